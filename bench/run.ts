@@ -1,0 +1,48 @@
+/**
+ * `npm run bench [suite…]`: runs the benchmark suites, prints their figures and writes them to
+ * bench-results/bench.json. Benchmarks are separate from tests: tests never assert on time.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { auditBench } from './audit.bench';
+import type { BenchSuite, Figure } from './harness';
+
+const suites: BenchSuite[] = [auditBench];
+
+const wanted = process.argv.slice(2);
+const selected = wanted.length ? suites.filter((s) => wanted.includes(s.name)) : suites;
+const results: Record<string, Figure[]> = {};
+for (const suite of selected) {
+  console.log(`\n== ${suite.name}`);
+  const figures = await suite.run();
+  results[suite.name] = figures;
+  for (const f of figures) {
+    const verdict = f.target ? ` (target ${f.target}: ${f.met ? 'met' : 'NOT met'})` : '';
+    console.log(`  ${f.name}: ${f.value.toLocaleString('en-US')} ${f.unit}${verdict}`);
+  }
+}
+const outDir = path.resolve(import.meta.dirname, '..', 'bench-results');
+fs.mkdirSync(outDir, { recursive: true });
+const out = path.join(outDir, 'bench.json');
+const previous = fs.existsSync(out)
+  ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { suites?: Record<string, Figure[]> })
+  : {};
+fs.writeFileSync(
+  out,
+  JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      machine: {
+        cpus: os.cpus().length,
+        cpu: os.cpus()[0]?.model,
+        node: process.version,
+        platform: process.platform,
+      },
+      suites: { ...previous.suites, ...results },
+    },
+    null,
+    2,
+  ) + '\n',
+);
+console.log(`\nFigures written to ${out}`);

@@ -1,0 +1,16 @@
+export * from './result';
+export * from './define';
+export * from './methods';
+export type * from './domains/system';
+export type * from './domains/devices';
+export { criticalities } from './domains/devices';
+
+import type { InputOf, MethodName, ResultOf } from './methods';
+import type { Result } from './result';
+
+/** The surface the preload (Electron) and the harness bridge (tests) expose as window.standalone. */
+export interface StandaloneBridge {
+  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Result<ResultOf<M>>>;
+  /** Where this surface comes from: the Electron preload or the test harness. */
+  transport: 'electron' | 'harness';
+}

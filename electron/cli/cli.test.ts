@@ -1,0 +1,107 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appSchemaVersion } from '../services/db/migrate';
+import { databaseFileName } from '../services/db/open';
+import { repoRoot, tempDir } from '../services/test/temp-runtime';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+function dataDir(): string {
+  const t = tempDir('standalone-cli-');
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+/** Run the real CLI in its own process, as a user would. */
+function cli(dir: string, ...args: string[]) {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'electron/cli/main.ts', '--data-dir', dir, ...args],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, STANDALONE_DATA_DIR: '' },
+    },
+  );
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const demoDevices = JSON.parse(
+  fs.readFileSync(path.join(repoRoot, 'resources/demo/devices.json'), 'utf8'),
+) as unknown[];
+
+describe('the standalone CLI', () => {
+  it('loads the demo, then db check and audit verify pass', () => {
+    const dir = dataDir();
+    const load = cli(dir, 'demo', 'load', '--json');
+    expect(load.stderr).toBe('');
+    expect(load.code).toBe(0);
+    expect(JSON.parse(load.stdout)).toMatchObject({ devicesAdded: demoDevices.length });
+
+    const check = cli(dir, '--json', 'db', 'check');
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({
+      ok: true,
+      schemaVersion: appSchemaVersion,
+      journalMode: 'wal',
+    });
+
+    const full = cli(dir, 'db', 'check', '--full', '--json');
+    expect(JSON.parse(full.stdout)).toMatchObject({ ok: true, check: 'integrity_check' });
+
+    const verify = cli(dir, 'audit', 'verify');
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/audit chain ok: \d+ events/);
+  });
+
+  it('exits 1 naming the event whose payload was edited with raw SQL', () => {
+    const dir = dataDir();
+    expect(cli(dir, 'demo', 'load').code).toBe(0);
+    const db = new Database(path.join(dir, databaseFileName));
+    const first = db.prepare('SELECT min(id) FROM audit_events').pluck().get() as number;
+    db.prepare(`UPDATE audit_events SET payload = '{"devices":1}' WHERE id = ?`).run(first);
+    db.close();
+    const verify = cli(dir, 'audit', 'verify', '--json');
+    expect(verify.code).toBe(1);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: false, firstBad: { id: first } });
+    const human = cli(dir, 'audit', 'verify');
+    expect(human.stdout).toContain(`BROKEN at event ${first}`);
+  });
+
+  it('refuses to load the demo twice, with exit 2 and nothing changed', () => {
+    const dir = dataDir();
+    expect(cli(dir, 'demo', 'load').code).toBe(0);
+    const again = cli(dir, 'demo', 'load');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('empty database');
+    expect(JSON.parse(cli(dir, 'audit', 'verify', '--json').stdout)).toMatchObject({
+      ok: true,
+      eventCount: 1,
+    });
+  });
+
+  it('refuses a database from a newer version with exit 3 and a clear message', () => {
+    const dir = dataDir();
+    const db = new Database(path.join(dir, databaseFileName));
+    db.pragma(`user_version = ${appSchemaVersion + 5}`);
+    db.close();
+    const r = cli(dir, 'db', 'check');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('newer version of Standalone');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('answers unknown commands and bad options with usage and exit 2', () => {
+    const dir = dataDir();
+    const unknown = cli(dir, 'db', 'drop');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command "db drop"');
+    const badOption = cli(dir, 'db', 'check', '--frobnicate');
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toContain('--frobnicate');
+  });
+});

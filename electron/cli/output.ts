@@ -1,0 +1,56 @@
+import type { ApiError, Result } from '../api/result';
+
+export const exitCodes = {
+  ok: 0,
+  checkFailed: 1,
+  invalidInput: 2,
+  storage: 3,
+  unexpected: 70,
+} as const;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+export function exitCodeFor(error: ApiError): number {
+  switch (error.code) {
+    case 'invalid_input':
+    case 'unknown_method':
+    case 'not_found':
+    case 'conflict':
+    case 'forbidden':
+    case 'unauthenticated':
+      return exitCodes.invalidInput;
+    case 'db_from_newer_version':
+    case 'db_corrupt':
+    case 'storage_error':
+      return exitCodes.storage;
+    case 'internal':
+      return exitCodes.unexpected;
+  }
+}
+
+/** The value of a successful call, or a CliError carrying the API's message and exit code. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new CliError(result.error.message, exitCodeFor(result.error));
+}
+
+export interface Output {
+  json: boolean;
+  print(human: string, machine: unknown): void;
+}
+
+export function createOutput(json: boolean): Output {
+  return {
+    json,
+    print(human, machine) {
+      process.stdout.write(json ? JSON.stringify(machine, null, 2) + '\n' : human + '\n');
+    },
+  };
+}

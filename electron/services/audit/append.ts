@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3';
+import { canonicalEventJson, canonicalJson, genesisHash, sha256Hex } from './hash';
+
+export interface Actor {
+  /** null for the system itself (imports at start-up, the demo loader, migrations). */
+  userId: number | null;
+  role: string;
+}
+
+export const systemActor: Actor = { userId: null, role: 'system' };
+
+export interface AuditInput {
+  actor: Actor;
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  /** A JSON object describing the change (never patient-identifying data). */
+  payload?: Record<string, unknown>;
+}
+
+export interface AppendedEvent {
+  id: number;
+  hash: string;
+}
+
+interface Statements {
+  head: Database.Statement<[], [number, string]>;
+  insert: Database.Statement<[number, string, string | null, string, string]>;
+  setHead: Database.Statement<[number, string]>;
+}
+
+const statementCache = new WeakMap<Database.Database, Statements>();
+
+function statements(db: Database.Database): Statements {
+  let s = statementCache.get(db);
+  if (!s) {
+    s = {
+      head: db
+        .prepare<[], [number, string]>(
+          'SELECT last_id, last_hash FROM audit_head WHERE singleton = 1',
+        )
+        .raw(true),
+      insert: db.prepare(
+        'INSERT INTO audit_events (id, entity_type, entity_id, body, hash) VALUES (?, ?, ?, ?, ?)',
+      ),
+      setHead: db.prepare(
+        `INSERT INTO audit_head (singleton, last_id, last_hash) VALUES (1, ?, ?)
+         ON CONFLICT (singleton) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash`,
+      ),
+    };
+    statementCache.set(db, s);
+  }
+  return s;
+}
+
+/**
+ * Append one event to the chain. Call it inside the transaction of the change it records, so
+ * that the change and its event commit together or not at all.
+ */
+export function appendAuditEvent(
+  db: Database.Database,
+  time: Date,
+  input: AuditInput,
+): AppendedEvent {
+  if (!db.inTransaction)
+    throw new Error('appendAuditEvent must run inside the change’s transaction');
+  const s = statements(db);
+  const head = s.head.get();
+  const id = (head?.[0] ?? 0) + 1;
+  const e = {
+    id,
+    time: time.toISOString(),
+    actorUserId: input.actor.userId,
+    actorRole: input.actor.role,
+    action: input.action,
+    entityType: input.entityType,
+    entityId:
+      input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
+    payload: canonicalJson(input.payload ?? {}),
+    prevHash: head?.[1] ?? genesisHash,
+  };
+  const body = canonicalEventJson(e);
+  const hash = sha256Hex(body);
+  s.insert.run(id, e.entityType, e.entityId, body, hash);
+  s.setHead.run(id, hash);
+  return { id, hash };
+}

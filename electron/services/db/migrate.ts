@@ -1,0 +1,46 @@
+import type Database from 'better-sqlite3';
+import { ServiceError } from '../core/errors';
+import { migrations } from './migrations';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export const appSchemaVersion: number = migrations.at(-1)?.version ?? 0;
+
+export function schemaVersionOf(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Refuse a database written by a newer app before anything touches it. */
+export function assertNotNewer(db: Database.Database, file: string): void {
+  const version = schemaVersionOf(db);
+  if (version > appSchemaVersion) {
+    throw new ServiceError(
+      'db_from_newer_version',
+      `The database ${file} was written by a newer version of Standalone (schema ${version}; ` +
+        `this app knows up to ${appSchemaVersion}). Install the newer version or restore a backup; ` +
+        `the database has not been changed.`,
+      { schemaVersion: version, appSchemaVersion },
+    );
+  }
+}
+
+/** Apply every pending migration in one transaction; the version lives in PRAGMA user_version. */
+export function migrate(
+  db: Database.Database,
+  list: readonly Migration[] = migrations,
+): { from: number; to: number } {
+  const from = schemaVersionOf(db);
+  const pending = list.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from };
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return { from, to: schemaVersionOf(db) };
+}

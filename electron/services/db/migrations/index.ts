@@ -1,0 +1,9 @@
+import type { Migration } from '../migrate';
+import { migration001 } from './001-initial';
+
+/** Append-only: never edit or reorder a migration that has shipped; add the next number. */
+export const migrations: readonly Migration[] = [migration001];
+
+for (const [i, m] of migrations.entries()) {
+  if (m.version !== i + 1) throw new Error(`Migration ${m.name} must have version ${i + 1}`);
+}

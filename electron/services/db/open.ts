@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ServiceError } from '../core/errors';
+import { assertNotNewer, migrate } from './migrate';
+
+export const databaseFileName = 'standalone.sqlite';
+
+export interface OpenOptions {
+  /** A better-sqlite3 build for another ABI (Electron's), when the app runs inside Electron. */
+  nativeBinding?: string;
+  /** Skip migrations (for checks that must not change the file). */
+  readonly?: boolean;
+}
+
+function describeOpenFailure(file: string, error: unknown): ServiceError {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code ?? '';
+  if (
+    code === 'SQLITE_NOTADB' ||
+    code === 'SQLITE_CORRUPT' ||
+    /not a database|malformed/i.test(message)
+  ) {
+    return new ServiceError(
+      'db_corrupt',
+      `The database ${file} is damaged or is not a Standalone database (${message}). ` +
+        `Nothing was changed; restore the latest backup.`,
+    );
+  }
+  if (
+    code === 'SQLITE_READONLY' ||
+    code === 'SQLITE_CANTOPEN' ||
+    code === 'SQLITE_FULL' ||
+    code === 'SQLITE_IOERR'
+  ) {
+    return new ServiceError(
+      'storage_error',
+      `The database ${file} cannot be opened for writing (${message}). Check that the data folder ` +
+        `is writable and the disk has free space.`,
+      { sqliteCode: code },
+    );
+  }
+  return new ServiceError('internal', `The database ${file} could not be opened: ${message}`);
+}
+
+/** Open (creating if needed) the database file with the pragmas every connection must have. */
+export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+    db.pragma('busy_timeout = 5000');
+    // Before anything writes to the file: a database from a newer app must stay as it is.
+    assertNotNewer(db, file);
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    // WAL defaults to NORMAL in this build: an acknowledged step must survive a power cut.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // Reads of a large audit trail go through the OS page cache instead of SQLite's small one.
+    db.pragma('mmap_size = 1073741824');
+    db.pragma('cache_size = -65536');
+    const check = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+    const problems = check.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    if (problems.length > 0) {
+      throw new ServiceError(
+        'db_corrupt',
+        `The database ${file} failed its integrity check: ${problems.slice(0, 3).join('; ')}. ` +
+          `Nothing was changed; restore the latest backup.`,
+        { problems },
+      );
+    }
+    if (!options.readonly) migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof ServiceError) throw error;
+    throw describeOpenFailure(file, error);
+  }
+}

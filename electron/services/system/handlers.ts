@@ -1,0 +1,88 @@
+import type { AuditEventView } from '../../api';
+import type { systemMethods } from '../../api/domains/system';
+import { version } from '../../../package.json';
+import { verifyAuditChain } from '../audit/verify';
+import type { HandlerMap } from '../core/handler';
+import { appSchemaVersion, schemaVersionOf } from '../db/migrate';
+import { loadDemoFacility } from '../demo/demo';
+import { countDevices } from '../devices/devices';
+import { getSetting } from '../settings/settings';
+
+interface AuditRow {
+  id: number;
+  body: string;
+  hash: string;
+}
+
+interface AuditBody {
+  time: string;
+  actorUserId: number | null;
+  actorRole: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  payload: unknown;
+}
+
+export const systemHandlers: HandlerMap<keyof typeof systemMethods> = {
+  'app.info': (_input, { services }) => ({
+    name: 'Standalone',
+    version,
+    schemaVersion: schemaVersionOf(services.db),
+    dataDir: services.dataDir,
+    databaseFile: services.databaseFile,
+    offline: true,
+    deviceCount: countDevices(services.db),
+    demoLoaded: getSetting(services.db, 'demo') !== undefined,
+  }),
+
+  'db.check': ({ full }, { services }) => {
+    const check = full ? 'integrity_check' : 'quick_check';
+    const rows = services.db.pragma(check, { simple: false }) as Record<string, string>[];
+    const problems = rows.map((r) => String(Object.values(r)[0])).filter((r) => r !== 'ok');
+    return {
+      schemaVersion: schemaVersionOf(services.db),
+      appSchemaVersion,
+      check,
+      ok: problems.length === 0,
+      problems,
+      journalMode: String(services.db.pragma('journal_mode', { simple: true })),
+    };
+  },
+
+  'audit.verify': (_input, { services }) => verifyAuditChain(services.db),
+
+  'audit.list': ({ entityType, entityId, afterId, limit }, { services }) => {
+    const where: string[] = ['id > ?'];
+    const params: unknown[] = [afterId ?? 0];
+    if (entityType !== undefined) {
+      where.push('entity_type = ?');
+      params.push(entityType);
+    }
+    if (entityId !== undefined) {
+      where.push('entity_id = ?');
+      params.push(entityId);
+    }
+    const rows = services.db
+      .prepare(
+        `SELECT id, body, hash FROM audit_events WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`,
+      )
+      .all(...params, limit ?? 1000) as AuditRow[];
+    return rows.map((r): AuditEventView => {
+      const b = JSON.parse(r.body) as AuditBody;
+      return {
+        id: r.id,
+        time: b.time,
+        actorUserId: b.actorUserId,
+        actorRole: b.actorRole,
+        action: b.action,
+        entityType: b.entityType,
+        entityId: b.entityId,
+        payload: b.payload,
+        hash: r.hash,
+      };
+    });
+  },
+
+  'demo.load': (_input, ctx) => loadDemoFacility(ctx),
+};

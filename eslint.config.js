@@ -1,0 +1,167 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'dns',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+];
+/** Package names are matched exactly; folder patterns (with a slash or glob) as gitignore patterns. */
+const packages = new Set([
+  'electron',
+  'better-sqlite3',
+  'react',
+  'react-dom',
+  ...nodeBuiltins.filter((n) => !n.includes('*')),
+]);
+
+/** A `no-restricted-imports` rule: which of our folders (and which modules) a folder may not import. */
+function boundary(message, restricted) {
+  const paths = restricted.filter((r) => packages.has(r)).map((name) => ({ name, message }));
+  const group = restricted.filter((r) => !packages.has(r));
+  return {
+    'no-restricted-imports': ['error', { paths, patterns: [{ group, message }] }],
+  };
+}
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+      '.data/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  // The contract imports nothing of ours and no Node or DOM module.
+  {
+    files: ['electron/api/**/*.ts'],
+    rules: boundary('electron/api is the pure contract: it imports only zod.', [
+      '**/services/**',
+      '**/main/**',
+      '**/preload/**',
+      '**/cli/**',
+      '**/harness/**',
+      '**/renderer/**',
+      'electron',
+      ...nodeBuiltins,
+      'better-sqlite3',
+      'react',
+      'react-dom',
+    ]),
+  },
+  // Services are plain Node: never Electron, never the UI.
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: boundary('electron/services is plain Node: no Electron, no renderer, no transports.', [
+      'electron',
+      '**/main/**',
+      '**/preload/**',
+      '**/cli/**',
+      '**/harness/**',
+      '**/renderer/**',
+      'react',
+      'react-dom',
+    ]),
+  },
+  {
+    files: ['electron/cli/**/*.ts'],
+    rules: boundary('The CLI reaches the services, never Electron or the UI.', [
+      'electron',
+      '**/main/**',
+      '**/preload/**',
+      '**/harness/**',
+      '**/renderer/**',
+      'react',
+    ]),
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: boundary(
+      'The main process relays to the services process; it never imports services code or the UI.',
+      [
+        '**/services/**',
+        '!**/services/host-protocol',
+        '**/cli/**',
+        '**/harness/**',
+        '**/renderer/**',
+        'better-sqlite3',
+        'react',
+      ],
+    ),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: boundary('The preload exposes one typed object; no logic, no services, no Node.', [
+      '**/services/**',
+      '**/main/**',
+      '**/cli/**',
+      '**/harness/**',
+      '**/renderer/**',
+      ...nodeBuiltins,
+      'better-sqlite3',
+    ]),
+  },
+  // The renderer is DOM only: it talks to the services through window.standalone.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...boundary(
+        'The renderer is DOM only: use window.standalone, never services or Node modules.',
+        [
+          '**/services/**',
+          '**/main/**',
+          '**/preload/**',
+          '**/cli/**',
+          '**/harness/**',
+          'electron',
+          ...nodeBuiltins,
+          'better-sqlite3',
+        ],
+      ),
+    },
+  },
+  {
+    files: [
+      'e2e/**/*.ts',
+      'bench/**/*.ts',
+      '**/*.test.ts',
+      'scripts/**',
+      'electron/harness/**/*.ts',
+    ],
+    rules: { 'no-console': 'off' },
+  },
+);
