@@ -1,12 +1,20 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
+import { advisoryMethods } from './domains/advisories';
 import { deviceMethods } from './domains/devices';
+import { inventoryMethods } from './domains/inventory';
+import { peopleMethods } from './domains/people';
+import { signingMethods } from './domains/signing';
 import { systemMethods } from './domains/system';
 
 /** The one contract: every method of the API, its input schema and its result type. */
 export const api = {
   ...systemMethods,
   ...deviceMethods,
+  ...peopleMethods,
+  ...inventoryMethods,
+  ...advisoryMethods,
+  ...signingMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

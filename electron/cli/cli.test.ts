@@ -63,7 +63,7 @@ describe('the standalone CLI', () => {
     expect(cli(dir, 'demo', 'load').code).toBe(0);
     const db = new Database(path.join(dir, databaseFileName));
     const first = db.prepare('SELECT min(id) FROM audit_events').pluck().get() as number;
-    db.prepare(`UPDATE audit_events SET payload = '{"devices":1}' WHERE id = ?`).run(first);
+    db.prepare(`UPDATE audit_events SET body = json_set(body, '$.payload.devices', 1) WHERE id = ?`).run(first);
     db.close();
     const verify = cli(dir, 'audit', 'verify', '--json');
     expect(verify.code).toBe(1);

@@ -1,10 +1,18 @@
 import type { MethodName } from '../api/methods';
+import { advisoryHandlers } from './advisories/handlers';
 import type { HandlerMap } from './core/handler';
 import { deviceHandlers } from './devices/handlers';
+import { inventoryHandlers } from './inventory/handlers';
+import { peopleHandlers } from './people/handlers';
+import { signingHandlers } from './signing/handlers';
 import { systemHandlers } from './system/handlers';
 
 /** Every method's handler; the type makes a missing one a compile error. */
 export const handlers: HandlerMap<MethodName> = {
   ...systemHandlers,
   ...deviceHandlers,
+  ...peopleHandlers,
+  ...inventoryHandlers,
+  ...advisoryHandlers,
+  ...signingHandlers,
 };

@@ -1,0 +1,4 @@
+import { method } from '../define';
+
+export const inventoryMethods = {};
+void method;

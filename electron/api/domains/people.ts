@@ -1,0 +1,4 @@
+import { method } from '../define';
+
+export const peopleMethods = {};
+void method;

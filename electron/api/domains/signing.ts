@@ -1,0 +1,4 @@
+import { method } from '../define';
+
+export const signingMethods = {};
+void method;
