@@ -1,7 +1,7 @@
 import type { AuditEventView } from '../../api';
 import type { systemMethods } from '../../api/domains/system';
-import { version } from '../../../package.json';
 import { verifyAuditChain } from '../audit/verify';
+import { appVersion } from '../core/app-version';
 import type { HandlerMap } from '../core/handler';
 import { appSchemaVersion, schemaVersionOf } from '../db/migrate';
 import { loadDemoFacility } from '../demo/demo';
@@ -27,7 +27,7 @@ interface AuditBody {
 export const systemHandlers: HandlerMap<keyof typeof systemMethods> = {
   'app.info': (_input, { services }) => ({
     name: 'Standalone',
-    version,
+    version: appVersion(),
     schemaVersion: schemaVersionOf(services.db),
     dataDir: services.dataDir,
     databaseFile: services.databaseFile,

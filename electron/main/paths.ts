@@ -1,0 +1,24 @@
+import { app } from 'electron';
+import path from 'node:path';
+import { electronNativeBindingPath } from './native-binding';
+
+/** The built files the main process needs, from the app folder (project root or app.asar). */
+export interface AppFiles {
+  rendererDir: string;
+  /** electron-vite names the CommonJS preload .cjs because package.json is "type": "module". */
+  preloadFile: string;
+  servicesEntry: string;
+  nativeBinding: string;
+}
+
+export function appFiles(): AppFiles {
+  const root = app.getAppPath();
+  return {
+    rendererDir: path.join(root, 'out', 'renderer'),
+    preloadFile: path.join(root, 'out', 'preload', 'index.cjs'),
+    servicesEntry: path.join(root, 'out', 'main', 'services.js'),
+    nativeBinding:
+      process.env.STANDALONE_NATIVE_BINDING ||
+      electronNativeBindingPath(root, process.platform, process.arch),
+  };
+}
