@@ -12,6 +12,8 @@ export interface AppInfo {
   offline: true;
   deviceCount: number;
   demoLoaded: boolean;
+  /** The facility's name once one is set up (the demo facility or the hospital's own). */
+  facility: string | null;
 }
 
 export interface DbCheckReport {

@@ -34,6 +34,7 @@ export const systemHandlers: HandlerMap<keyof typeof systemMethods> = {
     offline: true,
     deviceCount: countDevices(services.db),
     demoLoaded: getSetting(services.db, 'demo') !== undefined,
+    facility: getSetting<{ name: string }>(services.db, 'facility')?.name ?? null,
   }),
 
   'db.check': ({ full }, { services }) => {

@@ -1,0 +1,25 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DeviceFields } from '../electron/services/devices/device-row';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The demo facility's devices, read from the shipped file so the tests follow its edits. */
+export function readDemoDevices(): DeviceFields[] {
+  const file = path.join(repoRoot, 'resources/demo/devices.json');
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as DeviceFields[];
+}
+
+/** What devices.list's search looks at (case-insensitive substring, as SQLite LIKE for ASCII). */
+export function matchesSearch(device: DeviceFields, text: string): boolean {
+  const needle = text.toLowerCase();
+  return [
+    device.assetTag,
+    device.vendor,
+    device.model,
+    device.hostname,
+    device.ipAddress,
+    device.department,
+  ].some((value) => value?.toLowerCase().includes(needle));
+}

@@ -1,0 +1,46 @@
+import { test as base, expect, type ConsoleMessage } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startHarness, type Harness } from '../electron/harness/server';
+
+export interface HarnessFixtures {
+  /** A fresh, empty data folder for this test only; removed afterwards. */
+  dataDir: string;
+  /** The real services and the built renderer on loopback HTTP, over `dataDir`. */
+  harness: Harness;
+  /** Console errors (CSP violations included) that the page logged during the test. */
+  consoleErrors: string[];
+}
+
+export const test = base.extend<HarnessFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring pattern.
+  dataDir: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'standalone-e2e-'));
+    await use(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+
+  harness: async ({ dataDir }, use) => {
+    const harness = await startHarness({ dataDir });
+    await use(harness);
+    await harness.close();
+  },
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring pattern.
+  consoleErrors: async ({}, use) => {
+    await use([]);
+  },
+
+  // Listeners go on before the first navigation so that errors during start-up are caught too.
+  page: async ({ page, harness, consoleErrors }, use) => {
+    page.on('console', (message: ConsoleMessage) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`${error.name}: ${error.message}`));
+    await page.goto(harness.url);
+    await use(page);
+  },
+});
+
+export { expect };

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { DevicePages } from './use-device-pages';
+
+interface Props {
+  pages: DevicePages;
+  /** All devices in the inventory, from app.info. */
+  inventoryTotal: number | undefined;
+}
+
+/** The row count, announced politely so a screen reader hears what a search found. */
+export function DeviceCountLine({ pages, inventoryTotal }: Props) {
+  const { t } = useTranslation();
+  const { total, shownSearch, searching } = pages;
+  let text: string;
+  if (total === undefined) text = t('devices.loading');
+  else if (shownSearch)
+    text = t('devices.matching', {
+      count: total,
+      total: inventoryTotal ?? total,
+      search: shownSearch,
+    });
+  else text = t('devices.count', { count: total });
+  return (
+    <p className="device-count" role="status" data-testid="device-count">
+      {text}
+      {searching && total !== undefined ? (
+        <span className="device-count-busy">{t('devices.searching')}</span>
+      ) : null}
+    </p>
+  );
+}

@@ -1,0 +1,14 @@
+export const pageIds = ['devices', 'advisories', 'incidents', 'board', 'settings'] as const;
+export type PageId = (typeof pageIds)[number];
+
+export const defaultPage: PageId = 'devices';
+
+/** Pages live in the URL hash: it works from a file or custom-protocol URL and survives reload. */
+export function pageHref(page: PageId): string {
+  return `#/${page}`;
+}
+
+export function pageFromHash(hash: string): PageId {
+  const id = hash.replace(/^#\/?/, '');
+  return (pageIds as readonly string[]).includes(id) ? (id as PageId) : defaultPage;
+}

@@ -1,0 +1,21 @@
+import type { PageId } from '../navigation/pages';
+import { AdvisoriesPage } from './AdvisoriesPage';
+import { BoardPage } from './BoardPage';
+import { DevicesPage } from './DevicesPage';
+import { IncidentsPage } from './IncidentsPage';
+import { SettingsPage } from './SettingsPage';
+
+export function PageView({ page }: { page: PageId }) {
+  switch (page) {
+    case 'devices':
+      return <DevicesPage />;
+    case 'advisories':
+      return <AdvisoriesPage />;
+    case 'incidents':
+      return <IncidentsPage />;
+    case 'board':
+      return <BoardPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}

@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../components/PageHeading';
+import { DataLocation } from '../settings/DataLocation';
+import { IntegrityChecks } from '../settings/IntegrityChecks';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading title={t('settings.title')} intro={t('settings.intro')} />
+      <DataLocation />
+      <IntegrityChecks />
+    </>
+  );
+}
