@@ -1,0 +1,263 @@
+import {
+  answerOf,
+  describeAnswer,
+  findItem,
+  isItemVisible,
+  isUnanswered,
+  parseDateTime,
+  sectionStatus,
+  type ItemProblem,
+} from '../playbooks/answers';
+import type { SectionId } from '../playbooks/schema';
+import type { GateVerdict } from './gate';
+import {
+  roleInSentence,
+  rolesFor,
+  satisfies,
+  workflowSignoffKinds,
+  type ValidSignoff,
+  type WorkflowSignoffKind,
+} from './signoff-kinds';
+import type { CaseSnapshot, TransitionRequest } from './snapshot';
+import { isWorkflowState, stateLabels } from './states';
+import type { Guard, TransitionRule } from './transitions';
+import { formatClock, listPhrase } from './wording';
+
+/** How each guard and sign-off of a transition rule turns into "what is missing", in plain words. */
+
+/** How a section is named inside a sentence. */
+export const sectionPhrases: Record<SectionId, string> = {
+  exposure_assessment: 'the exposure assessment',
+  patient_safety_gate: 'the patient-safety gate',
+  backup: 'the backup checklist',
+  standalone_operation: 'the standalone operation log',
+  patch_record: 'the patch record',
+  verification: 'the verification',
+  reconnection: 'the reconnection checklist',
+  evidence_preservation: 'the evidence preservation checklist',
+  reimaging: 'the re-imaging checklist',
+};
+
+/** A deferral is for hours; a device not assessed for days is an unmanaged risk. */
+export const maxRecheckHours = 72;
+export const maxReasonLength = 1000;
+
+export interface GuardOptions {
+  /** false: leave out what the request itself supplies (reason, re-check time), for nextActions. */
+  withRequest: boolean;
+}
+
+export function evaluateGuards(
+  rule: TransitionRule,
+  snapshot: CaseSnapshot,
+  now: Date,
+  request: TransitionRequest,
+  options: GuardOptions,
+): string[] {
+  const missing: string[] = [];
+  for (const guard of rule.guards) {
+    if (!options.withRequest && (guard.kind === 'reason' || guard.kind === 'recheck_time'))
+      continue;
+    missing.push(...guardProblems(guard, snapshot, now, request));
+  }
+  missing.push(...signoffProblems(rule.signoffs, snapshot.signoffs));
+  return missing;
+}
+
+function guardProblems(
+  guard: Guard,
+  snapshot: CaseSnapshot,
+  now: Date,
+  request: TransitionRequest,
+): string[] {
+  switch (guard.kind) {
+    case 'section':
+      return sectionProblems(snapshot, guard.section, now);
+    case 'fresh_backup': {
+      const problems = sectionProblems(snapshot, 'backup', now);
+      return problems.length > 0 ? problems : staleBackupProblems(snapshot, now);
+    }
+    case 'gate':
+      return gateProblems(guard.verdict, snapshot);
+    case 'answers':
+      return answerProblems(guard, snapshot);
+    case 'recheck_time':
+      return recheckProblems(request.recheckAt, now, snapshot.timeZone);
+    case 'reason': {
+      const reason = typeof request.reason === 'string' ? request.reason.trim() : '';
+      if (reason === '') {
+        return ['Say why a compromise is suspected: what was seen, and when.'];
+      }
+      return reason.length > maxReasonLength
+        ? [`Keep the reason under ${maxReasonLength} characters.`]
+        : [];
+    }
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "The backup checklist is not complete: 'Configuration backup taken' is unanswered." */
+function sectionProblems(snapshot: CaseSnapshot, id: SectionId, now: Date): string[] {
+  const status = sectionStatus(snapshot.template, id, snapshot.answers, { now });
+  if (status.done) return [];
+  return [
+    `${capitalise(sectionPhrases[id])} is not complete: ${describeProblems(status.problems)}.`,
+  ];
+}
+
+function describeProblems(problems: readonly ItemProblem[]): string {
+  const unanswered = problems.filter((p) => p.kind === 'unanswered').map((p) => `'${p.label}'`);
+  const parts: string[] = [];
+  if (unanswered.length > 0) {
+    parts.push(`${listPhrase(unanswered)} ${unanswered.length === 1 ? 'is' : 'are'} unanswered`);
+  }
+  for (const p of problems.filter((q) => q.kind !== 'unanswered')) parts.push(p.message);
+  return parts.join('; ');
+}
+
+/** Before any patch or re-image the backup is done again: every "when" since the case entered its state. */
+function staleBackupProblems(snapshot: CaseSnapshot, now: Date): string[] {
+  const state = isWorkflowState(snapshot.state) ? stateLabels[snapshot.state] : 'its state';
+  const entered = parseDateTime(snapshot.stateEnteredAt);
+  if (!entered) {
+    return [
+      `The time the case entered ${state} is not known, so the backup cannot be shown to be recent.`,
+    ];
+  }
+  const backup = snapshot.template.sections.find((s) => s.id === 'backup');
+  const older = (backup?.items ?? []).filter((item) => {
+    if (item.type !== 'datetime' || !isItemVisible(snapshot.template, item, snapshot.answers)) {
+      return false;
+    }
+    const at = parseDateTime(snapshot.answers.backup?.[item.id]);
+    return at !== null && at < entered;
+  });
+  if (older.length === 0) return [];
+  // A "when" item reads best as the step it belongs to ("Configuration backup taken"), not "Taken at".
+  const steps = older.map((item) => {
+    const step = item.showWhen ? findItem(snapshot.template, item.showWhen.item) : undefined;
+    return `'${step?.item.label ?? item.label}'`;
+  });
+  const when = formatClock(entered, now, snapshot.timeZone);
+  return [
+    `The backup checklist was done before the case entered ${state} at ${when}: before any patch or re-image, do it again (${listPhrase(steps)} ${steps.length === 1 ? 'was' : 'were'} recorded earlier).`,
+  ];
+}
+
+function gateProblems(needed: GateVerdict, snapshot: CaseSnapshot): string[] {
+  const { verdict, reasons, missing } = snapshot.gate;
+  if (verdict === needed) return [];
+  if (verdict === 'blocked') {
+    return [
+      'The patient-safety gate is blocked, so the device cannot be disconnected now.',
+      ...reasons,
+    ];
+  }
+  if (verdict === 'clear') {
+    return [
+      'The patient-safety gate is clear, so there is nothing to wait for: take the device standalone instead of deferring it.',
+    ];
+  }
+  const why =
+    needed === 'blocked'
+      ? 'The patient-safety gate is incomplete: a case is deferred only when the gate is blocked. Answer it first.'
+      : 'The patient-safety gate is incomplete: answer every question first.';
+  return [why, ...(missing.length > 0 ? missing : ['The gate has not been evaluated.'])];
+}
+
+function answerProblems(
+  guard: Extract<Guard, { kind: 'answers' }>,
+  snapshot: CaseSnapshot,
+): string[] {
+  const wrong: string[] = [];
+  for (const { item: id, oneOf } of guard.expect) {
+    const found = findItem(snapshot.template, id);
+    if (!found) continue; // a template passes the contract check at load, so this is not expected
+    const value = answerOf(snapshot.template, snapshot.answers, id);
+    if (isUnanswered(value) || oneOf.some((v) => v === value)) continue;
+    const expected = listPhrase(oneOf.map((v) => `'${describeAnswer(found.item, v)}'`));
+    wrong.push(
+      `'${found.item.label}' is '${describeAnswer(found.item, value)}'; ${guard.purpose} ${expected}`,
+    );
+  }
+  return wrong.length > 0 ? [`${guard.summary}: ${wrong.join('; ')}.`] : [];
+}
+
+function recheckProblems(value: unknown, now: Date, timeZone?: string): string[] {
+  if (isUnanswered(value)) return ['Give a re-check time: when the gate will be answered again.'];
+  const at = parseDateTime(value);
+  if (!at) return ['The re-check time must be a date and time with its time zone.'];
+  if (at <= now) {
+    return [
+      `The re-check time (${formatClock(at, now, timeZone)}) has passed: choose a later time.`,
+    ];
+  }
+  if (at.getTime() - now.getTime() > maxRecheckHours * 3_600_000) {
+    return [
+      `The re-check time is more than ${maxRecheckHours} hours away: a deferral is for hours. Choose an earlier time, or keep the case in assessing.`,
+    ];
+  }
+  return [];
+}
+
+/**
+ * Each required kind needs a sign-off of that kind by a role allowed to give it; where a step needs
+ * several, they must come from different people (one person holding two roles signs only once).
+ */
+export function signoffProblems(
+  kinds: readonly WorkflowSignoffKind[],
+  given: readonly ValidSignoff[],
+): string[] {
+  const signoffs = Array.isArray(given) ? given : [];
+  const candidates = kinds.map((kind) => signoffs.filter((s) => satisfies(s, kind)));
+  const problems: string[] = [];
+  kinds.forEach((kind, i) => {
+    if ((candidates[i] ?? []).length > 0) return;
+    const wrongRole = signoffs.find((s) => s.kind === kind);
+    problems.push(
+      `Needs a valid sign-off from ${whoMaySign(kind)} (${workflowSignoffKinds[kind].topic}).` +
+        (wrongRole ? ` The one given is by ${roleName(wrongRole.role)}, who cannot give it.` : ''),
+    );
+  });
+  if (problems.length > 0 || kinds.length < 2) return problems;
+  if (!distinctSigners(candidates.map((c) => c.map((s) => s.userId)))) {
+    const who = kinds.map((k) => `${whoMaySign(k)} (${workflowSignoffKinds[k].topic})`);
+    return [
+      `Two different people must sign: the sign-offs of ${listPhrase(who)} are by the same person. Ask another person to give one of them.`,
+    ];
+  }
+  return [];
+}
+
+/** "a clinical lead", or "a biomed engineer or IT security" for a kind several roles may give. */
+export function whoMaySign(kind: WorkflowSignoffKind): string {
+  const roles = rolesFor(kind).map((r) => roleInSentence[r]);
+  return roles.length <= 1
+    ? (roles[0] ?? 'someone')
+    : `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}`;
+}
+
+function roleName(role: string): string {
+  return role in roleInSentence
+    ? roleInSentence[role as keyof typeof roleInSentence]
+    : `someone with the role "${role}"`;
+}
+
+/** Can each requirement be given by a different person? (A tiny bipartite matching.) */
+function distinctSigners(
+  options: readonly (readonly number[])[],
+  used = new Set<number>(),
+  i = 0,
+): boolean {
+  if (i >= options.length) return true;
+  for (const user of new Set(options[i])) {
+    if (used.has(user)) continue;
+    used.add(user);
+    if (distinctSigners(options, used, i + 1)) return true;
+    used.delete(user);
+  }
+  return false;
+}
