@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
+import { en } from './resources';
 
 // Resources are bundled (no backend): the app is offline and must never fetch its strings.
 void i18n.use(initReactI18next).init({
