@@ -1,11 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { api, type MethodName } from '../api/methods';
+import { roles } from '../api/permissions';
 import { describeApi } from './dispatcher';
-import { startTestRuntime, type TestRuntime } from './test/temp-runtime';
+import { signInAs, startTestRuntime, type TestRuntime } from './test/temp-runtime';
 
 let rt: TestRuntime;
-beforeEach(() => {
+beforeEach(async () => {
   rt = startTestRuntime();
+  // Every call here must reach input parsing: a user holding every role passes the permission
+  // check of every method (the checks themselves are in people/permissions.test.ts).
+  await signInAs(rt, roles);
 });
 afterEach(() => rt.cleanup());
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { api, isMethodName, type MethodName } from '../api/methods';
 import { err, ok, type Result } from '../api/result';
-import { systemActor } from './audit/append';
-import type { CallContext, Services } from './core/context';
+import { stationCaller, type Caller, type CallContext, type Services } from './core/context';
 import { ServiceError } from './core/errors';
 import type { Handler } from './core/handler';
 import { handlers } from './handlers';
+import { authorizeCall } from './people/authorize';
+import { describeStorageFailure } from './storage/storage-errors';
 
 export interface InputIssue {
   path: (string | number)[];
@@ -31,41 +32,63 @@ function describeIssues(error: z.ZodError): InputIssue[] {
   }));
 }
 
+/** A call from the station this services process serves (the app's window, or the harness). */
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+/** A call from an explicit caller: the CLI passes `{ kind: 'operator', osUser }`. */
+export type DispatchAs = (
+  caller: Caller,
+  method: string,
+  input: unknown,
+) => Promise<Result<unknown>>;
+
+function invalidInput(method: MethodName, error: z.ZodError): Result<unknown> {
+  const issues = describeIssues(error);
+  const first = issues[0];
+  return err(
+    'invalid_input',
+    `Invalid input for ${method}: ${first ? `${first.at}: ${first.message}` : 'rejected'}` +
+      (issues.length > 1
+        ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})`
+        : ''),
+    { issues },
+  );
+}
 
 /**
  * The one entry to the services: every transport (Electron IPC, the test harness, the CLI) calls
- * this. Input is parsed from `unknown`; failures come back as data, never as a thrown error.
+ * this. In order: the method must exist; the caller must be allowed to call it now (the
+ * permission table in electron/api/permissions.ts — checked before the input is parsed, so a
+ * refused caller learns nothing about the input and a refusal never depends on it); the input
+ * is parsed from `unknown`; the handler runs. Failures come back as data, never as a throw.
  */
-export function createDispatcher(services: Services): Dispatch {
-  return async (method, input) => {
+export function createDispatcher(services: Services): {
+  dispatch: Dispatch;
+  dispatchAs: DispatchAs;
+} {
+  const dispatchAs: DispatchAs = async (caller, method, input) => {
     if (typeof method !== 'string' || !isMethodName(method)) {
       return err(
         'unknown_method',
         `There is no API method called "${String(method).slice(0, 100)}".`,
       );
     }
-    const parsed = api[method].input.safeParse(input);
-    if (!parsed.success) {
-      const issues = describeIssues(parsed.error);
-      const first = issues[0];
-      return err(
-        'invalid_input',
-        `Invalid input for ${method}: ${first ? `${first.at}: ${first.message}` : 'rejected'}` +
-          (issues.length > 1
-            ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})`
-            : ''),
-        { issues },
-      );
-    }
-    const ctx: CallContext = { services, actor: systemActor };
     try {
+      const { actor, user } = authorizeCall(services, caller, method);
+      const parsed = api[method].input.safeParse(input);
+      if (!parsed.success) return invalidInput(method, parsed.error);
+      const ctx: CallContext = { services, actor, caller, user };
       const handler = handlers[method] as Handler<MethodName>;
       const value = await handler(parsed.data as never, ctx);
       return ok(value);
     } catch (error) {
       if (error instanceof ServiceError) {
         return err(error.code, error.message, error.details);
+      }
+      // A full disk, a read-only folder or a failing disk is not a bug: say so, and what to do.
+      const storage = describeStorageFailure(error, services);
+      if (storage) {
+        services.log.warn('Storage failure in a service call', { method, error: String(error) });
+        return err(storage.code, storage.message, storage.details);
       }
       const message = error instanceof Error ? error.message : String(error);
       services.log.error('Unexpected failure in a service call', {
@@ -79,6 +102,7 @@ export function createDispatcher(services: Services): Dispatch {
       );
     }
   };
+  return { dispatch: (method, input) => dispatchAs(stationCaller, method, input), dispatchAs };
 }
 
 /** JSON Schemas of every method's input, for the self-describing `/api` listing. */

@@ -1,11 +1,15 @@
 import path from 'node:path';
+import { registerConnectionOptions } from './backup/connections';
+import { startBackupScheduler } from './backup/scheduler';
 import type { Clock } from './core/clock';
 import { systemClock } from './core/clock';
 import { findResourcesDir, type Services } from './core/context';
 import { resolveDataDir } from './core/data-dir';
-import { createFileLogger, type Logger } from './core/log';
+import type { Logger } from './core/log';
 import { databaseFileName, openDatabase } from './db/open';
-import { createDispatcher, type Dispatch } from './dispatcher';
+import { createDispatcher, type Dispatch, type DispatchAs } from './dispatcher';
+import { createSessionStore } from './people/session-store';
+import { openFileLog } from './storage/storage-errors';
 
 export interface StartOptions {
   dataDir?: string;
@@ -13,11 +17,16 @@ export interface StartOptions {
   nativeBinding?: string;
   clock?: Clock;
   log?: Logger;
+  /** Check every minute whether an automatic backup is due (default true; off in settings). */
+  backupScheduler?: boolean;
 }
 
 export interface Runtime {
   services: Services;
+  /** A call from this process's station: whoever is signed in there is the caller. */
   dispatch: Dispatch;
+  /** A call from an explicit caller, e.g. the CLI's operator. */
+  dispatchAs: DispatchAs;
   close(): void;
 }
 
@@ -25,11 +34,9 @@ export interface Runtime {
 export function startServices(options: StartOptions = {}): Runtime {
   const dataDir = resolveDataDir(options.dataDir);
   const databaseFile = path.join(dataDir, databaseFileName);
-  const log = options.log ?? createFileLogger(dataDir);
-  const db = openDatabase(
-    databaseFile,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const log = options.log ?? openFileLog(dataDir);
+  const connection = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const db = openDatabase(databaseFile, connection);
   const services: Services = {
     db,
     dataDir,
@@ -37,13 +44,19 @@ export function startServices(options: StartOptions = {}): Runtime {
     resourcesDir: findResourcesDir(options.resourcesDir),
     log,
     clock: options.clock ?? systemClock,
+    // In memory: a restarted services process starts signed out (drafts are in the database).
+    sessions: createSessionStore(),
   };
+  // A restore reopens the database file the way it was opened here, and swaps services.db.
+  registerConnectionOptions(services, connection);
+  const scheduler = options.backupScheduler === false ? null : startBackupScheduler(services);
   log.info('services started', { databaseFile });
   return {
     services,
-    dispatch: createDispatcher(services),
+    ...createDispatcher(services),
     close: () => {
-      if (db.open) db.close();
+      scheduler?.stop();
+      if (services.db.open) services.db.close();
     },
   };
 }

@@ -1,0 +1,259 @@
+/**
+ * Who may call what: one table for every API method, and one for every kind of sign-off. The
+ * services enforce both on every call; the UI reads them only to hide what would be refused.
+ */
+import type { MethodName } from './methods';
+
+export const roles = [
+  'technologist',
+  'clinical_lead',
+  'biomed',
+  'it_security',
+  'incident_commander',
+  'admin',
+] as const;
+export type Role = (typeof roles)[number];
+
+/** English names for messages; the UI translates the role codes itself. */
+export const roleLabels: Record<Role, string> = {
+  technologist: 'Technologist',
+  clinical_lead: 'Clinical lead',
+  biomed: 'Clinical engineering (biomed)',
+  it_security: 'IT security',
+  incident_commander: 'Incident commander',
+  admin: 'Administrator',
+};
+
+interface SignoffKindSpec {
+  roles: readonly Role[];
+  /** The fixed sentence the signer attests; stored with each sign-off as it read when given. */
+  statement: string;
+}
+
+export const signoffKinds = {
+  patient_safety_clear: {
+    roles: ['clinical_lead'],
+    statement:
+      'I confirm that patient safety and treatment are not at risk from taking this device off the network.',
+  },
+  technical_readiness: {
+    roles: ['biomed'],
+    statement:
+      'I confirm that this device is technically ready to run standalone: studies not yet sent to PACS are sent or kept locally, its configuration backup is taken and verified, and recovery media are at hand.',
+  },
+  network_isolation: {
+    roles: ['it_security'],
+    statement:
+      'I confirm that this device is connected only to a verified, isolated network segment that cannot be reached from the business network or the internet, and that the ports named in the advisory are blocked from outside that segment.',
+  },
+  risk_acceptance: {
+    roles: ['biomed'],
+    statement:
+      'I accept, for the owner of this device, the residual risk of keeping it in use until it is patched, with the protections recorded here.',
+  },
+  verification_biomed: {
+    roles: ['biomed'],
+    statement:
+      'I confirm that the patch level of this device matches the remediation in the advisory, that daily quality control passed and that its clock is in sync, so it is fit for clinical use.',
+  },
+  verification_it: {
+    roles: ['it_security'],
+    statement:
+      'I confirm that the fix named in the advisory is installed on this device and that the vulnerable ports are closed or filtered.',
+  },
+  reconnect_approval: {
+    roles: ['it_security'],
+    statement:
+      'I approve reconnecting this device to the network: it is patched and verified, and it returns to the network path recorded here.',
+  },
+  bulk_decision: {
+    roles: ['incident_commander'],
+    statement:
+      'I take this decision as incident commander for every device listed here, on the information recorded at the time I sign.',
+  },
+  quarantine_release: {
+    roles: ['it_security'],
+    statement:
+      'I confirm that this device was re-imaged from known-good vendor media and patched before any network exposure, and that the evidence of the suspected compromise is preserved.',
+  },
+} as const satisfies Record<string, SignoffKindSpec>;
+
+export type SignoffKind = keyof typeof signoffKinds;
+export const signoffKindNames = Object.keys(signoffKinds) as [SignoffKind, ...SignoffKind[]];
+
+/** Whether a call only reads, or changes something (refused changes are audited; reads never). */
+export type Effect = 'read' | 'change';
+
+/**
+ * Who may call a method at the station, and whether the command-line operator may.
+ * - `anyone`: no one needs to be signed in (app info, the sign-in list, signing in, checks).
+ * - `first_run_or_roles`: anyone while no user exists yet (first run), afterwards only `roles`.
+ * - `signed_in`: any signed-in user; `beforeCredentialChange` also admits a user who must first
+ *   replace a credential an administrator reset (every other call waits for that).
+ * - `roles`: a signed-in user holding one of `roles`.
+ * `operator`: the CLI (someone with file access on this machine) may call it. Never true for
+ * sign-offs: they need a person re-entering their own PIN or password.
+ */
+export type Access = { effect: Effect; operator: boolean } & (
+  | { who: 'anyone' }
+  | { who: 'first_run_or_roles'; roles: readonly Role[] }
+  | { who: 'signed_in'; beforeCredentialChange?: true }
+  | { who: 'roles'; roles: readonly Role[] }
+);
+
+const anyone = (effect: Effect, o: { operator: boolean }): Access => ({
+  who: 'anyone',
+  effect,
+  ...o,
+});
+const signedIn = (effect: Effect, o: { operator: boolean }): Access => ({
+  who: 'signed_in',
+  effect,
+  ...o,
+});
+const only = (rs: readonly Role[], effect: Effect, o: { operator: boolean }): Access => ({
+  who: 'roles',
+  roles: rs,
+  effect,
+  ...o,
+});
+
+/** Every role that may give at least one kind of sign-off. */
+export const signoffGivers: readonly Role[] = roles.filter((r) =>
+  Object.values(signoffKinds).some((k) => (k.roles as readonly Role[]).includes(r)),
+);
+/** Everyone but the technologist, whose work is at the device, not in the records. */
+const recordReaders: readonly Role[] = roles.filter((r) => r !== 'technologist');
+const admin: readonly Role[] = ['admin'];
+/** Who imports inventories and advisories and decides matches. */
+const inventoryKeepers: readonly Role[] = ['biomed', 'it_security', 'admin'];
+/** Who opens, closes and staffs incidents. */
+const commanders: readonly Role[] = ['incident_commander'];
+/** Who works device cases: everyone but the administrator. */
+const caseWorkers: readonly Role[] = roles.filter((r) => r !== 'admin');
+
+/** The one permission table. A method without an entry is a compile error. */
+export const permissions: Record<MethodName, Access> = {
+  'app.info': anyone('read', { operator: true }),
+  'db.check': anyone('read', { operator: true }),
+  'audit.verify': anyone('read', { operator: true }),
+  'audit.list': only(recordReaders, 'read', { operator: true }),
+  'demo.load': { who: 'first_run_or_roles', roles: admin, effect: 'change', operator: true },
+
+  'devices.list': signedIn('read', { operator: true }),
+  'devices.get': signedIn('read', { operator: true }),
+  'devices.create': only(inventoryKeepers, 'change', { operator: false }),
+  'devices.update': only(inventoryKeepers, 'change', { operator: false }),
+
+  // Inventory and advisory imports, and the matching decisions, belong to those who keep the
+  // inventory (biomed, IT security, administrators); anyone signed in may read the results.
+  'inventory.preview': only(inventoryKeepers, 'read', { operator: true }),
+  'inventory.import': only(inventoryKeepers, 'change', { operator: true }),
+  'inventory.export': signedIn('read', { operator: true }),
+  'advisories.import': only(inventoryKeepers, 'change', { operator: true }),
+  'advisories.list': signedIn('read', { operator: true }),
+  'advisories.get': signedIn('read', { operator: true }),
+  'matches.run': only(inventoryKeepers, 'change', { operator: true }),
+  'matches.list': signedIn('read', { operator: true }),
+  'matches.confirm': only(inventoryKeepers, 'change', { operator: false }),
+  'matches.dismiss': only(inventoryKeepers, 'change', { operator: false }),
+
+  // Only while no user exists; the handler refuses it afterwards.
+  'people.createFirstAdmin': anyone('change', { operator: false }),
+  'people.list': only(admin, 'read', { operator: true }),
+  // The operator may create users: the way back in when no administrator can sign in.
+  'people.create': only(admin, 'change', { operator: true }),
+  'people.update': only(admin, 'change', { operator: false }),
+  'people.resetCredential': only(admin, 'change', { operator: false }),
+  'people.unlock': only(admin, 'change', { operator: false }),
+  'settings.getSecurity': only(admin, 'read', { operator: true }),
+  'settings.setSecurity': only(admin, 'change', { operator: false }),
+
+  'session.status': anyone('read', { operator: false }),
+  'session.listUsers': anyone('read', { operator: false }),
+  'session.signIn': anyone('change', { operator: false }),
+  'session.signOut': anyone('change', { operator: false }),
+  'session.lock': anyone('change', { operator: false }),
+  'session.unlock': anyone('change', { operator: false }),
+  'session.handOver': signedIn('change', { operator: false }),
+  'session.touch': signedIn('read', { operator: false }),
+  'session.changeCredential': {
+    who: 'signed_in',
+    beforeCredentialChange: true,
+    effect: 'change',
+    operator: false,
+  },
+  'drafts.save': signedIn('change', { operator: false }),
+  'drafts.get': signedIn('read', { operator: false }),
+  'drafts.list': signedIn('read', { operator: false }),
+  'drafts.clear': signedIn('change', { operator: false }),
+
+  // The kind decides which of these roles may sign; see signoffKinds.
+  'signoffs.sign': only(signoffGivers, 'change', { operator: false }),
+  'signoffs.list': signedIn('read', { operator: true }),
+
+  // The organisation's signing identity. Replacing it is an administrator's decision; the
+  // certificate is public (anyone may see and export it). Unlocking needs the passphrase anyway;
+  // the roles are those who export signed PDFs. Anyone may lock: locking is always safe.
+  'signing.status': signedIn('read', { operator: true }),
+  'signing.generate': only(admin, 'change', { operator: false }),
+  'signing.importP12': only(admin, 'change', { operator: false }),
+  'signing.exportCertificate': signedIn('read', { operator: true }),
+  'signing.unlock': only(['admin', 'incident_commander', 'biomed'], 'change', { operator: true }),
+  'signing.lock': signedIn('change', { operator: true }),
+
+  // Backups are an administrator's (PRODUCT.md); the operator may back up, list, verify and
+  // restore from the command line, the way back when the app cannot start.
+  'backup.create': only(admin, 'change', { operator: true }),
+  'backup.list': only(admin, 'read', { operator: true }),
+  'backup.verify': only(admin, 'read', { operator: true }),
+  'backup.restore': only(admin, 'change', { operator: true }),
+  'backup.getSettings': only(admin, 'read', { operator: true }),
+  'backup.setSettings': only(admin, 'change', { operator: false }),
+
+  // Incidents and cases. The incident commander opens and closes incidents and assigns devices.
+  // Everyone who works a case (all roles but the administrator, whose work is the system, not the
+  // response) answers checklists, moves cases and quarantines: a step that needs sign-offs is
+  // guarded by those sign-offs (by role, from different people), not by who presses the button.
+  // Matching decisions belong to biomed and IT security, so they and the commander may add a
+  // device by hand; only biomed or IT security acknowledge a new advisory revision (PRODUCT.md).
+  'incidents.create': only(commanders, 'change', { operator: false }),
+  'incidents.list': signedIn('read', { operator: true }),
+  'incidents.get': signedIn('read', { operator: true }),
+  'incidents.close': only(commanders, 'change', { operator: false }),
+  'cases.list': signedIn('read', { operator: true }),
+  'cases.get': signedIn('read', { operator: true }),
+  'cases.answer': only(caseWorkers, 'change', { operator: false }),
+  'cases.transition': only(caseWorkers, 'change', { operator: false }),
+  'cases.quarantine': only(caseWorkers, 'change', { operator: false }),
+  'cases.assign': only(commanders, 'change', { operator: false }),
+  'cases.acknowledgeRevision': only(['biomed', 'it_security'], 'change', { operator: false }),
+  'cases.addDevice': only(['incident_commander', 'biomed', 'it_security'], 'change', {
+    operator: false,
+  }),
+  // Runs only on the demo facility, signing in as the demo users with their published PINs.
+  'demo.walkthrough': signedIn('change', { operator: true }),
+};
+
+/** The roles that admit a signed-in user to a method, or null when any signed-in user may. */
+export function rolesFor(access: Access): readonly Role[] | null {
+  return access.who === 'roles' || access.who === 'first_run_or_roles' ? access.roles : null;
+}
+
+/** Whether a signed-in user holding `held` may call `method` (the UI hides what this refuses). */
+export function mayCall(method: MethodName, held: readonly Role[]): boolean {
+  const needed = rolesFor(permissions[method]);
+  return needed === null || needed.some((r) => held.includes(r));
+}
+
+/** Whether a user holding `held` may give a sign-off of `kind`. */
+export function maySign(kind: SignoffKind, held: readonly Role[]): boolean {
+  return (signoffKinds[kind].roles as readonly Role[]).some((r) => held.includes(r));
+}
+
+/** "Biomed, IT security or Administrator" (who may), or with 'and' (what someone holds). */
+export function describeRoles(rs: readonly Role[], conjunction: 'or' | 'and' = 'or'): string {
+  const labels = rs.map((r) => roleLabels[r]);
+  if (labels.length <= 1) return labels.join('');
+  return `${labels.slice(0, -1).join(', ')} ${conjunction} ${labels.at(-1) ?? ''}`;
+}

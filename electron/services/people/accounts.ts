@@ -1,0 +1,220 @@
+import type { SecuritySettings, UserAccount } from '../../api/domains/people';
+import type { SessionStatus } from '../../api/domains/session';
+import type { ParsedInputOf } from '../../api/methods';
+import { mutate, type CallContext } from '../core/context';
+import { ServiceError } from '../core/errors';
+import { checkNewSecret } from './credential-policy';
+import { hashSecret } from './credentials';
+import { anonymousActor, recordEvent } from './events';
+import { getSecuritySettings, setSecuritySettings } from './security-settings';
+import { beginSession, sessionStatus } from './session';
+import {
+  assertStaffIdFree,
+  countOtherActiveAdmins,
+  countUsers,
+  getUser,
+  insertUser,
+  normaliseStaffId,
+  setCredential,
+  setLockout,
+  setRoles,
+  toAccount,
+  updateUserRow,
+} from './users';
+
+/** First run: the first administrator creates their own account and is signed in with it. */
+export async function createFirstAdmin(
+  ctx: CallContext,
+  input: ParsedInputOf<'people.createFirstAdmin'>,
+): Promise<SessionStatus> {
+  const { services } = ctx;
+  const kind = checkNewSecret(input.secret);
+  const hash = await hashSecret(input.secret);
+  const session = services.db.transaction(() => {
+    // Checked here, in the transaction, so two windows racing through first run cannot both win.
+    if (countUsers(services.db) > 0) {
+      throw new ServiceError(
+        'conflict',
+        'Standalone already has users, so there is no first administrator to create. An administrator adds users.',
+      );
+    }
+    const now = services.clock.now().toISOString();
+    const staffId = normaliseStaffId(input.staffId);
+    const fields = { displayName: input.displayName, staffId, roles: ['admin'] as const };
+    const id = insertUser(
+      services.db,
+      {
+        ...fields,
+        demo: false,
+        credentialKind: kind,
+        credentialHash: hash,
+        mustChangeCredential: false,
+      },
+      now,
+    );
+    recordEvent(ctx, anonymousActor, {
+      action: 'user.created',
+      entityType: 'user',
+      entityId: id,
+      payload: { ...fields, credentialKind: kind, firstRun: true },
+    });
+    return beginSession(ctx, getUser(services.db, id), 'admin', {
+      action: 'session.signed_in',
+      payload: { by: 'first_run', credentialUpgraded: false },
+    });
+  })();
+  services.sessions.current = session;
+  return sessionStatus(services);
+}
+
+export async function createUser(
+  ctx: CallContext,
+  input: ParsedInputOf<'people.create'>,
+): Promise<UserAccount> {
+  const kind = checkNewSecret(input.secret);
+  const hash = await hashSecret(input.secret);
+  const { db, clock } = ctx.services;
+  return mutate(ctx, () => {
+    const staffId = normaliseStaffId(input.staffId);
+    const roles = [...new Set(input.roles)];
+    const mustChangeCredential = input.mustChangeCredential ?? true;
+    const id = insertUser(
+      db,
+      {
+        displayName: input.displayName,
+        staffId,
+        roles,
+        demo: false,
+        credentialKind: kind,
+        credentialHash: hash,
+        mustChangeCredential,
+      },
+      clock.now().toISOString(),
+    );
+    return {
+      value: toAccount(getUser(db, id)),
+      audit: {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: id,
+        payload: {
+          displayName: input.displayName,
+          staffId,
+          roles,
+          credentialKind: kind,
+          mustChangeCredential,
+        },
+      },
+    };
+  });
+}
+
+export function updateUser(ctx: CallContext, input: ParsedInputOf<'people.update'>): UserAccount {
+  const { db, clock } = ctx.services;
+  return mutate(ctx, () => {
+    const user = getUser(db, input.id);
+    const next = {
+      displayName: input.displayName ?? user.displayName,
+      staffId: input.staffId === undefined ? user.staffId : normaliseStaffId(input.staffId),
+      active: input.active ?? user.active,
+      roles: input.roles ? [...new Set(input.roles)] : user.roles,
+    };
+    const keepsAdmin = next.active && next.roles.includes('admin');
+    if (user.active && user.roles.includes('admin') && !keepsAdmin) {
+      if (countOtherActiveAdmins(db, user.id) === 0) {
+        throw new ServiceError(
+          'conflict',
+          `${user.displayName} is the last active administrator. Give another user the Administrator role first.`,
+        );
+      }
+    }
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const field of ['displayName', 'staffId', 'active'] as const) {
+      if (next[field] !== user[field]) changes[field] = { from: user[field], to: next[field] };
+    }
+    const sortedRoles = (rs: readonly string[]) => [...rs].sort().join(',');
+    if (sortedRoles(next.roles) !== sortedRoles(user.roles)) {
+      changes.roles = { from: user.roles, to: next.roles };
+    }
+    if (Object.keys(changes).length === 0) return { value: toAccount(user), audit: [] };
+    assertStaffIdFree(db, next.staffId, user.id);
+    updateUserRow(db, user.id, next, clock.now().toISOString());
+    if (changes.roles) setRoles(db, user.id, next.roles);
+    return {
+      value: toAccount(getUser(db, user.id)),
+      audit: {
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: user.id,
+        payload: { changes },
+      },
+    };
+  });
+}
+
+/** A temporary secret the user must replace at their next sign-in; it also lifts a lock. */
+export async function resetCredential(
+  ctx: CallContext,
+  input: ParsedInputOf<'people.resetCredential'>,
+): Promise<UserAccount> {
+  const kind = checkNewSecret(input.secret);
+  const hash = await hashSecret(input.secret);
+  const { db, clock } = ctx.services;
+  return mutate(ctx, () => {
+    const user = getUser(db, input.id);
+    setCredential(db, user.id, { kind, hash, mustChange: true }, clock.now().toISOString());
+    return {
+      value: toAccount(getUser(db, user.id)),
+      audit: {
+        action: 'user.credential_reset',
+        entityType: 'user',
+        entityId: user.id,
+        payload: { credentialKind: kind, lockLifted: user.lockedUntil !== null },
+      },
+    };
+  });
+}
+
+export function unlockUser(ctx: CallContext, id: number): UserAccount {
+  const { db } = ctx.services;
+  return mutate(ctx, () => {
+    const user = getUser(db, id);
+    if (user.lockedUntil === null && user.failedAttempts === 0) {
+      return { value: toAccount(user), audit: [] };
+    }
+    setLockout(db, user.id, 0, null);
+    return {
+      value: toAccount(getUser(db, user.id)),
+      audit: {
+        action: 'user.unlocked',
+        entityType: 'user',
+        entityId: user.id,
+        payload: { lockedUntil: user.lockedUntil, failedAttempts: user.failedAttempts },
+      },
+    };
+  });
+}
+
+export function changeSecuritySettings(
+  ctx: CallContext,
+  change: Partial<SecuritySettings>,
+): SecuritySettings {
+  const { db } = ctx.services;
+  return mutate(ctx, () => {
+    const { before, after } = setSecuritySettings(db, change);
+    const same = JSON.stringify(before) === JSON.stringify(after);
+    return {
+      value: after,
+      audit: same
+        ? []
+        : {
+            action: 'settings.changed',
+            entityType: 'setting',
+            entityId: 'security',
+            payload: { before, after },
+          },
+    };
+  });
+}
+
+export { getSecuritySettings };

@@ -1,0 +1,154 @@
+import type { SecuritySettings } from '../../api/domains/people';
+import type { CallContext } from '../core/context';
+import { ServiceError } from '../core/errors';
+import { hashSecret, verifyNobody, verifySecret } from './credentials';
+import { formatUntil, recordEvent, userActor } from './events';
+import { getSecuritySettings } from './security-settings';
+import { findUser, findUserByStaffId, replaceHash, setLockout, type UserRecord } from './users';
+
+/** Why a secret is checked: it decides the wording of a refusal and is recorded with it. */
+export type AuthPurpose = 'sign_in' | 'hand_over' | 'unlock' | 'change_credential' | 'signoff';
+
+export type Who = { userId: number } | { staffId: string };
+
+/**
+ * Runs in the transaction that also resets the failure count (and upgrades an old hash): writes
+ * what the verified user did, and returns what to do once that has committed (update the
+ * in-memory session, build the answer — or throw a refusal whose audit event must stay).
+ */
+export type OnVerified<T> = (user: UserRecord, credentialUpgraded: boolean) => () => T;
+
+/** Someone must prove who they are again: a user who is the station's current user already. */
+const isReentry = (purpose: AuthPurpose) => purpose !== 'sign_in' && purpose !== 'hand_over';
+
+function noMatch(): ServiceError {
+  // The same words whether the user exists or not: the answer must not tell which.
+  return new ServiceError(
+    'unauthenticated',
+    'The user and the PIN or password do not match. Check both and try again.',
+    { reason: 'bad_credentials' },
+  );
+}
+
+function lockedError(lockedUntil: Date, now: Date, justLocked: boolean): ServiceError {
+  const until = formatUntil(lockedUntil, now);
+  return new ServiceError(
+    'unauthenticated',
+    (justLocked
+      ? `The PIN or password is not correct, and the account is now locked until ${until}. `
+      : `This account is locked until ${until} after too many failed attempts. `) +
+      'Try again then, or ask an administrator to unlock it.',
+    { reason: 'locked', lockedUntil: lockedUntil.toISOString() },
+  );
+}
+
+/** Count a wrong secret; at the threshold lock the account (and end its session here). */
+function recordWrongSecret(
+  ctx: CallContext,
+  user: UserRecord,
+  purpose: AuthPurpose,
+  settings: SecuritySettings,
+  extra: Record<string, unknown>,
+): ServiceError {
+  const { db, clock, sessions } = ctx.services;
+  const now = clock.now();
+  const failedAttempts = user.failedAttempts + 1;
+  const locks = failedAttempts >= settings.lockoutThreshold;
+  const until = locks ? new Date(now.getTime() + settings.lockoutMinutes * 60_000) : null;
+  const session = sessions.current;
+  const endsSession = locks && session?.userId === user.id;
+  db.transaction(() => {
+    // At the lock the count starts again, so the account has the full number after it expires.
+    setLockout(db, user.id, locks ? 0 : failedAttempts, until?.toISOString() ?? null);
+    recordEvent(ctx, ctx.actor, {
+      action: 'auth.failed',
+      entityType: 'user',
+      entityId: user.id,
+      payload: { purpose, reason: 'wrong_secret', failedAttempts, ...extra },
+    });
+    if (until) {
+      recordEvent(ctx, ctx.actor, {
+        action: 'user.locked_out',
+        entityType: 'user',
+        entityId: user.id,
+        payload: {
+          failedAttempts,
+          lockedUntil: until.toISOString(),
+          lockoutMinutes: settings.lockoutMinutes,
+        },
+      });
+    }
+    if (endsSession && session) {
+      recordEvent(ctx, userActor(user.id, session.role), {
+        action: 'session.ended',
+        entityType: 'user',
+        entityId: user.id,
+        payload: { reason: 'account_locked' },
+      });
+    }
+  })();
+  if (endsSession) sessions.current = null;
+  if (until) return lockedError(until, now, true);
+  if (!isReentry(purpose)) return noMatch();
+  const left = settings.lockoutThreshold - failedAttempts;
+  return new ServiceError(
+    'unauthenticated',
+    `The PIN or password is not correct. ${left} attempt${left === 1 ? ' is' : 's are'} left ` +
+      `before the account locks for ${settings.lockoutMinutes} minute${settings.lockoutMinutes === 1 ? '' : 's'}.`,
+    { reason: 'wrong_secret', attemptsLeft: left },
+  );
+}
+
+/**
+ * Check a user's secret with lockout accounting, one check at a time per station. Every refusal
+ * is audited (without the secret); an unknown or inactive user costs the same time as a known
+ * one and gets the same message as a wrong secret. On success `onVerified` runs in the
+ * transaction that clears the failure count and re-hashes a secret stored with old parameters.
+ */
+export function authenticate<T>(
+  ctx: CallContext,
+  who: Who,
+  secret: string,
+  purpose: AuthPurpose,
+  onVerified: OnVerified<T>,
+  extra: Record<string, unknown> = {},
+): Promise<T> {
+  const { services } = ctx;
+  return services.sessions.serialize(async () => {
+    const { db, clock } = services;
+    const user = 'userId' in who ? findUser(db, who.userId) : findUserByStaffId(db, who.staffId);
+    if (!user || !user.active) {
+      await verifyNobody(secret);
+      // A staff ID typed by mistake may be someone's PIN: it is not recorded.
+      recordEvent(ctx, ctx.actor, {
+        action: 'auth.failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        payload: { purpose, reason: user ? 'inactive' : 'unknown_user', ...extra },
+      });
+      throw noMatch();
+    }
+    const settings = getSecuritySettings(db);
+    const lockedUntil = user.lockedUntil === null ? null : new Date(user.lockedUntil);
+    const now = clock.now();
+    if (lockedUntil && lockedUntil > now) {
+      // Not even checked: a locked account must not be a free oracle for guesses.
+      recordEvent(ctx, ctx.actor, {
+        action: 'auth.failed',
+        entityType: 'user',
+        entityId: user.id,
+        payload: { purpose, reason: 'locked', lockedUntil: user.lockedUntil, ...extra },
+      });
+      throw lockedError(lockedUntil, now, false);
+    }
+    const verification = await verifySecret(secret, user.credentialHash);
+    if (!verification.ok) throw recordWrongSecret(ctx, user, purpose, settings, extra);
+    const upgraded = verification.needsUpgrade ? await hashSecret(secret) : null;
+    const afterCommit = db.transaction(() => {
+      if (upgraded !== null) replaceHash(db, user.id, upgraded);
+      if (user.failedAttempts > 0 || user.lockedUntil !== null) setLockout(db, user.id, 0, null);
+      return onVerified(user, upgraded !== null);
+    })();
+    return afterCommit();
+  });
+}

@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import { formatUntil } from './events';
+import {
+  adminPin,
+  auditSince,
+  biomedPin,
+  lastAuditId,
+  twoUsers as twoUsersOf,
+  typedCalls,
+} from './test-calls';
+
+let rt: TestRuntime;
+let api: ReturnType<typeof typedCalls>;
+beforeEach(() => {
+  rt = startTestRuntime();
+  api = typedCalls(rt);
+});
+afterEach(() => rt.cleanup());
+
+const twoUsers = () => twoUsersOf(api);
+const actions = (afterId: number) => auditSince(rt, afterId).map((e) => e.action);
+const minutes = (n: number) => n * 60_000;
+
+describe('lockout', () => {
+  it('locks after 5 failures for 5 minutes, says until when, refuses even the right PIN, then expires', async () => {
+    const { biomedId } = await twoUsers();
+    const before = lastAuditId(rt);
+    for (let i = 1; i <= 4; i++) {
+      expect(
+        (await api.error('session.signIn', { userId: biomedId, secret: '000001' })).details,
+      ).toEqual({
+        reason: 'bad_credentials',
+      });
+    }
+    const locking = await api.error('session.signIn', { userId: biomedId, secret: '000001' });
+    const until = new Date(rt.clock.now().getTime() + minutes(5));
+    expect(locking).toMatchObject({
+      code: 'unauthenticated',
+      details: { reason: 'locked', lockedUntil: until.toISOString() },
+    });
+    expect(locking.message).toContain(`locked until ${formatUntil(until, rt.clock.now())}`);
+    expect(actions(before)).toEqual([...Array(5).fill('auth.failed'), 'user.locked_out']);
+
+    rt.clock.advance(minutes(4));
+    const stillLocked = await api.error('session.signIn', { userId: biomedId, secret: biomedPin });
+    expect(stillLocked.details).toMatchObject({ reason: 'locked' });
+    expect(stillLocked.message).toMatch(/locked until \d\d:\d\d/);
+    expect(auditSince(rt).at(-1)?.payload).toMatchObject({ reason: 'locked' });
+
+    rt.clock.advance(minutes(1));
+    expect(
+      await api.value('session.signIn', { userId: biomedId, secret: biomedPin }),
+    ).toMatchObject({
+      state: 'active',
+    });
+    const row = rt.services.db
+      .prepare('SELECT failed_attempts, locked_until FROM users WHERE id = ?')
+      .get(biomedId);
+    expect(row).toEqual({ failed_attempts: 0, locked_until: null });
+  });
+
+  it('counts parallel guesses one by one, so no more than the threshold are ever checked', async () => {
+    const { biomedId } = await twoUsers();
+    const before = lastAuditId(rt);
+    const guesses = [
+      '100001',
+      '100002',
+      '100003',
+      '100004',
+      '100005',
+      '100006',
+      '100007',
+      biomedPin,
+    ];
+    const results = await Promise.all(
+      guesses.map((secret) => api.call('session.signIn', { userId: biomedId, secret })),
+    );
+    expect(results.every((r) => !r.ok)).toBe(true);
+    const reasons = auditSince(rt, before)
+      .filter((e) => e.action === 'auth.failed')
+      .map((e) => e.payload.reason);
+    expect(reasons).toEqual([...Array(5).fill('wrong_secret'), ...Array(3).fill('locked')]);
+  });
+
+  it('follows the configured threshold and minutes, and an administrator can lift a lock', async () => {
+    const { adminId, biomedId } = await twoUsers();
+    await api.value('session.signIn', { userId: adminId, secret: adminPin });
+    const before = lastAuditId(rt);
+    expect(
+      await api.value('settings.setSecurity', { lockoutThreshold: 3, lockoutMinutes: 30 }),
+    ).toEqual({
+      lockoutThreshold: 3,
+      lockoutMinutes: 30,
+      idleMinutes: 5,
+    });
+    expect(auditSince(rt, before)[0]).toMatchObject({
+      action: 'settings.changed',
+      actorRole: 'admin',
+      payload: {
+        before: { lockoutThreshold: 5 },
+        after: { lockoutThreshold: 3, lockoutMinutes: 30 },
+      },
+    });
+    await api.value('session.signOut', {});
+    for (let i = 0; i < 3; i++)
+      await api.call('session.signIn', { userId: biomedId, secret: '555550' });
+    const locked = await api.error('session.signIn', { userId: biomedId, secret: biomedPin });
+    expect(locked.details).toMatchObject({
+      lockedUntil: new Date(rt.clock.now().getTime() + minutes(30)).toISOString(),
+    });
+
+    await api.value('session.signIn', { userId: adminId, secret: adminPin });
+    const listed = (await api.value('people.list', {})).find((u) => u.id === biomedId);
+    expect(listed).toMatchObject({ lockedUntil: expect.any(String) as string, failedAttempts: 0 });
+    const unlocked = await api.value('people.unlock', { id: biomedId });
+    expect(unlocked.lockedUntil).toBeNull();
+    expect(auditSince(rt).at(-1)).toMatchObject({
+      action: 'user.unlocked',
+      entityId: String(biomedId),
+    });
+    await api.value('session.signOut', {});
+    expect(
+      await api.value('session.signIn', { userId: biomedId, secret: biomedPin }),
+    ).toMatchObject({
+      state: 'active',
+    });
+  });
+});
+
+describe('formatting the end of a lock', () => {
+  it('gives the time today and the date on another day', () => {
+    const now = new Date(2026, 10, 28, 9, 0);
+    expect(formatUntil(new Date(2026, 10, 28, 10, 47), now)).toBe('10:47');
+    expect(formatUntil(new Date(2026, 10, 29, 0, 3), now)).toBe('29 Nov 2026, 00:03');
+  });
+});

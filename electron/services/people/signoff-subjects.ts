@@ -1,0 +1,55 @@
+import type Database from 'better-sqlite3';
+import { caseSubjectType, readCaseSubject } from '../cases/case-content';
+import { getDevice } from '../devices/devices';
+import { ServiceError } from '../core/errors';
+
+/** The current content of one subject, or undefined when there is no such subject. */
+export type SubjectContent = (
+  db: Database.Database,
+  subjectId: string,
+) => Record<string, unknown> | undefined;
+
+function positiveId(subjectId: string): number | undefined {
+  const id = Number(subjectId);
+  return Number.isSafeInteger(id) && id > 0 && String(id) === subjectId ? id : undefined;
+}
+
+/**
+ * What can be signed, and how the services read its current content: a sign-off is on what the
+ * services hold, and the signer's copy must equal it. The workflow adds `case` here (its
+ * checklist answers and state), the incident board its bulk decisions.
+ */
+export const signoffSubjects: ReadonlyMap<string, SubjectContent> = new Map<string, SubjectContent>(
+  [
+    [
+      'device',
+      (db, subjectId) => {
+        const id = positiveId(subjectId);
+        if (id === undefined) return undefined;
+        try {
+          // updatedAt moves on a save without changes: it is not part of what is signed.
+          const { updatedAt: _ignored, ...device } = getDevice(db, id);
+          return { ...device };
+        } catch (error) {
+          if (error instanceof ServiceError && error.code === 'not_found') return undefined;
+          throw error;
+        }
+      },
+    ],
+    // A case sign-off is on `<caseId>:<kind>`: the sections that kind covers, the case id and the
+    // advisory revision relied on (see cases/case-content.ts).
+    [caseSubjectType, readCaseSubject],
+  ],
+);
+
+export function subjectContentReader(subjectType: string): SubjectContent {
+  const reader = signoffSubjects.get(subjectType);
+  if (!reader) {
+    throw new ServiceError(
+      'invalid_input',
+      `subjectType: sign-offs are given on ${[...signoffSubjects.keys()].join(', ')}, not on "${subjectType}".`,
+      { field: 'subjectType' },
+    );
+  }
+  return reader;
+}

@@ -1,0 +1,291 @@
+import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DeviceFields } from '../devices/device-row';
+import { insertDevice } from '../devices/devices';
+import { signoffKinds } from '../../api/permissions';
+import { verifyAuditChain } from '../audit/verify';
+import { repoRoot, signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import { signoffStatus } from './signoffs';
+import { auditSince, everythingStored, lastAuditId, typedCalls } from './test-calls';
+
+const demoDevice = (
+  JSON.parse(
+    fs.readFileSync(path.join(repoRoot, 'resources/demo/devices.json'), 'utf8'),
+  ) as DeviceFields[]
+)[0] as DeviceFields;
+
+let rt: TestRuntime;
+let api: ReturnType<typeof typedCalls>;
+let deviceId: number;
+beforeEach(() => {
+  rt = startTestRuntime();
+  api = typedCalls(rt);
+  deviceId = insertDevice(rt.services.db, demoDevice, rt.clock.now().toISOString());
+});
+afterEach(() => rt.cleanup());
+
+/** The device as the UI shows it: the content a signer sees (updatedAt is not signed). */
+async function shownDevice() {
+  const { updatedAt: _ignored, ...device } = await api.value('devices.get', { id: deviceId });
+  return device;
+}
+
+const sha256OfCanonical = (v: unknown) =>
+  createHash('sha256')
+    .update(canonicalize(v) ?? '')
+    .digest('hex');
+
+const signoffRows = () => rt.services.db.prepare('SELECT count(*) FROM signoffs').pluck().get();
+
+describe('giving a sign-off', () => {
+  it('stores who, role, time, kind, the fixed statement and the SHA-256 of the canonical content, audited', async () => {
+    const biomed = await signInAs(rt, 'biomed');
+    const content = await shownDevice();
+    const before = lastAuditId(rt);
+    const signoff = await api.value('signoffs.sign', {
+      kind: 'technical_readiness',
+      subjectType: 'device',
+      subjectId: String(deviceId),
+      content,
+      secret: biomed.secret,
+    });
+    const expectedHash = sha256OfCanonical(content);
+    expect(signoff).toEqual({
+      id: expect.any(Number) as number,
+      kind: 'technical_readiness',
+      subjectType: 'device',
+      subjectId: String(deviceId),
+      userId: biomed.id,
+      userName: biomed.displayName,
+      role: 'biomed',
+      statement: signoffKinds.technical_readiness.statement,
+      signedAt: rt.clock.now().toISOString(),
+      contentHash: expectedHash,
+      stale: false,
+    });
+    expect(auditSince(rt, before)).toMatchObject([
+      {
+        action: 'signoff.given',
+        actorUserId: biomed.id,
+        actorRole: 'biomed',
+        entityType: 'device',
+        entityId: String(deviceId),
+        payload: {
+          signoffId: signoff.id,
+          kind: 'technical_readiness',
+          statement: signoffKinds.technical_readiness.statement,
+          contentHash: expectedHash,
+        },
+      },
+    ]);
+    const stored = rt.services.db
+      .prepare('SELECT content FROM signoffs WHERE id = ?')
+      .pluck()
+      .get(signoff.id);
+    expect(stored).toBe(canonicalize(content));
+    expect(everythingStored(rt)).not.toContain(biomed.secret);
+    expect(verifyAuditChain(rt.services.db).ok).toBe(true);
+  });
+
+  it('writes the sign-off and its audit event in one transaction: no event, no sign-off', async () => {
+    const biomed = await signInAs(rt, 'biomed');
+    rt.services.db.exec(`
+      CREATE TRIGGER refuse_signoff_event BEFORE INSERT ON audit_events
+      WHEN json_extract(NEW.body, '$.action') = 'signoff.given'
+      BEGIN SELECT RAISE(ABORT, 'audit store refused the event'); END`);
+    const result = await api.call('signoffs.sign', {
+      kind: 'verification_biomed',
+      subjectType: 'device',
+      subjectId: String(deviceId),
+      content: await shownDevice(),
+      secret: biomed.secret,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(signoffRows()).toBe(0);
+  });
+
+  it('refuses a wrong PIN, counts it toward the lockout and audits it without the PIN', async () => {
+    await signInAs(rt, 'clinical_lead');
+    const before = lastAuditId(rt);
+    const error = await api.error('signoffs.sign', {
+      kind: 'patient_safety_clear',
+      subjectType: 'device',
+      subjectId: String(deviceId),
+      content: await shownDevice(),
+      secret: '909090',
+    });
+    expect(error).toMatchObject({
+      code: 'unauthenticated',
+      details: { reason: 'wrong_secret', attemptsLeft: 4 },
+    });
+    expect(signoffRows()).toBe(0);
+    expect(auditSince(rt, before)).toMatchObject([
+      {
+        action: 'auth.failed',
+        actorRole: 'clinical_lead',
+        payload: {
+          purpose: 'signoff',
+          reason: 'wrong_secret',
+          kind: 'patient_safety_clear',
+          failedAttempts: 1,
+        },
+      },
+    ]);
+    expect(everythingStored(rt)).not.toContain('909090');
+  });
+
+  it('locks the account and ends the session after too many wrong PINs at sign-off', async () => {
+    const lead = await signInAs(rt, 'clinical_lead');
+    const content = await shownDevice();
+    for (let i = 0; i < 5; i++) {
+      await api.call('signoffs.sign', {
+        kind: 'patient_safety_clear',
+        subjectType: 'device',
+        subjectId: String(deviceId),
+        content,
+        secret: `90909${i}`,
+      });
+    }
+    expect(auditSince(rt).slice(-2)).toMatchObject([
+      { action: 'user.locked_out', entityId: String(lead.id) },
+      { action: 'session.ended', payload: { reason: 'account_locked' } },
+    ]);
+    expect(await api.value('session.status', {})).toMatchObject({ state: 'signed_out' });
+  });
+
+  it('refuses a kind the user’s roles may not give, before asking for the PIN, naming who may', async () => {
+    await signInAs(rt, 'clinical_lead');
+    const before = lastAuditId(rt);
+    const error = await api.error('signoffs.sign', {
+      kind: 'technical_readiness',
+      subjectType: 'device',
+      subjectId: String(deviceId),
+      content: await shownDevice(),
+      secret: 'not even checked',
+    });
+    expect(error).toMatchObject({
+      code: 'forbidden',
+      details: { neededRoles: ['biomed'], heldRoles: ['clinical_lead'] },
+    });
+    expect(error.message).toContain('Clinical engineering (biomed)');
+    expect(auditSince(rt, before)).toMatchObject([
+      {
+        action: 'signoff.refused',
+        actorRole: 'clinical_lead',
+        payload: { reason: 'role', kind: 'technical_readiness' },
+      },
+    ]);
+    // A technologist gives no sign-off at all: refused before the handler.
+    await signInAs(rt, 'technologist');
+    expect(
+      (
+        await api.error('signoffs.sign', {
+          kind: 'patient_safety_clear',
+          subjectType: 'device',
+          subjectId: String(deviceId),
+          content: {},
+          secret: 'x',
+        })
+      ).code,
+    ).toBe('forbidden');
+    const operator = await rt.dispatchAs({ kind: 'operator', osUser: 'root' }, 'signoffs.sign', {});
+    expect(operator).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(signoffRows()).toBe(0);
+  });
+
+  it('signs with the role that may give the kind when the user holds several', async () => {
+    const user = await signInAs(rt, ['biomed', 'it_security']);
+    const signoff = await api.value('signoffs.sign', {
+      kind: 'network_isolation',
+      subjectType: 'device',
+      subjectId: String(deviceId),
+      content: await shownDevice(),
+      secret: user.secret,
+    });
+    expect(signoff.role).toBe('it_security');
+  });
+
+  it('refuses content that differs from the current content, and a second identical sign-off', async () => {
+    const biomed = await signInAs(rt, 'biomed');
+    const shown = await shownDevice();
+    const sign = (content: Awaited<ReturnType<typeof shownDevice>>) =>
+      api.call('signoffs.sign', {
+        kind: 'technical_readiness',
+        subjectType: 'device',
+        subjectId: String(deviceId),
+        content,
+        secret: biomed.secret,
+      });
+    const before = lastAuditId(rt);
+    const outdated = await sign({ ...shown, notes: 'what the screen showed an hour ago' });
+    expect(outdated).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'content_changed' } },
+    });
+    expect(auditSince(rt, before)).toMatchObject([
+      {
+        action: 'signoff.refused',
+        payload: { reason: 'content_changed', currentHash: sha256OfCanonical(shown) },
+      },
+    ]);
+    expect((await sign(shown)).ok).toBe(true);
+    const twice = await sign(shown);
+    expect(twice).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(signoffRows()).toBe(1);
+  });
+
+  it('refuses an unknown subject type and a subject that does not exist', async () => {
+    const biomed = await signInAs(rt, 'biomed');
+    const base = { kind: 'technical_readiness', content: {}, secret: biomed.secret } as const;
+    expect(
+      await api.error('signoffs.sign', { ...base, subjectType: 'constructor', subjectId: '1' }),
+    ).toMatchObject({
+      code: 'invalid_input',
+      details: { field: 'subjectType' },
+    });
+    expect(
+      (await api.error('signoffs.sign', { ...base, subjectType: 'device', subjectId: '4242' }))
+        .code,
+    ).toBe('not_found');
+  });
+});
+
+describe('stale sign-offs', () => {
+  it('shows a sign-off as stale, not counting, once the content changes', async () => {
+    const biomed = await signInAs(rt, 'biomed');
+    const content = await shownDevice();
+    await api.value('signoffs.sign', {
+      kind: 'verification_biomed',
+      subjectType: 'device',
+      subjectId: String(deviceId),
+      content,
+      secret: biomed.secret,
+    });
+    const subject = { subjectType: 'device', subjectId: String(deviceId) };
+    expect(await api.value('signoffs.list', subject)).toMatchObject({
+      contentHash: sha256OfCanonical(content),
+      signoffs: [{ kind: 'verification_biomed', stale: false }],
+      validKinds: ['verification_biomed'],
+    });
+
+    rt.services.db
+      .prepare('UPDATE devices SET software_version = ? WHERE id = ?')
+      .run('VG80B', deviceId);
+    const after = await api.value('signoffs.list', subject);
+    expect(after.signoffs).toMatchObject([{ kind: 'verification_biomed', stale: true }]);
+    expect(after.validKinds).toEqual([]);
+    expect(after.contentHash).not.toBe(sha256OfCanonical(content));
+
+    // The workflow asks with the content it holds; key order does not matter (canonical JSON).
+    const reordered = Object.fromEntries(Object.entries(content).reverse());
+    const status = signoffStatus(
+      rt.services.db,
+      { type: 'device', id: String(deviceId) },
+      reordered,
+    );
+    expect(status.validKinds).toEqual(['verification_biomed']);
+  });
+});

@@ -1,0 +1,209 @@
+import type Database from 'better-sqlite3';
+import type { Signoff, SignoffStatus } from '../../api/domains/signoffs';
+import type { ParsedInputOf } from '../../api/methods';
+import { describeRoles, signoffKinds, type Role, type SignoffKind } from '../../api/permissions';
+import { canonicalJson, sha256Hex } from '../audit/hash';
+import type { CallContext } from '../core/context';
+import { ServiceError, notFound } from '../core/errors';
+import { authenticate } from './authenticate';
+import { formatUntil, recordEvent, userActor } from './events';
+import { subjectContentReader } from './signoff-subjects';
+
+export interface SignoffSubject {
+  type: string;
+  id: string;
+}
+
+interface SignoffRow {
+  id: number;
+  subject_type: string;
+  subject_id: string;
+  kind: SignoffKind;
+  user_id: number;
+  user_name: string;
+  role: Role;
+  statement: string;
+  content_hash: string;
+  signed_at: string;
+}
+
+/** SHA-256 (hex) of the RFC 8785 canonical JSON of the content: equal content, equal hash. */
+export function contentHash(content: unknown): string {
+  return sha256Hex(canonicalJson(content));
+}
+
+function toSignoff(row: SignoffRow, currentHash: string): Signoff {
+  return {
+    id: row.id,
+    kind: row.kind,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    userId: row.user_id,
+    userName: row.user_name,
+    role: row.role,
+    statement: row.statement,
+    signedAt: row.signed_at,
+    contentHash: row.content_hash,
+    stale: row.content_hash !== currentHash,
+  };
+}
+
+/**
+ * The sign-offs on a subject against its current content (which only the owning domain knows):
+ * a sign-off on other content is stale and does not count. The workflow calls this to decide
+ * whether a transition has the sign-offs it needs (`validKinds`).
+ */
+export function signoffStatus(
+  db: Database.Database,
+  subject: SignoffSubject,
+  currentContent: unknown,
+): SignoffStatus {
+  const currentHash = contentHash(currentContent);
+  const rows = db
+    .prepare(
+      `SELECT id, subject_type, subject_id, kind, user_id, user_name, role, statement,
+              content_hash, signed_at
+       FROM signoffs WHERE subject_type = ? AND subject_id = ? ORDER BY id`,
+    )
+    .all(subject.type, subject.id) as SignoffRow[];
+  const signoffs = rows.map((r) => toSignoff(r, currentHash));
+  const validKinds = [...new Set(signoffs.filter((s) => !s.stale).map((s) => s.kind))];
+  return { contentHash: currentHash, signoffs, validKinds };
+}
+
+export function listSignoffs(
+  db: Database.Database,
+  input: ParsedInputOf<'signoffs.list'>,
+): SignoffStatus {
+  const content = subjectContentReader(input.subjectType)(db, input.subjectId);
+  if (content === undefined) throw notFound(`${input.subjectType} ${input.subjectId}`);
+  return signoffStatus(db, { type: input.subjectType, id: input.subjectId }, content);
+}
+
+/**
+ * Give a sign-off: the kind must be one the user's roles may give, the user re-enters their
+ * secret, and the content they saw must be the subject's current content. Stored with the
+ * statement, the role, the content and its hash; audited in the same transaction.
+ */
+export async function giveSignoff(
+  ctx: CallContext,
+  input: ParsedInputOf<'signoffs.sign'>,
+): Promise<Signoff> {
+  const { services, user } = ctx;
+  if (!user) throw new ServiceError('unauthenticated', 'Sign in to give a sign-off.');
+  const { db, clock } = services;
+  const { kind, subjectType, subjectId } = input;
+  const spec = signoffKinds[kind];
+  const allowed = spec.roles as readonly Role[];
+  const role = allowed.includes(user.role)
+    ? user.role
+    : user.roles.find((r) => allowed.includes(r));
+  const about = { kind, subjectType, subjectId };
+  if (role === undefined) {
+    recordEvent(ctx, ctx.actor, {
+      action: 'signoff.refused',
+      entityType: subjectType,
+      entityId: subjectId,
+      payload: { ...about, reason: 'role', neededRoles: allowed, heldRoles: user.roles },
+    });
+    throw new ServiceError(
+      'forbidden',
+      `A ${kind} sign-off can be given only by ${describeRoles(allowed)}; ` +
+        `${user.displayName} holds ${describeRoles(user.roles, 'and')}.`,
+      { kind, neededRoles: allowed, heldRoles: user.roles },
+    );
+  }
+  const readContent = subjectContentReader(subjectType);
+  if (readContent(db, subjectId) === undefined) throw notFound(`${subjectType} ${subjectId}`);
+  const signedHash = contentHash(input.content);
+
+  return authenticate(
+    ctx,
+    { userId: user.id },
+    input.secret,
+    'signoff',
+    (signer) => {
+      // Read again here: the content may have changed while the secret was being checked.
+      const current = readContent(db, subjectId);
+      if (current === undefined)
+        return () => {
+          throw notFound(`${subjectType} ${subjectId}`);
+        };
+      const currentHash = contentHash(current);
+      if (currentHash !== signedHash) {
+        recordEvent(ctx, userActor(signer.id, role), {
+          action: 'signoff.refused',
+          entityType: subjectType,
+          entityId: subjectId,
+          payload: { ...about, reason: 'content_changed', signedHash, currentHash },
+        });
+        return () => {
+          throw new ServiceError(
+            'conflict',
+            `The ${subjectType} changed after it was shown to you, so this sign-off would not match it. ` +
+              'Review the current content and sign again.',
+            { reason: 'content_changed', currentHash },
+          );
+        };
+      }
+      const earlier = db
+        .prepare(
+          `SELECT signed_at FROM signoffs WHERE subject_type = ? AND subject_id = ? AND kind = ?
+           AND user_id = ? AND content_hash = ?`,
+        )
+        .pluck()
+        .get(subjectType, subjectId, kind, signer.id, signedHash) as string | undefined;
+      if (earlier !== undefined) {
+        return () => {
+          throw new ServiceError(
+            'conflict',
+            `You already gave this ${kind} sign-off on this content (at ${formatUntil(new Date(earlier), clock.now())}).`,
+          );
+        };
+      }
+      const signedAt = clock.now().toISOString();
+      const id = Number(
+        db
+          .prepare(
+            `INSERT INTO signoffs (subject_type, subject_id, kind, user_id, user_name, role,
+               statement, content, content_hash, signed_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            subjectType,
+            subjectId,
+            kind,
+            signer.id,
+            signer.displayName,
+            role,
+            spec.statement,
+            canonicalJson(input.content),
+            signedHash,
+            signedAt,
+          ).lastInsertRowid,
+      );
+      // The event repeats what was attested, so the hash chain vouches for the sign-off too.
+      recordEvent(ctx, userActor(signer.id, role), {
+        action: 'signoff.given',
+        entityType: subjectType,
+        entityId: subjectId,
+        payload: { signoffId: id, kind, role, statement: spec.statement, contentHash: signedHash },
+      });
+      const signoff: Signoff = {
+        id,
+        kind,
+        subjectType,
+        subjectId,
+        userId: signer.id,
+        userName: signer.displayName,
+        role,
+        statement: spec.statement,
+        signedAt,
+        contentHash: signedHash,
+        stale: false,
+      };
+      return () => signoff;
+    },
+    about,
+  );
+}
