@@ -33,7 +33,7 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
-  timeout: 60_000,
+  timeout: 180_000,
   use: {
     viewport: { width: 1280, height: 800 },
     screenshot: 'only-on-failure',

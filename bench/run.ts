@@ -5,10 +5,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { advisoriesBench } from './advisories.bench';
 import { auditBench } from './audit.bench';
+import { backupBench } from './backup.bench';
+import { casesBench } from './cases.bench';
+import { peopleBench } from './people.bench';
 import type { BenchSuite, Figure } from './harness';
+import { inventoryBench } from './inventory.bench';
+import { pdfBench } from './pdf.bench';
 
-const suites: BenchSuite[] = [auditBench];
+const suites: BenchSuite[] = [
+  auditBench,
+  peopleBench,
+  pdfBench,
+  inventoryBench,
+  advisoriesBench,
+  backupBench,
+  casesBench,
+];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length ? suites.filter((s) => wanted.includes(s.name)) : suites;

@@ -1,6 +1,9 @@
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { Harness } from '../electron/harness/server';
+import { permissions, rolesFor, type Role } from '../electron/api/permissions';
+import type { MethodName } from '../electron/api/methods';
+import { demoUser } from './sign-in';
 
 interface Listed {
   method: string;
@@ -118,13 +121,43 @@ test('GET /api lists every method with a JSON Schema of its input', async ({
   }
 });
 
+/**
+ * Who may call a method is checked before its input is parsed, so each method is called by a
+ * demo user holding a role it admits (signed in over the API, as the station's user).
+ */
+async function signInFor(
+  request: APIRequestContext,
+  harness: Harness,
+  method: string,
+  current: Role | undefined,
+): Promise<Role | undefined> {
+  const access = permissions[method as MethodName];
+  if (access.who === 'anyone') return current;
+  const needed = rolesFor(access);
+  if (current && (needed === null || needed.includes(current))) return current;
+  const role = needed?.[0] ?? 'biomed';
+  const user = demoUser(role);
+  await callApi(request, harness, { method: 'session.signOut', input: {} });
+  const signedIn = await callApi(request, harness, {
+    method: 'session.signIn',
+    input: { staffId: user.staffId, secret: user.pin, role },
+  });
+  expect(((await signedIn.json()) as { ok: boolean }).ok, `sign in as ${role}`).toBe(true);
+  return role;
+}
+
 test('every method rejects malformed input with invalid_input and the issue paths', async ({
   request,
   harness,
 }) => {
   const methods = await listMethods(request, harness);
   expect(methods.length).toBeGreaterThan(0);
+  // First run: anyone may load the demo, which brings one demo user per role.
+  const demo = await callApi(request, harness, { method: 'demo.load', input: {} });
+  expect(((await demo.json()) as { ok: boolean }).ok).toBe(true);
+  let role: Role | undefined;
   for (const { method, input } of methods) {
+    role = await signInFor(request, harness, method, role);
     // An unexpected key: every input is a strict object.
     const extra = await callApi(request, harness, { method, input: { unexpected: 1 } });
     expect(extra.status(), method).toBe(200);

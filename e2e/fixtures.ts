@@ -44,3 +44,12 @@ export const test = base.extend<HarnessFixtures>({
 });
 
 export { expect };
+// Sign-in helpers for every spec: see sign-in.ts.
+export {
+  createFirstAdmin,
+  demoUser,
+  demoUsers,
+  loadDemoAndSignIn,
+  signIn,
+  sessionUser,
+} from './sign-in';

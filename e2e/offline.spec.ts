@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, loadDemoAndSignIn, test } from './fixtures';
 
 const policy =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
@@ -65,9 +65,9 @@ test('the CSP refuses a fetch and an image from other hosts; nothing reaches the
     'content',
     policy,
   );
+  // The app itself works offline: load the demo, sign in and visit every section.
+  await loadDemoAndSignIn(page, 'admin');
   await expect(page.getByRole('heading', { level: 1, name: 'Devices' })).toBeVisible();
-  // The app itself works offline: load the demo and visit every section.
-  await page.getByRole('button', { name: 'Load demo facility' }).click();
   await expect(page.getByTestId('device-count')).toContainText('devices');
   for (const name of ['Advisories', 'Incidents', 'Board', 'Settings', 'Devices']) {
     await page.getByRole('navigation').getByRole('link', { name }).click();
@@ -114,7 +114,7 @@ test('control: with the CSP stripped, the same attempts reach the network layer'
   });
   await page.reload();
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(0);
-  await expect(page.getByRole('heading', { level: 1, name: 'Devices' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up this station' })).toBeVisible();
 
   await tryToLeave(page);
   expect(network.elsewhere).toEqual(

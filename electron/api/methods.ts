@@ -1,10 +1,15 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { advisoryMethods } from './domains/advisories';
+import { backupMethods } from './domains/backup';
+import { caseMethods } from './domains/cases';
 import { deviceMethods } from './domains/devices';
+import { incidentMethods } from './domains/incidents';
 import { inventoryMethods } from './domains/inventory';
 import { peopleMethods } from './domains/people';
+import { sessionMethods } from './domains/session';
 import { signingMethods } from './domains/signing';
+import { signoffMethods } from './domains/signoffs';
 import { systemMethods } from './domains/system';
 
 /** The one contract: every method of the API, its input schema and its result type. */
@@ -12,9 +17,14 @@ export const api = {
   ...systemMethods,
   ...deviceMethods,
   ...peopleMethods,
+  ...sessionMethods,
+  ...signoffMethods,
   ...inventoryMethods,
   ...advisoryMethods,
   ...signingMethods,
+  ...backupMethods,
+  ...incidentMethods,
+  ...caseMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

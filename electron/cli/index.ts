@@ -3,9 +3,16 @@
  * Exit codes: 0 success, 1 a check failed, 2 invalid input, 3 the database cannot be used,
  * 70 unexpected.
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ServiceError } from '../services/core/errors';
 import { startServices, type Runtime } from '../services/runtime';
+import { advisoryImport, match } from './commands/advisories';
+import { backupCreate, backupList, backupRestore, backupVerify } from './commands/backup';
+import { caseList, demoWalkthrough, incidentList } from './commands/cases';
+import { inventoryExport, inventoryImport } from './commands/inventory';
+import { exportBlankCommand, verifyPdfCommand } from './commands/pdf';
+import { usersCreate, usersList } from './commands/people';
 import { auditVerify, dbCheck, demoLoad } from './commands/system';
 import { CliError, createOutput, exitCodeFor, exitCodes } from './output';
 
@@ -15,6 +22,40 @@ Commands:
   db check [--full]     schema version and quick_check (integrity_check with --full)
   audit verify          recompute the audit hash chain; exit 1 naming the first bad event
   demo load             load the demo facility into an empty database
+  demo walkthrough      on the demo facility: open the "ICSMA-17-215-02 response" incident and
+                        take four devices through the workflow as the demo users (exit 1 if the
+                        audit chain does not verify afterwards)
+  incident list         every incident with its open and total cases
+  case list [--incident ID]
+                        every case (of one incident): asset tag, state, assignee, gate verdict,
+                        flags (needs_re_review, recheck_overdue)
+  inventory import FILE [--skip-invalid] [--mapping MAPPING.json]
+                        import a device inventory CSV (all or nothing unless --skip-invalid;
+                        exit 2 listing every problem); MAPPING.json: {"<csv header>": "<field>"}
+  inventory export [--format csv|json] [--out FILE]
+                        write the inventory out (CSV formulas neutralised)
+  advisory import FILE...
+                        validate and store CSAF 2.0 advisories (exit 2 if any is refused)
+  match                 recompute matches between devices and advisories and print them
+  verify-pdf FILE       check a PDF's signature and that it matches this database's audit trail
+                        (exit 0 valid, 1 invalid naming why, 2 not a PDF or too large)
+  export blank --template ID [--version N] --out FILE.pdf [--passphrase-file FILE]
+                        a signed blank checklist of a playbook template, for paper downtime;
+                        the signing passphrase comes from the file or STANDALONE_SIGNING_PASSPHRASE
+  users list            every user account: id, name, staff ID, roles, state
+  users create --name NAME --roles ROLE[,ROLE…] [--staff-id ID]
+                        create a user (roles: technologist, clinical_lead, biomed, it_security,
+                        incident_commander, admin); the initial PIN or password is read from
+                        STANDALONE_NEW_SECRET, never from the command line; the user must
+                        replace it at first sign-in
+  backup create DIR     back up the database into DIR (SQLite online backup, SHA-256 sidecar
+                        and manifest), named for the time and the schema version
+  backup list DIR       the Standalone backups in DIR, newest first
+  backup verify FILE    check a backup: checksum, integrity, audit chain, schema version
+                        (exit 1 naming the check that failed)
+  backup restore FILE   verify FILE, then replace the database with it; the replaced database
+                        is kept aside beside it. Works when the database cannot be opened.
+                        Close the app first: a database open elsewhere is refused.
 
 Global options:
   --data-dir DIR        the data folder (default: STANDALONE_DATA_DIR, else the app's folder)
@@ -28,12 +69,83 @@ type Command = (
 ) => Promise<number>;
 interface Flags {
   full: boolean;
+  /** Positionals after the command name (files). */
+  args: string[];
+  skipInvalid: boolean;
+  mapping: string | undefined;
+  format: string | undefined;
+  out: string | undefined;
+  template: string | undefined;
+  version: string | undefined;
+  passphraseFile: string | undefined;
+  name: string | undefined;
+  roles: string | undefined;
+  staffId: string | undefined;
+  incident: string | undefined;
 }
 
+/**
+ * Every command runs as the operator (the OS user at this machine, audited under that name): no
+ * one signs in on the command line, and the operator can never give a sign-off.
+ */
+function asOperator(rt: Runtime): Runtime['dispatch'] {
+  const caller = { kind: 'operator', osUser: os.userInfo().username } as const;
+  return (method, input) => rt.dispatchAs(caller, method, input);
+}
+
+/** Commands that take files after their name. */
+const takesArguments = new Set([
+  'inventory import',
+  'advisory import',
+  'verify-pdf',
+  'backup create',
+  'backup list',
+  'backup verify',
+  'backup restore',
+]);
+
 const commands: Record<string, Command> = {
-  'db check': (rt, out, f) => dbCheck(rt.dispatch, out, f.full),
-  'audit verify': (rt, out) => auditVerify(rt.dispatch, out),
-  'demo load': (rt, out) => demoLoad(rt.dispatch, out),
+  'db check': (rt, out, f) => dbCheck(asOperator(rt), out, f.full),
+  'audit verify': (rt, out) => auditVerify(asOperator(rt), out),
+  'demo load': (rt, out) => demoLoad(asOperator(rt), out),
+  'demo walkthrough': (rt, out) => demoWalkthrough(asOperator(rt), out),
+  'incident list': (rt, out) => incidentList(asOperator(rt), out),
+  'case list': (rt, out, f) => caseList(asOperator(rt), out, { incident: f.incident }),
+  'users list': (rt, out) => usersList(asOperator(rt), out),
+  'users create': (rt, out, f) =>
+    usersCreate(asOperator(rt), out, { name: f.name, roles: f.roles, staffId: f.staffId }),
+  'inventory import': (rt, out, f) =>
+    inventoryImport(asOperator(rt), out, f.args, {
+      skipInvalid: f.skipInvalid,
+      mapping: f.mapping,
+    }),
+  'inventory export': (rt, out, f) =>
+    inventoryExport(asOperator(rt), out, { format: f.format, out: f.out }),
+  'advisory import': (rt, out, f) => advisoryImport(asOperator(rt), out, f.args),
+  match: (rt, out) => match(asOperator(rt), out),
+  'verify-pdf': (rt, out, f) => verifyPdfCommand(rt, out, f.args),
+  'export blank': (rt, out, f) =>
+    exportBlankCommand(rt, asOperator(rt), out, {
+      template: f.template,
+      version: f.version,
+      out: f.out,
+      passphraseFile: f.passphraseFile,
+    }),
+  'backup create': (rt, out, f) => backupCreate(asOperator(rt), out, f.args),
+  'backup list': (rt, out, f) => backupList(asOperator(rt), out, f.args),
+  'backup verify': (rt, out, f) => backupVerify(asOperator(rt), out, f.args),
+};
+
+/** Commands that open the database themselves: a restore must work when it cannot be opened. */
+const withoutRuntime: Record<
+  string,
+  (
+    dataDir: string | undefined,
+    out: ReturnType<typeof createOutput>,
+    flags: Flags,
+  ) => Promise<number>
+> = {
+  'backup restore': (dataDir, out, f) => backupRestore(dataDir, out, f.args),
 };
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -46,6 +158,17 @@ export async function runCli(argv: string[]): Promise<number> {
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
         full: { type: 'boolean', default: false },
+        'skip-invalid': { type: 'boolean', default: false },
+        mapping: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        template: { type: 'string' },
+        version: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+        name: { type: 'string' },
+        roles: { type: 'string' },
+        'staff-id': { type: 'string' },
+        incident: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -58,17 +181,36 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(usage + '\n');
     return values.help ? exitCodes.ok : exitCodes.invalidInput;
   }
-  const name = positionals.slice(0, 2).join(' ');
+  const two = positionals.slice(0, 2).join(' ');
+  const name = commands[two] || withoutRuntime[two] ? two : (positionals[0] ?? '');
   const command = commands[name];
-  if (!command || positionals.length > 2) {
+  const args = positionals.slice(name.split(' ').length);
+  if ((!command && !withoutRuntime[name]) || (args.length > 0 && !takesArguments.has(name))) {
     process.stderr.write(`Unknown command "${positionals.join(' ')}".\n\n${usage}\n`);
     return exitCodes.invalidInput;
   }
   const out = createOutput(values.json);
   let runtime: Runtime | undefined;
   try {
+    const flags: Flags = {
+      full: values.full,
+      args,
+      skipInvalid: values['skip-invalid'],
+      mapping: values.mapping,
+      format: values.format,
+      out: values.out,
+      template: values.template,
+      version: values.version,
+      passphraseFile: values['passphrase-file'],
+      name: values.name,
+      roles: values.roles,
+      staffId: values['staff-id'],
+      incident: values.incident,
+    };
+    const own = withoutRuntime[name];
+    if (own) return await own(values['data-dir'], out, flags);
     runtime = startServices(values['data-dir'] ? { dataDir: values['data-dir'] } : {});
-    return await command(runtime, out, { full: values.full });
+    return await (command as Command)(runtime, out, flags);
   } catch (error) {
     if (error instanceof CliError) {
       process.stderr.write(`standalone: ${error.message}\n`);

@@ -5,6 +5,7 @@ import { stationCaller, type Caller, type CallContext, type Services } from './c
 import { ServiceError } from './core/errors';
 import type { Handler } from './core/handler';
 import { handlers } from './handlers';
+import { findMalformedText, type MalformedText } from './input/well-formed-text';
 import { authorizeCall } from './people/authorize';
 import { describeStorageFailure } from './storage/storage-errors';
 
@@ -54,6 +55,15 @@ function invalidInput(method: MethodName, error: z.ZodError): Result<unknown> {
   );
 }
 
+function malformedText(method: MethodName, m: MalformedText): Result<unknown> {
+  const message =
+    `${m.inKey ? 'a name' : 'text'} that is not valid Unicode (a lone surrogate at character ` +
+    `${m.index + 1}); it may come from a damaged file or a broken copy and paste. Retype it.`;
+  return err('invalid_input', `Invalid input for ${method}: ${m.at}: ${message}`, {
+    issues: [{ path: m.path, at: m.at, message }],
+  });
+}
+
 /**
  * The one entry to the services: every transport (Electron IPC, the test harness, the CLI) calls
  * this. In order: the method must exist; the caller must be allowed to call it now (the
@@ -74,6 +84,9 @@ export function createDispatcher(services: Services): {
     }
     try {
       const { actor, user } = authorizeCall(services, caller, method);
+      // Text that is not valid Unicode passes zod but breaks storage and the audit hash later.
+      const malformed = findMalformedText(input);
+      if (malformed) return malformedText(method, malformed);
       const parsed = api[method].input.safeParse(input);
       if (!parsed.success) return invalidInput(method, parsed.error);
       const ctx: CallContext = { services, actor, caller, user };

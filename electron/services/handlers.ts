@@ -1,7 +1,10 @@
 import type { MethodName } from '../api/methods';
 import { advisoryHandlers } from './advisories/handlers';
+import { backupHandlers } from './backup/handlers';
+import { caseHandlers } from './cases/handlers';
 import type { HandlerMap } from './core/handler';
 import { deviceHandlers } from './devices/handlers';
+import { incidentHandlers } from './incidents/handlers';
 import { inventoryHandlers } from './inventory/handlers';
 import { peopleHandlers } from './people/handlers';
 import { signingHandlers } from './signing/handlers';
@@ -15,4 +18,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...inventoryHandlers,
   ...advisoryHandlers,
   ...signingHandlers,
+  ...backupHandlers,
+  ...incidentHandlers,
+  ...caseHandlers,
 };

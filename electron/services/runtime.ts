@@ -9,6 +9,7 @@ import type { Logger } from './core/log';
 import { databaseFileName, openDatabase } from './db/open';
 import { createDispatcher, type Dispatch, type DispatchAs } from './dispatcher';
 import { createSessionStore } from './people/session-store';
+import { loadWorkflowResources } from './cases/workflow-resources';
 import { openFileLog } from './storage/storage-errors';
 
 export interface StartOptions {
@@ -47,6 +48,14 @@ export function startServices(options: StartOptions = {}): Runtime {
     // In memory: a restarted services process starts signed out (drafts are in the database).
     sessions: createSessionStore(),
   };
+  try {
+    // Playbook templates and the radionuclide table, validated once: an invalid file stops the
+    // start here, naming the file and field, rather than a case at the scanner later.
+    loadWorkflowResources(services.resourcesDir);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   // A restore reopens the database file the way it was opened here, and swaps services.db.
   registerConnectionOptions(services, connection);
   const scheduler = options.backupScheduler === false ? null : startBackupScheduler(services);

@@ -7,6 +7,8 @@ import { SkipLink } from './components/SkipLink';
 import { StatusLine } from './components/StatusLine';
 import { useCurrentPage } from './navigation/use-current-page';
 import { PageView } from './pages/PageView';
+import { SessionGate } from './session/SessionGate';
+import { SessionProvider } from './session/SessionProvider';
 
 export function App() {
   const page = useCurrentPage();
@@ -25,16 +27,20 @@ export function App() {
 
   return (
     <AppInfoProvider>
-      <div className="app-shell">
-        <SkipLink />
-        <AppHeader />
-        <SideNav current={page} />
-        <main id="main" className="app-main" ref={mainRef} tabIndex={-1}>
-          <AppInfoError />
-          <PageView page={page} />
-        </main>
-        <StatusLine />
-      </div>
+      <SessionProvider>
+        <SessionGate>
+          <div className="app-shell">
+            <SkipLink />
+            <AppHeader />
+            <SideNav current={page} />
+            <main id="main" className="app-main" ref={mainRef} tabIndex={-1}>
+              <AppInfoError />
+              <PageView page={page} />
+            </main>
+            <StatusLine />
+          </div>
+        </SessionGate>
+      </SessionProvider>
     </AppInfoProvider>
   );
 }

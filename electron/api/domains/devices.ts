@@ -36,6 +36,75 @@ export interface Device {
 
 const optText = (max = 200) => z.string().trim().max(max).nullable();
 
+/** A dotted-quad IPv4 address (no leading zeros, which some tools read as octal). */
+export function isIPv4(text: string): boolean {
+  let parts = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || parts === 4) return false;
+      parts++;
+      value = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && value === 0) return false;
+      value = value * 10 + (c - 48);
+      digits++;
+      if (value > 255) return false;
+    } else {
+      return false;
+    }
+  }
+  return parts === 4;
+}
+
+const hexGroup = /^[0-9a-f]{1,4}$/i;
+
+/** An IPv6 address in any of its textual forms (::, embedded IPv4), without a zone. */
+export function isIPv6(text: string): boolean {
+  if (text.length > 45 || !text.includes(':')) return false;
+  const halves = text.split('::');
+  if (halves.length > 2) return false;
+  const groups = (half: string) => (half === '' ? [] : half.split(':'));
+  const all = halves.flatMap(groups);
+  let count = all.length;
+  const last = all.at(-1);
+  if (last !== undefined && last.includes('.')) {
+    if (!isIPv4(last)) return false;
+    all.pop();
+    count += 1;
+  }
+  if (!all.every((g) => hexGroup.test(g))) return false;
+  return halves.length === 2 ? count <= 7 : count === 8;
+}
+
+export function isIpAddress(text: string): boolean {
+  return isIPv4(text) || isIPv6(text);
+}
+
+const macForms = [
+  /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i,
+  /^[0-9a-f]{2}(-[0-9a-f]{2}){5}$/i,
+  /^[0-9a-f]{4}(\.[0-9a-f]{4}){2}$/i,
+  /^[0-9a-f]{12}$/i,
+];
+
+/** A 48-bit MAC address: 00:1B:44:11:3A:B7, 00-1B-…, 001B.4411.3AB7 or 001B44113AB7. */
+export function isMacAddress(text: string): boolean {
+  return macForms.some((form) => form.test(text));
+}
+
+const ipText = optText(64).refine(
+  (v) => v === null || v === '' || isIpAddress(v),
+  'Not a valid IPv4 or IPv6 address (e.g. 10.20.30.11).',
+);
+const macText = optText(32).refine(
+  (v) => v === null || v === '' || isMacAddress(v),
+  'Not a valid MAC address (e.g. 00:1B:44:11:3A:B7).',
+);
+
 /** A device's editable fields, as the API and the demo facility carry them. */
 export const deviceFieldsSchema = z
   .object({
@@ -49,8 +118,8 @@ export const deviceFieldsSchema = z
     osVersion: optText(),
     softwareVersion: optText(),
     hostname: optText(253),
-    ipAddress: optText(64),
-    macAddress: optText(32),
+    ipAddress: ipText,
+    macAddress: macText,
     aeTitle: optText(16),
     networkSegment: optText(),
     site: optText(),
@@ -78,6 +147,8 @@ export const deviceListInput = z
     family: z.string().max(200).optional(),
     department: z.string().max(200).optional(),
     osName: z.string().max(200).optional(),
+    /** Devices with a suggested or confirmed match to this advisory. */
+    advisoryId: id.optional(),
     limit: limit.optional(),
     offset: offset.optional(),
   })
@@ -89,4 +160,12 @@ export const deviceMethods = {
     'Devices in the inventory, filtered and paged, ordered by asset tag.',
   ),
   'devices.get': method<Device>()(z.object({ id }).strict(), 'One device by id.'),
+  'devices.create': method<Device>()(
+    deviceFieldsSchema,
+    'Add a device by hand; the asset tag must not be in use.',
+  ),
+  'devices.update': method<Device>()(
+    z.object({ id, changes: deviceFieldsSchema.partial() }).strict(),
+    'Change some fields of a device; fields not named stay as they are.',
+  ),
 };

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { DemoLoadReport } from '../../api';
 import { deviceFieldsSchema } from '../../api/domains/devices';
+import { loadBundledAdvisories } from '../advisories/bundled';
 import { mutate, type CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { countDevices, insertDevice } from '../devices/devices';
+import { insertDemoUsers, prepareDemoUsers } from '../people/demo-users';
 import { setSetting } from '../settings/settings';
 
 const facilitySchema = z.object({
@@ -23,12 +25,13 @@ function readResource<T>(file: string, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-export function loadDemoFacility(ctx: CallContext): DemoLoadReport {
+export async function loadDemoFacility(ctx: CallContext): Promise<DemoLoadReport> {
   const dir = path.join(ctx.services.resourcesDir, 'demo');
   const facility = readResource(path.join(dir, 'facility.json'), facilitySchema);
   const devices = readResource(path.join(dir, 'devices.json'), z.array(deviceFieldsSchema));
+  const demoUsers = await prepareDemoUsers(dir);
   const { db, clock } = ctx.services;
-  return mutate(ctx, () => {
+  const report = mutate(ctx, () => {
     if (countDevices(db) > 0) {
       throw new ServiceError(
         'conflict',
@@ -37,6 +40,7 @@ export function loadDemoFacility(ctx: CallContext): DemoLoadReport {
     }
     const now = clock.now().toISOString();
     for (const device of devices) insertDevice(db, device, now);
+    const users = insertDemoUsers(db, demoUsers, now);
     setSetting(db, 'facility', facility);
     setSetting(db, 'demo', { loadedAt: now });
     return {
@@ -45,8 +49,11 @@ export function loadDemoFacility(ctx: CallContext): DemoLoadReport {
         action: 'demo.loaded',
         entityType: 'facility',
         entityId: null,
-        payload: { facility: facility.name, devices: devices.length },
+        payload: { facility: facility.name, devices: devices.length, users },
       },
     };
   });
+  // The bundled advisories (ICSMA-17-215-01/-02) and the matches they give, each audited.
+  const advisories = await loadBundledAdvisories(ctx);
+  return { ...report, advisoriesAdded: advisories.imported };
 }

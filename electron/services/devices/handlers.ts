@@ -1,8 +1,10 @@
 import type { deviceMethods } from '../../api/domains/devices';
 import type { HandlerMap } from '../core/handler';
-import { getDevice, listDevices } from './devices';
+import { createDevice, getDevice, listDevices, updateDevice } from './devices';
 
 export const deviceHandlers: HandlerMap<keyof typeof deviceMethods> = {
   'devices.list': (input, { services }) => listDevices(services.db, input),
   'devices.get': ({ id }, { services }) => getDevice(services.db, id),
+  'devices.create': (input, ctx) => createDevice(ctx, input),
+  'devices.update': ({ id, changes }, ctx) => updateDevice(ctx, id, changes),
 };

@@ -34,6 +34,9 @@ function getBridge(): StandaloneBridge | undefined {
   return isBridge(candidate) ? candidate : undefined;
 }
 
+/** Fired on window when any call comes back `unauthenticated`. */
+export const unauthenticatedEvent = 'standalone:unauthenticated';
+
 export function currentTransport(): Transport | undefined {
   return getBridge()?.transport;
 }
@@ -51,7 +54,13 @@ export async function call<M extends MethodName>(
     return { ok: false, error: { code: 'internal', message: i18n.t('errors.noBridge') } };
   }
   try {
-    return await bridge.call(method, input);
+    const result = await bridge.call(method, input);
+    // The session provider listens: an idle lock or sign-out in the services brings the
+    // sign-in screen back whichever call noticed it first.
+    if (!result.ok && result.error.code === 'unauthenticated') {
+      window.dispatchEvent(new Event(unauthenticatedEvent));
+    }
+    return result;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppInfo } from '../app/use-app-info';
+import { SessionBar } from '../session/SessionBar';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ export function AppHeader() {
           {facility ?? t('app.noFacility')}
         </span>
       </span>
+      <SessionBar />
     </header>
   );
 }

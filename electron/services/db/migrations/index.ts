@@ -3,9 +3,16 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-people';
 import { migration003 } from './003-advisories';
 import { migration004 } from './004-signing';
+import { migration005 } from './005-cases';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+];
 
 for (const [i, m] of migrations.entries()) {
   if (m.version !== i + 1) throw new Error(`Migration ${m.name} must have version ${i + 1}`);

@@ -1,0 +1,164 @@
+import { insertCase } from '../electron/services/cases/case-open';
+import {
+  latestTemplate,
+  loadWorkflowResources,
+} from '../electron/services/cases/workflow-resources';
+import { fixedClock } from '../electron/services/core/clock';
+import { createMemoryLogger } from '../electron/services/core/log';
+import { insertDevice } from '../electron/services/devices/devices';
+import { gateInjectedPatientWaiting } from '../electron/services/demo/walkthrough-answers';
+import { startServices } from '../electron/services/runtime';
+import { signInAs } from '../electron/services/test/temp-runtime';
+import { benchDir, figure, median, type BenchSuite, type Figure } from './harness';
+
+const boardSize = 500;
+const operator = { kind: 'operator', osUser: 'bench' } as const;
+
+/**
+ * The incident board and the on-floor screen: `cases.list` over an incident of 500 cases (each
+ * with a gate answered, so every row evaluates the gate and its next action), `cases.get` of one
+ * case, and `cases.answer` (the autosave: validate, store, audit, return the whole case).
+ */
+export const casesBench: BenchSuite = {
+  name: 'cases',
+  async run() {
+    const figures: Figure[] = [];
+    const { dir, cleanup } = benchDir();
+    const clock = fixedClock('2017-08-03T09:00:00.000Z');
+    const rt = startServices({
+      dataDir: dir,
+      clock,
+      log: createMemoryLogger(),
+      backupScheduler: false,
+    });
+    try {
+      const loaded = await rt.dispatchAs(operator, 'demo.load', {});
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      const ic = await signInAs(rt, 'incident_commander');
+      const advisoryId = rt.services.db
+        .prepare(
+          `SELECT id FROM advisories WHERE tracking_id = 'ICSMA-17-215-02' ORDER BY id LIMIT 1`,
+        )
+        .pluck()
+        .get() as number;
+      const created = await rt.dispatch('incidents.create', {
+        name: 'Bench response',
+        commanderUserId: ic.id,
+        operationalPeriod: { start: '2017-08-03T09:00:00.000Z', end: '2017-08-03T21:00:00.000Z' },
+        advisoryIds: [advisoryId],
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      const incidentId = (created.value as { incident: { id: number } }).incident.id;
+      const { db } = rt.services;
+      const template = latestTemplate(loadWorkflowResources(rt.services.resourcesDir));
+      const revisionId = db
+        .prepare('SELECT current_revision_id FROM advisories WHERE id = ?')
+        .pluck()
+        .get(advisoryId) as number;
+      const gate = gateInjectedPatientWaiting(clock.now());
+      const now = clock.now().toISOString();
+      const answer = db.prepare(
+        `INSERT INTO case_answers (case_id, section_id, item_id, value, answered_by, answered_role, answered_at)
+         VALUES (?, 'patient_safety_gate', ?, ?, ?, 'technologist', ?)`,
+      );
+      let firstCase = 0;
+      db.transaction(() => {
+        for (let i = 0; i < boardSize; i++) {
+          const assetTag = `BENCH-${String(i).padStart(4, '0')}`;
+          const deviceId = insertDevice(db, benchDevice(assetTag), now);
+          const { caseId } = insertCase(
+            db,
+            {
+              incidentId,
+              deviceId,
+              assetTag,
+              advisoryId,
+              trackingId: 'ICSMA-17-215-02',
+              revisionId,
+              version: '1',
+              matchId: null,
+              template,
+            },
+            { userId: ic.id, role: 'incident_commander' },
+            now,
+          );
+          firstCase ||= caseId;
+          for (const [item, value] of gate)
+            answer.run(caseId, item, JSON.stringify(value), ic.id, now);
+        }
+      })();
+
+      const runs = (n: number, fn: () => Promise<unknown>) => async () => {
+        const ms: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const start = process.hrtime.bigint();
+          await fn();
+          ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+        }
+        return median(ms);
+      };
+      const list = await runs(5, async () => {
+        const r = await rt.dispatchAs(operator, 'cases.list', { incidentId });
+        if (!r.ok) throw new Error(r.error.message);
+      })();
+      figures.push(
+        figure(`cases.list, incident of ${boardSize} cases (median of 5)`, list, 'ms', {
+          atMost: 1000,
+        }),
+      );
+      const get = await runs(20, async () => {
+        const r = await rt.dispatchAs(operator, 'cases.get', { caseId: firstCase });
+        if (!r.ok) throw new Error(r.error.message);
+      })();
+      figures.push(figure('cases.get, one case (median of 20)', get, 'ms', { atMost: 50 }));
+      await signInAs(rt, 'technologist');
+      let flip = false;
+      const save = await runs(20, async () => {
+        flip = !flip;
+        const r = await rt.dispatch('cases.answer', {
+          caseId: firstCase,
+          sectionId: 'patient_safety_gate',
+          itemId: 'acquisition_running',
+          value: flip,
+        });
+        if (!r.ok) throw new Error(r.error.message);
+      })();
+      figures.push(
+        figure('cases.answer, autosave of one answer (median of 20)', save, 'ms', { atMost: 50 }),
+      );
+    } finally {
+      rt.close();
+      cleanup();
+    }
+    return figures;
+  },
+};
+
+function benchDevice(assetTag: string) {
+  return {
+    assetTag,
+    vendor: 'Siemens',
+    model: 'Symbia Intevo 16',
+    family: 'SPECT/CT',
+    modality: 'NM',
+    serialNumber: null,
+    osName: 'Windows 7',
+    osVersion: 'SP1',
+    softwareVersion: 'VB20A',
+    hostname: null,
+    ipAddress: null,
+    macAddress: null,
+    aeTitle: null,
+    networkSegment: null,
+    site: 'Main',
+    building: 'A',
+    floor: '1',
+    room: null,
+    department: 'Nuclear medicine',
+    criticality: 'high' as const,
+    remoteUpdateCapable: true,
+    backupMethod: null,
+    serviceContact: null,
+    notes: null,
+  };
+}

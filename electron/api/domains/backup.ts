@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { empty } from '../schemas';
+
+/** One backup file as a folder listing shows it (from its manifest and its name). */
+export interface BackupInfo {
+  /** Absolute path of the backup file. */
+  file: string;
+  fileName: string;
+  createdAt: string;
+  kind: 'manual' | 'automatic';
+  schemaVersion: number;
+  bytes: number;
+  /** SHA-256 of the file as written, from its manifest; null when the manifest is missing. */
+  sha256: string | null;
+  appVersion: string | null;
+  /** Audit events in the backup (the head of its chain when it was taken). */
+  auditEventCount: number | null;
+}
+
+export const backupCheckNames = [
+  'checksum',
+  'standalone_database',
+  'schema_version',
+  'integrity',
+  'audit_chain',
+] as const;
+export type BackupCheckName = (typeof backupCheckNames)[number];
+
+export interface BackupCheck {
+  name: BackupCheckName;
+  /** `skipped` when an earlier check failed: a file that fails one check is not trusted further. */
+  status: 'ok' | 'failed' | 'skipped';
+  detail: string;
+}
+
+/** What a restore checks before it replaces anything, in that order. */
+export interface BackupVerification {
+  file: string;
+  ok: boolean;
+  checks: BackupCheck[];
+  sha256: string;
+  schemaVersion: number | null;
+  appSchemaVersion: number;
+  auditEventCount: number | null;
+  createdAt: string | null;
+}
+
+export interface BackupRestoreReport {
+  restoredFrom: string;
+  sha256: string;
+  backupCreatedAt: string | null;
+  /** The schema version of the restored database after its migrations ran. */
+  schemaVersion: number;
+  /** Where the database that was replaced was moved (kept, never deleted); null if there was none. */
+  replacedDatabaseKeptAs: string | null;
+  /** The restore's own audit event: the first event after the restored chain. */
+  auditEventId: number;
+  auditEventCount: number;
+}
+
+export interface BackupSettings {
+  /** Take backups on a schedule in the services process. */
+  automatic: boolean;
+  /** Where backups go; null means the `backups` folder in the data folder. */
+  folder: string | null;
+  intervalMinutes: number;
+  /** How many automatic backups are kept; older automatic ones are removed, manual ones never. */
+  keep: number;
+}
+
+export interface BackupStatus {
+  settings: BackupSettings;
+  /** The folder backups go to when no folder is given (settings.folder, else the default). */
+  folder: string;
+  lastAutomatic: BackupInfo | null;
+  /** When the next automatic backup is due; null when automatic backups are off. */
+  nextDueAt: string | null;
+  /** The last automatic backup that failed since the services started, and why. */
+  lastError: { at: string; message: string } | null;
+}
+
+/** A file system path as typed or chosen; the services require it absolute and free of NUL. */
+const fsPath = z.string().min(1).max(4096);
+
+export const backupIntervalMinutes = { min: 5, max: 7 * 24 * 60 } as const;
+export const backupKeep = { min: 1, max: 1000 } as const;
+
+export const backupMethods = {
+  'backup.create': method<BackupInfo>()(
+    z.object({ folder: fsPath.optional() }).strict(),
+    'Back up the database now with SQLite’s online backup API, into `folder` (default: the ' +
+      'configured backup folder), with a SHA-256 sidecar and a manifest.',
+  ),
+  'backup.list': method<BackupInfo[]>()(
+    z.object({ folder: fsPath.optional() }).strict(),
+    'The Standalone backups in a folder (default: the configured backup folder), newest first.',
+  ),
+  'backup.verify': method<BackupVerification>()(
+    z.object({ file: fsPath }).strict(),
+    'Check a backup without restoring it: checksum, integrity, audit chain, schema version.',
+  ),
+  'backup.restore': method<BackupRestoreReport>()(
+    z.object({ file: fsPath }).strict(),
+    'Verify a backup, then replace the database with it; the replaced database is kept aside ' +
+      'and the restore is audited. Everyone at the station is signed out.',
+  ),
+  'backup.getSettings': method<BackupStatus>()(
+    empty,
+    'The automatic backup settings, the backup folder and the last automatic backup.',
+  ),
+  'backup.setSettings': method<BackupStatus>()(
+    z
+      .object({
+        automatic: z.boolean(),
+        folder: fsPath.nullable(),
+        intervalMinutes: z
+          .number()
+          .int()
+          .min(backupIntervalMinutes.min)
+          .max(backupIntervalMinutes.max),
+        keep: z.number().int().min(backupKeep.min).max(backupKeep.max),
+      })
+      .strict(),
+    'Turn automatic backups on or off, and set their folder, interval and how many are kept.',
+  ),
+};

@@ -1,0 +1,420 @@
+import { z } from 'zod';
+import { method } from '../define';
+import type { Role, SignoffKind } from '../permissions';
+import { id, limit, offset } from '../schemas';
+import type { Device } from './devices';
+
+/**
+ * Device cases: one device's response to one advisory within an incident (PRODUCT.md, "The
+ * per-device workflow"). The rules live in the services (`electron/services/workflow`); these are
+ * the names and shapes that cross the boundary. The state and section lists are repeated here
+ * because the contract imports nothing of the services; the services check at compile time that
+ * both lists are the same.
+ */
+
+export const caseStates = [
+  'at_risk',
+  'assessing',
+  'protected_connected',
+  'deferred',
+  'standalone',
+  'patching',
+  'verifying',
+  'reconnecting',
+  'returned_to_service',
+  'quarantined',
+  'restoring',
+] as const;
+export type CaseState = (typeof caseStates)[number];
+
+/** The checklist sections of a playbook template. */
+export const checklistSectionIds = [
+  'exposure_assessment',
+  'patient_safety_gate',
+  'backup',
+  'standalone_operation',
+  'patch_record',
+  'verification',
+  'reconnection',
+  'evidence_preservation',
+  'reimaging',
+] as const;
+export type ChecklistSectionId = (typeof checklistSectionIds)[number];
+
+/**
+ * - `needs_re_review`: a newer revision of the advisory arrived; a biomed or IT security user must
+ *   acknowledge it (`cases.acknowledgeRevision`).
+ * - `recheck_overdue`: a deferred case whose re-check time has passed (computed when read).
+ */
+export const caseFlags = ['needs_re_review', 'recheck_overdue'] as const;
+export type CaseFlag = (typeof caseFlags)[number];
+
+export type GateVerdict = 'clear' | 'blocked' | 'incomplete';
+export type Hics251Status = 'fully_functional' | 'partially_functional' | 'non_functional';
+
+export interface PersonRef {
+  userId: number;
+  name: string;
+}
+
+/** One row of "My devices" and of the incident board. */
+export interface CaseSummary {
+  caseId: number;
+  incidentId: number;
+  incidentName: string;
+  deviceId: number;
+  assetTag: string;
+  /** "Siemens Biograph mCT". */
+  deviceLabel: string;
+  family: string | null;
+  modality: string | null;
+  department: string | null;
+  /** "Main Campus, Building A, floor 1, room NM-104", what is known of it. */
+  location: string | null;
+  advisoryId: number;
+  trackingId: string;
+  /** The advisory revision the case relies on. */
+  advisoryVersion: string;
+  state: CaseState;
+  stateEnteredAt: string;
+  hics251: Hics251Status;
+  recheckAt: string | null;
+  assignee: PersonRef | null;
+  gateVerdict: GateVerdict;
+  flags: CaseFlag[];
+  /** The one natural next step, and whether it can be taken now; null once closed. */
+  nextAction: { target: CaseState; action: string; allowed: boolean } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CasePage {
+  total: number;
+  cases: CaseSummary[];
+}
+
+export interface CaseAdvisoryView {
+  id: number;
+  trackingId: string;
+  title: string;
+  publisher: string;
+  /** The revision this case relies on (its decisions were taken on it). */
+  revision: { version: string; releaseDate: string };
+  /** The newest revision imported; differs from `revision.version` while re-review is pending. */
+  currentVersion: string;
+  cves: {
+    cve: string | null;
+    title: string | null;
+    cwe: string | null;
+    cvss: number | null;
+    severity: string | null;
+    vector: string | null;
+  }[];
+  /** Ports the advisory names ("80/tcp"), or null when it names none. */
+  exposedPorts: string[] | null;
+  /** The vendor's remediations, as the advisory gives them. */
+  remediations: { category: string; details: string; urls: string[] }[];
+  /** The advisory product the device was matched to (null for a device added by hand). */
+  product: { id: string; name: string } | null;
+}
+
+/** Any JSON value: what a sign-off's content is made of (`signoffs.sign` takes it back as is). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export type AnswerScalar = boolean | string | number;
+export type AnswerValue = AnswerScalar | Record<string, AnswerScalar>[];
+
+export interface CaseAnswer {
+  value: AnswerValue;
+  by: { userId: number | null; name: string | null; role: string };
+  at: string;
+}
+
+export interface ChecklistComparison {
+  item?: string;
+  equals?: AnswerScalar;
+  oneOf?: AnswerScalar[];
+  atLeast?: number;
+}
+
+/** A field of a list row (an injected patient, a booked study). */
+export interface ChecklistField {
+  id: string;
+  label: string;
+  help?: string;
+  type: 'yes_no' | 'choice' | 'number' | 'count' | 'datetime';
+  required: boolean;
+  showWhen?: ChecklistComparison;
+  passWhen?: ChecklistComparison;
+  options?: { value: string; label: string }[];
+  unit?: string;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** 'past': a record of something done cannot be later than now. */
+  timing?: 'past' | 'any';
+}
+
+export interface ChecklistItem extends Omit<ChecklistField, 'type'> {
+  type: ChecklistField['type'] | 'text' | 'list';
+  maxLength?: number;
+  rowLabel?: string;
+  minRows?: number;
+  maxRows?: number;
+  fields?: ChecklistField[];
+  equalsItem?: string;
+  notBefore?: string;
+  notAfter?: string;
+  /** The saved answer, with who gave it and when; null when unanswered. */
+  answer: CaseAnswer | null;
+}
+
+export interface SectionStatusView {
+  /** Every visible required item answered, no answer invalid. */
+  complete: boolean;
+  /** Complete, and every check passes. */
+  done: boolean;
+  answered: number;
+  visible: number;
+  problems: {
+    itemId: string;
+    label: string;
+    kind: 'unanswered' | 'invalid' | 'unmet';
+    message: string;
+  }[];
+}
+
+export interface ChecklistSection {
+  id: ChecklistSectionId;
+  title: string;
+  help?: string;
+  /** Only the items shown for the current answers. */
+  items: ChecklistItem[];
+  status: SectionStatusView;
+  /** Part of the current phase's checklist (see `phaseSections`). */
+  inPhase: boolean;
+}
+
+export interface WaitingPatientView {
+  /** The row as entered (1 = first). */
+  row: number;
+  radionuclide: string;
+  injectedAt: string;
+  halfLifeMinutes: number;
+  imagingWindowMinutes: number;
+  elapsedMinutes: number;
+  halfLivesElapsed: number;
+  remainingFraction: number;
+  minutesLeftInWindow: number;
+  windowPassed: boolean;
+}
+
+export interface GateView {
+  verdict: GateVerdict;
+  /** Why the device cannot be disconnected now, in the order to act on them. */
+  reasons: string[];
+  /** Worth knowing, not blocking. */
+  notes: string[];
+  /** What is still unanswered. */
+  missing: string[];
+  /** Injected patients in "image or divert first" order. */
+  patients: WaitingPatientView[];
+}
+
+export interface CaseSignoffView {
+  id: number;
+  kind: SignoffKind;
+  userId: number;
+  userName: string;
+  role: Role;
+  statement: string;
+  signedAt: string;
+  /** Signed on content that has changed since: it no longer counts. */
+  stale: boolean;
+}
+
+/**
+ * What to sign for a sign-off the next steps need: call `signoffs.sign` with this kind, subject and
+ * content (the content shown to the signer) plus their PIN or password.
+ */
+export interface SigningRequest {
+  kind: SignoffKind;
+  /** Who may give it. */
+  roles: Role[];
+  /** The fixed sentence attested. */
+  statement: string;
+  subjectType: 'case';
+  /** `<caseId>:<kind>`: each kind signs the sections it covers. */
+  subjectId: string;
+  /** The case id, the advisory revision relied on, and the answers of the covered sections. */
+  content: Record<string, JsonValue>;
+  /** A valid (not stale) sign-off of this kind exists. */
+  given: boolean;
+}
+
+export interface CaseActionOption {
+  target: CaseState;
+  /** The button: "Disconnect and run standalone". */
+  action: string;
+  allowed: boolean;
+  /** What is still missing, in plain words. */
+  missing: string[];
+  /** Inputs the step takes when it is taken: a reason (quarantine), a re-check time (defer). */
+  needs: ('reason' | 'recheckAt')[];
+  signoffs: { kind: SignoffKind; roles: Role[]; given: boolean }[];
+}
+
+export interface CaseNextActions {
+  /** The one clear next action; null once the case is closed. */
+  next: CaseActionOption | null;
+  /** Every step the workflow allows from here, the natural one first. */
+  options: CaseActionOption[];
+  allowed: CaseState[];
+  recheck: { at: string; due: boolean } | null;
+}
+
+export const caseHistoryEvents = [
+  'opened',
+  'transition',
+  'assigned',
+  'review_flagged',
+  'review_acknowledged',
+] as const;
+export type CaseHistoryEvent = (typeof caseHistoryEvents)[number];
+
+export interface CaseHistoryEntry {
+  id: number;
+  event: CaseHistoryEvent;
+  fromState: CaseState | null;
+  toState: CaseState;
+  at: string;
+  by: { userId: number | null; name: string | null; role: string };
+  /** reason, recheckAt, signoffIds, assignee, versions: what the event needs to be read back. */
+  detail: Record<string, unknown>;
+}
+
+/** Everything the on-floor screen needs, in one call. */
+export interface CaseDetail {
+  caseId: number;
+  incident: { id: number; name: string; status: 'open' | 'closed' };
+  device: Device;
+  advisory: CaseAdvisoryView;
+  template: { id: string; version: number; title: string; sections: ChecklistSection[] };
+  state: CaseState;
+  stateLabel: string;
+  stateEnteredAt: string;
+  open: boolean;
+  hics251: Hics251Status;
+  recheckAt: string | null;
+  assignee: PersonRef | null;
+  flags: CaseFlag[];
+  /** Pending re-review: the newer revision to acknowledge. */
+  reReview: { fromVersion: string; toVersion: string; flaggedAt: string } | null;
+  /** The sections of the current phase's checklist, in order. */
+  phaseSections: ChecklistSectionId[];
+  gate: GateView;
+  /** Every sign-off given on this case, oldest first. */
+  signoffs: CaseSignoffView[];
+  /** The sign-offs the steps from here need, ready to sign. */
+  signing: SigningRequest[];
+  nextActions: CaseNextActions;
+  history: CaseHistoryEntry[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseAssignResult {
+  assignee: PersonRef | null;
+  cases: CaseSummary[];
+}
+
+const caseId = id;
+const answerScalar = z.union([z.boolean(), z.number().finite(), z.string().max(2000)]);
+/** A saved answer: a scalar, rows of a list, or null to clear it. Bounded like every input. */
+const answerValue = z.union([
+  answerScalar,
+  z.array(z.record(z.string().max(64), answerScalar)).max(50),
+  z.null(),
+]);
+const isoDateTime = z.string().max(40);
+
+export const caseMethods = {
+  'cases.list': method<CasePage>()(
+    z
+      .object({
+        incidentId: id.optional(),
+        assigneeUserId: id.optional(),
+        state: z.enum(caseStates).optional(),
+        /** Cases assigned to the signed-in user ("My devices"). */
+        mine: z.boolean().optional(),
+        /** Only open cases (not returned to service). */
+        openOnly: z.boolean().optional(),
+        limit: limit.optional(),
+        offset: offset.optional(),
+      })
+      .strict(),
+    'Cases, filtered, ordered by incident then asset tag; flags and the gate verdict computed now.',
+  ),
+  'cases.get': method<CaseDetail>()(
+    z.object({ caseId }).strict(),
+    'One case with everything the on-floor screen needs: device, advisory, checklist, gate, sign-offs, next action, history.',
+  ),
+  'cases.answer': method<CaseDetail>()(
+    z
+      .object({
+        caseId,
+        sectionId: z.enum(checklistSectionIds),
+        itemId: z.string().min(1).max(64),
+        value: answerValue,
+      })
+      .strict(),
+    'Save one checklist answer as it is given (validated against its item; null clears it); audited.',
+  ),
+  'cases.transition': method<CaseDetail>()(
+    z
+      .object({
+        caseId,
+        target: z.enum(caseStates),
+        reason: z.string().max(1000).optional(),
+        recheckAt: isoDateTime.optional(),
+      })
+      .strict(),
+    'Move a case to another state if the workflow allows it now; refused (conflict) with what is missing in details.missing.',
+  ),
+  'cases.quarantine': method<CaseDetail>()(
+    z.object({ caseId, reason: z.string().trim().min(1).max(1000) }).strict(),
+    'Suspected compromise: quarantine an open case, with what was seen.',
+  ),
+  'cases.assign': method<CaseAssignResult>()(
+    z
+      .object({
+        caseIds: z.array(caseId).min(1).max(1000),
+        /** null: unassign. */
+        assigneeUserId: id.nullable(),
+      })
+      .strict(),
+    'Assign one or many cases to a person (or unassign them); audited.',
+  ),
+  'cases.acknowledgeRevision': method<CaseDetail>()(
+    z
+      .object({
+        caseId,
+        /** The revision reviewed: it must be the advisory's current one. */
+        version: z.string().min(1).max(64),
+        note: z.string().trim().max(1000).optional(),
+      })
+      .strict(),
+    'Acknowledge a newer advisory revision on a flagged case: the case then relies on it.',
+  ),
+  'cases.addDevice': method<CaseDetail>()(
+    z
+      .object({
+        incidentId: id,
+        deviceId: id,
+        advisoryId: id,
+        reason: z.string().trim().min(1).max(1000),
+      })
+      .strict(),
+    'Open a case by hand for a device and an advisory (no confirmed match needed); the advisory joins the incident.',
+  ),
+};

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { empty, id } from '../schemas';
+import type { CaseState, Hics251Status, PersonRef } from './cases';
+
+/** Incidents: a named response to one or more advisories, with one case per affected device. */
+
+export const incidentStatuses = ['open', 'closed'] as const;
+export type IncidentStatus = (typeof incidentStatuses)[number];
+
+export interface IncidentSummary {
+  id: number;
+  name: string;
+  status: IncidentStatus;
+  commander: PersonRef;
+  operationalPeriod: { start: string; end: string };
+  advisories: { id: number; trackingId: string; version: string; title: string }[];
+  caseCount: number;
+  openCaseCount: number;
+  /** Every state, zero included. */
+  countsByState: Record<CaseState, number>;
+  countsByHics251: Record<Hics251Status, number>;
+  /** Cases flagged for re-review, and deferred cases whose re-check is overdue. */
+  flagged: { needsReReview: number; recheckOverdue: number };
+  summary: string | null;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface IncidentCreateResult {
+  incident: IncidentSummary;
+  casesOpened: number;
+  /** Confirmed matches that got no case, and why (already in another open case). */
+  skipped: { assetTag: string; trackingId: string; reason: string }[];
+}
+
+export interface WalkthroughReport {
+  incidentId: number;
+  incidentName: string;
+  /** Where each demo device was left, and why. */
+  cases: {
+    caseId: number;
+    assetTag: string;
+    trackingId: string;
+    state: CaseState;
+    story: string;
+  }[];
+  /** Every step taken, in order, as "who: what". */
+  steps: string[];
+  auditOk: boolean;
+  auditEventCount: number;
+}
+
+const isoDateTime = z
+  .string()
+  .max(40)
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
+    'a date and time with its time zone, like 2017-08-03T08:00:00+02:00',
+  );
+
+export const incidentMethods = {
+  'incidents.create': method<IncidentCreateResult>()(
+    z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        commanderUserId: id,
+        operationalPeriod: z.object({ start: isoDateTime, end: isoDateTime }).strict(),
+        advisoryIds: z.array(id).min(1).max(50),
+      })
+      .strict(),
+    'Open an incident for one or more advisories: one case per confirmed match of those advisories.',
+  ),
+  'incidents.list': method<IncidentSummary[]>()(
+    z.object({ status: z.enum(incidentStatuses).optional() }).strict(),
+    'Every incident with its counts per state, newest first.',
+  ),
+  'incidents.get': method<IncidentSummary>()(
+    z.object({ id }).strict(),
+    'One incident with its counts per state and per HICS 251 status.',
+  ),
+  'incidents.close': method<IncidentSummary>()(
+    z.object({ id, summary: z.string().trim().min(1).max(4000) }).strict(),
+    'Close an incident with a closing summary; refused while any of its cases is open.',
+  ),
+  'demo.walkthrough': method<WalkthroughReport>()(
+    empty,
+    'On the demo facility: open the "ICSMA-17-215-02 response" incident and take four devices through the workflow as the demo users.',
+  ),
+};

@@ -1,0 +1,166 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../index';
+import { startServices } from '../../services/runtime';
+import { setUpSigningIdentity, testPassphrase } from '../../services/signing/test-identity';
+import { repoRoot, tempDir } from '../../services/test/temp-runtime';
+import { pdfsig } from '../../services/pdf/independent-tools';
+
+// Key generation and scrypt (credentials, the signing key) take seconds on a busy machine.
+const slowSetup = 180_000;
+
+let data: ReturnType<typeof tempDir>;
+let work: ReturnType<typeof tempDir>;
+let passFile: string;
+
+/** The real CLI in its own process, as an operator would run it. */
+function cli(...args: string[]) {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'electron/cli/main.ts', '--data-dir', data.dir, ...args],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, STANDALONE_DATA_DIR: '', STANDALONE_SIGNING_PASSPHRASE: '' },
+    },
+  );
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(async () => {
+  data = tempDir('standalone-cli-pdf-');
+  work = tempDir('standalone-cli-out-');
+  const rt = startServices({ dataDir: data.dir });
+  try {
+    await setUpSigningIdentity(rt);
+    expect((await rt.dispatch('demo.load', {})).ok).toBe(true);
+  } finally {
+    rt.close();
+  }
+  passFile = path.join(work.dir, 'passphrase.txt');
+  fs.writeFileSync(passFile, `${testPassphrase}\n`);
+}, slowSetup);
+afterAll(() => {
+  data.cleanup();
+  work.cleanup();
+});
+
+/** The same entry point in this process (no start-up cost): for the refusals. */
+async function cliInProcess(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk) => out.push(String(chunk)) > 0);
+  const stderr = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk) => err.push(String(chunk)) > 0);
+  const saved = process.env.STANDALONE_SIGNING_PASSPHRASE;
+  delete process.env.STANDALONE_SIGNING_PASSPHRASE;
+  try {
+    const code = await runCli(['--data-dir', data.dir, ...args]);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+    if (saved !== undefined) process.env.STANDALONE_SIGNING_PASSPHRASE = saved;
+  }
+}
+
+// Each spawned CLI pays Node's and tsx's start-up: generous limits for a loaded machine.
+const slow = { timeout: 300_000 };
+
+describe('standalone export blank and verify-pdf', () => {
+  const template = 'icsma-standalone-response';
+  const exported = () => path.join(work.dir, 'blank.pdf');
+
+  it('exports a signed blank checklist that verify-pdf accepts (exit 0)', slow, () => {
+    const r = cli(
+      'export',
+      'blank',
+      '--template',
+      template,
+      '--out',
+      exported(),
+      '--passphrase-file',
+      passFile,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`blank checklist ${template} version 1`);
+    expect(pdfsig(exported()).signatureLine).toBe('Signature is Valid.');
+    const json = cli('--json', 'verify-pdf', exported());
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      valid: true,
+      problems: [],
+      document: { kind: 'checklist.blank' },
+    });
+  });
+
+  it('exits 1 naming the digest mismatch when one byte of the PDF changed', slow, () => {
+    const bytes = fs.readFileSync(exported());
+    const at = bytes.indexOf(Buffer.from('stream')) + 30;
+    bytes[at] = (bytes[at] ?? 0) ^ 0x20;
+    const tampered = path.join(work.dir, 'tampered.pdf');
+    fs.writeFileSync(tampered, bytes);
+    const r = cli('verify-pdf', tampered);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^INVALID: /);
+    expect(r.stdout).toContain('[digest_mismatch]');
+  });
+
+  it('exits 2 for a file that is not a PDF', slow, () => {
+    const r = cli('verify-pdf', passFile);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not a PDF');
+  });
+
+  it('reports a valid file in words, and exits 2 for a missing file or none', async () => {
+    const human = await cliInProcess('verify-pdf', exported());
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^VALID: /);
+    expect(human.stdout).toContain('current signing identity');
+    expect(human.stdout).toContain('no audit reference (a blank form)');
+    expect((await cliInProcess('verify-pdf', path.join(work.dir, 'nope.pdf'))).code).toBe(2);
+    expect((await cliInProcess('verify-pdf')).code).toBe(2);
+  });
+
+  it('refuses to export without the passphrase, with a wrong one, or for an unknown template (exit 2)', async () => {
+    const out = path.join(work.dir, 'refused.pdf');
+    const none = await cliInProcess('export', 'blank', '--template', template, '--out', out);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--passphrase-file');
+    const wrongFile = path.join(work.dir, 'wrong.txt');
+    fs.writeFileSync(wrongFile, 'not the passphrase at all');
+    const wrong = await cliInProcess(
+      'export',
+      'blank',
+      '--template',
+      template,
+      '--out',
+      out,
+      '--passphrase-file',
+      wrongFile,
+    );
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('passphrase is not correct');
+    const unknown = await cliInProcess(
+      'export',
+      'blank',
+      '--template',
+      'no-such',
+      '--out',
+      out,
+      '--passphrase-file',
+      passFile,
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(`Known: ${template} (version 1)`);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * Import one CSAF 2.0 file: read it (size, encoding), parse it, validate it strictly (schema and
+ * mandatory tests) before anything is stored, then store it as a new advisory, a newer revision
+ * of a known one, or report it unchanged; an older revision is refused.
+ */
+import {
+  maxAdvisoryBytes,
+  type AdvisoryImportResult,
+  type NormalizedAdvisory,
+} from '../../api/domains/advisories';
+import { canonicalJson, sha256Hex as sha256Text } from '../audit/hash';
+import { mutate, type MutateContext } from '../core/context';
+import { ServiceError } from '../core/errors';
+import { decodeUpload } from '../inventory/upload-text';
+import { loadAliasTables } from '../matching/alias-tables';
+import { createVendorIndex } from '../matching/vendors';
+import { findAdvisory, storeRevision } from './advisory-store';
+import { normalizeCsaf } from './csaf-normalize';
+import type { CsafDocument } from './csaf-types';
+import { validateCsaf } from './csaf-validate';
+import { compareTrackingVersions, onAdvisoryRevised } from './revisions';
+
+export interface AdvisoryFile {
+  fileName: string;
+  content: string | Uint8Array;
+}
+
+function refused(
+  fileName: string,
+  sha256: string | null,
+  messages: string[],
+  doc?: NormalizedAdvisory,
+): AdvisoryImportResult {
+  return {
+    fileName,
+    outcome: 'refused',
+    sha256,
+    advisoryId: null,
+    trackingId: doc?.trackingId ?? null,
+    version: doc?.version ?? null,
+    previousVersion: null,
+    messages,
+  };
+}
+
+/** Read, parse and validate; a refusal is a result, never a thrown error. */
+async function readCsaf(
+  file: AdvisoryFile,
+): Promise<
+  | { ok: true; doc: CsafDocument; text: string; sha256: string }
+  | { ok: false; result: AdvisoryImportResult }
+> {
+  let text: string;
+  let sha256: string;
+  try {
+    ({ text, sha256 } = decodeUpload(
+      file.fileName,
+      file.content,
+      maxAdvisoryBytes,
+      'CSAF advisory',
+    ));
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    return { ok: false, result: refused(file.fileName, null, [error.message]) };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return {
+      ok: false,
+      result: refused(file.fileName, sha256, [
+        `${file.fileName} is not JSON (${(error as Error).message}); a CSAF advisory is a JSON document.`,
+      ]),
+    };
+  }
+  const validation = await validateCsaf(json);
+  if (!validation.valid) {
+    return {
+      ok: false,
+      result: refused(file.fileName, sha256, [
+        `${file.fileName} is not a valid CSAF 2.0 document; nothing was stored.`,
+        ...validation.messages,
+      ]),
+    };
+  }
+  return { ok: true, doc: json as CsafDocument, text, sha256 };
+}
+
+export async function importAdvisory(
+  ctx: MutateContext,
+  file: AdvisoryFile,
+): Promise<AdvisoryImportResult> {
+  const read = await readCsaf(file);
+  if (!read.ok) return read.result;
+  const { services } = ctx;
+  const vendors = createVendorIndex(loadAliasTables(services.resourcesDir).vendors);
+  const advisory = normalizeCsaf(read.doc, vendors);
+  const canonicalSha256 = sha256Text(canonicalJson(read.doc));
+  const base = {
+    fileName: file.fileName,
+    sha256: read.sha256,
+    trackingId: advisory.trackingId,
+    version: advisory.version,
+  };
+  const { db, clock } = services;
+
+  const known = findAdvisory(db, advisory.publisher.namespace, advisory.trackingId);
+  if (known && known.version === advisory.version) {
+    if (known.canonicalSha256 === canonicalSha256) {
+      return {
+        ...base,
+        outcome: 'unchanged',
+        advisoryId: known.id,
+        previousVersion: null,
+        messages: [],
+      };
+    }
+    return refused(
+      file.fileName,
+      read.sha256,
+      [
+        `${advisory.trackingId} revision ${advisory.version} is already stored with different content. ` +
+          'A changed advisory must carry a new tracking version; ask the publisher which document is authoritative.',
+      ],
+      advisory,
+    );
+  }
+  if (known) {
+    const order = compareTrackingVersions(advisory.version, known.version);
+    if (order === null || order < 0) {
+      return refused(
+        file.fileName,
+        read.sha256,
+        [
+          order === null
+            ? `${advisory.trackingId}: revision "${advisory.version}" cannot be ordered against the stored revision "${known.version}".`
+            : `${advisory.trackingId} revision ${advisory.version} is older than the stored revision ${known.version}; an older revision cannot replace a newer one.`,
+        ],
+        advisory,
+      );
+    }
+  }
+
+  const now = clock.now().toISOString();
+  return mutate(ctx, () => {
+    // Checked again inside the transaction: another import may have run since the read above.
+    const current = findAdvisory(db, advisory.publisher.namespace, advisory.trackingId);
+    if (current?.id !== known?.id || current?.version !== known?.version) {
+      throw new ServiceError(
+        'conflict',
+        `${advisory.trackingId} changed while it was being imported; import it again.`,
+      );
+    }
+    const { advisoryId, revisionId } = storeRevision(
+      db,
+      known?.id ?? null,
+      { advisory, raw: read.text, fileName: file.fileName, sha256: read.sha256, canonicalSha256 },
+      now,
+    );
+    const flaggedCases = known
+      ? onAdvisoryRevised(db, advisoryId, known.version, advisory.version)
+      : 0;
+    const payload = {
+      trackingId: advisory.trackingId,
+      version: advisory.version,
+      publisher: advisory.publisher.namespace,
+      fileName: file.fileName,
+      sha256: read.sha256,
+      revisionId,
+      ...(known ? { previousVersion: known.version, flaggedCases } : {}),
+    };
+    return {
+      value: {
+        ...base,
+        outcome: known ? 'revised' : 'imported',
+        advisoryId,
+        previousVersion: known?.version ?? null,
+        messages: [],
+      },
+      audit: {
+        action: known ? 'advisory.revised' : 'advisory.imported',
+        entityType: 'advisory',
+        entityId: advisoryId,
+        payload,
+      },
+    };
+  });
+}

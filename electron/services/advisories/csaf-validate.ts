@@ -1,0 +1,75 @@
+import type {
+  CsafDocumentTest,
+  CsafTestResult,
+} from '@secvisogram/csaf-validator-lib/validateStrict.js';
+
+export interface CsafValidation {
+  valid: boolean;
+  /** "<JSON path>: <message> (<test>)", once each. */
+  messages: string[];
+}
+
+interface Validator {
+  validateStrict: (
+    tests: CsafDocumentTest[],
+    doc: unknown,
+  ) => Promise<{ isValid: boolean; tests: CsafTestResult[] }>;
+  schema: CsafDocumentTest[];
+  mandatory: CsafDocumentTest[];
+}
+
+let validator: Promise<Validator> | undefined;
+
+/**
+ * The validator compiles its JSON schemas when loaded (seconds of CPU), so it is loaded on the
+ * first import, not when the services start.
+ */
+function loadValidator(): Promise<Validator> {
+  validator ??= Promise.all([
+    import('@secvisogram/csaf-validator-lib/validateStrict.js'),
+    import('@secvisogram/csaf-validator-lib/schemaTests.js'),
+    import('@secvisogram/csaf-validator-lib/mandatoryTests.js'),
+  ]).then(([v, schemaTests, mandatoryTests]) => ({
+    validateStrict: v.default,
+    // ES module namespaces: their values are the library's own test functions.
+    schema: Object.values(schemaTests as unknown as Record<string, CsafDocumentTest>),
+    mandatory: Object.values(mandatoryTests as unknown as Record<string, CsafDocumentTest>),
+  }));
+  return validator;
+}
+
+/** "csaf_2_0_strict" → "schema", "mandatoryTest_6_1_8" → "mandatory test 6.1.8". */
+function testLabel(name: string): string {
+  const m = /^mandatoryTest_(\d+)_(\d+)_(\d+)/.exec(name);
+  if (m) return `mandatory test ${m[1]}.${m[2]}.${m[3]}`;
+  return name.startsWith('csaf_') ? 'schema' : name;
+}
+
+function messagesOf(results: CsafTestResult[]): string[] {
+  const out = new Set<string>();
+  for (const t of results) {
+    for (const e of t.errors) {
+      out.add(`${e.instancePath || '/'}: ${e.message ?? 'invalid'} (${testLabel(t.name)})`);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Strict CSAF 2.0 schema, then every mandatory test (6.1.x), in the library's strict mode. The
+ * mandatory tests assume a schema-valid document, so they only run after the schema passes.
+ */
+export async function validateCsaf(doc: unknown): Promise<CsafValidation> {
+  try {
+    const { validateStrict, schema, mandatory } = await loadValidator();
+    const s = await validateStrict(schema, doc);
+    if (!s.isValid) return { valid: false, messages: messagesOf(s.tests) };
+    const m = await validateStrict(mandatory, doc);
+    return { valid: m.isValid, messages: messagesOf(m.tests) };
+  } catch (error) {
+    return {
+      valid: false,
+      messages: [`The CSAF validator could not check this document: ${(error as Error).message}`],
+    };
+  }
+}

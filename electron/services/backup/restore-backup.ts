@@ -1,0 +1,132 @@
+import type Database from 'better-sqlite3';
+import type { BackupRestoreReport } from '../../api/domains/backup';
+import { appendAuditEvent, type Actor } from '../audit/append';
+import type { CallContext, Caller } from '../core/context';
+import { schemaVersionOf } from '../db/migrate';
+import { connectionOptionsOf, reopenLiveDatabase, type ConnectionOptions } from './connections';
+import { restoreDatabaseFiles } from './restore-files';
+
+interface AuditHead {
+  lastId: number;
+  lastHash: string;
+}
+
+function auditHeadOf(db: Database.Database): AuditHead | null {
+  try {
+    const row = db
+      .prepare('SELECT last_id, last_hash FROM audit_head WHERE singleton = 1')
+      .get() as { last_id: number; last_hash: string } | undefined;
+    return row ? { lastId: row.last_id, lastHash: row.last_hash } : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface RestoreRequest {
+  databaseFile: string;
+  backupFile: string;
+  time: Date;
+  connection: ConnectionOptions;
+  /** Who restores: the restored database's users are not the replaced one's, so a name is kept. */
+  actor: Actor;
+  caller: Caller;
+  restoredBy: { displayName: string; userIdInReplacedDatabase: number } | null;
+  /** The live connection, if the database could be opened at all. */
+  live: Database.Database | null;
+}
+
+export interface RestoreOutcome {
+  db: Database.Database;
+  report: BackupRestoreReport;
+}
+
+/**
+ * Restore a backup over the database and audit it, in the restored database, as the first event
+ * after its chain. The event's actor has no user id: ids belong to the replaced database's users,
+ * so the restorer's name travels in the payload instead.
+ */
+export function restoreBackup(req: RestoreRequest): RestoreOutcome {
+  const replacedHead = req.live ? auditHeadOf(req.live) : null;
+  const { db, verification, keptAs } = restoreDatabaseFiles({
+    databaseFile: req.databaseFile,
+    backupFile: req.backupFile,
+    time: req.time,
+    connection: req.connection,
+    closeLive: () => {
+      if (!req.live?.open) return false;
+      req.live.close();
+      return true;
+    },
+  });
+  const operatorOsUser = req.caller.kind === 'operator' ? req.caller.osUser : undefined;
+  const event = db.transaction(() =>
+    appendAuditEvent(db, req.time, {
+      actor: { userId: null, role: req.actor.role },
+      action: 'backup.restored',
+      entityType: 'database',
+      entityId: null,
+      payload: {
+        backupFile: req.backupFile,
+        sha256: verification.sha256,
+        backupCreatedAt: verification.createdAt,
+        backupSchemaVersion: verification.schemaVersion,
+        backupAuditEventCount: verification.auditEventCount,
+        replacedDatabaseKeptAs: keptAs,
+        replacedAuditHead: replacedHead,
+        restoredBy: req.restoredBy,
+        ...(operatorOsUser === undefined ? {} : { operatorOsUser }),
+      },
+    }),
+  )();
+  return {
+    db,
+    report: {
+      restoredFrom: req.backupFile,
+      sha256: verification.sha256,
+      backupCreatedAt: verification.createdAt,
+      schemaVersion: schemaVersionOf(db),
+      replacedDatabaseKeptAs: keptAs,
+      auditEventId: event.id,
+      auditEventCount: event.id,
+    },
+  };
+}
+
+/**
+ * The restore as the running services do it: the live connection is swapped for the restored
+ * one in place (every handler reads `services.db`), and the station is signed out, since the
+ * restored database has its own users. If the restore fails, the old database is reopened.
+ */
+export function restoreIntoServices(ctx: CallContext, backupFile: string): BackupRestoreReport {
+  const { services } = ctx;
+  const connection = connectionOptionsOf(services);
+  try {
+    const { db, report } = restoreBackup({
+      databaseFile: services.databaseFile,
+      backupFile,
+      time: services.clock.now(),
+      connection,
+      actor: ctx.actor,
+      caller: ctx.caller,
+      restoredBy: ctx.user
+        ? { displayName: ctx.user.displayName, userIdInReplacedDatabase: ctx.user.id }
+        : null,
+      live: services.db,
+    });
+    services.db = db;
+    services.sessions.current = null;
+    services.log.info('database restored from a backup', { ...report });
+    return report;
+  } catch (error) {
+    if (!services.db.open) {
+      try {
+        services.db = reopenLiveDatabase(services.databaseFile, connection);
+      } catch (reopenError) {
+        services.log.error('the database could not be reopened after a failed restore', {
+          error: reopenError instanceof Error ? reopenError.message : String(reopenError),
+        });
+      }
+    }
+    throw error;
+  }
+}

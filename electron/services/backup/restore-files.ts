@@ -1,0 +1,139 @@
+import type Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BackupVerification } from '../../api/domains/backup';
+import { ServiceError } from '../core/errors';
+import { freeAsidePath } from './backup-names';
+import { reopenLiveDatabase, type ConnectionOptions } from './connections';
+import { describeFolderFailure, fsyncPath, removeQuietly, sha256OfFile } from './files';
+import { refusedBackupError, verifyBackupFile } from './verify-backup';
+
+/** The files SQLite keeps beside a database: they move with it, or it is not the same database. */
+const companions = ['', '-wal', '-shm', '-journal'] as const;
+
+export interface RestoreFilesInput {
+  databaseFile: string;
+  backupFile: string;
+  time: Date;
+  connection: ConnectionOptions;
+  /**
+   * Close the live connection, if there is one; return whether one was closed. Called only
+   * after the backup is verified and copied beside the database, just before any file moves.
+   */
+  closeLive(): boolean;
+}
+
+export interface RestoredFiles {
+  /** The restored database, open and migrated: the new live connection. */
+  db: Database.Database;
+  verification: BackupVerification;
+  /** Where the replaced database (and its -wal/-shm) went; null if there was none. */
+  keptAs: string | null;
+}
+
+function move(from: string, to: string, moved: [string, string][]): void {
+  fs.renameSync(from, to);
+  moved.push([from, to]);
+}
+
+/** Put every moved file back where it was, newest move first (best effort: it is the way back). */
+function undo(moved: [string, string][]): void {
+  for (const [from, to] of moved.reverse()) {
+    try {
+      fs.renameSync(to, from);
+    } catch {
+      // Leave it where it is: both names are in the error the caller reports.
+    }
+  }
+}
+
+/**
+ * Replace the database file with a backup, safely:
+ * 1. verify the backup (checksum, Standalone database, schema version, integrity, audit chain);
+ * 2. copy it beside the database and check the copy's checksum (same folder: the swap is a rename);
+ * 3. close the live connection, and refuse if another process still holds the database;
+ * 4. move the database and its -wal/-shm aside under a time-stamped name (kept, never deleted);
+ * 5. rename the copy into place and open it (migrations run);
+ * any failure after step 3 moves everything back. Throws a ServiceError naming what failed.
+ */
+export function restoreDatabaseFiles(input: RestoreFilesInput): RestoredFiles {
+  const { databaseFile, backupFile, time, connection } = input;
+  const dataDir = path.dirname(databaseFile);
+  if (path.resolve(backupFile) === path.resolve(databaseFile)) {
+    throw new ServiceError(
+      'invalid_input',
+      `${backupFile} is the live database itself, not a backup.`,
+    );
+  }
+  const verification = verifyBackupFile(backupFile, connection);
+  if (!verification.ok) throw refusedBackupError(verification);
+
+  const staging = `${databaseFile}.restoring`;
+  try {
+    for (const suffix of companions) removeQuietly(staging + suffix);
+    fs.copyFileSync(backupFile, staging);
+    fsyncPath(staging);
+    if (sha256OfFile(staging) !== verification.sha256) {
+      throw new ServiceError(
+        'storage_error',
+        `The copy of ${backupFile} in ${dataDir} differs from the backup: the disk may be failing. Nothing was changed.`,
+      );
+    }
+  } catch (error) {
+    removeQuietly(staging);
+    throw describeFolderFailure(error, dataDir, 'the restore (nothing was changed)');
+  }
+
+  const closed = input.closeLive();
+  if (closed && fs.existsSync(`${databaseFile}-wal`)) {
+    // Closing the last connection removes the -wal; one that stays means another process (the
+    // app, or a command line) still has the database open and would keep writing to the old file.
+    removeQuietly(staging);
+    throw new ServiceError(
+      'conflict',
+      `The database ${databaseFile} is open in another Standalone process (the app or a command line). ` +
+        'Close it, then restore again. Nothing was changed.',
+    );
+  }
+
+  const moved: [string, string][] = [];
+  let keptAs: string | null = null;
+  try {
+    if (companions.some((s) => fs.existsSync(databaseFile + s))) {
+      keptAs = freeAsidePath(databaseFile, 'replaced', time);
+      for (const suffix of companions) {
+        if (fs.existsSync(databaseFile + suffix))
+          move(databaseFile + suffix, keptAs + suffix, moved);
+      }
+    }
+    move(staging, databaseFile, moved);
+    fsyncPath(dataDir);
+  } catch (error) {
+    undo(moved);
+    removeQuietly(staging);
+    throw describeFolderFailure(
+      error,
+      dataDir,
+      'the restore (the database was put back as it was)',
+    );
+  }
+
+  try {
+    return { db: reopenLiveDatabase(databaseFile, connection), verification, keptAs };
+  } catch (error) {
+    // The backup verified but does not open here: keep it for inspection and put the old one back.
+    const failed = freeAsidePath(databaseFile, 'failed-restore', time);
+    for (const suffix of companions) {
+      if (fs.existsSync(databaseFile + suffix))
+        fs.renameSync(databaseFile + suffix, failed + suffix);
+    }
+    undo(moved.filter(([from]) => from !== staging));
+    throw error instanceof ServiceError
+      ? new ServiceError(
+          error.code,
+          `The restored database did not open (${error.message}); the previous database was put back.`,
+          error.details,
+        )
+      : error;
+  }
+}

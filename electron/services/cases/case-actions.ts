@@ -1,0 +1,220 @@
+import type { CaseDetail, CaseState } from '../../api/domains/cases';
+import type { ParsedInputOf } from '../../api/methods';
+import { canonicalJson } from '../audit/hash';
+import { mutate, type CallContext } from '../core/context';
+import { ServiceError } from '../core/errors';
+import { findItem, isItemVisible, isUnanswered, validateAnswer } from '../playbooks/answers';
+import { findRule, checkTransition } from '../workflow/transitions';
+import { isOpen, stateLabels } from '../workflow/states';
+import { loadCase, reReviewProblem } from './case-snapshot';
+import { getCaseRow, insertHistory, readAnswers, storedTime, type CaseRow } from './case-store';
+import { caseDetail } from './case-view';
+import { loadWorkflowResources, templateFor } from './workflow-resources';
+
+/** Reading a case, answering its checklist, and moving it through the workflow. */
+
+export function getCaseDetail(ctx: Pick<CallContext, 'services'>, caseId: number): CaseDetail {
+  const { db, clock, resourcesDir } = ctx.services;
+  const now = clock.now();
+  const row = getCaseRow(db, caseId);
+  return caseDetail(db, loadCase(db, loadWorkflowResources(resourcesDir), row, now), now);
+}
+
+/** Nothing changes on a closed incident or a closed case: they are the signed record. */
+export function assertChangeable(row: CaseRow): void {
+  if (row.incident_status === 'closed') {
+    throw new ServiceError(
+      'conflict',
+      `The incident "${row.incident_name}" is closed: its cases can no longer change. Open a new incident if ${row.asset_tag} needs attention again.`,
+      { caseId: row.id, reason: 'incident_closed' },
+    );
+  }
+  if (!isOpen(row.state)) {
+    throw new ServiceError(
+      'conflict',
+      `The case of ${row.asset_tag} is closed (${stateLabels[row.state]}): it can no longer change.`,
+      { caseId: row.id, reason: 'case_closed' },
+    );
+  }
+}
+
+/**
+ * Save one answer as it is given. The value is checked against its item (and a "when it was
+ * done" time against the clock); saving the same value again changes nothing and writes nothing.
+ */
+export function answerCase(ctx: CallContext, input: ParsedInputOf<'cases.answer'>): CaseDetail {
+  const { db, clock, resourcesDir } = ctx.services;
+  const now = clock.now();
+  const row = getCaseRow(db, input.caseId);
+  assertChangeable(row);
+  const template = templateFor(
+    loadWorkflowResources(resourcesDir),
+    row.template_id,
+    row.template_version,
+  );
+  const found = findItem(template, input.itemId);
+  if (!found || found.section !== input.sectionId) {
+    const section = template.sections.find((s) => s.id === input.sectionId);
+    throw new ServiceError(
+      'invalid_input',
+      `itemId: "${input.itemId}" is not an item of the ${section?.title ?? input.sectionId} checklist (${template.id} v${template.version}).`,
+      { field: 'itemId', sectionId: input.sectionId, itemId: input.itemId },
+    );
+  }
+  const { item } = found;
+  const { answers } = readAnswers(db, row.id);
+  const previous = answers[input.sectionId]?.[input.itemId];
+  const clearing = input.value === null || isUnanswered(input.value);
+  let value: unknown = null;
+  if (!clearing) {
+    if (!isItemVisible(template, item, answers)) {
+      throw new ServiceError(
+        'invalid_input',
+        `'${item.label}' is not asked with the current answers (it depends on '${item.showWhen ? (findItem(template, item.showWhen.item)?.item.label ?? item.showWhen.item) : ''}').`,
+        { field: 'itemId', sectionId: input.sectionId, itemId: input.itemId },
+      );
+    }
+    const check = validateAnswer(item, input.value, { now });
+    if (!check.ok) {
+      throw new ServiceError('invalid_input', `value: ${check.problem}.`, {
+        field: 'value',
+        sectionId: input.sectionId,
+        itemId: input.itemId,
+      });
+    }
+    value = check.value;
+  }
+  const unchanged = clearing
+    ? previous === undefined
+    : previous !== undefined && canonicalJson(previous) === canonicalJson(value);
+  if (!unchanged) {
+    const at = now.toISOString();
+    mutate(ctx, () => {
+      if (clearing) {
+        db.prepare(
+          'DELETE FROM case_answers WHERE case_id = ? AND section_id = ? AND item_id = ?',
+        ).run(row.id, input.sectionId, input.itemId);
+      } else {
+        db.prepare(
+          `INSERT INTO case_answers (case_id, section_id, item_id, value, answered_by, answered_role, answered_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (case_id, section_id, item_id) DO UPDATE SET value = excluded.value,
+             answered_by = excluded.answered_by, answered_role = excluded.answered_role,
+             answered_at = excluded.answered_at`,
+        ).run(
+          row.id,
+          input.sectionId,
+          input.itemId,
+          JSON.stringify(value),
+          ctx.actor.userId,
+          ctx.actor.role,
+          at,
+        );
+      }
+      db.prepare('UPDATE cases SET updated_at = ? WHERE id = ?').run(at, row.id);
+      return {
+        value: undefined,
+        audit: {
+          action: clearing ? 'case.answer_cleared' : 'case.answered',
+          entityType: 'case',
+          entityId: row.id,
+          payload: {
+            assetTag: row.asset_tag,
+            sectionId: input.sectionId,
+            itemId: input.itemId,
+            value,
+            previous: previous ?? null,
+          },
+        },
+      };
+    });
+  }
+  return getCaseDetail(ctx, row.id);
+}
+
+export interface TransitionInput {
+  caseId: number;
+  target: CaseState;
+  reason?: string | undefined;
+  recheckAt?: string | undefined;
+}
+
+/**
+ * Apply a step of the workflow if the rules allow it now, with only the valid sign-offs counted.
+ * A refusal is a `conflict` listing what is missing (`details.missing`) and changes nothing: the
+ * state, the history and the audit trail stay as they were.
+ */
+export function transitionCase(ctx: CallContext, input: TransitionInput): CaseDetail {
+  const { db, clock, resourcesDir } = ctx.services;
+  const resources = loadWorkflowResources(resourcesDir);
+  const now = clock.now();
+  mutate(ctx, () => {
+    const row = getCaseRow(db, input.caseId);
+    assertChangeable(row);
+    const loaded = loadCase(db, resources, row, now);
+    const request = {
+      ...(input.reason !== undefined ? { reason: input.reason } : {}),
+      ...(input.recheckAt !== undefined ? { recheckAt: input.recheckAt } : {}),
+    };
+    const check = checkTransition(loaded.snapshot, input.target, now, request);
+    const review = input.target === 'quarantined' ? null : reReviewProblem(row);
+    const missing = [...(review ? [review] : []), ...(check.allowed ? [] : check.missing)];
+    const rule = findRule(row.state, input.target);
+    if (missing.length > 0 || !rule) {
+      throw new ServiceError(
+        'conflict',
+        `${row.asset_tag} cannot go from ${stateLabels[row.state]} to ${stateLabels[input.target] ?? input.target} now. ${missing.join(' ')}`,
+        { caseId: row.id, state: row.state, target: input.target, missing },
+      );
+    }
+    const at = now.toISOString();
+    const recheckAt =
+      input.target === 'deferred' && input.recheckAt !== undefined
+        ? storedTime(input.recheckAt)
+        : null;
+    const reason = input.reason?.trim() || undefined;
+    const used = loaded.signoffs.valid.filter((s) =>
+      (rule.signoffs as readonly string[]).includes(s.kind),
+    );
+    db.prepare(
+      'UPDATE cases SET state = ?, state_entered_at = ?, recheck_at = ?, updated_at = ? WHERE id = ?',
+    ).run(input.target, at, recheckAt, at, row.id);
+    const notes = check.allowed && check.notes ? check.notes : [];
+    const detail = {
+      action: rule.action,
+      ...(reason !== undefined ? { reason } : {}),
+      ...(recheckAt !== null ? { recheckAt } : {}),
+      signoffIds: used.map((s) => s.id),
+      ...(notes.length > 0 ? { notes } : {}),
+    };
+    insertHistory(db, {
+      caseId: row.id,
+      event: 'transition',
+      fromState: row.state,
+      toState: input.target,
+      at,
+      userId: ctx.actor.userId,
+      role: ctx.actor.role,
+      detail,
+    });
+    return {
+      value: undefined,
+      audit: {
+        action: input.target === 'quarantined' ? 'case.quarantined' : 'case.transitioned',
+        entityType: 'case',
+        entityId: row.id,
+        payload: {
+          assetTag: row.asset_tag,
+          from: row.state,
+          to: input.target,
+          ...detail,
+          signoffs: used.map((s) => ({ id: s.id, kind: s.kind, userId: s.userId, role: s.role })),
+          gateVerdict: loaded.gate.verdict,
+          advisory: { trackingId: row.tracking_id, version: row.advisory_version },
+          template: { id: row.template_id, version: row.template_version },
+        },
+      },
+    };
+  });
+  return getCaseDetail(ctx, input.caseId);
+}

@@ -1,0 +1,115 @@
+import type Database from 'better-sqlite3';
+import type { CasePage, CaseSummary } from '../../api/domains/cases';
+import type { ParsedInputOf } from '../../api/methods';
+import type { CallContext } from '../core/context';
+import { ServiceError } from '../core/errors';
+import { hics251Status } from '../workflow/states';
+import { loadCase } from './case-snapshot';
+import { caseSelect, type CaseRow } from './case-store';
+import { loadWorkflowResources } from './workflow-resources';
+
+/** "My devices" and the incident board: every case with its verdict and flags as of now. */
+
+export function listCases(ctx: CallContext, input: ParsedInputOf<'cases.list'>): CasePage {
+  const { db, clock, resourcesDir } = ctx.services;
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (input.mine) {
+    if (!ctx.user) {
+      throw new ServiceError('invalid_input', 'mine: "My devices" needs a person signed in.', {
+        field: 'mine',
+      });
+    }
+    where.push('c.assignee_user_id = ?');
+    params.push(ctx.user.id);
+  }
+  if (input.incidentId !== undefined) {
+    where.push('c.incident_id = ?');
+    params.push(input.incidentId);
+  }
+  if (input.assigneeUserId !== undefined) {
+    where.push('c.assignee_user_id = ?');
+    params.push(input.assigneeUserId);
+  }
+  if (input.state !== undefined) {
+    where.push('c.state = ?');
+    params.push(input.state);
+  }
+  if (input.openOnly) where.push(`c.state <> 'returned_to_service'`);
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const total = db
+    .prepare(`SELECT count(*) FROM cases c ${clause}`)
+    .pluck()
+    .get(...params) as number;
+  const rows = db
+    .prepare(
+      `${caseSelect} ${clause} ORDER BY c.incident_id, d.asset_tag, a.tracking_id LIMIT ? OFFSET ?`,
+    )
+    .all(...params, input.limit ?? 1000, input.offset ?? 0) as CaseRow[];
+  const resources = loadWorkflowResources(resourcesDir);
+  const now = clock.now();
+  return { total, cases: rows.map((row) => caseSummary(db, row, resources, now)) };
+}
+
+interface DeviceBits {
+  vendor: string | null;
+  model: string | null;
+  family: string | null;
+  modality: string | null;
+  department: string | null;
+  site: string | null;
+  building: string | null;
+  floor: string | null;
+  room: string | null;
+}
+
+export function caseSummary(
+  db: Database.Database,
+  row: CaseRow,
+  resources: ReturnType<typeof loadWorkflowResources>,
+  now: Date,
+): CaseSummary {
+  const loaded = loadCase(db, resources, row, now);
+  const d = db
+    .prepare(
+      'SELECT vendor, model, family, modality, department, site, building, floor, room FROM devices WHERE id = ?',
+    )
+    .get(row.device_id) as DeviceBits;
+  const next = loaded.actions.next;
+  const place = [
+    d.site,
+    d.building,
+    d.floor ? `floor ${d.floor}` : null,
+    d.room ? `room ${d.room}` : null,
+  ]
+    .filter((p): p is string => !!p)
+    .join(', ');
+  return {
+    caseId: row.id,
+    incidentId: row.incident_id,
+    incidentName: row.incident_name,
+    deviceId: row.device_id,
+    assetTag: row.asset_tag,
+    deviceLabel: [d.vendor, d.model].filter(Boolean).join(' ') || row.asset_tag,
+    family: d.family,
+    modality: d.modality,
+    department: d.department,
+    location: place === '' ? null : place,
+    advisoryId: row.advisory_id,
+    trackingId: row.tracking_id,
+    advisoryVersion: row.advisory_version,
+    state: row.state,
+    stateEnteredAt: row.state_entered_at,
+    hics251: hics251Status(row.state),
+    recheckAt: row.recheck_at,
+    assignee:
+      row.assignee_user_id === null
+        ? null
+        : { userId: row.assignee_user_id, name: row.assignee_name ?? '' },
+    gateVerdict: loaded.gate.verdict,
+    flags: loaded.flags,
+    nextAction: next ? { target: next.target, action: next.action, allowed: next.allowed } : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

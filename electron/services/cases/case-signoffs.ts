@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+import type { CaseSignoffView, SigningRequest } from '../../api/domains/cases';
+import { signoffKinds, type Role, type SignoffKind } from '../../api/permissions';
+import { contentHash } from '../people/signoffs';
+import type { CaseAnswers } from '../playbooks/answers';
+import type { ValidSignoff, WorkflowSignoffKind } from '../workflow/signoff-kinds';
+import { caseSubjectId, caseSubjectType, parseCaseSubjectId, signedContent } from './case-content';
+import type { CaseRow } from './case-store';
+
+interface SignoffRow {
+  id: number;
+  subject_id: string;
+  kind: SignoffKind;
+  user_id: number;
+  user_name: string;
+  role: Role;
+  statement: string;
+  content_hash: string;
+  signed_at: string;
+}
+
+export interface CaseSignoffs {
+  /** Every sign-off on the case, oldest first, each marked stale or not. */
+  all: CaseSignoffView[];
+  /** Only the valid ones: what the transition rules may count. */
+  valid: (ValidSignoff & { id: number })[];
+}
+
+/**
+ * The sign-offs on a case against its current content. A sign-off is stale when the content of
+ * its kind (covered sections, advisory revision) has changed since, or when its kind is not the
+ * one its subject is about (it never matched any content a transition reads).
+ */
+export function readCaseSignoffs(
+  db: Database.Database,
+  row: CaseRow,
+  answers: CaseAnswers,
+): CaseSignoffs {
+  // The subject ids of one case are `<id>:<kind>`: a range on the index, not a LIKE.
+  const rows = db
+    .prepare(
+      `SELECT id, subject_id, kind, user_id, user_name, role, statement, content_hash, signed_at
+         FROM signoffs WHERE subject_type = ? AND subject_id >= ? AND subject_id < ?
+        ORDER BY id`,
+    )
+    .all(caseSubjectType, `${row.id}:`, `${row.id};`) as SignoffRow[];
+  const hashes = new Map<WorkflowSignoffKind, string>();
+  const currentHash = (kind: WorkflowSignoffKind): string => {
+    let hash = hashes.get(kind);
+    if (hash === undefined) {
+      hash = contentHash(signedContent(row, answers, kind));
+      hashes.set(kind, hash);
+    }
+    return hash;
+  };
+  const all: CaseSignoffView[] = [];
+  const valid: CaseSignoffs['valid'] = [];
+  for (const r of rows) {
+    const subject = parseCaseSubjectId(r.subject_id);
+    const stale =
+      !subject || subject.kind !== r.kind || currentHash(subject.kind) !== r.content_hash;
+    all.push({
+      id: r.id,
+      kind: r.kind,
+      userId: r.user_id,
+      userName: r.user_name,
+      role: r.role,
+      statement: r.statement,
+      signedAt: r.signed_at,
+      stale,
+    });
+    if (!stale) valid.push({ id: r.id, kind: r.kind, userId: r.user_id, role: r.role });
+  }
+  return { all, valid };
+}
+
+/** What to sign for each kind the next steps need, with the content the signer will see. */
+export function signingRequests(
+  row: CaseRow,
+  answers: CaseAnswers,
+  kinds: readonly WorkflowSignoffKind[],
+  valid: readonly ValidSignoff[],
+): SigningRequest[] {
+  return [...new Set(kinds)].map((kind) => ({
+    kind,
+    roles: [...signoffKinds[kind].roles],
+    statement: signoffKinds[kind].statement,
+    subjectType: 'case',
+    subjectId: caseSubjectId(row.id, kind),
+    content: signedContent(row, answers, kind),
+    given: valid.some((s) => s.kind === kind),
+  }));
+}

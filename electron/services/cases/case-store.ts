@@ -1,0 +1,144 @@
+import type Database from 'better-sqlite3';
+import type {
+  AnswerValue,
+  CaseAnswer,
+  CaseHistoryEvent,
+  CaseState,
+  ChecklistSectionId,
+} from '../../api/domains/cases';
+import { notFound } from '../core/errors';
+import type { CaseAnswers, SectionAnswers } from '../playbooks/answers';
+
+/** The rows of a case and the small reads and writes every case operation shares. */
+
+export interface CaseRow {
+  id: number;
+  incident_id: number;
+  incident_name: string;
+  incident_status: 'open' | 'closed';
+  device_id: number;
+  asset_tag: string;
+  advisory_id: number;
+  tracking_id: string;
+  advisory_revision_id: number;
+  advisory_version: string;
+  current_revision_id: number;
+  current_version: string;
+  match_id: number | null;
+  template_id: string;
+  template_version: number;
+  state: CaseState;
+  state_entered_at: string;
+  recheck_at: string | null;
+  assignee_user_id: number | null;
+  assignee_name: string | null;
+  review_revision_id: number | null;
+  review_version: string | null;
+  review_flagged_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export const caseSelect = `
+  SELECT c.id, c.incident_id, i.name AS incident_name, i.status AS incident_status,
+         c.device_id, d.asset_tag, c.advisory_id, a.tracking_id,
+         c.advisory_revision_id, r.version AS advisory_version,
+         a.current_revision_id, cr.version AS current_version, c.match_id,
+         c.template_id, c.template_version, c.state, c.state_entered_at, c.recheck_at,
+         c.assignee_user_id, u.display_name AS assignee_name,
+         c.review_revision_id, rr.version AS review_version, c.review_flagged_at,
+         c.created_at, c.updated_at
+    FROM cases c
+    JOIN incidents i ON i.id = c.incident_id
+    JOIN devices d ON d.id = c.device_id
+    JOIN advisories a ON a.id = c.advisory_id
+    JOIN advisory_revisions r ON r.id = c.advisory_revision_id
+    JOIN advisory_revisions cr ON cr.id = a.current_revision_id
+    LEFT JOIN users u ON u.id = c.assignee_user_id
+    LEFT JOIN advisory_revisions rr ON rr.id = c.review_revision_id`;
+
+export function findCaseRow(db: Database.Database, id: number): CaseRow | undefined {
+  return db.prepare(`${caseSelect} WHERE c.id = ?`).get(id) as CaseRow | undefined;
+}
+
+export function getCaseRow(db: Database.Database, id: number): CaseRow {
+  const row = findCaseRow(db, id);
+  if (!row) throw notFound(`Case ${id}`);
+  return row;
+}
+
+interface AnswerRow {
+  section_id: ChecklistSectionId;
+  item_id: string;
+  value: string;
+  answered_by: number | null;
+  answered_by_name: string | null;
+  answered_role: string;
+  answered_at: string;
+}
+
+export interface StoredAnswers {
+  /** By section, then item: what the rules read. */
+  answers: CaseAnswers;
+  /** Who answered each item and when: `${section}/${item}`. */
+  meta: Map<string, CaseAnswer>;
+}
+
+export function readAnswers(db: Database.Database, caseId: number): StoredAnswers {
+  const rows = db
+    .prepare(
+      `SELECT a.section_id, a.item_id, a.value, a.answered_by, u.display_name AS answered_by_name,
+              a.answered_role, a.answered_at
+         FROM case_answers a LEFT JOIN users u ON u.id = a.answered_by
+        WHERE a.case_id = ?`,
+    )
+    .all(caseId) as AnswerRow[];
+  const answers: Partial<Record<ChecklistSectionId, Record<string, unknown>>> = {};
+  const meta = new Map<string, CaseAnswer>();
+  for (const row of rows) {
+    const value = JSON.parse(row.value) as AnswerValue;
+    (answers[row.section_id] ??= {})[row.item_id] = value;
+    meta.set(`${row.section_id}/${row.item_id}`, {
+      value,
+      by: { userId: row.answered_by, name: row.answered_by_name, role: row.answered_role },
+      at: row.answered_at,
+    });
+  }
+  return { answers: answers as CaseAnswers, meta };
+}
+
+export function sectionAnswers(answers: CaseAnswers, section: ChecklistSectionId): SectionAnswers {
+  return answers[section] ?? {};
+}
+
+export interface HistoryInput {
+  caseId: number;
+  event: CaseHistoryEvent;
+  fromState: CaseState | null;
+  toState: CaseState;
+  at: string;
+  userId: number | null;
+  role: string;
+  detail?: Record<string, unknown>;
+}
+
+export function insertHistory(db: Database.Database, h: HistoryInput): void {
+  db.prepare(
+    `INSERT INTO case_history (case_id, event, from_state, to_state, at, user_id, role, detail)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    h.caseId,
+    h.event,
+    h.fromState,
+    h.toState,
+    h.at,
+    h.userId,
+    h.role,
+    JSON.stringify(h.detail ?? {}),
+  );
+}
+
+/** A time as stored: ISO 8601 in UTC, so that stored times compare as text. */
+export function storedTime(value: string | Date): string {
+  return (typeof value === 'string' ? new Date(value) : value).toISOString();
+}

@@ -1,0 +1,289 @@
+import type Database from 'better-sqlite3';
+import { caseStates, type CaseState, type Hics251Status } from '../../api/domains/cases';
+import type { IncidentCreateResult, IncidentSummary } from '../../api/domains/incidents';
+import type { ParsedInputOf } from '../../api/methods';
+import type { AuditInput } from '../audit/append';
+import { mutate, type CallContext } from '../core/context';
+import { ServiceError, notFound } from '../core/errors';
+import { findUser } from '../people/users';
+import { findOpenCase, getAdvisoryRef, insertCase } from '../cases/case-open';
+import { latestTemplate, loadWorkflowResources } from '../cases/workflow-resources';
+import { hics251Status } from '../workflow/states';
+
+/** Incidents: opened from advisories (one case per confirmed match), listed, closed. */
+
+interface IncidentRow {
+  id: number;
+  name: string;
+  status: 'open' | 'closed';
+  commander_user_id: number;
+  commander_name: string;
+  period_start: string;
+  period_end: string;
+  summary: string | null;
+  created_at: string;
+  closed_at: string | null;
+}
+
+const incidentSelect = `
+  SELECT i.id, i.name, i.status, i.commander_user_id, u.display_name AS commander_name,
+         i.period_start, i.period_end, i.summary, i.created_at, i.closed_at
+    FROM incidents i JOIN users u ON u.id = i.commander_user_id`;
+
+function toSummary(db: Database.Database, row: IncidentRow, now: Date): IncidentSummary {
+  const countsByState = Object.fromEntries(caseStates.map((s) => [s, 0])) as Record<
+    CaseState,
+    number
+  >;
+  const countsByHics251: Record<Hics251Status, number> = {
+    fully_functional: 0,
+    partially_functional: 0,
+    non_functional: 0,
+  };
+  const counts = db
+    .prepare('SELECT state, count(*) AS n FROM cases WHERE incident_id = ? GROUP BY state')
+    .all(row.id) as { state: CaseState; n: number }[];
+  for (const { state, n } of counts) {
+    countsByState[state] = n;
+    countsByHics251[hics251Status(state)] += n;
+  }
+  const caseCount = counts.reduce((sum, c) => sum + c.n, 0);
+  const flagged = db
+    .prepare(
+      `SELECT
+         sum(review_revision_id IS NOT NULL AND state <> 'returned_to_service') AS needsReReview,
+         sum(state = 'deferred' AND recheck_at IS NOT NULL AND recheck_at <= ?) AS recheckOverdue
+         FROM cases WHERE incident_id = ?`,
+    )
+    .get(now.toISOString(), row.id) as {
+    needsReReview: number | null;
+    recheckOverdue: number | null;
+  };
+  const advisories = db
+    .prepare(
+      `SELECT a.id, a.tracking_id AS trackingId, r.version, r.title
+         FROM incident_advisories ia JOIN advisories a ON a.id = ia.advisory_id
+         JOIN advisory_revisions r ON r.id = a.current_revision_id
+        WHERE ia.incident_id = ? ORDER BY a.tracking_id`,
+    )
+    .all(row.id) as IncidentSummary['advisories'];
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    commander: { userId: row.commander_user_id, name: row.commander_name },
+    operationalPeriod: { start: row.period_start, end: row.period_end },
+    advisories,
+    caseCount,
+    openCaseCount: caseCount - countsByState.returned_to_service,
+    countsByState,
+    countsByHics251,
+    flagged: {
+      needsReReview: flagged.needsReReview ?? 0,
+      recheckOverdue: flagged.recheckOverdue ?? 0,
+    },
+    summary: row.summary,
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
+  };
+}
+
+export function getIncident(db: Database.Database, id: number, now: Date): IncidentSummary {
+  const row = db.prepare(`${incidentSelect} WHERE i.id = ?`).get(id) as IncidentRow | undefined;
+  if (!row) throw notFound(`Incident ${id}`);
+  return toSummary(db, row, now);
+}
+
+export function listIncidents(
+  db: Database.Database,
+  status: 'open' | 'closed' | undefined,
+  now: Date,
+): IncidentSummary[] {
+  const rows = (
+    status === undefined
+      ? db.prepare(`${incidentSelect} ORDER BY i.id DESC`).all()
+      : db.prepare(`${incidentSelect} WHERE i.status = ? ORDER BY i.id DESC`).all(status)
+  ) as IncidentRow[];
+  return rows.map((r) => toSummary(db, r, now));
+}
+
+export function findIncidentByName(db: Database.Database, name: string): number | undefined {
+  return db.prepare('SELECT id FROM incidents WHERE name = ?').pluck().get(name.trim()) as
+    number | undefined;
+}
+
+interface ConfirmedMatch {
+  matchId: number;
+  deviceId: number;
+  assetTag: string;
+}
+
+/**
+ * Open an incident and one case per confirmed match of its advisories. A device that already has
+ * an open case for the advisory (in another incident) is skipped and reported, not opened twice.
+ */
+export function createIncident(
+  ctx: CallContext,
+  input: ParsedInputOf<'incidents.create'>,
+): IncidentCreateResult {
+  const { db, clock, resourcesDir } = ctx.services;
+  const commander = findUser(db, input.commanderUserId);
+  if (!commander?.active || !commander.roles.includes('incident_commander')) {
+    throw new ServiceError(
+      'invalid_input',
+      `commanderUserId: ${commander ? `${commander.displayName} ${commander.active ? 'is not an incident commander' : 'is deactivated'}` : `user ${input.commanderUserId} does not exist`}; choose an active user with the incident commander role.`,
+      { field: 'commanderUserId' },
+    );
+  }
+  const start = new Date(input.operationalPeriod.start);
+  const end = new Date(input.operationalPeriod.end);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || start >= end) {
+    throw new ServiceError(
+      'invalid_input',
+      'operationalPeriod: the end must be a valid date and time after the start.',
+      { field: 'operationalPeriod' },
+    );
+  }
+  const template = latestTemplate(loadWorkflowResources(resourcesDir));
+  const now = clock.now();
+  const at = now.toISOString();
+  const result = mutate(ctx, () => {
+    const existing = findIncidentByName(db, input.name);
+    if (existing !== undefined) {
+      throw new ServiceError(
+        'conflict',
+        `An incident called "${input.name.trim()}" already exists (incident ${existing}); choose another name.`,
+        { field: 'name', incidentId: existing },
+      );
+    }
+    const advisories = [...new Set(input.advisoryIds)].map((id, i) =>
+      getAdvisoryRef(db, id, `advisoryIds[${i}]`),
+    );
+    const incidentId = Number(
+      db
+        .prepare(
+          `INSERT INTO incidents (name, commander_user_id, period_start, period_end, created_by, created_at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          input.name.trim(),
+          commander.id,
+          start.toISOString(),
+          end.toISOString(),
+          ctx.actor.userId,
+          at,
+        ).lastInsertRowid,
+    );
+    const audit: Omit<AuditInput, 'actor'>[] = [];
+    const skipped: IncidentCreateResult['skipped'] = [];
+    const caseIds: number[] = [];
+    for (const advisory of advisories) {
+      db.prepare('INSERT INTO incident_advisories (incident_id, advisory_id) VALUES (?, ?)').run(
+        incidentId,
+        advisory.id,
+      );
+      const matches = db
+        .prepare(
+          `SELECT m.id AS matchId, m.device_id AS deviceId, d.asset_tag AS assetTag
+             FROM matches m JOIN devices d ON d.id = m.device_id
+            WHERE m.advisory_id = ? AND m.status = 'confirmed' ORDER BY d.asset_tag`,
+        )
+        .all(advisory.id) as ConfirmedMatch[];
+      for (const m of matches) {
+        const open = findOpenCase(db, m.deviceId, advisory.id);
+        if (open) {
+          skipped.push({
+            assetTag: m.assetTag,
+            trackingId: advisory.trackingId,
+            reason: `already has an open case for ${advisory.trackingId} in incident "${open.incidentName}"`,
+          });
+          continue;
+        }
+        const opened = insertCase(
+          db,
+          {
+            incidentId,
+            deviceId: m.deviceId,
+            assetTag: m.assetTag,
+            advisoryId: advisory.id,
+            trackingId: advisory.trackingId,
+            revisionId: advisory.revisionId,
+            version: advisory.version,
+            matchId: m.matchId,
+            template,
+          },
+          ctx.actor,
+          at,
+        );
+        caseIds.push(opened.caseId);
+        audit.push(opened.audit);
+      }
+    }
+    audit.unshift({
+      action: 'incident.created',
+      entityType: 'incident',
+      entityId: incidentId,
+      payload: {
+        name: input.name.trim(),
+        commanderUserId: commander.id,
+        operationalPeriod: { start: start.toISOString(), end: end.toISOString() },
+        advisories: advisories.map((a) => ({
+          id: a.id,
+          trackingId: a.trackingId,
+          version: a.version,
+        })),
+        caseIds,
+        skipped,
+      },
+    });
+    return { value: { incidentId, casesOpened: caseIds.length, skipped }, audit };
+  });
+  return {
+    incident: getIncident(db, result.incidentId, now),
+    casesOpened: result.casesOpened,
+    skipped: result.skipped,
+  };
+}
+
+/** Close an incident once every case is closed (returned to service), with a closing summary. */
+export function closeIncident(
+  ctx: CallContext,
+  input: ParsedInputOf<'incidents.close'>,
+): IncidentSummary {
+  const { db, clock } = ctx.services;
+  const now = clock.now();
+  mutate(ctx, () => {
+    const incident = getIncident(db, input.id, now);
+    if (incident.status === 'closed') {
+      throw new ServiceError('conflict', `The incident "${incident.name}" is already closed.`);
+    }
+    const open = db
+      .prepare(
+        `SELECT c.id AS caseId, d.asset_tag AS assetTag, c.state FROM cases c
+           JOIN devices d ON d.id = c.device_id
+          WHERE c.incident_id = ? AND c.state <> 'returned_to_service' ORDER BY d.asset_tag`,
+      )
+      .all(input.id) as { caseId: number; assetTag: string; state: CaseState }[];
+    if (open.length > 0) {
+      const list = open.slice(0, 10).map((c) => `${c.assetTag} (${c.state})`);
+      throw new ServiceError(
+        'conflict',
+        `The incident "${incident.name}" still has ${open.length} open case${open.length === 1 ? '' : 's'}: ${list.join(', ')}${open.length > 10 ? ', …' : ''}. An incident closes when every device is returned to service.`,
+        { openCases: open },
+      );
+    }
+    db.prepare(
+      `UPDATE incidents SET status = 'closed', summary = ?, closed_by = ?, closed_at = ? WHERE id = ?`,
+    ).run(input.summary, ctx.actor.userId, now.toISOString(), input.id);
+    return {
+      value: undefined,
+      audit: {
+        action: 'incident.closed',
+        entityType: 'incident',
+        entityId: input.id,
+        payload: { name: incident.name, summary: input.summary, cases: incident.caseCount },
+      },
+    };
+  });
+  return getIncident(db, input.id, now);
+}

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WalkthroughReport } from '../../api/domains/incidents';
+import { verifyAuditChain } from '../audit/verify';
+import { auditSince } from '../people/test-calls';
+import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import { testNow } from '../cases/case-test-setup';
+
+const operator = { kind: 'operator', osUser: 'test' } as const;
+let rt: TestRuntime;
+afterEach(() => rt.cleanup());
+
+describe('demo walkthrough', () => {
+  it('takes the four demo devices where the story leaves them, as the demo users, and the audit chain verifies', async () => {
+    rt = startTestRuntime(testNow);
+    expect(await rt.dispatchAs(operator, 'demo.walkthrough', {})).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: expect.stringContaining('load the demo first') as string,
+      },
+    });
+    expect(await rt.dispatchAs(operator, 'demo.load', {})).toMatchObject({ ok: true });
+
+    const result = await rt.dispatchAs(operator, 'demo.walkthrough', {});
+    if (!result.ok) throw new Error(result.error.message);
+    const report = result.value as WalkthroughReport;
+    expect(report).toMatchObject({ incidentName: 'ICSMA-17-215-02 response', auditOk: true });
+    expect(report.cases.map((c) => [c.assetTag, c.trackingId, c.state])).toEqual([
+      ['NM-0001', 'ICSMA-17-215-02', 'returned_to_service'],
+      ['NM-0003', 'ICSMA-17-215-02', 'deferred'],
+      ['NM-0007', 'ICSMA-17-215-02', 'protected_connected'],
+      ['NM-0006', 'ICSMA-17-215-01', 'standalone'],
+    ]);
+    expect(report.cases[1]?.story).toContain('F-18');
+    expect(verifyAuditChain(rt.services.db)).toMatchObject({ ok: true });
+
+    // Every step was taken by a demo user in their own role; sign-offs by the roles that give them.
+    const events = auditSince(rt);
+    const signers = events
+      .filter((e) => e.action === 'signoff.given')
+      .map((e) => [e.payload.kind, e.actorRole]);
+    expect(signers).toEqual([
+      ['patient_safety_clear', 'clinical_lead'],
+      ['patient_safety_clear', 'clinical_lead'],
+      ['technical_readiness', 'biomed'],
+      ['technical_readiness', 'biomed'],
+      ['risk_acceptance', 'biomed'],
+      ['network_isolation', 'it_security'],
+      ['verification_biomed', 'biomed'],
+      ['verification_it', 'it_security'],
+      ['reconnect_approval', 'it_security'],
+    ]);
+    const demoIds = new Set(
+      rt.services.db.prepare('SELECT id FROM users WHERE demo = 1').pluck().all() as number[],
+    );
+    const caseEvents = events.filter((e) => e.entityType === 'case' && e.action !== 'case.opened');
+    expect(caseEvents.length).toBeGreaterThan(50);
+    expect(caseEvents.every((e) => e.actorUserId !== null && demoIds.has(e.actorUserId))).toBe(
+      true,
+    );
+    // The walkthrough has a station of its own: nobody is signed in here because of it.
+    expect(rt.services.sessions.current).toBeNull();
+
+    const again = await rt.dispatchAs(operator, 'demo.walkthrough', {});
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('already exists') as string },
+    });
+  }, 300_000);
+});

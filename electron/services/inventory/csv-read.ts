@@ -1,0 +1,77 @@
+/**
+ * Read an inventory CSV as maintenance systems export it: `,` `;` or tab, quoted fields with
+ * delimiters and line breaks, CRLF or LF. Parsing is papaparse's; this file decides row numbers
+ * (as a spreadsheet counts them: the header is row 1, a quoted line break stays in its row).
+ */
+import Papa from 'papaparse';
+import type { ImportProblem } from '../../api/domains/inventory';
+import { ServiceError } from '../core/errors';
+
+export type Delimiter = ',' | ';' | '\t';
+
+export interface CsvRecord {
+  /** The row number a spreadsheet shows. */
+  row: number;
+  cells: string[];
+}
+
+export interface CsvTable {
+  delimiter: Delimiter;
+  headers: string[];
+  records: CsvRecord[];
+  /** Rows the parser could not read (unbalanced quotes). */
+  problems: ImportProblem[];
+}
+
+const delimiterNames: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+
+export function describeDelimiter(d: Delimiter): string {
+  return delimiterNames[d];
+}
+
+const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+
+export function readCsv(fileName: string, text: string): CsvTable {
+  const parsed = Papa.parse<string[]>(text, {
+    delimitersToGuess: [',', ';', '\t'],
+    skipEmptyLines: false,
+    header: false,
+  });
+  const data = parsed.data;
+  const headerCells = data[0];
+  if (!headerCells || isBlank(headerCells)) {
+    throw new ServiceError(
+      'invalid_input',
+      `${fileName} has no header row. The first row must name the columns (e.g. "Asset Tag", "Manufacturer", "Model").`,
+    );
+  }
+  const delimiter: Delimiter =
+    parsed.meta.delimiter === ';' || parsed.meta.delimiter === '\t' ? parsed.meta.delimiter : ',';
+  const headers = headerCells.map((h, i) => h.trim() || `(column ${i + 1})`);
+  const seen = new Set<string>();
+  const duplicates = headers.filter((h) => (seen.has(h) ? true : (seen.add(h), false)));
+  if (duplicates.length > 0) {
+    throw new ServiceError(
+      'invalid_input',
+      `${fileName} has more than one column called ${[...new Set(duplicates)].map((h) => `"${h}"`).join(', ')}. Rename them so that each column has its own name.`,
+      { duplicateHeaders: duplicates },
+    );
+  }
+  const problems: ImportProblem[] = [];
+  for (const e of parsed.errors) {
+    if (e.type === 'Quotes' && typeof e.row === 'number') {
+      problems.push({
+        row: e.row + 1,
+        column: null,
+        message: `${e.message}: a quoted field is not closed, so this row and the ones after it cannot be read reliably.`,
+      });
+    }
+  }
+  const records: CsvRecord[] = [];
+  for (let i = 1; i < data.length; i++) {
+    const cells = data[i];
+    if (!cells || isBlank(cells)) continue;
+    records.push({ row: i + 1, cells });
+  }
+  return { delimiter, headers, records, problems };
+}

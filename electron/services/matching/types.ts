@@ -1,0 +1,37 @@
+import type { AdvisoryProduct, MatchConfidence } from '../../api/domains/advisories';
+
+/** The device fields matching reads. */
+export interface MatchableDevice {
+  id: number;
+  assetTag: string;
+  vendor: string | null;
+  model: string | null;
+  family: string | null;
+  osName: string | null;
+  osVersion: string | null;
+  softwareVersion: string | null;
+  serialNumber: string | null;
+  notes: string | null;
+}
+
+/** One advisory's current revision, as matching sees it. */
+export interface MatchableAdvisory {
+  advisoryId: number;
+  revisionId: number;
+  trackingId: string;
+  version: string;
+  publisher: string;
+  products: AdvisoryProduct[];
+}
+
+export interface MatchFinding {
+  deviceId: number;
+  advisoryId: number;
+  revisionId: number;
+  productId: string;
+  productName: string;
+  confidence: MatchConfidence;
+  reasons: string[];
+}
+
+export const confidenceRank: Record<MatchConfidence, number> = { high: 3, medium: 2, low: 1 };

@@ -1,0 +1,229 @@
+import type Database from 'better-sqlite3';
+import fs from 'node:fs';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { verifyAuditChain } from '../audit/verify';
+import type { Services } from '../core/context';
+import { ServiceError } from '../core/errors';
+import { identityByFingerprint } from '../signing/identity-store';
+import { readMetadata, type PdfMetadata } from './metadata';
+import {
+  checkPdfSignature,
+  type SignatureCheck,
+  type SignatureProblemCode,
+} from './signature-check';
+
+/** The largest file verify-pdf reads: far above any case or incident report. */
+export const maxVerifyBytes = 64 * 1024 * 1024;
+
+export type VerifyProblemCode =
+  | SignatureProblemCode
+  | 'unknown_signer'
+  | 'metadata_missing'
+  | 'metadata_mismatch'
+  | 'audit_reference_not_found'
+  | 'audit_reference_mismatch'
+  | 'audit_chain_broken';
+
+export interface PdfVerifyReport {
+  /** True only when every check passed. */
+  valid: boolean;
+  problems: { code: VerifyProblemCode; message: string }[];
+  signature: {
+    byteRange: [number, number, number, number] | null;
+    wholeDocument: boolean;
+    digestMatches: boolean;
+    signatureValid: boolean;
+    signingTime: string | null;
+    subFilter: string | null;
+    reason: string | null;
+    location: string | null;
+    signer: { subject: string; issuer: string; fingerprintSha256: string } | null;
+    /** Whether the signer is the organisation's current identity, an earlier one, or neither. */
+    identity: 'current' | 'previous' | 'unknown';
+  };
+  document: PdfMetadata | null;
+  audit: {
+    eventId: number;
+    hash: string;
+    found: boolean;
+    hashMatches: boolean;
+    /** The chain from its first event up to the referenced one verifies. */
+    chainVerifiesToReference: boolean;
+    /** Events recorded for the same subject after the PDF was made (the record moved on). */
+    laterEventsForSubject: number;
+  } | null;
+}
+
+interface SignatureDictionary {
+  subFilter: string | null;
+  reason: string | null;
+  location: string | null;
+}
+
+function text(value: unknown): string | null {
+  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : null;
+}
+
+/** /SubFilter, /Reason and /Location of the (one) signature field's value. */
+function readSignatureDictionary(doc: PDFDocument): SignatureDictionary {
+  const acroForm = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+  const fields = acroForm?.lookupMaybe(PDFName.of('Fields'), PDFArray);
+  const field = fields && fields.size() > 0 ? fields.lookupMaybe(0, PDFDict) : undefined;
+  const sig = field?.lookupMaybe(PDFName.of('V'), PDFDict);
+  const subFilter = sig?.lookup(PDFName.of('SubFilter'));
+  return {
+    subFilter: subFilter instanceof PDFName ? subFilter.decodeText() : null,
+    reason: text(sig?.lookup(PDFName.of('Reason'))),
+    location: text(sig?.lookup(PDFName.of('Location'))),
+  };
+}
+
+/** Read the file, refusing what is not a PDF or too large (exit 2 in the CLI, not "invalid"). */
+export function readPdfFile(file: string): Buffer {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw new ServiceError('invalid_input', `The file ${file} does not exist or cannot be read.`);
+  }
+  if (size > maxVerifyBytes) {
+    throw new ServiceError(
+      'invalid_input',
+      `The file ${file} is ${Math.round(size / 1048576)} MB; verify-pdf reads files up to ${maxVerifyBytes / 1048576} MB.`,
+    );
+  }
+  const bytes = fs.readFileSync(file);
+  if (!bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) {
+    throw new ServiceError(
+      'invalid_input',
+      `The file ${file} is not a PDF (it has no %PDF- header).`,
+    );
+  }
+  return bytes;
+}
+
+function auditCheck(
+  db: Database.Database,
+  meta: PdfMetadata,
+): NonNullable<PdfVerifyReport['audit']> | null {
+  const ref = meta.auditReference;
+  if (!ref) return null;
+  const row = db
+    .prepare('SELECT hash, entity_type, entity_id FROM audit_events WHERE id = ?')
+    .get(ref.eventId) as
+    { hash: string; entity_type: string; entity_id: string | null } | undefined;
+  const chain = verifyAuditChain(db);
+  const later = row
+    ? (db
+        .prepare(
+          'SELECT count(*) FROM audit_events WHERE entity_type = ? AND entity_id IS ? AND id > ?',
+        )
+        .pluck()
+        .get(row.entity_type, row.entity_id, ref.eventId) as number)
+    : 0;
+  return {
+    eventId: ref.eventId,
+    hash: ref.hash,
+    found: row !== undefined,
+    hashMatches: row?.hash === ref.hash,
+    chainVerifiesToReference: chain.ok || (chain.firstBad?.id ?? 0) > ref.eventId,
+    laterEventsForSubject: later,
+  };
+}
+
+function signatureSection(
+  check: SignatureCheck,
+  dict: SignatureDictionary,
+  identity: PdfVerifyReport['signature']['identity'],
+): PdfVerifyReport['signature'] {
+  return {
+    byteRange: check.byteRange,
+    wholeDocument: check.wholeDocument,
+    digestMatches: check.digestMatches,
+    signatureValid: check.signatureValid,
+    signingTime: check.signingTime,
+    ...dict,
+    signer: check.signer
+      ? {
+          subject: check.signer.subject,
+          issuer: check.signer.issuer,
+          fingerprintSha256: check.signer.fingerprintSha256,
+        }
+      : null,
+    identity,
+  };
+}
+
+/**
+ * Is this a PDF the organisation signed, unchanged, and does it match the database? The
+ * signature must verify over the whole file, the signer must be the organisation's current or
+ * an earlier identity, and the audit event it references must exist with the same hash in a
+ * chain that verifies up to it.
+ */
+export async function verifyPdf(services: Services, pdf: Buffer): Promise<PdfVerifyReport> {
+  const check = checkPdfSignature(pdf);
+  const problems: PdfVerifyReport['problems'] = [...check.problems];
+  const known = check.signer
+    ? identityByFingerprint(services.db, check.signer.fingerprintSha256)
+    : undefined;
+  const identity = !known ? 'unknown' : known.retired_at === null ? 'current' : 'previous';
+  if (check.signer && !known) {
+    problems.push({
+      code: 'unknown_signer',
+      message: `the signer "${check.signer.subject}" (SHA-256 ${check.signer.fingerprintSha256}) is not a signing identity of this organisation`,
+    });
+  }
+  let doc: PDFDocument | null = null;
+  try {
+    doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
+  } catch (error) {
+    problems.push({
+      code: 'metadata_missing',
+      message: `the PDF cannot be read: ${(error as Error).message}`,
+    });
+  }
+  const dict = doc
+    ? readSignatureDictionary(doc)
+    : { subFilter: null, reason: null, location: null };
+  let document: PdfMetadata | null = null;
+  if (doc) {
+    const read = readMetadata(doc);
+    if ('problem' in read) problems.push({ code: 'metadata_missing', message: read.problem });
+    else document = read.metadata;
+  }
+  if (
+    document &&
+    check.signer &&
+    document.certificateFingerprintSha256 !== check.signer.fingerprintSha256
+  ) {
+    problems.push({
+      code: 'metadata_mismatch',
+      message: 'the certificate named in the document is not the certificate that signed it',
+    });
+  }
+  const audit = document ? auditCheck(services.db, document) : null;
+  if (audit && !audit.found) {
+    problems.push({
+      code: 'audit_reference_not_found',
+      message: `the audit reference (event #${audit.eventId}) is not in this database’s audit trail`,
+    });
+  } else if (audit && !audit.hashMatches) {
+    problems.push({
+      code: 'audit_reference_mismatch',
+      message: `audit event #${audit.eventId} has a different hash than the document records (${audit.hash})`,
+    });
+  }
+  if (audit?.found && !audit.chainVerifiesToReference) {
+    problems.push({
+      code: 'audit_chain_broken',
+      message: `the audit chain does not verify up to event #${audit.eventId} (run "standalone audit verify")`,
+    });
+  }
+  return {
+    valid: problems.length === 0,
+    problems,
+    signature: signatureSection(check, dict, identity),
+    document,
+    audit,
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * Crash safety: the services process (electron/services/host.ts, as the app runs it) is killed
+ * with SIGKILL at random moments while it works through a stream of real operations; after each
+ * restart the database must pass integrity_check, the audit chain must verify, and every
+ * operation the process had acknowledged before the kill must be there.
+ *
+ * Kills: STANDALONE_CRASH_KILLS, else 500 under `npm run test:soak`, else 25. Seed:
+ * STANDALONE_CRASH_SEED (printed with every failure, to repeat a run).
+ */
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { databaseFileName } from '../../db/open';
+import { startChildServices, type ChildServices } from '../child-services';
+import { tempDir } from '../temp-runtime';
+import { drive, missingAcknowledged, prepareSession, ProcessGone, seededRandom } from './driver';
+import {
+  availableOperations,
+  initialDriveState,
+  type Acknowledged,
+  type DriveState,
+  type Operation,
+} from './operations';
+
+const soak = process.env.npm_lifecycle_event === 'test:soak';
+const kills = Number(process.env.STANDALONE_CRASH_KILLS ?? (soak ? 500 : 25));
+const seed = Number(process.env.STANDALONE_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
+
+/** A kill lands this long after the stream of operations started (or after `ready`, in setup). */
+const killWindowMs = { min: 20, max: 1500 };
+
+interface Checked {
+  integrity: string[];
+  audit: { ok: boolean; eventCount: number; firstBad: unknown };
+  missing: string[];
+}
+
+async function checkAfterRestart(
+  child: ChildServices,
+  file: string,
+  ledger: Acknowledged[],
+  operations: Operation[],
+  state: DriveState,
+): Promise<Checked> {
+  const check = await child.call('db.check', { full: true });
+  const audit = await child.call('audit.verify', {});
+  if (!check.ok || !audit.ok)
+    throw new Error(`checks failed to run: ${JSON.stringify([check, audit])}`);
+  // A second, read-only connection (as another reader would): the ledger against the file.
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return {
+      integrity: (check.value as { problems: string[] }).problems,
+      audit: audit.value as Checked['audit'],
+      missing: missingAcknowledged(db, ledger, operations, state),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe('crash safety', () => {
+  it(
+    `survives ${kills} SIGKILLs at random moments with nothing acknowledged lost (seed ${seed})`,
+    async () => {
+      const { dir, cleanup } = tempDir('standalone-crash-');
+      const file = path.join(dir, databaseFileName);
+      const random = seededRandom(seed);
+      const operations = availableOperations();
+      const state = initialDriveState();
+      const ledger: Acknowledged[] = [];
+      const counter = { n: 1 };
+      const refused: { operation: string; error: unknown }[] = [];
+      let survived = 0;
+      let killedDuringSetup = 0;
+      try {
+        for (let round = 0; round <= kills; round++) {
+          const child = startChildServices({ dataDir: dir });
+          const started = await child.started;
+          expect(started, `restart ${round} (seed ${seed}): ${child.stderr()}`).toEqual({
+            type: 'ready',
+          });
+          if (round > 0) {
+            const checked = await checkAfterRestart(child, file, ledger, operations, state);
+            expect(checked, `after kill ${round} (seed ${seed})`).toEqual({
+              integrity: [],
+              audit: expect.objectContaining({ ok: true, firstBad: null }) as unknown,
+              missing: [],
+            });
+            survived = round;
+          }
+          if (round === kills) {
+            await child.shutdown();
+            break;
+          }
+          // Most kills land in the stream of operations; one in five during start-up and sign-in.
+          let timer: NodeJS.Timeout | undefined;
+          const arm = (ms: number) => (timer = setTimeout(() => child.kill('SIGKILL'), ms));
+          const duringSetup = random() < 0.2;
+          if (duringSetup) arm(Math.floor(random() * killWindowMs.max));
+          try {
+            await prepareSession(child, ledger);
+            if (!duringSetup) {
+              arm(killWindowMs.min + Math.floor(random() * (killWindowMs.max - killWindowMs.min)));
+            }
+            const outcome = await drive({ child, operations, state, ledger, counter, random });
+            refused.push(...outcome.refused);
+          } catch (error) {
+            if (!(error instanceof ProcessGone)) throw error;
+            killedDuringSetup++;
+          }
+          const exit = await child.exited;
+          clearTimeout(timer);
+          expect(
+            exit.signal,
+            `round ${round}: the process ended by itself: ${child.stderr()}`,
+          ).toBe('SIGKILL');
+        }
+        // Control: the ledger check does notice an acknowledged operation that is gone.
+        const created = ledger.find((a) => a.operation === 'create a device');
+        if (created) {
+          const db = new Database(file);
+          try {
+            db.prepare('DELETE FROM devices WHERE id = ?').run((created.value as { id: number }).id);
+            expect(missingAcknowledged(db, ledger, operations, state)).toContainEqual(
+              expect.stringMatching(/^create a device: device CRASH-\d+/),
+            );
+          } finally {
+            db.close();
+          }
+        }
+      } finally {
+        cleanup();
+      }
+      const byOperation = Object.fromEntries(
+        [...new Set(ledger.map((a) => a.operation))].map((name) => [
+          name,
+          ledger.filter((a) => a.operation === name).length,
+        ]),
+      );
+      console.log(
+        `crash safety: ${survived} kills survived (${killedDuringSetup} during start-up or sign-in), ` +
+          `${ledger.length} acknowledged operations all present, seed ${seed}: ${JSON.stringify(byOperation)}`,
+      );
+      expect(survived).toBe(kills);
+      expect(refused, 'calls the services refused while alive').toEqual([]);
+      // The stream reached every operation in the table (with this many kills, each ran).
+      expect(Object.keys(byOperation).length).toBeGreaterThanOrEqual(
+        Math.min(operations.length, 2),
+      );
+    },
+    // Each restart loads the services' modules afresh (seconds each): allow for it.
+    (kills + 1) * 120_000,
+  );
+});

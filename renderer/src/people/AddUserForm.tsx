@@ -1,0 +1,109 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Button,
+  Checkbox,
+  CheckboxGroup,
+  Form,
+  Input,
+  Label,
+  TextField,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { roles, type Role } from '../../../electron/api/permissions';
+import { call, type ApiError } from '../api/client';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { useDraft } from '../session/use-draft';
+import { roleLabel } from './role-label';
+import { SecretField } from './SecretField';
+
+const empty = { displayName: '', staffId: '', roles: [] as string[] };
+
+/**
+ * Add a user. What is typed is kept as a draft (never the PIN): an idle lock or a hand over and
+ * back brings it back, the way the case checklist will.
+ */
+export function AddUserForm({ onAdded }: { onAdded(): void }) {
+  const { t } = useTranslation();
+  const draft = useDraft('settings:add-user', empty);
+  const [secret, setSecret] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const [added, setAdded] = useState<string>();
+  const { displayName, staffId } = draft.value;
+  const picked = draft.value.roles as Role[];
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setError(undefined);
+    const input = { displayName, roles: picked, secret, ...(staffId.trim() ? { staffId } : {}) };
+    void call('people.create', input).then((result) => {
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      setAdded(result.value.displayName);
+      setSecret('');
+      draft.clear();
+      onAdded();
+    });
+  };
+
+  return (
+    <Form className="people-form" onSubmit={submit} aria-labelledby="add-user-title">
+      <h3 id="add-user-title">{t('people.users.addTitle')}</h3>
+      {draft.state === 'restored' ? <p className="notice">{t('people.draft.restored')}</p> : null}
+      <TextField
+        className="people-field"
+        value={displayName}
+        onChange={(v) => draft.update({ displayName: v })}
+        isRequired
+        maxLength={120}
+      >
+        <Label className="field-label">{t('people.firstRun.displayName')}</Label>
+        <Input className="text-input" autoComplete="off" />
+      </TextField>
+      <TextField
+        className="people-field"
+        value={staffId}
+        onChange={(v) => draft.update({ staffId: v })}
+        maxLength={64}
+      >
+        <Label className="field-label">{t('people.firstRun.staffId')}</Label>
+        <Input className="text-input" autoComplete="off" />
+      </TextField>
+      <CheckboxGroup
+        className="people-field"
+        value={picked}
+        onChange={(v) => draft.update({ roles: v })}
+        isRequired
+      >
+        <Label className="field-label">{t('people.users.rolesLabel')}</Label>
+        <div className="role-checks">
+          {roles.map((r) => (
+            <Checkbox key={r} value={r} className="role-check">
+              {({ isSelected }) => (
+                <>
+                  <span className="role-check-box" aria-hidden="true">
+                    {isSelected ? '✓' : ''}
+                  </span>
+                  {roleLabel(t, r)}
+                </>
+              )}
+            </Checkbox>
+          ))}
+        </div>
+      </CheckboxGroup>
+      <SecretField label={t('people.users.initialSecret')} value={secret} onChange={setSecret} />
+      <p className="draft-state" role="status">
+        {draft.state === 'saving' ? t('people.draft.saving') : null}
+        {draft.state === 'saved' ? t('people.draft.saved') : null}
+      </p>
+      {error ? <ErrorMessage error={error} /> : null}
+      {added ? (
+        <p className="notice notice-success">{t('people.users.added', { name: added })}</p>
+      ) : null}
+      <Button type="submit" className="button button-primary">
+        {t('people.users.add')}
+      </Button>
+    </Form>
+  );
+}

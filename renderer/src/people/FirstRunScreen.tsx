@@ -1,0 +1,116 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { call, type ApiError } from '../api/client';
+import { useAppInfo } from '../app/use-app-info';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { useSession } from '../session/session-context';
+import { SecretField } from './SecretField';
+import { StationScreen } from './StationScreen';
+
+/** No user exists yet: create the first administrator, or load the demo (with its users). */
+export function FirstRunScreen() {
+  const { t } = useTranslation();
+  const { apply, refresh } = useSession();
+  const appInfo = useAppInfo();
+  const [displayName, setDisplayName] = useState('');
+  const [staffId, setStaffId] = useState('');
+  const [secret, setSecret] = useState('');
+  const [again, setAgain] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState<'admin' | 'demo'>();
+
+  const create = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (secret !== again) {
+      setMismatch(true);
+      return;
+    }
+    setMismatch(false);
+    setBusy('admin');
+    setError(undefined);
+    const input = staffId.trim() ? { displayName, staffId, secret } : { displayName, secret };
+    void call('people.createFirstAdmin', input).then((result) => {
+      setBusy(undefined);
+      if (result.ok) apply(result.value);
+      else setError(result.error);
+    });
+  };
+
+  const loadDemo = () => {
+    setBusy('demo');
+    setError(undefined);
+    void call('demo.load', {}).then(async (result) => {
+      setBusy(undefined);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      await appInfo.refresh();
+      await refresh();
+    });
+  };
+
+  return (
+    <StationScreen title={t('people.firstRun.title')}>
+      <p className="station-intro">{t('people.firstRun.intro')}</p>
+      {error ? <ErrorMessage error={error} /> : null}
+      <div className="first-run-choices">
+        <section className="panel first-run-panel" aria-labelledby="first-admin-title">
+          <h2 id="first-admin-title">{t('people.firstRun.adminTitle')}</h2>
+          <p className="field-help">{t('people.firstRun.adminIntro')}</p>
+          <Form className="people-form" onSubmit={create}>
+            <TextField
+              className="people-field"
+              value={displayName}
+              onChange={setDisplayName}
+              isRequired
+              maxLength={120}
+            >
+              <Label className="field-label">{t('people.firstRun.displayName')}</Label>
+              <Input className="text-input" autoComplete="off" />
+            </TextField>
+            <TextField
+              className="people-field"
+              value={staffId}
+              onChange={setStaffId}
+              maxLength={64}
+            >
+              <Label className="field-label">{t('people.firstRun.staffId')}</Label>
+              <Input className="text-input" autoComplete="off" />
+            </TextField>
+            <SecretField label={t('people.firstRun.secret')} value={secret} onChange={setSecret} />
+            <SecretField
+              label={t('people.firstRun.secretAgain')}
+              value={again}
+              onChange={setAgain}
+            />
+            {mismatch ? (
+              <p className="people-inline-error" role="alert">
+                {t('people.firstRun.mismatch')}
+              </p>
+            ) : null}
+            <Button type="submit" className="button button-primary" isPending={busy === 'admin'}>
+              {t('people.firstRun.create')}
+            </Button>
+          </Form>
+        </section>
+        <section className="panel first-run-panel" aria-labelledby="demo-title">
+          <h2 id="demo-title">
+            {t('people.firstRun.demoTitle')}{' '}
+            <span className="demo-badge">{t('people.demoBadge')}</span>
+          </h2>
+          <p className="field-help">{t('people.firstRun.demoIntro')}</p>
+          <Button
+            className="button button-secondary"
+            onPress={loadDemo}
+            isPending={busy === 'demo'}
+          >
+            {busy === 'demo' ? t('people.firstRun.loadingDemo') : t('people.firstRun.loadDemo')}
+          </Button>
+        </section>
+      </div>
+    </StationScreen>
+  );
+}

@@ -1,0 +1,136 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Button, Form, Input, Label, Radio, RadioGroup, TextField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { UserSummary } from '../../../electron/api/domains/people';
+import type { Role } from '../../../electron/api/permissions';
+import { call, type ApiError } from '../api/client';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { useSession } from '../session/session-context';
+import { roleLabel } from './role-label';
+import { SecretField } from './SecretField';
+import { StationScreen } from './StationScreen';
+import { UnlockPanel } from './UnlockPanel';
+import { UserPicker } from './UserPicker';
+
+/** Sign in at a shared station, or (handOver) take it over from the one signed in now. */
+export function SignInScreen({ mode }: { mode: 'signIn' | 'handOver' }) {
+  const { t } = useTranslation();
+  const { status, apply, setHandingOver } = useSession();
+  const [someoneElse, setSomeoneElse] = useState(false);
+  const [users, setUsers] = useState<UserSummary[]>([]);
+  const [byStaffId, setByStaffId] = useState(false);
+  const [userId, setUserId] = useState<number>();
+  const [staffId, setStaffId] = useState('');
+  const [secret, setSecret] = useState('');
+  const [role, setRole] = useState<Role>();
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void call('session.listUsers', {}).then((result) => {
+      if (result.ok) setUsers(result.value);
+      else setError(result.error);
+    });
+  }, []);
+
+  if (mode === 'signIn' && status?.state === 'locked' && status.user && !someoneElse) {
+    return <UnlockPanel onSomeoneElse={() => setSomeoneElse(true)} />;
+  }
+
+  const picked = users.find((u) => u.id === userId);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!byStaffId && userId === undefined) {
+      setError({ code: 'invalid_input', message: t('people.signIn.pickFirst') });
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    const who = byStaffId ? { staffId } : { userId: userId ?? 0 };
+    const input = { ...who, secret, ...(role ? { role } : {}) };
+    const method = mode === 'handOver' ? 'session.handOver' : 'session.signIn';
+    void call(method, input).then((result) => {
+      setBusy(false);
+      setSecret('');
+      if (result.ok) apply(result.value);
+      else setError(result.error);
+    });
+  };
+
+  const title = mode === 'handOver' ? t('people.signIn.handOverTitle') : t('people.signIn.title');
+  return (
+    <StationScreen title={title}>
+      {mode === 'handOver' && status?.user ? (
+        <p className="station-intro">
+          {t('people.signIn.handOverIntro', { name: status.user.displayName })}
+        </p>
+      ) : null}
+      <Form className="people-form sign-in-form" onSubmit={submit}>
+        {byStaffId ? (
+          <TextField
+            className="people-field"
+            value={staffId}
+            onChange={setStaffId}
+            isRequired
+            maxLength={64}
+            autoFocus
+          >
+            <Label className="field-label">{t('people.signIn.staffId')}</Label>
+            <Input className="text-input" autoComplete="off" />
+          </TextField>
+        ) : users.length === 0 ? (
+          <p>{t('people.signIn.noUsers')}</p>
+        ) : (
+          <UserPicker
+            users={users}
+            selected={userId}
+            onSelect={(id) => {
+              setUserId(id);
+              setRole(undefined);
+            }}
+          />
+        )}
+        <Button
+          className="button button-link"
+          onPress={() => {
+            setByStaffId(!byStaffId);
+            setError(undefined);
+          }}
+        >
+          {byStaffId ? t('people.signIn.byName') : t('people.signIn.byStaffId')}
+        </Button>
+        {picked && picked.roles.length > 1 && !byStaffId ? (
+          <RadioGroup
+            className="role-picker"
+            value={role ?? picked.roles[0] ?? null}
+            onChange={(value) => setRole(value as Role)}
+          >
+            <Label className="field-label">{t('people.signIn.role')}</Label>
+            {picked.roles.map((r) => (
+              <Radio key={r} value={r} className="role-option">
+                {roleLabel(t, r)}
+              </Radio>
+            ))}
+          </RadioGroup>
+        ) : null}
+        <SecretField
+          label={t('people.signIn.secret')}
+          value={secret}
+          onChange={setSecret}
+          kind={picked?.credentialKind}
+        />
+        {error ? <ErrorMessage error={error} /> : null}
+        <div className="people-actions">
+          <Button type="submit" className="button button-primary" isPending={busy}>
+            {mode === 'handOver' ? t('people.signIn.submitHandOver') : t('people.signIn.submit')}
+          </Button>
+          {mode === 'handOver' ? (
+            <Button className="button button-secondary" onPress={() => setHandingOver(false)}>
+              {t('people.signIn.cancel')}
+            </Button>
+          ) : null}
+        </div>
+      </Form>
+    </StationScreen>
+  );
+}
