@@ -34,6 +34,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   timeout: 180_000,
+  // The demo load hashes six demo PINs with scrypt: on a busy 2-core machine that takes seconds.
+  expect: { timeout: 30_000 },
   use: {
     viewport: { width: 1280, height: 800 },
     screenshot: 'only-on-failure',

@@ -63,7 +63,9 @@ describe('the standalone CLI', () => {
     expect(cli(dir, 'demo', 'load').code).toBe(0);
     const db = new Database(path.join(dir, databaseFileName));
     const first = db.prepare('SELECT min(id) FROM audit_events').pluck().get() as number;
-    db.prepare(`UPDATE audit_events SET body = json_set(body, '$.payload.devices', 1) WHERE id = ?`).run(first);
+    db.prepare(
+      `UPDATE audit_events SET body = json_set(body, '$.payload.devices', 1) WHERE id = ?`,
+    ).run(first);
     db.close();
     const verify = cli(dir, 'audit', 'verify', '--json');
     expect(verify.code).toBe(1);
@@ -75,7 +77,9 @@ describe('the standalone CLI', () => {
   it('refuses to load the demo twice, with exit 2 and nothing changed', () => {
     const dir = dataDir();
     expect(cli(dir, 'demo', 'load').code).toBe(0);
-    const before = JSON.parse(cli(dir, 'audit', 'verify', '--json').stdout) as { eventCount: number };
+    const before = JSON.parse(cli(dir, 'audit', 'verify', '--json').stdout) as {
+      eventCount: number;
+    };
     const again = cli(dir, 'demo', 'load');
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('empty database');

@@ -119,7 +119,8 @@ export interface CaseAdvisoryView {
 }
 
 /** Any JSON value: what a sign-off's content is made of (`signoffs.sign` takes it back as is). */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export type AnswerScalar = boolean | string | number;
 export type AnswerValue = AnswerScalar | Record<string, AnswerScalar>[];

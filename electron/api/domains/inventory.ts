@@ -64,7 +64,10 @@ export interface InventoryPreview {
   wouldAdd: number;
   wouldUpdate: number;
   wouldLeaveUnchanged: number;
+  /** The first 500 problems (a mapping the import would refuse is one, at row 1)… */
   problems: ImportProblem[];
+  /** … of this many. */
+  problemCount: number;
 }
 
 export interface InventoryImportReport {

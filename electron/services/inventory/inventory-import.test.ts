@@ -176,6 +176,22 @@ describe('inventory import', () => {
     });
     expect(changed.problems.map((e) => e.row)).toEqual([6, 7, 12]);
     expect(changed.mapping.IP).toBeNull();
+
+    // A mapping the import would refuse is a problem of the preview, so the user can fix it there.
+    const noTag = await call<InventoryPreview>('inventory.preview', {
+      fileName: 'messy.csv',
+      content: messyCsv,
+      mapping: { 'Asset #': null },
+    });
+    expect(noTag).toMatchObject({
+      validRowCount: 0,
+      wouldAdd: 0,
+      problemCount: 1,
+      headers: p.headers,
+    });
+    expect(noTag.problems[0]).toMatchObject({ row: 1, column: null });
+    expect(noTag.problems[0]?.message).toMatch(/mapped to the asset tag/);
+    expect(noTag.mapping['Asset #']).toBeNull();
   });
 
   it('reads comma, semicolon and tab files, LF or CRLF, with or without a BOM', async () => {

@@ -12,6 +12,7 @@ import {
   type InventoryPreview,
 } from '../../api/domains/inventory';
 import { mutate, type MutateContext } from '../core/context';
+import { ServiceError } from '../core/errors';
 import { deviceColumns } from '../devices/device-row';
 import { resolveMapping, suggestMapping } from './column-mapping';
 import { readCsv, type CsvTable } from './csv-read';
@@ -24,14 +25,13 @@ export interface InventoryFile {
   mapping?: ColumnMapping | undefined;
 }
 
-interface Prepared {
+interface Read {
   table: CsvTable;
   sha256: string;
   hasByteOrderMark: boolean;
-  mapping: ColumnMapping;
 }
 
-function prepare(file: InventoryFile): Prepared {
+function read(file: InventoryFile): Read {
   const { text, sha256, hasByteOrderMark } = decodeUpload(
     file.fileName,
     file.content,
@@ -39,17 +39,36 @@ function prepare(file: InventoryFile): Prepared {
     'inventory file',
     true,
   );
-  const table = readCsv(file.fileName, text);
-  const mapping = resolveMapping(file.fileName, table.headers, file.mapping);
-  return { table, sha256, hasByteOrderMark, mapping };
+  return { table: readCsv(file.fileName, text), sha256, hasByteOrderMark };
 }
 
 const sampleSize = 20;
+/** The preview lists this many problems (and counts them all); the import lists every one. */
+const previewProblemLimit = 500;
 
+/**
+ * What an import would do. A mapping that cannot be used (no asset tag column, a field given to
+ * two columns) is a problem of the preview, not a refusal: the user fixes it in the preview.
+ */
 export function previewInventory(ctx: MutateContext, file: InventoryFile): InventoryPreview {
-  const p = prepare(file);
-  const check = checkRows(p.table, p.mapping);
-  const plan = planRows(check.fields, check.valid, loadExisting(ctx.services.db, check.fields));
+  const p = read(file);
+  const headers = p.table.headers;
+  let mapping: ColumnMapping;
+  let mappingProblem: string | null = null;
+  try {
+    mapping = resolveMapping(file.fileName, headers, file.mapping);
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    mappingProblem = error.message;
+    mapping = { ...suggestMapping(headers) };
+    for (const [h, f] of Object.entries(file.mapping ?? {}))
+      if (headers.includes(h)) mapping[h] = f;
+  }
+  const check = mappingProblem === null ? checkRows(p.table, mapping) : null;
+  const plan = check
+    ? planRows(check.fields, check.valid, loadExisting(ctx.services.db, check.fields))
+    : [];
+  const problems = check?.problems ?? [{ row: 1, column: null, message: mappingProblem ?? '' }];
   return {
     fileName: file.fileName,
     fileSha256: p.sha256,
@@ -57,14 +76,15 @@ export function previewInventory(ctx: MutateContext, file: InventoryFile): Inven
     hasByteOrderMark: p.hasByteOrderMark,
     headers: p.table.headers,
     suggestedMapping: suggestMapping(p.table.headers),
-    mapping: p.mapping,
+    mapping,
     sampleRows: p.table.records.slice(0, sampleSize).map((r) => ({ row: r.row, cells: r.cells })),
     rowCount: p.table.records.length,
-    validRowCount: check.valid.length,
+    validRowCount: check?.valid.length ?? 0,
     wouldAdd: plan.filter((r) => r.kind === 'add').length,
     wouldUpdate: plan.filter((r) => r.kind === 'update').length,
     wouldLeaveUnchanged: plan.filter((r) => r.kind === 'unchanged').length,
-    problems: check.problems,
+    problems: problems.slice(0, previewProblemLimit),
+    problemCount: problems.length,
   };
 }
 
@@ -72,8 +92,9 @@ export function importInventory(
   ctx: MutateContext,
   file: InventoryFile & { skipInvalid?: boolean | undefined },
 ): InventoryImportReport {
-  const p = prepare(file);
-  const check = checkRows(p.table, p.mapping);
+  const p = read(file);
+  const mapping = resolveMapping(file.fileName, p.table.headers, file.mapping);
+  const check = checkRows(p.table, mapping);
   const base = { fileName: file.fileName, fileSha256: p.sha256 };
   if (check.problems.length > 0 && !file.skipInvalid) {
     return {
@@ -108,7 +129,7 @@ export function importInventory(
           sha256: p.sha256,
           ...counts,
           skippedRows: check.invalidRows.size,
-          mapping: p.mapping,
+          mapping,
         },
       },
     };

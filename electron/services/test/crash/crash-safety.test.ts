@@ -121,7 +121,9 @@ describe('crash safety', () => {
         if (created) {
           const db = new Database(file);
           try {
-            db.prepare('DELETE FROM devices WHERE id = ?').run((created.value as { id: number }).id);
+            db.prepare('DELETE FROM devices WHERE id = ?').run(
+              (created.value as { id: number }).id,
+            );
             expect(missingAcknowledged(db, ledger, operations, state)).toContainEqual(
               expect.stringMatching(/^create a device: device CRASH-\d+/),
             );

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryLogger } from '../core/log';
+import { startServices } from '../runtime';
+import { repoRoot, tempDir } from '../test/temp-runtime';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+/** A resources folder like the shipped one, with the playbook template replaced by `template`. */
+function resourcesWith(template: string): string {
+  const t = tempDir('standalone-resources-');
+  cleanups.push(t.cleanup);
+  for (const part of ['demo', 'radionuclides.json']) {
+    fs.cpSync(path.join(repoRoot, 'resources', part), path.join(t.dir, part), { recursive: true });
+  }
+  fs.mkdirSync(path.join(t.dir, 'playbooks'));
+  fs.writeFileSync(path.join(t.dir, 'playbooks', 'icsma-standalone-response.v1.json'), template);
+  return t.dir;
+}
+
+describe('the workflow resources at start-up', () => {
+  it('refuses to start when a playbook template is invalid, naming the file and the field', () => {
+    const shipped = JSON.parse(
+      fs.readFileSync(
+        path.join(repoRoot, 'resources/playbooks/icsma-standalone-response.v1.json'),
+        'utf8',
+      ),
+    ) as { sections: { id: string; items: { id: string }[] }[] };
+    const gate = shipped.sections.find((s) => s.id === 'patient_safety_gate');
+    if (gate?.items[0]) gate.items[0].id = 'patient_on_table';
+    const resourcesDir = resourcesWith(JSON.stringify(shipped));
+    const data = tempDir();
+    cleanups.push(data.cleanup);
+    expect(() =>
+      startServices({
+        dataDir: data.dir,
+        resourcesDir,
+        log: createMemoryLogger(),
+        backupScheduler: false,
+      }),
+    ).toThrow(
+      /icsma-standalone-response\.v1\.json: sections\[1\]\.items: the patient_safety_gate section needs an item "acquisition_running"/,
+    );
+  });
+});
