@@ -43,6 +43,18 @@ function refused(
   };
 }
 
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether any string (key or value) in a parsed JSON value is not valid Unicode. */
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return loneSurrogate.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).some(([k, v]) => loneSurrogate.test(k) || hasLoneSurrogate(v));
+  }
+  return false;
+}
+
 /** Read, parse and validate; a refusal is a result, never a thrown error. */
 async function readCsaf(
   file: AdvisoryFile,
@@ -71,6 +83,16 @@ async function readCsaf(
       ok: false,
       result: refused(file.fileName, sha256, [
         `${file.fileName} is not JSON (${(error as Error).message}); a CSAF advisory is a JSON document.`,
+      ]),
+    };
+  }
+  // JSON escapes can carry text that is not valid Unicode (a lone surrogate such as "\ud800"),
+  // which cannot be stored or hashed canonically: refuse it before validation.
+  if (/\\u[dD][89abAB][0-9a-fA-F]{2}/i.test(text) && hasLoneSurrogate(json)) {
+    return {
+      ok: false,
+      result: refused(file.fileName, sha256, [
+        `${file.fileName} contains text that is not valid Unicode (an unpaired surrogate escape such as \\ud800); nothing was stored.`,
       ]),
     };
   }

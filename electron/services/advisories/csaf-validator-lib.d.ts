@@ -22,6 +22,18 @@ declare module '@secvisogram/csaf-validator-lib/validateStrict.js' {
   ): Promise<{ isValid: boolean; tests: CsafTestResult[] }>;
 }
 
+declare module '@secvisogram/csaf-validator-lib/validate.js' {
+  import type {
+    CsafDocumentTest,
+    CsafTestResult,
+  } from '@secvisogram/csaf-validator-lib/validateStrict.js';
+  /** The same runner as validateStrict, without strict mode's list of every library test. */
+  export default function validate(
+    tests: CsafDocumentTest[],
+    doc: unknown,
+  ): Promise<{ isValid: boolean; tests: CsafTestResult[] }>;
+}
+
 declare module '@secvisogram/csaf-validator-lib/schemaTests.js' {
   import type { CsafDocumentTest } from '@secvisogram/csaf-validator-lib/validateStrict.js';
   const tests: Record<string, CsafDocumentTest>;

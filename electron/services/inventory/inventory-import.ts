@@ -143,28 +143,32 @@ function writePlan(
   now: string,
 ): { added: number; updated: number; unchanged: number } {
   const { db } = ctx.services;
-  const allFields = Object.keys(deviceColumns) as DeviceFieldName[];
-  const allColumns = allFields.map((f) => deviceColumns[f]);
-  // Where each of the device's columns sits in a row's values (-1: not mapped, stored as null).
-  const positions = allFields.map((f) => fields.indexOf(f));
-  // Column names come from deviceColumns (ours), values are bound parameters.
+  // Column names come from deviceColumns (ours), values are bound parameters. Only the mapped
+  // columns are bound (the others stay NULL): binding is most of an insert's cost.
+  const columns = fields.map((f) => deviceColumns[f]);
   const insert = db.prepare(
-    `INSERT INTO devices (${allColumns.join(', ')}, created_at, updated_at)
-     VALUES (${allColumns.map(() => '?').join(', ')}, ?, ?)`,
+    `INSERT INTO devices (${columns.join(', ')}, created_at, updated_at)
+     VALUES (${columns.map(() => '?').join(', ')}, @now, @now)`,
   );
   const update = db.prepare(
-    `UPDATE devices SET ${fields.map((f) => `${deviceColumns[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+    `UPDATE devices SET ${columns.map((c) => `${c} = ?`).join(', ')}, updated_at = @now WHERE id = @id`,
   );
-  const sqlValue = (v: string | boolean | null | undefined) =>
-    v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v;
+  const boolAt = fields.indexOf('remoteUpdateCapable');
+  const at = { now };
+  const sqlValues = (values: readonly (string | boolean | null)[]): unknown[] => {
+    if (boolAt < 0) return values as unknown[];
+    const copy: unknown[] = [...values];
+    const b = copy[boolAt];
+    copy[boolAt] = b === null || b === undefined ? null : b ? 1 : 0;
+    return copy;
+  };
   const counts = { added: 0, updated: 0, unchanged: 0 };
   for (const step of plan) {
-    const values = step.row.values;
     if (step.kind === 'add') {
-      insert.run(...positions.map((i) => (i < 0 ? null : sqlValue(values[i]))), now, now);
+      insert.run(sqlValues(step.row.values), at);
       counts.added++;
     } else if (step.kind === 'update') {
-      update.run(...values.map(sqlValue), now, step.id);
+      update.run(sqlValues(step.row.values), { now, id: step.id });
       counts.updated++;
     } else {
       counts.unchanged++;

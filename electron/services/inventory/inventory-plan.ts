@@ -88,8 +88,8 @@ export function checkRows(table: CsvTable, mapping: ColumnMapping): RowCheck {
 
 export interface ExistingDevice {
   id: number;
-  /** The stored value of each mapped field (in RowCheck.fields order), as the importer writes it. */
-  values: FieldValue[];
+  /** The stored values of the mapped fields as one SQL-quoted string (see sqlFingerprint). */
+  fingerprint: string;
 }
 
 export type RowPlan =
@@ -97,26 +97,36 @@ export type RowPlan =
   | { kind: 'update'; row: ValidRow; id: number }
   | { kind: 'unchanged'; row: ValidRow; id: number };
 
-/** Stored devices by asset tag, with the fields the mapping touches. */
+/** A value as SQLite's quote() writes it, so stored rows and file rows compare as one string. */
+function quoted(v: FieldValue): string {
+  if (v === null) return 'NULL';
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  return `'${v.replace(/'/g, "''")}'`;
+}
+
+export function rowFingerprint(values: readonly FieldValue[]): string {
+  let out = '';
+  for (let i = 0; i < values.length; i++) out += (i ? ',' : '') + quoted(values[i] ?? null);
+  return out;
+}
+
+/**
+ * Stored devices by asset tag, each with one fingerprint of the fields the mapping touches:
+ * SQLite builds it, so 100,000 devices cross into JavaScript as 100,000 strings, not 2 million
+ * values.
+ */
 export function loadExisting(
   db: Database.Database,
   fields: readonly DeviceFieldName[],
 ): Map<string, ExistingDevice> {
   // Column names come from our own table (deviceColumns), never from the file.
+  const fingerprint = fields.map((f) => `quote(${deviceColumns[f]})`).join(` || ',' || `);
   const rows = db
-    .prepare(`SELECT id, asset_tag, ${fields.map((f) => deviceColumns[f]).join(', ')} FROM devices`)
+    .prepare(`SELECT id, asset_tag, ${fingerprint || "''"} FROM devices`)
     .raw(true)
-    .all() as unknown[][];
-  const boolAt = fields.indexOf('remoteUpdateCapable');
+    .all() as [number, string, string][];
   const out = new Map<string, ExistingDevice>();
-  for (const r of rows) {
-    const values = r.slice(2) as FieldValue[];
-    if (boolAt >= 0) {
-      const v = values[boolAt] as unknown;
-      values[boolAt] = v === null ? null : v === 1;
-    }
-    out.set(String(r[1]), { id: Number(r[0]), values });
-  }
+  for (const [id, tag, print] of rows) out.set(tag, { id, fingerprint: print });
   return out;
 }
 
@@ -129,9 +139,8 @@ export function planRows(
   return valid.map((row) => {
     const found = existing.get(String(row.values[tagAt]));
     if (!found) return { kind: 'add', row };
-    for (let i = 0; i < row.values.length; i++) {
-      if (found.values[i] !== row.values[i]) return { kind: 'update', row, id: found.id };
-    }
-    return { kind: 'unchanged', row, id: found.id };
+    return found.fingerprint === rowFingerprint(row.values)
+      ? { kind: 'unchanged', row, id: found.id }
+      : { kind: 'update', row, id: found.id };
   });
 }
