@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import type { ImportProblem } from '../../api/domains/inventory';
 import { ServiceError } from '../core/errors';
+import { controlCharacters } from './field-rules';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -21,6 +22,8 @@ export interface CsvTable {
   records: CsvRecord[];
   /** Rows the parser could not read (unbalanced quotes). */
   problems: ImportProblem[];
+  /** Whether any cell may hold a control character (other than tab and line breaks). */
+  hasControlCharacters: boolean;
 }
 
 const delimiterNames: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
@@ -73,5 +76,11 @@ export function readCsv(fileName: string, text: string): CsvTable {
     if (!cells || isBlank(cells)) continue;
     records.push({ row: i + 1, cells });
   }
-  return { delimiter, headers, records, problems };
+  return {
+    delimiter,
+    headers,
+    records,
+    problems,
+    hasControlCharacters: controlCharacters.test(text),
+  };
 }

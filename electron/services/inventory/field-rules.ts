@@ -10,7 +10,8 @@ import {
 } from '../../api/domains/devices';
 import type { DeviceFieldName } from '../../api/domains/inventory';
 
-export type FieldValue = string | boolean | null;
+/** A cell as SQLite stores it: text, yes/no as 1/0, or NULL. */
+export type FieldValue = string | 0 | 1 | null;
 
 export const fieldLabels: Record<DeviceFieldName, string> = {
   assetTag: 'Asset tag',
@@ -70,6 +71,9 @@ export const fieldMaxLength: Record<DeviceFieldName, number> = {
 const yes = new Set(['yes', 'y', 'true', '1', 'x', 'ja', 'oui']);
 const no = new Set(['no', 'n', 'false', '0', 'nein', 'non']);
 /** Control characters other than tab and line breaks have no place in an inventory. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+export const controlCharacters = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -101,14 +105,18 @@ export type CellResult = FieldValue | CellProblem;
 const problem = (message: string) => new CellProblem(message);
 
 /** Turn one trimmed cell into a field value, or say what is wrong with it. */
-export function parseCell(field: DeviceFieldName, raw: string): CellResult {
+/**
+ * `checkControls`: false when the whole file is known to hold no control character (one scan of
+ * the file instead of one per cell).
+ */
+export function parseCell(field: DeviceFieldName, raw: string, checkControls = true): CellResult {
   const text = withoutFormulaGuard(raw.trim());
   if (text === '') {
     return field === 'assetTag'
       ? problem('The asset tag is missing; every device needs one.')
       : null;
   }
-  if (hasControlCharacter(text)) {
+  if (checkControls && hasControlCharacter(text)) {
     return problem(`${fieldLabels[field]} contains a control character; remove it.`);
   }
   if (text.length > fieldMaxLength[field]) {
@@ -135,8 +143,8 @@ export function parseCell(field: DeviceFieldName, raw: string): CellResult {
     }
     case 'remoteUpdateCapable': {
       const c = text.toLowerCase();
-      if (yes.has(c)) return true;
-      if (no.has(c)) return false;
+      if (yes.has(c)) return 1;
+      if (no.has(c)) return 0;
       return problem(`"${text}" is not yes or no.`);
     }
     case 'assetTag':

@@ -153,26 +153,42 @@ function writePlan(
   const update = db.prepare(
     `UPDATE devices SET ${columns.map((c) => `${c} = ?`).join(', ')}, updated_at = @now WHERE id = @id`,
   );
-  const boolAt = fields.indexOf('remoteUpdateCapable');
   const at = { now };
-  const sqlValues = (values: readonly (string | boolean | null)[]): unknown[] => {
-    if (boolAt < 0) return values as unknown[];
-    const copy: unknown[] = [...values];
-    const b = copy[boolAt];
-    copy[boolAt] = b === null || b === undefined ? null : b ? 1 : 0;
-    return copy;
-  };
   const counts = { added: 0, updated: 0, unchanged: 0 };
+  const adds = plan.reduce((n, step) => n + (step.kind === 'add' ? 1 : 0), 0);
+  const restoreIndexes = adds >= bulkAddThreshold ? dropDeviceIndexes(ctx) : () => undefined;
   for (const step of plan) {
     if (step.kind === 'add') {
-      insert.run(sqlValues(step.row.values), at);
+      insert.run(step.row.values, at);
       counts.added++;
     } else if (step.kind === 'update') {
-      update.run(sqlValues(step.row.values), { now, id: step.id });
+      update.run(step.row.values, { now, id: step.id });
       counts.updated++;
     } else {
       counts.unchanged++;
     }
   }
+  restoreIndexes();
   return counts;
+}
+
+/** From this many new devices on, building the secondary indexes once beats updating them per row. */
+const bulkAddThreshold = 20_000;
+
+/**
+ * Drop the devices table's secondary indexes for a bulk insert; the returned function creates
+ * them again from their own definitions. Both happen inside the import's transaction, so the
+ * schema is never seen without them; the unique asset-tag index (automatic) is never dropped.
+ */
+function dropDeviceIndexes(ctx: MutateContext): () => void {
+  const { db } = ctx.services;
+  const indexes = db
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'devices' AND sql IS NOT NULL`,
+    )
+    .all() as { name: string; sql: string }[];
+  for (const index of indexes) db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+  return () => {
+    for (const index of indexes) db.exec(index.sql);
+  };
 }
