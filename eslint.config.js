@@ -42,6 +42,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      '.scratch*',
       'dist/**',
       'node_modules/**',
       'test-results/**',

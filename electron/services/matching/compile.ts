@@ -152,11 +152,14 @@ export interface DeviceVersion {
   parsed: ParsedVersion | null;
 }
 
-export interface CompiledDevice extends CompiledModel {
+/** What the rules know about one device beyond its model. */
+export interface DeviceFacts {
   os: OsIdentity | null;
   /** The versions the device records: its software version, and one written into its model name. */
   versions: DeviceVersion[];
 }
+
+export type CompiledDevice = CompiledModel & DeviceFacts;
 
 /** "MiSeq Control Software 4.0" → product words "MiSeq Control Software" and version "4.0". */
 export function splitSoftwareVersion(text: string): { words: string | null; version: string } {

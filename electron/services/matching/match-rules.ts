@@ -4,7 +4,7 @@
  * A device outside the affected versions or on another operating system is not a match.
  */
 import type { MatchConfidence } from '../../api/domains/advisories';
-import type { CompiledDevice, CompiledModel, CompiledProduct } from './compile';
+import type { CompiledModel, CompiledProduct, DeviceFacts } from './compile';
 import type { ModelRange } from './compile';
 import { relateModels, relationRank, type ModelRelation } from './model-tokens';
 import { compareOs } from './os';
@@ -122,7 +122,7 @@ function lower(a: MatchConfidence, cap: MatchConfidence): MatchConfidence {
 
 function specVerdict(
   spec: VersionSpec,
-  d: CompiledDevice,
+  d: DeviceFacts,
 ): { verdict: RangeVerdict; version: string | null } {
   if (coversAllVersions(spec)) return { verdict: 'in', version: null };
   let unknown: string | null = null;
@@ -154,7 +154,7 @@ export interface DeviceTexts {
 
 /** Apply every rule; null when the device is not a match for the product. */
 export function evaluateMatch(
-  d: CompiledDevice,
+  d: DeviceFacts,
   texts: DeviceTexts,
   p: CompiledProduct,
   model: ModelEvidence,

@@ -9,7 +9,7 @@ import {
   compileProduct,
   deviceVersion,
   splitSoftwareVersion,
-  type CompiledDevice,
+  type DeviceFacts,
   type CompiledModel,
   type CompiledProduct,
   type DeviceVersion,
@@ -95,7 +95,7 @@ export function createMatcher(
   // Nested maps (vendor → model → family field → software words): no key string per device.
   const modelCache = new Map<string, Map<string, Map<string, Map<string, CachedModel>>>>();
   const softwareCache = new Map<string, { words: string | null; version: DeviceVersion }>();
-  const osCache = new Map<string, OsIdentity | null>();
+  const osCache = new Map<string, Map<string, OsIdentity | null>>();
   const modelVersionCache = new Map<string, DeviceVersion>();
 
   const matchDevice = (device: MatchableDevice): MatchFinding[] => {
@@ -134,11 +134,11 @@ export function createMatcher(
       byWords.set(words, cached);
     }
     if (cached.candidates.length === 0) return [];
-    const osKey = `${device.osName ?? ''}\u0000${device.osVersion ?? ''}`;
-    let os = osCache.get(osKey);
+    const byOsVersion = level(osCache, device.osName ?? '');
+    let os = byOsVersion.get(device.osVersion ?? '');
     if (os === undefined) {
       os = deviceOs(device.osName, device.osVersion);
-      osCache.set(osKey, os);
+      byOsVersion.set(device.osVersion ?? '', os);
     }
     const versions: DeviceVersion[] = software ? [software.version] : [];
     const modelVersion = cached.model.modelVersion;
@@ -150,13 +150,13 @@ export function createMatcher(
       }
       versions.push(v);
     }
-    const compiled: CompiledDevice = { ...cached.model, os, versions };
+    const facts: DeviceFacts = { os, versions };
 
     const best = new Map<number, { finding: MatchFinding; rank: number }>();
     for (const { index, evidence: model } of cached.candidates) {
       const product = products[index];
       if (!product) continue;
-      const result = evaluateMatch(compiled, device, product, model);
+      const result = evaluateMatch(facts, device, product, model);
       if (!result) continue;
       const current = best.get(product.advisory.advisoryId);
       const score = confidenceRank[result.confidence] * 10 + result.rank;
