@@ -57,6 +57,7 @@ const cell = fc.oneof(
   ),
   fc.constantFrom('=1+1', '"quoted"', 'a,b', 'a;b', 'line\nbreak', 'tab\there', 'Zürich', '\r'),
   fc.string({ maxLength: 12 }),
+  fc.string({ maxLength: 6, unit: 'binary' }),
 );
 const csvText = fc
   .tuple(

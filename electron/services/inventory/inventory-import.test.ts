@@ -273,6 +273,9 @@ describe('inventory import', () => {
     expect(
       await refusal('inventory.import', { fileName: 'x.csv', content: 'asset_tag\nZ\uFFFDrich\n' }),
     ).toMatch(/UTF-8/);
+    expect(
+      await refusal('inventory.import', { fileName: 'x.csv', content: 'asset_tag\nA\uD800B\n' }),
+    ).toMatch(/not valid Unicode/);
     expect(deviceCount()).toBe(0);
   });
 

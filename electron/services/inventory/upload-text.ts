@@ -12,6 +12,8 @@ export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const megabytes = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
 /**
@@ -72,6 +74,14 @@ export function decodeUpload(
     throw new ServiceError(
       'invalid_input',
       `${fileName} was not read as UTF-8 text (it contains replacement characters). Save it as UTF-8 and import it again.`,
+      { fileName },
+    );
+  }
+  // Text handed over as a string may hold a lone surrogate: not Unicode, and not storable as is.
+  if (typeof content === 'string' && loneSurrogate.test(text)) {
+    throw new ServiceError(
+      'invalid_input',
+      `${fileName} contains text that is not valid Unicode (an unpaired surrogate). Save it as UTF-8 and import it again.`,
       { fileName },
     );
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { normaliseVendorText } from './vendors';
 
 const vendorsSchema = z
   .object({
@@ -94,6 +95,7 @@ export function loadAliasTables(resourcesDir: string): AliasTables {
     vendors: readTable(path.join(dir, 'vendors.json'), vendorsSchema),
     families: readTable(path.join(dir, 'families.json'), familiesSchema),
   };
+  checkAliasTables(tables, normaliseVendorText);
   cache.set(resourcesDir, tables);
   return tables;
 }

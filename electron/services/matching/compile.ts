@@ -14,14 +14,8 @@ import {
   type TokenInfo,
   withoutVendorTokens,
 } from './model-tokens';
-import {
-  deviceOs,
-  osConstraintFromName,
-  withoutOsPhrase,
-  type OsConstraint,
-  type OsIdentity,
-} from './os';
-import type { MatchableAdvisory, MatchableDevice } from './types';
+import { osConstraintFromName, withoutOsPhrase, type OsConstraint, type OsIdentity } from './os';
+import type { MatchableAdvisory } from './types';
 import { parseVersion, type ParsedVersion } from './version-compare';
 import { parseVersionSpec, type VersionSpec } from './version-range';
 import type { VendorIdentity, VendorIndex } from './vendors';
@@ -159,8 +153,6 @@ export interface DeviceFacts {
   versions: DeviceVersion[];
 }
 
-export type CompiledDevice = CompiledModel & DeviceFacts;
-
 /** "MiSeq Control Software 4.0" → product words "MiSeq Control Software" and version "4.0". */
 export function splitSoftwareVersion(text: string): { words: string | null; version: string } {
   const m = /^([A-Za-z]\S*(?:\s+\S+)+?)\s+(v?\d[\w.-]*)$/.exec(text.trim());
@@ -198,21 +190,4 @@ export function compileModel(
 
 export function deviceVersion(text: string): DeviceVersion {
   return { text, parsed: parseVersion(text) };
-}
-
-/** One device, compiled without caches (the matcher caches the parts). */
-export function compileDevice(
-  device: MatchableDevice,
-  vendors: VendorIndex,
-  families: FamilyIndex,
-): CompiledDevice | null {
-  const vendor = vendors.identify(device.vendor);
-  if (!vendor || !device.model?.trim()) return null;
-  const sw = device.softwareVersion?.trim() ? splitSoftwareVersion(device.softwareVersion) : null;
-  const model = compileModel(vendor, device.model, device.family, sw?.words ?? null, families);
-  const versions = [
-    ...(sw ? [deviceVersion(sw.version)] : []),
-    ...(model.modelVersion ? [deviceVersion(model.modelVersion)] : []),
-  ];
-  return { ...model, os: deviceOs(device.osName, device.osVersion), versions };
 }

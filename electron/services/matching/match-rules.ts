@@ -4,8 +4,7 @@
  * A device outside the affected versions or on another operating system is not a match.
  */
 import type { MatchConfidence } from '../../api/domains/advisories';
-import type { CompiledModel, CompiledProduct, DeviceFacts } from './compile';
-import type { ModelRange } from './compile';
+import type { CompiledModel, CompiledProduct, DeviceFacts, ModelRange } from './compile';
 import { relateModels, relationRank, type ModelRelation } from './model-tokens';
 import { compareOs } from './os';
 import {

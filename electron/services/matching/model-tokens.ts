@@ -73,11 +73,6 @@ const generic = new Set([
   'spect',
 ]);
 
-/** The tokens that say which product it is (neither noise nor generic). */
-export function distinctiveTokens(tokens: readonly string[]): string[] {
-  return tokens.filter((t) => !generic.has(t));
-}
-
 export function significantTokens(tokens: readonly string[]): string[] {
   return tokens.filter((t) => !noise.has(t));
 }
