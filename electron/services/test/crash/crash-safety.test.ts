@@ -13,7 +13,15 @@ import { describe, expect, it } from 'vitest';
 import { databaseFileName } from '../../db/open';
 import { startChildServices, type ChildServices } from '../child-services';
 import { tempDir } from '../temp-runtime';
-import { drive, missingAcknowledged, prepareSession, ProcessGone, seededRandom } from './driver';
+import { demoBiomed } from './case-operations';
+import {
+  demoAdmin,
+  drive,
+  missingAcknowledged,
+  prepareSession,
+  ProcessGone,
+  seededRandom,
+} from './driver';
 import {
   availableOperations,
   initialDriveState,
@@ -67,6 +75,10 @@ describe('crash safety', () => {
       const file = path.join(dir, databaseFileName);
       const random = seededRandom(seed);
       const operations = availableOperations();
+      const personas = [
+        { ...demoAdmin, role: 'admin' as const },
+        { ...demoBiomed, role: 'biomed' as const },
+      ];
       const state = initialDriveState();
       const ledger: Acknowledged[] = [];
       const counter = { n: 1 };
@@ -99,11 +111,20 @@ describe('crash safety', () => {
           const duringSetup = random() < 0.2;
           if (duringSetup) arm(Math.floor(random() * killWindowMs.max));
           try {
-            await prepareSession(child, ledger);
+            // Each round works as one person: the administrator or the biomed at a device.
+            const persona = personas[round % personas.length] ?? personas[0];
+            await prepareSession(child, ledger, state, persona);
             if (!duringSetup) {
               arm(killWindowMs.min + Math.floor(random() * (killWindowMs.max - killWindowMs.min)));
             }
-            const outcome = await drive({ child, operations, state, ledger, counter, random });
+            const outcome = await drive({
+              child,
+              operations: availableOperations(persona?.role),
+              state,
+              ledger,
+              counter,
+              random,
+            });
             refused.push(...outcome.refused);
           } catch (error) {
             if (!(error instanceof ProcessGone)) throw error;
@@ -148,7 +169,7 @@ describe('crash safety', () => {
       expect(refused, 'calls the services refused while alive').toEqual([]);
       // The stream reached every operation in the table (with this many kills, each ran).
       expect(Object.keys(byOperation).length).toBeGreaterThanOrEqual(
-        Math.min(operations.length, 2),
+        Math.min(operations.length, 4),
       );
     },
     // Each restart loads the services' modules afresh (seconds each): allow for it.

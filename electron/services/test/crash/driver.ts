@@ -1,6 +1,18 @@
 import type Database from 'better-sqlite3';
 import type { ApiError, Result } from '../../../api/result';
+import type { AdvisorySummary } from '../../../api/domains/advisories';
+import type { CaseDetail, SigningRequest } from '../../../api/domains/cases';
+import type { IncidentSummary } from '../../../api/domains/incidents';
+import type { SessionStatus } from '../../../api/domains/session';
 import type { ChildServices } from '../child-services';
+import {
+  caseStateFrom,
+  crashIncidentName,
+  demoBiomed,
+  demoCommander,
+  incidentMissing,
+  type CaseListing,
+} from './case-operations';
 import type { Acknowledged, DriveState, Operation } from './operations';
 
 /** The demo facility's administrator (resources/demo/users.json; its PIN is public by design). */
@@ -32,17 +44,92 @@ async function call(child: ChildServices, method: string, input: unknown): Promi
 }
 
 /**
- * After a (re)start: load the demo facility unless an earlier run committed it, and sign the
- * demo administrator in (a restarted services process starts signed out). Both are audited
- * changes; an acknowledged demo load joins the ledger.
+ * After a (re)start: load the demo facility unless an earlier run committed it, open the drill
+ * incident unless one is there (see prepareCases), and sign in the role this round drives (a
+ * restarted services process starts signed out). Acknowledged set-up changes join the ledger.
  */
-export async function prepareSession(child: ChildServices, ledger: Acknowledged[]): Promise<void> {
+export async function prepareSession(
+  child: ChildServices,
+  ledger: Acknowledged[],
+  state: DriveState,
+  persona: Persona = demoAdmin,
+): Promise<void> {
   const info = (await call(child, 'app.info', {})) as { demoLoaded: boolean };
   if (!info.demoLoaded) {
     const value = await call(child, 'demo.load', {});
     ledger.push({ operation: 'load the demo', input: {}, value });
   }
-  await call(child, 'session.signIn', demoAdmin);
+  await prepareCases(child, ledger, state);
+  await call(child, 'session.handOver', { staffId: persona.staffId, secret: persona.secret });
+}
+
+export interface Persona {
+  staffId: string;
+  secret: string;
+}
+
+const byId = (c: { caseId: number }, d: { caseId: number }) => c.caseId - d.caseId;
+
+/**
+ * The drill incident for ICSMA-17-215-02 (the biomed confirms the matches, the commander opens
+ * it), then what the driver may do to its cases, read back from the services. Each step checks
+ * what is there first, so a kill anywhere in here is picked up where it left off.
+ */
+async function prepareCases(
+  child: ChildServices,
+  ledger: Acknowledged[],
+  state: DriveState,
+): Promise<void> {
+  const commander = (await call(child, 'session.signIn', demoCommander)) as SessionStatus;
+  const incidents = (await call(child, 'incidents.list', {})) as IncidentSummary[];
+  let incident = incidents.find((i) => i.name === crashIncidentName);
+  if (!incident) {
+    await call(child, 'session.handOver', demoBiomed);
+    const { matches } = (await call(child, 'matches.list', { status: 'suggested' })) as {
+      matches: { id: number; trackingId: string }[];
+    };
+    for (const m of matches.filter((x) => x.trackingId === 'ICSMA-17-215-02')) {
+      await call(child, 'matches.confirm', { id: m.id, reason: 'Seen on the device.' });
+    }
+    await call(child, 'session.handOver', demoCommander);
+    const advisories = (await call(child, 'advisories.list', {})) as AdvisorySummary[];
+    const advisory = advisories.find((a) => a.trackingId === 'ICSMA-17-215-02');
+    if (!advisory || !commander.user) throw new Error('The demo has no ICSMA-17-215-02.');
+    const now = Date.now();
+    const input = {
+      name: crashIncidentName,
+      commanderUserId: commander.user.id,
+      operationalPeriod: {
+        start: new Date(now).toISOString(),
+        end: new Date(now + 12 * 3_600_000).toISOString(),
+      },
+      advisoryIds: [advisory.id],
+    };
+    const value = (await call(child, 'incidents.create', input)) as { incident: IncidentSummary };
+    ledger.push({ operation: 'open an incident', input, value });
+    incident = value.incident;
+  }
+  const list = async (incidentId: number) =>
+    (
+      (await call(child, 'cases.list', { incidentId, limit: 500 })) as {
+        cases: CaseListing[];
+      }
+    ).cases.sort(byId);
+  let cases = await list(incident.id);
+  // Answers need a case in assessment: the commander starts one if none is.
+  const first = cases.find((c) => c.state === 'at_risk');
+  if (first && !cases.some((c) => c.state === 'assessing')) {
+    const input = { caseId: first.caseId, target: 'assessing' };
+    const value = await call(child, 'cases.transition', input);
+    ledger.push({ operation: 'start an assessment', input, value });
+    cases = await list(incident.id);
+  }
+  const requests = new Map<number, SigningRequest[]>();
+  for (const c of cases.filter((x) => x.state === 'assessing')) {
+    const detail = (await call(child, 'cases.get', { caseId: c.caseId })) as CaseDetail;
+    requests.set(c.caseId, detail.signing);
+  }
+  state.cases = caseStateFrom(cases, requests);
 }
 
 export const demoLoadMissing = (db: Database.Database): string | null =>
@@ -119,9 +206,11 @@ export function missingAcknowledged(
     const what =
       ack.operation === 'load the demo'
         ? demoLoadMissing(db)
-        : op
-          ? op.missing(db, ack, state)
-          : `unknown operation ${ack.operation}`;
+        : ack.operation === 'open an incident'
+          ? incidentMissing(db, (ack.value as { incident: { id: number } }).incident.id)
+          : op
+            ? op.missing(db, ack, state)
+            : `unknown operation ${ack.operation}`;
     if (what !== null) missing.push(`${ack.operation}: ${what}`);
   }
   return missing;

@@ -2,14 +2,17 @@
  * The real operations the crash and offline tests drive through the services, one entry each.
  * A later operation (answers, sign-offs, transitions) joins by adding one entry: its method, how
  * to make the n-th input, and how to find its effect in the database once it was acknowledged.
- * Entries whose method is not in the API yet are left out, so the table can run ahead of the code.
+ * Entries whose method is not in the API yet are left out, so the table can run ahead of the code;
+ * each round drives only the entries the signed-in role may call (the permission table says which).
  */
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { api } from '../../../api/methods';
+import { api, type MethodName } from '../../../api/methods';
+import { mayCall, type Role } from '../../../api/permissions';
 import { sampleDevice } from '../sample-inputs';
 import { fixturesDir } from '../temp-runtime';
+import { caseOperations, emptyCaseState, type CaseDriveState } from './case-operations';
 
 /** What the driver remembers between operations, across every kill and restart. */
 export interface DriveState {
@@ -19,6 +22,8 @@ export interface DriveState {
   sent: Map<string, string[]>;
   /** CSAF fixtures not imported yet (each is imported once). */
   advisoryFiles: string[];
+  /** The drill incident's cases, as read back after the last (re)start. */
+  cases: CaseDriveState;
 }
 
 export interface Acknowledged {
@@ -51,6 +56,7 @@ export function initialDriveState(): DriveState {
           .filter((f) => f.endsWith('.json'))
           .map((f) => path.join(csafDir, f))
       : [],
+    cases: emptyCaseState(),
   };
 }
 
@@ -186,9 +192,14 @@ export const operations: Operation[] = [
       return lastWriterMissing(state, 'backup settings', sortedJson(input), parsed);
     },
   },
+  ...caseOperations,
 ];
 
-/** The operations whose method exists in this build of the API. */
-export function availableOperations(): Operation[] {
-  return operations.filter((op) => Object.prototype.hasOwnProperty.call(api, op.method));
+/** The operations whose method exists in this build of the API (and, given a role, it may call). */
+export function availableOperations(role?: Role): Operation[] {
+  return operations.filter(
+    (op) =>
+      Object.prototype.hasOwnProperty.call(api, op.method) &&
+      (role === undefined || mayCall(op.method as MethodName, [role])),
+  );
 }

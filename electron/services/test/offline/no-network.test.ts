@@ -140,7 +140,7 @@ describe('the offline guarantee in the services and the harness', () => {
       await ok('db.check', { full: true });
 
       // Every importer there is, with the shared fixtures (each operation of the crash table).
-      const operations = availableOperations();
+      const operations = availableOperations('admin');
       const ledger: Acknowledged[] = [];
       const outcome = await drive({
         child,
