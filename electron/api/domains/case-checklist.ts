@@ -1,0 +1,107 @@
+import type { ChecklistSectionId, GateVerdict } from './cases';
+
+/** What a case page shows of its checklist and its patient-safety gate (part of `CaseDetail`). */
+
+/** Any JSON value: what a sign-off's content is made of (`signoffs.sign` takes it back as is). */
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export type AnswerScalar = boolean | string | number;
+export type AnswerValue = AnswerScalar | Record<string, AnswerScalar>[];
+
+export interface CaseAnswer {
+  value: AnswerValue;
+  by: { userId: number | null; name: string | null; role: string };
+  at: string;
+}
+
+export interface ChecklistComparison {
+  item?: string;
+  equals?: AnswerScalar;
+  oneOf?: AnswerScalar[];
+  atLeast?: number;
+}
+
+/** A field of a list row (an injected patient, a booked study). */
+export interface ChecklistField {
+  id: string;
+  label: string;
+  help?: string;
+  type: 'yes_no' | 'choice' | 'number' | 'count' | 'datetime';
+  required: boolean;
+  showWhen?: ChecklistComparison;
+  passWhen?: ChecklistComparison;
+  options?: { value: string; label: string }[];
+  unit?: string;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** 'past': a record of something done cannot be later than now. */
+  timing?: 'past' | 'any';
+}
+
+export interface ChecklistItem extends Omit<ChecklistField, 'type'> {
+  type: ChecklistField['type'] | 'text' | 'list';
+  maxLength?: number;
+  rowLabel?: string;
+  minRows?: number;
+  maxRows?: number;
+  fields?: ChecklistField[];
+  equalsItem?: string;
+  notBefore?: string;
+  notAfter?: string;
+  /** The saved answer, with who gave it and when; null when unanswered. */
+  answer: CaseAnswer | null;
+}
+
+export interface SectionStatusView {
+  /** Every visible required item answered, no answer invalid. */
+  complete: boolean;
+  /** Complete, and every check passes. */
+  done: boolean;
+  answered: number;
+  visible: number;
+  problems: {
+    itemId: string;
+    label: string;
+    kind: 'unanswered' | 'invalid' | 'unmet';
+    message: string;
+  }[];
+}
+
+export interface ChecklistSection {
+  id: ChecklistSectionId;
+  title: string;
+  help?: string;
+  /** Only the items shown for the current answers. */
+  items: ChecklistItem[];
+  status: SectionStatusView;
+  /** Part of the current phase's checklist (see `phaseSections`). */
+  inPhase: boolean;
+}
+
+export interface WaitingPatientView {
+  /** The row as entered (1 = first). */
+  row: number;
+  radionuclide: string;
+  injectedAt: string;
+  halfLifeMinutes: number;
+  imagingWindowMinutes: number;
+  elapsedMinutes: number;
+  halfLivesElapsed: number;
+  remainingFraction: number;
+  minutesLeftInWindow: number;
+  windowPassed: boolean;
+}
+
+export interface GateView {
+  verdict: GateVerdict;
+  /** Why the device cannot be disconnected now, in the order to act on them. */
+  reasons: string[];
+  /** Worth knowing, not blocking. */
+  notes: string[];
+  /** What is still unanswered. */
+  missing: string[];
+  /** Injected patients in "image or divert first" order. */
+  patients: WaitingPatientView[];
+}
