@@ -1,18 +1,9 @@
+import { caseStates } from '../../api/domains/cases';
+
 /** The states of a device case (PRODUCT.md, "The per-device workflow"). */
 
-export const workflowStates = [
-  'at_risk',
-  'assessing',
-  'protected_connected',
-  'deferred',
-  'standalone',
-  'patching',
-  'verifying',
-  'reconnecting',
-  'returned_to_service',
-  'quarantined',
-  'restoring',
-] as const;
+/** One list of states for the API and the rules: the API's, so the two cannot drift apart. */
+export const workflowStates = caseStates;
 export type WorkflowState = (typeof workflowStates)[number];
 
 export function isWorkflowState(value: unknown): value is WorkflowState {
