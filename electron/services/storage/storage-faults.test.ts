@@ -239,7 +239,7 @@ describe.skipIf(unavailable !== null)(
           );
 
         // Fill the disk, leaving room for a few writes: they succeed until it is full again.
-        fillDisk(m.dir, 48 * 1024);
+        fillDisk(m.dir, 256 * 1024);
         let refused: ApiError | undefined;
         let refusedTag = '';
         for (let i = 0; i < 500 && !refused; i++) {
@@ -273,14 +273,15 @@ describe.skipIf(unavailable !== null)(
         expect(backup.code).toBe('storage_error');
         const backups = path.join(m.dir, 'backups');
         expect(fs.existsSync(backups) ? fs.readdirSync(backups) : []).toEqual([]);
-        // And from the command line, with a message and exit 3.
-        const cli = await runCli(
-          m.dir,
-          ['users', 'create', '--name', 'Disk Full', '--roles', 'biomed'],
-          {
-            STANDALONE_NEW_SECRET: '739146',
-          },
+        // And from the command line, with a message and exit 3: an inventory larger than any
+        // room left in the write-ahead log by the refused write.
+        const csv = path.join(dataDir(), 'inventory.csv');
+        const rows = Array.from(
+          { length: 300 },
+          (_, i) => `CLI-FULL-${i},Siemens,Symbia T2,${'note '.repeat(200)}`,
         );
+        fs.writeFileSync(csv, ['Asset Tag,Manufacturer,Model,Notes', ...rows].join('\n'));
+        const cli = await runCli(m.dir, ['inventory', 'import', csv]);
         expect(cli.code).toBe(3);
         expect(cli.stderr).toMatch(/standalone: The disk holding .* is full/);
 
