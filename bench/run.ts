@@ -8,7 +8,9 @@ import path from 'node:path';
 import { advisoriesBench } from './advisories.bench';
 import { auditBench } from './audit.bench';
 import { backupBench } from './backup.bench';
+import { boardBench } from './board.bench';
 import { casesBench } from './cases.bench';
+import { devicesPageBench } from './devices-page.bench';
 import { peopleBench } from './people.bench';
 import type { BenchSuite, Figure } from './harness';
 import { inventoryBench } from './inventory.bench';
@@ -22,6 +24,8 @@ const suites: BenchSuite[] = [
   advisoriesBench,
   backupBench,
   casesBench,
+  boardBench,
+  devicesPageBench,
 ];
 
 const wanted = process.argv.slice(2);

@@ -2,11 +2,14 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { advisoryMethods } from './domains/advisories';
 import { backupMethods } from './domains/backup';
+import { boardMethods } from './domains/board';
 import { caseMethods } from './domains/cases';
 import { deviceMethods } from './domains/devices';
+import { exportMethods } from './domains/exports';
 import { incidentMethods } from './domains/incidents';
 import { inventoryMethods } from './domains/inventory';
 import { peopleMethods } from './domains/people';
+import { reportMethods } from './domains/reports';
 import { sessionMethods } from './domains/session';
 import { signingMethods } from './domains/signing';
 import { signoffMethods } from './domains/signoffs';
@@ -25,6 +28,9 @@ export const api = {
   ...backupMethods,
   ...incidentMethods,
   ...caseMethods,
+  ...boardMethods,
+  ...reportMethods,
+  ...exportMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

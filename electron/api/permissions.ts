@@ -129,6 +129,14 @@ const admin: readonly Role[] = ['admin'];
 const inventoryKeepers: readonly Role[] = ['biomed', 'it_security', 'admin'];
 /** Who opens, closes and staffs incidents. */
 const commanders: readonly Role[] = ['incident_commander'];
+/** Who sees the incident board and its reports (PRODUCT.md: the commander's picture). */
+const boardReaders: readonly Role[] = [
+  'incident_commander',
+  'admin',
+  'clinical_lead',
+  'biomed',
+  'it_security',
+];
 /** Who works device cases: everyone but the administrator. */
 const caseWorkers: readonly Role[] = roles.filter((r) => r !== 'admin');
 
@@ -142,6 +150,7 @@ export const permissions: Record<MethodName, Access> = {
 
   'devices.list': signedIn('read', { operator: true }),
   'devices.get': signedIn('read', { operator: true }),
+  'devices.facets': signedIn('read', { operator: true }),
   'devices.create': only(inventoryKeepers, 'change', { operator: false }),
   'devices.update': only(inventoryKeepers, 'change', { operator: false }),
 
@@ -231,6 +240,27 @@ export const permissions: Record<MethodName, Access> = {
   'cases.addDevice': only(['incident_commander', 'biomed', 'it_security'], 'change', {
     operator: false,
   }),
+  // The board and the HICS reports: the commander's, and administrators'; clinical leads, biomed
+  // and IT security may read them (they run the response with the commander). A bulk decision is
+  // the commander's alone and is signed by them; every case still passes its own guard.
+  'board.get': only(boardReaders, 'read', { operator: true }),
+  'board.timeline': only(boardReaders, 'read', { operator: true }),
+  'cases.bulkTransition': only(commanders, 'change', { operator: false }),
+  'cases.bulkRecheck': only(commanders, 'change', { operator: false }),
+  'reports.hics251': only(boardReaders, 'read', { operator: true }),
+  'reports.hics214': only(boardReaders, 'read', { operator: true }),
+  'reports.briefing': only(boardReaders, 'read', { operator: true }),
+  'reports.timeline': only(boardReaders, 'read', { operator: true }),
+  'reports.csv': only(boardReaders, 'read', { operator: true }),
+  // Signed PDFs (the key must be unlocked: signing.unlock). A device case and many at once: those
+  // who read the records; incident reports: those who read the board; a blank checklist: anyone
+  // signed in (the technologist prints the paper form for downtime).
+  'exports.casePdf': only(recordReaders, 'read', { operator: true }),
+  'exports.incidentPdf': only(boardReaders, 'read', { operator: true }),
+  'exports.blankPdf': signedIn('read', { operator: true }),
+  'exports.casePdfs': only(recordReaders, 'read', { operator: true }),
+  'exports.progress': only(recordReaders, 'read', { operator: true }),
+  'exports.cancel': only(recordReaders, 'read', { operator: true }),
   // Runs only on the demo facility, signing in as the demo users with their published PINs.
   'demo.walkthrough': signedIn('change', { operator: true }),
 };

@@ -12,7 +12,9 @@ import { backupCreate, backupList, backupRestore, backupVerify } from './command
 import { caseList, demoWalkthrough, incidentList } from './commands/cases';
 import { inventoryExport, inventoryImport } from './commands/inventory';
 import { exportBlankCommand, verifyPdfCommand } from './commands/pdf';
+import { exportCaseCommand, exportIncidentCommand } from './commands/pdf-export';
 import { usersCreate, usersList } from './commands/people';
+import { reportCommand } from './commands/reports';
 import { auditVerify, dbCheck, demoLoad } from './commands/system';
 import { CliError, createOutput, exitCodeFor, exitCodes } from './output';
 
@@ -42,6 +44,18 @@ Commands:
   export blank --template ID [--version N] --out FILE.pdf [--passphrase-file FILE]
                         a signed blank checklist of a playbook template, for paper downtime;
                         the signing passphrase comes from the file or STANDALONE_SIGNING_PASSPHRASE
+  export case --asset-tag TAG --incident ID [--advisory TRACKING-ID] --out FILE.pdf
+              [--passphrase-file FILE]
+                        the signed PDF of one device case (--advisory when the device has a case
+                        for each of two advisories)
+  export incident --incident ID --report hics251|hics214|briefing|summary --out FILE.pdf
+              [--passphrase-file FILE]
+                        a signed incident report; summary: every case of the incident
+  report --incident ID --report hics251|hics214|briefing|timeline [--format text|csv|json]
+         [--out FILE]
+                        an incident report: HICS 251 facility system status, HICS 214 activity
+                        log (from the audit trail), briefing, or timeline (csv: formulas
+                        neutralised, as the app exports it)
   users list            every user account: id, name, staff ID, roles, state
   users create --name NAME --roles ROLE[,ROLE…] [--staff-id ID]
                         create a user (roles: technologist, clinical_lead, biomed, it_security,
@@ -82,6 +96,9 @@ interface Flags {
   roles: string | undefined;
   staffId: string | undefined;
   incident: string | undefined;
+  assetTag: string | undefined;
+  advisory: string | undefined;
+  report: string | undefined;
 }
 
 /**
@@ -131,6 +148,28 @@ const commands: Record<string, Command> = {
       out: f.out,
       passphraseFile: f.passphraseFile,
     }),
+  'export case': (rt, out, f) =>
+    exportCaseCommand(rt, asOperator(rt), out, {
+      assetTag: f.assetTag,
+      incident: f.incident,
+      advisory: f.advisory,
+      out: f.out,
+      passphraseFile: f.passphraseFile,
+    }),
+  'export incident': (rt, out, f) =>
+    exportIncidentCommand(asOperator(rt), out, {
+      incident: f.incident,
+      report: f.report,
+      out: f.out,
+      passphraseFile: f.passphraseFile,
+    }),
+  report: (rt, out, f) =>
+    reportCommand(asOperator(rt), out, {
+      incident: f.incident,
+      report: f.report,
+      format: f.format,
+      out: f.out,
+    }),
   'backup create': (rt, out, f) => backupCreate(asOperator(rt), out, f.args),
   'backup list': (rt, out, f) => backupList(asOperator(rt), out, f.args),
   'backup verify': (rt, out, f) => backupVerify(asOperator(rt), out, f.args),
@@ -169,6 +208,9 @@ export async function runCli(argv: string[]): Promise<number> {
         roles: { type: 'string' },
         'staff-id': { type: 'string' },
         incident: { type: 'string' },
+        'asset-tag': { type: 'string' },
+        advisory: { type: 'string' },
+        report: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -206,6 +248,9 @@ export async function runCli(argv: string[]): Promise<number> {
       roles: values.roles,
       staffId: values['staff-id'],
       incident: values.incident,
+      assetTag: values['asset-tag'],
+      advisory: values.advisory,
+      report: values.report,
     };
     const own = withoutRuntime[name];
     if (own) return await own(values['data-dir'], out, flags);

@@ -1,12 +1,15 @@
 import type { MethodName } from '../api/methods';
 import { advisoryHandlers } from './advisories/handlers';
 import { backupHandlers } from './backup/handlers';
+import { boardHandlers } from './board/handlers';
 import { caseHandlers } from './cases/handlers';
 import type { HandlerMap } from './core/handler';
 import { deviceHandlers } from './devices/handlers';
+import { exportHandlers } from './pdf/handlers';
 import { incidentHandlers } from './incidents/handlers';
 import { inventoryHandlers } from './inventory/handlers';
 import { peopleHandlers } from './people/handlers';
+import { reportHandlers } from './reports/handlers';
 import { signingHandlers } from './signing/handlers';
 import { systemHandlers } from './system/handlers';
 
@@ -21,4 +24,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...backupHandlers,
   ...incidentHandlers,
   ...caseHandlers,
+  ...boardHandlers,
+  ...reportHandlers,
+  ...exportHandlers,
 };

@@ -154,7 +154,25 @@ export const deviceListInput = z
   })
   .strict();
 
+/** The values a filter can take, with how many devices hold each (most common first). */
+export interface DeviceFacetValue {
+  value: string;
+  count: number;
+}
+
+export interface DeviceFacets {
+  vendor: DeviceFacetValue[];
+  family: DeviceFacetValue[];
+  department: DeviceFacetValue[];
+  osName: DeviceFacetValue[];
+}
+
 export const deviceMethods = {
+  'devices.facets': method<DeviceFacets>()(
+    z.object({}).strict(),
+    'The recorded vendors, families, departments and operating systems (at most 500 of each), ' +
+      'with device counts, for the Devices page filters.',
+  ),
   'devices.list': method<DevicePage>()(
     deviceListInput,
     'Devices in the inventory, filtered and paged, ordered by asset tag.',

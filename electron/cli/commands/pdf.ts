@@ -100,7 +100,24 @@ function describeReport(file: string, r: PdfVerifyReport): string {
   } else if (r.document) {
     lines.push('  no audit reference (a blank form)');
   }
+  lines.push(...describeContent(r.content));
   return lines.join('\n');
+}
+
+function describeContent(c: PdfVerifyReport['content']): string[] {
+  if (!c) return [];
+  if (!c.checked) return [`  content not compared with the database: ${c.reason ?? ''}`];
+  if (c.matches) return ['  content matches the database'];
+  const lines = [
+    `  content differs from the database now in: ${c.changedSections.join(', ') || 'the record'}`,
+  ];
+  if (c.laterEvents.length > 0) {
+    lines.push(
+      `  the record changed since this PDF was made (${c.laterEvents.length} later change(s)):`,
+      ...c.laterEvents.map((e) => `    #${e.id}${e.time ? ` ${e.time}` : ''} ${e.action}`),
+    );
+  }
+  return lines;
 }
 
 /** `standalone verify-pdf FILE`: exit 0 valid, 1 invalid (naming why), 2 not a PDF or too large. */

@@ -137,6 +137,8 @@ export interface TransitionInput {
   target: CaseState;
   reason?: string | undefined;
   recheckAt?: string | undefined;
+  /** Set when the step is part of a commander's bulk decision: recorded with the step. */
+  bulkDecisionId?: number | undefined;
 }
 
 /**
@@ -145,6 +147,12 @@ export interface TransitionInput {
  * state, the history and the audit trail stay as they were.
  */
 export function transitionCase(ctx: CallContext, input: TransitionInput): CaseDetail {
+  applyTransition(ctx, input);
+  return getCaseDetail(ctx, input.caseId);
+}
+
+/** The step itself (guard, state, history, audit event) without reading the case back. */
+export function applyTransition(ctx: CallContext, input: TransitionInput): void {
   const { db, clock, resourcesDir } = ctx.services;
   const resources = loadWorkflowResources(resourcesDir);
   const now = clock.now();
@@ -186,6 +194,7 @@ export function transitionCase(ctx: CallContext, input: TransitionInput): CaseDe
       ...(recheckAt !== null ? { recheckAt } : {}),
       signoffIds: used.map((s) => s.id),
       ...(notes.length > 0 ? { notes } : {}),
+      ...(input.bulkDecisionId !== undefined ? { bulkDecisionId: input.bulkDecisionId } : {}),
     };
     insertHistory(db, {
       caseId: row.id,
@@ -216,5 +225,4 @@ export function transitionCase(ctx: CallContext, input: TransitionInput): CaseDe
       },
     };
   });
-  return getCaseDetail(ctx, input.caseId);
 }

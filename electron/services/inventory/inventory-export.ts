@@ -78,15 +78,29 @@ export function exportInventory(
       return v === null ? '' : String(v);
     }),
   );
-  const csv = Papa.unparse(
-    { fields: fields.map((f) => exportHeaders[f]), data },
-    { escapeFormulae: true, newline: '\r\n' },
-  );
   return {
     format,
     fileName: `inventory-${stamp}.csv`,
     mediaType: 'text/csv',
     deviceCount: devices.length,
-    content: `\uFEFF${csv}\r\n`,
+    content: spreadsheetCsv(
+      fields.map((f) => exportHeaders[f]),
+      data,
+    ),
   };
+}
+
+/**
+ * CSV for spreadsheets, as every export of the app writes it: a byte order mark, CRLF, and
+ * formulas neutralised (see the top of this file). The reports use it too.
+ */
+export function spreadsheetCsv(
+  fields: readonly string[],
+  data: readonly (readonly string[])[],
+): string {
+  const csv = Papa.unparse(
+    { fields: [...fields], data: data.map((r) => [...r]) },
+    { escapeFormulae: true, newline: '\r\n' },
+  );
+  return `\uFEFF${csv}\r\n`;
 }

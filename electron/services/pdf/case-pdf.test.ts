@@ -116,7 +116,7 @@ describe('a signed case-like PDF, checked with independent tools', () => {
         identity: 'current',
       },
       document: {
-        kind: 'case',
+        kind: 'sample.case',
         subjects: [
           { entityType: 'case', entityId: '1' },
           { entityType: 'device', entityId: 'NM-PETCT-01' },

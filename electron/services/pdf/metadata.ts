@@ -21,6 +21,23 @@ export const pdfMetadataSchema = z
       .strict()
       .nullable(),
     generatedAt: z.string().max(40),
+    /**
+     * A hash of what the document says, whole and per section (content-hash.ts): verify-pdf
+     * rebuilds the document from the database and compares. Absent in blank forms made before it.
+     */
+    content: z
+      .object({
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        sections: z
+          .array(
+            z
+              .object({ title: z.string().max(200), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
+              .strict(),
+          )
+          .max(500),
+      })
+      .strict()
+      .optional(),
     certificateFingerprintSha256: z.string().max(200),
     app: z.object({ name: z.literal('Standalone'), version: z.string().max(64) }).strict(),
   })

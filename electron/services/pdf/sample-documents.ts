@@ -1,7 +1,7 @@
 import type { ChecklistEntry, PdfDocumentModel, SignOffEntry } from './model';
 
 /**
- * Case-like documents for the tests and the benchmark, until the case exporter exists: the
+ * Case-like documents for the layout and signature tests (the real one is case-document.ts): the
  * size of a real device case (8 checklist sections, 60 items, 6 sign-offs, 20 history lines),
  * names in several scripts, long text that must wrap, and one name DejaVu has no glyphs for.
  */
@@ -88,7 +88,8 @@ export function sampleCaseDocument(
       : 'State changed.',
   ]);
   return {
-    kind: 'case',
+    // Not 'case': there is no such case in any database, so verify-pdf must not rebuild it.
+    kind: 'sample.case',
     title: `Device case ${assetTag} — ICSMA-17-215-02 response`,
     subtitle: 'Siemens Biograph mCT (PET/CT), Windows 7, VG60A',
     facility: `Kantonsspital ${sampleNames.latin}-Nord (demo)`,

@@ -5,6 +5,7 @@ import type { Services } from '../core/context';
 import { OrganisationSigner } from '../signing/cms-signer';
 import { requireUnlockedIdentity } from '../signing/identity';
 import type { UnlockedIdentity } from '../signing/session-key';
+import { documentContent } from './content-hash';
 import { loadPdfFonts, type PdfFonts } from './fonts';
 import { writeMetadata, type PdfMetadata } from './metadata';
 import type { PdfDocumentModel } from './model';
@@ -49,6 +50,7 @@ export function metadataOf(
     subjects: model.subjects,
     auditReference: model.auditReference,
     generatedAt: model.generatedAt.toISOString(),
+    content: documentContent(model),
     certificateFingerprintSha256: fingerprint,
     app: { name: 'Standalone', version },
   };

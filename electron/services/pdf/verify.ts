@@ -5,6 +5,7 @@ import { verifyAuditChain } from '../audit/verify';
 import type { Services } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { identityByFingerprint } from '../signing/identity-store';
+import { checkContent, type ContentCheck } from './content-check';
 import { readMetadata, type PdfMetadata } from './metadata';
 import {
   checkPdfSignature,
@@ -22,7 +23,9 @@ export type VerifyProblemCode =
   | 'metadata_mismatch'
   | 'audit_reference_not_found'
   | 'audit_reference_mismatch'
-  | 'audit_chain_broken';
+  | 'audit_chain_broken'
+  /** What the PDF says differs from the database and no recorded change explains it. */
+  | 'content_mismatch';
 
 export interface PdfVerifyReport {
   /** True only when every check passed. */
@@ -52,6 +55,11 @@ export interface PdfVerifyReport {
     /** Events recorded for the same subject after the PDF was made (the record moved on). */
     laterEventsForSubject: number;
   } | null;
+  /**
+   * The document rebuilt from the database as of its generation time and compared: `matches`
+   * ("matches the database"), or the sections that differ and the changes recorded since.
+   */
+  content: ContentCheck | null;
 }
 
 interface SignatureDictionary {
@@ -219,11 +227,19 @@ export async function verifyPdf(services: Services, pdf: Buffer): Promise<PdfVer
       message: `the audit chain does not verify up to event #${audit.eventId} (run "standalone audit verify")`,
     });
   }
+  const content = document ? await checkContent(services, document) : null;
+  if (content?.checked && !content.matches && content.laterEvents.length === 0) {
+    problems.push({
+      code: 'content_mismatch',
+      message: `what the PDF says differs from the database (${content.changedSections.join(', ') || 'content'}), and no change to the record was recorded since it was made: ${content.reason ?? 'a name, the facility or a playbook may have been edited, or the database was altered'}`,
+    });
+  }
   return {
     valid: problems.length === 0,
     problems,
     signature: signatureSection(check, dict, identity),
     document,
     audit,
+    content,
   };
 }

@@ -4,6 +4,7 @@ import { migration002 } from './002-people';
 import { migration003 } from './003-advisories';
 import { migration004 } from './004-signing';
 import { migration005 } from './005-cases';
+import { migration006 } from './006-board';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 for (const [i, m] of migrations.entries()) {

@@ -1,0 +1,298 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { secret } from './people';
+import { id, limit, offset } from '../schemas';
+import {
+  caseFlags,
+  caseStates,
+  type CaseFlag,
+  type CaseState,
+  type GateVerdict,
+  type Hics251Status,
+  type PersonRef,
+} from './cases';
+
+/**
+ * The incident board (PRODUCT.md, "What the incident commander sees"): every case of one incident
+ * at a glance, with counts, the cases that need attention, filters, sorting and paging for a
+ * virtualised list, the state counts over time, and the commander's bulk decisions.
+ *
+ * Times are ISO 8601 strings in UTC ("2017-08-03T06:00:00.000Z"); the UI shows them in the
+ * facility's time zone. Lists are ordered as documented so that the UI never sorts them again.
+ */
+
+export const hics251Statuses = [
+  'fully_functional',
+  'partially_functional',
+  'non_functional',
+] as const;
+
+/**
+ * The four attention lists, usable as a filter too:
+ * - `blocked`: an assessing or deferred case whose patient-safety gate is "blocked" now (it cannot
+ *   go standalone; the gate says why).
+ * - `recheck_overdue`: a deferred case whose re-check time has passed.
+ * - `needs_re_review`: an open case whose advisory has a newer revision to acknowledge.
+ * - `awaiting_signoff`: an open case whose natural next step lacks only sign-offs (its checklist
+ *   is done); the people to ask are named in `BoardAttentionItem.waitingFor`.
+ */
+export const boardAttentionKinds = [
+  'blocked',
+  'recheck_overdue',
+  'needs_re_review',
+  'awaiting_signoff',
+] as const;
+export type BoardAttentionKind = (typeof boardAttentionKinds)[number];
+
+/** Columns the board sorts by; every sort ends with asset tag, then case id, so pages are stable. */
+export const boardSortKeys = [
+  'assetTag',
+  'state',
+  'hics251',
+  'department',
+  'location',
+  'modality',
+  'family',
+  'assignee',
+  'stateEnteredAt',
+  'recheckAt',
+  'updatedAt',
+] as const;
+export type BoardSortKey = (typeof boardSortKeys)[number];
+
+/** One row of the board: everything a row shows, and the case to open (`cases.get`). */
+export interface BoardRow {
+  caseId: number;
+  deviceId: number;
+  assetTag: string;
+  vendor: string | null;
+  model: string | null;
+  family: string | null;
+  modality: string | null;
+  site: string | null;
+  building: string | null;
+  floor: string | null;
+  room: string | null;
+  department: string | null;
+  state: CaseState;
+  /** When the case entered its state. */
+  stateEnteredAt: string;
+  hics251: Hics251Status;
+  assignee: PersonRef | null;
+  /** The advisory of this case ("ICSMA-17-215-02") and the revision it relies on ("3"). */
+  advisory: { id: number; trackingId: string; version: string };
+  /**
+   * Every advisory this device has an open or closed case for in this incident (one device can be
+   * hit by several advisories; each is its own case and row), sorted.
+   */
+  deviceTrackingIds: string[];
+  /** The patient-safety gate evaluated now from the case's answers. */
+  gateVerdict: GateVerdict;
+  flags: CaseFlag[];
+  /** Set for deferred cases: when the gate is due again. */
+  recheckAt: string | null;
+  /** The one natural next step, and whether it can be taken now; null once closed. */
+  nextAction: { target: CaseState; action: string; allowed: boolean } | null;
+  updatedAt: string;
+}
+
+/** A case in an attention list: enough to show the line and open the case. */
+export interface BoardAttentionItem {
+  caseId: number;
+  assetTag: string;
+  state: CaseState;
+  department: string | null;
+  assignee: PersonRef | null;
+  /** Plain words: the gate's first reason, "re-check due at 09:30", "ICSMA-17-215-02 rev 4". */
+  why: string;
+  /** For `awaiting_signoff`: who must sign ("a clinical lead", "IT security"). Else empty. */
+  waitingFor: string[];
+  /** For `recheck_overdue`: the re-check time that passed. */
+  recheckAt: string | null;
+}
+
+export interface BoardAttentionList {
+  /** How many cases of the whole incident (filters ignored) are in this list. */
+  count: number;
+  /** The first cases, most urgent first (oldest re-check, longest waiting), at most 50. */
+  cases: BoardAttentionItem[];
+}
+
+/** A value of a filter dropdown, with how many cases of the incident have it (filters ignored). */
+export interface BoardFacetValue<V = string> {
+  value: V;
+  /** What to show; for assignees the person's name, for advisories the tracking ID. */
+  label: string;
+  count: number;
+}
+
+export interface BoardFacets {
+  sites: BoardFacetValue[];
+  buildings: BoardFacetValue[];
+  departments: BoardFacetValue[];
+  modalities: BoardFacetValue[];
+  families: BoardFacetValue[];
+  /** Every state, zero counts included, in workflow order. */
+  states: BoardFacetValue<CaseState>[];
+  /** People with at least one case in the incident, by name; "unassigned" is `unassigned` below. */
+  assignees: BoardFacetValue<number>[];
+  /** Cases with no assignee. */
+  unassigned: number;
+  advisories: BoardFacetValue<number>[];
+}
+
+export interface BoardView {
+  incident: {
+    id: number;
+    name: string;
+    status: 'open' | 'closed';
+    commander: PersonRef;
+    operationalPeriod: { start: string; end: string };
+  };
+  /** When this view was computed (the clock of the services): flags and verdicts are of then. */
+  asOf: string;
+  /** The whole incident, filters ignored: every state, zero included. */
+  countsByState: Record<CaseState, number>;
+  countsByHics251: Record<Hics251Status, number>;
+  /** The same counts over the cases matching the filters. */
+  filteredCountsByState: Record<CaseState, number>;
+  filteredCountsByHics251: Record<Hics251Status, number>;
+  /** Cases in the incident, and cases matching the filters (the virtual list's length). */
+  totalCases: number;
+  totalMatching: number;
+  attention: Record<BoardAttentionKind, BoardAttentionList>;
+  /** The requested page of the matching cases, in the requested order. */
+  offset: number;
+  rows: BoardRow[];
+  facets: BoardFacets;
+}
+
+/** The state counts at one moment (after the event at `at`). */
+export interface BoardTimelinePoint {
+  at: string;
+  countsByState: Record<CaseState, number>;
+  countsByHics251: Record<Hics251Status, number>;
+}
+
+export interface BoardTimeline {
+  incidentId: number;
+  /** Ordered by time; the first point is the incident's opening, the last is now. */
+  points: BoardTimelinePoint[];
+}
+
+/** A case a bulk decision moved (or, for a re-check, rescheduled). */
+export interface BulkMoved {
+  caseId: number;
+  assetTag: string;
+  from: CaseState;
+  to: CaseState;
+  /** Set by `cases.bulkRecheck` and by a bulk deferral. */
+  recheckAt: string | null;
+}
+
+/** A case a bulk decision left as it was, with the guard's own words. */
+export interface BulkRefused {
+  caseId: number;
+  /** Empty when the case does not exist. */
+  assetTag: string;
+  /** The same sentence a single transition would give ("needs a valid sign-off from …"). */
+  reason: string;
+  /** Machine-readable: the guard's list of what is missing (may be empty). */
+  missing: string[];
+}
+
+export interface BulkDecisionResult {
+  /** The stored decision (`bulk_decision` subject of the commander's sign-off). */
+  decisionId: number;
+  signoffId: number;
+  moved: BulkMoved[];
+  refused: BulkRefused[];
+}
+
+const isoDateTime = z
+  .string()
+  .max(40)
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
+    'a date and time with its time zone, like 2017-08-03T08:00:00+02:00',
+  );
+const facetText = z.string().trim().min(1).max(200);
+const facetList = z.array(facetText).min(1).max(100);
+
+/** Every filter is optional; several values in one filter mean "any of them"; filters AND. */
+export const boardFilters = z
+  .object({
+    sites: facetList.optional(),
+    buildings: facetList.optional(),
+    departments: facetList.optional(),
+    modalities: facetList.optional(),
+    families: facetList.optional(),
+    states: z.array(z.enum(caseStates)).min(1).max(caseStates.length).optional(),
+    hics251: z.array(z.enum(hics251Statuses)).min(1).max(3).optional(),
+    /** User ids; `unassigned: true` alongside adds cases with no assignee. */
+    assigneeUserIds: z.array(id).min(1).max(100).optional(),
+    unassigned: z.boolean().optional(),
+    advisoryIds: z.array(id).min(1).max(100).optional(),
+    flags: z.array(z.enum(caseFlags)).min(1).max(caseFlags.length).optional(),
+    /** Only the cases in one attention list. */
+    attention: z.enum(boardAttentionKinds).optional(),
+    /** Asset tag starts with this (case-insensitive). */
+    assetTagPrefix: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict();
+export type BoardFilters = z.output<typeof boardFilters>;
+
+/** The commander's sign-off of a bulk decision: their PIN or password, entered once. */
+const bulkSignoff = z.object({ secret }).strict();
+const bulkCaseIds = z.array(id).min(1).max(10_000);
+
+export const boardMethods = {
+  'board.get': method<BoardView>()(
+    z
+      .object({
+        incidentId: id,
+        filters: boardFilters.optional(),
+        sort: z
+          .object({ key: z.enum(boardSortKeys), direction: z.enum(['asc', 'desc']) })
+          .strict()
+          .optional(),
+        /** Default 0 and 100; the virtualised list asks for the pages it scrolls to. */
+        offset: offset.optional(),
+        limit: limit.max(1000).optional(),
+      })
+      .strict(),
+    'The incident board: counts per state and HICS 251 status, attention lists, filter facets, and one page of matching cases.',
+  ),
+  'board.timeline': method<BoardTimeline>()(
+    z.object({ incidentId: id }).strict(),
+    'State counts of an incident over time, rebuilt from its case history (one point per change).',
+  ),
+  'cases.bulkTransition': method<BulkDecisionResult>()(
+    z
+      .object({
+        incidentId: id,
+        caseIds: bulkCaseIds,
+        target: z.enum(caseStates),
+        /** Required by some steps (quarantine); recorded on every case. */
+        reason: z.string().trim().max(1000).optional(),
+        /** Required for a deferral. */
+        recheckAt: isoDateTime.optional(),
+        signoff: bulkSignoff,
+      })
+      .strict(),
+    'The commander moves many cases of one incident at once, signed once; each case passes the same guard as a single step and gets its own audit event; refused cases are listed with why.',
+  ),
+  'cases.bulkRecheck': method<BulkDecisionResult>()(
+    z
+      .object({
+        incidentId: id,
+        caseIds: bulkCaseIds,
+        /** The new re-check time of every listed deferred case. */
+        recheckAt: isoDateTime,
+        reason: z.string().trim().max(1000).optional(),
+        signoff: bulkSignoff,
+      })
+      .strict(),
+    'The commander sets one re-check time on many deferred cases, signed once; cases not deferred are refused with why.',
+  ),
+};

@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { method } from '../define';
+import type { Role } from '../permissions';
+import { id } from '../schemas';
+import type { CaseState, Hics251Status } from './cases';
+
+/**
+ * The incident reports in the forms of the Hospital Incident Command System (PRODUCT.md, "What
+ * the incident commander sees"): HICS 251 Facility System Status, HICS 214 Activity Log, an
+ * incident briefing in the spirit of HICS 201, and the incident's timeline. Each is a typed model
+ * the UI shows as is; `reports.csv` gives the same rows as a spreadsheet (formulas neutralised).
+ *
+ * Times are ISO 8601 in UTC; `timeZone` says where the facility is, for display.
+ */
+
+export const reportKinds = ['hics251', 'hics214', 'briefing', 'timeline'] as const;
+export type ReportKind = (typeof reportKinds)[number];
+
+/** Who the report is for and when: the header every report form carries. */
+export interface ReportHeader {
+  incident: { id: number; name: string; status: 'open' | 'closed' };
+  /** The period covered: the one asked for, or the incident's own operational period. */
+  operationalPeriod: { start: string; end: string };
+  /** "Prepared by": the signed-in person (their name, and the role they act in), or the operator. */
+  preparedBy: { userId: number | null; name: string; role: Role | 'operator' };
+  /** When the report was generated (the services' clock). */
+  preparedAt: string;
+  /** The facility's IANA time zone (e.g. "Europe/Berlin"), or null when not set. */
+  timeZone: string | null;
+  /** The facility's name, when known. */
+  facility: string | null;
+}
+
+/** One line of HICS 251: one device (one case; a device hit by two advisories has two lines). */
+export interface Hics251Row {
+  caseId: number;
+  /** "Siemens Biograph mCT (asset NM-PETCT-01)". */
+  system: string;
+  assetTag: string;
+  status: Hics251Status;
+  /** "Fully functional", "Partially functional", "Non-functional". */
+  statusLabel: string;
+  state: CaseState;
+  /** "Main Campus, Building A, floor 1, room NM-104 (Nuclear Medicine)", what is known. */
+  location: string;
+  /** Plain words from the state and gate: "Disconnected, running standalone (no PACS)". */
+  reason: string;
+  /** The re-check time of a deferred case, or the end of a recorded patch window; else null. */
+  estimatedReturn: string | null;
+  /** Advisory and revision, assignee, flags: "ICSMA-17-215-02 rev 3; assigned to Dana Biomed". */
+  comments: string;
+}
+
+export interface Hics251Report {
+  kind: 'hics251';
+  header: ReportHeader;
+  /** How many lines per status. */
+  totals: Record<Hics251Status, number>;
+  /** Non-functional first, then partially, then fully functional; by asset tag within each. */
+  rows: Hics251Row[];
+}
+
+/** One notable activity of HICS 214, in plain words. */
+export interface Hics214Activity {
+  at: string;
+  /** "Moved NM-PETCT-01 from Assessing to Standalone", "Signed patient safety clear for …". */
+  activity: string;
+  /** The audit event it comes from (for `audit.list`). */
+  auditEventId: number;
+  caseId: number | null;
+  assetTag: string | null;
+}
+
+/** One person in one position (a role they acted in) with their activities, oldest first. */
+export interface Hics214Entry {
+  person: { userId: number | null; name: string };
+  /** The HICS position: the role under which they acted ("Incident commander", "IT security"). */
+  role: string;
+  positionLabel: string;
+  activities: Hics214Activity[];
+}
+
+export interface Hics214Report {
+  kind: 'hics214';
+  header: ReportHeader;
+  /** By person name, then position. */
+  entries: Hics214Entry[];
+  /** Notable events counted, and audit events read in the period. */
+  activityCount: number;
+  eventsRead: number;
+}
+
+export interface BriefingReport {
+  kind: 'briefing';
+  header: ReportHeader;
+  situation: {
+    /** One paragraph: "34 devices in 1 incident; 4 standalone, …". */
+    summary: string;
+    caseCount: number;
+    openCaseCount: number;
+    countsByState: Record<CaseState, number>;
+    countsByHics251: Record<Hics251Status, number>;
+    advisories: {
+      id: number;
+      trackingId: string;
+      version: string;
+      title: string;
+      cves: { cve: string; cvss: number | null }[];
+      caseCount: number;
+    }[];
+    /** Cases needing attention now: blocked, overdue re-checks, re-reviews, awaiting sign-off. */
+    attention: {
+      blocked: number;
+      recheckOverdue: number;
+      needsReReview: number;
+      awaitingSignoff: number;
+    };
+  };
+  /** From the advisories' remediations: disconnect/standalone, patch, verify, reconnect. */
+  objectives: string[];
+  /** Notable actions already taken (from the audit trail), newest first, at most 50. */
+  actionsTaken: { at: string; by: string; activity: string }[];
+  /** Planned next actions, one line per state with cases in it ("12 cases: start the assessment"). */
+  actionsPlanned: { state: CaseState; caseCount: number; action: string }[];
+  /** People by role with how many cases are assigned to them (open ones, and all). */
+  resources: {
+    role: string;
+    roleLabel: string;
+    people: { userId: number; name: string; openCases: number; cases: number }[];
+  }[];
+  unassignedOpenCases: number;
+}
+
+export interface TimelineEntry {
+  at: string;
+  /** "Incident opened", "NM-PETCT-01: Assessing → Standalone", "Sign-off given", … */
+  event: string;
+  by: string;
+  role: string;
+  caseId: number | null;
+  assetTag: string | null;
+  auditEventId: number;
+}
+
+export interface TimelineReport {
+  kind: 'timeline';
+  header: ReportHeader;
+  /** Oldest first. */
+  entries: TimelineEntry[];
+}
+
+export interface ReportCsv {
+  /** "hics251-ICSMA-17-215-02-response-2017-08-03.csv": safe as a file name. */
+  fileName: string;
+  /** UTF-8 CSV with a header row; cells that a spreadsheet would run as formulas are neutralised. */
+  text: string;
+  rowCount: number;
+}
+
+const isoDateTime = z
+  .string()
+  .max(40)
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
+    'a date and time with its time zone, like 2017-08-03T08:00:00+02:00',
+  );
+
+/** An operational period; both ends or neither (then the incident's own period is used). */
+export const operationalPeriod = z
+  .object({ start: isoDateTime, end: isoDateTime })
+  .strict()
+  .refine((p) => Date.parse(p.start) < Date.parse(p.end), {
+    message: 'The operational period must end after it starts.',
+  });
+
+const reportInput = z
+  .object({ incidentId: id, operationalPeriod: operationalPeriod.optional() })
+  .strict();
+
+export const reportMethods = {
+  'reports.hics251': method<Hics251Report>()(
+    reportInput,
+    'HICS 251 Facility System Status: one line per device with status, location, reason, estimated return and comments.',
+  ),
+  'reports.hics214': method<Hics214Report>()(
+    reportInput,
+    'HICS 214 Activity Log: per person and position, the notable activities of the operational period, from the audit trail.',
+  ),
+  'reports.briefing': method<BriefingReport>()(
+    z.object({ incidentId: id }).strict(),
+    'Incident briefing (HICS 201 in spirit): situation, objectives, actions taken and planned, resources.',
+  ),
+  'reports.timeline': method<TimelineReport>()(
+    reportInput,
+    'The notable events of an incident in time order, from the audit trail.',
+  ),
+  'reports.csv': method<ReportCsv>()(
+    z
+      .object({
+        incidentId: id,
+        report: z.enum(reportKinds),
+        operationalPeriod: operationalPeriod.optional(),
+      })
+      .strict(),
+    'One of the reports as CSV text (spreadsheet formulas neutralised), with a file name.',
+  ),
+};

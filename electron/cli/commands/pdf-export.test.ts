@@ -1,0 +1,150 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpDemoForExports, type DemoExports } from '../../services/pdf/demo-exports';
+import { pdfsig, pdftotext, qpdfCheck } from '../../services/pdf/independent-tools';
+import { startServices } from '../../services/runtime';
+import { testPassphrase } from '../../services/signing/test-identity';
+import { repoRoot, tempDir } from '../../services/test/temp-runtime';
+
+// The demo walkthrough signs in with PINs (scrypt): seconds on a busy machine.
+const slowSetup = 300_000;
+const slow = { timeout: 300_000 };
+
+let data: ReturnType<typeof tempDir>;
+let work: ReturnType<typeof tempDir>;
+let passFile: string;
+let demo: DemoExports;
+
+/** The real CLI in its own process, as an operator would run it. */
+function cli(...args: string[]) {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'electron/cli/main.ts', '--data-dir', data.dir, ...args],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, STANDALONE_DATA_DIR: '', STANDALONE_SIGNING_PASSPHRASE: '' },
+    },
+  );
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(async () => {
+  data = tempDir('standalone-cli-export-');
+  work = tempDir('standalone-cli-export-out-');
+  const rt = startServices({ dataDir: data.dir });
+  try {
+    demo = await setUpDemoForExports(rt);
+  } finally {
+    rt.close();
+  }
+  passFile = path.join(work.dir, 'passphrase.txt');
+  fs.writeFileSync(passFile, `${testPassphrase}\n`);
+}, slowSetup);
+afterAll(() => {
+  data.cleanup();
+  work.cleanup();
+});
+
+describe('standalone export case and export incident', () => {
+  it('exports a device case by asset tag that pdfsig, qpdf and verify-pdf accept', slow, () => {
+    const file = path.join(work.dir, 'NM-0001.pdf');
+    const r = cli(
+      'export',
+      'case',
+      '--asset-tag',
+      'NM-0001',
+      '--incident',
+      String(demo.incidentId),
+      '--out',
+      file,
+      '--passphrase-file',
+      passFile,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('device case NM-0001 (ICSMA-17-215-02');
+    expect(pdfsig(file).signatureLine).toBe('Signature is Valid.');
+    expect(qpdfCheck(file).code).toBe(0);
+    expect(pdftotext(file)).toContain('Łukasz Wróbel (demo)');
+    const verified = cli('verify-pdf', file);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/^VALID: /);
+    expect(verified.stdout).toContain('content matches the database');
+
+    const bytes = fs.readFileSync(file);
+    const at = bytes.indexOf(Buffer.from('stream')) + 30;
+    bytes[at] = (bytes[at] ?? 0) ^ 0x20;
+    const tampered = path.join(work.dir, 'tampered.pdf');
+    fs.writeFileSync(tampered, bytes);
+    const bad = cli('verify-pdf', tampered);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('[digest_mismatch]');
+  });
+
+  it('exports the incident summary (JSON output names the file)', slow, () => {
+    const file = path.join(work.dir, 'summary.pdf');
+    const r = cli(
+      '--json',
+      'export',
+      'incident',
+      '--incident',
+      String(demo.incidentId),
+      '--report',
+      'summary',
+      '--out',
+      file,
+      '--passphrase-file',
+      passFile,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ file, report: 'summary' });
+    expect(pdfsig(file).signatureLine).toBe('Signature is Valid.');
+    expect(pdftotext(file)).toContain('NM-0007');
+  });
+
+  it(
+    'refuses an unknown report, an unknown device and a missing option (exit 2, nothing written)',
+    slow,
+    () => {
+      const file = path.join(work.dir, 'refused.pdf');
+      const report = cli(
+        'export',
+        'incident',
+        '--incident',
+        String(demo.incidentId),
+        '--report',
+        'hics999',
+        '--out',
+        file,
+        '--passphrase-file',
+        passFile,
+      );
+      expect(report.code).toBe(2);
+      expect(report.stderr).toContain(
+        '--report must be one of hics251, hics214, briefing, summary',
+      );
+      const device = cli(
+        'export',
+        'case',
+        '--asset-tag',
+        'NOPE-1',
+        '--incident',
+        String(demo.incidentId),
+        '--out',
+        file,
+        '--passphrase-file',
+        passFile,
+      );
+      expect(device.code).toBe(2);
+      expect(device.stderr).toContain('There is no case for NOPE-1');
+      const missing = cli('export', 'case', '--asset-tag', 'NM-0001', '--out', file);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('--incident ID');
+      expect(fs.existsSync(file)).toBe(false);
+    },
+  );
+});

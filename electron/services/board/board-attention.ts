@@ -1,0 +1,245 @@
+import type Database from 'better-sqlite3';
+import type {
+  BoardAttentionItem,
+  BoardAttentionKind,
+  BoardAttentionList,
+} from '../../api/domains/board';
+import type { CaseState } from '../../api/domains/cases';
+import { loadCase } from '../cases/case-snapshot';
+import { facilityTimeZone, type WorkflowResources } from '../cases/workflow-resources';
+import { signoffProblems, whoMaySign } from '../workflow/guards';
+import { findRule } from '../workflow/transitions';
+import { formatClock } from '../workflow/wording';
+import { couldAwaitSignoff, loadQuick } from './board-evaluate';
+import { overdueSql, reReviewSql, type ComputedLists } from './board-query';
+
+/**
+ * The cases the commander must look at now. Two lists are plain SQL over partial indexes (overdue
+ * re-checks, re-reviews). Two need the rules: a blocked gate and a step that waits only for
+ * sign-offs. SQL first narrows those to the few cases that could qualify (right state, and some
+ * answers given: an unanswered checklist is neither blocked nor ready to sign), so the rules run on
+ * dozens of cases, not on every case of a large incident.
+ */
+
+export const attentionShown = 50;
+
+/** States where a blocked gate matters: it stops the way to standalone. */
+const gateStates: readonly CaseState[] = ['assessing', 'deferred'];
+/** States whose natural next step needs sign-offs. */
+const signoffStates: readonly CaseState[] = ['assessing', 'verifying', 'reconnecting', 'restoring'];
+
+function candidates(
+  db: Database.Database,
+  incidentId: number,
+  states: readonly CaseState[],
+  section: string | null,
+): number[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id FROM cases c
+        WHERE c.incident_id = ? AND c.state IN (SELECT value FROM json_each(?))
+          AND EXISTS (SELECT 1 FROM case_answers a WHERE a.case_id = c.id
+                        AND (? IS NULL OR a.section_id = ?))
+        ORDER BY c.id`,
+    )
+    .pluck()
+    .all(incidentId, JSON.stringify(states), section, section) as number[];
+  return rows;
+}
+
+interface Judged {
+  ids: number[];
+  why: Map<number, { why: string; waitingFor: string[] }>;
+}
+
+function blockedCases(
+  db: Database.Database,
+  incidentId: number,
+  resources: WorkflowResources,
+  now: Date,
+): Judged {
+  const judged: Judged = { ids: [], why: new Map() };
+  const ids = candidates(db, incidentId, gateStates, 'patient_safety_gate');
+  for (const [id, q] of loadQuick(db, resources, ids, now)) {
+    if (q.gate.verdict !== 'blocked') continue;
+    judged.ids.push(id);
+    judged.why.set(id, {
+      why: q.gate.reasons[0] ?? 'The patient-safety gate is blocked.',
+      waitingFor: [],
+    });
+  }
+  return judged;
+}
+
+function awaitingSignoff(
+  db: Database.Database,
+  incidentId: number,
+  resources: WorkflowResources,
+  now: Date,
+): Judged {
+  const judged: Judged = { ids: [], why: new Map() };
+  const ids = candidates(db, incidentId, signoffStates, null);
+  for (const [id, q] of loadQuick(db, resources, ids, now)) {
+    // Cheap first: without sign-offs, is anything but sign-offs missing for every such step?
+    if (!couldAwaitSignoff(q, now)) continue;
+    const loaded = loadCase(db, resources, q.row, now);
+    const next = loaded.actions.next;
+    const rule = next ? findRule(q.row.state, next.target) : undefined;
+    if (!next || next.allowed || !rule || rule.signoffs.length === 0) continue;
+    const lacking = signoffProblems(rule.signoffs, loaded.snapshot.signoffs);
+    // Only sign-offs missing: every other line of "missing" would be checklist work to do first.
+    if (lacking.length === 0 || lacking.length !== next.missing.length) continue;
+    const waitingFor = next.signoffs.filter((s) => !s.given).map((s) => whoMaySign(s.kind));
+    judged.ids.push(id);
+    judged.why.set(id, {
+      why: `${next.action}: ready, waiting for sign-off${waitingFor.length > 1 ? 's' : ''}.`,
+      waitingFor,
+    });
+  }
+  judged.ids.sort((a, b) => a - b);
+  return judged;
+}
+
+type Computed = ComputedLists & { judged: Record<keyof ComputedLists, Judged> };
+
+/**
+ * The lists the rules decide, kept per database until anything changes or the minute turns: every
+ * change writes an audit event (so the head of the chain moves), and the only thing that changes
+ * without one is time (an imaging window closing), which a minute bounds. Scrolling and changing
+ * filters then reuse them instead of running the rules again on every call.
+ */
+const cache = new WeakMap<Database.Database, { key: string; value: Computed }>();
+
+export function computedLists(
+  db: Database.Database,
+  incidentId: number,
+  resources: WorkflowResources,
+  now: Date,
+): Computed {
+  const head = db.prepare('SELECT last_id FROM audit_head').pluck().get() as number | undefined;
+  const key = `${incidentId}|${head ?? 0}|${Math.floor(now.getTime() / 60_000)}`;
+  const known = cache.get(db);
+  if (known?.key === key) return known.value;
+  const value = computeLists(db, incidentId, resources, now);
+  cache.set(db, { key, value });
+  return value;
+}
+
+function computeLists(
+  db: Database.Database,
+  incidentId: number,
+  resources: WorkflowResources,
+  now: Date,
+): Computed {
+  const blocked = blockedCases(db, incidentId, resources, now);
+  const awaiting = awaitingSignoff(db, incidentId, resources, now);
+  return {
+    blocked: blocked.ids,
+    awaiting_signoff: awaiting.ids,
+    judged: { blocked, awaiting_signoff: awaiting },
+  };
+}
+
+interface ItemRow {
+  id: number;
+  asset_tag: string;
+  state: CaseState;
+  department: string | null;
+  assignee_user_id: number | null;
+  assignee_name: string | null;
+  recheck_at: string | null;
+  review_version: string | null;
+  tracking_id: string;
+  advisory_version: string;
+  state_entered_at: string;
+}
+
+const itemSelect = `
+  SELECT c.id, d.asset_tag, c.state, d.department, c.assignee_user_id,
+         u.display_name AS assignee_name, c.recheck_at, rr.version AS review_version,
+         a.tracking_id, r.version AS advisory_version, c.state_entered_at
+    FROM cases c
+    JOIN devices d ON d.id = c.device_id
+    JOIN advisories a ON a.id = c.advisory_id
+    JOIN advisory_revisions r ON r.id = c.advisory_revision_id
+    LEFT JOIN users u ON u.id = c.assignee_user_id
+    LEFT JOIN advisory_revisions rr ON rr.id = c.review_revision_id`;
+
+function item(row: ItemRow, why: string, waitingFor: string[] = []): BoardAttentionItem {
+  return {
+    caseId: row.id,
+    assetTag: row.asset_tag,
+    state: row.state,
+    department: row.department,
+    assignee:
+      row.assignee_user_id === null
+        ? null
+        : { userId: row.assignee_user_id, name: row.assignee_name ?? '' },
+    why,
+    waitingFor,
+    recheckAt: row.state === 'deferred' ? row.recheck_at : null,
+  };
+}
+
+/** The four attention lists of the whole incident: counts, and the first cases of each. */
+export function attentionLists(
+  db: Database.Database,
+  incidentId: number,
+  computed: Computed,
+  now: Date,
+): Record<BoardAttentionKind, BoardAttentionList> {
+  const at = now.toISOString();
+  const timeZone = facilityTimeZone(db);
+  const sqlList = (where: string, order: string, params: (string | number)[]) => {
+    const count = db
+      .prepare(`SELECT count(*) FROM cases c WHERE c.incident_id = ? AND ${where}`)
+      .pluck()
+      .get(incidentId, ...params) as number;
+    const rows = db
+      .prepare(`${itemSelect} WHERE c.incident_id = ? AND ${where} ORDER BY ${order} LIMIT ?`)
+      .all(incidentId, ...params, attentionShown) as ItemRow[];
+    return { count, rows };
+  };
+  const overdue = sqlList(overdueSql, 'c.recheck_at, d.asset_tag', [at]);
+  const review = sqlList(reReviewSql, 'c.review_flagged_at, d.asset_tag', []);
+  const fromIds = (judged: Judged): BoardAttentionList => {
+    const shown = judged.ids.slice(0, attentionShown);
+    const rows = db
+      .prepare(
+        `${itemSelect} WHERE c.id IN (SELECT value FROM json_each(?))
+          ORDER BY c.state_entered_at, d.asset_tag`,
+      )
+      .all(JSON.stringify(shown)) as ItemRow[];
+    return {
+      count: judged.ids.length,
+      cases: rows.map((r) => {
+        const j = judged.why.get(r.id);
+        return item(r, j?.why ?? '', j?.waitingFor ?? []);
+      }),
+    };
+  };
+  return {
+    blocked: fromIds(computed.judged.blocked),
+    recheck_overdue: {
+      count: overdue.count,
+      cases: overdue.rows.map((r) =>
+        item(
+          r,
+          r.recheck_at
+            ? `Re-check was due at ${formatClock(new Date(r.recheck_at), now, timeZone)}.`
+            : 'Re-check is due.',
+        ),
+      ),
+    },
+    needs_re_review: {
+      count: review.count,
+      cases: review.rows.map((r) =>
+        item(
+          r,
+          `${r.tracking_id} revision ${r.review_version ?? '?'} to review (the case relies on ${r.advisory_version}).`,
+        ),
+      ),
+    },
+    awaiting_signoff: fromIds(computed.judged.awaiting_signoff),
+  };
+}

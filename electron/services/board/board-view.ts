@@ -1,0 +1,169 @@
+import type Database from 'better-sqlite3';
+import type { BoardFacets, BoardFacetValue, BoardView } from '../../api/domains/board';
+import { caseStates, type CaseState, type Hics251Status } from '../../api/domains/cases';
+import type { ParsedInputOf } from '../../api/methods';
+import { loadWorkflowResources } from '../cases/workflow-resources';
+import type { CallContext } from '../core/context';
+import { notFound } from '../core/errors';
+import { hics251Status, stateLabels } from '../workflow/states';
+import { attentionLists, computedLists } from './board-attention';
+import { boardCountSql, boardPageSql, boardWhere } from './board-query';
+import { boardRows } from './board-rows';
+
+/** `board.get`: the whole incident at a glance, and one page of the cases matching the filters. */
+
+export interface IncidentHead {
+  id: number;
+  name: string;
+  status: 'open' | 'closed';
+  commander_user_id: number;
+  commander_name: string;
+  period_start: string;
+  period_end: string;
+}
+
+export function incidentHead(db: Database.Database, incidentId: number): IncidentHead {
+  const row = db
+    .prepare(
+      `SELECT i.id, i.name, i.status, i.commander_user_id, u.display_name AS commander_name,
+              i.period_start, i.period_end
+         FROM incidents i JOIN users u ON u.id = i.commander_user_id WHERE i.id = ?`,
+    )
+    .get(incidentId) as IncidentHead | undefined;
+  if (!row) throw notFound(`Incident ${incidentId}`);
+  return row;
+}
+
+export function emptyStateCounts(): Record<CaseState, number> {
+  return Object.fromEntries(caseStates.map((s) => [s, 0])) as Record<CaseState, number>;
+}
+
+export function hicsCounts(byState: Record<CaseState, number>): Record<Hics251Status, number> {
+  const out: Record<Hics251Status, number> = {
+    fully_functional: 0,
+    partially_functional: 0,
+    non_functional: 0,
+  };
+  for (const s of caseStates) out[hics251Status(s)] += byState[s];
+  return out;
+}
+
+function countRows(rows: readonly { state: CaseState; n: number }[]): Record<CaseState, number> {
+  const counts = emptyStateCounts();
+  for (const { state, n } of rows) counts[state] = n;
+  return counts;
+}
+
+export function stateCounts(db: Database.Database, incidentId: number): Record<CaseState, number> {
+  return countRows(
+    db
+      .prepare('SELECT state, count(*) AS n FROM cases WHERE incident_id = ? GROUP BY state')
+      .all(incidentId) as { state: CaseState; n: number }[],
+  );
+}
+
+export function getBoard(ctx: CallContext, input: ParsedInputOf<'board.get'>): BoardView {
+  const { db, clock, resourcesDir } = ctx.services;
+  const now = clock.now();
+  const head = incidentHead(db, input.incidentId);
+  const resources = loadWorkflowResources(resourcesDir);
+  // One read transaction: the counts, lists and page all describe the same moment.
+  return db.transaction(() => {
+    const computed = computedLists(db, head.id, resources, now);
+    const sql = boardWhere(head.id, input.filters, now, computed);
+    const filteredCounts = countRows(
+      db.prepare(boardCountSql(sql.where)).all(...sql.params) as { state: CaseState; n: number }[],
+    );
+    const totalMatching = caseStates.reduce((sum, s) => sum + filteredCounts[s], 0);
+    const sort = input.sort ?? { key: 'assetTag', direction: 'asc' };
+    const offset = input.offset ?? 0;
+    const ids = db
+      .prepare(boardPageSql(sql.where, sort.key, sort.direction))
+      .pluck()
+      .all(...sql.params, input.limit ?? 100, offset) as number[];
+    const counts = stateCounts(db, head.id);
+    return {
+      incident: {
+        id: head.id,
+        name: head.name,
+        status: head.status,
+        commander: { userId: head.commander_user_id, name: head.commander_name },
+        operationalPeriod: { start: head.period_start, end: head.period_end },
+      },
+      asOf: now.toISOString(),
+      countsByState: counts,
+      countsByHics251: hicsCounts(counts),
+      filteredCountsByState: filteredCounts,
+      filteredCountsByHics251: hicsCounts(filteredCounts),
+      totalCases: caseStates.reduce((sum, s) => sum + counts[s], 0),
+      totalMatching,
+      attention: attentionLists(db, head.id, computed, now),
+      offset,
+      rows: boardRows(db, head.id, ids, resources, now),
+      facets: boardFacets(db, head.id, counts),
+    };
+  })();
+}
+
+interface FacetRow {
+  site: string | null;
+  building: string | null;
+  department: string | null;
+  modality: string | null;
+  family: string | null;
+  n: number;
+}
+
+function boardFacets(
+  db: Database.Database,
+  incidentId: number,
+  counts: Record<CaseState, number>,
+): BoardFacets {
+  // One pass over the incident's devices for the five device facets.
+  const rows = db
+    .prepare(
+      `SELECT d.site, d.building, d.department, d.modality, d.family, count(*) AS n
+         FROM cases c JOIN devices d ON d.id = c.device_id
+        WHERE c.incident_id = ?
+        GROUP BY d.site, d.building, d.department, d.modality, d.family`,
+    )
+    .all(incidentId) as FacetRow[];
+  const facet = (key: keyof Omit<FacetRow, 'n'>): BoardFacetValue[] => {
+    const totals = new Map<string, number>();
+    for (const r of rows) {
+      const v = r[key];
+      if (v !== null && v !== '') totals.set(v, (totals.get(v) ?? 0) + r.n);
+    }
+    return [...totals]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([value, count]) => ({ value, label: value, count }));
+  };
+  const assigneeRows = db
+    .prepare(
+      `SELECT c.assignee_user_id AS id, u.display_name AS name, count(*) AS n
+         FROM cases c LEFT JOIN users u ON u.id = c.assignee_user_id
+        WHERE c.incident_id = ? GROUP BY c.assignee_user_id`,
+    )
+    .all(incidentId) as { id: number | null; name: string | null; n: number }[];
+  const advisoryRows = db
+    .prepare(
+      `SELECT c.advisory_id AS id, a.tracking_id AS name, count(*) AS n
+         FROM cases c JOIN advisories a ON a.id = c.advisory_id
+        WHERE c.incident_id = ? GROUP BY c.advisory_id ORDER BY a.tracking_id`,
+    )
+    .all(incidentId) as { id: number; name: string; n: number }[];
+  return {
+    sites: facet('site'),
+    buildings: facet('building'),
+    departments: facet('department'),
+    modalities: facet('modality'),
+    families: facet('family'),
+    states: caseStates.map((s) => ({ value: s, label: stateLabels[s], count: counts[s] })),
+    assignees: assigneeRows
+      .filter((r): r is { id: number; name: string | null; n: number } => r.id !== null)
+      .map((r) => ({ value: r.id, label: r.name ?? '', count: r.n }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
+    unassigned: assigneeRows.find((r) => r.id === null)?.n ?? 0,
+    advisories: advisoryRows.map((r) => ({ value: r.id, label: r.name, count: r.n })),
+  };
+}

@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit/verify';
+import { auditHead, demoIncident, type DemoIncident } from '../cases/case-test-setup';
+import { auditSince, lastAuditId } from '../people/test-calls';
+import { signInAs, testSecret } from '../test/temp-runtime';
+
+let d: DemoIncident;
+afterEach(() => d.rt.cleanup());
+
+const three = ['NM-0001', 'NM-0003', 'NM-0007'];
+
+describe('bulk decisions', () => {
+  it('moves the cases its guard allows, refuses the others with the guard’s reason, one audit event per case', async () => {
+    d = await demoIncident(three);
+    const [a, b, c] = three.map((t) => d.caseOf(t)) as [number, number, number];
+    // b is already assessing: "assessing → assessing" is no step of the workflow.
+    await d.api.value('cases.transition', { caseId: b, target: 'assessing' });
+    const before = lastAuditId(d.rt);
+
+    const result = await d.api.value('cases.bulkTransition', {
+      incidentId: d.incidentId,
+      caseIds: [c, a, b, 999_999, a],
+      target: 'assessing',
+      reason: 'Start assessing the whole department',
+      signoff: { secret: testSecret },
+    });
+    expect(result.moved.map((m) => [m.assetTag, m.from, m.to])).toEqual([
+      ['NM-0001', 'at_risk', 'assessing'],
+      ['NM-0007', 'at_risk', 'assessing'],
+    ]);
+    expect(result.refused.map((r) => [r.caseId, r.assetTag])).toEqual([
+      [b, 'NM-0003'],
+      [999_999, ''],
+    ]);
+    expect(result.refused[0]?.reason).toContain('NM-0003 cannot go from Assessing to Assessing');
+    expect(result.refused[1]?.reason).toBe('There is no case 999999.');
+
+    const events = auditSince(d.rt, before);
+    expect(events.map((e) => [e.action, e.entityType, e.entityId])).toEqual([
+      ['signoff.given', 'bulk_decision', String(result.decisionId)],
+      ['case.transitioned', 'case', String(a)],
+      ['case.transitioned', 'case', String(c)],
+      ['bulk_decision.completed', 'bulk_decision', String(result.decisionId)],
+    ]);
+    const moveEvent = events[1];
+    expect(moveEvent?.actorRole).toBe('incident_commander');
+    expect(moveEvent?.payload).toMatchObject({
+      from: 'at_risk',
+      to: 'assessing',
+      bulkDecisionId: result.decisionId,
+      reason: 'Start assessing the whole department',
+    });
+    // One sign-off over the canonical decision: sorted, unique case ids.
+    const signoff = d.rt.services.db
+      .prepare('SELECT kind, role, subject_type, content FROM signoffs WHERE id = ?')
+      .get(result.signoffId) as {
+      kind: string;
+      role: string;
+      subject_type: string;
+      content: string;
+    };
+    expect(signoff).toMatchObject({
+      kind: 'bulk_decision',
+      role: 'incident_commander',
+      subject_type: 'bulk_decision',
+    });
+    expect(JSON.parse(signoff.content)).toMatchObject({
+      caseIds: [a, b, c, 999_999].sort((x, y) => x - y),
+      decision: { kind: 'transition', target: 'assessing' },
+    });
+    const history = await d.api.value('cases.get', { caseId: a });
+    expect(history.history.at(-1)?.detail).toMatchObject({ bulkDecisionId: result.decisionId });
+    expect(verifyAuditChain(d.rt.services.db)).toMatchObject({ ok: true });
+  });
+
+  it('never skips a guard: a step that needs sign-offs is refused for every case without them', async () => {
+    d = await demoIncident(three);
+    const ids = three.map((t) => d.caseOf(t));
+    await d.api.value('cases.bulkTransition', {
+      incidentId: d.incidentId,
+      caseIds: ids,
+      target: 'assessing',
+      signoff: { secret: testSecret },
+    });
+    const result = await d.api.value('cases.bulkTransition', {
+      incidentId: d.incidentId,
+      caseIds: ids,
+      target: 'standalone',
+      signoff: { secret: testSecret },
+    });
+    expect(result.moved).toEqual([]);
+    expect(result.refused).toHaveLength(3);
+    for (const r of result.refused) {
+      expect(r.reason).toContain('cannot go from Assessing to Standalone');
+      expect(r.missing.some((m) => m.includes('clinical lead'))).toBe(true);
+    }
+    const board = await d.api.value('board.get', { incidentId: d.incidentId });
+    expect(board.countsByState.assessing).toBe(3);
+  });
+
+  it('sets a re-check time on deferred cases and refuses the rest', async () => {
+    d = await demoIncident(three);
+    const [a, b] = three.map((t) => d.caseOf(t)) as [number, number, number];
+    d.rt.services.db
+      .prepare(
+        `UPDATE cases SET state = 'deferred', recheck_at = '2017-08-03T10:00:00.000Z' WHERE id = ?`,
+      )
+      .run(a);
+    const result = await d.api.value('cases.bulkRecheck', {
+      incidentId: d.incidentId,
+      caseIds: [a, b],
+      recheckAt: '2017-08-03T13:30:00+02:00',
+      signoff: { secret: testSecret },
+    });
+    expect(result.moved).toEqual([
+      {
+        caseId: a,
+        assetTag: 'NM-0001',
+        from: 'deferred',
+        to: 'deferred',
+        recheckAt: '2017-08-03T11:30:00.000Z',
+      },
+    ]);
+    expect(result.refused[0]?.reason).toContain('NM-0003 is not deferred');
+    const late = await d.api.value('cases.bulkRecheck', {
+      incidentId: d.incidentId,
+      caseIds: [a],
+      recheckAt: '2017-08-03T08:00:00Z',
+      signoff: { secret: testSecret },
+    });
+    expect(late.refused[0]?.reason).toContain('has passed');
+  });
+
+  it('is signed: a wrong PIN moves nothing, and only the commander may decide', async () => {
+    d = await demoIncident(three);
+    const ids = three.map((t) => d.caseOf(t));
+    const head = auditHead(d.rt);
+    const wrong = await d.rt.dispatch('cases.bulkTransition', {
+      incidentId: d.incidentId,
+      caseIds: ids,
+      target: 'assessing',
+      signoff: { secret: '000000' },
+    });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    const board = await d.api.value('board.get', { incidentId: d.incidentId });
+    expect(board.countsByState.at_risk).toBe(3);
+    expect(
+      auditSince(d.rt)
+        .slice(head.count)
+        .map((e) => e.action),
+    ).not.toContain('case.transitioned');
+
+    await signInAs(d.rt, 'biomed');
+    expect(
+      await d.rt.dispatch('cases.bulkTransition', {
+        incidentId: d.incidentId,
+        caseIds: ids,
+        target: 'assessing',
+        signoff: { secret: testSecret },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});

@@ -1,0 +1,328 @@
+import type { BulkDecisionResult, BulkMoved, BulkRefused } from '../../api/domains/board';
+import type { CaseState } from '../../api/domains/cases';
+import type { ParsedInputOf } from '../../api/methods';
+import { signoffKinds } from '../../api/permissions';
+import { canonicalJson } from '../audit/hash';
+import { applyTransition, assertChangeable } from '../cases/case-actions';
+import { loadCase } from '../cases/case-snapshot';
+import { findCaseRow, getCaseRow, storedTime } from '../cases/case-store';
+import { loadWorkflowResources } from '../cases/workflow-resources';
+import { mutate, type CallContext } from '../core/context';
+import { ServiceError } from '../core/errors';
+import { authenticate } from '../people/authenticate';
+import { recordEvent, userActor } from '../people/events';
+import { contentHash } from '../people/signoffs';
+import { evaluateGuards } from '../workflow/guards';
+import type { TransitionRule } from '../workflow/transitions';
+import { incidentHead } from './board-view';
+
+/**
+ * The commander's bulk decisions: one decision for many cases, signed once.
+ *
+ * 1. The commander re-enters their PIN or password once; one `bulk_decision` sign-off is stored on
+ *    the decision row (incident, decision, the sorted case ids), with its audit event.
+ * 2. Each case then goes through exactly the code of a single step (`applyTransition`: the same
+ *    guard, the same history line and its own audit event, which names the decision). A refusal is
+ *    the guard's own sentence.
+ *
+ * Each case is its own transaction, on purpose: the cases are independent decisions about
+ * independent devices, and a guard refusing one must not undo the others (that is the point of
+ * reporting "moved" and "refused"). A crash part-way leaves every case either moved with its audit
+ * event or untouched, and the signed decision row still lists the whole intent, so running the
+ * decision again moves the rest (the moved ones are then refused as already there). One
+ * transaction for all would also hold the only writer for the whole batch.
+ */
+
+interface Decision {
+  kind: 'transition' | 'recheck';
+  target: CaseState;
+  reason: string | null;
+  recheckAt: string | null;
+}
+
+function signedContent(incidentId: number, decision: Decision, caseIds: readonly number[]) {
+  return { incidentId, decision: { ...decision }, caseIds: [...caseIds] };
+}
+
+/** Sign once: returns the decision id and the sign-off id, or throws the authentication refusal. */
+async function signDecision(
+  ctx: CallContext,
+  incidentId: number,
+  decision: Decision,
+  caseIds: readonly number[],
+  secret: string,
+): Promise<{ decisionId: number; signoffId: number }> {
+  const user = ctx.user;
+  if (!user) throw new ServiceError('unauthenticated', 'Sign in to take a bulk decision.');
+  const { db, clock } = ctx.services;
+  const head = incidentHead(db, incidentId);
+  if (head.status === 'closed') {
+    throw new ServiceError(
+      'conflict',
+      `The incident "${head.name}" is closed: its cases can no longer change.`,
+      { reason: 'incident_closed' },
+    );
+  }
+  const content = signedContent(incidentId, decision, caseIds);
+  const spec = signoffKinds.bulk_decision;
+  return authenticate(ctx, { userId: user.id }, secret, 'signoff', (signer) => {
+    const at = clock.now().toISOString();
+    const decisionId = Number(
+      db
+        .prepare(
+          `INSERT INTO bulk_decisions (incident_id, kind, decision, case_ids, decided_by, decided_at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          incidentId,
+          decision.kind,
+          canonicalJson(decision),
+          JSON.stringify(caseIds),
+          signer.id,
+          at,
+        ).lastInsertRowid,
+    );
+    const hash = contentHash(content);
+    const signoffId = Number(
+      db
+        .prepare(
+          `INSERT INTO signoffs (subject_type, subject_id, kind, user_id, user_name, role,
+             statement, content, content_hash, signed_at)
+           VALUES ('bulk_decision', ?, 'bulk_decision', ?, ?, 'incident_commander', ?, ?, ?, ?)`,
+        )
+        .run(
+          String(decisionId),
+          signer.id,
+          signer.displayName,
+          spec.statement,
+          canonicalJson(content),
+          hash,
+          at,
+        ).lastInsertRowid,
+    );
+    recordEvent(ctx, userActor(signer.id, 'incident_commander'), {
+      action: 'signoff.given',
+      entityType: 'bulk_decision',
+      entityId: decisionId,
+      payload: {
+        signoffId,
+        kind: 'bulk_decision',
+        role: 'incident_commander',
+        statement: spec.statement,
+        contentHash: hash,
+        incidentId,
+        decision: { ...decision },
+        caseCount: caseIds.length,
+      },
+    });
+    return () => ({ decisionId, signoffId });
+  });
+}
+
+function refusal(caseId: number, error: unknown): BulkRefused {
+  if (error instanceof ServiceError) {
+    const missing = (error.details as { missing?: unknown } | undefined)?.missing;
+    return {
+      caseId,
+      assetTag: '',
+      reason: error.message,
+      missing: Array.isArray(missing)
+        ? missing.filter((m): m is string => typeof m === 'string')
+        : [],
+    };
+  }
+  throw error;
+}
+
+function finish(
+  ctx: CallContext,
+  decisionId: number,
+  signoffId: number,
+  moved: BulkMoved[],
+  refused: BulkRefused[],
+): BulkDecisionResult {
+  const { db } = ctx.services;
+  for (const r of refused) {
+    r.assetTag ||= findCaseRow(db, r.caseId)?.asset_tag ?? '';
+  }
+  const outcome = {
+    moved: moved.map((m) => m.caseId),
+    refused: refused.map((r) => ({ caseId: r.caseId, reason: r.reason })),
+  };
+  mutate(ctx, () => {
+    db.prepare('UPDATE bulk_decisions SET outcome = ? WHERE id = ?').run(
+      JSON.stringify(outcome),
+      decisionId,
+    );
+    return {
+      value: undefined,
+      audit: {
+        action: 'bulk_decision.completed',
+        entityType: 'bulk_decision',
+        entityId: decisionId,
+        payload: { signoffId, movedCount: moved.length, refusedCount: refused.length, ...outcome },
+      },
+    };
+  });
+  return { decisionId, signoffId, moved, refused };
+}
+
+function uniqueSorted(ids: readonly number[]): number[] {
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
+
+function notInIncident(caseId: number, incidentId: number, exists: boolean): BulkRefused {
+  return {
+    caseId,
+    assetTag: '',
+    reason: exists
+      ? `Case ${caseId} belongs to another incident, not to incident ${incidentId}: it was left as it was.`
+      : `There is no case ${caseId}.`,
+    missing: [],
+  };
+}
+
+export async function bulkTransition(
+  ctx: CallContext,
+  input: ParsedInputOf<'cases.bulkTransition'>,
+): Promise<BulkDecisionResult> {
+  const caseIds = uniqueSorted(input.caseIds);
+  const decision: Decision = {
+    kind: 'transition',
+    target: input.target,
+    reason: input.reason?.trim() || null,
+    recheckAt: input.recheckAt ?? null,
+  };
+  const { decisionId, signoffId } = await signDecision(
+    ctx,
+    input.incidentId,
+    decision,
+    caseIds,
+    input.signoff.secret,
+  );
+  const { db } = ctx.services;
+  const moved: BulkMoved[] = [];
+  const refused: BulkRefused[] = [];
+  for (const caseId of caseIds) {
+    const before = findCaseRow(db, caseId);
+    if (!before || before.incident_id !== input.incidentId) {
+      refused.push(notInIncident(caseId, input.incidentId, before !== undefined));
+      continue;
+    }
+    try {
+      applyTransition(ctx, {
+        caseId,
+        target: input.target,
+        reason: decision.reason ?? undefined,
+        recheckAt: input.recheckAt,
+        bulkDecisionId: decisionId,
+      });
+      const after = getCaseRow(db, caseId);
+      moved.push({
+        caseId,
+        assetTag: after.asset_tag,
+        from: before.state,
+        to: after.state,
+        recheckAt: after.recheck_at,
+      });
+    } catch (error) {
+      refused.push({ ...refusal(caseId, error), assetTag: before.asset_tag });
+    }
+  }
+  return finish(ctx, decisionId, signoffId, moved, refused);
+}
+
+/** The re-check rule of a deferral, applied alone: the same words as deferring one case. */
+const recheckRule: TransitionRule = {
+  from: 'deferred',
+  to: 'deferred',
+  action: 'Set the re-check time',
+  guards: [{ kind: 'recheck_time' }],
+  signoffs: [],
+};
+
+export async function bulkRecheck(
+  ctx: CallContext,
+  input: ParsedInputOf<'cases.bulkRecheck'>,
+): Promise<BulkDecisionResult> {
+  const caseIds = uniqueSorted(input.caseIds);
+  const decision: Decision = {
+    kind: 'recheck',
+    target: 'deferred',
+    reason: input.reason?.trim() || null,
+    recheckAt: input.recheckAt,
+  };
+  const { decisionId, signoffId } = await signDecision(
+    ctx,
+    input.incidentId,
+    decision,
+    caseIds,
+    input.signoff.secret,
+  );
+  const { db, clock, resourcesDir } = ctx.services;
+  const resources = loadWorkflowResources(resourcesDir);
+  const moved: BulkMoved[] = [];
+  const refused: BulkRefused[] = [];
+  for (const caseId of caseIds) {
+    const before = findCaseRow(db, caseId);
+    if (!before || before.incident_id !== input.incidentId) {
+      refused.push(notInIncident(caseId, input.incidentId, before !== undefined));
+      continue;
+    }
+    try {
+      const done = mutate(ctx, () => {
+        const row = getCaseRow(db, caseId);
+        assertChangeable(row);
+        if (row.state !== 'deferred') {
+          throw new ServiceError(
+            'conflict',
+            `${row.asset_tag} is not deferred (it is ${row.state.replace(/_/g, ' ')}): a re-check time applies only to a deferred case.`,
+            { caseId, state: row.state, missing: [] },
+          );
+        }
+        const now = clock.now();
+        const loaded = loadCase(db, resources, row, now);
+        const missing = evaluateGuards(
+          recheckRule,
+          loaded.snapshot,
+          now,
+          { recheckAt: input.recheckAt },
+          { withRequest: true },
+        );
+        if (missing.length > 0) {
+          throw new ServiceError(
+            'conflict',
+            `${row.asset_tag}: the re-check time was not changed. ${missing.join(' ')}`,
+            { caseId, missing },
+          );
+        }
+        const recheckAt = storedTime(input.recheckAt);
+        const at = now.toISOString();
+        db.prepare('UPDATE cases SET recheck_at = ?, updated_at = ? WHERE id = ?').run(
+          recheckAt,
+          at,
+          caseId,
+        );
+        return {
+          value: { caseId, assetTag: row.asset_tag, from: row.state, to: row.state, recheckAt },
+          audit: {
+            action: 'case.recheck_rescheduled',
+            entityType: 'case',
+            entityId: caseId,
+            payload: {
+              assetTag: row.asset_tag,
+              from: row.recheck_at,
+              to: recheckAt,
+              bulkDecisionId: decisionId,
+              ...(decision.reason !== null ? { reason: decision.reason } : {}),
+            },
+          },
+        };
+      });
+      moved.push(done);
+    } catch (error) {
+      refused.push({ ...refusal(caseId, error), assetTag: before.asset_tag });
+    }
+  }
+  return finish(ctx, decisionId, signoffId, moved, refused);
+}

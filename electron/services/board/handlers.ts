@@ -1,0 +1,12 @@
+import type { boardMethods } from '../../api/domains/board';
+import type { HandlerMap } from '../core/handler';
+import { boardTimeline } from './board-timeline';
+import { getBoard } from './board-view';
+import { bulkRecheck, bulkTransition } from './bulk-decisions';
+
+export const boardHandlers: HandlerMap<keyof typeof boardMethods> = {
+  'board.get': (input, ctx) => getBoard(ctx, input),
+  'board.timeline': (input, ctx) => boardTimeline(ctx, input.incidentId),
+  'cases.bulkTransition': (input, ctx) => bulkTransition(ctx, input),
+  'cases.bulkRecheck': (input, ctx) => bulkRecheck(ctx, input),
+};

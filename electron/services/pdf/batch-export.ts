@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportJobProgress, ExportJobStarted } from '../../api/domains/exports';
+import type { Services } from '../core/context';
+import { ServiceError } from '../core/errors';
+import { requireUnlockedIdentity } from '../signing/identity';
+import { exportCase } from './exports';
+
+/**
+ * Many device case PDFs at once, one file per case, as a job the UI polls for its progress bar.
+ * Jobs live in the services process's memory: they are a convenience for one session, and the
+ * files they wrote stay when the process ends. The job yields between PDFs (each export awaits),
+ * so other calls are served while it runs.
+ */
+
+interface Job extends ExportJobProgress {
+  caseIds: number[];
+  cancelRequested: boolean;
+  /** Settles when the job stops (for tests and the CLI). */
+  finished: Promise<void>;
+}
+
+const jobsByServices = new WeakMap<Services, Map<string, Job>>();
+/** Finished jobs kept for polling; the oldest are forgotten beyond this. */
+const keptJobs = 50;
+
+function jobsOf(services: Services): Map<string, Job> {
+  let jobs = jobsByServices.get(services);
+  if (!jobs) {
+    jobs = new Map();
+    jobsByServices.set(services, jobs);
+  }
+  return jobs;
+}
+
+/** The folder to write into: a new one under the data folder, or an absolute one given. */
+export function exportDirectory(
+  services: Services,
+  requested: string | undefined,
+  jobId: string,
+): string {
+  if (requested === undefined) {
+    const stamp = services.clock.now().toISOString().replace(/[:.]/g, '-');
+    return path.join(services.dataDir, 'exports', `cases-${stamp}-${jobId.slice(0, 8)}`);
+  }
+  if (requested.includes('\0')) {
+    throw new ServiceError(
+      'invalid_input',
+      'directory: the folder name contains a NUL character.',
+      {
+        field: 'directory',
+      },
+    );
+  }
+  if (!path.isAbsolute(requested)) {
+    throw new ServiceError(
+      'invalid_input',
+      `directory: "${requested}" is not an absolute path. Choose a folder (e.g. /home/me/exports or C:\\Exports).`,
+      { field: 'directory' },
+    );
+  }
+  if (requested.split(/[\\/]+/).includes('..')) {
+    throw new ServiceError(
+      'invalid_input',
+      `directory: "${requested}" contains "..": give the folder itself, without going up.`,
+      { field: 'directory' },
+    );
+  }
+  return path.resolve(requested);
+}
+
+function snapshot(job: Job): ExportJobProgress {
+  return {
+    jobId: job.jobId,
+    state: job.state,
+    directory: job.directory,
+    total: job.total,
+    done: job.done,
+    files: [...job.files],
+    failures: [...job.failures],
+    error: job.error,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+  };
+}
+
+/** Write one file atomically: an interrupted export never leaves half a PDF. */
+function writeAtomically(file: string, bytes: Buffer): void {
+  const temp = `${file}.partial`;
+  try {
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+async function run(services: Services, job: Job): Promise<void> {
+  for (const caseId of job.caseIds) {
+    if (job.cancelRequested) {
+      job.state = 'cancelled';
+      break;
+    }
+    try {
+      const { fileName, pdf } = await exportCase(services, caseId);
+      writeAtomically(path.join(job.directory, fileName), pdf);
+      job.files.push(fileName);
+    } catch (error) {
+      if (error instanceof ServiceError && error.code === 'forbidden') {
+        // The key was locked meanwhile: no later case can be signed either.
+        job.state = 'failed';
+        job.error = error.message;
+        break;
+      }
+      job.failures.push({ caseId, message: (error as Error).message });
+    }
+    job.done++;
+  }
+  if (job.state === 'running') job.state = 'done';
+  job.finishedAt = services.clock.now().toISOString();
+}
+
+export function startCaseBatch(
+  services: Services,
+  caseIds: readonly number[],
+  requestedDirectory: string | undefined,
+): ExportJobStarted & { finished: Promise<void> } {
+  requireUnlockedIdentity(services);
+  const jobId = randomBytes(16).toString('hex');
+  const directory = exportDirectory(services, requestedDirectory, jobId);
+  try {
+    fs.mkdirSync(directory, { recursive: true });
+    fs.accessSync(directory, fs.constants.W_OK);
+  } catch (error) {
+    throw new ServiceError(
+      'invalid_input',
+      `directory: the folder ${directory} cannot be created or written (${(error as Error).message}). Choose another folder.`,
+      { field: 'directory' },
+    );
+  }
+  const unique = [...new Set(caseIds)];
+  const jobs = jobsOf(services);
+  const job: Job = {
+    jobId,
+    state: 'running',
+    directory,
+    total: unique.length,
+    done: 0,
+    files: [],
+    failures: [],
+    error: null,
+    startedAt: services.clock.now().toISOString(),
+    finishedAt: null,
+    caseIds: unique,
+    cancelRequested: false,
+    finished: Promise.resolve(),
+  };
+  job.finished = run(services, job).catch((error: unknown) => {
+    job.state = 'failed';
+    job.error = (error as Error).message;
+    job.finishedAt = services.clock.now().toISOString();
+  });
+  jobs.set(jobId, job);
+  for (const [id, old] of jobs) {
+    if (jobs.size <= keptJobs) break;
+    if (old.state !== 'running') jobs.delete(id);
+  }
+  return { jobId, directory, total: unique.length, finished: job.finished };
+}
+
+function findJob(services: Services, jobId: string): Job {
+  const job = jobsOf(services).get(jobId);
+  if (!job) {
+    throw new ServiceError(
+      'not_found',
+      `There is no export job ${jobId} in this session (jobs are forgotten when the app restarts; the files written stay in their folder).`,
+    );
+  }
+  return job;
+}
+
+export function jobProgress(services: Services, jobId: string): ExportJobProgress {
+  return snapshot(findJob(services, jobId));
+}
+
+export function cancelJob(services: Services, jobId: string): ExportJobProgress {
+  const job = findJob(services, jobId);
+  if (job.state === 'running') job.cancelRequested = true;
+  return snapshot(job);
+}
+
+/** For tests and the CLI: wait until a job stops. */
+export async function waitForJob(services: Services, jobId: string): Promise<ExportJobProgress> {
+  await findJob(services, jobId).finished;
+  return jobProgress(services, jobId);
+}

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import type { ExportedPdf, IncidentReportKind } from '../../api/domains/exports';
+import { findCaseRow } from '../cases/case-store';
+import type { CallContext, Services } from '../core/context';
+import { ServiceError, notFound } from '../core/errors';
+import { getIncident } from '../incidents/incident-store';
+import { loadPlaybooks } from '../playbooks/load';
+import { requireUnlockedIdentity } from '../signing/identity';
+import { blankChecklistDocument, documentFacility } from './blank-checklist';
+import { buildCaseDocument } from './case-document';
+import { caseFileName, safeFileName } from './file-names';
+import { buildIncidentSummaryDocument } from './incident-summary';
+import { buildReportDocument } from './incident-reports';
+import { exportSignedPdf } from './sign';
+
+/** The exporters the API and the CLI share: each returns a signed PDF and a file name for it. */
+
+export interface SignedFile {
+  fileName: string;
+  pdf: Buffer;
+}
+
+export async function exportCase(services: Services, caseId: number): Promise<SignedFile> {
+  // Locked key: fail before the work of building the document.
+  requireUnlockedIdentity(services);
+  const row = findCaseRow(services.db, caseId);
+  if (!row) throw notFound(`Case ${caseId}`);
+  const model = buildCaseDocument(services, caseId, services.clock.now());
+  return {
+    fileName: caseFileName({ caseId, assetTag: row.asset_tag, trackingId: row.tracking_id }),
+    pdf: await exportSignedPdf(services, model),
+  };
+}
+
+export async function exportIncidentReport(
+  ctx: CallContext,
+  incidentId: number,
+  report: IncidentReportKind,
+): Promise<SignedFile> {
+  const { services } = ctx;
+  requireUnlockedIdentity(services);
+  const now = services.clock.now();
+  const incident = getIncident(services.db, incidentId, now);
+  const model =
+    report === 'summary'
+      ? buildIncidentSummaryDocument(services, incidentId, now)
+      : await buildReportDocument(ctx, incidentId, report);
+  return {
+    fileName: safeFileName(`${report}-${incident.name}-${now.toISOString().slice(0, 10)}`),
+    pdf: await exportSignedPdf(services, model),
+  };
+}
+
+export async function exportBlankChecklist(
+  services: Services,
+  templateId: string,
+  version: number | undefined,
+): Promise<SignedFile> {
+  requireUnlockedIdentity(services);
+  const library = loadPlaybooks(path.join(services.resourcesDir, 'playbooks'));
+  const template =
+    version === undefined ? library.latest(templateId) : library.get(templateId, version);
+  if (!template) {
+    const known = library.templates.map((t) => `${t.id} (version ${t.version})`).join(', ');
+    throw new ServiceError(
+      'not_found',
+      `There is no playbook template "${templateId}"${version ? ` version ${version}` : ''}. Known: ${known || 'none'}.`,
+    );
+  }
+  const model = blankChecklistDocument(template, {
+    ...documentFacility(services),
+    generatedAt: services.clock.now(),
+  });
+  return {
+    fileName: safeFileName(`blank-${template.id}-v${template.version}`),
+    pdf: await exportSignedPdf(services, model),
+  };
+}
+
+export function toExportedPdf(services: Services, file: SignedFile): ExportedPdf {
+  return {
+    fileName: file.fileName,
+    base64: file.pdf.toString('base64'),
+    bytes: file.pdf.length,
+    certificateFingerprintSha256: requireUnlockedIdentity(services).fingerprintSha256,
+  };
+}

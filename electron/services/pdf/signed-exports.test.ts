@@ -1,0 +1,300 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportedPdf } from '../../api/domains/exports';
+import { repoRoot, startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
+import { demoTimeNow, operator, setUpDemoForExports, type DemoExports } from './demo-exports';
+import { pdfPageCount, pdfsig, pdftoppm, pdftotext, qpdfCheck } from './independent-tools';
+import { verifyPdf } from './verify';
+
+/**
+ * Every kind of signed PDF the app makes, from the demo facility after the walkthrough, checked
+ * with tools that share no code with the app. The pages are rendered into test-results/pdf/ for
+ * a person to look at.
+ */
+
+let rt: TestRuntime;
+let demo: DemoExports;
+let out: ReturnType<typeof tempDir>;
+const pagesDir = path.join(repoRoot, 'test-results', 'pdf');
+
+/** The signers of NM-0001's sign-offs (the walkthrough's demo staff). */
+const signers = ['Dr. Amara Okafor (demo)', 'Łukasz Wróbel (demo)', 'Søren Ødegård (demo)'];
+// DejaVu Sans has no CJK glyphs: 陈 (U+9648) and 静 (U+9759) are printed as their code points.
+const cjkPrinted = '[U+9648 U+9759] Chen Jing (demo)';
+
+interface Kind {
+  name: string;
+  method: string;
+  input: () => Record<string, unknown>;
+  expected: string[];
+}
+
+const kinds: Kind[] = [
+  {
+    name: 'case',
+    method: 'exports.casePdf',
+    input: () => ({ caseId: demo.cases['NM-0001'] }),
+    expected: [
+      'NM-0001',
+      'ICSMA-17-215-02',
+      'CVE-2015-1635',
+      ...signers,
+      'Returned to service',
+      'Kantonsspital Zürich-Nord (demo)',
+      'Page 1 of',
+    ],
+  },
+  {
+    name: 'case-cjk-assignee',
+    method: 'exports.casePdf',
+    input: () => ({ caseId: demo.cases['NM-0003'] }),
+    expected: ['NM-0003', 'ICSMA-17-215-02', cjkPrinted, 'Deferred', 'F-18', 'blocked'],
+  },
+  {
+    name: 'summary',
+    method: 'exports.incidentPdf',
+    input: () => ({ incidentId: demo.incidentId, report: 'summary' }),
+    expected: [
+      'NM-0001',
+      'NM-0003',
+      'NM-0006',
+      'ICSMA-17-215-02',
+      'ICSMA-17-215-01',
+      cjkPrinted,
+      'María José Núñez (demo)',
+    ],
+  },
+  {
+    name: 'hics251',
+    method: 'exports.incidentPdf',
+    input: () => ({ incidentId: demo.incidentId, report: 'hics251' }),
+    expected: ['HICS 251', 'NM-0001', 'NM-0006', 'ICSMA-17-215-02', 'Partially functional'],
+  },
+  {
+    name: 'hics214',
+    method: 'exports.incidentPdf',
+    input: () => ({ incidentId: demo.incidentId, report: 'hics214' }),
+    expected: ['HICS 214', 'NM-0001', ...signers, 'María José Núñez (demo)'],
+  },
+  {
+    name: 'briefing',
+    method: 'exports.incidentPdf',
+    input: () => ({ incidentId: demo.incidentId, report: 'briefing' }),
+    expected: ['Incident briefing', 'ICSMA-17-215-02', 'CVE-2015-1635', cjkPrinted],
+  },
+  {
+    name: 'blank',
+    method: 'exports.blankPdf',
+    input: () => ({ templateId: 'icsma-standalone-response' }),
+    expected: ['Blank checklist', 'icsma-standalone-response', 'Kantonsspital Zürich-Nord (demo)'],
+  },
+];
+
+const files = new Map<string, string>();
+
+beforeAll(async () => {
+  rt = startTestRuntime(demoTimeNow);
+  out = tempDir('standalone-exports-');
+  demo = await setUpDemoForExports(rt);
+  fs.rmSync(pagesDir, { recursive: true, force: true });
+  for (const kind of kinds) {
+    const result = await rt.dispatchAs(operator, kind.method, kind.input());
+    if (!result.ok) throw new Error(`${kind.name}: ${result.error.message}`);
+    const value = result.value as ExportedPdf;
+    const file = path.join(out.dir, value.fileName);
+    fs.writeFileSync(file, Buffer.from(value.base64, 'base64'));
+    files.set(kind.name, file);
+  }
+}, 300_000);
+afterAll(() => {
+  rt.cleanup();
+  out.cleanup();
+});
+
+describe.each(kinds)('the signed $name PDF', (kind) => {
+  const file = () => files.get(kind.name) ?? '';
+
+  it('pdfsig: "Signature is Valid.", whole document, adbe.pkcs7.detached, SHA-256', () => {
+    const sig = pdfsig(file());
+    expect(sig.signatureLine).toBe('Signature is Valid.');
+    expect(sig.output).toContain('Total document signed');
+    expect(sig.output).toContain('Signature Type: adbe.pkcs7.detached');
+    expect(sig.output).toContain('Signing Hash Algorithm: SHA-256');
+  });
+
+  it('qpdf --check finds no errors', () => {
+    const check = qpdfCheck(file());
+    expect(check.code).toBe(0);
+    expect(check.output).toContain('No syntax or stream encoding errors found');
+  });
+
+  it('pdftotext finds what the reader needs, non-Latin names included', () => {
+    // Table cells wrap: compare with runs of white space made one space.
+    const text = pdftotext(file()).replace(/\s+/g, ' ');
+    for (const expected of kind.expected) expect(text).toContain(expected);
+    expect(text).toContain('Digitally signed by the organisation');
+    expect(text).toContain(demo.fingerprint);
+  });
+
+  it('verify-pdf accepts it and says the content matches the database', async () => {
+    const report = await verifyPdf(rt.services, fs.readFileSync(file()));
+    expect(report.problems).toEqual([]);
+    expect(report.valid).toBe(true);
+    if (kind.name !== 'blank') {
+      expect(report.content).toMatchObject({ checked: true, matches: true });
+      expect(report.audit).toMatchObject({ found: true, hashMatches: true });
+    }
+  });
+
+  it('one changed byte inside the signed range: pdfsig reports a digest mismatch, verify-pdf fails', async () => {
+    const bytes = fs.readFileSync(file());
+    const at = bytes.indexOf(Buffer.from('stream')) + 40;
+    bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+    const tampered = path.join(out.dir, `tampered-${kind.name}.pdf`);
+    fs.writeFileSync(tampered, bytes);
+    expect(pdfsig(tampered).signatureLine).toBe('Digest Mismatch.');
+    const report = await verifyPdf(rt.services, bytes);
+    expect(report.valid).toBe(false);
+    expect(report.problems.map((p) => p.code)).toContain('digest_mismatch');
+  });
+
+  it('renders every page with pdftoppm into test-results/pdf/', () => {
+    const pngs = pdftoppm(file(), pagesDir, kind.name);
+    expect(pngs.length).toBe(pdfPageCount(file()));
+    expect(pngs.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the device case PDF', () => {
+  it('has every section of the record, with the audit reference of the case’s last event', () => {
+    const text = pdftotext(files.get('case') ?? '');
+    for (const heading of [
+      'Device',
+      'Advisory',
+      'Status',
+      'Patient-safety gate',
+      'Checklists',
+      'Sign-offs',
+      'State history',
+    ]) {
+      expect(text).toContain(heading);
+    }
+    const last = rt.services.db
+      .prepare(
+        `SELECT id, hash FROM audit_events WHERE entity_type = 'case' AND (entity_id = ? OR entity_id LIKE ?) ORDER BY id DESC LIMIT 1`,
+      )
+      .get(String(demo.cases['NM-0001']), `${demo.cases['NM-0001']}:%`) as {
+      id: number;
+      hash: string;
+    };
+    expect(text).toContain(`Audit reference: event #${last.id}, hash ${last.hash}`);
+    // Sign-offs with the statement attested and their status; the gate's verdict.
+    expect(text).toContain('I confirm that patient safety and treatment are not at risk');
+    expect(text).toMatch(/valid/);
+    expect(text).toContain('Verdict');
+  });
+});
+
+describe('exports.* for the UI', () => {
+  it('refuses while the signing key is locked, saying it must be unlocked', async () => {
+    expect((await rt.dispatchAs(operator, 'signing.lock', {})).ok).toBe(true);
+    for (const [method, input] of [
+      ['exports.casePdf', { caseId: demo.cases['NM-0001'] }],
+      ['exports.incidentPdf', { incidentId: demo.incidentId, report: 'summary' }],
+      ['exports.blankPdf', { templateId: 'icsma-standalone-response' }],
+      ['exports.casePdfs', { caseIds: [demo.cases['NM-0001']] }],
+    ] as const) {
+      const r = await rt.dispatchAs(operator, method, input);
+      expect(r).toMatchObject({
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: expect.stringContaining('signing key is locked') as string,
+        },
+      });
+    }
+    expect(
+      (
+        await rt.dispatchAs(operator, 'signing.unlock', {
+          passphrase: 'correct horse battery staple',
+        })
+      ).ok,
+    ).toBe(true);
+  });
+
+  it('refuses a relative folder or one with ".." for a batch', async () => {
+    for (const directory of ['exports/here', `${out.dir}/../elsewhere`]) {
+      const r = await rt.dispatchAs(operator, 'exports.casePdfs', {
+        caseIds: [demo.cases['NM-0001']],
+        directory,
+      });
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      if (!r.ok) expect(r.error.message).toMatch(/not an absolute path|contains "\.\."/);
+    }
+  });
+
+  it('writes one signed file per case in a batch, with progress to poll, and names the failures', async () => {
+    const caseIds = [...Object.values(demo.cases), 999_999];
+    const started = await rt.dispatchAs(operator, 'exports.casePdfs', { caseIds });
+    if (!started.ok) throw new Error(started.error.message);
+    const { jobId, directory, total } = started.value as {
+      jobId: string;
+      directory: string;
+      total: number;
+    };
+    expect(total).toBe(caseIds.length);
+    expect(directory.startsWith(path.join(rt.dir, 'exports'))).toBe(true);
+    let progress: { state: string; done: number; files: string[]; failures: { caseId: number }[] };
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const r = await rt.dispatchAs(operator, 'exports.progress', { jobId });
+      if (!r.ok) throw new Error(r.error.message);
+      progress = r.value as typeof progress;
+      expect(progress.done).toBeLessThanOrEqual(total);
+    } while (progress.state === 'running');
+    expect(progress).toMatchObject({ state: 'done', done: total, failures: [{ caseId: 999_999 }] });
+    expect(progress.files).toHaveLength(caseIds.length - 1);
+    expect(fs.readdirSync(directory).sort()).toEqual([...progress.files].sort());
+    const first = path.join(directory, progress.files[0] ?? '');
+    expect(pdfsig(first).signatureLine).toBe('Signature is Valid.');
+  });
+
+  it('is refused to a technologist (records are read by the other roles)', async () => {
+    const { signInAs } = await import('../test/temp-runtime');
+    await signInAs(rt, 'technologist');
+    const r = await rt.dispatch('exports.casePdf', { caseId: demo.cases['NM-0001'] });
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('verify-pdf compares the content with the database', () => {
+  it('names what changed since, with the recorded changes, when the case moved on', async () => {
+    const pdf = fs.readFileSync(files.get('case-cjk-assignee') ?? '');
+    const { signInAs } = await import('../test/temp-runtime');
+    await signInAs(rt, 'incident_commander');
+    const assigned = await rt.dispatch('cases.assign', {
+      caseIds: [demo.cases['NM-0003']],
+      assigneeUserId: null,
+    });
+    expect(assigned.ok).toBe(true);
+    const report = await verifyPdf(rt.services, pdf);
+    expect(report.valid).toBe(true);
+    expect(report.content).toMatchObject({ checked: true, matches: false });
+    expect(report.content?.changedSections).toEqual(
+      expect.arrayContaining(['Status', 'State history']),
+    );
+    expect(report.content?.laterEvents.map((e) => e.action)).toEqual(['case.assigned']);
+  });
+
+  it('fails when the database says something else and no change was recorded', async () => {
+    const pdf = fs.readFileSync(files.get('case') ?? '');
+    rt.services.db
+      .prepare("UPDATE devices SET serial_number = 'SN-FORGED' WHERE asset_tag = 'NM-0001'")
+      .run();
+    const report = await verifyPdf(rt.services, pdf);
+    expect(report.valid).toBe(false);
+    expect(report.problems.map((p) => p.code)).toEqual(['content_mismatch']);
+    expect(report.content?.changedSections).toEqual(['Device']);
+  });
+});

@@ -1,0 +1,191 @@
+import type Database from 'better-sqlite3';
+import type { NormalizedAdvisory } from '../../api/domains/advisories';
+import { caseStates, type CaseState } from '../../api/domains/cases';
+import type { BriefingReport } from '../../api/domains/reports';
+import { roleLabels, roles } from '../../api/permissions';
+import type { WorkflowResources } from '../cases/workflow-resources';
+import { computedLists } from '../board/board-attention';
+import { overdueSql, reReviewSql } from '../board/board-query';
+import { hicsCounts, stateCounts } from '../board/board-view';
+import { hics251Labels, isOpen, stateLabels } from '../workflow/states';
+import type { ReportContext } from './report-header';
+import { timelineEntries } from './timeline';
+
+/**
+ * The incident briefing, in the spirit of HICS 201: where things stand, what we are trying to
+ * achieve (from the advisories' own remediation advice), what has been done and what comes next,
+ * and who is working on it. Everything is computed from the records; nothing is typed in.
+ */
+
+/** What comes next for the cases in each open state, as the commander would brief it. */
+export const plannedActions: Record<Exclude<CaseState, 'returned_to_service'>, string> = {
+  at_risk: 'start the assessment (network exposure, patch availability, patient-safety gate)',
+  assessing:
+    'finish the assessment: keep connected on a protected segment, disconnect and run standalone, or defer',
+  deferred: 'answer the patient-safety gate again at the re-check time',
+  protected_connected: 'plan and start patching (remote window or on site)',
+  standalone: 'start patching; keep the downtime log',
+  patching: 'finish the patch and record the result',
+  verifying: 'verify patch level, QC, clock and ports; biomed and IT security sign off',
+  reconnecting: 'reconnect, send the backlog, and return to service with IT security approval',
+  quarantined: 'preserve the evidence, then restore from known-good vendor media',
+  restoring: 're-image and patch before any network exposure, then verify',
+};
+
+interface AdvisoryRow {
+  id: number;
+  tracking_id: string;
+  version: string;
+  title: string;
+  normalized: string;
+  case_count: number;
+}
+
+function advisories(db: Database.Database, incidentId: number) {
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.tracking_id, r.version, r.title, r.normalized,
+              (SELECT count(*) FROM cases c WHERE c.incident_id = ia.incident_id
+                 AND c.advisory_id = a.id) AS case_count
+         FROM incident_advisories ia
+         JOIN advisories a ON a.id = ia.advisory_id
+         JOIN advisory_revisions r ON r.id = a.current_revision_id
+        WHERE ia.incident_id = ? ORDER BY a.tracking_id`,
+    )
+    .all(incidentId) as AdvisoryRow[];
+  return rows.map((r) => ({ row: r, doc: JSON.parse(r.normalized) as NormalizedAdvisory }));
+}
+
+function objectives(
+  docs: ReturnType<typeof advisories>,
+  counts: Record<CaseState, number>,
+  total: number,
+): string[] {
+  const categories = new Set(docs.flatMap((d) => d.doc.remediations.map((r) => r.category)));
+  const ids = docs.map((d) => d.row.tracking_id).join(', ');
+  const done = counts.returned_to_service;
+  const out: string[] = [];
+  if (categories.has('mitigation') || categories.has('workaround')) {
+    out.push(
+      `Protect network access to every affected device (${ids}): a dedicated, isolated segment, with the ports named in the advisory blocked.`,
+    );
+  }
+  out.push(
+    `Where a device cannot be protected or patched now, and only if patient safety and treatment are not at risk, disconnect it and run it standalone (${counts.standalone} standalone now).`,
+  );
+  if (categories.has('vendor_fix')) {
+    out.push(`Install the vendor fix on every affected device (${done} of ${total} done).`);
+  }
+  out.push(
+    'Verify each patched device (patch level, daily QC, clock, closed ports) before clinical use.',
+  );
+  out.push(
+    `Reconnect only after the patch is installed and verified (${done} of ${total} back in service).`,
+  );
+  out.push('Keep backups and restoration procedures ready for every device before any change.');
+  return out;
+}
+
+function resources(db: Database.Database, incidentId: number): BriefingReport['resources'] {
+  const rows = db
+    .prepare(
+      `SELECT r.role, u.id, u.display_name AS name,
+              (SELECT count(*) FROM cases c WHERE c.incident_id = ? AND c.assignee_user_id = u.id)
+                AS cases,
+              (SELECT count(*) FROM cases c WHERE c.incident_id = ? AND c.assignee_user_id = u.id
+                 AND c.state <> 'returned_to_service') AS open_cases
+         FROM user_roles r JOIN users u ON u.id = r.user_id
+        WHERE u.active = 1 ORDER BY u.display_name`,
+    )
+    .all(incidentId, incidentId) as {
+    role: string;
+    id: number;
+    name: string;
+    cases: number;
+    open_cases: number;
+  }[];
+  return roles
+    .map((role) => ({
+      role,
+      roleLabel: roleLabels[role],
+      people: rows
+        .filter((r) => r.role === role)
+        .map((r) => ({ userId: r.id, name: r.name, openCases: r.open_cases, cases: r.cases })),
+    }))
+    .filter((g) => g.people.length > 0);
+}
+
+export function briefingReport(
+  db: Database.Database,
+  rc: ReportContext,
+  workflow: WorkflowResources,
+): BriefingReport {
+  const incidentId = rc.head.id;
+  const counts = stateCounts(db, incidentId);
+  const byHics = hicsCounts(counts);
+  const total = caseStates.reduce((sum, s) => sum + counts[s], 0);
+  const open = total - counts.returned_to_service;
+  const docs = advisories(db, incidentId);
+  const lists = computedLists(db, incidentId, workflow, rc.now);
+  const count = (where: string, ...params: string[]) =>
+    db
+      .prepare(`SELECT count(*) FROM cases c WHERE c.incident_id = ? AND ${where}`)
+      .pluck()
+      .get(incidentId, ...params) as number;
+  const inStates = caseStates
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${stateLabels[s].toLowerCase()}`)
+    .join(', ');
+  const cveCount = new Set(docs.flatMap((d) => d.doc.vulnerabilities.map((v) => v.cve))).size;
+  const summary =
+    `${total} device case${total === 1 ? '' : 's'} under ${docs.length} advisor${docs.length === 1 ? 'y' : 'ies'} ` +
+    `(${docs.map((d) => `${d.row.tracking_id} rev ${d.row.version}`).join(', ')}; ${cveCount} CVE${cveCount === 1 ? '' : 's'}): ` +
+    `${inStates || 'none yet'}. HICS 251: ${byHics.fully_functional} ${hics251Labels.fully_functional.toLowerCase()}, ` +
+    `${byHics.partially_functional} ${hics251Labels.partially_functional.toLowerCase()}, ` +
+    `${byHics.non_functional} ${hics251Labels.non_functional.toLowerCase()}. ${open} still open.`;
+  const actionsTaken = timelineEntries(db, incidentId, null)
+    .reverse()
+    .slice(0, 50)
+    .map((e) => ({ at: e.at, by: e.by, activity: e.event }));
+  const unassigned = db
+    .prepare(
+      `SELECT count(*) FROM cases WHERE incident_id = ? AND assignee_user_id IS NULL
+          AND state <> 'returned_to_service'`,
+    )
+    .pluck()
+    .get(incidentId) as number;
+  return {
+    kind: 'briefing',
+    header: rc.header,
+    situation: {
+      summary,
+      caseCount: total,
+      openCaseCount: open,
+      countsByState: counts,
+      countsByHics251: byHics,
+      advisories: docs.map(({ row, doc }) => ({
+        id: row.id,
+        trackingId: row.tracking_id,
+        version: row.version,
+        title: row.title,
+        cves: doc.vulnerabilities
+          .filter((v): v is typeof v & { cve: string } => v.cve !== null)
+          .map((v) => ({ cve: v.cve, cvss: v.highestBaseScore })),
+        caseCount: row.case_count,
+      })),
+      attention: {
+        blocked: lists.blocked.length,
+        recheckOverdue: count(overdueSql, rc.now.toISOString()),
+        needsReReview: count(reReviewSql),
+        awaitingSignoff: lists.awaiting_signoff.length,
+      },
+    },
+    objectives: objectives(docs, counts, total),
+    actionsTaken,
+    actionsPlanned: caseStates
+      .filter((s): s is Exclude<CaseState, 'returned_to_service'> => isOpen(s) && counts[s] > 0)
+      .map((s) => ({ state: s, caseCount: counts[s], action: plannedActions[s] })),
+    resources: resources(db, incidentId),
+    unassignedOpenCases: unassigned,
+  };
+}

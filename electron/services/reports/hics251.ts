@@ -1,0 +1,146 @@
+import type Database from 'better-sqlite3';
+import type { CaseState, Hics251Status } from '../../api/domains/cases';
+import type { Hics251Report, Hics251Row } from '../../api/domains/reports';
+import { readAnswers, sectionAnswers } from '../cases/case-store';
+import { facilityTimeZone, type WorkflowResources } from '../cases/workflow-resources';
+import { evaluatePatientSafetyGate } from '../workflow/gate';
+import { hics251Labels, hics251Status } from '../workflow/states';
+import { placeOf, type ReportContext } from './report-header';
+
+/**
+ * HICS 251 Facility System Status: one line per device case. The status comes from the workflow's
+ * own mapping (`hics251Status`, documented in workflow/states.ts); the reason says in plain words
+ * what the state means for patients. Each state has its sentence here, and the compiler checks
+ * that none is missing.
+ */
+export const hics251Reasons: Record<CaseState, string> = {
+  at_risk: 'Vulnerable; in clinical use on the network, assessment not started',
+  assessing: 'Vulnerable; in clinical use on the network while it is assessed',
+  protected_connected: 'In use on a verified, isolated network segment until it is patched',
+  deferred: 'Kept in use: patients depend on it now (disconnection deferred until the re-check)',
+  standalone: 'Disconnected, running standalone: no PACS, worklist or remote reading',
+  patching: 'Out of service: the vendor patch is being installed',
+  verifying: 'Out of service: patch level, quality control and ports being verified',
+  reconnecting: 'Scanning; network links being restored and the backlog sent to PACS',
+  returned_to_service: 'Patched, verified and back in service on the network',
+  quarantined: 'Out of service: suspected compromise, held with its evidence',
+  restoring: 'Out of service: being re-imaged from known-good vendor media',
+};
+
+const statusOrder: Record<Hics251Status, number> = {
+  non_functional: 0,
+  partially_functional: 1,
+  fully_functional: 2,
+};
+
+interface Row {
+  id: number;
+  asset_tag: string;
+  vendor: string | null;
+  model: string | null;
+  site: string | null;
+  building: string | null;
+  floor: string | null;
+  room: string | null;
+  department: string | null;
+  state: CaseState;
+  recheck_at: string | null;
+  tracking_id: string;
+  advisory_version: string;
+  assignee_name: string | null;
+  review_revision_id: number | null;
+}
+
+/** When the device is expected back: the re-check time, else the end of a booked patch window. */
+function estimatedReturn(db: Database.Database, row: Row): string | null {
+  if (row.state === 'deferred') return row.recheck_at;
+  if (!['standalone', 'protected_connected', 'patching'].includes(row.state)) return null;
+  const window = db
+    .prepare(
+      `SELECT value FROM case_answers
+        WHERE case_id = ? AND section_id = 'patch_record' AND item_id = 'remote_window_closes_at'`,
+    )
+    .pluck()
+    .get(row.id) as string | undefined;
+  if (window === undefined) return null;
+  const parsed: unknown = JSON.parse(window);
+  return typeof parsed === 'string' && !Number.isNaN(Date.parse(parsed))
+    ? new Date(parsed).toISOString()
+    : null;
+}
+
+export function hics251Rows(
+  db: Database.Database,
+  incidentId: number,
+  resources: WorkflowResources,
+  now: Date,
+): Hics251Row[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id, d.asset_tag, d.vendor, d.model, d.site, d.building, d.floor, d.room,
+              d.department, c.state, c.recheck_at, a.tracking_id, r.version AS advisory_version,
+              u.display_name AS assignee_name, c.review_revision_id
+         FROM cases c
+         JOIN devices d ON d.id = c.device_id
+         JOIN advisories a ON a.id = c.advisory_id
+         JOIN advisory_revisions r ON r.id = c.advisory_revision_id
+         LEFT JOIN users u ON u.id = c.assignee_user_id
+        WHERE c.incident_id = ?
+        ORDER BY d.asset_tag, a.tracking_id`,
+    )
+    .all(incidentId) as Row[];
+  const timeZone = facilityTimeZone(db);
+  const out = rows.map((row): Hics251Row => {
+    const status = hics251Status(row.state);
+    let reason = hics251Reasons[row.state];
+    if (row.state === 'assessing' || row.state === 'deferred') {
+      const gate = evaluatePatientSafetyGate(
+        sectionAnswers(readAnswers(db, row.id).answers, 'patient_safety_gate'),
+        now,
+        resources.radionuclides,
+        { timeZone },
+      );
+      if (gate.verdict === 'blocked' && gate.reasons[0]) reason += `. Gate: ${gate.reasons[0]}`;
+    }
+    const comments = [
+      `${row.tracking_id} revision ${row.advisory_version}`,
+      row.assignee_name ? `assigned to ${row.assignee_name}` : 'not assigned',
+      ...(row.review_revision_id !== null && row.state !== 'returned_to_service'
+        ? ['a newer advisory revision awaits review']
+        : []),
+    ].join('; ');
+    const place = placeOf(row);
+    const label = [row.vendor, row.model].filter(Boolean).join(' ');
+    return {
+      caseId: row.id,
+      system: label ? `${label} (asset ${row.asset_tag})` : row.asset_tag,
+      assetTag: row.asset_tag,
+      status,
+      statusLabel: hics251Labels[status],
+      state: row.state,
+      location: [place, row.department ? `(${row.department})` : '']
+        .filter((p) => p !== '')
+        .join(' '),
+      reason,
+      estimatedReturn: estimatedReturn(db, row),
+      comments,
+    };
+  });
+  // Stable sort: within a status the rows keep their asset-tag order.
+  return out.sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
+}
+
+export function hics251Report(
+  db: Database.Database,
+  rc: ReportContext,
+  resources: WorkflowResources,
+): Hics251Report {
+  const rows = hics251Rows(db, rc.head.id, resources, rc.now);
+  const totals: Record<Hics251Status, number> = {
+    fully_functional: 0,
+    partially_functional: 0,
+    non_functional: 0,
+  };
+  for (const r of rows) totals[r.status] += 1;
+  return { kind: 'hics251', header: rc.header, totals, rows };
+}
