@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DevicePages } from './use-device-pages';
+import { isNarrowed, type DevicePages } from './use-device-pages';
 
 interface Props {
   pages: DevicePages;
@@ -10,9 +10,11 @@ interface Props {
 /** The row count, announced politely so a screen reader hears what a search found. */
 export function DeviceCountLine({ pages, inventoryTotal }: Props) {
   const { t } = useTranslation();
-  const { total, shownSearch, searching } = pages;
+  const { total, shownSearch, shownQuery, searching } = pages;
   let text: string;
   if (total === undefined) text = t('devices.loading');
+  else if (isNarrowed({ ...shownQuery, search: '' }))
+    text = t('inventory.filters.matching', { count: total, total: inventoryTotal ?? total });
   else if (shownSearch)
     text = t('devices.matching', {
       count: total,

@@ -2,14 +2,17 @@ import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-compone
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../../electron/api';
 import { DeviceFacts } from './DeviceFacts';
+import { DeviceMatches } from './DeviceMatches';
 
 interface Props {
   device: Device | undefined;
   onClose(): void;
+  /** Shown only to those who may change devices. */
+  onEdit?(device: Device): void;
 }
 
 /** Everything recorded about one device; the table shows only what is needed to find it. */
-export function DeviceDetailsDialog({ device, onClose }: Props) {
+export function DeviceDetailsDialog({ device, onClose, onEdit }: Props) {
   const { t } = useTranslation();
   return (
     <ModalOverlay
@@ -28,10 +31,18 @@ export function DeviceDetailsDialog({ device, onClose }: Props) {
                 <Heading slot="title">
                   {t('devices.details.title', { assetTag: device.assetTag })}
                 </Heading>
-                <Button className="button button-secondary" slot="close">
-                  {t('devices.details.close')}
-                </Button>
+                <div className="dialog-header-actions">
+                  {onEdit ? (
+                    <Button className="button button-secondary" onPress={() => onEdit(device)}>
+                      {t('inventory.edit.open')}
+                    </Button>
+                  ) : null}
+                  <Button className="button button-secondary" slot="close">
+                    {t('devices.details.close')}
+                  </Button>
+                </div>
               </div>
+              <DeviceMatches deviceId={device.id} />
               <div className="dialog-body">
                 <DeviceFacts
                   device={device}

@@ -35,16 +35,17 @@ export function DeviceTable({ pages, onOpen }: Props) {
   const rows = virtualizer.getVirtualItems();
   const first = rows[0]?.index ?? 0;
   const last = rows.at(-1)?.index ?? 0;
-  const { ensureRows, shownSearch } = pages;
+  const { ensureRows } = pages;
+  const shownKey = JSON.stringify(pages.shownQuery);
 
   useEffect(() => {
     if (count > 0) ensureRows(first, last);
   }, [first, last, count, ensureRows]);
 
-  // New search results start at the top.
+  // New search or filter results start at the top.
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [shownSearch]);
+  }, [shownKey]);
 
   return (
     <div

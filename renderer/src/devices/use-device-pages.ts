@@ -2,6 +2,21 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Device } from '../../../electron/api';
 import { call, type ApiError } from '../api/client';
 
+/** What the table shows: the search text and the filters (undefined: any value). */
+export interface DeviceQuery {
+  search: string;
+  vendor?: string;
+  family?: string;
+  department?: string;
+  osName?: string;
+  advisoryId?: number;
+}
+
+/** True when the query narrows the inventory at all. */
+export function isNarrowed(query: DeviceQuery): boolean {
+  return Object.values(query).some((value) => value !== undefined && value !== '');
+}
+
 /** Rows per devices.list call: a few screens' worth, so scrolling rarely waits. */
 export const devicePageSize = 100;
 
@@ -10,6 +25,8 @@ export interface DevicePages {
   total: number | undefined;
   /** The search the shown rows belong to (it lags the typed one until its first page arrives). */
   shownSearch: string;
+  /** The whole query (search and filters) the shown rows belong to. */
+  shownQuery: DeviceQuery;
   /** True while a new search's first page is on its way (the old rows stay until then). */
   searching: boolean;
   error: ApiError | undefined;
@@ -21,20 +38,27 @@ export interface DevicePages {
 
 interface Shown {
   id: number;
-  search: string;
+  search: DeviceQuery;
   total: number;
   pages: ReadonlyMap<number, Device[]>;
 }
 
 interface State {
-  requested: { id: number; search: string } | undefined;
+  requested: { id: number; search: DeviceQuery } | undefined;
   shown: Shown | undefined;
   error: ApiError | undefined;
 }
 
 type Action =
-  | { type: 'start'; id: number; search: string }
-  | { type: 'loaded'; id: number; search: string; page: number; devices: Device[]; total: number }
+  | { type: 'start'; id: number; search: DeviceQuery }
+  | {
+      type: 'loaded';
+      id: number;
+      search: DeviceQuery;
+      page: number;
+      devices: Device[];
+      total: number;
+    }
   | { type: 'failed'; id: number; error: ApiError };
 
 function reduce(state: State, action: Action): State {
@@ -61,7 +85,7 @@ function reduce(state: State, action: Action): State {
  * devices cost only the pages that are looked at. Each search is a generation; answers for an
  * older one are dropped, and its rows stay on screen until the new first page arrives.
  */
-export function useDevicePages(search: string, reloadKey: number): DevicePages {
+export function useDevicePages(query: DeviceQuery, reloadKey: number): DevicePages {
   const [state, dispatch] = useReducer(reduce, {
     requested: undefined,
     shown: undefined,
@@ -71,12 +95,14 @@ export function useDevicePages(search: string, reloadKey: number): DevicePages {
   const pending = useRef(new Set<string>());
   const [attempt, retry] = useReducer((n: number) => n + 1, 0);
 
-  const fetchPage = useCallback((id: number, query: string, page: number) => {
+  const fetchPage = useCallback((id: number, query: DeviceQuery, page: number) => {
     const key = `${id}:${page}`;
     if (pending.current.has(key)) return;
     pending.current.add(key);
+    const { search, ...filters } = query;
     void call('devices.list', {
-      ...(query ? { search: query } : {}),
+      ...(search ? { search } : {}),
+      ...filters,
       limit: devicePageSize,
       offset: page * devicePageSize,
     }).then((result) => {
@@ -90,12 +116,15 @@ export function useDevicePages(search: string, reloadKey: number): DevicePages {
     });
   }, []);
 
+  // One generation per distinct query: compare by content, not by object identity.
+  const queryKey = JSON.stringify(query);
   useEffect(() => {
     nextId.current += 1;
     const id = nextId.current;
+    const search = JSON.parse(queryKey) as DeviceQuery;
     dispatch({ type: 'start', id, search });
     fetchPage(id, search, 0);
-  }, [search, reloadKey, attempt, fetchPage]);
+  }, [queryKey, reloadKey, attempt, fetchPage]);
 
   const { requested, shown, error } = state;
   const ensureRows = useCallback(
@@ -119,7 +148,8 @@ export function useDevicePages(search: string, reloadKey: number): DevicePages {
 
   return {
     total: shown?.total,
-    shownSearch: shown?.search ?? search,
+    shownSearch: (shown?.search ?? query).search,
+    shownQuery: shown?.search ?? query,
     searching: shown === undefined || shown.id !== requested?.id,
     error,
     deviceAt,

@@ -1,4 +1,5 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { DemoLoadReport, Device } from '../../../electron/api';
 import { useAppInfo } from '../app/use-app-info';
@@ -7,11 +8,18 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
 import { DeviceCountLine } from '../devices/DeviceCountLine';
 import { DeviceDetailsDialog } from '../devices/DeviceDetailsDialog';
+import { DeviceEditDialog } from '../devices/DeviceEditDialog';
+import { DeviceFilters, type DeviceFilterValues } from '../devices/DeviceFilters';
 import { DeviceSearch } from '../devices/DeviceSearch';
 import { DeviceTable } from '../devices/DeviceTable';
 import { LoadDemoPanel } from '../devices/LoadDemoPanel';
 import { useDebouncedValue } from '../devices/use-debounced-value';
-import { useDevicePages } from '../devices/use-device-pages';
+import { isNarrowed, useDevicePages } from '../devices/use-device-pages';
+import { useFilterOptions } from '../devices/use-filter-options';
+import { InventoryExport } from '../inventory/InventoryExport';
+import { InventoryImportPanel } from '../inventory/InventoryImportPanel';
+import { useMay } from '../inventory/use-may';
+import '../styles/inventory.css';
 
 /** Long enough to skip the keystrokes of a word, short enough to feel immediate. */
 const searchDelayMs = 250;
@@ -21,11 +29,17 @@ export function DevicesPage() {
   const { info, refresh } = useAppInfo();
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText.trim(), searchDelayMs);
+  const [filters, setFilters] = useState<DeviceFilterValues>({});
   const [reloadKey, reload] = useReducer((n: number) => n + 1, 0);
-  const pages = useDevicePages(search, reloadKey);
+  const pages = useDevicePages({ search, ...filters }, reloadKey);
+  const filterOptions = useFilterOptions(reloadKey);
   const [opened, setOpened] = useState<Device>();
+  const [editing, setEditing] = useState<{ device: Device | undefined }>();
+  const [importing, setImporting] = useState(false);
   const [loaded, setLoaded] = useState<DemoLoadReport>();
   const searchRef = useRef<HTMLInputElement>(null);
+  const mayImport = useMay('inventory.import');
+  const mayEdit = useMay('devices.update');
 
   // The load button disappears with the empty state; put focus on the next thing to do, not on
   // the page body (where the next Tab would land somewhere arbitrary).
@@ -33,16 +47,40 @@ export function DevicesPage() {
     if (loaded) searchRef.current?.focus();
   }, [loaded]);
 
-  const onDemoLoaded = (report: DemoLoadReport) => {
-    setLoaded(report);
+  const changed = () => {
     reload();
     void refresh();
   };
+  const onDemoLoaded = (report: DemoLoadReport) => {
+    setLoaded(report);
+    changed();
+  };
 
-  const firstRun = info?.deviceCount === 0 && !loaded;
+  const firstRun = info?.deviceCount === 0 && !loaded && !importing;
+  const narrowed = isNarrowed(pages.shownQuery);
   return (
     <div className="devices-page">
-      <PageHeading title={t('devices.title')} intro={t('devices.intro')} />
+      <div className="devices-heading">
+        <PageHeading title={t('devices.title')} intro={t('devices.intro')} />
+        {info && !importing ? (
+          <div className="devices-actions">
+            {mayImport ? (
+              <Button className="button button-primary" onPress={() => setImporting(true)}>
+                {t('inventory.import.open')}
+              </Button>
+            ) : null}
+            {mayEdit ? (
+              <Button
+                className="button button-secondary"
+                onPress={() => setEditing({ device: undefined })}
+              >
+                {t('inventory.edit.openAdd')}
+              </Button>
+            ) : null}
+            {!firstRun ? <InventoryExport /> : null}
+          </div>
+        ) : null}
+      </div>
       {loaded ? (
         <p className="notice notice-success" role="status">
           {t('devices.empty.loaded', { count: loaded.devicesAdded, facility: loaded.facility })}
@@ -50,25 +88,58 @@ export function DevicesPage() {
       ) : null}
       {!info ? (
         <p className="loading-text">{t('app.loadingInfo')}</p>
+      ) : importing ? (
+        <InventoryImportPanel onWritten={changed} onClose={() => setImporting(false)} />
       ) : firstRun ? (
         <LoadDemoPanel onLoaded={onDemoLoaded} />
       ) : (
         <>
           <div className="devices-toolbar">
             <DeviceSearch value={searchText} onChange={setSearchText} inputRef={searchRef} />
-            <DeviceCountLine pages={pages} inventoryTotal={info?.deviceCount} />
+            <DeviceCountLine pages={pages} inventoryTotal={info.deviceCount} />
           </div>
+          <DeviceFilters value={filters} onChange={setFilters} options={filterOptions} />
           {pages.error ? <ErrorMessage error={pages.error} onRetry={pages.retry} /> : null}
-          {pages.total === 0 && pages.shownSearch ? (
-            <EmptyState title={t('devices.noMatchTitle', { search: pages.shownSearch })}>
-              <p>{t('devices.noMatchHelp')}</p>
+          {pages.total === 0 && narrowed ? (
+            <EmptyState
+              title={
+                pages.shownSearch
+                  ? t('devices.noMatchTitle', { search: pages.shownSearch })
+                  : t('inventory.filters.noMatchTitle')
+              }
+            >
+              <p>
+                {pages.shownSearch ? t('devices.noMatchHelp') : t('inventory.filters.noMatchHelp')}
+              </p>
             </EmptyState>
           ) : (
             <DeviceTable pages={pages} onOpen={setOpened} />
           )}
         </>
       )}
-      <DeviceDetailsDialog device={opened} onClose={() => setOpened(undefined)} />
+      <DeviceDetailsDialog
+        device={opened}
+        onClose={() => setOpened(undefined)}
+        onEdit={
+          mayEdit
+            ? (device) => {
+                setOpened(undefined);
+                setEditing({ device });
+              }
+            : undefined
+        }
+      />
+      {editing ? (
+        <DeviceEditDialog
+          device={editing.device}
+          onClose={() => setEditing(undefined)}
+          onSaved={(device) => {
+            setEditing(undefined);
+            setOpened(device);
+            changed();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,147 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { AdvisoryDetail } from '../../../electron/api/domains/advisories';
+import { call, type ApiError } from '../api/client';
+import { ErrorMessage } from '../components/ErrorMessage';
+import {
+  NotesSection,
+  ProductsSection,
+  RemediationsSection,
+  RevisionsSection,
+  VulnerabilitiesSection,
+} from './AdvisorySections';
+import { CvssBadge } from './CvssBadge';
+import { MatchList } from './MatchList';
+import { shortDate } from './advisory-text';
+import { useMatches } from './use-matches';
+
+interface Props {
+  id: number;
+  onBack(): void;
+}
+
+/** One advisory: its key facts, then tabs, the matched devices first (the next action). */
+export function AdvisoryDetailView({ id, onBack }: Props) {
+  const { t } = useTranslation();
+  const [detail, setDetail] = useState<AdvisoryDetail>();
+  const [error, setError] = useState<ApiError>();
+  const [attempt, setAttempt] = useState(0);
+  const matches = useMatches({ advisoryId: id });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void call('advisories.get', { id }).then((result) => {
+      if (!live) return;
+      if (result.ok) setDetail(result.value);
+      else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, attempt]);
+
+  // Land on the advisory's name, as after navigating to a page.
+  const loaded = detail !== undefined;
+  useEffect(() => {
+    if (loaded) headingRef.current?.focus();
+  }, [loaded]);
+
+  const back = (
+    <Button className="button button-secondary" onPress={onBack}>
+      {t('inventory.detail.back')}
+    </Button>
+  );
+  if (error) {
+    return (
+      <>
+        {back}
+        <ErrorMessage error={error} onRetry={() => setAttempt((n) => n + 1)} />
+      </>
+    );
+  }
+  if (!detail) return <p className="loading-text">{t('inventory.detail.loading')}</p>;
+
+  const a = detail.advisory;
+  return (
+    <article className="advisory-detail" aria-labelledby="advisory-title">
+      <div className="advisory-detail-head">
+        <div>
+          <h2 id="advisory-title" tabIndex={-1} ref={headingRef}>
+            {detail.trackingId}: {detail.title}
+          </h2>
+          <p className="page-intro">
+            {t('inventory.detail.byline', {
+              publisher: a.publisher.name,
+              version: detail.version,
+              date: shortDate(detail.currentReleaseDate),
+            })}
+          </p>
+        </div>
+        {back}
+      </div>
+      <dl className="advisory-facts">
+        <div>
+          <dt>{t('inventory.detail.highest')}</dt>
+          <dd>
+            <CvssBadge score={detail.highestCvss} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('inventory.detail.cves')}</dt>
+          <dd>
+            {a.vulnerabilities
+              .map((v) => v.cve)
+              .filter(Boolean)
+              .join(', ') || t('inventory.detail.noCve')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('inventory.detail.devicesMatched')}</dt>
+          <dd>{matches.page?.total ?? detail.devicesMatched}</dd>
+        </div>
+      </dl>
+      <Tabs className="tabs">
+        <TabList className="tab-list" aria-label={t('inventory.detail.sections')}>
+          <Tab id="devices" className="tab">
+            {t('inventory.detail.tabs.devices', { count: matches.page?.total ?? 0 })}
+          </Tab>
+          <Tab id="vulnerabilities" className="tab">
+            {t('inventory.detail.tabs.vulnerabilities', { count: a.vulnerabilities.length })}
+          </Tab>
+          <Tab id="remediations" className="tab">
+            {t('inventory.detail.tabs.remediations', { count: a.remediations.length })}
+          </Tab>
+          <Tab id="products" className="tab">
+            {t('inventory.detail.tabs.products', { count: a.products.length })}
+          </Tab>
+          <Tab id="notes" className="tab">
+            {t('inventory.detail.tabs.notes', { count: a.notes.length })}
+          </Tab>
+          <Tab id="revisions" className="tab">
+            {t('inventory.detail.tabs.revisions', { count: detail.revisions.length })}
+          </Tab>
+        </TabList>
+        <TabPanel id="devices" className="tab-panel">
+          <MatchList matches={matches} show="device" />
+        </TabPanel>
+        <TabPanel id="vulnerabilities" className="tab-panel">
+          <VulnerabilitiesSection detail={detail} />
+        </TabPanel>
+        <TabPanel id="remediations" className="tab-panel">
+          <RemediationsSection detail={detail} />
+        </TabPanel>
+        <TabPanel id="products" className="tab-panel">
+          <ProductsSection detail={detail} />
+        </TabPanel>
+        <TabPanel id="notes" className="tab-panel">
+          <NotesSection detail={detail} />
+        </TabPanel>
+        <TabPanel id="revisions" className="tab-panel">
+          <RevisionsSection detail={detail} />
+        </TabPanel>
+      </Tabs>
+    </article>
+  );
+}

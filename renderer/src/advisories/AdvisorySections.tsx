@@ -1,0 +1,157 @@
+import { useTranslation } from 'react-i18next';
+import type { AdvisoryDetail } from '../../../electron/api/domains/advisories';
+import { CvssBadge } from './CvssBadge';
+import { shortDate } from './advisory-text';
+
+type Props = { detail: AdvisoryDetail };
+
+/** Product IDs as the names people know, for remediations and vulnerabilities. */
+function productNames(detail: AdvisoryDetail, ids: readonly string[]): string {
+  const byId = new Map(detail.advisory.products.map((p) => [p.productId, p.name]));
+  return ids.map((id) => byId.get(id) ?? id).join('; ');
+}
+
+export function ProductsSection({ detail }: Props) {
+  const { t } = useTranslation();
+  return (
+    <table className="detail-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('inventory.detail.product')}</th>
+          <th scope="col">{t('inventory.detail.versions')}</th>
+          <th scope="col">{t('inventory.detail.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {detail.advisory.products.map((p) => (
+          <tr key={p.productId}>
+            <th scope="row">{p.name}</th>
+            <td>{p.versionRange ?? p.version ?? t('inventory.detail.allVersions')}</td>
+            <td>{p.statuses.map((s) => s.replaceAll('_', ' ')).join(', ')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function VulnerabilitiesSection({ detail }: Props) {
+  const { t } = useTranslation();
+  return (
+    <ul className="detail-cards">
+      {detail.advisory.vulnerabilities.map((v, i) => (
+        <li key={v.cve ?? i} className="detail-card">
+          <div className="detail-card-head">
+            <h3>{v.cve ?? t('inventory.detail.noCve')}</h3>
+            <CvssBadge score={v.highestBaseScore} />
+          </div>
+          {v.title ? <p className="detail-card-title">{v.title}</p> : null}
+          {v.cwe ? <p>{t('inventory.detail.cwe', { id: v.cwe.id, name: v.cwe.name })}</p> : null}
+          {v.scores.map((s) => (
+            <p key={s.vectorString} className="mono-text">
+              {s.vectorString}
+            </p>
+          ))}
+          {v.productStatus.known_affected?.length ? (
+            <p>
+              {t('inventory.detail.affects', {
+                products: productNames(detail, v.productStatus.known_affected),
+              })}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function RemediationsSection({ detail }: Props) {
+  const { t } = useTranslation();
+  return (
+    <ul className="detail-cards">
+      {detail.advisory.remediations.map((r, i) => (
+        <li key={i} className="detail-card">
+          <h3>
+            {t('inventory.detail.remediationCategory', {
+              category: r.category.replaceAll('_', ' '),
+            })}
+          </h3>
+          {r.details.split(/\n{2,}/).map((paragraph, j) => (
+            <p key={j}>{paragraph}</p>
+          ))}
+          {r.urls.length ? (
+            <p className="mono-text">{t('inventory.detail.urls', { urls: r.urls.join(' ') })}</p>
+          ) : null}
+          {r.productIds.length ? (
+            <p className="field-help">
+              {t('inventory.detail.forProducts', { products: productNames(detail, r.productIds) })}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function NotesSection({ detail }: Props) {
+  return (
+    <ul className="detail-cards">
+      {detail.advisory.notes.map((n, i) => (
+        <li key={i} className="detail-card">
+          <h3>{n.title ?? n.category}</h3>
+          {n.text.split(/\n{2,}/).map((paragraph, j) => (
+            <p key={j}>{paragraph}</p>
+          ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function RevisionsSection({ detail }: Props) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <table className="detail-table">
+        <caption>{t('inventory.detail.historyCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('inventory.detail.revision')}</th>
+            <th scope="col">{t('inventory.detail.date')}</th>
+            <th scope="col">{t('inventory.detail.summary')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.advisory.revisionHistory.map((r) => (
+            <tr key={r.number}>
+              <th scope="row">{r.number}</th>
+              <td>{shortDate(r.date)}</td>
+              <td>{r.summary}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="detail-table">
+        <caption>{t('inventory.detail.importedCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('inventory.detail.revision')}</th>
+            <th scope="col">{t('inventory.detail.imported')}</th>
+            <th scope="col">{t('inventory.detail.fileName')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.revisions.map((r) => (
+            <tr key={r.sha256}>
+              <th scope="row">
+                {r.current ? t('inventory.detail.current', { version: r.version }) : r.version}
+              </th>
+              <td>{new Date(r.importedAt).toLocaleString()}</td>
+              <td className="mono-text">{r.fileName}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { AdvisorySummary } from '../../../electron/api/domains/advisories';
+import { CvssBadge } from './CvssBadge';
+import { shortDate } from './advisory-text';
+
+interface Props {
+  advisories: AdvisorySummary[];
+  onOpen(id: number): void;
+}
+
+/** The advisories known to this station; a few dozen at most, so a plain table. */
+export function AdvisoryTable({ advisories, onOpen }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="advisory-table-scroll">
+      <table className="advisory-table" aria-label={t('inventory.advisories.tableLabel')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('inventory.advisories.columns.id')}</th>
+            <th scope="col">{t('inventory.advisories.columns.title')}</th>
+            <th scope="col">{t('inventory.advisories.columns.vendor')}</th>
+            <th scope="col" className="num">
+              {t('inventory.advisories.columns.cves')}
+            </th>
+            <th scope="col">{t('inventory.advisories.columns.cvss')}</th>
+            <th scope="col">{t('inventory.advisories.columns.date')}</th>
+            <th scope="col" className="num">
+              {t('inventory.advisories.columns.devices')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {advisories.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                <Button
+                  className="asset-tag"
+                  onPress={() => onOpen(a.id)}
+                  aria-label={t('inventory.advisories.open', { trackingId: a.trackingId })}
+                >
+                  {a.trackingId}
+                </Button>
+                <span className="cell-sub">
+                  {t('inventory.advisories.version', { version: a.version })}
+                </span>
+              </th>
+              <td className="advisory-title-cell">{a.title}</td>
+              <td>{a.vendors.join(', ') || a.publisher}</td>
+              <td className="num">{a.cveCount}</td>
+              <td>
+                <CvssBadge score={a.highestCvss} />
+              </td>
+              <td>{shortDate(a.currentReleaseDate)}</td>
+              <td className="num">
+                <span className={a.devicesMatched > 0 ? 'matched-count' : undefined}>
+                  {a.devicesMatched}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

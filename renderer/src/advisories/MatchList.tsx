@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { MatchView } from '../../../electron/api/domains/advisories';
+import type { Role } from '../../../electron/api/permissions';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { roleLabel } from '../people/role-label';
+import { useMay } from '../inventory/use-may';
+import { MatchDecisionDialog, type MatchDecision } from './MatchDecisionDialog';
+import type { MatchesState } from './use-matches';
+
+interface Props {
+  matches: MatchesState;
+  /** Which side of the match names each entry: the device (on an advisory) or the advisory. */
+  show: 'device' | 'advisory';
+  /** Called after a decision, so the page can refresh its counts. */
+  onDecided?(): void;
+}
+
+/** Matches between advisory products and devices, each with why it matched and its decision. */
+export function MatchList({ matches, show, onDecided }: Props) {
+  const { t } = useTranslation();
+  const mayDecide = useMay('matches.confirm');
+  const [deciding, setDeciding] = useState<{ match: MatchView; decision: MatchDecision }>();
+  const { page, error, reload } = matches;
+
+  if (error) return <ErrorMessage error={error} onRetry={reload} />;
+  if (!page) return <p className="loading-text">{t('inventory.matches.loading')}</p>;
+  if (page.total === 0) return <p className="match-empty">{t('inventory.matches.none')}</p>;
+
+  return (
+    <>
+      {page.total > page.matches.length ? (
+        <p>{t('inventory.matches.partial', { shown: page.matches.length, total: page.total })}</p>
+      ) : null}
+      <ul className="match-list" aria-label={t('inventory.matches.listLabel')}>
+        {page.matches.map((m) => {
+          const name = show === 'device' ? m.assetTag : m.trackingId;
+          return (
+            <li key={m.id} className={`match match-${m.status}`} data-testid="match">
+              <div className="match-head">
+                <span className="match-name">{name}</span>
+                <span className={`badge status-${m.status}`}>
+                  {t(`inventory.matches.status.${m.status}`)}
+                </span>
+                <span className="badge confidence">
+                  {t(`inventory.matches.confidence.${m.confidence}`)}
+                </span>
+                {!m.current ? (
+                  <span className="badge stale">{t('inventory.matches.stale')}</span>
+                ) : null}
+              </div>
+              <p className="match-product">{m.productName}</p>
+              <ul className="match-reasons">
+                {m.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+              {m.decision ? (
+                <p className="match-decision">
+                  {t('inventory.matches.decided', {
+                    at: new Date(m.decision.at).toLocaleString(),
+                    role: roleLabel(t, m.decision.role as Role),
+                    reason: m.decision.reason || t('inventory.matches.noReason'),
+                  })}
+                </p>
+              ) : null}
+              {mayDecide ? (
+                <div className="match-actions">
+                  {m.status !== 'confirmed' ? (
+                    <Button
+                      className="button button-primary"
+                      onPress={() => setDeciding({ match: m, decision: 'confirm' })}
+                      aria-label={t('inventory.matches.confirmLabel', { name })}
+                    >
+                      {t('inventory.matches.confirm')}
+                    </Button>
+                  ) : null}
+                  {m.status !== 'dismissed' ? (
+                    <Button
+                      className="button button-secondary"
+                      onPress={() => setDeciding({ match: m, decision: 'dismiss' })}
+                      aria-label={t('inventory.matches.dismissLabel', { name })}
+                    >
+                      {t('inventory.matches.dismiss')}
+                    </Button>
+                  ) : null}
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {deciding ? (
+        <MatchDecisionDialog
+          match={deciding.match}
+          decision={deciding.decision}
+          onClose={() => setDeciding(undefined)}
+          onDecided={() => {
+            setDeciding(undefined);
+            reload();
+            onDecided?.();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+/** A CSAF date-time as the reader's local date (the time of day adds nothing to a list). */
+export function shortDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString();
+}
+
+/** CVSS base score with one decimal, as advisories print it. */
+export function cvssText(score: number | null): string | undefined {
+  return score === null ? undefined : score.toFixed(1);
+}
+
+/** The CVSS v3 band of a score, for the badge colour (the number is always shown too). */
+export function cvssBand(score: number | null): 'critical' | 'high' | 'medium' | 'low' | 'none' {
+  if (score === null) return 'none';
+  if (score >= 9) return 'critical';
+  if (score >= 7) return 'high';
+  if (score >= 4) return 'medium';
+  return 'low';
+}

@@ -1,0 +1,72 @@
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { DeviceFacetValue } from '../../../electron/api';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { FilterSelect, type FilterOption } from './FilterSelect';
+import type { FilterOptions } from './use-filter-options';
+import type { DeviceQuery } from './use-device-pages';
+
+export type DeviceFilterValues = Omit<DeviceQuery, 'search'>;
+
+interface Props {
+  value: DeviceFilterValues;
+  onChange(value: DeviceFilterValues): void;
+  options: FilterOptions;
+}
+
+const toOptions = (values: readonly DeviceFacetValue[] | undefined): FilterOption[] =>
+  (values ?? []).map((v) => ({ key: v.value, label: `${v.value} (${v.count.toLocaleString()})` }));
+
+/** Narrow the table by vendor, family, department, operating system or matched advisory. */
+export function DeviceFilters({ value, onChange, options }: Props) {
+  const { t } = useTranslation();
+  const { facets, advisories, error } = options;
+  const set = (patch: DeviceFilterValues) => onChange({ ...value, ...patch });
+  const active = Object.values(value).some((v) => v !== undefined);
+  return (
+    <div className="device-filters" role="group" aria-label={t('inventory.filters.label')}>
+      <FilterSelect
+        label={t('inventory.filters.vendor')}
+        options={toOptions(facets?.vendor)}
+        value={value.vendor}
+        onChange={(vendor) => set({ vendor })}
+      />
+      <FilterSelect
+        label={t('inventory.filters.family')}
+        options={toOptions(facets?.family)}
+        value={value.family}
+        onChange={(family) => set({ family })}
+      />
+      <FilterSelect
+        label={t('inventory.filters.department')}
+        options={toOptions(facets?.department)}
+        value={value.department}
+        onChange={(department) => set({ department })}
+      />
+      <FilterSelect
+        label={t('inventory.filters.os')}
+        options={toOptions(facets?.osName)}
+        value={value.osName}
+        onChange={(osName) => set({ osName })}
+      />
+      <FilterSelect
+        label={t('inventory.filters.advisory')}
+        options={advisories.map((a) => ({
+          key: String(a.id),
+          label: t('inventory.filters.advisoryOption', {
+            trackingId: a.trackingId,
+            count: a.devicesMatched,
+          }),
+        }))}
+        value={value.advisoryId === undefined ? undefined : String(value.advisoryId)}
+        onChange={(id) => set({ advisoryId: id === undefined ? undefined : Number(id) })}
+      />
+      {active ? (
+        <Button className="button button-secondary filters-clear" onPress={() => onChange({})}>
+          {t('inventory.filters.clear')}
+        </Button>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { call, type ApiError } from '../api/client';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { downloadText } from './download-text';
+
+/**
+ * Export the whole inventory. The services build the file (CSV with spreadsheet formulas
+ * neutralised, or JSON) and return its text; the page saves it as a download.
+ */
+export function InventoryExport() {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState<'csv' | 'json'>();
+  const [error, setError] = useState<ApiError>();
+  const [done, setDone] = useState<string>();
+
+  const exportAs = (format: 'csv' | 'json') => {
+    setBusy(format);
+    setError(undefined);
+    setDone(undefined);
+    void call('inventory.export', { format }).then((result) => {
+      setBusy(undefined);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      const { fileName, mediaType, content, deviceCount } = result.value;
+      downloadText(fileName, mediaType, content);
+      setDone(t('inventory.export.done', { fileName, count: deviceCount }));
+    });
+  };
+
+  return (
+    <div className="inventory-export">
+      <Button
+        className="button button-secondary"
+        onPress={() => exportAs('csv')}
+        isPending={busy === 'csv'}
+      >
+        {t('inventory.export.csv')}
+      </Button>
+      <Button
+        className="button button-secondary"
+        onPress={() => exportAs('json')}
+        isPending={busy === 'json'}
+      >
+        {t('inventory.export.json')}
+      </Button>
+      {done ? (
+        <p className="export-done" role="status">
+          {done}
+        </p>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+    </div>
+  );
+}

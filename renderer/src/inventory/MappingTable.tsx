@@ -1,0 +1,96 @@
+import {
+  Button,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import {
+  deviceFieldNames,
+  type ColumnMapping,
+  type DeviceFieldName,
+  type InventoryPreview,
+} from '../../../electron/api/domains/inventory';
+
+interface Props {
+  preview: InventoryPreview;
+  onChange(mapping: ColumnMapping): void;
+  isDisabled?: boolean;
+}
+
+const ignoreKey = '__ignore__';
+
+/** One line per column of the file: its header, what the first rows hold, and the device field. */
+export function MappingTable({ preview, onChange, isDisabled = false }: Props) {
+  const { t } = useTranslation();
+  const options = [
+    { key: ignoreKey, label: t('inventory.mapping.ignore') },
+    ...deviceFieldNames.map((f) => ({ key: f, label: t(`inventory.edit.fields.${f}`) })),
+  ];
+  return (
+    <table className="mapping-table">
+      <caption className="mapping-caption">{t('inventory.mapping.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('inventory.mapping.column')}</th>
+          <th scope="col">{t('inventory.mapping.examples')}</th>
+          <th scope="col">{t('inventory.mapping.field')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {preview.headers.map((header, index) => {
+          const field = preview.mapping[header] ?? null;
+          const examples = preview.sampleRows
+            .map((r) => r.cells[index] ?? '')
+            .filter((c) => c.trim() !== '')
+            .slice(0, 3);
+          return (
+            <tr key={header}>
+              <th scope="row" className="mapping-header">
+                {header || t('inventory.mapping.noHeader')}
+              </th>
+              <td className="mapping-examples">
+                {examples.length ? examples.join(' · ') : t('inventory.mapping.noExamples')}
+              </td>
+              <td>
+                <Select
+                  className="mapping-select"
+                  selectedKey={field ?? ignoreKey}
+                  isDisabled={isDisabled}
+                  onSelectionChange={(key) =>
+                    onChange({
+                      ...preview.mapping,
+                      [header]: key === ignoreKey ? null : (key as DeviceFieldName),
+                    })
+                  }
+                >
+                  <Label className="visually-hidden">
+                    {t('inventory.mapping.selectLabel', { column: header })}
+                  </Label>
+                  <Button className={field ? 'select-button' : 'select-button select-ignored'}>
+                    <SelectValue className="select-value" />
+                    <span aria-hidden="true" className="select-arrow">
+                      ▾
+                    </span>
+                  </Button>
+                  <Popover className="select-popover">
+                    <ListBox className="select-list" items={options}>
+                      {(item) => (
+                        <ListBoxItem id={item.key} className="select-option" textValue={item.label}>
+                          {item.label}
+                        </ListBoxItem>
+                      )}
+                    </ListBox>
+                  </Popover>
+                </Select>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
