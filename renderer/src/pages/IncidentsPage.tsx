@@ -1,19 +1,26 @@
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../components/EmptyState';
-import { PageHeading } from '../components/PageHeading';
-import { PageLink } from '../components/PageLink';
+import { CasePage } from '../cases/CasePage';
+import { idFromSegment, incidentHref, useHashPath } from '../cases/hash-path';
+import { IncidentDetail } from '../incidents/IncidentDetail';
+import { IncidentsOverview } from '../incidents/IncidentsOverview';
+import '../styles/cases.css';
 
+/** `#/incidents`, `#/incidents/<id>`, `#/incidents/<id>/case/<caseId>`. */
 export function IncidentsPage() {
   const { t } = useTranslation();
-  return (
-    <>
-      <PageHeading title={t('incidents.title')} intro={t('incidents.intro')} />
-      <EmptyState
-        title={t('incidents.emptyTitle')}
-        action={<PageLink page="advisories">{t('incidents.emptyAction')}</PageLink>}
-      >
-        <p>{t('incidents.emptyBody')}</p>
-      </EmptyState>
-    </>
-  );
+  const path = useHashPath();
+  const incidentId = idFromSegment(path[0]);
+  const caseId = path[1] === 'case' ? idFromSegment(path[2]) : undefined;
+  if (incidentId !== undefined && caseId !== undefined) {
+    return (
+      <CasePage
+        key={caseId}
+        caseId={caseId}
+        backHref={incidentHref(incidentId)}
+        backLabel={t('cases.incidents.backToIncident')}
+      />
+    );
+  }
+  if (incidentId !== undefined) return <IncidentDetail key={incidentId} incidentId={incidentId} />;
+  return <IncidentsOverview />;
 }

@@ -1,0 +1,109 @@
+/**
+ * Steps of the on-floor case screen as a user takes them, for the case and incident specs: answer
+ * a checklist item, hand the station over, sign. Each waits for what the user would wait for.
+ */
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { Role } from '../electron/api/permissions';
+import type { Harness } from '../electron/harness/server';
+import { demoUser, expect, sessionUser } from './fixtures';
+
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screenshots/${name}.png` });
+
+/** A phase as it first shows: the main area scrolled to the top, the next step in view. */
+export async function shotTop(page: Page, name: string) {
+  await page.evaluate(() => {
+    document.getElementById('main')?.scrollTo(0, 0);
+    window.scrollTo(0, 0);
+  });
+  await shot(page, name);
+}
+
+/** Setup only: one API call on the station's session (the UI for it is another page's). */
+export async function callApi<T>(
+  request: APIRequestContext,
+  harness: Harness,
+  method: string,
+  input: object,
+): Promise<T> {
+  const response = await request.post(`${harness.url}api/call`, {
+    data: { method, input },
+    headers: { 'x-standalone-token': harness.token },
+  });
+  const result = (await response.json()) as
+    { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value;
+}
+
+export const item = (page: Page, id: string): Locator => page.locator(`[data-item="${id}"]`);
+
+/** Wait until this item shows its saved answer. */
+async function saved(page: Page, id: string) {
+  await expect(item(page, id).locator('.save-ok')).toBeVisible();
+  await expect(page.getByTestId('autosave')).not.toHaveText('Saving…');
+}
+
+export async function answerYesNo(page: Page, id: string, value: boolean) {
+  await item(page, id)
+    .getByRole('radio', { name: value ? 'Yes' : 'No', exact: true })
+    .click();
+  await expect(
+    item(page, id).getByRole('radio', { name: value ? 'Yes' : 'No', exact: true }),
+  ).toBeChecked();
+  await saved(page, id);
+}
+
+export async function answerChoice(page: Page, id: string, label: string) {
+  await item(page, id).locator('.choice-option').getByText(label, { exact: true }).click();
+  await saved(page, id);
+}
+
+export async function answerText(page: Page, id: string, value: string) {
+  const input = item(page, id).getByRole('textbox');
+  await input.fill(value);
+  await input.press('Tab');
+  await saved(page, id);
+}
+
+export async function answerNow(page: Page, id: string) {
+  await item(page, id).getByRole('button', { name: /^Now/ }).click();
+  await saved(page, id);
+}
+
+/** Hand the station over through the header, as the demo user holding `role`. */
+export async function handOver(page: Page, role: Role) {
+  const user = demoUser(role);
+  await page.getByRole('button', { name: 'Hand over' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Hand over this station' }),
+  ).toBeVisible();
+  await page.locator('.user-card', { hasText: user.displayName }).click();
+  await page.getByLabel('PIN or password').fill(user.pin);
+  await page.getByRole('button', { name: 'Take over the station' }).click();
+  await expect(sessionUser(page)).toContainText(user.displayName, { timeout: 60_000 });
+  await expect(page.getByTestId('case-page')).toBeVisible();
+}
+
+/** Sign the case's pending sign-off of `kind` as the signed-in demo user of `role`. */
+export async function signOff(page: Page, kind: string, role: Role, shotName?: string) {
+  const row = page.locator(`.signoff[data-kind="${kind}"]`);
+  await row.getByRole('button', { name: /^Sign/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('sign-statement')).toBeVisible();
+  await dialog.getByLabel('Your PIN or password').fill(demoUser(role).pin);
+  if (shotName) await shot(page, shotName);
+  await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await expect(row).toContainText('Signed by');
+}
+
+export const nextStep = (page: Page) => page.getByTestId('next-step');
+
+/** Press the one next action and wait for the state it leads to. */
+export async function takeNextStep(page: Page, action: string, stateLabel: string) {
+  const button = nextStep(page).getByRole('button', { name: action });
+  await expect(button).toBeEnabled();
+  await button.click();
+  await expect(page.getByTestId('case-state')).toHaveText(stateLabel);
+}

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail, CaseHistoryEntry } from '../../../electron/api/domains/cases';
+import { formatDateTime } from './time-format';
+
+function detailText(entry: CaseHistoryEntry): string | undefined {
+  const { reason, recheckAt } = entry.detail;
+  if (typeof reason === 'string' && reason !== '') return reason;
+  if (typeof recheckAt === 'string') return formatDateTime(recheckAt);
+  return undefined;
+}
+
+/** Every step the case took, newest first, with who took it. */
+export function CaseHistory({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const entries = [...detail.history].reverse();
+  return (
+    <section className="case-panel" aria-labelledby="history-title">
+      <h2 id="history-title">{t('cases.history.title')}</h2>
+      <ol className="history-list">
+        {entries.map((entry) => {
+          const extra = detailText(entry);
+          return (
+            <li key={entry.id} className="history-entry">
+              <span className="history-what">
+                {entry.event === 'transition' || entry.event === 'opened'
+                  ? t(`cases.history.${entry.event}`, {
+                      from: entry.fromState ? t(`cases.state.${entry.fromState}`) : '',
+                      to: t(`cases.state.${entry.toState}`),
+                    })
+                  : t(`cases.history.${entry.event}`)}
+                {extra ? <span className="history-extra"> — {extra}</span> : null}
+              </span>
+              <span className="history-who">
+                {entry.by.name ?? entry.by.role} · {formatDateTime(entry.at)}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      {detail.signoffs.length > 0 ? (
+        <>
+          <h3>{t('cases.history.signoffs')}</h3>
+          <ul className="history-list">
+            {detail.signoffs.map((s) => (
+              <li key={s.id} className="history-entry">
+                <span className="history-what">
+                  {t(`people.sign.kinds.${s.kind}`)}
+                  {s.stale ? (
+                    <span className="history-extra"> — {t('cases.signoffs.stale')}</span>
+                  ) : null}
+                </span>
+                <span className="history-who">
+                  {s.userName} · {formatDateTime(s.signedAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

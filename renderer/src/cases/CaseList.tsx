@@ -1,0 +1,55 @@
+import { Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { CaseSummary } from '../../../electron/api/domains/cases';
+import { StateBadge } from './StateBadge';
+import { formatDateTime } from './time-format';
+
+/** Cases as large links: the device, where it is, its state and what comes next. */
+export function CaseList({
+  cases,
+  hrefOf,
+  label,
+}: {
+  cases: CaseSummary[];
+  hrefOf(c: CaseSummary): string;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="case-list" aria-label={label}>
+      {cases.map((c) => (
+        <li key={c.caseId}>
+          <Link className="case-card" href={hrefOf(c)} data-asset-tag={c.assetTag}>
+            <span className="case-card-device">
+              <span className="case-asset">{c.assetTag}</span> {c.deviceLabel}
+            </span>
+            <span className="case-card-where">
+              {[c.location, c.trackingId].filter(Boolean).join(' · ')}
+            </span>
+            <StateBadge state={c.state} />
+            <span className="case-card-next">
+              {c.nextAction
+                ? t(c.nextAction.allowed ? 'cases.list.nextReady' : 'cases.list.nextBlocked', {
+                    action: c.nextAction.action,
+                  })
+                : t('cases.next.closed')}
+            </span>
+            {c.flags.includes('recheck_overdue') && c.recheckAt ? (
+              <span className="case-card-flag">
+                {t('cases.list.overdue', { at: formatDateTime(c.recheckAt) })}
+              </span>
+            ) : null}
+            {c.flags.includes('needs_re_review') ? (
+              <span className="case-card-flag">{t('cases.list.reReview')}</span>
+            ) : null}
+            {c.assignee ? (
+              <span className="case-card-assignee">
+                {t('cases.header.assignee', { name: c.assignee.name })}
+              </span>
+            ) : null}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,93 @@
+import { useRef } from 'react';
+import { Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { CaseActionOption } from '../../../electron/api/domains/cases';
+import type { ApiError } from '../api/client';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { AdvisoryDetails, CaseHeader } from './CaseHeader';
+import { CaseHistory } from './CaseHistory';
+import { ChecklistPanel } from './ChecklistPanel';
+import { GatePanel } from './GatePanel';
+import { NextStepPanel } from './NextStepPanel';
+import { OtherSteps } from './OtherSteps';
+import { SignoffsPanel } from './SignoffsPanel';
+import { useCase } from './use-case';
+
+/** States in which the patient-safety gate is the question of the moment. */
+const gateStates = new Set(['at_risk', 'assessing', 'deferred']);
+
+/**
+ * The on-floor case screen: the device and its advisory, the state, the one next step (never
+ * below the fold at 1280×800), the checklist of the phase, then sign-offs, other steps, history.
+ */
+export function CasePage({
+  caseId,
+  backHref,
+  backLabel,
+}: {
+  caseId: number;
+  backHref: string;
+  backLabel: string;
+}) {
+  const { t } = useTranslation();
+  const handle = useCase(caseId);
+  const pageRef = useRef<HTMLDivElement>(null);
+  const { detail, loadError } = handle;
+
+  if (loadError && !detail) {
+    return (
+      <div className="case-page">
+        <Link className="back-link" href={backHref}>
+          {backLabel}
+        </Link>
+        <ErrorMessage error={loadError} onRetry={handle.reload} />
+      </div>
+    );
+  }
+  if (!detail) return <p className="loading-text">{t('cases.loading')}</p>;
+
+  // After a step the button that was pressed may be gone: bring the new next step into view.
+  const focusNext = () =>
+    requestAnimationFrame(() => {
+      pageRef.current?.querySelector<HTMLElement>('#next-step-title')?.focus();
+    });
+  const take = async (
+    option: CaseActionOption,
+    extra: { reason?: string; recheckAt?: string },
+  ): Promise<ApiError | undefined> => {
+    const result = await handle.transition(option.target, extra);
+    if (!result.ok) return result.error;
+    focusNext();
+    return undefined;
+  };
+  const quarantine = async (reason: string) => {
+    const result = await handle.quarantine(reason);
+    if (!result.ok) return result.error;
+    focusNext();
+    return undefined;
+  };
+
+  const showGate =
+    gateStates.has(detail.state) || detail.phaseSections.includes('patient_safety_gate');
+  return (
+    <div className="case-page" ref={pageRef} data-testid="case-page">
+      <Link className="back-link" href={backHref}>
+        {backLabel}
+      </Link>
+      <CaseHeader detail={detail} />
+      <div className="case-grid">
+        <div className="case-main">
+          <NextStepPanel detail={detail} take={take} />
+          {showGate ? <GatePanel gate={detail.gate} /> : null}
+          <ChecklistPanel detail={detail} save={handle.answer} pending={handle.pending} />
+        </div>
+        <div className="case-side">
+          <SignoffsPanel detail={detail} onChanged={handle.reload} />
+          <OtherSteps detail={detail} take={take} quarantine={quarantine} />
+          <AdvisoryDetails detail={detail} />
+          <CaseHistory detail={detail} />
+        </div>
+      </div>
+    </div>
+  );
+}

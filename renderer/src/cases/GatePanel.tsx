@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import type { GateView } from '../../../electron/api/domains/cases';
+import { formatDateTime, formatMinutes } from './time-format';
+
+/** The patient-safety gate: its verdict, why, and for each injected patient the decay figures. */
+export function GatePanel({ gate }: { gate: GateView }) {
+  const { t } = useTranslation();
+  return (
+    <section
+      className={`case-panel gate gate-${gate.verdict}`}
+      aria-labelledby="gate-title"
+      data-testid="gate"
+    >
+      <div className="case-panel-head">
+        <h2 id="gate-title">{t('cases.gate.title')}</h2>
+        <span className={`verdict verdict-${gate.verdict}`}>
+          {t(`cases.gate.verdict.${gate.verdict}`)}
+        </span>
+      </div>
+      {gate.reasons.length > 0 ? (
+        <>
+          <p className="gate-lead">{t('cases.gate.reasonsLead')}</p>
+          <ul className="gate-reasons">
+            {gate.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {gate.missing.length > 0 ? (
+        <>
+          <p className="gate-lead">{t('cases.gate.missingLead')}</p>
+          <ul className="gate-missing">
+            {gate.missing.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {gate.notes.length > 0 ? (
+        <ul className="gate-notes">
+          {gate.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+      {gate.patients.length > 0 ? (
+        <table className="decay-table">
+          <caption>{t('cases.gate.patientsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.gate.patient')}</th>
+              <th scope="col">{t('cases.gate.radionuclide')}</th>
+              <th scope="col">{t('cases.gate.injectedAt')}</th>
+              <th scope="col">{t('cases.gate.sinceInjection')}</th>
+              <th scope="col">{t('cases.gate.halfLives')}</th>
+              <th scope="col">{t('cases.gate.windowLeft')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {gate.patients.map((p) => (
+              <tr key={p.row} className={p.windowPassed ? 'decay-passed' : undefined}>
+                <th scope="row">{t('cases.gate.patientN', { n: p.row })}</th>
+                <td>
+                  {p.radionuclide}
+                  <span className="decay-sub">
+                    {t('cases.gate.halfLife', { time: formatMinutes(t, p.halfLifeMinutes) })}
+                  </span>
+                </td>
+                <td>{formatDateTime(p.injectedAt)}</td>
+                <td>{formatMinutes(t, p.elapsedMinutes)}</td>
+                <td>{p.halfLivesElapsed.toFixed(2)}</td>
+                <td>
+                  {p.windowPassed
+                    ? t('cases.gate.windowPassed')
+                    : t('cases.gate.minutesLeft', {
+                        time: formatMinutes(t, p.minutesLeftInWindow),
+                        window: formatMinutes(t, p.imagingWindowMinutes),
+                      })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,233 @@
+import { useId } from 'react';
+import {
+  Button,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  NumberField,
+  Popover,
+  Radio,
+  RadioGroup,
+  Select,
+  SelectValue,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The checklist's answer controls, each a large target operable by keyboard. They are controlled:
+ * the caller keeps the typed value (and its draft) and decides when an answer is saved.
+ */
+
+export function YesNoControl({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: boolean | undefined;
+  onChange(value: boolean): void;
+}) {
+  const { t } = useTranslation();
+  const labelId = useId();
+  const selected = value === undefined ? [] : [value ? 'yes' : 'no'];
+  return (
+    <div className="answer-control">
+      <span className="answer-label" id={labelId}>
+        {label}
+      </span>
+      <ToggleButtonGroup
+        className="yes-no"
+        aria-labelledby={labelId}
+        selectionMode="single"
+        disallowEmptySelection
+        selectedKeys={selected}
+        onSelectionChange={(keys) => {
+          const [key] = [...keys];
+          if (key === 'yes' || key === 'no') onChange(key === 'yes');
+        }}
+      >
+        <ToggleButton id="yes" className="toggle-answer">
+          {t('cases.answer.yes')}
+        </ToggleButton>
+        <ToggleButton id="no" className="toggle-answer">
+          {t('cases.answer.no')}
+        </ToggleButton>
+      </ToggleButtonGroup>
+    </div>
+  );
+}
+
+export interface ChoiceOption {
+  value: string;
+  label: string;
+}
+
+export function ChoiceControl({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  options: ChoiceOption[];
+  value: string | undefined;
+  onChange(value: string): void;
+}) {
+  // A long list (radionuclides) fits better in a select than as a wall of radio buttons.
+  if (options.length > 6) {
+    return (
+      <Select
+        className="answer-control answer-select"
+        selectedKey={value ?? null}
+        onSelectionChange={(key) => {
+          if (typeof key === 'string') onChange(key);
+        }}
+      >
+        <Label className="answer-label">{label}</Label>
+        <Button className="button button-secondary select-button">
+          <SelectValue />
+          <span aria-hidden="true">▾</span>
+        </Button>
+        <Popover className="select-popover">
+          <ListBox className="select-list">
+            {options.map((o) => (
+              <ListBoxItem key={o.value} id={o.value} className="select-item">
+                {o.label}
+              </ListBoxItem>
+            ))}
+          </ListBox>
+        </Popover>
+      </Select>
+    );
+  }
+  return (
+    <RadioGroup
+      className="answer-control"
+      value={value ?? null}
+      onChange={onChange}
+      orientation="horizontal"
+    >
+      <Label className="answer-label">{label}</Label>
+      <div className="choice-options">
+        {options.map((o) => (
+          <Radio key={o.value} value={o.value} className="choice-option">
+            {o.label}
+          </Radio>
+        ))}
+      </div>
+    </RadioGroup>
+  );
+}
+
+export function NumberControl({
+  label,
+  value,
+  unit,
+  min,
+  max,
+  integer,
+  onChange,
+}: {
+  label: string;
+  value: number | undefined;
+  unit?: string;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** Fired when the number is committed (Enter, leaving the field), NaN when cleared. */
+  onChange(value: number): void;
+}) {
+  return (
+    <NumberField
+      className="answer-control answer-number"
+      value={value ?? NaN}
+      minValue={min}
+      maxValue={max}
+      step={integer ? 1 : undefined}
+      formatOptions={{ useGrouping: false, maximumFractionDigits: integer ? 0 : 3 }}
+      onChange={onChange}
+    >
+      <Label className="answer-label">{label}</Label>
+      <span className="number-row">
+        <Input className="text-input number-input" />
+        {unit ? <span className="answer-unit">{unit}</span> : null}
+      </span>
+    </NumberField>
+  );
+}
+
+export function DateTimeControl({
+  label,
+  value,
+  onChange,
+  onCommit,
+  onNow,
+}: {
+  label: string;
+  /** `YYYY-MM-DDTHH:mm`, local. */
+  value: string;
+  onChange(value: string): void;
+  /** Leaving the field: save what it holds. */
+  onCommit(value: string): void;
+  /** "Now": save this moment to the second (a backup must be shown to come after a state change). */
+  onNow(iso: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="answer-control">
+      <TextField className="answer-datetime" value={value} onChange={onChange}>
+        <Label className="answer-label">{label}</Label>
+        <span className="datetime-row">
+          <Input
+            type="datetime-local"
+            className="text-input datetime-input"
+            onBlur={(event) => onCommit(event.currentTarget.value)}
+          />
+          <Button
+            className="button button-secondary"
+            aria-label={t('cases.answer.nowFor', { label })}
+            onPress={() => onNow(new Date().toISOString())}
+          >
+            {t('cases.answer.now')}
+          </Button>
+        </span>
+      </TextField>
+    </div>
+  );
+}
+
+export function TextControl({
+  label,
+  value,
+  maxLength,
+  onChange,
+  onCommit,
+}: {
+  label: string;
+  value: string;
+  maxLength?: number;
+  onChange(value: string): void;
+  onCommit(value: string): void;
+}) {
+  return (
+    <TextField
+      className="answer-control answer-text"
+      value={value}
+      onChange={onChange}
+      maxLength={maxLength ?? 2000}
+    >
+      <Label className="answer-label">{label}</Label>
+      <Input
+        className="text-input"
+        onBlur={(event) => onCommit(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') onCommit(event.currentTarget.value);
+        }}
+      />
+    </TextField>
+  );
+}

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type {
+  AnswerValue,
+  CaseDetail,
+  CaseState,
+  ChecklistSectionId,
+} from '../../../electron/api/domains/cases';
+import { call, type ApiError, type Result } from '../api/client';
+
+export interface CaseHandle {
+  detail: CaseDetail | undefined;
+  loadError: ApiError | undefined;
+  /** Read the case again (after a sign-off, or when a sign-off found it changed). */
+  reload(): void;
+  /** Save one answer; answers go one after another so the last response is the newest state. */
+  answer(
+    sectionId: ChecklistSectionId,
+    itemId: string,
+    value: AnswerValue | null,
+  ): Promise<Result<CaseDetail>>;
+  transition(
+    target: CaseState,
+    extra?: { reason?: string; recheckAt?: string },
+  ): Promise<Result<CaseDetail>>;
+  quarantine(reason: string): Promise<Result<CaseDetail>>;
+  /** Saves in flight (the page shows "Saving…" while any is). */
+  pending: number;
+}
+
+/** One case as the on-floor screen works it: loaded once, replaced by what every change returns. */
+export function useCase(caseId: number): CaseHandle {
+  const [detail, setDetail] = useState<CaseDetail>();
+  const [loadError, setLoadError] = useState<ApiError>();
+  const [pending, setPending] = useState(0);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  const [reloads, reload] = useReducer((n: number) => n + 1, 0);
+
+  useEffect(() => {
+    let live = true;
+    void call('cases.get', { caseId }).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setDetail(result.value);
+        setLoadError(undefined);
+      } else setLoadError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [caseId, reloads]);
+
+  const run = useCallback((task: () => Promise<Result<CaseDetail>>) => {
+    setPending((n) => n + 1);
+    const next = queue.current.then(task).then((result) => {
+      setPending((n) => n - 1);
+      if (result.ok) setDetail(result.value);
+      return result;
+    });
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
+  const answer = useCallback(
+    (sectionId: ChecklistSectionId, itemId: string, value: AnswerValue | null) =>
+      run(() => call('cases.answer', { caseId, sectionId, itemId, value })),
+    [caseId, run],
+  );
+  const transition = useCallback(
+    (target: CaseState, extra: { reason?: string; recheckAt?: string } = {}) =>
+      run(() => call('cases.transition', { caseId, target, ...extra })),
+    [caseId, run],
+  );
+  const quarantine = useCallback(
+    (reason: string) => run(() => call('cases.quarantine', { caseId, reason })),
+    [caseId, run],
+  );
+
+  return { detail, loadError, reload, answer, transition, quarantine, pending };
+}

@@ -1,0 +1,61 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Form, Label, TextArea, TextField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { IncidentSummary } from '../../../electron/api/domains/incidents';
+import { call, type ApiError } from '../api/client';
+import { ErrorMessage } from '../components/ErrorMessage';
+
+/** Closing an incident takes a summary, and only once every case is closed (the services check). */
+export function CloseIncidentForm({
+  incident,
+  onClosed,
+}: {
+  incident: IncidentSummary;
+  onClosed(incident: IncidentSummary): void;
+}) {
+  const { t } = useTranslation();
+  const [summary, setSummary] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    void call('incidents.close', { id: incident.id, summary: summary.trim() }).then((result) => {
+      setBusy(false);
+      if (result.ok) onClosed(result.value);
+      else setError(result.error);
+    });
+  };
+  return (
+    <section className="panel" aria-labelledby="incident-close-title">
+      <h2 id="incident-close-title">{t('cases.incidents.close.title')}</h2>
+      <p>
+        {incident.openCaseCount > 0
+          ? t('cases.incidents.close.stillOpen', { count: incident.openCaseCount })
+          : t('cases.incidents.close.ready')}
+      </p>
+      <Form onSubmit={submit} className="incident-form">
+        <TextField
+          className="answer-control answer-text"
+          value={summary}
+          onChange={setSummary}
+          isRequired
+          maxLength={4000}
+        >
+          <Label className="answer-label">{t('cases.incidents.close.summary')}</Label>
+          <TextArea className="text-input text-area" rows={4} />
+        </TextField>
+        {error ? <ErrorMessage error={error} /> : null}
+        <Button
+          type="submit"
+          className="button button-primary"
+          isPending={busy}
+          isDisabled={summary.trim() === ''}
+        >
+          {t('cases.incidents.close.submit')}
+        </Button>
+      </Form>
+    </section>
+  );
+}

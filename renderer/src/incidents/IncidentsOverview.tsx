@@ -1,0 +1,91 @@
+import { useEffect, useReducer, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { IncidentSummary } from '../../../electron/api/domains/incidents';
+import { call, type ApiError } from '../api/client';
+import { useAppInfo } from '../app/use-app-info';
+import { incidentHref } from '../cases/hash-path';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { PageHeading } from '../components/PageHeading';
+import { PageLink } from '../components/PageLink';
+import { useSession } from '../session/session-context';
+import { CreateIncidentForm } from './CreateIncidentForm';
+import { IncidentList } from './IncidentList';
+import { WalkthroughPanel } from './WalkthroughPanel';
+
+/** The demo walkthrough's incident: once it exists, the walkthrough has run on this database. */
+const walkthroughName = 'ICSMA-17-215-02 response';
+
+/** Incidents: the list, opening a new one, and on the demo facility the walkthrough. */
+export function IncidentsOverview() {
+  const { t } = useTranslation();
+  const { info } = useAppInfo();
+  const { status } = useSession();
+  const [incidents, setIncidents] = useState<IncidentSummary[]>();
+  const [error, setError] = useState<ApiError>();
+  const [creating, setCreating] = useState(false);
+  const [walkthroughRan, setWalkthroughRan] = useState(false);
+
+  const [reloads, load] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    let live = true;
+    void call('incidents.list', {}).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setIncidents(result.value);
+        setError(undefined);
+      } else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [reloads]);
+
+  const commander = status?.role === 'incident_commander';
+  const walkthroughOffered =
+    info?.demoLoaded === true &&
+    incidents !== undefined &&
+    !incidents.some((i) => i.name === walkthroughName);
+
+  return (
+    <div className="incidents-page">
+      <PageHeading title={t('incidents.title')} intro={t('incidents.intro')} />
+      {error ? <ErrorMessage error={error} onRetry={load} /> : null}
+      {commander && !creating ? (
+        <div className="page-actions">
+          <Button className="button button-primary" onPress={() => setCreating(true)}>
+            {t('cases.incidents.create.open')}
+          </Button>
+        </div>
+      ) : null}
+      {creating ? (
+        <CreateIncidentForm
+          onCancel={() => setCreating(false)}
+          onCreated={(result) => {
+            setCreating(false);
+            window.location.hash = incidentHref(result.incident.id);
+          }}
+        />
+      ) : null}
+      {incidents && incidents.length > 0 ? <IncidentList incidents={incidents} /> : null}
+      {incidents && incidents.length === 0 && !creating ? (
+        <EmptyState
+          title={t('incidents.emptyTitle')}
+          action={<PageLink page="advisories">{t('incidents.emptyAction')}</PageLink>}
+        >
+          <p>{t('incidents.emptyBody')}</p>
+        </EmptyState>
+      ) : null}
+      {walkthroughOffered || walkthroughRan ? (
+        <WalkthroughPanel
+          onDone={() => {
+            // Keep the report on screen: the reloaded list no longer offers the walkthrough.
+            setWalkthroughRan(true);
+            load();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { JsonValue } from '../../../electron/api/domains/cases';
+import type { Signoff } from '../../../electron/api/domains/signoffs';
+import { signoffKinds, type Role, type SignoffKind } from '../../../electron/api/permissions';
+import { call, type ApiError } from '../api/client';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { useSession } from '../session/session-context';
+import { roleLabel } from './role-label';
+import { SecretField } from './SecretField';
+import '../styles/cases.css';
+
+export interface SignSubject {
+  subjectType: string;
+  subjectId: string;
+  /** What the services will compare with the subject's current content: sent back as is. */
+  content: Record<string, JsonValue>;
+}
+
+interface Props {
+  kind: SignoffKind | undefined;
+  subject: SignSubject | undefined;
+  /** What is being signed, in plain words (the device, the advisory revision, the checklist). */
+  summary: string[];
+  /** The statement as the services gave it with the request; the table's sentence otherwise. */
+  statement?: string;
+  onClose(): void;
+  onSigned(signoff: Signoff): void;
+  /** The services refused because the content changed: the caller reloads what it shows. */
+  onStale?(): void;
+}
+
+/**
+ * A sign-off: the fixed sentence of the kind, who signs and as what, and their PIN or password
+ * again. The services decide (role, PIN, content unchanged); their message is shown as given.
+ */
+export function SignDialog({
+  kind,
+  subject,
+  summary,
+  statement,
+  onClose,
+  onSigned,
+  onStale,
+}: Props) {
+  const { t } = useTranslation();
+  const { status } = useSession();
+  const [secret, setSecret] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const open = kind !== undefined && subject !== undefined;
+  const user = status?.user;
+  const role = status?.role ?? undefined;
+  const allowed: readonly Role[] = kind ? signoffKinds[kind].roles : [];
+  const roleFits = role !== undefined && allowed.includes(role);
+
+  const close = () => {
+    setSecret('');
+    setError(undefined);
+    onClose();
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!kind || !subject) return;
+    setBusy(true);
+    setError(undefined);
+    void call('signoffs.sign', {
+      kind,
+      subjectType: subject.subjectType,
+      subjectId: subject.subjectId,
+      content: subject.content,
+      secret,
+    }).then((result) => {
+      setBusy(false);
+      setSecret('');
+      if (result.ok) {
+        setError(undefined);
+        onSigned(result.value);
+        return;
+      }
+      setError(result.error);
+      const details = result.error.details as { reason?: unknown } | undefined;
+      if (details?.reason === 'content_changed') onStale?.();
+    });
+  };
+
+  return (
+    <ModalOverlay
+      className="modal-overlay"
+      isDismissable={!busy}
+      isOpen={open}
+      onOpenChange={(isOpen) => {
+        if (!isOpen) close();
+      }}
+    >
+      <Modal className="modal sign-modal">
+        <Dialog className="dialog sign-dialog">
+          {kind && subject ? (
+            <>
+              <div className="dialog-header">
+                <Heading slot="title">
+                  {t('people.sign.title', { kind: t(`people.sign.kinds.${kind}`) })}
+                </Heading>
+              </div>
+              <section className="sign-statement" aria-label={t('people.sign.statementLabel')}>
+                <p className="sign-label">{t('people.sign.statementLabel')}</p>
+                <blockquote className="sign-quote" data-testid="sign-statement">
+                  {statement ?? signoffKinds[kind].statement}
+                </blockquote>
+              </section>
+              {summary.length > 0 ? (
+                <section className="sign-summary" aria-label={t('people.sign.subjectLabel')}>
+                  <p className="sign-label">{t('people.sign.subjectLabel')}</p>
+                  <ul>
+                    {summary.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+              {user && role ? (
+                <p className="sign-signer">
+                  {t('people.sign.signer', { name: user.displayName, role: roleLabel(t, role) })}
+                </p>
+              ) : null}
+              {roleFits ? (
+                <Form className="sign-form" onSubmit={submit}>
+                  <SecretField
+                    label={t('people.sign.secret')}
+                    value={secret}
+                    onChange={setSecret}
+                    kind={user?.credentialKind}
+                    autoFocus
+                  />
+                  {error ? <ErrorMessage error={error} /> : null}
+                  <div className="sign-actions">
+                    <Button
+                      type="submit"
+                      className="button button-primary"
+                      isPending={busy}
+                      isDisabled={secret.length === 0}
+                    >
+                      {busy ? t('people.sign.signing') : t('people.sign.submit')}
+                    </Button>
+                    <Button className="button button-secondary" onPress={close}>
+                      {t('people.sign.cancel')}
+                    </Button>
+                  </div>
+                </Form>
+              ) : (
+                <>
+                  <p className="sign-wrong-role" role="alert">
+                    {t('people.sign.wrongRole', {
+                      role: role ? roleLabel(t, role) : '',
+                      needed: allowed.map((r) => roleLabel(t, r)).join(', '),
+                    })}
+                  </p>
+                  <p>{t('people.sign.handOverHint')}</p>
+                  <div className="sign-actions">
+                    <Button className="button button-secondary" onPress={close} autoFocus>
+                      {t('people.sign.close')}
+                    </Button>
+                  </div>
+                </>
+              )}
+            </>
+          ) : null}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
