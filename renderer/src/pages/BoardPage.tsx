@@ -1,19 +1,98 @@
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { BoardView } from '../board/BoardView';
+import { boardHref, boardReportsHref } from '../board/board-hrefs';
+import { IncidentPicker } from '../board/IncidentPicker';
+import { useIncidentChoice } from '../board/use-incident-choice';
+import { CasePage } from '../cases/CasePage';
+import { idFromSegment, useHashPath } from '../cases/hash-path';
 import { EmptyState } from '../components/EmptyState';
+import { ErrorMessage } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
 import { PageLink } from '../components/PageLink';
+import { useMay } from '../inventory/use-may';
+import { ReportsView } from '../reports/ReportsView';
+import '../styles/board.css';
+import '../styles/board-list.css';
+import '../styles/board-reports.css';
 
+/**
+ * The incident commander's page: the board of one incident and its HICS reports, as two tabs
+ * (`#/board`, `#/board/reports`); a case opens in place (`#/board/case/42`) with a way back.
+ */
 export function BoardPage() {
+  const path = useHashPath();
   const { t } = useTranslation();
+  const caseId = path[0] === 'case' ? idFromSegment(path[1]) : undefined;
+  if (caseId !== undefined) {
+    return (
+      <CasePage key={caseId} caseId={caseId} backHref={boardHref()} backLabel={t('board.back')} />
+    );
+  }
+  return <BoardHome tab={path[0] === 'reports' ? 'reports' : 'cases'} />;
+}
+
+function BoardHome({ tab }: { tab: 'cases' | 'reports' }) {
+  const { t } = useTranslation();
+  const mayRead = useMay('board.get');
+  const choice = useIncidentChoice();
+
+  if (!mayRead) {
+    return (
+      <>
+        <PageHeading title={t('board.title')} intro={t('board.intro')} />
+        <EmptyState
+          title={t('board.notForRole')}
+          action={<PageLink page="my-devices">{t('board.notForRoleAction')}</PageLink>}
+        >
+          <p>{t('board.notForRoleBody')}</p>
+        </EmptyState>
+      </>
+    );
+  }
+  const { incidents, incidentId } = choice;
   return (
-    <>
-      <PageHeading title={t('board.title')} intro={t('board.intro')} />
-      <EmptyState
-        title={t('board.emptyTitle')}
-        action={<PageLink page="incidents">{t('board.emptyAction')}</PageLink>}
-      >
-        <p>{t('board.emptyBody')}</p>
-      </EmptyState>
-    </>
+    <div className="board-page">
+      <div className="board-top">
+        <PageHeading title={t('board.title')} intro={t('board.intro')} />
+        {incidents && incidentId !== undefined ? (
+          <IncidentPicker incidents={incidents} incidentId={incidentId} onChange={choice.choose} />
+        ) : null}
+      </div>
+      {choice.error ? <ErrorMessage error={choice.error} onRetry={choice.reload} /> : null}
+      {!incidents && !choice.error ? <p className="loading-text">{t('board.loading')}</p> : null}
+      {incidents && incidentId === undefined ? (
+        <EmptyState
+          title={t('board.emptyTitle')}
+          action={<PageLink page="incidents">{t('board.emptyAction')}</PageLink>}
+        >
+          <p>{t('board.emptyBody')}</p>
+        </EmptyState>
+      ) : null}
+      {incidentId !== undefined ? (
+        <Tabs
+          className="board-tabs"
+          selectedKey={tab}
+          onSelectionChange={(key) => {
+            window.location.hash = key === 'reports' ? boardReportsHref() : boardHref();
+          }}
+        >
+          <TabList className="tab-list board-tab-list" aria-label={t('board.tabs.label')}>
+            <Tab id="cases" className="tab board-tab">
+              {t('board.tabs.cases')}
+            </Tab>
+            <Tab id="reports" className="tab board-tab">
+              {t('board.tabs.reports')}
+            </Tab>
+          </TabList>
+          <TabPanel id="cases" className="board-tab-panel">
+            <BoardView key={incidentId} incidentId={incidentId} />
+          </TabPanel>
+          <TabPanel id="reports" className="board-tab-panel">
+            <ReportsView key={incidentId} incidentId={incidentId} />
+          </TabPanel>
+        </Tabs>
+      ) : null}
+    </div>
   );
 }

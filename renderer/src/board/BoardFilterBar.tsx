@@ -1,0 +1,133 @@
+import {
+  Button,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+  ToggleButton,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import {
+  boardSortKeys,
+  type BoardFacetValue,
+  type BoardFacets,
+  type BoardSortKey,
+} from '../../../electron/api/domains/board';
+import type { CaseState } from '../../../electron/api/domains/cases';
+import { FilterSelect, type FilterOption } from '../devices/FilterSelect';
+import { textFilterKeys, withFilter, type BoardQuery } from './board-query';
+
+interface Props {
+  facets: BoardFacets;
+  query: BoardQuery;
+  onQuery(query: BoardQuery): void;
+}
+
+/** The key of the "no one assigned" choice of the assignee filter. */
+const unassignedKey = 'unassigned';
+
+function options<V extends string | number>(values: BoardFacetValue<V>[]): FilterOption[] {
+  return values.map((v) => ({ key: String(v.value), label: `${v.label} (${v.count})` }));
+}
+
+/** Filters (from the facets the board returns, with their counts) and the order of the list. */
+export function BoardFilterBar({ facets, query, onQuery }: Props) {
+  const { t } = useTranslation();
+  const { filters, sort } = query;
+  const setFilters = (next: BoardQuery['filters']) => onQuery({ ...query, filters: next });
+
+  const one = <T,>(list: readonly T[] | undefined) => (list?.length === 1 ? list[0] : undefined);
+  const assigneeValue = filters.unassigned
+    ? unassignedKey
+    : one(filters.assigneeUserIds)?.toString();
+
+  return (
+    <div className="board-filters" role="group" aria-label={t('board.filters.label')}>
+      {textFilterKeys.map((key) => (
+        <FilterSelect
+          key={key}
+          label={t(`board.filters.${key}`)}
+          options={options(facets[key])}
+          value={one(filters[key])}
+          onChange={(value) => setFilters(withFilter(filters, key, value ? [value] : undefined))}
+        />
+      ))}
+      <FilterSelect
+        label={t('board.filters.states')}
+        options={facets.states
+          .filter((s) => s.count > 0)
+          .map((s) => ({ key: s.value, label: `${t(`cases.state.${s.value}`)} (${s.count})` }))}
+        value={one(filters.states)}
+        onChange={(value) =>
+          setFilters(withFilter(filters, 'states', value ? [value as CaseState] : undefined))
+        }
+      />
+      <FilterSelect
+        label={t('board.filters.assignee')}
+        options={[
+          ...options(facets.assignees),
+          {
+            key: unassignedKey,
+            label: t('board.filters.unassigned', { count: facets.unassigned }),
+          },
+        ]}
+        value={assigneeValue}
+        onChange={(value) => {
+          const cleared = withFilter(
+            withFilter(filters, 'unassigned', undefined),
+            'assigneeUserIds',
+            undefined,
+          );
+          if (value === undefined) return setFilters(cleared);
+          if (value === unassignedKey) return setFilters(withFilter(cleared, 'unassigned', true));
+          setFilters(withFilter(cleared, 'assigneeUserIds', [Number(value)]));
+        }}
+      />
+      <FilterSelect
+        label={t('board.filters.advisory')}
+        options={options(facets.advisories)}
+        value={one(filters.advisoryIds)?.toString()}
+        onChange={(value) =>
+          setFilters(withFilter(filters, 'advisoryIds', value ? [Number(value)] : undefined))
+        }
+      />
+      <div className="board-sort">
+        <Select
+          className="filter-select"
+          selectedKey={sort.key}
+          onSelectionChange={(key) => {
+            if (key !== null) onQuery({ ...query, sort: { ...sort, key: key as BoardSortKey } });
+          }}
+        >
+          <Label className="field-label">{t('board.sort.label')}</Label>
+          <Button className="select-button">
+            <SelectValue className="select-value" />
+            <span aria-hidden="true" className="select-arrow">
+              ▾
+            </span>
+          </Button>
+          <Popover className="select-popover">
+            <ListBox className="select-list">
+              {boardSortKeys.map((key) => (
+                <ListBoxItem key={key} id={key} className="select-option">
+                  {t(`board.sort.keys.${key}`)}
+                </ListBoxItem>
+              ))}
+            </ListBox>
+          </Popover>
+        </Select>
+        <ToggleButton
+          className="button button-secondary board-sort-direction"
+          isSelected={sort.direction === 'desc'}
+          onChange={(desc) =>
+            onQuery({ ...query, sort: { ...sort, direction: desc ? 'desc' : 'asc' } })
+          }
+        >
+          {sort.direction === 'desc' ? t('board.sort.desc') : t('board.sort.asc')}
+        </ToggleButton>
+      </div>
+    </div>
+  );
+}

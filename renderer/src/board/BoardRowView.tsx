@@ -1,0 +1,126 @@
+import { memo } from 'react';
+import { Checkbox, Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { BoardRow } from '../../../electron/api/domains/board';
+import { formatDateTime } from '../cases/time-format';
+import { boardCaseHref } from './board-hrefs';
+import { boardColumns } from './board-columns';
+
+interface Props {
+  /** 1-based position among all rows, header included (aria-rowindex). */
+  rowIndex: number;
+  start: number;
+  row: BoardRow | undefined;
+  selectable: boolean;
+  selected: boolean;
+  onSelect(caseId: number, on: boolean): void;
+}
+
+function place(row: BoardRow): string {
+  return [row.building, row.floor, row.room].filter(Boolean).join(', ');
+}
+
+/** One case of the board; a row whose page has not arrived yet shows a placeholder. */
+export const BoardRowView = memo(function BoardRowView(props: Props) {
+  const { rowIndex, start, row, selectable, selected, onSelect } = props;
+  const { t } = useTranslation();
+  const position = { transform: `translateY(${start}px)` };
+  if (!row) {
+    return (
+      <tr
+        role="row"
+        aria-rowindex={rowIndex}
+        aria-busy="true"
+        className="board-row"
+        style={position}
+      >
+        {boardColumns.map((column, i) => (
+          <td role="cell" key={column} className="board-cell cell-loading">
+            {i === 1 ? t('board.table.loadingRow') : null}
+          </td>
+        ))}
+      </tr>
+    );
+  }
+  const device = [row.vendor, row.model].filter(Boolean).join(' ');
+  return (
+    <tr
+      role="row"
+      aria-rowindex={rowIndex}
+      className={selected ? 'board-row board-row-selected' : 'board-row'}
+      style={position}
+      data-case-id={row.caseId}
+      data-asset-tag={row.assetTag}
+    >
+      <td role="cell" className="board-cell board-cell-select">
+        {selectable ? (
+          <Checkbox
+            className="board-check"
+            isSelected={selected}
+            onChange={(on) => onSelect(row.caseId, on)}
+            aria-label={t('board.table.select', { assetTag: row.assetTag })}
+          >
+            <span className="board-check-box" aria-hidden="true">
+              {selected ? '✓' : ''}
+            </span>
+          </Checkbox>
+        ) : null}
+      </td>
+      <td role="cell" className="board-cell">
+        <Link
+          className="board-case-link"
+          href={boardCaseHref(row.caseId)}
+          aria-label={t('board.table.open', { assetTag: row.assetTag })}
+        >
+          {row.assetTag}
+        </Link>
+        <span className="board-sub">{device || row.family}</span>
+      </td>
+      <td role="cell" className="board-cell">
+        <span className={`board-state board-state-${row.state}`}>
+          {t(`cases.state.${row.state}`)}
+        </span>
+        <span className={`board-sub board-hics-text board-hics-${row.hics251}`}>
+          {t(`board.hics.${row.hics251}`)}
+        </span>
+      </td>
+      <td role="cell" className="board-cell">
+        <span className="board-main">{row.department ?? t('board.table.unknown')}</span>
+        <span className="board-sub">{place(row)}</span>
+      </td>
+      <td role="cell" className="board-cell">
+        <span className="board-plain">{row.assignee?.name ?? t('board.table.unassigned')}</span>
+      </td>
+      <td role="cell" className="board-cell">
+        <span className="board-plain">{row.advisory.trackingId}</span>
+        <span className="board-sub">
+          {t('board.table.revision', { version: row.advisory.version })}
+          {row.flags.includes('needs_re_review') ? ` · ${t('board.table.reReview')}` : ''}
+        </span>
+      </td>
+      <td role="cell" className="board-cell">
+        <span className="board-main">
+          {row.nextAction ? row.nextAction.action : t('board.table.closed')}
+        </span>
+        <span
+          className={
+            row.flags.includes('recheck_overdue') ? 'board-sub board-overdue' : 'board-sub'
+          }
+        >
+          {row.recheckAt
+            ? t(
+                row.flags.includes('recheck_overdue')
+                  ? 'board.table.recheckOverdue'
+                  : 'board.table.recheckAt',
+                {
+                  at: formatDateTime(row.recheckAt),
+                },
+              )
+            : row.gateVerdict === 'blocked'
+              ? t('board.table.blocked')
+              : ''}
+        </span>
+      </td>
+    </tr>
+  );
+});

@@ -1,0 +1,223 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Button,
+  Dialog,
+  Form,
+  Heading,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Modal,
+  ModalOverlay,
+  Popover,
+  Select,
+  SelectValue,
+  TextField,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { BulkDecisionResult } from '../../../electron/api/domains/board';
+import { caseStates, type CaseState } from '../../../electron/api/domains/cases';
+import { signoffKinds } from '../../../electron/api/permissions';
+import { call, type ApiError } from '../api/client';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { localInputFromNow, localInputToIso } from '../cases/time-format';
+import { SecretField } from '../people/SecretField';
+import { useSession } from '../session/session-context';
+import { BulkResultView } from './BulkResultView';
+
+import type { BulkMode } from './board-query';
+
+interface Props {
+  mode: BulkMode | undefined;
+  incidentId: number;
+  caseIds: readonly number[];
+  onClose(): void;
+  /** Something changed (even if some cases were refused): the board reloads. */
+  onDecided(): void;
+}
+
+/** A re-check an hour from now: the default the commander usually adjusts. */
+const defaultRecheckMinutes = 60;
+
+/**
+ * One decision for many cases, signed once with the commander's PIN: move them to a state, or
+ * set one re-check time. The dialog says exactly what will be done to how many cases; the
+ * services apply the same guard to each and the result lists moved and refused cases with why.
+ */
+export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecided }: Props) {
+  const { t } = useTranslation();
+  const { status } = useSession();
+  const [target, setTarget] = useState<CaseState>();
+  const [reason, setReason] = useState('');
+  const [recheck, setRecheck] = useState(() => localInputFromNow(defaultRecheckMinutes));
+  const [secret, setSecret] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [result, setResult] = useState<BulkDecisionResult>();
+  const count = caseIds.length;
+  const needsRecheck = mode === 'recheck' || target === 'deferred';
+  const recheckIso = localInputToIso(recheck);
+  const ready =
+    secret.length > 0 &&
+    (mode === 'recheck' || target !== undefined) &&
+    (!needsRecheck || recheckIso !== null);
+
+  const close = () => {
+    setTarget(undefined);
+    setReason('');
+    setSecret('');
+    setError(undefined);
+    setResult(undefined);
+    onClose();
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!ready) return;
+    setBusy(true);
+    setError(undefined);
+    const common = {
+      incidentId,
+      caseIds: [...caseIds],
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+      signoff: { secret },
+    };
+    const request =
+      mode === 'recheck'
+        ? call('cases.bulkRecheck', { ...common, recheckAt: recheckIso ?? '' })
+        : call('cases.bulkTransition', {
+            ...common,
+            target: target ?? 'assessing',
+            ...(needsRecheck && recheckIso ? { recheckAt: recheckIso } : {}),
+          });
+    void request.then((answer) => {
+      setBusy(false);
+      setSecret('');
+      if (!answer.ok) return setError(answer.error);
+      setResult(answer.value);
+      onDecided();
+    });
+  };
+
+  const what =
+    mode === 'recheck'
+      ? t('board.bulk.willRecheck', { count, at: recheck.replace('T', ' ') })
+      : target
+        ? t('board.bulk.willMove', { count, state: t(`cases.state.${target}`) })
+        : t('board.bulk.chooseTarget', { count });
+
+  return (
+    <ModalOverlay
+      className="modal-overlay"
+      isOpen={mode !== undefined}
+      isDismissable={!busy}
+      onOpenChange={(open) => {
+        if (!open) close();
+      }}
+    >
+      <Modal className="modal board-modal">
+        <Dialog className="dialog" data-testid="bulk-dialog">
+          <div className="dialog-header">
+            <Heading slot="title">
+              {mode === 'recheck'
+                ? t('board.bulk.recheckTitle', { count })
+                : t('board.bulk.moveTitle', { count })}
+            </Heading>
+          </div>
+          {result ? (
+            <>
+              <BulkResultView result={result} mode={mode ?? 'move'} />
+              <div className="board-dialog-actions">
+                <Button className="button button-primary" onPress={close} autoFocus>
+                  {t('board.dialog.done')}
+                </Button>
+              </div>
+            </>
+          ) : (
+            <Form className="board-bulk-form" onSubmit={submit}>
+              {mode === 'move' ? (
+                <Select
+                  className="filter-select"
+                  selectedKey={target ?? null}
+                  onSelectionChange={(key) =>
+                    setTarget(key === null ? undefined : (key as CaseState))
+                  }
+                  placeholder={t('board.bulk.targetPlaceholder')}
+                >
+                  <Label className="field-label">{t('board.bulk.target')}</Label>
+                  <Button className="select-button">
+                    <SelectValue className="select-value" />
+                    <span aria-hidden="true" className="select-arrow">
+                      ▾
+                    </span>
+                  </Button>
+                  <Popover className="select-popover">
+                    <ListBox className="select-list">
+                      {caseStates.map((state) => (
+                        <ListBoxItem key={state} id={state} className="select-option">
+                          {t(`cases.state.${state}`)}
+                        </ListBoxItem>
+                      ))}
+                    </ListBox>
+                  </Popover>
+                </Select>
+              ) : null}
+              {needsRecheck ? (
+                <TextField className="board-field" value={recheck} onChange={setRecheck} isRequired>
+                  <Label className="field-label">{t('board.bulk.recheckAt')}</Label>
+                  <Input type="datetime-local" className="text-input datetime-input" />
+                </TextField>
+              ) : null}
+              <TextField
+                className="board-field"
+                value={reason}
+                onChange={setReason}
+                maxLength={1000}
+              >
+                <Label className="field-label">{t('board.bulk.reason')}</Label>
+                <Input className="text-input" />
+              </TextField>
+              <section className="board-bulk-summary" aria-label={t('board.bulk.summaryLabel')}>
+                <p className="board-bulk-what" data-testid="bulk-what">
+                  {what}
+                </p>
+                <p>{t('board.bulk.guards')}</p>
+                {status?.user ? (
+                  <p className="board-bulk-signer">
+                    {t('board.bulk.signer', { name: status.user.displayName })}
+                  </p>
+                ) : null}
+                <blockquote className="sign-quote">
+                  {signoffKinds.bulk_decision.statement}
+                </blockquote>
+              </section>
+              <SecretField
+                label={t('board.bulk.secret')}
+                value={secret}
+                onChange={setSecret}
+                kind={status?.user?.credentialKind}
+              />
+              {error ? <ErrorMessage error={error} /> : null}
+              <div className="board-dialog-actions">
+                <Button
+                  type="submit"
+                  className="button button-primary"
+                  isDisabled={!ready}
+                  isPending={busy}
+                >
+                  {mode === 'recheck'
+                    ? t('board.bulk.submitRecheck', { count })
+                    : t('board.bulk.submitMove', { count })}
+                </Button>
+                <Button className="button button-secondary" onPress={close} isDisabled={busy}>
+                  {t('board.dialog.cancel')}
+                </Button>
+              </div>
+            </Form>
+          )}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

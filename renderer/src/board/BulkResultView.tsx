@@ -1,0 +1,60 @@
+import { Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { BulkDecisionResult } from '../../../electron/api/domains/board';
+import { formatDateTime } from '../cases/time-format';
+import { boardCaseHref } from './board-hrefs';
+import type { BulkMode } from './board-query';
+
+/** What a bulk decision did: every moved case, and every refused one with the guard's words. */
+export function BulkResultView({ result, mode }: { result: BulkDecisionResult; mode: BulkMode }) {
+  const { t } = useTranslation();
+  const { moved, refused } = result;
+  return (
+    <div className="board-bulk-result" data-testid="bulk-result">
+      <p className="notice notice-success" role="status">
+        {mode === 'recheck'
+          ? t('board.bulk.resultRecheck', { count: moved.length, refused: refused.length })
+          : t('board.bulk.resultMove', { count: moved.length, refused: refused.length })}
+      </p>
+      {refused.length > 0 ? (
+        <section aria-labelledby="bulk-refused" data-testid="bulk-refused">
+          <h3 id="bulk-refused">
+            {mode === 'recheck'
+              ? t('board.bulk.refusedRecheckTitle', { count: refused.length })
+              : t('board.bulk.refusedTitle', { count: refused.length })}
+          </h3>
+          <ul className="board-bulk-list">
+            {refused.map((r) => (
+              <li key={r.caseId} data-asset-tag={r.assetTag}>
+                <strong>{r.assetTag || t('board.bulk.unknownCase', { id: r.caseId })}</strong>
+                <span className="board-bulk-reason">{r.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {moved.length > 0 ? (
+        <section aria-labelledby="bulk-moved" data-testid="bulk-moved">
+          <h3 id="bulk-moved">{t('board.bulk.movedTitle', { count: moved.length })}</h3>
+          <ul className="board-bulk-list">
+            {moved.map((m) => (
+              <li key={m.caseId} data-asset-tag={m.assetTag}>
+                <Link className="board-case-link" href={boardCaseHref(m.caseId)}>
+                  {m.assetTag}
+                </Link>
+                <span className="board-bulk-reason">
+                  {m.from === m.to
+                    ? t('board.bulk.recheckSet', { at: formatDateTime(m.recheckAt) })
+                    : t('board.bulk.movedLine', {
+                        from: t(`cases.state.${m.from}`),
+                        to: t(`cases.state.${m.to}`),
+                      })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

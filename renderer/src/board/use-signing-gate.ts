@@ -1,0 +1,48 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, type ApiError } from '../api/client';
+
+export interface SigningGate {
+  /** Run `action` once the signing key is unlocked, asking for the passphrase if needed. */
+  whenUnlocked(action: () => void): void;
+  /** Props for `SigningUnlockDialog`. */
+  dialog: { isOpen: boolean; onClose(): void; onUnlocked(): void };
+  error: ApiError | undefined;
+}
+
+/** Signed exports check `signing.status` first; a locked key opens the passphrase dialog. */
+export function useSigningGate(): SigningGate {
+  const { t } = useTranslation();
+  const [isOpen, setOpen] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const pending = useRef<(() => void) | undefined>(undefined);
+
+  return {
+    whenUnlocked: (action) => {
+      setError(undefined);
+      void call('signing.status', {}).then((result) => {
+        if (!result.ok) return setError(result.error);
+        if (!result.value.configured) {
+          return setError({ code: 'conflict', message: t('board.signing.notConfigured') });
+        }
+        if (result.value.unlocked) return action();
+        pending.current = action;
+        setOpen(true);
+      });
+    },
+    dialog: {
+      isOpen,
+      onClose: () => {
+        pending.current = undefined;
+        setOpen(false);
+      },
+      onUnlocked: () => {
+        setOpen(false);
+        const action = pending.current;
+        pending.current = undefined;
+        action?.();
+      },
+    },
+    error,
+  };
+}

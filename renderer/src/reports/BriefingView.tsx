@@ -1,0 +1,147 @@
+import { useTranslation } from 'react-i18next';
+import { hics251Statuses } from '../../../electron/api/domains/board';
+import { caseStates } from '../../../electron/api/domains/cases';
+import type { BriefingReport } from '../../../electron/api/domains/reports';
+import { formatDateTime } from '../cases/time-format';
+
+/** The incident briefing, laid out like HICS 201: situation, objectives, actions, resources. */
+export function BriefingView({ report }: { report: BriefingReport }) {
+  const { t } = useTranslation();
+  const { situation } = report;
+  const states = caseStates.filter((s) => situation.countsByState[s] > 0);
+  return (
+    <div className="report-briefing">
+      <section className="report-section" aria-labelledby="briefing-situation">
+        <h3 id="briefing-situation">{t('board.reports.briefing.situation')}</h3>
+        <p className="report-summary" data-testid="briefing-summary">
+          {situation.summary}
+        </p>
+        <ul className="report-totals">
+          {states.map((s) => (
+            <li key={s} className={`report-total board-state-${s}`}>
+              <span className="report-total-number">{situation.countsByState[s]}</span>{' '}
+              {t(`cases.state.${s}`)}
+            </li>
+          ))}
+        </ul>
+        <ul className="report-totals">
+          {hics251Statuses.map((s) => (
+            <li key={s} className={`report-total board-hics-${s}`}>
+              <span className="report-total-number">{situation.countsByHics251[s]}</span>{' '}
+              {t(`board.hics.${s}`)}
+            </li>
+          ))}
+        </ul>
+        <p>
+          {t('board.reports.briefing.attention', {
+            blocked: situation.attention.blocked,
+            overdue: situation.attention.recheckOverdue,
+            reReview: situation.attention.needsReReview,
+            signoff: situation.attention.awaitingSignoff,
+          })}
+        </p>
+        <table className="report-table">
+          <caption className="report-caption">{t('board.reports.briefing.advisories')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('board.reports.briefing.advisory')}</th>
+              <th scope="col">{t('board.reports.briefing.cves')}</th>
+              <th scope="col">{t('board.reports.briefing.cases')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {situation.advisories.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  {a.trackingId} {t('board.table.revision', { version: a.version })}
+                  <span className="board-sub">{a.title}</span>
+                </th>
+                <td>
+                  {a.cves
+                    .map((c) => (c.cvss === null ? c.cve : `${c.cve} (CVSS ${c.cvss})`))
+                    .join(', ')}
+                </td>
+                <td>{a.caseCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="report-section" aria-labelledby="briefing-objectives">
+        <h3 id="briefing-objectives">{t('board.reports.briefing.objectives')}</h3>
+        <ol className="report-list">
+          {report.objectives.map((o) => (
+            <li key={o}>{o}</li>
+          ))}
+        </ol>
+      </section>
+      <section className="report-section" aria-labelledby="briefing-taken">
+        <h3 id="briefing-taken">{t('board.reports.briefing.taken')}</h3>
+        {report.actionsTaken.length === 0 ? (
+          <p className="report-empty">{t('board.reports.noRows')}</p>
+        ) : (
+          <table className="report-table report-table-log">
+            <thead>
+              <tr>
+                <th scope="col">{t('board.reports.time')}</th>
+                <th scope="col">{t('board.reports.briefing.action')}</th>
+                <th scope="col">{t('board.reports.timeline.by')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.actionsTaken.map((a, i) => (
+                <tr key={`${a.at}-${i}`}>
+                  <td className="report-time">{formatDateTime(a.at)}</td>
+                  <td>{a.activity}</td>
+                  <td>{a.by}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="report-section" aria-labelledby="briefing-planned">
+        <h3 id="briefing-planned">{t('board.reports.briefing.planned')}</h3>
+        {report.actionsPlanned.length === 0 ? (
+          <p className="report-empty">{t('board.reports.noRows')}</p>
+        ) : (
+          <ul className="report-list">
+            {report.actionsPlanned.map((a) => (
+              <li key={a.state}>
+                <strong>{t(`cases.state.${a.state}`)}</strong>
+                {': '}
+                {t('board.reports.briefing.plannedLine', { count: a.caseCount, action: a.action })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="report-section" aria-labelledby="briefing-resources">
+        <h3 id="briefing-resources">{t('board.reports.briefing.resources')}</h3>
+        <table className="report-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('board.reports.briefing.position')}</th>
+              <th scope="col">{t('board.reports.briefing.person')}</th>
+              <th scope="col">{t('board.reports.briefing.openCases')}</th>
+              <th scope="col">{t('board.reports.briefing.allCases')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.resources.flatMap((group) =>
+              group.people.map((p) => (
+                <tr key={`${group.role}-${p.userId}`}>
+                  <td>{group.roleLabel}</td>
+                  <th scope="row">{p.name}</th>
+                  <td>{p.openCases}</td>
+                  <td>{p.cases}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+        <p>{t('board.reports.briefing.unassigned', { count: report.unassignedOpenCases })}</p>
+      </section>
+    </div>
+  );
+}

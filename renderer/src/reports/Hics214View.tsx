@@ -1,0 +1,62 @@
+import { Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Hics214Report } from '../../../electron/api/domains/reports';
+import { boardCaseHref } from '../board/board-hrefs';
+import { formatDateTime } from '../cases/time-format';
+
+/** HICS 214 Activity Log: for each person in each position, their notable activities in time. */
+export function Hics214View({ report }: { report: Hics214Report }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="report-note">
+        {t('board.reports.hics214.counts', {
+          count: report.activityCount,
+          people: report.entries.length,
+          events: report.eventsRead,
+        })}
+      </p>
+      {report.entries.length === 0 ? (
+        <p className="report-empty">{t('board.reports.noRows')}</p>
+      ) : null}
+      {report.entries.map((entry) => (
+        <section
+          key={`${entry.person.userId ?? entry.person.name}-${entry.role}`}
+          className="report-section"
+          aria-label={`${entry.person.name}, ${entry.positionLabel}`}
+        >
+          <h3 className="report-person">
+            {entry.person.name}
+            <span className="report-position"> — {entry.positionLabel}</span>
+          </h3>
+          <table className="report-table report-table-log">
+            <thead>
+              <tr>
+                <th scope="col">{t('board.reports.time')}</th>
+                <th scope="col">{t('board.reports.hics214.activity')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entry.activities.map((a) => (
+                <tr key={a.auditEventId}>
+                  <td className="report-time">{formatDateTime(a.at)}</td>
+                  <td>
+                    {a.activity}
+                    {a.caseId !== null && a.assetTag ? (
+                      <>
+                        {' '}
+                        <Link className="board-case-link" href={boardCaseHref(a.caseId)}>
+                          {t('board.reports.openCase', { assetTag: a.assetTag })}
+                        </Link>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  );
+}

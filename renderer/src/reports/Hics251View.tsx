@@ -1,0 +1,64 @@
+import { Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { hics251Statuses } from '../../../electron/api/domains/board';
+import type { Hics251Report } from '../../../electron/api/domains/reports';
+import { boardCaseHref } from '../board/board-hrefs';
+import { formatDateTime } from '../cases/time-format';
+
+/** HICS 251 Facility System Status: one line per device, worst status first. */
+export function Hics251View({ report }: { report: Hics251Report }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ul className="report-totals" aria-label={t('board.reports.hics251.totals')}>
+        {hics251Statuses.map((status) => (
+          <li key={status} className={`report-total board-hics-${status}`}>
+            <span className="report-total-number">{report.totals[status]}</span>{' '}
+            {t(`board.hics.${status}`)}
+          </li>
+        ))}
+      </ul>
+      {report.rows.length === 0 ? (
+        <p className="report-empty">{t('board.reports.noRows')}</p>
+      ) : (
+        <div className="report-table-wrap">
+          <table className="report-table" data-testid="hics251-table">
+            <caption className="board-visually-hidden">
+              {t('board.reports.hics251.caption')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('board.reports.hics251.system')}</th>
+                <th scope="col">{t('board.reports.hics251.status')}</th>
+                <th scope="col">{t('board.reports.hics251.location')}</th>
+                <th scope="col">{t('board.reports.hics251.reason')}</th>
+                <th scope="col">{t('board.reports.hics251.estimatedReturn')}</th>
+                <th scope="col">{t('board.reports.hics251.comments')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((row) => (
+                <tr key={row.caseId} data-asset-tag={row.assetTag}>
+                  <th scope="row">
+                    <Link className="board-case-link" href={boardCaseHref(row.caseId)}>
+                      {row.system}
+                    </Link>
+                  </th>
+                  <td>
+                    <span className={`report-status board-hics-${row.status}`}>
+                      {row.statusLabel}
+                    </span>
+                  </td>
+                  <td>{row.location}</td>
+                  <td>{row.reason}</td>
+                  <td>{row.estimatedReturn ? formatDateTime(row.estimatedReturn) : '—'}</td>
+                  <td>{row.comments}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
