@@ -4,9 +4,11 @@ import cases from './en/cases.json';
 import inventory from './en/inventory.json';
 import pdf from './en/pdf.json';
 import people from './en/people.json';
+import settings from './en/settings.json';
 
 /**
  * English strings, one file per area of the app so that areas can grow independently; each
- * area file keeps its strings under its own top-level key.
+ * area file keeps its strings under its own top-level key. `settings` comes after the shell:
+ * its file holds every Settings string (the shell's older `settings` block is replaced whole).
  */
-export const en = { ...shell, ...people, ...inventory, ...cases, ...board, ...pdf };
+export const en = { ...shell, ...people, ...inventory, ...cases, ...board, ...pdf, ...settings };

@@ -1,4 +1,11 @@
-export const pageIds = ['devices', 'advisories', 'incidents', 'board', 'settings'] as const;
+export const pageIds = [
+  'my-devices',
+  'devices',
+  'advisories',
+  'incidents',
+  'board',
+  'settings',
+] as const;
 export type PageId = (typeof pageIds)[number];
 
 export const defaultPage: PageId = 'devices';
@@ -9,6 +16,7 @@ export function pageHref(page: PageId): string {
 }
 
 export function pageFromHash(hash: string): PageId {
-  const id = hash.replace(/^#\/?/, '');
+  // A page may keep a sub-view after its id (`#/incidents/3`): the first segment names the page.
+  const id = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
   return (pageIds as readonly string[]).includes(id) ? (id as PageId) : defaultPage;
 }

@@ -1,3 +1,4 @@
+import { MyDevicesPage } from '../cases/MyDevicesPage';
 import type { PageId } from '../navigation/pages';
 import { AdvisoriesPage } from './AdvisoriesPage';
 import { BoardPage } from './BoardPage';
@@ -7,6 +8,8 @@ import { SettingsPage } from './SettingsPage';
 
 export function PageView({ page }: { page: PageId }) {
   switch (page) {
+    case 'my-devices':
+      return <MyDevicesPage />;
     case 'devices':
       return <DevicesPage />;
     case 'advisories':

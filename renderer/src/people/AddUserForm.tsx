@@ -1,19 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Checkbox,
-  CheckboxGroup,
-  Form,
-  Input,
-  Label,
-  TextField,
-} from 'react-aria-components';
+import { Button, CheckboxGroup, Form, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../../electron/api/permissions';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useDraft } from '../session/use-draft';
-import { roleLabel } from './role-label';
+import { RoleCheck } from './RoleCheck';
 import { SecretField } from './SecretField';
 
 const empty = { displayName: '', staffId: '', roles: [] as string[] };
@@ -79,16 +71,7 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
         <Label className="field-label">{t('people.users.rolesLabel')}</Label>
         <div className="role-checks">
           {roles.map((r) => (
-            <Checkbox key={r} value={r} className="role-check">
-              {({ isSelected }) => (
-                <>
-                  <span className="role-check-box" aria-hidden="true">
-                    {isSelected ? '✓' : ''}
-                  </span>
-                  {roleLabel(t, r)}
-                </>
-              )}
-            </Checkbox>
+            <RoleCheck key={r} role={r} />
           ))}
         </div>
       </CheckboxGroup>

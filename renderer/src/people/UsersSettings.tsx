@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { UserAccount } from '../../../electron/api/domains/people';
 import { mayCall } from '../../../electron/api/permissions';
@@ -7,16 +6,22 @@ import { call, type ApiError, type Result } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useSession } from '../session/session-context';
 import { AddUserForm } from './AddUserForm';
-import { roleLabel } from './role-label';
+import { EditUserDialog } from './EditUserDialog';
+import { ResetCredentialDialog } from './ResetCredentialDialog';
+import { UserRow } from './UserRow';
 
 const fetchUsers = () => call('people.list', { includeInactive: true });
+
+type Open = { kind: 'edit' | 'reset'; user: UserAccount } | undefined;
 
 /** Settings → Users: administrators only (others do not see it; the services refuse them). */
 export function UsersSettings() {
   const { t } = useTranslation();
-  const { status } = useSession();
+  const { status, refresh } = useSession();
   const [users, setUsers] = useState<UserAccount[]>([]);
   const [error, setError] = useState<ApiError>();
+  const [open, setOpen] = useState<Open>();
+  const [done, setDone] = useState<string>();
   const allowed = status?.role ? mayCall('people.list', [status.role]) : false;
 
   const take = useCallback((result: Result<UserAccount[]>) => {
@@ -29,15 +34,30 @@ export function UsersSettings() {
     if (allowed) void fetchUsers().then(take);
   }, [allowed, take]);
 
-  const act = (promise: Promise<{ ok: boolean; error?: ApiError }>) =>
-    void promise.then((result) => (result.ok ? load() : setError(result.error)));
+  /** After a change: say what happened, reload the list, and the session (own name or roles). */
+  const changed = (message: string) => {
+    setOpen(undefined);
+    setDone(message);
+    setError(undefined);
+    void load();
+    void refresh();
+  };
 
-  if (!allowed) return null;
+  const unlock = (user: UserAccount) => {
+    setDone(undefined);
+    void call('people.unlock', { id: user.id }).then((result) => {
+      if (result.ok) changed(t('people.users.unlocked', { name: result.value.displayName }));
+      else setError(result.error);
+    });
+  };
+
+  if (!allowed) return <p className="notice">{t('people.users.adminOnly')}</p>;
   return (
-    <section className="panel" aria-labelledby="users-title">
+    <section className="panel settings-panel-wide" aria-labelledby="users-title">
       <h2 id="users-title">{t('people.users.title')}</h2>
       <p>{t('people.users.intro')}</p>
       {error ? <ErrorMessage error={error} /> : null}
+      <div aria-live="polite">{done ? <p className="notice notice-success">{done}</p> : null}</div>
       <table className="users-table" aria-label={t('people.users.listLabel')}>
         <thead>
           <tr>
@@ -45,51 +65,35 @@ export function UsersSettings() {
             <th scope="col">{t('people.users.staffId')}</th>
             <th scope="col">{t('people.users.rolesLabel')}</th>
             <th scope="col">{t('people.users.state')}</th>
-            <th scope="col">
-              <span className="people-visually-hidden">{t('people.users.edit', { name: '' })}</span>
-            </th>
+            <th scope="col">{t('people.users.actions')}</th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
-            <tr key={u.id}>
-              <th scope="row">
-                {u.displayName}
-                {u.demo ? <span className="demo-badge">{t('people.demoBadge')}</span> : null}
-              </th>
-              <td>{u.staffId ?? ''}</td>
-              <td>{u.roles.map((r) => roleLabel(t, r)).join(', ')}</td>
-              <td>
-                {u.active ? t('people.users.active') : t('people.users.inactive')}
-                {u.lockedUntil ? (
-                  <div>
-                    {t('people.users.lockedUntil', {
-                      until: new Date(u.lockedUntil).toLocaleString(),
-                    })}
-                  </div>
-                ) : null}
-                {u.mustChangeCredential ? <div>{t('people.users.mustChange')}</div> : null}
-              </td>
-              <td className="people-actions">
-                <Button
-                  className="button button-secondary"
-                  onPress={() => act(call('people.update', { id: u.id, active: !u.active }))}
-                >
-                  {u.active ? t('people.users.makeInactive') : t('people.users.makeActive')}
-                </Button>
-                {u.lockedUntil ? (
-                  <Button
-                    className="button button-secondary"
-                    onPress={() => act(call('people.unlock', { id: u.id }))}
-                  >
-                    {t('people.users.unlock')}
-                  </Button>
-                ) : null}
-              </td>
-            </tr>
+            <UserRow
+              key={u.id}
+              user={u}
+              onEdit={() => setOpen({ kind: 'edit', user: u })}
+              onReset={() => setOpen({ kind: 'reset', user: u })}
+              onUnlock={() => unlock(u)}
+            />
           ))}
         </tbody>
       </table>
+      {open?.kind === 'edit' ? (
+        <EditUserDialog
+          user={open.user}
+          onClose={() => setOpen(undefined)}
+          onSaved={(u) => changed(t('people.users.savedNamed', { name: u.displayName }))}
+        />
+      ) : null}
+      {open?.kind === 'reset' ? (
+        <ResetCredentialDialog
+          user={open.user}
+          onClose={() => setOpen(undefined)}
+          onDone={(u) => changed(t('people.users.resetDone', { name: u.displayName }))}
+        />
+      ) : null}
       <AddUserForm onAdded={() => void load()} />
     </section>
   );

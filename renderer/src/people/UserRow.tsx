@@ -1,0 +1,68 @@
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { UserAccount } from '../../../electron/api/domains/people';
+import { roleLabel } from './role-label';
+
+interface Props {
+  user: UserAccount;
+  onEdit(): void;
+  onReset(): void;
+  onUnlock(): void;
+}
+
+/** A lock whose time has passed is over, even if the services have not cleared the field yet. */
+const lockedNow = (u: UserAccount) =>
+  u.lockedUntil !== null && new Date(u.lockedUntil).getTime() > Date.now();
+
+/** One user in Settings → Users, with what an administrator can do about them. */
+export function UserRow({ user: u, onEdit, onReset, onUnlock }: Props) {
+  const { t } = useTranslation();
+  const locked = lockedNow(u);
+  return (
+    <tr className={u.active ? undefined : 'user-inactive'}>
+      <th scope="row">
+        {u.displayName}
+        {u.demo ? <span className="demo-badge">{t('people.demoBadge')}</span> : null}
+      </th>
+      <td>{u.staffId ?? ''}</td>
+      <td>{u.roles.map((r) => roleLabel(t, r)).join(', ')}</td>
+      <td>
+        {u.active ? t('people.users.active') : t('people.users.inactive')}
+        {locked && u.lockedUntil ? (
+          <div className="user-locked">
+            <span className="user-state-warning">
+              {t('people.users.lockedUntil', { until: new Date(u.lockedUntil).toLocaleString() })}
+            </span>
+            {/* Beside the lock it lifts; the actions column keeps one line. */}
+            <Button
+              className="button button-secondary button-compact"
+              aria-label={t('people.users.unlockNamed', { name: u.displayName })}
+              onPress={onUnlock}
+            >
+              {t('people.users.unlock')}
+            </Button>
+          </div>
+        ) : null}
+        {u.mustChangeCredential ? <div>{t('people.users.mustChange')}</div> : null}
+      </td>
+      <td>
+        <div className="row-actions">
+          <Button
+            className="button button-secondary button-compact"
+            aria-label={t('people.users.editNamed', { name: u.displayName })}
+            onPress={onEdit}
+          >
+            {t('people.users.edit')}
+          </Button>
+          <Button
+            className="button button-secondary button-compact"
+            aria-label={t('people.users.resetNamed', { name: u.displayName })}
+            onPress={onReset}
+          >
+            {t('people.users.reset')}
+          </Button>
+        </div>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import type { BackupVerification } from '../../../../electron/api/domains/backup';
+
+/** Each check a restore would run, in order, with what it found. */
+export function VerificationReport({
+  fileName,
+  report,
+}: {
+  fileName: string;
+  report: BackupVerification;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={report.ok ? 'verification verification-ok' : 'verification verification-bad'}>
+      <p className={report.ok ? 'check-ok' : 'check-bad'}>
+        {report.ok
+          ? t('settings.backups.verifiedOk', { fileName })
+          : t('settings.backups.verifiedBad', { fileName })}
+      </p>
+      <ul className="verification-checks">
+        {report.checks.map((c) => (
+          <li key={c.name} data-status={c.status}>
+            <strong>{t(`settings.backups.checks.${c.name}`)}</strong>
+            {': '}
+            {t(`settings.backups.checkStatus.${c.status}`)}
+            {c.detail ? ` — ${c.detail}` : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

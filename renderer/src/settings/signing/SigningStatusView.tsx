@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { SigningStatus } from '../../../../electron/api/domains/signing';
+
+const when = (iso: string) => new Date(iso).toLocaleString();
+
+/** What the current identity is: the facts IT compares, the fingerprint above all. */
+export function SigningStatusView({ status }: { status: SigningStatus }) {
+  const { t } = useTranslation();
+  const identity = status.identity;
+  if (!identity) return <p className="notice settings-warning">{t('settings.signing.none')}</p>;
+  return (
+    <>
+      <dl className="fact-list signing-facts">
+        <dt>{t('settings.signing.subject')}</dt>
+        <dd data-testid="signing-subject">{identity.subject}</dd>
+        <dt>{t('settings.signing.issuer')}</dt>
+        <dd>{identity.issuer}</dd>
+        <dt>{t('settings.signing.fingerprint')}</dt>
+        <dd className="fingerprint" data-testid="signing-fingerprint">
+          {identity.fingerprintSha256}
+        </dd>
+        <dt>{t('settings.signing.validity')}</dt>
+        <dd>
+          {t('settings.signing.validityRange', {
+            from: when(identity.notBefore),
+            to: when(identity.notAfter),
+          })}
+        </dd>
+        <dt>{t('settings.signing.algorithm')}</dt>
+        <dd>{identity.keyAlgorithm}</dd>
+        <dt>{t('settings.signing.source')}</dt>
+        <dd>{t(`settings.signing.sources.${identity.source}`)}</dd>
+        <dt>{t('settings.signing.session')}</dt>
+        <dd data-testid="signing-session" className={status.unlocked ? 'check-ok' : undefined}>
+          {status.unlocked ? t('settings.signing.unlocked') : t('settings.signing.locked')}
+        </dd>
+      </dl>
+      {status.warnings.map((w) => (
+        <p key={w} className="notice settings-warning">
+          {w}
+        </p>
+      ))}
+      {status.previousIdentities > 0 ? (
+        <p>{t('settings.signing.previous', { count: status.previousIdentities })}</p>
+      ) : null}
+    </>
+  );
+}
