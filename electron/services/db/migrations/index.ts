@@ -5,6 +5,7 @@ import { migration003 } from './003-advisories';
 import { migration004 } from './004-signing';
 import { migration005 } from './005-cases';
 import { migration006 } from './006-board';
+import { migration007 } from './007-device-filters';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 for (const [i, m] of migrations.entries()) {
