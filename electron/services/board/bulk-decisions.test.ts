@@ -68,6 +68,13 @@ describe('bulk decisions', () => {
       caseIds: [a, b, c, 999_999].sort((x, y) => x - y),
       decision: { kind: 'transition', target: 'assessing' },
     });
+    // The sign-off reads back through the sign-off API as valid on the decision as stored.
+    const status = await d.api.value('signoffs.list', {
+      subjectType: 'bulk_decision',
+      subjectId: String(result.decisionId),
+    });
+    expect(status.validKinds).toEqual(['bulk_decision']);
+    expect(status.signoffs.map((s) => [s.id, s.stale])).toEqual([[result.signoffId, false]]);
     const history = await d.api.value('cases.get', { caseId: a });
     expect(history.history.at(-1)?.detail).toMatchObject({ bulkDecisionId: result.decisionId });
     expect(verifyAuditChain(d.rt.services.db)).toMatchObject({ ok: true });

@@ -17,7 +17,7 @@ function positiveId(subjectId: string): number | undefined {
 /**
  * What can be signed, and how the services read its current content: a sign-off is on what the
  * services hold, and the signer's copy must equal it. The workflow adds `case` here (its
- * checklist answers and state), the incident board its bulk decisions.
+ * checklist answers and state); the incident board adds its bulk decisions.
  */
 export const signoffSubjects: ReadonlyMap<string, SubjectContent> = new Map<string, SubjectContent>(
   [
@@ -39,6 +39,24 @@ export const signoffSubjects: ReadonlyMap<string, SubjectContent> = new Map<stri
     // A case sign-off is on `<caseId>:<kind>`: the sections that kind covers, the case id and the
     // advisory revision relied on (see cases/case-content.ts).
     [caseSubjectType, readCaseSubject],
+    // A bulk decision is signed once by the commander on its incident, the decision and the
+    // sorted case ids (see board/bulk-decisions.ts); a decision is never edited afterwards.
+    [
+      'bulk_decision',
+      (db, subjectId) => {
+        const id = positiveId(subjectId);
+        if (id === undefined) return undefined;
+        const row = db
+          .prepare('SELECT incident_id, decision, case_ids FROM bulk_decisions WHERE id = ?')
+          .get(id) as { incident_id: number; decision: string; case_ids: string } | undefined;
+        if (!row) return undefined;
+        return {
+          incidentId: row.incident_id,
+          decision: JSON.parse(row.decision) as unknown,
+          caseIds: JSON.parse(row.case_ids) as unknown,
+        };
+      },
+    ],
   ],
 );
 
