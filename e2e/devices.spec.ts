@@ -115,6 +115,7 @@ test('every section is reachable from the navigation, which marks the current on
   await expect(nav.getByRole('link', { name: 'Settings' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
+  await page.getByRole('tab', { name: 'Data and integrity' }).click();
   await page.getByRole('button', { name: 'Check the database' }).click();
   await expect(page.getByText('The database is intact')).toBeVisible();
   await page.getByRole('button', { name: 'Verify the audit trail' }).click();

@@ -70,7 +70,7 @@ test('the CSP refuses a fetch and an image from other hosts; nothing reaches the
   await expect(page.getByRole('heading', { level: 1, name: 'Devices' })).toBeVisible();
   await expect(page.getByTestId('device-count')).toContainText('devices');
   for (const name of ['Advisories', 'Incidents', 'Board', 'Settings', 'Devices']) {
-    await page.getByRole('navigation').getByRole('link', { name }).click();
+    await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   }
   expect(consoleErrors).toEqual([]);
