@@ -8,7 +8,6 @@ import settings from './en/settings.json';
 
 /**
  * English strings, one file per area of the app so that areas can grow independently; each
- * area file keeps its strings under its own top-level key. `settings` comes after the shell:
- * its file holds every Settings string (the shell's older `settings` block is replaced whole).
+ * area file keeps its strings under its own top-level key.
  */
 export const en = { ...shell, ...people, ...inventory, ...cases, ...board, ...pdf, ...settings };
