@@ -59,14 +59,6 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
             : t('cases.header.unassigned')}
         </p>
       </div>
-      {detail.reReview ? (
-        <p className="case-flag" role="status">
-          {t('cases.header.reReview', {
-            from: detail.reReview.fromVersion,
-            to: detail.reReview.toVersion,
-          })}
-        </p>
-      ) : null}
     </header>
   );
 }

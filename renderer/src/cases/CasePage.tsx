@@ -10,6 +10,7 @@ import { ChecklistPanel } from './ChecklistPanel';
 import { GatePanel } from './GatePanel';
 import { NextStepPanel } from './NextStepPanel';
 import { OtherSteps } from './OtherSteps';
+import { ReReviewNotice } from './ReReviewNotice';
 import { SignoffsPanel } from './SignoffsPanel';
 import { useCase } from './use-case';
 
@@ -75,6 +76,7 @@ export function CasePage({
         {backLabel}
       </Link>
       <CaseHeader detail={detail} />
+      <ReReviewNotice detail={detail} onAcknowledged={handle.reload} />
       <div className="case-grid">
         <div className="case-main">
           <NextStepPanel detail={detail} take={take} />
