@@ -9,7 +9,8 @@ import type {
   ChecklistSection,
 } from '../../api/domains/cases';
 import { getDevice } from '../devices/devices';
-import { sectionStatus, visibleItems } from '../playbooks/answers';
+import { visibleItems } from '../playbooks/answers';
+import { sectionStatus } from '../playbooks/section-status';
 import type { NextActions } from '../workflow/next-actions';
 import { hics251Status, isOpen, stateLabels } from '../workflow/states';
 import { signingRequests } from './case-signoffs';

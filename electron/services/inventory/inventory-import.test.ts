@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deviceFieldsSchema, type DevicePage } from '../../api/domains/devices';
+import type { DevicePage } from '../../api/domains/devices';
 import {
   deviceFieldNames,
   type InventoryExport,
@@ -9,8 +9,6 @@ import {
   type InventoryPreview,
 } from '../../api/domains/inventory';
 import { fixturesDir, signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
-import { suggestMapping } from './column-mapping';
-import { fieldMaxLength } from './field-rules';
 
 const demoCsv = fs.readFileSync(path.join(fixturesDir, 'inventory/demo-hospital.csv'), 'utf8');
 const messyCsv = fs.readFileSync(path.join(fixturesDir, 'inventory/messy-cmms-export.csv'), 'utf8');
@@ -327,84 +325,5 @@ describe('inventory export', () => {
     expect(Object.keys(body.devices[0] ?? {}).sort()).toEqual([...deviceFieldNames].sort());
     const page = await call<DevicePage>('devices.list', { limit: 1 });
     expect(page.total).toBe(35);
-  });
-});
-
-describe('column mapping and field rules', () => {
-  it('recognises the header names maintenance systems export', () => {
-    expect(
-      suggestMapping([
-        'Asset Tag',
-        'Mfr',
-        'Manufacturer',
-        'Model Name',
-        'Serial',
-        'OS',
-        'SW Rev',
-        'IP',
-        'MAC Address',
-        'Bldg',
-        'Unknown',
-      ]),
-    ).toEqual({
-      'Asset Tag': 'assetTag',
-      Mfr: 'vendor',
-      Manufacturer: null, // vendor is taken by the first column that claims it
-      'Model Name': 'model',
-      Serial: 'serialNumber',
-      OS: 'osName',
-      'SW Rev': 'softwareVersion',
-      IP: 'ipAddress',
-      'MAC Address': 'macAddress',
-      Bldg: 'building',
-      Unknown: null,
-    });
-  });
-
-  it('keeps its length limits in step with the API’s device schema', () => {
-    const valid = deviceFieldsSchema.parse({
-      assetTag: 'X',
-      vendor: null,
-      model: null,
-      family: null,
-      modality: null,
-      serialNumber: null,
-      osName: null,
-      osVersion: null,
-      softwareVersion: null,
-      hostname: null,
-      ipAddress: null,
-      macAddress: null,
-      aeTitle: null,
-      networkSegment: null,
-      site: null,
-      building: null,
-      floor: null,
-      room: null,
-      department: null,
-      criticality: null,
-      remoteUpdateCapable: null,
-      backupMethod: null,
-      serviceContact: null,
-      notes: null,
-    });
-    for (const field of deviceFieldNames) {
-      if (
-        field === 'criticality' ||
-        field === 'remoteUpdateCapable' ||
-        field === 'ipAddress' ||
-        field === 'macAddress'
-      )
-        continue;
-      const max = fieldMaxLength[field];
-      expect(
-        deviceFieldsSchema.safeParse({ ...valid, [field]: 'a'.repeat(max) }).success,
-        field,
-      ).toBe(true);
-      expect(
-        deviceFieldsSchema.safeParse({ ...valid, [field]: 'a'.repeat(max + 1) }).success,
-        field,
-      ).toBe(false);
-    }
   });
 });

@@ -7,14 +7,8 @@ import {
   now,
   template,
 } from '../workflow/test-support';
-import {
-  findItem,
-  isItemVisible,
-  sectionStatus,
-  validateAnswer,
-  visibleItems,
-  type CaseAnswers,
-} from './answers';
+import { findItem, isItemVisible, validateAnswer, visibleItems, type CaseAnswers } from './answers';
+import { sectionStatus } from './section-status';
 import type { AnyItem, PlaybookItem } from './schema';
 
 function item(id: string): PlaybookItem {

@@ -9,8 +9,9 @@ import type {
 } from './schema';
 
 /**
- * Answers against a template: is this answer valid for its item, which items are shown, is a
- * section complete. Answers arrive as saved drafts (any JSON), so everything starts from `unknown`.
+ * Answers against a template: is this answer valid for its item, which items are shown (whether a
+ * section is complete is in section-status.ts). Answers arrive as saved drafts (any JSON), so
+ * everything starts from `unknown`.
  */
 
 export type AnswerScalar = boolean | string | number;
@@ -77,7 +78,7 @@ export function describeAnswer(item: AnyItem, value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : 'an answer';
 }
 
-function describeExpected(item: AnyItem, pass: PassWhen): string {
+export function describeExpected(item: AnyItem, pass: PassWhen): string {
   const values = pass.oneOf ?? (pass.equals !== undefined ? [pass.equals] : []);
   const words = values.map((v) => `'${describeAnswer(item, v)}'`);
   return words.length <= 1
@@ -279,123 +280,4 @@ export function visibleItems(
 ): PlaybookItem[] {
   const section = template.sections.find((s) => s.id === sectionId);
   return section ? section.items.filter((item) => isItemVisible(template, item, answers)) : [];
-}
-
-export interface ItemProblem {
-  itemId: string;
-  label: string;
-  kind: 'unanswered' | 'invalid' | 'unmet';
-  message: string;
-}
-
-export interface SectionStatus {
-  section: SectionId;
-  /** Every visible required item answered, and no visible answer invalid. */
-  complete: boolean;
-  /** Complete, and every check that must pass ("Daily QC passed: Yes") passes. */
-  done: boolean;
-  problems: ItemProblem[];
-  answered: number;
-  visible: number;
-}
-
-/**
- * Where a section stands. An optional item may be left empty but not answered wrongly: an invalid
- * answer anywhere keeps the section incomplete, since it would be printed and signed as given.
- */
-export function sectionStatus(
-  template: PlaybookTemplate,
-  sectionId: SectionId,
-  answers: CaseAnswers,
-  options: AnswerOptions = {},
-): SectionStatus {
-  const section = template.sections.find((s) => s.id === sectionId);
-  if (!section) {
-    const message = `This playbook (${template.id} v${template.version}) has no "${sectionId}" section`;
-    return {
-      section: sectionId,
-      complete: false,
-      done: false,
-      problems: [{ itemId: '', label: '', kind: 'invalid', message }],
-      answered: 0,
-      visible: 0,
-    };
-  }
-  const problems: ItemProblem[] = [];
-  let answered = 0;
-  const shown = section.items.filter((item) => isItemVisible(template, item, answers));
-  for (const item of shown) {
-    const raw = answers[sectionId]?.[item.id];
-    const base = { itemId: item.id, label: item.label };
-    if (isUnanswered(raw)) {
-      if (item.required)
-        problems.push({ ...base, kind: 'unanswered', message: `'${item.label}' is unanswered` });
-      continue;
-    }
-    const check = validateAnswer(item, raw, options);
-    if (!check.ok) {
-      problems.push({ ...base, kind: 'invalid', message: check.problem });
-      continue;
-    }
-    answered += 1;
-    const mismatch = crossCheck(template, item, check.value, answers);
-    if (mismatch) problems.push({ ...base, kind: 'invalid', message: mismatch });
-    if (
-      (item.type === 'yes_no' || item.type === 'choice') &&
-      item.passWhen &&
-      !matchesComparison(item.passWhen, check.value)
-    ) {
-      problems.push({
-        ...base,
-        kind: 'unmet',
-        message: `'${item.label}' is answered '${describeAnswer(item, check.value)}'; it needs ${describeExpected(item, item.passWhen)}`,
-      });
-    }
-  }
-  const complete = !problems.some((p) => p.kind !== 'unmet');
-  return {
-    section: sectionId,
-    complete,
-    done: complete && problems.length === 0,
-    problems,
-    answered,
-    visible: shown.length,
-  };
-}
-
-/** Comparisons with another item: a count that must match, a time that must not come before another. */
-function crossCheck(
-  template: PlaybookTemplate,
-  item: PlaybookItem,
-  value: AnswerValue,
-  answers: CaseAnswers,
-): string | null {
-  const other = (id: string | undefined) => {
-    const found = id === undefined ? undefined : findItem(template, id);
-    if (!found) return undefined;
-    const check = validateAnswer(found.item, answers[found.section]?.[found.item.id]);
-    return { item: found.item, value: check.ok ? check.value : undefined };
-  };
-  if (item.type === 'count' && item.equalsItem !== undefined) {
-    const ref = other(item.equalsItem);
-    // No answer there means nothing was logged: a device that never ran standalone has no backlog.
-    const expected = typeof ref?.value === 'number' ? ref.value : 0;
-    if (ref && value !== expected) {
-      return `'${item.label}' (${String(value)}) does not match '${ref.item.label}' (${expected})`;
-    }
-  }
-  if (item.type === 'datetime') {
-    const at = parseDateTime(value);
-    const before = other(item.notBefore);
-    const beforeAt = parseDateTime(before?.value);
-    if (at && before && beforeAt && at < beforeAt) {
-      return `'${item.label}' (${String(value)}) is before '${before.item.label}' (${String(before.value)})`;
-    }
-    const after = other(item.notAfter);
-    const afterAt = parseDateTime(after?.value);
-    if (at && after && afterAt && at > afterAt) {
-      return `'${item.label}' (${String(value)}) is after '${after.item.label}' (${String(after.value)})`;
-    }
-  }
-  return null;
 }

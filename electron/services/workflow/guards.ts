@@ -5,9 +5,8 @@ import {
   isItemVisible,
   isUnanswered,
   parseDateTime,
-  sectionStatus,
-  type ItemProblem,
 } from '../playbooks/answers';
+import { sectionStatus, type ItemProblem } from '../playbooks/section-status';
 import type { SectionId } from '../playbooks/schema';
 import type { GateVerdict } from './gate';
 import {

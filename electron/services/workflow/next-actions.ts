@@ -1,4 +1,5 @@
-import { answerOf, sectionStatus } from '../playbooks/answers';
+import { answerOf } from '../playbooks/answers';
+import { sectionStatus } from '../playbooks/section-status';
 import { isolationAnswers, patchResultItem } from '../playbooks/contract';
 import { evaluateGuards } from './guards';
 import type { Role } from '../../api/permissions';
