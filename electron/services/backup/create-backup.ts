@@ -8,6 +8,7 @@ import { connectionOptionsOf, openOtherDatabase } from './connections';
 import { checksumFileOf, freeBackupPath, manifestFileOf, type BackupKind } from './backup-names';
 import { describeFolderFailure, fsyncPath, removeQuietly, sha256OfFile } from './files';
 import { writeChecksumAndManifest, type BackupManifest } from './manifest';
+import { createFolder } from '../storage/create-folder';
 
 export interface CreatedBackup {
   info: BackupInfo;
@@ -46,7 +47,7 @@ export async function createBackup(
   let partial: string | undefined;
   let written: string | undefined;
   try {
-    fs.mkdirSync(folder, { recursive: true });
+    createFolder(folder, 'backup folder');
     const file = freeBackupPath(folder, time, schemaVersionOf(services.db), kind);
     partial = path.join(folder, `.${path.basename(file)}.partial`);
     removeQuietly(partial);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createFolder } from '../storage/create-folder';
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -12,7 +13,7 @@ type Level = 'info' | 'warn' | 'error';
 /** JSON lines to `<dataDir>/logs/services.log`; stacks go here, never into API results. */
 export function createFileLogger(dataDir: string): Logger {
   const dir = path.join(dataDir, 'logs');
-  fs.mkdirSync(dir, { recursive: true });
+  createFolder(dir, 'log folder');
   const file = path.join(dir, 'services.log');
   const write = (level: Level, message: string, fields?: Record<string, unknown>) => {
     const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields });

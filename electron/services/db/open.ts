@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
 import path from 'node:path';
 import { ServiceError } from '../core/errors';
+import { createFolder } from '../storage/create-folder';
 import { assertNotNewer, migrate } from './migrate';
 
 export const databaseFileName = 'standalone.sqlite';
@@ -47,7 +47,7 @@ function describeOpenFailure(file: string, error: unknown): ServiceError {
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
   let db: Database.Database | undefined;
   try {
-    if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (!options.readonly) createFolder(path.dirname(file), 'data folder');
     db = new Database(file, {
       readonly: options.readonly ?? false,
       fileMustExist: options.readonly ?? false,

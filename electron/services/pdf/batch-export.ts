@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { ExportJobProgress, ExportJobStarted } from '../../api/domains/exports';
 import type { Services } from '../core/context';
 import { ServiceError } from '../core/errors';
+import { createFolder } from '../storage/create-folder';
+import { currentMounts, networkPathReason } from '../storage/local-path';
 import { requireUnlockedIdentity } from '../signing/identity';
 import { exportCase } from './exports';
 
@@ -51,6 +53,15 @@ export function exportDirectory(
       {
         field: 'directory',
       },
+    );
+  }
+  const network = networkPathReason(requested, currentMounts());
+  if (network) {
+    throw new ServiceError(
+      'invalid_input',
+      `directory: "${requested}" is not a local folder (${network}). Signed records are written ` +
+        'to a folder on this computer only; copy them to the share afterwards.',
+      { field: 'directory' },
     );
   }
   if (!path.isAbsolute(requested)) {
@@ -130,13 +141,13 @@ export function startCaseBatch(
   requireUnlockedIdentity(services);
   const jobId = randomBytes(16).toString('hex');
   const directory = exportDirectory(services, requestedDirectory, jobId);
+  createFolder(directory, 'export folder');
   try {
-    fs.mkdirSync(directory, { recursive: true });
     fs.accessSync(directory, fs.constants.W_OK);
   } catch (error) {
     throw new ServiceError(
-      'invalid_input',
-      `directory: the folder ${directory} cannot be created or written (${(error as Error).message}). Choose another folder.`,
+      'storage_error',
+      `directory: the folder ${directory} cannot be written (${(error as Error).message}). Choose another folder.`,
       { field: 'directory' },
     );
   }

@@ -234,6 +234,31 @@ describe('exports.* for the UI', () => {
     }
   });
 
+  it('refuses a network folder for a batch: UNC in either slash style, a URL', async () => {
+    for (const directory of [
+      '\\\\server\\share\\exports',
+      '//server/share/exports',
+      'smb://server/share',
+    ]) {
+      const r = await rt.dispatchAs(operator, 'exports.casePdfs', {
+        caseIds: [demo.cases['NM-0001']],
+        directory,
+      });
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      if (!r.ok) expect(r.error.message).toContain('is not a local folder');
+    }
+  });
+
+  it('ends at once with a storage error when the batch folder cannot be created', async () => {
+    const r = await rt.dispatchAs(operator, 'exports.casePdfs', {
+      caseIds: [demo.cases['NM-0001']],
+      directory: '/proc/nope/exports',
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'storage_error' } });
+    if (!r.ok)
+      expect(r.error.message).toContain('export folder /proc/nope/exports cannot be created');
+  });
+
   it('writes one signed file per case in a batch, with progress to poll, and names the failures', async () => {
     const caseIds = [...Object.values(demo.cases), 999_999];
     const started = await rt.dispatchAs(operator, 'exports.casePdfs', { caseIds });

@@ -1,5 +1,6 @@
 import { ServiceError } from '../core/errors';
 import { createFileLogger, type Logger } from '../core/log';
+import { createFolder } from './create-folder';
 
 function codeOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -69,6 +70,7 @@ export function describeStorageFailure(
  * services write, so the first place a read-only data folder shows.
  */
 export function openFileLog(dataDir: string): Logger {
+  createFolder(dataDir, 'data folder');
   try {
     return createFileLogger(dataDir);
   } catch (error) {

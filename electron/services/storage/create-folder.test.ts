@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ServiceError } from '../core/errors';
+import { runCli } from '../test/run-cli';
+import { tempDir } from '../test/temp-runtime';
+import { createFolder } from './create-folder';
+import { networkPathReason } from './local-path';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+function scratch(): string {
+  const t = tempDir('standalone-folder-');
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+function thrown(run: () => void): ServiceError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ServiceError) return error;
+    throw error;
+  }
+  throw new Error('expected a ServiceError');
+}
+
+describe('createFolder', () => {
+  it('creates missing parents one level at a time, and accepts a folder that exists', () => {
+    const root = scratch();
+    const deep = path.join(root, 'a', 'b', 'c');
+    createFolder(deep, 'data folder');
+    expect(fs.statSync(deep).isDirectory()).toBe(true);
+    createFolder(deep, 'data folder');
+  });
+
+  // Node's recursive mkdir never returns for this path: the test would time out.
+  it.runIf(fs.existsSync('/proc/self'))(
+    'fails at once under /proc, naming the folder, instead of retrying forever',
+    () => {
+      const error = thrown(() => createFolder('/proc/nope/deeper', 'backup folder'));
+      expect(error.code).toBe('storage_error');
+      expect(error.message).toContain('backup folder /proc/nope/deeper cannot be created (ENOENT)');
+    },
+  );
+
+  it('refuses a path whose parent is a file', () => {
+    const root = scratch();
+    fs.writeFileSync(path.join(root, 'file'), 'x');
+    const error = thrown(() => createFolder(path.join(root, 'file', 'sub'), 'export folder'));
+    expect(error.code).toBe('storage_error');
+    expect(error.message).toContain('cannot be created (ENOTDIR)');
+  });
+
+  it.runIf(fs.existsSync('/proc/self'))(
+    'the command line ends with exit 3 and a clear message for a data folder under /proc',
+    async () => {
+      const run = await runCli('/proc/nope', ['db', 'check']);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain('data folder /proc/nope cannot be created');
+    },
+  );
+});
+
+describe('networkPathReason', () => {
+  const mounts = [
+    { mountPoint: '/', type: 'ext4' },
+    { mountPoint: '/mnt/share', type: 'cifs' },
+    { mountPoint: '/mnt/share/local', type: 'ext4' },
+    { mountPoint: '/srv/nfs', type: 'nfs4' },
+  ];
+  it.each([
+    ['\\\\server\\share\\x', 'UNC'],
+    ['//server/share/x', 'UNC'],
+    ['\\\\?\\UNC\\server\\share', 'UNC'],
+    ['\\\\.\\pipe\\x', 'UNC'],
+    ['smb://server/share', 'network address'],
+    ['/mnt/share/exports', 'cifs at /mnt/share'],
+    ['/mnt/share', 'cifs at /mnt/share'],
+    ['/srv/nfs/a/b', 'nfs4'],
+  ])('refuses %s', (folder, reason) => {
+    expect(networkPathReason(folder, mounts)).toContain(reason);
+  });
+  it.each(['/home/me/exports', '/mnt/share/local/x', '/mnt/shared', 'C:\\Exports', 'D:/out'])(
+    'accepts the local folder %s',
+    (folder) => {
+      expect(networkPathReason(folder, mounts)).toBeUndefined();
+    },
+  );
+});

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ServiceError } from '../core/errors';
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : String(error);
+}
+
+/**
+ * Create a folder and its missing parents, one level at a time, or fail at once with a
+ * storage_error naming the folder. Node's `mkdirSync(…, { recursive: true })` is not used: on a
+ * path under a pseudo file system such as /proc it retries without end at full CPU, because the
+ * parent exists yet the child can never be made.
+ *
+ * `what` says which folder it is ("data folder", "backup folder", "export folder"), for the
+ * message.
+ */
+export function createFolder(folder: string, what: string): void {
+  const target = path.resolve(folder);
+  const missing: string[] = [];
+  let current = target;
+  for (;;) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(current);
+    } catch (error) {
+      if (codeOf(error) !== 'ENOENT') throw cannotCreate(target, what, error);
+    }
+    if (stat) {
+      if (!stat.isDirectory()) throw cannotCreate(target, what, `${current} is not a folder`);
+      break;
+    }
+    missing.push(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const level of missing.reverse()) {
+    try {
+      fs.mkdirSync(level);
+    } catch (error) {
+      // Another process may have made it meanwhile; anything else is final.
+      if (codeOf(error) === 'EEXIST' && fs.statSync(level).isDirectory()) continue;
+      throw cannotCreate(target, what, error);
+    }
+  }
+}
+
+function cannotCreate(folder: string, what: string, cause: unknown): ServiceError {
+  const reason = typeof cause === 'string' ? cause : codeOf(cause);
+  return new ServiceError(
+    'storage_error',
+    `The ${what} ${folder} cannot be created (${reason}). Choose a folder on a writable local ` +
+      'drive, or create it first and make it writable.',
+    { path: folder, code: reason },
+  );
+}
