@@ -9,6 +9,7 @@ import {
   type Criticality,
 } from '../../api/domains/devices';
 import type { DeviceFieldName } from '../../api/domains/inventory';
+import { withoutFormulaGuard } from '../csv/spreadsheet-csv';
 
 /** A cell as SQLite stores it: text, yes/no as 1/0, or NULL. */
 export type FieldValue = string | 0 | 1 | null;
@@ -80,20 +81,6 @@ function hasControlCharacter(text: string): boolean {
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
   }
   return false;
-}
-
-/** Our CSV export guards formulas with a leading apostrophe; take it off again on import. */
-function withoutFormulaGuard(text: string): string {
-  if (text.charCodeAt(0) !== 39 || text.length < 2) return text;
-  const next = text[1];
-  return next === '=' ||
-    next === '+' ||
-    next === '-' ||
-    next === '@' ||
-    next === '\t' ||
-    next === '\r'
-    ? text.slice(1)
-    : text;
 }
 
 /** What is wrong with a cell (a class, so that valid cells need no wrapper object). */

@@ -1,13 +1,12 @@
 /**
  * The inventory written back out. CSV uses the column names the importer recognises (so an
- * export imports again unchanged), a byte order mark and CRLF for spreadsheets, and neutralises
- * formulas: a cell starting with =, +, -, @, tab or carriage return gets a leading apostrophe
- * (papaparse's escapeFormulae), which the importer removes again.
+ * export imports again unchanged), written as every CSV of the app (`spreadsheetCsv`: formulas
+ * neutralised with a leading apostrophe, which the importer removes again).
  */
 import type Database from 'better-sqlite3';
-import Papa from 'papaparse';
 import type { Device } from '../../api/domains/devices';
 import type { DeviceFieldName, InventoryExport } from '../../api/domains/inventory';
+import { spreadsheetCsv } from '../csv/spreadsheet-csv';
 import { rowToDevice, type DeviceRow } from '../devices/device-row';
 
 export const exportHeaders: Record<DeviceFieldName, string> = {
@@ -88,19 +87,4 @@ export function exportInventory(
       data,
     ),
   };
-}
-
-/**
- * CSV for spreadsheets, as every export of the app writes it: a byte order mark, CRLF, and
- * formulas neutralised (see the top of this file). The reports use it too.
- */
-export function spreadsheetCsv(
-  fields: readonly string[],
-  data: readonly (readonly string[])[],
-): string {
-  const csv = Papa.unparse(
-    { fields: [...fields], data: data.map((r) => [...r]) },
-    { escapeFormulae: true, newline: '\r\n' },
-  );
-  return `\uFEFF${csv}\r\n`;
 }

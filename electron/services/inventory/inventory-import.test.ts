@@ -300,11 +300,22 @@ describe('inventory export', () => {
         `UPDATE devices SET model = '+1 555', serial_number = '-12', room = '@SUM(A1)', department = '\tTab' WHERE asset_tag = 'NM-0102'`,
       )
       .run();
+    // papaparse's own escapeFormulae misses a formula followed by a line break, and full-width forms.
+    rt.services.db
+      .prepare(`UPDATE devices SET building = ?, floor = ? WHERE asset_tag = 'NM-0102'`)
+      .run('=1+1\nB', '\uFF1DSUM(A1)');
     const csv = await call<InventoryExport>('inventory.export', { format: 'csv' });
     expect(csv).toMatchObject({ deviceCount: 8, mediaType: 'text/csv' });
     expect(csv.content.startsWith('\uFEFFasset_tag,vendor,model,product_family')).toBe(true);
     expect(csv.content).toContain(`"'=HYPERLINK(""http://example.invalid"",""click"")"`);
-    for (const cell of [`"'+1 555"`, `"'-12"`, `"'@SUM(A1)"`, `"'\tTab"`])
+    for (const cell of [
+      `"'+1 555"`,
+      `"'-12"`,
+      `"'@SUM(A1)"`,
+      `"'\tTab"`,
+      `"'=1+1\nB"`,
+      `"'\uFF1DSUM(A1)"`,
+    ])
       expect(csv.content).toContain(cell);
     // No cell of the export starts with a formula character.
     for (const line of csv.content.split('\r\n')) {

@@ -6,7 +6,7 @@ import type {
   ReportKind,
   TimelineReport,
 } from '../../api/domains/reports';
-import { spreadsheetCsv } from '../inventory/inventory-export';
+import { spreadsheetCsv } from '../csv/spreadsheet-csv';
 
 /**
  * The reports as spreadsheets, written like every CSV the app exports (`spreadsheetCsv`: byte
