@@ -13,6 +13,7 @@ import { reportMethods } from './domains/reports';
 import { sessionMethods } from './domains/session';
 import { signingMethods } from './domains/signing';
 import { signoffMethods } from './domains/signoffs';
+import { stationMethods } from './domains/stations';
 import { systemMethods } from './domains/system';
 
 /** The one contract: every method of the API, its input schema and its result type. */
@@ -31,6 +32,7 @@ export const api = {
   ...boardMethods,
   ...reportMethods,
   ...exportMethods,
+  ...stationMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

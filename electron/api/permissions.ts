@@ -261,6 +261,19 @@ export const permissions: Record<MethodName, Access> = {
   'exports.casePdfs': only(recordReaders, 'read', { operator: true }),
   'exports.progress': only(recordReaders, 'read', { operator: true }),
   'exports.cancel': only(recordReaders, 'read', { operator: true }),
+  // Stations of the facility. Giving this installation its identity, enrolling and revoking
+  // stations are an administrator's (enrolling and revoking also need the organisation's signing
+  // key unlocked); the commander enrols and revokes too, running the response. Anyone signed in
+  // sees the stations; the operator may do all of it (the command line of the exchange).
+  'stations.status': signedIn('read', { operator: true }),
+  'stations.init': only(admin, 'change', { operator: true }),
+  'stations.request': only(admin, 'read', { operator: true }),
+  'stations.reviewRequest': only([...admin, ...commanders], 'read', { operator: true }),
+  'stations.enrol': only([...admin, ...commanders], 'change', { operator: true }),
+  'stations.accept': only(admin, 'change', { operator: true }),
+  'stations.list': signedIn('read', { operator: true }),
+  'stations.revoke': only([...admin, ...commanders], 'change', { operator: true }),
+  'stations.authorityCertificate': signedIn('read', { operator: true }),
   // Runs only on the demo facility, signing in as the demo users with their published PINs.
   'demo.walkthrough': signedIn('change', { operator: true }),
 };

@@ -15,6 +15,15 @@ import { exportBlankCommand, verifyPdfCommand } from './commands/pdf';
 import { exportCaseCommand, exportIncidentCommand } from './commands/pdf-export';
 import { usersCreate, usersList } from './commands/people';
 import { reportCommand } from './commands/reports';
+import {
+  stationAccept,
+  stationAuthority,
+  stationEnrol,
+  stationInit,
+  stationList,
+  stationRequest,
+  stationRevoke,
+} from './commands/stations';
 import { auditVerify, dbCheck, demoLoad } from './commands/system';
 import { CliError, createOutput, exitCodeFor, exitCodes } from './output';
 
@@ -70,6 +79,22 @@ Commands:
   backup restore FILE   verify FILE, then replace the database with it; the replaced database
                         is kept aside beside it. Works when the database cannot be opened.
                         Close the app first: a database open elsewhere is refused.
+  station init --name NAME
+                        this installation's station identity (once): station ID, name, and a
+                        key pair made here whose private key never leaves the station
+  station request --out FILE
+                        write this station's enrolment request
+  station enrol REQUEST --out FILE [--passphrase-file FILE]
+                        at the station holding the organisation identity: check the request
+                        (name and key fingerprint to compare) and write the enrolment response
+  station accept RESPONSE
+                        import the enrolment response: this station may exchange bundles
+  station list          stations known here: id, name, enrolled, revoked, last heard from
+  station revoke ID [--passphrase-file FILE]
+                        revoke a station (signed by the organisation identity)
+  station authority --out FILE
+                        the organisation's station authority certificate (PEM), for
+                        openssl cms -verify -CAfile FILE
 
 Global options:
   --data-dir DIR        the data folder (default: STANDALONE_DATA_DIR, else the app's folder)
@@ -119,6 +144,9 @@ const takesArguments = new Set([
   'backup list',
   'backup verify',
   'backup restore',
+  'station enrol',
+  'station accept',
+  'station revoke',
 ]);
 
 const commands: Record<string, Command> = {
@@ -173,6 +201,19 @@ const commands: Record<string, Command> = {
   'backup create': (rt, out, f) => backupCreate(asOperator(rt), out, f.args),
   'backup list': (rt, out, f) => backupList(asOperator(rt), out, f.args),
   'backup verify': (rt, out, f) => backupVerify(asOperator(rt), out, f.args),
+  'station init': (rt, out, f) => stationInit(asOperator(rt), out, f.name),
+  'station request': (rt, out, f) => stationRequest(asOperator(rt), out, f.out),
+  'station enrol': (rt, out, f) =>
+    stationEnrol(asOperator(rt), out, {
+      args: f.args,
+      out: f.out,
+      passphraseFile: f.passphraseFile,
+    }),
+  'station accept': (rt, out, f) => stationAccept(asOperator(rt), out, f.args),
+  'station list': (rt, out) => stationList(asOperator(rt), out),
+  'station revoke': (rt, out, f) =>
+    stationRevoke(asOperator(rt), out, { args: f.args, passphraseFile: f.passphraseFile }),
+  'station authority': (rt, out, f) => stationAuthority(asOperator(rt), out, f.out),
 };
 
 /** Commands that open the database themselves: a restore must work when it cannot be opened. */

@@ -11,6 +11,7 @@ import { inventoryHandlers } from './inventory/handlers';
 import { peopleHandlers } from './people/handlers';
 import { reportHandlers } from './reports/handlers';
 import { signingHandlers } from './signing/handlers';
+import { stationHandlers } from './stations/handlers';
 import { systemHandlers } from './system/handlers';
 
 /** Every method's handler; the type makes a missing one a compile error. */
@@ -27,4 +28,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...boardHandlers,
   ...reportHandlers,
   ...exportHandlers,
+  ...stationHandlers,
 };

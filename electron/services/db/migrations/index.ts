@@ -6,6 +6,7 @@ import { migration004 } from './004-signing';
 import { migration005 } from './005-cases';
 import { migration006 } from './006-board';
 import { migration007 } from './007-device-filters';
+import { migration008 } from './008-stations';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 for (const [i, m] of migrations.entries()) {

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServices } from '../../services/runtime';
+import { setUpSigningIdentity, testPassphrase } from '../../services/signing/test-identity';
+import { runCli } from '../../services/test/run-cli';
+import { tempDir } from '../../services/test/temp-runtime';
+
+const slow = { timeout: 300_000 };
+let post: ReturnType<typeof tempDir>;
+let floor: ReturnType<typeof tempDir>;
+let work: ReturnType<typeof tempDir>;
+let passFile: string;
+
+beforeAll(async () => {
+  post = tempDir('standalone-cli-post-');
+  floor = tempDir('standalone-cli-floor-');
+  work = tempDir('standalone-cli-station-files-');
+  const rt = startServices({ dataDir: post.dir });
+  try {
+    await setUpSigningIdentity(rt);
+  } finally {
+    rt.close();
+  }
+  passFile = path.join(work.dir, 'passphrase.txt');
+  fs.writeFileSync(passFile, `${testPassphrase}\n`);
+}, 120_000);
+afterAll(() => {
+  post.cleanup();
+  floor.cleanup();
+  work.cleanup();
+});
+
+describe('standalone station', () => {
+  it('init, request, enrol, accept, list and revoke, as the issue writes them', slow, async () => {
+    const [postInit, floorInit] = await Promise.all([
+      runCli(post.dir, ['station', 'init', '--name', 'Command post', '--json']),
+      runCli(floor.dir, ['station', 'init', '--name', 'NM laptop 2', '--json']),
+    ]);
+    expect(postInit.code, postInit.stderr).toBe(0);
+    expect(floorInit.code, floorInit.stderr).toBe(0);
+    const floorStatus = JSON.parse(floorInit.stdout) as {
+      stationId: string;
+      keyFingerprint: string;
+    };
+
+    const requestFile = path.join(work.dir, 'request.json');
+    const request = await runCli(floor.dir, ['station', 'request', '--out', requestFile, '--json']);
+    expect(request.code, request.stderr).toBe(0);
+    expect(JSON.parse(request.stdout)).toMatchObject({ file: requestFile });
+
+    const responseFile = path.join(work.dir, 'response.json');
+    const enrol = await runCli(post.dir, [
+      'station',
+      'enrol',
+      requestFile,
+      '--out',
+      responseFile,
+      '--passphrase-file',
+      passFile,
+    ]);
+    expect(enrol.code, enrol.stderr).toBe(0);
+    // The fingerprint to compare with the station is printed, in the form read aloud too.
+    expect(enrol.stdout).toContain(floorStatus.keyFingerprint);
+    expect(enrol.stdout).toContain('read aloud');
+
+    const accept = await runCli(floor.dir, ['station', 'accept', responseFile, '--json']);
+    expect(accept.code, accept.stderr).toBe(0);
+
+    const list = await runCli(post.dir, ['station', 'list', '--json']);
+    expect(list.code, list.stderr).toBe(0);
+    const stations = JSON.parse(list.stdout) as Record<string, unknown>[];
+    expect(stations.map((s) => [s.name, s.enrolled, s.revoked, s.lastHeardFrom])).toEqual([
+      ['Command post', true, false, null],
+      ['NM laptop 2', true, false, null],
+    ]);
+
+    const revoke = await runCli(post.dir, [
+      'station',
+      'revoke',
+      floorStatus.stationId,
+      '--passphrase-file',
+      passFile,
+      '--json',
+    ]);
+    expect(revoke.code, revoke.stderr).toBe(0);
+    expect(JSON.parse(revoke.stdout)).toMatchObject({ name: 'NM laptop 2', revoked: true });
+
+    // A request file that is not one: exit 2 with the reason.
+    const bogus = path.join(work.dir, 'bogus.json');
+    fs.writeFileSync(bogus, '{"hello": 1}');
+    const refused = await runCli(post.dir, ['station', 'enrol', bogus, '--out', responseFile]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('not a Standalone enrolment request');
+  });
+});

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type {
+  AcceptResult,
+  AuthorityCertificate,
+  EnrolmentResult,
+  EnrolmentReview,
+  StationFile,
+  StationStatus,
+  StationView,
+} from '../../api/domains/stations';
+import type { Dispatch } from '../../services/dispatcher';
+import { CliError, exitCodes, unwrap, type Output } from '../output';
+import { unlockSigning, writeFileAtomically } from './pdf';
+
+function requireOut(out: string | undefined, command: string): string {
+  if (!out) throw new CliError(`${command} needs --out FILE.`, exitCodes.invalidInput);
+  return out;
+}
+
+function readTextFile(file: string | undefined, what: string, command: string): string {
+  if (!file) throw new CliError(`${command} needs the ${what} file.`, exitCodes.invalidInput);
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError(
+      `The ${what} file ${file} cannot be read (${(error as Error).message}).`,
+      exitCodes.invalidInput,
+    );
+  }
+}
+
+function describeStatus(s: StationStatus): string {
+  return [
+    `station "${s.name}" (${s.stationId})`,
+    `key fingerprint ${s.keyFingerprint}`,
+    `  read aloud: ${s.keyFingerprintSpoken}`,
+    s.enrolled ? 'enrolled' : 'not enrolled yet: write a request with `station request --out FILE`',
+  ].join('\n');
+}
+
+export async function stationInit(
+  dispatch: Dispatch,
+  out: Output,
+  name: string | undefined,
+): Promise<number> {
+  if (!name) throw new CliError('station init needs --name NAME.', exitCodes.invalidInput);
+  const status = unwrap(await dispatch('stations.init', { name })) as StationStatus;
+  out.print(describeStatus(status), status);
+  return exitCodes.ok;
+}
+
+export async function stationRequest(
+  dispatch: Dispatch,
+  out: Output,
+  file: string | undefined,
+): Promise<number> {
+  const target = requireOut(file, 'station request');
+  const request = unwrap(await dispatch('stations.request', {})) as StationFile;
+  const status = unwrap(await dispatch('stations.status', {})) as StationStatus;
+  writeFileAtomically(target, Buffer.from(request.content, 'utf8'));
+  const written = path.resolve(target);
+  out.print(
+    `${written}\nTake it to the station holding the organisation identity; compare this ` +
+      `fingerprint there:\n  ${status.keyFingerprintSpoken}  (${status.keyFingerprint})`,
+    {
+      file: written,
+      stationId: status.stationId,
+      name: status.name,
+      keyFingerprint: status.keyFingerprint,
+    },
+  );
+  return exitCodes.ok;
+}
+
+export async function stationEnrol(
+  dispatch: Dispatch,
+  out: Output,
+  flags: { args: string[]; out: string | undefined; passphraseFile: string | undefined },
+): Promise<number> {
+  const request = readTextFile(flags.args[0], 'enrolment request', 'station enrol');
+  const target = requireOut(flags.out, 'station enrol');
+  // Checked before the key is unlocked: a changed request stops here.
+  unwrap(await dispatch('stations.reviewRequest', { request })) as EnrolmentReview;
+  await unlockSigning(dispatch, flags.passphraseFile);
+  const result = unwrap(await dispatch('stations.enrol', { request })) as EnrolmentResult;
+  writeFileAtomically(target, Buffer.from(result.response.content, 'utf8'));
+  const written = path.resolve(target);
+  out.print(
+    [
+      `enrolled station "${result.name}" (${result.stationId})`,
+      `key fingerprint ${result.keyFingerprint}`,
+      `  read aloud: ${result.keyFingerprintSpoken}  -- it must match what the station shows`,
+      `response written to ${written}`,
+    ].join('\n'),
+    { ...result, response: undefined, file: written },
+  );
+  return exitCodes.ok;
+}
+
+export async function stationAccept(
+  dispatch: Dispatch,
+  out: Output,
+  args: string[],
+): Promise<number> {
+  const response = readTextFile(args[0], 'enrolment response', 'station accept');
+  const result = unwrap(await dispatch('stations.accept', { response })) as AcceptResult;
+  out.print(
+    `station "${result.name}" is enrolled (certificate valid until ${result.certificateNotAfter});\n` +
+      `station authority ${result.authorityFingerprint}`,
+    result,
+  );
+  return exitCodes.ok;
+}
+
+export async function stationList(dispatch: Dispatch, out: Output): Promise<number> {
+  const stations = unwrap(await dispatch('stations.list', {})) as StationView[];
+  const lines = stations.map(
+    (s) =>
+      `${s.stationId}  ${s.name}${s.self ? ' (this station)' : ''}  ` +
+      `${s.revoked ? `REVOKED ${s.revokedAt ?? ''}` : s.enrolled ? 'enrolled' : 'not enrolled'}  ` +
+      `last heard from ${s.self ? '-' : (s.lastHeardFrom ?? 'never')}`,
+  );
+  out.print(lines.length ? lines.join('\n') : 'No stations known here.', stations);
+  return exitCodes.ok;
+}
+
+export async function stationRevoke(
+  dispatch: Dispatch,
+  out: Output,
+  flags: { args: string[]; passphraseFile: string | undefined },
+): Promise<number> {
+  const stationId = flags.args[0];
+  if (!stationId)
+    throw new CliError('station revoke needs the station ID.', exitCodes.invalidInput);
+  await unlockSigning(dispatch, flags.passphraseFile);
+  const view = unwrap(await dispatch('stations.revoke', { stationId })) as StationView;
+  out.print(
+    `station "${view.name}" (${view.stationId}) revoked at ${view.revokedAt ?? ''}; the ` +
+      'revocation travels in this station’s next bundle.',
+    view,
+  );
+  return exitCodes.ok;
+}
+
+export async function stationAuthority(
+  dispatch: Dispatch,
+  out: Output,
+  file: string | undefined,
+): Promise<number> {
+  const target = requireOut(file, 'station authority');
+  const cert = unwrap(await dispatch('stations.authorityCertificate', {})) as AuthorityCertificate;
+  writeFileAtomically(target, Buffer.from(cert.pem, 'utf8'));
+  const written = path.resolve(target);
+  out.print(`${written}\nSHA-256 ${cert.fingerprintSha256}`, {
+    file: written,
+    fingerprintSha256: cert.fingerprintSha256,
+  });
+  return exitCodes.ok;
+}

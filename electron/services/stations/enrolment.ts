@@ -1,0 +1,457 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import type {
+  AcceptResult,
+  AuthorityCertificate,
+  EnrolmentResult,
+  EnrolmentReview,
+  StationFile,
+  StationStatus,
+} from '../../api/domains/stations';
+import { canonicalJson } from '../audit/hash';
+import { mutate, type CallContext, type Services } from '../core/context';
+import { ServiceError } from '../core/errors';
+import { certificateToPem, fingerprintOf } from '../signing/certificate';
+import { currentIdentity } from '../signing/identity-store';
+import { requireUnlockedIdentity } from '../signing/identity';
+import type { UnlockedIdentity } from '../signing/session-key';
+import {
+  issueStationCertificate,
+  issuedByAuthority,
+  makeAuthorityCertificate,
+  publicKeyFingerprint,
+  readStationCertificate,
+  spokenFingerprint,
+} from './station-certificates';
+import { createStationKey, loadStationKey } from './station-key';
+import {
+  authorityRow,
+  insertAuthority,
+  insertSelf,
+  selfRow,
+  setSelfCertificate,
+  stationRow,
+  upsertStation,
+  type AuthorityRow,
+  type SelfRow,
+} from './station-store';
+
+const entityType = 'station';
+const requestFormat = 'standalone-enrolment-request';
+const responseFormat = 'standalone-enrolment-response';
+
+export function stationStatus(services: Services): StationStatus {
+  const self = selfRow(services.db);
+  const authority = authorityRow(services.db);
+  return {
+    initialised: self !== undefined,
+    stationId: self?.station_id ?? null,
+    name: self?.name ?? null,
+    keyFingerprint: self?.key_fingerprint ?? null,
+    keyFingerprintSpoken: self ? spokenFingerprint(self.key_fingerprint) : null,
+    enrolled: self?.certificate_der != null,
+    holdsOrganisationIdentity: currentIdentity(services.db) !== undefined,
+    authorityFingerprint: authority?.fingerprint_sha256 ?? null,
+  };
+}
+
+export function requireSelf(services: Services): SelfRow {
+  const self = selfRow(services.db);
+  if (!self) {
+    throw new ServiceError(
+      'conflict',
+      'This installation is not a station yet. Give it its station identity first: ' +
+        '`standalone station init --name NAME` (or Exchange → Enrolment).',
+      { station: 'not_initialised' },
+    );
+  }
+  return self;
+}
+
+export function initStation(ctx: CallContext, name: string): StationStatus {
+  const { services } = ctx;
+  const existing = selfRow(services.db);
+  if (existing) {
+    throw new ServiceError(
+      'conflict',
+      `This installation already is station "${existing.name}" (${existing.station_id}); a ` +
+        'station identity is given once.',
+      { station: 'already_initialised' },
+    );
+  }
+  const privateKey = createStationKey(services.dataDir);
+  const publicKeyDer = crypto.createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+  const stationId = crypto.randomUUID();
+  const keyFingerprint = publicKeyFingerprint(crypto.createPublicKey(privateKey));
+  const now = services.clock.now().toISOString();
+  mutate(ctx, () => {
+    insertSelf(services.db, {
+      station_id: stationId,
+      name,
+      public_key_der: publicKeyDer,
+      key_fingerprint: keyFingerprint,
+      created_at: now,
+    });
+    upsertStation(services.db, {
+      station_id: stationId,
+      name,
+      key_fingerprint: keyFingerprint,
+      certificate_der: null,
+      enrolled_at: null,
+    });
+    return {
+      value: null,
+      audit: {
+        action: 'station.initialised',
+        entityType,
+        entityId: stationId,
+        payload: { name, keyFingerprint },
+      },
+    };
+  });
+  return stationStatus(services);
+}
+
+const requestBodySchema = z
+  .object({
+    format: z.literal(requestFormat),
+    version: z.literal(1),
+    stationId: z.string().uuid(),
+    name: z.string().min(1).max(64),
+    publicKey: z.string().max(2000),
+    requestedAt: z.string().max(40),
+  })
+  .strict();
+const requestSchema = requestBodySchema.extend({ signature: z.string().max(2000) }).strict();
+
+export function enrolmentRequest(services: Services): StationFile {
+  const self = requireSelf(services);
+  const key = loadStationKey(services.dataDir, self.public_key_der);
+  const body: z.infer<typeof requestBodySchema> = {
+    format: requestFormat,
+    version: 1,
+    stationId: self.station_id,
+    name: self.name,
+    publicKey: self.public_key_der.toString('base64'),
+    requestedAt: services.clock.now().toISOString(),
+  };
+  // Signed with the station key: proof that the requester holds the key it asks a certificate for.
+  const signature = crypto.sign('sha256', Buffer.from(canonicalJson(body)), key);
+  return {
+    fileName: `enrolment-request-${fileSafe(self.name)}.json`,
+    content: JSON.stringify({ ...body, signature: signature.toString('base64') }, null, 2) + '\n',
+  };
+}
+
+function fileSafe(name: string): string {
+  return name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'station';
+}
+
+interface ParsedRequest {
+  stationId: string;
+  name: string;
+  publicKey: crypto.KeyObject;
+  keyFingerprint: string;
+  requestedAt: string;
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ServiceError('invalid_input', `This is not ${what} (not JSON).`);
+  }
+}
+
+function readRequest(text: string): ParsedRequest {
+  const parsed = requestSchema.safeParse(parseJson(text, 'an enrolment request'));
+  if (!parsed.success) {
+    throw new ServiceError(
+      'invalid_input',
+      `This is not a Standalone enrolment request: ${parsed.error.issues[0]?.path.join('.') ?? ''} ` +
+        `${parsed.error.issues[0]?.message ?? ''}`.trim(),
+    );
+  }
+  const { signature, ...body } = parsed.data;
+  let publicKey: crypto.KeyObject;
+  try {
+    publicKey = crypto.createPublicKey({
+      key: Buffer.from(body.publicKey, 'base64'),
+      format: 'der',
+      type: 'spki',
+    });
+  } catch {
+    throw new ServiceError('invalid_input', 'The enrolment request’s public key cannot be read.');
+  }
+  if (publicKey.asymmetricKeyType !== 'rsa') {
+    throw new ServiceError('invalid_input', 'The enrolment request’s key is not an RSA key.');
+  }
+  const signed = crypto.verify(
+    'sha256',
+    Buffer.from(canonicalJson(body)),
+    publicKey,
+    Buffer.from(signature, 'base64'),
+  );
+  if (!signed) {
+    throw new ServiceError(
+      'invalid_input',
+      `The enrolment request of "${body.name}" is not signed by the key it carries: it was ` +
+        'changed after the station wrote it. Ask the station for a new request.',
+    );
+  }
+  return {
+    stationId: body.stationId,
+    name: body.name,
+    publicKey,
+    keyFingerprint: publicKeyFingerprint(publicKey),
+    requestedAt: body.requestedAt,
+  };
+}
+
+export function reviewRequest(services: Services, text: string): EnrolmentReview {
+  const r = readRequest(text);
+  return {
+    stationId: r.stationId,
+    name: r.name,
+    keyFingerprint: r.keyFingerprint,
+    keyFingerprintSpoken: spokenFingerprint(r.keyFingerprint),
+    requestedAt: r.requestedAt,
+    alreadyEnrolled: stationRow(services.db, r.stationId)?.enrolled_at != null,
+  };
+}
+
+/** The authority over the unlocked organisation key: made at the first enrolment, else checked. */
+function authorityFor(ctx: CallContext, identity: UnlockedIdentity): AuthorityRow {
+  const { db, clock } = ctx.services;
+  const existing = authorityRow(db);
+  const orgPublic = crypto
+    .createPublicKey(identity.privateKey)
+    .export({ type: 'spki', format: 'der' });
+  if (existing) {
+    const authorityPublic = new crypto.X509Certificate(existing.certificate_der).publicKey.export({
+      type: 'spki',
+      format: 'der',
+    });
+    if (!authorityPublic.equals(orgPublic)) {
+      throw new ServiceError(
+        'conflict',
+        'This station was enrolled by an organisation identity other than the one it holds now; ' +
+          'only the station holding that identity can enrol stations.',
+        { station: 'authority_mismatch' },
+      );
+    }
+    return existing;
+  }
+  const der = makeAuthorityCertificate(identity, clock.now());
+  const row: AuthorityRow = {
+    certificate_der: der,
+    fingerprint_sha256: fingerprintOf(der),
+    organisation_fingerprint: identity.fingerprintSha256,
+    created_at: clock.now().toISOString(),
+  };
+  insertAuthority(db, row);
+  return row;
+}
+
+export function enrolStation(ctx: CallContext, text: string): EnrolmentResult {
+  const { services } = ctx;
+  const self = requireSelf(services);
+  const request = readRequest(text);
+  const identity = requireUnlockedIdentity(services);
+  const now = services.clock.now();
+  const review = reviewRequest(services, text);
+  const result = mutate(ctx, () => {
+    const authority = authorityFor(ctx, identity);
+    const issuer = { certificateDer: authority.certificate_der, privateKey: identity.privateKey };
+    const events = [];
+    // The station holding the organisation identity is a station too: its bundles carry
+    // revocations, so it enrols itself first.
+    if (!self.certificate_der && request.stationId !== self.station_id) {
+      const ownPublic = crypto.createPublicKey({
+        key: self.public_key_der,
+        format: 'der',
+        type: 'spki',
+      });
+      const own = issueStationCertificate(
+        issuer,
+        { stationId: self.station_id, name: self.name, publicKey: ownPublic },
+        now,
+      );
+      events.push(recordEnrolment(ctx, own, self.name));
+      setSelfCertificate(services.db, own);
+    }
+    const certificate = issueStationCertificate(issuer, request, now);
+    events.push(recordEnrolment(ctx, certificate, request.name));
+    if (request.stationId === self.station_id) setSelfCertificate(services.db, certificate);
+    return { value: { certificate, authority }, audit: events };
+  });
+  const facts = readStationCertificate(result.certificate);
+  const response = {
+    format: responseFormat,
+    version: 1,
+    stationId: request.stationId,
+    name: request.name,
+    certificate: certificateToPem(result.certificate),
+    authority: certificateToPem(result.authority.certificate_der),
+    issuedAt: now.toISOString(),
+  };
+  return {
+    ...review,
+    certificateSerial: facts?.serialNumber ?? '',
+    response: {
+      fileName: `enrolment-response-${fileSafe(request.name)}.json`,
+      content: JSON.stringify(response, null, 2) + '\n',
+    },
+  };
+}
+
+function recordEnrolment(ctx: CallContext, certificate: Buffer, name: string) {
+  const facts = readStationCertificate(certificate);
+  if (!facts) throw new Error('The station certificate just issued cannot be read');
+  upsertStation(ctx.services.db, {
+    station_id: facts.stationId,
+    name,
+    key_fingerprint: facts.keyFingerprint,
+    certificate_der: certificate,
+    enrolled_at: ctx.services.clock.now().toISOString(),
+  });
+  return {
+    action: 'station.enrolled',
+    entityType,
+    entityId: facts.stationId,
+    payload: {
+      name,
+      keyFingerprint: facts.keyFingerprint,
+      certificateSerial: facts.serialNumber,
+      certificate: certificate.toString('base64'),
+    },
+  };
+}
+
+const responseSchema = z
+  .object({
+    format: z.literal(responseFormat),
+    version: z.literal(1),
+    stationId: z.string().uuid(),
+    name: z.string().min(1).max(64),
+    certificate: z.string().max(16_000),
+    authority: z.string().max(16_000),
+    issuedAt: z.string().max(40),
+  })
+  .strict();
+
+function derFromPem(pem: string, what: string): Buffer {
+  try {
+    return Buffer.from(new crypto.X509Certificate(pem).raw);
+  } catch {
+    throw new ServiceError('invalid_input', `The enrolment response’s ${what} cannot be read.`);
+  }
+}
+
+export function acceptEnrolment(ctx: CallContext, text: string): AcceptResult {
+  const { services } = ctx;
+  const self = requireSelf(services);
+  const parsed = responseSchema.safeParse(parseJson(text, 'an enrolment response'));
+  if (!parsed.success) {
+    throw new ServiceError('invalid_input', 'This is not a Standalone enrolment response.');
+  }
+  const r = parsed.data;
+  if (r.stationId !== self.station_id) {
+    throw new ServiceError(
+      'invalid_input',
+      `This enrolment response is for station "${r.name}" (${r.stationId}), not for this ` +
+        `station "${self.name}" (${self.station_id}).`,
+    );
+  }
+  const certificate = derFromPem(r.certificate, 'station certificate');
+  const authority = derFromPem(r.authority, 'station authority certificate');
+  const authorityX = new crypto.X509Certificate(authority);
+  const now = services.clock.now();
+  if (
+    !authorityX.ca ||
+    authorityX.subject !== authorityX.issuer ||
+    !authorityX.verify(authorityX.publicKey) ||
+    !issuedByAuthority(certificate, authority, now)
+  ) {
+    throw new ServiceError(
+      'invalid_input',
+      'The station certificate in this response is not issued by the organisation’s station ' +
+        'authority it names (or is not valid now). Ask the command post to enrol this station again.',
+    );
+  }
+  const ownKey = new crypto.X509Certificate(certificate).publicKey.export({
+    type: 'spki',
+    format: 'der',
+  });
+  if (!ownKey.equals(self.public_key_der)) {
+    throw new ServiceError(
+      'invalid_input',
+      'The certificate in this response is for another key than this station’s: it answers an ' +
+        'older or foreign request. Write a new request and have it enrolled.',
+    );
+  }
+  const known = authorityRow(services.db);
+  if (known && !known.certificate_der.equals(authority)) {
+    throw new ServiceError(
+      'conflict',
+      'This station already belongs to another organisation’s station authority ' +
+        `(${known.fingerprint_sha256}); a response from a different one is refused.`,
+      { station: 'authority_mismatch' },
+    );
+  }
+  const facts = readStationCertificate(certificate);
+  const authorityFingerprint = fingerprintOf(authority);
+  mutate(ctx, () => {
+    if (!known) {
+      insertAuthority(services.db, {
+        certificate_der: authority,
+        fingerprint_sha256: authorityFingerprint,
+        organisation_fingerprint: null,
+        created_at: now.toISOString(),
+      });
+    }
+    setSelfCertificate(services.db, certificate);
+    upsertStation(services.db, {
+      station_id: self.station_id,
+      name: self.name,
+      key_fingerprint: self.key_fingerprint,
+      certificate_der: certificate,
+      enrolled_at: now.toISOString(),
+    });
+    return {
+      value: null,
+      audit: {
+        action: 'station.accepted',
+        entityType,
+        entityId: self.station_id,
+        payload: {
+          authorityFingerprint,
+          certificateSerial: facts?.serialNumber ?? null,
+          certificate: certificate.toString('base64'),
+        },
+      },
+    };
+  });
+  return {
+    stationId: self.station_id,
+    name: self.name,
+    authorityFingerprint,
+    certificateNotAfter: facts?.notAfter ?? '',
+  };
+}
+
+export function authorityCertificate(services: Services): AuthorityCertificate {
+  const row = authorityRow(services.db);
+  if (!row) {
+    throw new ServiceError(
+      'not_found',
+      'No station authority is known here yet: it is made when the station holding the ' +
+        'organisation identity enrols the first station, and arrives with the enrolment response.',
+    );
+  }
+  return {
+    fileName: `station-authority-${row.fingerprint_sha256.replaceAll(':', '').slice(0, 8)}.pem`,
+    pem: certificateToPem(row.certificate_der),
+    fingerprintSha256: row.fingerprint_sha256,
+  };
+}
