@@ -98,6 +98,29 @@ export async function signOff(page: Page, kind: string, role: Role, shotName?: s
   await expect(row).toContainText('Signed by');
 }
 
+/**
+ * The demo user of `role` gives the case's pending sign-off of `kind` at a station someone else
+ * holds: the button says who is needed, the only person who may is already picked, they type
+ * their own PIN and press Enter. No hand-over.
+ */
+export async function coSign(page: Page, kind: string, role: Role, shotName?: string) {
+  const user = demoUser(role);
+  const row = page.locator(`.signoff[data-kind="${kind}"]`);
+  await row.getByRole('button', { name: /^Sign/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('sign-statement')).toBeVisible();
+  await expect(dialog.locator('.user-card', { hasText: user.displayName })).toHaveAttribute(
+    'data-selected',
+    'true',
+  );
+  const secret = dialog.getByLabel('PIN or password of the person who signs');
+  await secret.fill(user.pin);
+  if (shotName) await shot(page, shotName);
+  await secret.press('Enter');
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await expect(row).toContainText(`Signed by ${user.displayName}`);
+}
+
 export const nextStep = (page: Page) => page.getByTestId('next-step');
 
 /** Press the one next action and wait for the state it leads to. */

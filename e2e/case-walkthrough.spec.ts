@@ -6,12 +6,12 @@ import {
   answerText,
   answerYesNo,
   callApi,
+  coSign,
   handOver,
   item,
   nextStep,
   shot,
   shotTop,
-  signOff,
   takeNextStep,
 } from './case-steps';
 import { demoUser, expect, loadDemoAndSignIn, sessionUser, test } from './fixtures';
@@ -181,31 +181,25 @@ test('a technologist takes a device from at risk back to service, with the gate,
   await expect(page.locator('[data-section="backup"] .section-status')).toHaveText('Done');
   await shot(page, 'case-backup');
 
-  // A technologist cannot give the clinical sign-off: the dialog says who can.
-  await page.locator('.signoff[data-kind="patient_safety_clear"]').getByRole('button').click();
-  await expect(page.getByRole('dialog')).toContainText('cannot give this sign-off');
-  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
-
-  // Hand over to the clinical lead, who signs (a wrong PIN first is explained).
-  await handOver(page, 'clinical_lead');
+  // A technologist cannot give the clinical sign-off: the button says who is needed, and the
+  // clinical lead signs at this station with their own PIN (a wrong PIN first is explained).
   const lead = page.locator('.signoff[data-kind="patient_safety_clear"]');
-  await lead.getByRole('button', { name: /^Sign/ }).click();
+  await expect(lead.getByRole('button')).toHaveText('Needs: Clinical lead');
+  await lead.getByRole('button').click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByTestId('sign-statement')).toContainText('patient safety and treatment');
-  await dialog.getByLabel('Your PIN or password').fill('000000');
+  await dialog.getByLabel('PIN or password of the person who signs').fill('000000');
   await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
-  await expect(dialog.getByRole('alert')).toContainText('PIN or password is not correct');
+  await expect(dialog.getByRole('alert')).toContainText('PIN or password do not match');
   await shot(page, 'case-sign-wrong-pin');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await signOff(page, 'patient_safety_clear', 'clinical_lead', 'case-sign-dialog');
+  await coSign(page, 'patient_safety_clear', 'clinical_lead', 'case-sign-dialog');
 
-  // Then to the biomed for the technical readiness.
-  await handOver(page, 'biomed');
-  await signOff(page, 'technical_readiness', 'biomed');
+  // Then the biomed, for the technical readiness; the station stays the technologist's.
+  await coSign(page, 'technical_readiness', 'biomed');
+  await expect(sessionUser(page)).toContainText(demoUser('technologist').displayName);
   await shotTop(page, 'case-signoffs');
 
-  // Back to the technologist: disconnect.
-  await handOver(page, 'technologist');
   await takeNextStep(page, 'Disconnect and run standalone', 'Standalone');
   await expect(page.locator('.hics')).toContainText('partially functional');
   await shotTop(page, 'case-standalone');
@@ -236,11 +230,8 @@ test('a technologist takes a device from at risk back to service, with the gate,
     await answerYesNo(page, id, true);
   }
   await shotTop(page, 'case-verifying');
-  await handOver(page, 'biomed');
-  await signOff(page, 'verification_biomed', 'biomed');
-  await handOver(page, 'it_security');
-  await signOff(page, 'verification_it', 'it_security');
-  await handOver(page, 'technologist');
+  await coSign(page, 'verification_biomed', 'biomed');
+  await coSign(page, 'verification_it', 'it_security');
   await takeNextStep(page, 'Reconnect the device', 'Reconnecting');
 
   // Reconnecting: the checks, IT security approves, the technologist returns it to service.
@@ -248,9 +239,7 @@ test('a technologist takes a device from at risk back to service, with the gate,
   await answerYesNo(page, 'test_study_committed', true);
   await answerText(page, 'backlog_sent_count', '2');
   await shotTop(page, 'case-reconnecting');
-  await handOver(page, 'it_security');
-  await signOff(page, 'reconnect_approval', 'it_security');
-  await handOver(page, 'technologist');
+  await coSign(page, 'reconnect_approval', 'it_security');
   await takeNextStep(page, 'Return to service', 'Back in service');
   await expect(page.locator('.hics')).toContainText('fully functional');
   await expect(page.locator('.next-step-done')).toContainText('back in service');

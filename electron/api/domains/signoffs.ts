@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { signoffKindNames, type Role, type SignoffKind } from '../permissions';
-import { secret } from './people';
+import { id } from '../schemas';
+import { secret, staffId } from './people';
 import { utf8Bytes } from './session';
 
 export interface Signoff {
@@ -52,6 +53,16 @@ export const signoffMethods = {
             message: `Signed content is at most ${signoffContentMaxBytes / 1024} KB.`,
           }),
         secret,
+        /**
+         * A co-signer at this station: the person who signs picks their name (userId) or types
+         * their staff ID, and `secret` is theirs. The station stays with the signed-in user.
+         */
+        signer: z
+          .union([
+            z.object({ userId: id }).strict(),
+            z.object({ staffId: staffId.min(1) }).strict(),
+          ])
+          .optional(),
       })
       .strict(),
     'Give a sign-off: re-enter one’s PIN or password to attest the fixed statement of the kind for the content shown.',

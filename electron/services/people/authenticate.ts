@@ -7,7 +7,8 @@ import { getSecuritySettings } from './security-settings';
 import { findUser, findUserByStaffId, replaceHash, setLockout, type UserRecord } from './users';
 
 /** Why a secret is checked: it decides the wording of a refusal and is recorded with it. */
-export type AuthPurpose = 'sign_in' | 'hand_over' | 'unlock' | 'change_credential' | 'signoff';
+export type AuthPurpose =
+  'sign_in' | 'hand_over' | 'unlock' | 'change_credential' | 'signoff' | 'cosign';
 
 export type Who = { userId: number } | { staffId: string };
 
@@ -18,8 +19,13 @@ export type Who = { userId: number } | { staffId: string };
  */
 export type OnVerified<T> = (user: UserRecord, credentialUpgraded: boolean) => () => T;
 
-/** Someone must prove who they are again: a user who is the station's current user already. */
-const isReentry = (purpose: AuthPurpose) => purpose !== 'sign_in' && purpose !== 'hand_over';
+/**
+ * Someone must prove who they are again: a user who is the station's current user already. A
+ * co-signer names themself like at sign-in, so they get sign-in's answers (which never tell
+ * whether a staff ID exists).
+ */
+const isReentry = (purpose: AuthPurpose) =>
+  purpose !== 'sign_in' && purpose !== 'hand_over' && purpose !== 'cosign';
 
 function noMatch(): ServiceError {
   // The same words whether the user exists or not: the answer must not tell which.

@@ -178,7 +178,7 @@ describe('giving a sign-off', () => {
         payload: { reason: 'role', kind: 'technical_readiness' },
       },
     ]);
-    // A technologist gives no sign-off at all: refused before the handler.
+    // A technologist gives no sign-off at all.
     await signInAs(rt, 'technologist');
     expect(
       (

@@ -80,10 +80,39 @@ export function listSignoffs(
   return signoffStatus(db, { type: input.subjectType, id: input.subjectId }, content);
 }
 
+/** The role under which someone holding `held` gives `kind`: the session's role first. */
+export function signingRole(
+  kind: SignoffKind,
+  held: readonly Role[],
+  preferred?: Role,
+): Role | undefined {
+  const allowed = signoffKinds[kind].roles as readonly Role[];
+  if (preferred !== undefined && allowed.includes(preferred)) return preferred;
+  return held.find((r) => allowed.includes(r));
+}
+
+function wrongRole(
+  kind: SignoffKind,
+  signer: { displayName: string; roles: readonly Role[] },
+): ServiceError {
+  const allowed = signoffKinds[kind].roles as readonly Role[];
+  return new ServiceError(
+    'forbidden',
+    `A ${kind} sign-off can be given only by ${describeRoles(allowed)}; ` +
+      `${signer.displayName} holds ${describeRoles(signer.roles, 'and')}.`,
+    { kind, neededRoles: allowed, heldRoles: signer.roles },
+  );
+}
+
 /**
- * Give a sign-off: the kind must be one the user's roles may give, the user re-enters their
+ * Give a sign-off: the kind must be one the signer's roles may give, the signer re-enters their
  * secret, and the content they saw must be the subject's current content. Stored with the
- * statement, the role, the content and its hash; audited in the same transaction.
+ * statement, the role, the content and its hash; audited in the same transaction, as the signer.
+ *
+ * The signer is the signed-in user, or a co-signer at the same station (`input.signer`): the
+ * person who must sign names themself and enters their own secret, like at sign-in, without
+ * taking the station over. A co-signer's roles are checked only once their secret is verified,
+ * so a typed staff ID never tells what it belongs to.
  */
 export async function giveSignoff(
   ctx: CallContext,
@@ -95,34 +124,44 @@ export async function giveSignoff(
   const { kind, subjectType, subjectId } = input;
   const spec = signoffKinds[kind];
   const allowed = spec.roles as readonly Role[];
-  const role = allowed.includes(user.role)
-    ? user.role
-    : user.roles.find((r) => allowed.includes(r));
-  const about = { kind, subjectType, subjectId };
-  if (role === undefined) {
+  const coSigner =
+    input.signer && !('userId' in input.signer && input.signer.userId === user.id)
+      ? input.signer
+      : undefined;
+  const about = { kind, subjectType, subjectId, ...(coSigner ? { coSign: true } : {}) };
+  const refuseRole = (signer: { id: number; displayName: string; roles: readonly Role[] }) => {
     recordEvent(ctx, ctx.actor, {
       action: 'signoff.refused',
       entityType: subjectType,
       entityId: subjectId,
-      payload: { ...about, reason: 'role', neededRoles: allowed, heldRoles: user.roles },
+      payload: {
+        ...about,
+        reason: 'role',
+        neededRoles: allowed,
+        heldRoles: signer.roles,
+        ...(coSigner ? { signerUserId: signer.id } : {}),
+      },
     });
-    throw new ServiceError(
-      'forbidden',
-      `A ${kind} sign-off can be given only by ${describeRoles(allowed)}; ` +
-        `${user.displayName} holds ${describeRoles(user.roles, 'and')}.`,
-      { kind, neededRoles: allowed, heldRoles: user.roles },
-    );
-  }
+    return wrongRole(kind, signer);
+  };
+  if (!coSigner && signingRole(kind, user.roles, user.role) === undefined) throw refuseRole(user);
   const readContent = subjectContentReader(subjectType);
   if (readContent(db, subjectId) === undefined) throw notFound(`${subjectType} ${subjectId}`);
   const signedHash = contentHash(input.content);
 
   return authenticate(
     ctx,
-    { userId: user.id },
+    coSigner ?? { userId: user.id },
     input.secret,
-    'signoff',
+    coSigner ? 'cosign' : 'signoff',
     (signer) => {
+      const role = signingRole(kind, signer.roles, coSigner ? undefined : user.role);
+      if (role === undefined) {
+        const refusal = refuseRole(signer);
+        return () => {
+          throw refusal;
+        };
+      }
       // Read again here: the content may have changed while the secret was being checked.
       const current = readContent(db, subjectId);
       if (current === undefined)
@@ -187,7 +226,15 @@ export async function giveSignoff(
         action: 'signoff.given',
         entityType: subjectType,
         entityId: subjectId,
-        payload: { signoffId: id, kind, role, statement: spec.statement, contentHash: signedHash },
+        payload: {
+          signoffId: id,
+          kind,
+          role,
+          statement: spec.statement,
+          contentHash: signedHash,
+          // Co-signed at a station someone else holds: whose station it was.
+          ...(signer.id === user.id ? {} : { stationUserId: user.id }),
+        },
       });
       const signoff: Signoff = {
         id,

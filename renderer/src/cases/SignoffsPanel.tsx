@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, SigningRequest } from '../../../electron/api/domains/cases';
+import { maySign } from '../../../electron/api/permissions';
 import { roleLabel } from '../people/role-label';
 import { SignDialog } from '../people/SignDialog';
+import { useSession } from '../session/session-context';
 import { formatDateTime } from './time-format';
 
 type Status = 'valid' | 'stale' | 'missing';
@@ -41,6 +43,7 @@ function summaryOf(detail: CaseDetail, request: SigningRequest, t: TFunction) {
 /** The sign-offs the steps from here need: valid, stale (content changed since) or missing. */
 export function SignoffsPanel({ detail, onChanged }: { detail: CaseDetail; onChanged(): void }) {
   const { t } = useTranslation();
+  const held = useSession().status?.user?.roles ?? [];
   const [signing, setSigning] = useState<SigningRequest>();
   const [done, setDone] = useState<string>();
   if (detail.signing.length === 0) return null;
@@ -69,6 +72,9 @@ export function SignoffsPanel({ detail, onChanged }: { detail: CaseDetail; onCha
                 const status = statusOf(detail, request);
                 const latest = detail.signoffs.filter((s) => s.kind === request.kind).at(-1);
                 const kindLabel = t(`people.sign.kinds.${request.kind}`);
+                const roles = request.roles.map((r) => roleLabel(t, r)).join(', ');
+                // Someone else must sign: the button says who, and its dialog takes their PIN.
+                const needsOther = !maySign(request.kind, held);
                 return (
                   <li
                     key={request.kind}
@@ -77,11 +83,7 @@ export function SignoffsPanel({ detail, onChanged }: { detail: CaseDetail; onCha
                   >
                     <div className="signoff-text">
                       <span className="signoff-kind">{kindLabel}</span>
-                      <span className="signoff-who">
-                        {t('cases.signoffs.by', {
-                          roles: request.roles.map((r) => roleLabel(t, r)).join(', '),
-                        })}
-                      </span>
+                      <span className="signoff-who">{t('cases.signoffs.by', { roles })}</span>
                       <span className={`signoff-status status-${status}`}>
                         {status === 'valid' && latest
                           ? t('cases.signoffs.valid', {
@@ -93,14 +95,20 @@ export function SignoffsPanel({ detail, onChanged }: { detail: CaseDetail; onCha
                     </div>
                     {status !== 'valid' && detail.open ? (
                       <Button
-                        className="button button-secondary"
-                        aria-label={t('cases.signoffs.signNamed', { kind: kindLabel })}
+                        className={`button ${needsOther ? 'button-needs' : 'button-secondary'}`}
+                        aria-label={
+                          needsOther
+                            ? t('cases.signoffs.needsNamed', { kind: kindLabel, roles })
+                            : t('cases.signoffs.signNamed', { kind: kindLabel })
+                        }
                         onPress={() => {
                           setDone(undefined);
                           setSigning(request);
                         }}
                       >
-                        {t('cases.signoffs.sign')}
+                        {needsOther
+                          ? t('cases.signoffs.needs', { roles })
+                          : t('cases.signoffs.sign')}
                       </Button>
                     ) : null}
                   </li>

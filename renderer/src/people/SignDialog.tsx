@@ -3,9 +3,15 @@ import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-c
 import { useTranslation } from 'react-i18next';
 import type { JsonValue } from '../../../electron/api/domains/cases';
 import type { Signoff } from '../../../electron/api/domains/signoffs';
-import { signoffKinds, type Role, type SignoffKind } from '../../../electron/api/permissions';
+import {
+  maySign,
+  signoffKinds,
+  type Role,
+  type SignoffKind,
+} from '../../../electron/api/permissions';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { CoSignerFields, type CoSigner } from './CoSignerFields';
 import { useSession } from '../session/session-context';
 import { roleLabel } from './role-label';
 import { SecretField } from './SecretField';
@@ -34,6 +40,10 @@ interface Props {
 /**
  * A sign-off: the fixed sentence of the kind, who signs and as what, and their PIN or password
  * again. The services decide (role, PIN, content unchanged); their message is shown as given.
+ *
+ * When the station's user may not give this kind, the person who must sign does it here, picking
+ * their name or typing their staff ID and entering their own PIN: the station stays with its
+ * user (no hand-over), the sign-off is theirs. The station's user may also let someone else sign.
  */
 export function SignDialog({
   kind,
@@ -53,11 +63,17 @@ export function SignDialog({
   const user = status?.user;
   const role = status?.role ?? undefined;
   const allowed: readonly Role[] = kind ? signoffKinds[kind].roles : [];
-  const roleFits = role !== undefined && allowed.includes(role);
+  const selfMaySign =
+    kind !== undefined && user !== undefined && user !== null && maySign(kind, user.roles);
+  const [someoneElse, setSomeoneElse] = useState(false);
+  const [coSigner, setCoSigner] = useState<CoSigner>();
+  const coSigning = someoneElse || !selfMaySign;
 
   const close = () => {
     setSecret('');
     setError(undefined);
+    setSomeoneElse(false);
+    setCoSigner(undefined);
     onClose();
   };
 
@@ -72,11 +88,14 @@ export function SignDialog({
       subjectId: subject.subjectId,
       content: subject.content,
       secret,
+      ...(coSigning && coSigner ? { signer: coSigner } : {}),
     }).then((result) => {
       setBusy(false);
       setSecret('');
       if (result.ok) {
         setError(undefined);
+        setSomeoneElse(false);
+        setCoSigner(undefined);
         onSigned(result.value);
         return;
       }
@@ -120,51 +139,65 @@ export function SignDialog({
                   </ul>
                 </section>
               ) : null}
-              {user && role ? (
+              {!coSigning && user && role ? (
                 <p className="sign-signer">
                   {t('people.sign.signer', { name: user.displayName, role: roleLabel(t, role) })}
                 </p>
               ) : null}
-              {roleFits ? (
-                <Form className="sign-form" onSubmit={submit}>
-                  <SecretField
-                    label={t('people.sign.secret')}
-                    value={secret}
-                    onChange={setSecret}
-                    kind={user?.credentialKind}
-                    autoFocus
+              {coSigning ? (
+                <p className="sign-signer">
+                  {t('people.sign.needs', {
+                    needed: allowed.map((r) => roleLabel(t, r)).join(', '),
+                  })}
+                </p>
+              ) : null}
+              <Form
+                className={coSigning ? 'sign-form sign-form-cosign' : 'sign-form'}
+                onSubmit={submit}
+              >
+                {coSigning ? (
+                  <CoSignerFields
+                    kind={kind}
+                    stationUserId={user?.id}
+                    value={coSigner}
+                    onChange={setCoSigner}
                   />
-                  {error ? <ErrorMessage error={error} /> : null}
-                  <div className="sign-actions">
+                ) : null}
+                <SecretField
+                  label={coSigning ? t('people.sign.signerSecret') : t('people.sign.secret')}
+                  value={secret}
+                  onChange={setSecret}
+                  kind={coSigning ? undefined : user?.credentialKind}
+                  autoFocus
+                />
+                {error ? <ErrorMessage error={error} /> : null}
+                <div className="sign-actions">
+                  <Button
+                    type="submit"
+                    className="button button-primary"
+                    isPending={busy}
+                    isDisabled={secret.length === 0 || (coSigning && coSigner === undefined)}
+                  >
+                    {busy ? t('people.sign.signing') : t('people.sign.submit')}
+                  </Button>
+                  <Button className="button button-secondary" onPress={close}>
+                    {t('people.sign.cancel')}
+                  </Button>
+                  {selfMaySign ? (
                     <Button
-                      type="submit"
-                      className="button button-primary"
-                      isPending={busy}
-                      isDisabled={secret.length === 0}
+                      className="button button-link sign-switch"
+                      onPress={() => {
+                        setSomeoneElse(!someoneElse);
+                        setCoSigner(undefined);
+                        setSecret('');
+                        setError(undefined);
+                      }}
                     >
-                      {busy ? t('people.sign.signing') : t('people.sign.submit')}
+                      {someoneElse ? t('people.sign.selfSigns') : t('people.sign.someoneElse')}
                     </Button>
-                    <Button className="button button-secondary" onPress={close}>
-                      {t('people.sign.cancel')}
-                    </Button>
-                  </div>
-                </Form>
-              ) : (
-                <>
-                  <p className="sign-wrong-role" role="alert">
-                    {t('people.sign.wrongRole', {
-                      role: role ? roleLabel(t, role) : '',
-                      needed: allowed.map((r) => roleLabel(t, r)).join(', '),
-                    })}
-                  </p>
-                  <p>{t('people.sign.handOverHint')}</p>
-                  <div className="sign-actions">
-                    <Button className="button button-secondary" onPress={close} autoFocus>
-                      {t('people.sign.close')}
-                    </Button>
-                  </div>
-                </>
-              )}
+                  ) : null}
+                </div>
+              </Form>
             </>
           ) : null}
         </Dialog>
