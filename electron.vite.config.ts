@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { injectContentSecurityPolicy } from './electron/api/content-security-policy';
 
 /**
  * Three builds: the main process (with the services process and the CLI as extra entries, all
@@ -32,7 +33,14 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [
+      react(),
+      // The page's meta tag gets the same policy the app protocol and browser mode send.
+      {
+        name: 'content-security-policy',
+        transformIndexHtml: { order: 'pre', handler: injectContentSecurityPolicy },
+      },
+    ],
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: resolve('renderer/index.html') },

@@ -25,7 +25,7 @@ function chromiumLaunchOptions() {
   };
 }
 
-// No webServer: each test starts its own harness on its own data folder (e2e/fixtures.ts).
+// No webServer: each test starts its own browser-mode server on its own data folder (e2e/fixtures.ts).
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',

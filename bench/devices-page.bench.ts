@@ -10,7 +10,7 @@ import path from 'node:path';
 import { insertDevice } from '../electron/services/devices/devices';
 import type { DeviceFields } from '../electron/services/devices/device-row';
 import { startServices } from '../electron/services/runtime';
-import { startHarness } from '../electron/harness/server';
+import { startBrowserServer } from '../electron/browser/server';
 import { benchDir, figure, median, type BenchSuite, type Figure } from './harness';
 
 const total = 100_000;
@@ -82,11 +82,11 @@ export const devicesPageBench: BenchSuite = {
     const figures: Figure[] = [];
     const { dir, cleanup } = benchDir();
     seed(dir);
-    const harness = await startHarness({ dataDir: dir });
+    const harness = await startBrowserServer({ dataDir: dir });
     const browser = await chromium.launch(launchOptions());
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(harness.url);
+      await page.goto(harness.openUrl);
       // First run: create the administrator (the devices are already in the database).
       await page.getByLabel('Full name').fill('Bench Admin');
       await page.getByLabel('PIN or password', { exact: true }).fill('20242024');

@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { Harness } from '../electron/harness/server';
+import type { BrowserServer } from '../electron/browser/server';
 import { permissions, rolesFor, type Role } from '../electron/api/permissions';
 import type { MethodName } from '../electron/api/methods';
 import { demoUser } from './sign-in';
@@ -24,7 +24,7 @@ const tokenHeader = 'x-standalone-token';
 
 function callApi(
   request: APIRequestContext,
-  harness: Harness,
+  harness: BrowserServer,
   body: unknown,
   /** null: send no token header at all. */
   token: string | null = harness.token,
@@ -80,9 +80,13 @@ function wrongValueFor(schema: JsonSchema, root: JsonSchema): unknown {
   return candidates.find((value) => jsonTypesOf(value).every((t) => !accepted.has(t)));
 }
 
-async function listMethods(request: APIRequestContext, harness: Harness): Promise<Listed[]> {
-  // No token: the listing is public (it is only the contract).
-  const response = await request.get(`${harness.url}api`);
+async function listMethods(request: APIRequestContext, harness: BrowserServer): Promise<Listed[]> {
+  // The listing needs the token like a call: only the page served at this start may read it.
+  const refused = await request.get(`${harness.url}api`);
+  expect(refused.status()).toBe(401);
+  const response = await request.get(`${harness.url}api`, {
+    headers: { [tokenHeader]: harness.token },
+  });
   expect(response.status()).toBe(200);
   return (await response.json()) as Listed[];
 }
@@ -127,7 +131,7 @@ test('GET /api lists every method with a JSON Schema of its input', async ({
  */
 async function signInFor(
   request: APIRequestContext,
-  harness: Harness,
+  harness: BrowserServer,
   method: string,
   current: Role | undefined,
 ): Promise<Role | undefined> {
@@ -230,19 +234,25 @@ test('malformed JSON is a 400 with a clear message; a body over 10 MB is a 413',
   expect(tooLarge.status()).toBe(413);
 });
 
-test('static files: the same CSP header, the bridge injected, no path traversal', async ({
+test('static files: only with the token, the same CSP header, the bridge injected, no path traversal', async ({
   request,
   harness,
 }) => {
-  const index = await request.get(harness.url);
+  // Without this start's token the page (and the bridge holding the token) is not served.
+  expect((await request.get(harness.url)).status()).toBe(401);
+  expect((await request.get(`${harness.url}__standalone/bridge.js`)).status()).toBe(401);
+  expect((await request.get(`${harness.url}?token=${'0'.repeat(64)}`)).status()).toBe(401);
+
+  const index = await request.get(harness.openUrl);
   expect(index.status()).toBe(200);
+  expect(index.url()).toBe(harness.url);
   expect(index.headers()['content-type']).toContain('text/html');
   expect(index.headers()['content-security-policy']).toContain("default-src 'none'");
   const html = await index.text();
-  expect(html.indexOf('/__harness/bridge.js')).toBeGreaterThan(-1);
-  expect(html.indexOf('/__harness/bridge.js')).toBeLessThan(html.indexOf('type="module"'));
+  expect(html.indexOf('/__standalone/bridge.js')).toBeGreaterThan(-1);
+  expect(html.indexOf('/__standalone/bridge.js')).toBeLessThan(html.indexOf('type="module"'));
 
-  const bridge = await request.get(`${harness.url}__harness/bridge.js`);
+  const bridge = await request.get(`${harness.url}__standalone/bridge.js`);
   expect(bridge.headers()['content-type']).toContain('text/javascript');
 
   const traversal = await request.get(`${harness.url}assets/..%2f..%2f..%2fpackage.json`);

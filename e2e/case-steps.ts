@@ -4,7 +4,7 @@
  */
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { Role } from '../electron/api/permissions';
-import type { Harness } from '../electron/harness/server';
+import type { BrowserServer } from '../electron/browser/server';
 import { demoUser, expect, sessionUser } from './fixtures';
 
 export const shot = (page: Page, name: string) =>
@@ -22,7 +22,7 @@ export async function shotTop(page: Page, name: string) {
 /** Setup only: one API call on the station's session (the UI for it is another page's). */
 export async function callApi<T>(
   request: APIRequestContext,
-  harness: Harness,
+  harness: BrowserServer,
   method: string,
   input: object,
 ): Promise<T> {

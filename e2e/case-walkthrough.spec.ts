@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import type { Harness } from '../electron/harness/server';
+import type { BrowserServer } from '../electron/browser/server';
 import {
   answerChoice,
   answerNow,
@@ -25,7 +25,7 @@ interface MatchList {
  * is affected by ICSMA-17-215-02, the commander opens an incident for it and assigns the case to
  * the demo technologist, who then takes the station.
  */
-async function openAssignedCase(page: Page, request: APIRequestContext, harness: Harness) {
+async function openAssignedCase(page: Page, request: APIRequestContext, harness: BrowserServer) {
   await loadDemoAndSignIn(page, 'biomed');
   const api = <T>(method: string, input: object) => callApi<T>(request, harness, method, input);
   const { matches } = await api<MatchList>('matches.list', { status: 'suggested', limit: 500 });

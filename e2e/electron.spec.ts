@@ -1,6 +1,6 @@
 /**
  * The Electron shell itself (window, preload, IPC relay, session lockdown): the one part the
- * harness specs cannot reach. Runs the built app (`npm run build`) with a fresh data folder.
+ * browser-mode specs cannot reach. Runs the built app (`npm run build`) with a fresh data folder.
  * Skips, with the reason, where the Electron binary is not installed (offline build machines).
  */
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';

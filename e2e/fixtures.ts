@@ -2,13 +2,13 @@ import { test as base, expect, type ConsoleMessage } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startHarness, type Harness } from '../electron/harness/server';
+import { startBrowserServer, type BrowserServer } from '../electron/browser/server';
 
 export interface HarnessFixtures {
   /** A fresh, empty data folder for this test only; removed afterwards. */
   dataDir: string;
   /** The real services and the built renderer on loopback HTTP, over `dataDir`. */
-  harness: Harness;
+  harness: BrowserServer;
   /** Console errors (CSP violations included) that the page logged during the test. */
   consoleErrors: string[];
 }
@@ -22,7 +22,7 @@ export const test = base.extend<HarnessFixtures>({
   },
 
   harness: async ({ dataDir }, use) => {
-    const harness = await startHarness({ dataDir });
+    const harness = await startBrowserServer({ dataDir });
     await use(harness);
     await harness.close();
   },
@@ -38,7 +38,7 @@ export const test = base.extend<HarnessFixtures>({
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(`${error.name}: ${error.message}`));
-    await page.goto(harness.url);
+    await page.goto(harness.openUrl);
     await use(page);
   },
 });

@@ -1,13 +1,10 @@
 import type { Page } from '@playwright/test';
+import { CONTENT_SECURITY_POLICY, metaPolicyOf } from '../electron/api/content-security-policy';
 import { expect, loadDemoAndSignIn, test } from './fixtures';
-
-const policy =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * Record every request the browser tries to send, at Playwright's network layer (below the page,
- * after the CSP): loopback ones go on to the harness, anything else is recorded and aborted so
+ * after the CSP): loopback ones go on to browser mode, anything else is recorded and aborted so
  * that nothing leaves the machine even if the CSP failed.
  */
 async function watchNetwork(page: Page): Promise<{ loopback: string[]; elsewhere: string[] }> {
@@ -60,10 +57,10 @@ test('the CSP refuses a fetch and an image from other hosts; nothing reaches the
 }) => {
   const network = await watchNetwork(page);
   const response = await page.reload();
-  expect(response?.headers()['content-security-policy']).toBe(policy);
+  expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
     'content',
-    policy,
+    metaPolicyOf(CONTENT_SECURITY_POLICY),
   );
   // The app itself works offline: load the demo, sign in and visit every section.
   await loadDemoAndSignIn(page, 'admin');

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import type { Harness } from '../electron/harness/server';
+import type { BrowserServer } from '../electron/browser/server';
 import {
   createFirstAdmin,
   demoUser,
@@ -15,7 +15,7 @@ const shot = (page: Page, name: string) =>
 
 async function callApi(
   request: APIRequestContext,
-  harness: Harness,
+  harness: BrowserServer,
   method: string,
   input: object,
 ) {

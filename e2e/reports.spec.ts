@@ -1,6 +1,6 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import fs from 'node:fs';
-import type { Harness } from '../electron/harness/server';
+import type { BrowserServer } from '../electron/browser/server';
 import { demoUser, expect, loadDemoAndSignIn, sessionUser, test } from './fixtures';
 
 /** The app scrolls its main area, not the page: bring what the shot is about into view first. */
@@ -12,7 +12,12 @@ async function shot(page: Page, name: string, focus?: Locator): Promise<void> {
 const passphrase = 'correct horse battery staple';
 
 /** A call over the harness API, as the station's signed-in user. */
-async function api(request: APIRequestContext, harness: Harness, method: string, input: unknown) {
+async function api(
+  request: APIRequestContext,
+  harness: BrowserServer,
+  method: string,
+  input: unknown,
+) {
   const response = await request.post(`${harness.url}api/call`, {
     data: { method, input },
     headers: { 'x-standalone-token': harness.token },

@@ -72,11 +72,6 @@ export function electronBinaryStatus(root = projectRoot, env = process.env) {
     : { installed: false, reason: `${executable} is missing` };
 }
 
-export const electronMissingMessage =
-  'Standalone needs the Electron runtime, which is not installed and cannot be downloaded on ' +
-  'this offline machine. On a machine with network access run `npx install-electron` (or ' +
-  '`npx electron --version`) once to fetch it; the tests and the CLI do not need it.';
-
 /**
  * Electron's NODE_MODULE_VERSION, from the file the electron package ships, cross-checked with
  * node-abi (from @electron/rebuild) when that is installed. Disagreement stops the build.

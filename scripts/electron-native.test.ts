@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +7,6 @@ import { electronNativeBindingPath as mainProcessBindingPath } from '../electron
 /** The part of electron-native.mjs under test (a JS module without type declarations). */
 interface ElectronNative {
   projectRoot: string;
-  electronMissingMessage: string;
   electronBinaryStatus(
     root?: string,
     env?: NodeJS.ProcessEnv,
@@ -144,22 +142,5 @@ describe('electronBinaryStatus: finds the binary without require("electron")', (
     expect(
       native.electronBinaryStatus(root, { ELECTRON_OVERRIDE_DIST_PATH: override }).installed,
     ).toBe(true);
-  });
-});
-
-describe('npm start without the Electron binary', () => {
-  const installed = native.electronBinaryStatus().installed;
-
-  it.skipIf(installed)('stops at once with the message, exit code 1 and no stack trace', () => {
-    const result = spawnSync(
-      process.execPath,
-      [path.join(native.projectRoot, 'scripts', 'start.mjs')],
-      {
-        encoding: 'utf8',
-      },
-    );
-    expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`${native.electronMissingMessage}\n`);
-    expect(result.stdout).toBe('');
   });
 });

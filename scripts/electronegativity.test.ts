@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectContentSecurityPolicy } from '../electron/api/content-security-policy';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tool = path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js');
@@ -136,6 +137,9 @@ beforeAll(async () => {
   const appInput = path.join(work, 'app');
   copySources(path.join(root, 'electron'), path.join(appInput, 'electron'));
   copySources(path.join(root, 'renderer'), path.join(appInput, 'renderer'));
+  // The page as the build writes it: with the policy in its meta tag, not the placeholder.
+  const page = path.join(appInput, 'renderer', 'index.html');
+  fs.writeFileSync(page, injectContentSecurityPolicy(fs.readFileSync(page, 'utf8')));
   // The control: a window as it must never be written; proves the scan and the review can fail.
   const controlInput = path.join(work, 'control');
   fs.mkdirSync(path.join(controlInput, 'electron/main'), { recursive: true });

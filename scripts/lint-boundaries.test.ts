@@ -26,7 +26,7 @@ const cases: { file: string; allowed: string[]; refused: string[] }[] = [
       'electron',
       '../../main/window',
       '../../../renderer/src/App',
-      '../../harness/server',
+      '../../browser/server',
       'react',
     ],
   },

@@ -8,9 +8,9 @@ export { criticalities } from './domains/devices';
 import type { InputOf, MethodName, ResultOf } from './methods';
 import type { Result } from './result';
 
-/** The surface the preload (Electron) and the harness bridge (tests) expose as window.standalone. */
+/** The surface the preload (Electron) and browser mode's bridge expose as window.standalone. */
 export interface StandaloneBridge {
   call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Result<ResultOf<M>>>;
-  /** Where this surface comes from: the Electron preload or the test harness. */
-  transport: 'electron' | 'harness';
+  /** Where this surface comes from: the Electron preload or browser mode. */
+  transport: 'electron' | 'browser';
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appResponseHeaders, contentTypeFor, resolveAppPath } from './app-path';
-import { CONTENT_SECURITY_POLICY } from './app-url';
+import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
 
 const root = path.resolve('/srv/standalone/out/renderer');
 const inRoot = (...parts: string[]) => path.join(root, ...parts);

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY, appPathSegments } from './app-url';
+import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
+import { appPathSegments } from './app-url';
 
 /** The subset of `node:path` used here, so tests can check Windows rules on any machine. */
 type PathApi = Pick<typeof path, 'join' | 'resolve' | 'relative' | 'isAbsolute' | 'sep'>;

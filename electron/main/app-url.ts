@@ -7,23 +7,6 @@ export const APP_HOST = 'standalone';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/**
- * Sent as a header on every response of the app protocol. Same policy as the page's meta tag, plus
- * `frame-ancestors`, which browsers ignore in a meta tag.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 // Windows opens a device, not a file, for these names (with any extension): never read them.
 // Windows also ignores trailing spaces before the extension ("CON .txt").
 const windowsDeviceName = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])\s*(\..*)?$/i;

@@ -33,7 +33,7 @@ function describeIssues(error: z.ZodError): InputIssue[] {
   }));
 }
 
-/** A call from the station this services process serves (the app's window, or the harness). */
+/** A call from the station this services process serves (the app's window, or browser mode). */
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 /** A call from an explicit caller: the CLI passes `{ kind: 'operator', osUser }`. */
 export type DispatchAs = (
@@ -65,7 +65,7 @@ function malformedText(method: MethodName, m: MalformedText): Result<unknown> {
 }
 
 /**
- * The one entry to the services: every transport (Electron IPC, the test harness, the CLI) calls
+ * The one entry to the services: every transport (Electron IPC, browser mode, the CLI) calls
  * this. In order: the method must exist; the caller must be allowed to call it now (the
  * permission table in electron/api/permissions.ts — checked before the input is parsed, so a
  * refused caller learns nothing about the input and a refusal never depends on it); the input

@@ -21,7 +21,7 @@ export interface Services {
 }
 
 /**
- * Where a call comes from: the station (the app's window, or the test harness), where a
+ * Where a call comes from: the station (the app's window, or browser mode), where a
  * signed-in person's session decides; or the command line, an operator with file access on this
  * machine, audited under their OS user name and never able to give a sign-off.
  */

@@ -1,6 +1,6 @@
 import type { Role } from '../../api/permissions';
 
-/** The one session of this station (the services process serves one window or one harness). */
+/** The one session of this station (the services process serves one window or one browser-mode page). */
 export interface StationSession {
   userId: number;
   /** The role chosen at sign-in, one of the user's roles. */

@@ -1,6 +1,6 @@
 /**
  * The renderer's one way to the services: `call(method, input)` over `window.standalone` (the
- * Electron preload, or the test harness bridge), typed from the API map. Type-only imports:
+ * Electron preload, or browser mode's bridge), typed from the API map. Type-only imports:
  * the renderer must never pull services or Node code into its bundle.
  */
 import i18n from 'i18next';

@@ -4,7 +4,7 @@
  * `fetch`, DNS and UDP — is replaced by a function that records the attempt and refuses it, so a
  * test can prove that nothing was even tried, and nothing leaves the machine if something is.
  *
- * Servers are not refused (the harness's own loopback listener is allowed); their `listen`
+ * Servers are not refused (browser mode's own loopback listener is allowed); their `listen`
  * addresses are recorded so that a test can check they are loopback only.
  *
  * Each record is appended at once, synchronously, as one JSON line to the file named by

@@ -1,6 +1,6 @@
 /**
- * The offline guarantee where Node runs: the services process and the test harness never open a
- * connection to anywhere, and the harness listens on loopback only. Each runs in a child process
+ * The offline guarantee where Node runs: the services process and browser mode never open a
+ * connection to anywhere, and browser mode listens on loopback only. Each runs in a child process
  * with network-guard.ts preloaded, which records and refuses every way Node has to reach the
  * network; a control proves the guard sees attempts. (The page's CSP is e2e/offline.spec.ts; the
  * Electron session filter is electron/main/request-filter.test.ts.)
@@ -63,7 +63,7 @@ function guardedScript(
   });
 }
 
-describe('the offline guarantee in the services and the harness', () => {
+describe('the offline guarantee in the services and browser mode', () => {
   it('control: the guard records and refuses every kind of network call', async () => {
     const log = path.join(folder('standalone-net-'), 'network.jsonl');
     const script = `
@@ -179,7 +179,7 @@ describe('the offline guarantee in the services and the harness', () => {
   );
 
   it(
-    'the harness listens on 127.0.0.1 only and opens no socket itself',
+    'browser mode listens on 127.0.0.1 only and opens no socket itself',
     async () => {
       const dir = folder('standalone-offline-harness-');
       const renderer = folder('standalone-offline-renderer-');
@@ -188,12 +188,12 @@ describe('the offline guarantee in the services and the harness', () => {
         '<!doctype html><title>t</title><script src="x.js"></script>',
       );
       const log = path.join(folder('standalone-net-'), 'network.jsonl');
-      const server = path.join(repoRoot, 'electron/harness/server.ts');
-      // The harness module, started as e2e/fixtures.ts starts it; it answers one call, then stops.
+      const server = path.join(repoRoot, 'electron/browser/server.ts');
+      // The browser-mode server, started as e2e/fixtures.ts starts it; it answers one call, then stops.
       const script = `
-        const { startHarness } = await import(${JSON.stringify(server)});
-        const h = await startHarness({ dataDir: ${JSON.stringify(dir)}, rendererDir: ${JSON.stringify(renderer)} });
-        console.log(JSON.stringify({ url: h.url, token: h.token }));
+        const { startBrowserServer } = await import(${JSON.stringify(server)});
+        const h = await startBrowserServer({ dataDir: ${JSON.stringify(dir)}, rendererDir: ${JSON.stringify(renderer)} });
+        console.log(JSON.stringify({ url: h.url, openUrl: h.openUrl, token: h.token }));
         process.stdin.resume();
         await new Promise((resolve) => process.once('SIGTERM', resolve));
         await h.close();
@@ -217,11 +217,15 @@ describe('the offline guarantee in the services and the harness', () => {
           out += c.toString('utf8');
           if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
         });
-        child.on('close', () => reject(new Error(`the harness exited: ${stderr}`)));
+        child.on('close', () => reject(new Error(`browser mode exited: ${stderr}`)));
       });
-      const { url, token } = JSON.parse(line) as { url: string; token: string };
+      const { url, openUrl, token } = JSON.parse(line) as {
+        url: string;
+        openUrl: string;
+        token: string;
+      };
       expect(new URL(url).hostname).toBe('127.0.0.1');
-      // Calls from outside (this test) to the harness, as the browser makes them.
+      // Calls from outside (this test) to browser mode, as the browser makes them.
       const callHarness = async (method: string, input: unknown) => {
         const response = await fetch(new URL('/api/call', url), {
           method: 'POST',
@@ -233,7 +237,7 @@ describe('the offline guarantee in the services and the harness', () => {
       expect(await callHarness('demo.load', {})).toMatchObject({ ok: true });
       expect(await callHarness('session.signIn', demoAdmin)).toMatchObject({ ok: true });
       expect(await callHarness('devices.list', { limit: 5 })).toMatchObject({ ok: true });
-      expect((await fetch(url)).status).toBe(200);
+      expect((await fetch(openUrl, { redirect: 'manual' })).status).toBe(303);
       const closed = new Promise((resolve) => child.once('close', resolve));
       child.kill('SIGTERM');
       await closed;

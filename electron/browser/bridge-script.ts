@@ -1,5 +1,5 @@
 /**
- * The script the harness serves as /__harness/bridge.js: the test stand-in for the Electron
+ * The script browser mode serves as /__standalone/bridge.js: the stand-in for the Electron
  * preload. It defines the same `window.standalone` surface (StandaloneBridge), carried over
  * fetch to POST /api/call with the per-start token.
  */
@@ -20,16 +20,16 @@ export function bridgeScript(token: string, header: string): string {
         cache: 'no-store',
       });
     } catch (error) {
-      return failure('The test harness could not be reached: ' + String(error && error.message));
+      return failure('Standalone (browser mode) could not be reached: ' + String(error && error.message));
     }
     try {
       return await response.json();
     } catch {
-      return failure('The test harness answered HTTP ' + response.status + ' without a JSON result.');
+      return failure('Standalone (browser mode) answered HTTP ' + response.status + ' without a JSON result.');
     }
   }
   Object.defineProperty(window, 'standalone', {
-    value: Object.freeze({ transport: 'harness', call }),
+    value: Object.freeze({ transport: 'browser', call }),
     enumerable: true,
   });
 })();

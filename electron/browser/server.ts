@@ -1,7 +1,9 @@
 /**
- * Test/dev harness: serves the built renderer and the real API over loopback HTTP, so that
- * Playwright can drive the real UI on the real services in Chromium where Electron cannot run.
- * Never packaged. The services run in-process; the bridge script stands in for the preload.
+ * Browser mode: serves the built renderer and the real API over loopback HTTP, for machines where
+ * the Electron runtime is missing (`npm start` falls back to it, `npm start -- --browser` chooses
+ * it) and for the Playwright specs, which drive exactly this. The services run in-process; the
+ * bridge script stands in for the preload. Only 127.0.0.1 is served, every call needs the token
+ * made at this start, and requests from other sites are refused.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
@@ -9,27 +11,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
 import { err, type Result } from '../api/result';
 import { describeApi } from '../services/dispatcher';
 import { startServices } from '../services/runtime';
 import { bridgeScript } from './bridge-script';
 
-/** The same policy as the renderer's meta tag, so the harness never loosens what ships. */
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
 export const tokenHeader = 'x-standalone-token';
 export const maxBodyBytes = 10 * 1024 * 1024;
-const bridgePath = '/__harness/bridge.js';
+const bridgePath = '/__standalone/bridge.js';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,17 +37,27 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export interface HarnessOptions {
-  dataDir: string;
+export interface BrowserServerOptions {
+  /** The data folder; defaults to STANDALONE_DATA_DIR, else the app's user-data folder. */
+  dataDir?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
   /** The built renderer; defaults to `out/renderer` in the repository. */
   rendererDir?: string;
 }
 
-export interface Harness {
+export interface BrowserServer {
+  /** The origin with a trailing slash: API calls go to `${url}api/call` with the token header. */
   url: string;
+  /**
+   * The address to open: `url` with this start's token, which the server trades for a cookie.
+   * The page and its bridge script are served only to a browser holding that cookie, so another
+   * local user or process cannot pick the token up from the page.
+   */
+  openUrl: string;
   token: string;
+  /** The data folder the services opened. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -79,6 +79,15 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
     'content-length': Buffer.byteLength(text),
   });
   res.end(text);
+}
+
+/** The value of one cookie in a Cookie header, if present. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
 }
 
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {
@@ -170,7 +179,9 @@ export function resolveInside(root: string, urlPath: string): string | undefined
   return file === root || file.startsWith(root + path.sep) ? file : undefined;
 }
 
-export async function startHarness(options: HarnessOptions): Promise<Harness> {
+export async function startBrowserServer(
+  options: BrowserServerOptions = {},
+): Promise<BrowserServer> {
   const rendererDir = path.resolve(options.rendererDir ?? path.join(repoRoot, 'out/renderer'));
   const indexFile = path.join(rendererDir, 'index.html');
   if (!fs.existsSync(indexFile)) {
@@ -183,7 +194,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let origin = '';
 
   const securityHeaders = {
-    'content-security-policy': contentSecurityPolicy,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     // Another site must not be able to load bridge.js (and its token) with a <script> tag.
@@ -215,11 +226,39 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     sendJson(res, 200, await runtime.dispatch(method, input));
   }
 
-  function serveFile(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+  // Cookies are not kept apart by port: the name carries it, so two starts do not collide.
+  const cookieName = () => `standalone-${new URL(origin).port}`;
+
+  /** The page and the bridge (which carries the token) only for the browser given openUrl. */
+  function admitted(req: http.IncomingMessage, res: http.ServerResponse, url: URL): boolean {
+    if (url.pathname === '/' && url.searchParams.has('token')) {
+      if (tokenMatches(url.searchParams.get('token') ?? '', token)) {
+        res.writeHead(303, {
+          ...securityHeaders,
+          location: '/',
+          'set-cookie': `${cookieName()}=${token}; Path=/; HttpOnly; SameSite=Strict`,
+        });
+        res.end();
+        return false;
+      }
+    } else if (tokenMatches(cookieValue(req.headers.cookie, cookieName()), token)) {
+      return true;
+    }
+    res.writeHead(401, { ...securityHeaders, 'content-type': contentTypes['.txt'] });
+    res.end(
+      'Open the full address printed when Standalone started: it carries the key of this start.\n',
+    );
+    return false;
+  }
+
+  function serveFile(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
+    const { pathname } = url;
+    const guarded = pathname === bridgePath || pathname === '/' || pathname === '/index.html';
+    if (guarded && !admitted(req, res, url)) return;
     if (pathname === bridgePath) {
       const body = bridgeScript(token, tokenHeader);
       res.writeHead(200, { ...securityHeaders, 'content-type': contentTypes['.js'] });
@@ -248,7 +287,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const pathname = new URL(req.url ?? '/', origin).pathname;
+    const url = new URL(req.url ?? '/', origin);
+    const { pathname } = url;
     if (isForeign(req)) {
       req.resume();
       sendJson(res, 403, err('forbidden', 'Requests from other sites are refused.'));
@@ -260,10 +300,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         res.writeHead(405, { allow: 'GET' }).end();
         return;
       }
+      if (!tokenMatches(req.headers[tokenHeader], token)) {
+        sendJson(res, 401, err('unauthenticated', `Missing or wrong ${tokenHeader} header.`));
+        return;
+      }
       sendJson(res, 200, describeApi());
       return;
     }
-    serveFile(req, res, pathname);
+    serveFile(req, res, url);
   }
 
   const server = http.createServer((req, res) => {
@@ -277,7 +321,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
-      sendJson(res, 500, err('internal', `The harness failed: ${message}`));
+      sendJson(res, 500, err('internal', `Browser mode failed: ${message}`));
     });
   });
 
@@ -296,7 +340,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let closed: Promise<void> | undefined;
   return {
     url: `${origin}/`,
+    openUrl: `${origin}/?token=${token}`,
     token,
+    dataDir: runtime.services.dataDir,
     close: () => {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => {
