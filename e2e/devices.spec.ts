@@ -16,7 +16,7 @@ test('a fresh data folder offers the demo facility, lists it, and search narrows
   consoleErrors,
 }) => {
   // With no users yet, the first administrator is created first; the empty inventory follows.
-  await createFirstAdmin(page, 'Ada Admin', '20242024');
+  await createFirstAdmin(page, 'Ada Admin', '40718253');
   await expect(page.getByRole('heading', { level: 1, name: 'Devices' })).toBeVisible();
   await expect(
     page.getByRole('heading', { name: 'No devices in the inventory yet' }),
@@ -159,7 +159,7 @@ test('100,000 devices: only visible rows are rendered and pages are fetched on s
     }
   });
   await page.reload();
-  await createFirstAdmin(page, 'Ada Admin', '20242024');
+  await createFirstAdmin(page, 'Ada Admin', '40718253');
 
   await expect(page.getByTestId('device-count')).toHaveText('100,000 devices');
   const table = page.getByRole('table', { name: 'Device inventory' });

@@ -114,11 +114,11 @@ test('users: roles edited take effect at the next sign-in; a reset credential mu
     page.getByRole('heading', { level: 1, name: 'Choose your own PIN or password' }),
   ).toBeVisible();
   await page.getByLabel('Temporary PIN or password').fill('480361');
-  await page.getByLabel('New PIN or password').fill('753159');
+  await page.getByLabel('New PIN or password').fill('605182');
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await expect(sessionUser(page)).toContainText(tech.displayName);
   await signOut(page);
-  await signIn(page, tech.displayName, '753159');
+  await signIn(page, tech.displayName, '605182');
   expect(consoleErrors).toEqual([]);
 });
 

@@ -3,6 +3,7 @@ import type { SessionStatus } from '../../api/domains/session';
 import type { ParsedInputOf } from '../../api/methods';
 import { mutate, type CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
+import { loadCommonPins } from './common-pins';
 import { checkNewSecret } from './credential-policy';
 import { hashSecret } from './credentials';
 import { anonymousActor, recordEvent } from './events';
@@ -28,7 +29,7 @@ export async function createFirstAdmin(
   input: ParsedInputOf<'people.createFirstAdmin'>,
 ): Promise<SessionStatus> {
   const { services } = ctx;
-  const kind = checkNewSecret(input.secret);
+  const kind = checkNewSecret(input.secret, loadCommonPins(ctx.services.resourcesDir));
   const hash = await hashSecret(input.secret);
   const session = services.db.transaction(() => {
     // Checked here, in the transaction, so two windows racing through first run cannot both win.
@@ -71,7 +72,7 @@ export async function createUser(
   ctx: CallContext,
   input: ParsedInputOf<'people.create'>,
 ): Promise<UserAccount> {
-  const kind = checkNewSecret(input.secret);
+  const kind = checkNewSecret(input.secret, loadCommonPins(ctx.services.resourcesDir));
   const hash = await hashSecret(input.secret);
   const { db, clock } = ctx.services;
   return mutate(ctx, () => {
@@ -157,7 +158,7 @@ export async function resetCredential(
   ctx: CallContext,
   input: ParsedInputOf<'people.resetCredential'>,
 ): Promise<UserAccount> {
-  const kind = checkNewSecret(input.secret);
+  const kind = checkNewSecret(input.secret, loadCommonPins(ctx.services.resourcesDir));
   const hash = await hashSecret(input.secret);
   const { db, clock } = ctx.services;
   return mutate(ctx, () => {

@@ -48,6 +48,29 @@ function lockedError(lockedUntil: Date, now: Date, justLocked: boolean): Service
   );
 }
 
+/** The longest lock, however often an account is locked again (one day). */
+export const lockoutCeilingMinutes = 24 * 60;
+
+/**
+ * How long the next lock lasts. An earlier lock that no successful sign-in and no administrator
+ * has cleared since (its end is still recorded, though passed) doubles: guessing slows down
+ * each round, up to the ceiling. The earlier lock's length is read from its audit event.
+ */
+function nextLockMinutes(ctx: CallContext, user: UserRecord, settings: SecuritySettings): number {
+  if (user.lockedUntil === null) return settings.lockoutMinutes;
+  const row = ctx.services.db
+    .prepare<[string], { minutes: unknown }>(
+      `SELECT json_extract(json_extract(body, '$.payload'), '$.lockoutMinutes') AS minutes
+         FROM audit_events
+        WHERE entity_type = 'user' AND entity_id = ?
+          AND json_extract(body, '$.action') = 'user.locked_out'
+        ORDER BY id DESC LIMIT 1`,
+    )
+    .get(String(user.id));
+  const previous = typeof row?.minutes === 'number' ? row.minutes : settings.lockoutMinutes;
+  return Math.min(lockoutCeilingMinutes, Math.max(settings.lockoutMinutes, previous * 2));
+}
+
 /** Count a wrong secret; at the threshold lock the account (and end its session here). */
 function recordWrongSecret(
   ctx: CallContext,
@@ -60,12 +83,14 @@ function recordWrongSecret(
   const now = clock.now();
   const failedAttempts = user.failedAttempts + 1;
   const locks = failedAttempts >= settings.lockoutThreshold;
-  const until = locks ? new Date(now.getTime() + settings.lockoutMinutes * 60_000) : null;
+  const lockMinutes = nextLockMinutes(ctx, user, settings);
+  const until = locks ? new Date(now.getTime() + lockMinutes * 60_000) : null;
   const session = sessions.current;
   const endsSession = locks && session?.userId === user.id;
   db.transaction(() => {
     // At the lock the count starts again, so the account has the full number after it expires.
-    setLockout(db, user.id, locks ? 0 : failedAttempts, until?.toISOString() ?? null);
+    // A passed lock's end stays until a success or an administrator clears it: it doubles the next.
+    setLockout(db, user.id, locks ? 0 : failedAttempts, until?.toISOString() ?? user.lockedUntil);
     recordEvent(ctx, ctx.actor, {
       action: 'auth.failed',
       entityType: 'user',
@@ -80,7 +105,7 @@ function recordWrongSecret(
         payload: {
           failedAttempts,
           lockedUntil: until.toISOString(),
-          lockoutMinutes: settings.lockoutMinutes,
+          lockoutMinutes: lockMinutes,
         },
       });
     }
@@ -100,7 +125,7 @@ function recordWrongSecret(
   return new ServiceError(
     'unauthenticated',
     `The PIN or password is not correct. ${left} attempt${left === 1 ? ' is' : 's are'} left ` +
-      `before the account locks for ${settings.lockoutMinutes} minute${settings.lockoutMinutes === 1 ? '' : 's'}.`,
+      `before the account locks for ${lockMinutes} minute${lockMinutes === 1 ? '' : 's'}.`,
     { reason: 'wrong_secret', attemptsLeft: left },
   );
 }

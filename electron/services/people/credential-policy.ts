@@ -17,11 +17,64 @@ function isTrivialPin(pin: string): boolean {
   return steps.size === 1 && [0, 1, -1].includes([...steps][0] ?? 0);
 }
 
+/** A short block said again and again: 121212, 123123, 12341234. */
+function isRepeatedBlock(pin: string): boolean {
+  for (let size = 1; size <= pin.length / 2; size++) {
+    if (pin.length % size === 0 && pin.slice(0, size).repeat(pin.length / size) === pin) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function isDay(day: number, month: number, year: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /**
- * The rules for a new PIN or password; `field` names the input field in the message. Returns the
- * kind to store.
+ * A date, as birthdays and anniversaries are typed: ddmmyy, mmddyy, yymmdd, and with a
+ * four-digit year (1900–2099) ddmmyyyy, mmddyyyy, yyyymmdd.
  */
-export function checkNewSecret(secret: string, field = 'secret'): CredentialKind {
+export function isDatePin(pin: string): boolean {
+  const n = (from: number, length: number) => Number(pin.slice(from, from + length));
+  if (pin.length === 6) {
+    // A two-digit year may be any year: 29 February is allowed (a leap year exists for it).
+    return (
+      isDay(n(0, 2), n(2, 2), 2000) ||
+      isDay(n(2, 2), n(0, 2), 2000) ||
+      isDay(n(4, 2), n(2, 2), 2000)
+    );
+  }
+  if (pin.length === 8) {
+    const fullYear = (y: number) => y >= 1900 && y <= 2099;
+    return (
+      (fullYear(n(4, 4)) && isDay(n(0, 2), n(2, 2), n(4, 4))) ||
+      (fullYear(n(4, 4)) && isDay(n(2, 2), n(0, 2), n(4, 4))) ||
+      (fullYear(n(0, 4)) && isDay(n(6, 2), n(4, 2), n(0, 4)))
+    );
+  }
+  return false;
+}
+
+/** Why a PIN is among the first guessed, or undefined if it is not. */
+export function commonPinReason(pin: string, commonPins: ReadonlySet<string>): string | undefined {
+  if (isTrivialPin(pin)) return 'a PIN of one repeated digit or a straight run (like 123456)';
+  if (isRepeatedBlock(pin)) return 'a PIN that repeats a short block (like 121212 or 123123)';
+  if (commonPins.has(pin)) return 'one of the most common PINs (like 112233)';
+  if (isDatePin(pin)) return 'a PIN that is a date (like 241275 or 19750324)';
+  return undefined;
+}
+
+/**
+ * The rules for a new PIN or password; `commonPins` is the shipped list (`loadCommonPins`),
+ * `field` names the input field in the message. Returns the kind to store.
+ */
+export function checkNewSecret(
+  secret: string,
+  commonPins: ReadonlySet<string>,
+  field = 'secret',
+): CredentialKind {
   const kind = credentialKindOf(secret);
   if (kind === 'pin') {
     if (secret.length < pinMinDigits || secret.length > pinMaxDigits) {
@@ -32,10 +85,11 @@ export function checkNewSecret(secret: string, field = 'secret'): CredentialKind
         { field },
       );
     }
-    if (isTrivialPin(secret)) {
+    const common = commonPinReason(secret, commonPins);
+    if (common) {
       throw new ServiceError(
         'invalid_input',
-        `${field}: a PIN of one repeated digit or a straight run (like 123456) is guessed first. Choose another.`,
+        `${field}: ${common} is guessed first. Choose another.`,
         { field },
       );
     }

@@ -1,7 +1,13 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../core/errors';
-import { checkNewSecret, credentialKindOf } from './credential-policy';
+import { repoRoot } from '../test/temp-runtime';
+import { loadCommonPins } from './common-pins';
+import { checkNewSecret as checkWithList, credentialKindOf } from './credential-policy';
 import { currentScryptParams, hashSecret, parseHash, verifySecret } from './credentials';
+
+const commonPins = loadCommonPins(path.join(repoRoot, 'resources'));
+const checkNewSecret = (secret: string) => checkWithList(secret, commonPins);
 
 /** Older, cheaper parameters, as an earlier release might have stored. */
 const olderParams = { N: 2 ** 12, r: 8, p: 1 };
@@ -97,5 +103,33 @@ describe('the rules for a new PIN or password', () => {
       expect(policyError(pin).message, pin).toMatch(/guessed first/);
     }
     expect(checkNewSecret('135790')).toBe('pin');
+  });
+
+  it.each([
+    ['123123', /repeats a short block/],
+    ['121212', /repeats a short block/],
+    ['12341234', /repeats a short block/],
+    ['112233', /most common PINs/],
+    ['159753', /most common PINs/],
+    ['11223344', /most common PINs/],
+    ['241275', /is a date/],
+    ['122575', /is a date/],
+    ['751224', /is a date/],
+    ['19750324', /is a date/],
+    ['24031975', /is a date/],
+    ['03241975', /is a date/],
+  ])('refuses the common PIN %s', (pin, reason) => {
+    const error = policyError(pin);
+    expect(error.message).toMatch(reason);
+    expect(error.message).toMatch(/guessed first/);
+  });
+
+  it('accepts PINs that are none of these, the README demo PINs among them', () => {
+    for (const pin of ['482915', '246810', '135790', '864209', '975310', '271828', '40718253']) {
+      expect(checkNewSecret(pin), pin).toBe('pin');
+    }
+    // 112358 reads as 23 November 1958: the policy refuses it for a new PIN; the demo loader
+    // stores its accounts' PINs without the policy, so the README demo still signs in.
+    expect(policyError('112358').message).toMatch(/is a date/);
   });
 });

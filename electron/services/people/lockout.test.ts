@@ -128,6 +128,43 @@ describe('lockout', () => {
   });
 });
 
+describe('repeated lockouts', () => {
+  /** Three wrong PINs in a row (the threshold set below); the length of the lock they cause. */
+  async function lockOnce(userId: number): Promise<number> {
+    for (let i = 0; i < 2; i++) await api.call('session.signIn', { userId, secret: '555550' });
+    const locking = await api.error('session.signIn', { userId, secret: '555550' });
+    const until = (locking.details as { lockedUntil: string }).lockedUntil;
+    return (new Date(until).getTime() - rt.clock.now().getTime()) / 60_000;
+  }
+
+  it('doubles the lock each time up to one day, until a success or an administrator clears it', async () => {
+    const { adminId, biomedId } = await twoUsers();
+    await api.value('session.signIn', { userId: adminId, secret: adminPin });
+    await api.value('settings.setSecurity', { lockoutThreshold: 3, lockoutMinutes: 360 });
+    await api.value('session.signOut', {});
+    const lengths: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      const length = await lockOnce(biomedId);
+      lengths.push(length);
+      rt.clock.advance(minutes(length));
+      // A wrong PIN between locks does not forget the earlier lock.
+      if (round === 1) await api.call('session.signIn', { userId: biomedId, secret: '555550' });
+    }
+    expect(lengths).toEqual([360, 720, 1440, 1440]);
+    const locks = auditSince(rt).filter((e) => e.action === 'user.locked_out');
+    expect(locks.map((e) => e.payload.lockoutMinutes)).toEqual([360, 720, 1440, 1440]);
+
+    await api.value('session.signIn', { userId: adminId, secret: adminPin });
+    await api.value('people.unlock', { id: biomedId });
+    await api.value('session.signOut', {});
+    expect(await lockOnce(biomedId)).toBe(360);
+    rt.clock.advance(minutes(360));
+    await api.value('session.signIn', { userId: biomedId, secret: biomedPin });
+    await api.value('session.signOut', {});
+    expect(await lockOnce(biomedId)).toBe(360);
+  });
+});
+
 describe('formatting the end of a lock', () => {
   it('gives the time today and the date on another day', () => {
     const now = new Date(2026, 10, 28, 9, 0);

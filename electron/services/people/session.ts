@@ -4,6 +4,7 @@ import type { ParsedInputOf } from '../../api/methods';
 import type { CallContext, MutateContext, Services } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { authenticate, type Who } from './authenticate';
+import { loadCommonPins } from './common-pins';
 import { checkNewSecret } from './credential-policy';
 import { hashSecret } from './credentials';
 import { recordEvent, userActor } from './events';
@@ -263,7 +264,7 @@ export async function changeCredential(
 ): Promise<SessionStatus> {
   const { services, user } = ctx;
   if (!user) throw new ServiceError('unauthenticated', 'Sign in first.');
-  const kind = checkNewSecret(input.newSecret, 'newSecret');
+  const kind = checkNewSecret(input.newSecret, loadCommonPins(services.resourcesDir), 'newSecret');
   if (input.newSecret === input.currentSecret) {
     throw new ServiceError(
       'invalid_input',
