@@ -89,8 +89,8 @@ export const devicesPageBench: BenchSuite = {
       await page.goto(harness.openUrl);
       // First run: create the administrator (the devices are already in the database).
       await page.getByLabel('Full name').fill('Bench Admin');
-      await page.getByLabel('PIN or password', { exact: true }).fill('20242024');
-      await page.getByLabel('PIN or password again').fill('20242024');
+      await page.getByLabel('PIN or password', { exact: true }).fill('40718253');
+      await page.getByLabel('PIN or password again').fill('40718253');
       await page.getByRole('button', { name: 'Create administrator and sign in' }).click();
       // The Devices page (the default page may be another one for this role).
       await page.goto(`${harness.url}#/devices`);
