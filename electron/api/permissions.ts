@@ -160,6 +160,7 @@ export const permissions: Record<MethodName, Access> = {
   'advisories.get': signedIn('read', { operator: true }),
   'matches.run': only(inventoryKeepers, 'change', { operator: true }),
   'matches.list': signedIn('read', { operator: true }),
+  'matches.explain': signedIn('read', { operator: true }),
   'matches.confirm': only(inventoryKeepers, 'change', { operator: false }),
   'matches.dismiss': only(inventoryKeepers, 'change', { operator: false }),
 

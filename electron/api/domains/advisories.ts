@@ -197,6 +197,16 @@ export interface MatchRunReport {
 const fileName = z.string().trim().min(1).max(255);
 const reason = z.string().trim().max(2000);
 
+/** An advisory naming products of a device's vendor that the device is not matched to, and why. */
+export interface NonMatchView {
+  deviceId: number;
+  assetTag: string;
+  advisoryId: number;
+  trackingId: string;
+  /** In words: an exclusion, a version outside the range, another OS, or no such model. */
+  reasons: string[];
+}
+
 export const advisoryMethods = {
   'advisories.import': method<AdvisoryImportResult>()(
     z
@@ -237,6 +247,10 @@ export const advisoryMethods = {
       })
       .strict(),
     'Matches, filtered, ordered by advisory then asset tag.',
+  ),
+  'matches.explain': method<NonMatchView[]>()(
+    z.object({ deviceId: id.optional() }).strict(),
+    'Why a device (or every device) is not matched to the advisories that name products of its vendor.',
   ),
   'matches.confirm': method<MatchView>()(
     z.object({ id, reason }).strict(),

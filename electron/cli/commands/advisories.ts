@@ -1,5 +1,10 @@
 import path from 'node:path';
-import type { AdvisoryImportResult, MatchPage, MatchRunReport } from '../../api/domains/advisories';
+import type {
+  AdvisoryImportResult,
+  MatchPage,
+  MatchRunReport,
+  NonMatchView,
+} from '../../api/domains/advisories';
 import { maxAdvisoryBytes } from '../../api/domains/advisories';
 import type { Dispatch } from '../../services/dispatcher';
 import { CliError, exitCodes, unwrap, type Output } from '../output';
@@ -67,7 +72,8 @@ export async function match(dispatch: Dispatch, out: Output): Promise<number> {
     matches.push(...page.matches);
     if (matches.length >= page.total || page.matches.length === 0) break;
   }
-  const machine = matches.map((m) => ({
+  const notMatched = unwrap(await dispatch('matches.explain', {})) as NonMatchView[];
+  const matchRows = matches.map((m) => ({
     assetTag: m.assetTag,
     advisoryId: m.trackingId,
     advisoryVersion: m.advisoryVersion,
@@ -77,6 +83,15 @@ export async function match(dispatch: Dispatch, out: Output): Promise<number> {
     status: m.status,
     reasons: m.reasons,
   }));
+  // Why a device is not matched to an advisory naming products of its vendor, in words too.
+  const machine = {
+    matches: matchRows,
+    notMatched: notMatched.map((n) => ({
+      assetTag: n.assetTag,
+      advisoryId: n.trackingId,
+      reasons: n.reasons,
+    })),
+  };
   const human = [
     `${run.devices} devices against ${run.advisories} advisories: ${matches.length} matches ` +
       `(${run.byConfidence.high} high, ${run.byConfidence.medium} medium, ${run.byConfidence.low} low confidence).`,
@@ -84,6 +99,13 @@ export async function match(dispatch: Dispatch, out: Output): Promise<number> {
       (m) =>
         `${m.assetTag}  ${m.trackingId} rev ${m.advisoryVersion}  ${m.confidence}  ${m.status}\n` +
         `  ${m.productName}\n${m.reasons.map((r) => `    - ${r}`).join('\n')}`,
+    ),
+    ...(notMatched.length > 0
+      ? [`Not matched, though the advisory names products of the device's vendor:`]
+      : []),
+    ...notMatched.map(
+      (n) =>
+        `${n.assetTag}  ${n.trackingId}  not matched\n${n.reasons.map((r) => `    - ${r}`).join('\n')}`,
     ),
   ].join('\n');
   out.print(human, machine);

@@ -134,8 +134,16 @@ describe('standalone inventory and advisory commands', () => {
     expect(cli(dir, 'inventory', 'import', inventory('demo-hospital.csv')).code).toBe(0);
     const m = cli(dir, 'match', '--json');
     expect(m.code).toBe(0);
-    const matches = JSON.parse(m.stdout) as Record<string, unknown>[];
+    const { matches, notMatched } = JSON.parse(m.stdout) as {
+      matches: Record<string, unknown>[];
+      notMatched: { assetTag: string; advisoryId: string; reasons: string[] }[];
+    };
     expect(matches).toHaveLength(7);
+    // The Windows 7 Siemens devices are not matched to the Windows XP twin, and the output says why.
+    const twin = notMatched.find(
+      (n) => n.advisoryId === 'ICSMA-17-215-01' && n.assetTag === 'NM-PETCT-01',
+    );
+    expect(twin?.reasons.join(' ')).toContain('covers Windows XP-based');
     expect(matches[0]).toEqual({
       assetTag: 'NM-SPECT-01',
       advisoryId: 'ICSMA-17-215-01',

@@ -13,6 +13,18 @@ const vendorsSchema = z
             key: z.string().regex(/^[a-z0-9-]+$/, 'a key is lower-case letters, digits and -'),
             name: z.string().min(1),
             aliases: z.array(z.string().min(1)).min(1),
+            formerNames: z
+              .array(
+                z
+                  .object({
+                    name: z.string().min(1),
+                    became: z.string().min(1),
+                    source: z.string().min(1),
+                    spellings: z.array(z.string().min(1)).min(1),
+                  })
+                  .strict(),
+              )
+              .optional(),
           })
           .strict(),
       )
@@ -40,6 +52,7 @@ const familiesSchema = z
 
 export type VendorTable = z.infer<typeof vendorsSchema>;
 export type FamilyTable = z.infer<typeof familiesSchema>;
+export type VendorDefinition = VendorTable['vendors'][number];
 export type FamilyDefinition = FamilyTable['families'][number];
 
 export interface AliasTables {
@@ -68,7 +81,8 @@ export function checkAliasTables(tables: AliasTables, normalise: (s: string) => 
   for (const v of tables.vendors.vendors) {
     if (keys.has(v.key)) throw new Error(`Vendor key "${v.key}" appears twice in vendors.json`);
     keys.add(v.key);
-    for (const alias of [v.name, ...v.aliases]) {
+    const former = (v.formerNames ?? []).flatMap((f) => f.spellings);
+    for (const alias of [v.name, ...v.aliases, ...former]) {
       const n = normalise(alias);
       const previous = owner.get(n);
       if (previous && previous !== v.key) {

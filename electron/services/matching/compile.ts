@@ -17,6 +17,13 @@ import {
 import { osConstraintFromName, withoutOsPhrase, type OsConstraint, type OsIdentity } from './os';
 import type { MatchableAdvisory } from './types';
 import { parseVersion, type ParsedVersion } from './version-compare';
+import {
+  compileExclusions,
+  modelNumbers,
+  namesWholeLine,
+  splitExclusions,
+  type Exclusion,
+} from './product-scope';
 import { parseVersionSpec, type VersionSpec } from './version-range';
 import type { VendorIdentity, VendorIndex } from './vendors';
 
@@ -42,6 +49,14 @@ export interface CompiledProduct {
   nameVersionSpec: VersionSpec | null;
   /** "MX400-MX850": the product covers every model number in the range. */
   modelRange: ModelRange | null;
+  /** Models the product leaves out ("LOGIQ, not including LOGIQ 100 Pro"). */
+  exclusions: Exclusion[];
+  /** The product names a whole line ("Vivid products", "Voluson"), not one model. */
+  wholeLine: boolean;
+  /** Model numbers written into the name ("RF models EX1150"). */
+  modelNumbers: string[];
+  /** The product is only an operating system ("Windows 7" in a vendor's list). */
+  osOnly: boolean;
   /** Listed in the product tree, but no vulnerability gives it a status. */
   statusMissing: boolean;
   /** Listed only as under investigation: never more than medium. */
@@ -80,7 +95,15 @@ export function compileProduct(
   if (!statusMissing && !product.statuses.some((s) => affectedStatuses.includes(s))) return null;
   const vendor = vendors.identify(product.vendor) ?? vendorFromName(product.name, vendors);
   if (!vendor) return null;
-  const displayName = product.productName ?? product.name.replace(/:\s.*$/, '');
+  const shownName = product.productName ?? product.name.replace(/:\s.*$/, '');
+  const named = splitExclusions(shownName);
+  const displayName = named.base;
+  const full = splitExclusions(product.name);
+  const rawVersion = product.versionRange ?? product.version;
+  const version = rawVersion ? splitExclusions(rawVersion) : null;
+  const excludedTexts = [
+    ...new Set([...named.excluded, ...full.excluded, ...(version?.excluded ?? [])]),
+  ];
   const os = osConstraintFromName(displayName) ?? osConstraintFromName(product.name);
   const { base: withRange, version: nameVersion } = splitTrailingVersion(
     withoutOsPhrase(displayName, os),
@@ -99,15 +122,23 @@ export function compileProduct(
     family = families.productFamily(vendor.key, v.tokens);
     if (family) break;
   }
-  const versionText = product.versionRange ?? product.version;
+  const versionText = version?.base ?? null;
+  const exclusions = compileExclusions(displayName, excludedTexts);
   return {
     advisory,
     product,
     vendor,
-    displayName,
+    displayName: shownName,
     family,
     os,
     variants,
+    exclusions,
+    wholeLine:
+      variants.length > 0 && namesWholeLine(displayName, product.name, exclusions.length > 0),
+    modelNumbers: modelNumbers(withRange).filter(
+      (n) => !modelRange || !modelRange.text.toUpperCase().includes(n),
+    ),
+    osOnly: os !== null && variants.length === 0,
     versionSpec: versionText ? parseVersionSpec(versionText) : null,
     nameVersionSpec: nameVersion ? parseVersionSpec(nameVersion) : null,
     modelRange,
@@ -139,6 +170,8 @@ export interface CompiledModel {
   family: DeviceFamily | null;
   /** A version written into the model name ("IntelliSpace Portal 8.0"). */
   modelVersion: string | null;
+  /** Model numbers in the model name ("Merlin@home EX1150" → EX1150). */
+  modelNumbers: string[];
 }
 
 export interface DeviceVersion {
@@ -148,6 +181,7 @@ export interface DeviceVersion {
 
 /** What the rules know about one device beyond its model. */
 export interface DeviceFacts {
+  vendor: VendorIdentity;
   os: OsIdentity | null;
   /** The versions the device records: its software version, and one written into its model name. */
   versions: DeviceVersion[];
@@ -185,6 +219,7 @@ export function compileModel(
     significant: tokenInfo(significant),
     family: families.deviceFamily(vendor.key, modelTokens, familyField),
     modelVersion,
+    modelNumbers: modelNumbers(modelText),
   };
 }
 

@@ -7,8 +7,11 @@ import type { MatchConfidence } from '../../api/domains/advisories';
 import type { CompiledModel, CompiledProduct, DeviceFacts, ModelRange } from './compile';
 import { relateModels, relationRank, type ModelRelation } from './model-tokens';
 import { compareOs } from './os';
+import { exclusionFor } from './product-scope';
+import type { VendorIdentity } from './vendors';
 import {
   coversAllVersions,
+  explainOutside,
   versionInSpec,
   type RangeVerdict,
   type VersionSpec,
@@ -22,9 +25,16 @@ export interface ModelEvidence {
 }
 
 export interface RuleResult {
+  matched: true;
   confidence: MatchConfidence;
   rank: number;
   reasons: string[];
+}
+
+/** A device of the product's vendor that the rules turned away, and why, in words. */
+export interface RuleRefusal {
+  matched: false;
+  reason: string;
 }
 
 const q = (s: string) => `“${s}”`;
@@ -59,8 +69,39 @@ const relationWords: Record<
   },
 };
 
+/** Why the product leaves this model out, or null when it does not. */
+export function excludedModel(d: CompiledModel, p: CompiledProduct): string | null {
+  const verdict = exclusionFor(p.exclusions, d.modelTokens);
+  if (verdict?.kind !== 'excluded') return null;
+  return `Excluded: the advisory names ${q(p.displayName)} but leaves out ${q(verdict.exclusion.text)}, and ${q(d.modelText)} is that model.`;
+}
+
 /** How the device's model relates to the product: by family, by name, or not at all. */
 export function modelEvidence(d: CompiledModel, p: CompiledProduct): ModelEvidence | null {
+  if (p.exclusions.length > 0) {
+    const verdict = exclusionFor(p.exclusions, d.modelTokens);
+    if (verdict?.kind === 'excluded') return null;
+    const evidence = namedModelEvidence(d, p);
+    if (evidence && verdict?.kind === 'revision-unknown') {
+      return {
+        confidence: lower(evidence.confidence, 'medium'),
+        rank: evidence.rank,
+        reason: `${evidence.reason} The advisory leaves out ${q(verdict.exclusion.text)}, and the device's record does not say its revision; check it.`,
+      };
+    }
+    return evidence;
+  }
+  return namedModelEvidence(d, p);
+}
+
+function namedModelEvidence(d: CompiledModel, p: CompiledProduct): ModelEvidence | null {
+  if (p.osOnly && p.os) {
+    return {
+      confidence: 'medium',
+      rank: 1,
+      reason: `Operating system as product: the advisory lists ${p.os.os.label} itself among ${p.vendor.name}'s affected products, not a model; a device of this vendor running it may be affected; check it.`,
+    };
+  }
   if (p.family) {
     if (!d.family || d.family.family.key !== p.family.key) return null;
     if (d.family.by === 'model') {
@@ -82,7 +123,27 @@ export function modelEvidence(d: CompiledModel, p: CompiledProduct): ModelEviden
     const r = relateModels(variant, d.significant);
     if (r && (!best || relationRank[r] > relationRank[best])) best = r;
   }
+  const shared = p.modelNumbers.filter((n) => d.modelNumbers.includes(n));
+  if (shared.length > 0 && (!best || relationWords[best].confidence !== 'high')) {
+    return {
+      confidence: 'high',
+      rank: relationRank.exact,
+      reason: `Model number: ${shared.join(', ')} is in both the device's model ${q(d.modelText)} and the advisory's product ${q(p.displayName)}.`,
+    };
+  }
   if (!best) return null;
+  // A shared line word only says something within one brand: Baxter's "Connex Health Portal" is
+  // not a Welch Allyn "Connex" monitor, though Baxter owns Welch Allyn today.
+  if (best === 'product-line' && d.vendor.former?.name !== p.vendor.former?.name) return null;
+  if (p.wholeLine && (best === 'device-more-specific' || best === 'product-line')) {
+    // The advisory names the line itself ("Vivid products", "LOGIQ, not including …"): every
+    // model of it is named, so it is as strong as a named product.
+    return {
+      confidence: 'high',
+      rank: relationRank['device-more-specific'],
+      reason: `Product line: the advisory names the whole ${q(p.displayName)} line, and ${q(d.modelText)} belongs to it.`,
+    };
+  }
   const words = relationWords[best];
   return {
     confidence: words.confidence,
@@ -122,18 +183,30 @@ function lower(a: MatchConfidence, cap: MatchConfidence): MatchConfidence {
 function specVerdict(
   spec: VersionSpec,
   d: DeviceFacts,
-): { verdict: RangeVerdict; version: string | null } {
+): { verdict: RangeVerdict; version: string | null; why?: string } {
   if (coversAllVersions(spec)) return { verdict: 'in', version: null };
   let unknown: string | null = null;
-  let sawOut = false;
+  let out: { text: string; why: string } | null = null;
   for (const v of d.versions) {
     const r = versionInSpec(spec, v.parsed);
     if (r === 'in') return { verdict: 'in', version: v.text };
     if (r === 'unknown') unknown ??= v.text;
-    else sawOut = true;
+    else if (!out && v.parsed) out = { text: v.text, why: explainOutside(spec, v.parsed) };
   }
-  if (sawOut && unknown === null) return { verdict: 'out', version: d.versions[0]?.text ?? null };
+  if (out && unknown === null) return { verdict: 'out', version: out.text, why: out.why };
   return { verdict: 'unknown', version: unknown };
+}
+
+function vendorReason(device: VendorIdentity, deviceText: string, p: CompiledProduct): string {
+  const advisoryVendor = p.product.vendor ?? p.vendor.name;
+  const acquired = [p.vendor.former, device.former].filter((f) => f !== undefined);
+  if (acquired.length > 0) {
+    const story = acquired.map((f) => `${f.name} was ${f.became} (${f.source})`).join('; ');
+    return `Vendor: the device's ${q(deviceText)} and the advisory's ${q(advisoryVendor)} are one company today, ${p.vendor.name}: ${story}.`;
+  }
+  return deviceText === advisoryVendor
+    ? `Vendor: ${p.vendor.name}.`
+    : `Vendor: the device's ${q(deviceText)} and the advisory's ${q(advisoryVendor)} are the same company (${p.vendor.name}).`;
 }
 
 function containsModelNumber(text: string | null, model: string): boolean {
@@ -151,28 +224,28 @@ export interface DeviceTexts {
   notes: string | null;
 }
 
-/** Apply every rule; null when the device is not a match for the product. */
+/** Apply every rule: a match with its reasons, or the reason the device is not one. */
 export function evaluateMatch(
   d: DeviceFacts,
   texts: DeviceTexts,
   p: CompiledProduct,
   model: ModelEvidence,
-): RuleResult | null {
+): RuleResult | RuleRefusal {
   let confidence = model.confidence;
   const caps: MatchConfidence[] = [];
   const reasons: string[] = [];
-  const advisoryVendor = p.product.vendor ?? p.vendor.name;
-  reasons.push(
-    texts.vendor?.trim() === advisoryVendor
-      ? `Vendor: ${p.vendor.name}.`
-      : `Vendor: the device's ${q(texts.vendor?.trim() ?? '')} and the advisory's ${q(advisoryVendor)} are the same company (${p.vendor.name}).`,
-  );
+  reasons.push(vendorReason(d.vendor, texts.vendor?.trim() ?? '', p));
   reasons.push(model.reason);
 
   if (p.os) {
     const verdict = compareOs(p.os.os, d.os);
-    if (verdict === 'different') return null;
     const osText = [texts.osName, texts.osVersion].filter(Boolean).join(' ');
+    if (verdict === 'different') {
+      return {
+        matched: false,
+        reason: `Operating system: the advisory covers ${p.os.os.label}-based ${q(p.displayName)} only, and the device runs ${d.os?.label ?? 'another system'} (${q(osText)}).`,
+      };
+    }
     if (verdict === 'same' && d.os) {
       reasons.push(
         `Operating system: the device runs ${d.os.label} (${q(osText)}), and the advisory covers ${p.os.os.label}-based systems.`,
@@ -191,8 +264,13 @@ export function evaluateMatch(
   if (specs.length === 0)
     reasons.push('Version: the advisory names no version, so every version is assumed affected.');
   for (const spec of specs) {
-    const { verdict, version } = specVerdict(spec, d);
-    if (verdict === 'out') return null;
+    const { verdict, version, why } = specVerdict(spec, d);
+    if (verdict === 'out') {
+      return {
+        matched: false,
+        reason: `Version: ${why ?? ''}; the advisory's ${q(p.displayName)} covers ${q(spec.text)}, so the device is not affected.`,
+      };
+    }
     if (coversAllVersions(spec)) {
       reasons.push(`Version: the advisory covers all versions (${q(spec.text)}).`);
     } else if (verdict === 'in') {
@@ -241,5 +319,5 @@ export function evaluateMatch(
     );
   }
   for (const cap of caps) confidence = lower(confidence, cap);
-  return { confidence, rank: model.rank, reasons };
+  return { matched: true, confidence, rank: model.rank, reasons };
 }

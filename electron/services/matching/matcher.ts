@@ -15,7 +15,7 @@ import {
   type DeviceVersion,
 } from './compile';
 import { createFamilyIndex } from './families';
-import { evaluateMatch, modelEvidence, type ModelEvidence } from './match-rules';
+import { evaluateMatch, excludedModel, modelEvidence, type ModelEvidence } from './match-rules';
 import { relationRank } from './model-tokens';
 import { deviceOs, type OsIdentity } from './os';
 import {
@@ -23,6 +23,7 @@ import {
   type MatchableAdvisory,
   type MatchableDevice,
   type MatchFinding,
+  type NonMatchFinding,
 } from './types';
 import { createVendorIndex } from './vendors';
 
@@ -30,6 +31,11 @@ export interface Matcher {
   /** The best match per advisory for one device (at most one per advisory). */
   matchDevice(device: MatchableDevice): MatchFinding[];
   matchAll(devices: Iterable<MatchableDevice>): MatchFinding[];
+  /**
+   * Why the device is not matched to each advisory that names products of its vendor: slower
+   * than matchDevice (nothing is cached), for the device page and `match --json`.
+   */
+  explainNonMatches(device: MatchableDevice): NonMatchFinding[];
   productCount: number;
 }
 
@@ -150,14 +156,14 @@ export function createMatcher(
       }
       versions.push(v);
     }
-    const facts: DeviceFacts = { os, versions };
+    const facts: DeviceFacts = { vendor, os, versions };
 
     const best = new Map<number, { finding: MatchFinding; rank: number }>();
     for (const { index, evidence: model } of cached.candidates) {
       const product = products[index];
       if (!product) continue;
       const result = evaluateMatch(facts, device, product, model);
-      if (!result) continue;
+      if (!result.matched) continue;
       const current = best.get(product.advisory.advisoryId);
       const score = confidenceRank[result.confidence] * 10 + result.rank;
       if (current && current.rank >= score) continue;
@@ -177,8 +183,73 @@ export function createMatcher(
     return [...best.values()].map((b) => b.finding);
   };
 
+  const explainNonMatches = (device: MatchableDevice): NonMatchFinding[] => {
+    const vendor = vendors.identify(device.vendor);
+    const products = vendor ? byVendor.get(vendor.key) : undefined;
+    if (!vendor || !products) return [];
+    const matched = new Set(matchDevice(device).map((f) => f.advisoryId));
+    const perAdvisory = new Map<
+      number,
+      { trackingId: string; names: string[]; reasons: string[] }
+    >();
+    for (const p of products) {
+      const id = p.advisory.advisoryId;
+      if (matched.has(id)) continue;
+      let entry = perAdvisory.get(id);
+      if (!entry) {
+        entry = { trackingId: p.advisory.trackingId, names: [], reasons: [] };
+        perAdvisory.set(id, entry);
+      }
+      if (!entry.names.includes(p.displayName)) entry.names.push(p.displayName);
+    }
+    if (perAdvisory.size === 0) return [];
+    const modelText = device.model?.trim() ?? '';
+    if (modelText) {
+      const split = device.softwareVersion?.trim()
+        ? splitSoftwareVersion(device.softwareVersion)
+        : null;
+      const model = compileModel(vendor, modelText, device.family, split?.words ?? null, families);
+      const versions: DeviceVersion[] = split ? [deviceVersion(split.version)] : [];
+      if (model.modelVersion) versions.push(deviceVersion(model.modelVersion));
+      const facts: DeviceFacts = {
+        vendor,
+        os: deviceOs(device.osName, device.osVersion),
+        versions,
+      };
+      for (const p of products) {
+        const entry = perAdvisory.get(p.advisory.advisoryId);
+        if (!entry) continue;
+        const excluded = excludedModel(model, p);
+        if (excluded) {
+          entry.reasons.push(excluded);
+          continue;
+        }
+        const evidence = modelEvidence(model, p);
+        if (!evidence) continue;
+        const result = evaluateMatch(facts, device, p, evidence);
+        if (!result.matched) entry.reasons.push(`${evidence.reason} ${result.reason}`);
+      }
+    }
+    const out: NonMatchFinding[] = [];
+    for (const [advisoryId, entry] of perAdvisory) {
+      const reasons = [...new Set(entry.reasons)];
+      if (reasons.length === 0) {
+        const shown = entry.names.slice(0, 6).map((n) => `“${n}”`);
+        const more = entry.names.length > 6 ? ` and ${entry.names.length - 6} more` : '';
+        reasons.push(
+          modelText
+            ? `Model: the advisory names ${shown.join(', ')}${more} for ${vendor.name}; none of them is the device's model “${modelText}”.`
+            : `Model: the device's model is not recorded, so it cannot be compared with the advisory's ${vendor.name} products.`,
+        );
+      }
+      out.push({ deviceId: device.id, advisoryId, trackingId: entry.trackingId, reasons });
+    }
+    return out;
+  };
+
   return {
     matchDevice,
+    explainNonMatches,
     matchAll(devices) {
       const out: MatchFinding[] = [];
       for (const d of devices) for (const f of matchDevice(d)) out.push(f);

@@ -5,7 +5,7 @@
  */
 
 export interface OsIdentity {
-  family: 'windows' | 'linux' | 'macos';
+  family: 'windows' | 'windows-ce' | 'linux' | 'macos';
   /** For Windows: "xp", "7", "10", "server 2012 r2", …; null when not stated. */
   release: string | null;
   /** How people write it, for reasons: "Windows 7". */
@@ -20,10 +20,33 @@ export interface OsConstraint {
 
 const windowsRelease = '(xp|vista|7|8\\.1|8|10|11|nt|2000|server\\s*\\d{4}(?:\\s*r2)?)';
 const productWindows = new RegExp(
-  `\\b(?:microsoft\\s+)?windows\\s*${windowsRelease}(?:[\\s-]*based)?\\b`,
+  `\\b(?:microsoft\\s+)?windows\\s*(?:embedded\\s+(?:standard\\s+)?)?${windowsRelease}(?:\\s+embedded)?(?:[\\s-]*based)?\\b`,
   'i',
 );
-const deviceWindows = new RegExp(`\\bwin(?:dows)?\\s*${windowsRelease}(?![\\d.])`, 'i');
+/**
+ * Inventories write "Win7", "W7 SP1", "Windows Embedded Standard 7", "WES7", "Win 10 IoT
+ * Enterprise", "XP Embedded", "XPe": the release follows the name, after an optional embedded
+ * edition word. Windows Embedded Compact / CE is another system (CE-based), checked first.
+ */
+const deviceWindows = new RegExp(
+  `\\b(?:win(?:dows)?|w)\\s*(?:embedded\\s+(?:standard|posready|enterprise|pos\\s*ready)\\s*)?${windowsRelease}(?![\\d.])`,
+  'i',
+);
+const embeddedAliases: [RegExp, string][] = [
+  [/\bwes\s*7\b|\bwindows\s+thin\s+pc\b/i, '7'],
+  [/\bwe8s\b|\bwes\s*8\b/i, '8'],
+  // Windows Embedded Standard 2009 and POSReady 2009 are built on Windows XP.
+  [
+    /\bxp\s*(?:embedded|e|pro(?:fessional)?|home)?\b|\bembedded\s+standard\s+2009\b|\bposready\s+2009\b|\bwepos\b/i,
+    'xp',
+  ],
+];
+const windowsCe = /\b(?:windows\s+(?:embedded\s+)?(?:ce|compact)|wince)\b/i;
+
+/** Trademark signs and punctuation that inventories copy from vendor documents. */
+function cleanOsText(text: string): string {
+  return text.replace(/[®™©]|\((?:r|tm|c)\)/gi, ' ').replace(/\s+/g, ' ');
+}
 
 function windowsLabel(release: string): string {
   const r = release.toLowerCase().replace(/\s+/g, ' ');
@@ -41,7 +64,7 @@ function windows(release: string): OsIdentity {
 
 /** The OS a product name restricts the product to, or null. */
 export function osConstraintFromName(name: string): OsConstraint | null {
-  const m = productWindows.exec(name);
+  const m = productWindows.exec(cleanOsText(name));
   if (!m?.[1]) return null;
   return { os: windows(m[1]), phrase: m[0] };
 }
@@ -53,10 +76,14 @@ export function withoutOsPhrase(name: string, constraint: OsConstraint | null): 
 
 /** What a device's OS fields say; null when they say nothing we recognise. */
 export function deviceOs(osName: string | null, osVersion: string | null): OsIdentity | null {
-  const text = `${osName ?? ''} ${osVersion ?? ''}`.trim();
+  const text = cleanOsText(`${osName ?? ''} ${osVersion ?? ''}`).trim();
   if (!text) return null;
+  if (windowsCe.test(text)) return { family: 'windows-ce', release: null, label: 'Windows CE' };
   const w = deviceWindows.exec(text);
   if (w?.[1]) return windows(w[1]);
+  for (const [pattern, release] of embeddedAliases) {
+    if (pattern.test(text)) return windows(release);
+  }
   if (/\bwin(dows)?\b/i.test(text)) return { family: 'windows', release: null, label: 'Windows' };
   if (/\b(linux|rhel|red\s*hat|centos|ubuntu|debian|suse|unix|solaris)\b/i.test(text)) {
     return { family: 'linux', release: null, label: 'Linux/Unix' };

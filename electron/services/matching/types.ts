@@ -35,3 +35,12 @@ export interface MatchFinding {
 }
 
 export const confidenceRank: Record<MatchConfidence, number> = { high: 3, medium: 2, low: 1 };
+
+/** An advisory naming products of the device's vendor that the device is not matched to. */
+export interface NonMatchFinding {
+  deviceId: number;
+  advisoryId: number;
+  trackingId: string;
+  /** Why not, in words: an exclusion, a version outside the range, another OS, or no such model. */
+  reasons: string[];
+}

@@ -50,6 +50,15 @@ export interface VendorIdentity {
   listed: boolean;
   /** Token sequences of every name of the vendor, to strip "Siemens" from "Siemens PET/CT Systems". */
   nameTokens: string[][];
+  /** Set when the text named a company this vendor acquired ("St. Jude Medical" for Abbott). */
+  former?: FormerName;
+}
+
+export interface FormerName {
+  name: string;
+  /** "acquired by Abbott in January 2017" */
+  became: string;
+  source: string;
 }
 
 export interface VendorIndex {
@@ -62,14 +71,21 @@ export function createVendorIndex(table: VendorTable): VendorIndex {
   const byKey = new Map<string, VendorIdentity>();
   for (const v of table.vendors) {
     const names = [v.name, ...v.aliases];
+    const formerSpellings = (v.formerNames ?? []).flatMap((f) => f.spellings);
     const identity: VendorIdentity = {
       key: v.key,
       name: v.name,
       listed: true,
-      nameTokens: names.map((n) => tokenize(n)).filter((t) => t.length > 0),
+      nameTokens: [...names, ...formerSpellings]
+        .map((n) => tokenize(n))
+        .filter((t) => t.length > 0),
     };
     byKey.set(v.key, identity);
     for (const n of names) byAlias.set(normaliseVendorText(n), identity);
+    for (const f of v.formerNames ?? []) {
+      const former = { ...identity, former: { name: f.name, became: f.became, source: f.source } };
+      for (const n of f.spellings) byAlias.set(normaliseVendorText(n), former);
+    }
   }
   const cache = new Map<string, VendorIdentity | null>();
 

@@ -98,8 +98,13 @@ export function startsWithVersion(version: ParsedVersion, prefix: ParsedVersion)
 
 /** Equality as people mean it: 8.0.x matches 8.0.2, N matches N.00. */
 export function versionEquals(pattern: ParsedVersion, version: ParsedVersion): boolean | null {
-  if (pattern.wildcard)
-    return pattern.kind === version.kind ? startsWithVersion(version, pattern) : null;
+  if (pattern.wildcard) {
+    // "D25" against "4.X": a vendor build code and a release number are not on one scale.
+    const a = pattern.segments[0];
+    const b = version.segments[0];
+    if (pattern.kind !== version.kind || (a !== undefined && typeof a !== typeof b)) return null;
+    return startsWithVersion(version, pattern);
+  }
   const c = compareVersions(pattern, version);
   return c === null ? null : c === 0;
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compareVersions, parseVersion } from './version-compare';
-import { parseVersionSpec, versionInSpec, type RangeVerdict } from './version-range';
+import {
+  explainOutside,
+  parseVersionSpec,
+  versionInSpec,
+  type RangeVerdict,
+} from './version-range';
 
 /** The value, or a failed test saying what was missing. */
 function must<T>(value: T | null | undefined, what = 'value'): T {
@@ -168,5 +173,35 @@ describe('the version ranges real advisories write', () => {
     const spec = parseVersionSpec('vers:generic/');
     expect(spec.unreadable).toEqual(['vers:generic/']);
     expect(versionInSpec(spec, parseVersion('1.0'))).toBe('unknown');
+  });
+});
+
+describe('vendor version schemes: compared, or honestly not comparable, with the reason in words', () => {
+  const verdict = (spec: string, v: string) =>
+    versionInSpec(parseVersionSpec(spec), parseVersion(v));
+  it.each<[string, string, RangeVerdict]>([
+    ['D25 and prior', 'D19', 'in'],
+    ['D25 and prior', 'D25', 'in'],
+    ['D25 and prior', 'D26', 'out'],
+    ['D25 and prior', '3.0 D15', 'unknown'],
+    ['9.x', '9.0.1', 'in'],
+    ['9.x', '8.2', 'out'],
+    ['9.x', 'D25', 'unknown'],
+    ['v22D19 to v22D28', 'v22D24', 'in'],
+    ['v22D19 to v22D28', 'v22D30', 'out'],
+  ])('%s against %s: %s', (spec, v, expected) => {
+    expect(verdict(spec, v)).toBe(expected);
+  });
+
+  it.each<[string, string, string]>([
+    ['< 8.2.2', '8.2.2', '8.2.2 is not below 8.2.2'],
+    ['<= 4.2', '4.3', '4.3 is above 4.2'],
+    ['>= 2.0', '1.9', '1.9 is below 2.0'],
+    ['BT03 | BT04 | BT06', 'BT05', 'BT05 is none of BT03, BT04, BT06'],
+    ['2.X', '3.1', '3.1 is not a 2.X version'],
+  ])('%s against %s reads "%s"', (spec, v, words) => {
+    const parsed = parseVersion(v);
+    if (!parsed) throw new Error('unparsable');
+    expect(explainOutside(parseVersionSpec(spec), parsed)).toBe(words);
   });
 });

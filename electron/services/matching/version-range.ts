@@ -191,3 +191,45 @@ export function versionInSpec(spec: VersionSpec, version: ParsedVersion | null):
   }
   return unknown ? 'unknown' : 'out';
 }
+
+/** Why a version lies outside one alternative, in words ("8.2.2 is not below 8.2.2"). */
+function outsideAlternative(version: ParsedVersion, alt: VersionAlternative): string | null {
+  const v = version.text;
+  switch (alt.kind) {
+    case 'any':
+      return null;
+    case 'exact':
+      return alt.version.wildcard
+        ? `${v} is not a ${alt.version.text} version`
+        : `${v} is not ${alt.version.text}`;
+    case 'interval': {
+      if (alt.lower && aboveLower(version, alt.lower) === false) {
+        return alt.lower.inclusive
+          ? `${v} is below ${alt.lower.version.text}`
+          : `${v} is not above ${alt.lower.version.text}`;
+      }
+      if (alt.upper && belowUpper(version, alt.upper) === false) {
+        return alt.upper.inclusive
+          ? `${v} is above ${alt.upper.version.text}`
+          : `${v} is not below ${alt.upper.version.text}`;
+      }
+      return null;
+    }
+  }
+}
+
+/** For a version `versionInSpec` found 'out': the reason in words, one clause per alternative. */
+export function explainOutside(spec: VersionSpec, version: ParsedVersion): string {
+  for (const excluded of spec.excluded) {
+    if (versionEquals(excluded, version) === true)
+      return `${version.text} is excluded by the advisory (not ${excluded.text})`;
+  }
+  if (spec.alternatives.length > 1 && spec.alternatives.every((a) => a.kind === 'exact')) {
+    const list = spec.alternatives.map((a) => (a.kind === 'exact' ? a.version.text : ''));
+    return `${version.text} is none of ${list.join(', ')}`;
+  }
+  const clauses = spec.alternatives
+    .map((a) => outsideAlternative(version, a))
+    .filter((c): c is string => c !== null);
+  return clauses.join(', and ') || `${version.text} is outside ${spec.text}`;
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Device } from '../../../electron/api';
 import { DeviceFacts } from './DeviceFacts';
 import { DeviceMatches } from './DeviceMatches';
+import { DeviceNonMatches } from './DeviceNonMatches';
 
 interface Props {
   device: Device | undefined;
@@ -43,6 +44,7 @@ export function DeviceDetailsDialog({ device, onClose, onEdit }: Props) {
                 </div>
               </div>
               <DeviceMatches deviceId={device.id} />
+              <DeviceNonMatches deviceId={device.id} />
               <div className="dialog-body">
                 <DeviceFacts
                   device={device}
