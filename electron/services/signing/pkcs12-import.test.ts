@@ -80,6 +80,25 @@ describe('importing a PKCS#12 file from the hospital PKI', () => {
       newPassphrase: 'a new passphrase for Łódź',
     });
 
+  it('refuses a file asking for over 10 million iterations before deriving any key', async () => {
+    const { p12 } = pkcs12WithForge('Slow', 'p12-secret');
+    const asn1 = forge.asn1.fromDer(p12.toString('binary'));
+    // PFX: version, authSafe, macData { mac, macSalt, iterations }.
+    const macData = (asn1.value as forge.asn1.Asn1[])[2];
+    const iterations = (macData?.value as forge.asn1.Asn1[] | undefined)?.[2];
+    if (!iterations) throw new Error('no MAC iterations in the test file');
+    iterations.value = forge.asn1.integerToDer(2_000_000_000).getBytes();
+    const slow = Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+    const before = await call<SigningStatus>(rt, 'signing.status');
+    const result = await importP12(slow, 'p12-secret');
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!result.ok) {
+      expect(result.error.message).toContain('2,000,000,000 key-derivation iterations');
+      expect(result.error.message).toContain('at most 10,000,000');
+    }
+    expect(await call<SigningStatus>(rt, 'signing.status')).toEqual(before);
+  });
+
   it('imports key and certificate, reports subject, issuer, validity and fingerprint, and keeps the old certificate', async () => {
     const before = await call<SigningStatus>(rt, 'signing.status');
     const { p12, certDer } = pkcs12WithForge('Hôpital Łódź — signature', 'p12-secret');

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import forge from 'node-forge';
 import { ServiceError } from '../core/errors';
 import { forgeCertificateToDer } from './certificate';
+import { assertSaneIterations, withCappedDerivation } from './pkcs12-iterations';
 
 /** The largest PKCS#12 file accepted: a key, its certificate and a chain fit in a few KiB. */
 export const maxPkcs12Bytes = 64 * 1024;
@@ -69,8 +70,11 @@ export function readPkcs12(content: Buffer, password: string): Pkcs12Contents {
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
     const asn1 = forge.asn1.fromDer(content.toString('binary'));
-    p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
+    // Before any key is derived: a file asking for billions of iterations never starts.
+    assertSaneIterations(asn1);
+    p12 = withCappedDerivation(() => forge.pkcs12.pkcs12FromAsn1(asn1, false, password));
   } catch (error) {
+    if (error instanceof ServiceError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     if (/MAC could not be verified|Invalid password/i.test(message)) {
       throw new ServiceError(
