@@ -1,5 +1,7 @@
 import { app } from 'electron';
 import path from 'node:path';
+import { decideShellPaths } from './overrides';
+import { shellPathInputs } from './paths';
 
 export interface AppEnvironment {
   /** The folder of the database and the log, handed to the services process. */
@@ -23,10 +25,10 @@ export function setupEnvironment(): AppEnvironment {
     // Same folder the services and the CLI compute on their own (electron/services/core/data-dir).
     dataDir = app.getPath('userData');
   }
-  // Packaged, resources/ is an extraResource next to app.asar; in development the services find
-  // it by walking up from out/main.
-  if (app.isPackaged && !process.env.STANDALONE_RESOURCES_DIR) {
-    process.env.STANDALONE_RESOURCES_DIR = path.join(process.resourcesPath, 'resources');
-  }
+  // Packaged, resources/ is an extraResource next to app.asar (whatever the environment said);
+  // in development the services find it by walking up from out/main unless a test points it.
+  const { resourcesDir } = decideShellPaths(shellPathInputs());
+  if (resourcesDir) process.env.STANDALONE_RESOURCES_DIR = resourcesDir;
+  else delete process.env.STANDALONE_RESOURCES_DIR;
   return { dataDir };
 }

@@ -1,6 +1,6 @@
 import { app } from 'electron';
 import path from 'node:path';
-import { electronNativeBindingPath } from './native-binding';
+import { decideShellPaths, type OverrideInputs } from './overrides';
 
 /** The built files the main process needs, from the app folder (project root or app.asar). */
 export interface AppFiles {
@@ -17,8 +17,18 @@ export function appFiles(): AppFiles {
     rendererDir: path.join(root, 'out', 'renderer'),
     preloadFile: path.join(root, 'out', 'preload', 'index.cjs'),
     servicesEntry: path.join(root, 'out', 'main', 'services.js'),
-    nativeBinding:
-      process.env.STANDALONE_NATIVE_BINDING ||
-      electronNativeBindingPath(root, process.platform, process.arch),
+    nativeBinding: decideShellPaths(shellPathInputs()).nativeBinding,
+  };
+}
+
+/** What `decideShellPaths` decides from, read from Electron and the process. */
+export function shellPathInputs(): OverrideInputs {
+  return {
+    isPackaged: app.isPackaged,
+    env: process.env,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    platform: process.platform,
+    arch: process.arch,
   };
 }
