@@ -29,6 +29,9 @@ const suites: BenchSuite[] = [
 ];
 
 const wanted = process.argv.slice(2);
+// Figures taken on a busy machine mislead: record the load average beside them.
+const loadBefore = os.loadavg();
+console.log(`load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
 const selected = wanted.length ? suites.filter((s) => wanted.includes(s.name)) : suites;
 const results: Record<string, Figure[]> = {};
 for (const suite of selected) {
@@ -56,6 +59,8 @@ fs.writeFileSync(
         cpu: os.cpus()[0]?.model,
         node: process.version,
         platform: process.platform,
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: os.loadavg(),
       },
       suites: { ...previous.suites, ...results },
     },
@@ -63,4 +68,10 @@ fs.writeFileSync(
     2,
   ) + '\n',
 );
-console.log(`\nFigures written to ${out}`);
+console.log(
+  `\nload average after: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+console.log(`Figures written to ${out}`);
