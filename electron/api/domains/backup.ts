@@ -57,7 +57,13 @@ export interface BackupRestoreReport {
   /** The restore's own audit event: the first event after the restored chain. */
   auditEventId: number;
   auditEventCount: number;
+  /** Work that was running on the replaced database and was stopped (or let finish) first. */
+  stoppedWork: RunningWorkKind[];
 }
+
+/** Work that outlives the call that started it; a restore stops it or lets it finish first. */
+export const runningWorkKinds = ['batch_pdf_export', 'automatic_backup'] as const;
+export type RunningWorkKind = (typeof runningWorkKinds)[number];
 
 export interface BackupSettings {
   /** Take backups on a schedule in the services process. */

@@ -54,7 +54,10 @@ export interface ExportJobProgress {
   files: string[];
   /** Cases that could not be exported, with why; the job goes on with the others. */
   failures: { caseId: number; message: string }[];
-  /** Why the whole job stopped (state 'failed'), e.g. the signing key was locked meanwhile. */
+  /**
+   * Why the whole job stopped: state 'failed' (e.g. the signing key was locked meanwhile), or
+   * 'cancelled' by the app rather than a person (a restore replaced the database).
+   */
   error: string | null;
   startedAt: string;
   finishedAt: string | null;

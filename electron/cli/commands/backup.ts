@@ -123,7 +123,8 @@ export async function backupRestore(
           live: null,
         });
         restored.db.close();
-        report = restored.report;
+        // No services ran on the unopenable database: nothing was running to stop.
+        report = { ...restored.report, stoppedWork: [] };
       } catch (error) {
         if (!(error instanceof ServiceError)) throw error;
         return reportRefusal(

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { BackupRestoreReport } from '../../api/domains/backup';
 import { appendAuditEvent, type Actor } from '../audit/append';
 import type { CallContext, Caller } from '../core/context';
+import { withWorkStopped } from '../core/running-work';
 import { schemaVersionOf } from '../db/migrate';
 import { connectionOptionsOf, reopenLiveDatabase, type ConnectionOptions } from './connections';
 import { restoreDatabaseFiles } from './restore-files';
@@ -37,7 +38,7 @@ export interface RestoreRequest {
 
 export interface RestoreOutcome {
   db: Database.Database;
-  report: BackupRestoreReport;
+  report: Omit<BackupRestoreReport, 'stoppedWork'>;
 }
 
 /**
@@ -93,40 +94,56 @@ export function restoreBackup(req: RestoreRequest): RestoreOutcome {
 }
 
 /**
- * The restore as the running services do it: the live connection is swapped for the restored
- * one in place (every handler reads `services.db`), and the station is signed out, since the
- * restored database has its own users. If the restore fails, the old database is reopened.
+ * The restore as a step of the running services: new long work is refused and what runs (a batch
+ * export) stops after its current file, or finishes (a backup); then the files are swapped and
+ * the services go on over the restored database, with a new connection (every per-database
+ * cache and prepared statement is keyed by it) and nobody signed in, since the restored database
+ * has its own users. If the restore fails, the old database is reopened.
  */
-export function restoreIntoServices(ctx: CallContext, backupFile: string): BackupRestoreReport {
+export async function restoreIntoServices(
+  ctx: CallContext,
+  backupFile: string,
+): Promise<BackupRestoreReport> {
   const { services } = ctx;
   const connection = connectionOptionsOf(services);
-  try {
-    const { db, report } = restoreBackup({
-      databaseFile: services.databaseFile,
-      backupFile,
-      time: services.clock.now(),
-      connection,
-      actor: ctx.actor,
-      caller: ctx.caller,
-      restoredBy: ctx.user
-        ? { displayName: ctx.user.displayName, userIdInReplacedDatabase: ctx.user.id }
-        : null,
-      live: services.db,
-    });
-    services.db = db;
-    services.sessions.current = null;
-    services.log.info('database restored from a backup', { ...report });
-    return report;
-  } catch (error) {
-    if (!services.db.open) {
+  const { value: report, stopped } = await withWorkStopped(
+    services,
+    {
+      what: 'a restore from a backup',
+      reason: 'Stopped: the database was restored from a backup. The files written so far stay.',
+    },
+    () => {
       try {
-        services.db = reopenLiveDatabase(services.databaseFile, connection);
-      } catch (reopenError) {
-        services.log.error('the database could not be reopened after a failed restore', {
-          error: reopenError instanceof Error ? reopenError.message : String(reopenError),
+        const { db, report } = restoreBackup({
+          databaseFile: services.databaseFile,
+          backupFile,
+          time: services.clock.now(),
+          connection,
+          actor: ctx.actor,
+          caller: ctx.caller,
+          restoredBy: ctx.user
+            ? { displayName: ctx.user.displayName, userIdInReplacedDatabase: ctx.user.id }
+            : null,
+          live: services.db,
         });
+        services.db = db;
+        services.sessions.current = null;
+        return report;
+      } catch (error) {
+        if (!services.db.open) {
+          try {
+            services.db = reopenLiveDatabase(services.databaseFile, connection);
+          } catch (reopenError) {
+            services.log.error('the database could not be reopened after a failed restore', {
+              error: reopenError instanceof Error ? reopenError.message : String(reopenError),
+            });
+          }
+        }
+        throw error;
       }
-    }
-    throw error;
-  }
+    },
+  );
+  const stoppedWork = stopped.map((work) => work.kind);
+  services.log.info('database restored from a backup', { ...report, stoppedWork });
+  return { ...report, stoppedWork };
 }

@@ -1,14 +1,18 @@
 import fs from 'node:fs';
 import type { BackupInfo, BackupStatus } from '../../api/domains/backup';
 import type { Services } from '../core/context';
+import { startWork, workHeldFor } from '../core/running-work';
 import { checksumFileOf, manifestFileOf } from './backup-names';
 import { backupFolderOf, readBackupSettings } from './backup-settings';
 import { createBackup } from './create-backup';
 import { listBackups } from './list-backups';
 
 export interface DueBackupsOutcome {
-  /** What happened at `now`: off, not yet due, a backup taken, or a backup that failed. */
-  outcome: 'off' | 'not_due' | 'created' | 'failed';
+  /**
+   * What happened at `now`: off, not yet due, held (a restore is replacing the database), a
+   * backup taken, or a backup that failed.
+   */
+  outcome: 'off' | 'not_due' | 'held' | 'created' | 'failed';
   created: BackupInfo | null;
   /** Automatic backups removed because more than `keep` were there. */
   removed: string[];
@@ -60,8 +64,16 @@ function pruneAutomatic(folder: string, keep: number): string[] {
  */
 export function runDueBackups(services: Services, now: Date): Promise<DueBackupsOutcome> {
   const state = stateOf(services);
-  // One at a time: a slow backup must not be started again by the next tick.
-  state.running ??= runOnce(services, now, state).finally(() => {
+  if (!state.running && workHeldFor(services)) {
+    return Promise.resolve({ outcome: 'held', created: null, removed: [], error: null });
+  }
+  // One at a time: a slow backup must not be started again by the next tick. Tracked, so that
+  // a restore lets it finish before it replaces the database.
+  state.running ??= startWork(
+    services,
+    { kind: 'automatic_backup', what: 'automatic backup' },
+    () => runOnce(services, now, state),
+  ).finally(() => {
     state.running = null;
   });
   return state.running;

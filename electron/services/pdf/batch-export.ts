@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ExportJobProgress, ExportJobStarted } from '../../api/domains/exports';
 import type { Services } from '../core/context';
 import { ServiceError } from '../core/errors';
+import { startWork } from '../core/running-work';
 import { createFolder } from '../storage/create-folder';
 import { currentMounts, networkPathReason } from '../storage/local-path';
 import { requireUnlockedIdentity } from '../signing/identity';
@@ -19,6 +20,8 @@ import { exportCase } from './exports';
 interface Job extends ExportJobProgress {
   caseIds: number[];
   cancelRequested: boolean;
+  /** Why the services stopped it (a restore), as opposed to a person cancelling it. */
+  stoppedBecause: string | null;
   /** Settles when the job stops (for tests and the CLI). */
   finished: Promise<void>;
 }
@@ -112,6 +115,7 @@ async function run(services: Services, job: Job): Promise<void> {
   for (const caseId of job.caseIds) {
     if (job.cancelRequested) {
       job.state = 'cancelled';
+      job.error = job.stoppedBecause;
       break;
     }
     try {
@@ -166,13 +170,24 @@ export function startCaseBatch(
     finishedAt: null,
     caseIds: unique,
     cancelRequested: false,
+    stoppedBecause: null,
     finished: Promise.resolve(),
   };
-  job.finished = run(services, job).catch((error: unknown) => {
-    job.state = 'failed';
-    job.error = (error as Error).message;
-    job.finishedAt = services.clock.now().toISOString();
-  });
+  const stop = (reason: string) => {
+    job.cancelRequested = true;
+    job.stoppedBecause = reason;
+  };
+  // Tracked, so that a restore stops it (after the PDF being written) before the database goes.
+  job.finished = startWork(
+    services,
+    { kind: 'batch_pdf_export', what: 'batch PDF export', stop },
+    () =>
+      run(services, job).catch((error: unknown) => {
+        job.state = 'failed';
+        job.error = (error as Error).message;
+        job.finishedAt = services.clock.now().toISOString();
+      }),
+  ).then(() => undefined);
   jobs.set(jobId, job);
   for (const [id, old] of jobs) {
     if (jobs.size <= keptJobs) break;

@@ -60,6 +60,15 @@ export function RestoreDialog({ backup, onClose }: Props) {
                   ? t('settings.backups.restoredKeptAs', { file: report.replacedDatabaseKeptAs })
                   : t('settings.backups.restoredNoOld')}
               </p>
+              {report.stoppedWork.length > 0 ? (
+                <p>
+                  {t('settings.backups.restoredStoppedWork', {
+                    work: report.stoppedWork
+                      .map((kind) => t(`settings.backups.runningWork.${kind}`))
+                      .join(', '),
+                  })}
+                </p>
+              ) : null}
               <p>{t('settings.backups.restoreStep4')}</p>
               <Button className="button button-primary" onPress={close} autoFocus>
                 {t('settings.backups.signInAgain')}

@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BackupInfo, BackupRestoreReport } from '../../api/domains/backup';
+import type { ExportJobProgress, ExportJobStarted } from '../../api/domains/exports';
+import type { Result } from '../../api/result';
+import { verifyAuditChain } from '../audit/verify';
+import { demoTimeNow, operator, setUpDemoForExports, type DemoExports } from '../pdf/demo-exports';
+import { pdfsig } from '../pdf/independent-tools';
+import { waitForJob } from '../pdf/batch-export';
+import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
+
+/**
+ * A restore is a step of the running services: a batch PDF export that runs when it starts is
+ * stopped after the file it is writing, and nothing it does reaches the restored database.
+ */
+let rt: TestRuntime;
+let demo: DemoExports;
+let backups: { dir: string; cleanup(): void };
+
+function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+const auditCount = (db: Database.Database) =>
+  db.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
+
+beforeAll(async () => {
+  rt = startTestRuntime(demoTimeNow);
+  demo = await setUpDemoForExports(rt);
+  backups = tempDir('standalone-backups-');
+}, 300_000);
+
+afterAll(() => {
+  rt.cleanup();
+  backups.cleanup();
+});
+
+describe('a restore while a batch export runs', () => {
+  it('stops the export after its current file, then restores; nothing reaches the restored database', async () => {
+    const backup = value<BackupInfo>(
+      await rt.dispatchAs(operator, 'backup.create', { folder: backups.dir }),
+    );
+    const eventsInBackup = verifyAuditChain(
+      new Database(backup.file, { readonly: true }),
+    ).eventCount;
+    const caseIds = Object.values(demo.cases);
+    expect(caseIds.length).toBeGreaterThan(1);
+
+    // Both calls in the same turn: the export's first PDF is being written when the restore
+    // begins (the job yields while it signs).
+    const starting = rt.dispatchAs(operator, 'exports.casePdfs', { caseIds });
+    const restoring = rt.dispatchAs(operator, 'backup.restore', { file: backup.file });
+    const started = value<ExportJobStarted>(await starting);
+    const report = value<BackupRestoreReport>(await restoring);
+
+    expect(report.stoppedWork).toEqual(['batch_pdf_export']);
+    const progress: ExportJobProgress = await waitForJob(rt.services, started.jobId);
+    expect(progress).toMatchObject({ state: 'cancelled', done: 1, failures: [] });
+    expect(progress.error).toMatch(/restored from a backup/);
+    // The one file written before the restore is whole and signed; nothing was written after.
+    expect(fs.readdirSync(started.directory)).toEqual(progress.files);
+    expect(progress.files).toHaveLength(1);
+    expect(pdfsig(path.join(started.directory, progress.files[0] ?? '')).signatureLine).toBe(
+      'Signature is Valid.',
+    );
+
+    // The restored database holds the backup's events and the restore's, nothing else.
+    expect(auditCount(rt.services.db)).toBe(eventsInBackup + 1);
+    expect(report.auditEventId).toBe(eventsInBackup + 1);
+    // The replaced database, kept aside, is whole and its chain verifies.
+    const aside = new Database(report.replacedDatabaseKeptAs ?? '', { readonly: true });
+    expect(aside.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(verifyAuditChain(aside).ok).toBe(true);
+    aside.close();
+    // The services go on over the restored file.
+    expect(value<{ ok: boolean }>(await rt.dispatchAs(operator, 'audit.verify', {})).ok).toBe(true);
+  }, 300_000);
+});
