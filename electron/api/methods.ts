@@ -5,6 +5,7 @@ import { backupMethods } from './domains/backup';
 import { boardMethods } from './domains/board';
 import { caseMethods } from './domains/cases';
 import { deviceMethods } from './domains/devices';
+import { exchangeMethods } from './domains/exchange';
 import { exportMethods } from './domains/exports';
 import { incidentMethods } from './domains/incidents';
 import { inventoryMethods } from './domains/inventory';
@@ -33,6 +34,7 @@ export const api = {
   ...reportMethods,
   ...exportMethods,
   ...stationMethods,
+  ...exchangeMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -273,6 +273,10 @@ export const permissions: Record<MethodName, Access> = {
   'stations.list': signedIn('read', { operator: true }),
   'stations.revoke': only([...admin, ...commanders], 'change', { operator: true }),
   'stations.authorityCertificate': signedIn('read', { operator: true }),
+  // Exchanging bundles moves records between the facility's own stations: those who keep the
+  // records and run the response (not the technologist at the device).
+  'exchange.export': only(recordReaders, 'read', { operator: true }),
+  'exchange.import': only(recordReaders, 'change', { operator: true }),
   // Runs only on the demo facility, signing in as the demo users with their published PINs.
   'demo.walkthrough': signedIn('change', { operator: true }),
 };

@@ -10,6 +10,7 @@ import { startServices, type Runtime } from '../services/runtime';
 import { advisoryImport, match } from './commands/advisories';
 import { backupCreate, backupList, backupRestore, backupVerify } from './commands/backup';
 import { caseList, demoWalkthrough, incidentList } from './commands/cases';
+import { exchangeExport, exchangeImport } from './commands/exchange';
 import { inventoryExport, inventoryImport } from './commands/inventory';
 import { exportBlankCommand, verifyPdfCommand } from './commands/pdf';
 import { exportCaseCommand, exportIncidentCommand } from './commands/pdf-export';
@@ -95,6 +96,11 @@ Commands:
   station authority --out FILE
                         the organisation's station authority certificate (PEM), for
                         openssl cms -verify -CAfile FILE
+  exchange export --out DIR
+                        write a bundle for the other stations; prints its path
+  exchange import FILE...
+                        verify and apply bundles, each all or nothing (exit 0 applied or
+                        already had, 1 refused or held naming why, 2 not a bundle)
 
 Global options:
   --data-dir DIR        the data folder (default: STANDALONE_DATA_DIR, else the app's folder)
@@ -147,6 +153,7 @@ const takesArguments = new Set([
   'station enrol',
   'station accept',
   'station revoke',
+  'exchange import',
 ]);
 
 const commands: Record<string, Command> = {
@@ -214,6 +221,8 @@ const commands: Record<string, Command> = {
   'station revoke': (rt, out, f) =>
     stationRevoke(asOperator(rt), out, { args: f.args, passphraseFile: f.passphraseFile }),
   'station authority': (rt, out, f) => stationAuthority(asOperator(rt), out, f.out),
+  'exchange export': (rt, out, f) => exchangeExport(asOperator(rt), out, f.out),
+  'exchange import': (rt, out, f) => exchangeImport(asOperator(rt), out, f.args),
 };
 
 /** Commands that open the database themselves: a restore must work when it cannot be opened. */

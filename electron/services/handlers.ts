@@ -5,6 +5,7 @@ import { boardHandlers } from './board/handlers';
 import { caseHandlers } from './cases/handlers';
 import type { HandlerMap } from './core/handler';
 import { deviceHandlers } from './devices/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 import { exportHandlers } from './pdf/handlers';
 import { incidentHandlers } from './incidents/handlers';
 import { inventoryHandlers } from './inventory/handlers';
@@ -29,4 +30,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...reportHandlers,
   ...exportHandlers,
   ...stationHandlers,
+  ...exchangeHandlers,
 };

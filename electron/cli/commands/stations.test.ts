@@ -32,65 +32,100 @@ afterAll(() => {
 });
 
 describe('standalone station', () => {
-  it('init, request, enrol, accept, list and revoke, as the issue writes them', slow, async () => {
-    const [postInit, floorInit] = await Promise.all([
-      runCli(post.dir, ['station', 'init', '--name', 'Command post', '--json']),
-      runCli(floor.dir, ['station', 'init', '--name', 'NM laptop 2', '--json']),
-    ]);
-    expect(postInit.code, postInit.stderr).toBe(0);
-    expect(floorInit.code, floorInit.stderr).toBe(0);
-    const floorStatus = JSON.parse(floorInit.stdout) as {
-      stationId: string;
-      keyFingerprint: string;
-    };
+  it(
+    'init, request, enrol, accept, list, exchange and revoke, as the issue writes them',
+    slow,
+    async () => {
+      const [postInit, floorInit] = await Promise.all([
+        runCli(post.dir, ['station', 'init', '--name', 'Command post', '--json']),
+        runCli(floor.dir, ['station', 'init', '--name', 'NM laptop 2', '--json']),
+      ]);
+      expect(postInit.code, postInit.stderr).toBe(0);
+      expect(floorInit.code, floorInit.stderr).toBe(0);
+      const floorStatus = JSON.parse(floorInit.stdout) as {
+        stationId: string;
+        keyFingerprint: string;
+      };
 
-    const requestFile = path.join(work.dir, 'request.json');
-    const request = await runCli(floor.dir, ['station', 'request', '--out', requestFile, '--json']);
-    expect(request.code, request.stderr).toBe(0);
-    expect(JSON.parse(request.stdout)).toMatchObject({ file: requestFile });
+      const requestFile = path.join(work.dir, 'request.json');
+      const request = await runCli(floor.dir, [
+        'station',
+        'request',
+        '--out',
+        requestFile,
+        '--json',
+      ]);
+      expect(request.code, request.stderr).toBe(0);
+      expect(JSON.parse(request.stdout)).toMatchObject({ file: requestFile });
 
-    const responseFile = path.join(work.dir, 'response.json');
-    const enrol = await runCli(post.dir, [
-      'station',
-      'enrol',
-      requestFile,
-      '--out',
-      responseFile,
-      '--passphrase-file',
-      passFile,
-    ]);
-    expect(enrol.code, enrol.stderr).toBe(0);
-    // The fingerprint to compare with the station is printed, in the form read aloud too.
-    expect(enrol.stdout).toContain(floorStatus.keyFingerprint);
-    expect(enrol.stdout).toContain('read aloud');
+      const responseFile = path.join(work.dir, 'response.json');
+      const enrol = await runCli(post.dir, [
+        'station',
+        'enrol',
+        requestFile,
+        '--out',
+        responseFile,
+        '--passphrase-file',
+        passFile,
+      ]);
+      expect(enrol.code, enrol.stderr).toBe(0);
+      // The fingerprint to compare with the station is printed, in the form read aloud too.
+      expect(enrol.stdout).toContain(floorStatus.keyFingerprint);
+      expect(enrol.stdout).toContain('read aloud');
 
-    const accept = await runCli(floor.dir, ['station', 'accept', responseFile, '--json']);
-    expect(accept.code, accept.stderr).toBe(0);
+      const accept = await runCli(floor.dir, ['station', 'accept', responseFile, '--json']);
+      expect(accept.code, accept.stderr).toBe(0);
 
-    const list = await runCli(post.dir, ['station', 'list', '--json']);
-    expect(list.code, list.stderr).toBe(0);
-    const stations = JSON.parse(list.stdout) as Record<string, unknown>[];
-    expect(stations.map((s) => [s.name, s.enrolled, s.revoked, s.lastHeardFrom])).toEqual([
-      ['Command post', true, false, null],
-      ['NM laptop 2', true, false, null],
-    ]);
+      const list = await runCli(post.dir, ['station', 'list', '--json']);
+      expect(list.code, list.stderr).toBe(0);
+      const stations = JSON.parse(list.stdout) as Record<string, unknown>[];
+      expect(stations.map((s) => [s.name, s.enrolled, s.revoked, s.lastHeardFrom])).toEqual([
+        ['Command post', true, false, null],
+        ['NM laptop 2', true, false, null],
+      ]);
 
-    const revoke = await runCli(post.dir, [
-      'station',
-      'revoke',
-      floorStatus.stationId,
-      '--passphrase-file',
-      passFile,
-      '--json',
-    ]);
-    expect(revoke.code, revoke.stderr).toBe(0);
-    expect(JSON.parse(revoke.stdout)).toMatchObject({ name: 'NM laptop 2', revoked: true });
+      // A bundle from the floor, through a folder, to the command post.
+      const exported = await runCli(floor.dir, ['exchange', 'export', '--out', work.dir]);
+      expect(exported.code, exported.stderr).toBe(0);
+      const bundle = exported.stdout.trim();
+      expect(fs.existsSync(bundle)).toBe(true);
+      const flipped = path.join(work.dir, 'flipped.p7m');
+      const bytes = fs.readFileSync(bundle);
+      bytes[bytes.length - 400] = (bytes[bytes.length - 400] as number) ^ 0x04;
+      fs.writeFileSync(flipped, bytes);
+      const junk = path.join(work.dir, 'junk.p7m');
+      fs.writeFileSync(junk, 'not a bundle\n');
+      const [applied, refusedFile, notBundle] = await Promise.all([
+        runCli(post.dir, ['exchange', 'import', bundle]),
+        runCli(post.dir, ['exchange', 'import', flipped]),
+        runCli(post.dir, ['exchange', 'import', junk]),
+      ]);
+      expect(applied.code, applied.stderr).toBe(0);
+      expect(applied.stdout).toContain('applied');
+      expect(refusedFile.code).toBe(1);
+      expect(refusedFile.stdout).toContain('REFUSED');
+      expect(notBundle.code).toBe(2);
+      const again = await runCli(post.dir, ['exchange', 'import', bundle, '--json']);
+      expect(again.code, again.stderr).toBe(0);
+      expect(JSON.parse(again.stdout)).toMatchObject({ outcomes: [{ status: 'already_had' }] });
 
-    // A request file that is not one: exit 2 with the reason.
-    const bogus = path.join(work.dir, 'bogus.json');
-    fs.writeFileSync(bogus, '{"hello": 1}');
-    const refused = await runCli(post.dir, ['station', 'enrol', bogus, '--out', responseFile]);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('not a Standalone enrolment request');
-  });
+      const revoke = await runCli(post.dir, [
+        'station',
+        'revoke',
+        floorStatus.stationId,
+        '--passphrase-file',
+        passFile,
+        '--json',
+      ]);
+      expect(revoke.code, revoke.stderr).toBe(0);
+      expect(JSON.parse(revoke.stdout)).toMatchObject({ name: 'NM laptop 2', revoked: true });
+
+      // A request file that is not one: exit 2 with the reason.
+      const bogus = path.join(work.dir, 'bogus.json');
+      fs.writeFileSync(bogus, '{"hello": 1}');
+      const refused = await runCli(post.dir, ['station', 'enrol', bogus, '--out', responseFile]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('not a Standalone enrolment request');
+    },
+  );
 });

@@ -149,19 +149,24 @@ export function readStationCertificate(der: Buffer): StationCertificateFacts | n
   } catch {
     return null;
   }
-  const fields = subjectFields(cert);
-  const id = fields.find((f) => f.type === stationIdAttribute)?.value;
-  const name = fields.find((f) => f.type === forge.pki.oids.commonName)?.value;
-  const unit = fields.find((f) => f.type === forge.pki.oids.organizationalUnitName)?.value;
-  if (!id || !name || unit !== stationUnit) return null;
-  return {
-    stationId: id,
-    name,
-    keyFingerprint: publicKeyFingerprint(x.publicKey),
-    serialNumber: x.serialNumber.toUpperCase(),
-    notBefore: new Date(x.validFrom).toISOString(),
-    notAfter: new Date(x.validTo).toISOString(),
-  };
+  try {
+    const fields = subjectFields(cert);
+    const id = fields.find((f) => f.type === stationIdAttribute)?.value;
+    const name = fields.find((f) => f.type === forge.pki.oids.commonName)?.value;
+    const unit = fields.find((f) => f.type === forge.pki.oids.organizationalUnitName)?.value;
+    if (!id || !name || unit !== stationUnit) return null;
+    return {
+      stationId: id,
+      name,
+      keyFingerprint: publicKeyFingerprint(x.publicKey),
+      serialNumber: x.serialNumber.toUpperCase(),
+      notBefore: new Date(x.validFrom).toISOString(),
+      notAfter: new Date(x.validTo).toISOString(),
+    };
+  } catch {
+    // A damaged certificate (an invalid date, a name that is not UTF-8) is not a station's.
+    return null;
+  }
 }
 
 /** Whether `der` was issued by the authority (signature and issuer name) and is valid at `now`. */

@@ -1,0 +1,46 @@
+import type { BundleExport, BundleImportReport } from '../../api/domains/exchange';
+import type { Dispatch } from '../../services/dispatcher';
+import { CliError, exitCodes, unwrap, type Output } from '../output';
+
+export async function exchangeExport(
+  dispatch: Dispatch,
+  out: Output,
+  outDir: string | undefined,
+): Promise<number> {
+  if (!outDir) throw new CliError('exchange export needs --out DIR.', exitCodes.invalidInput);
+  const result = unwrap(await dispatch('exchange.export', { outDir })) as BundleExport;
+  out.print(result.file, result);
+  return exitCodes.ok;
+}
+
+/** Exit 0: every file applied or already here; 1: one was refused or is held; 2: one is not a bundle. */
+export async function exchangeImport(
+  dispatch: Dispatch,
+  out: Output,
+  files: string[],
+): Promise<number> {
+  if (files.length === 0) {
+    throw new CliError('exchange import needs at least one bundle file.', exitCodes.invalidInput);
+  }
+  const report = unwrap(await dispatch('exchange.import', { files })) as BundleImportReport;
+  const lines = report.outcomes.map((o) => {
+    const who = o.stationName ? ` from station "${o.stationName}"` : '';
+    switch (o.status) {
+      case 'applied':
+        return `applied: ${o.file}${who}, ${o.applied} new events`;
+      case 'already_had':
+        return `already had: ${o.file}${who} (${o.reason ?? 'nothing new'})`;
+      case 'held':
+        return `HELD: ${o.file}${who}: ${o.reason ?? ''}`;
+      case 'refused':
+        return `REFUSED: ${o.file} at the ${o.step ?? ''} check: ${o.reason ?? ''}`;
+      case 'not_a_bundle':
+        return `NOT A BUNDLE: ${o.file}: ${o.reason ?? ''}`;
+    }
+  });
+  out.print(lines.join('\n'), report);
+  const statuses = new Set(report.outcomes.map((o) => o.status));
+  if (statuses.has('refused') || statuses.has('held')) return exitCodes.checkFailed;
+  if (statuses.has('not_a_bundle')) return exitCodes.invalidInput;
+  return exitCodes.ok;
+}

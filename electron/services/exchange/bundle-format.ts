@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { sha256Hex } from '../audit/hash';
+
+/**
+ * The payload of a bundle, version 1: JSON Lines (UTF-8, one JSON object per line, `\n`).
+ *
+ * Line 1, the header:
+ *   {"format":"standalone-bundle","version":1,
+ *    "station":{"id":"…","name":"…"},           the station whose chain this is
+ *    "createdAt":"…",
+ *    "from":{"id":N,"hash":"…"},                 the event the first one extends (0 and 64 zeros
+ *                                                 for the start of the chain)
+ *    "head":{"id":M,"hash":"…"},                 the station's chain head (signed with the envelope)
+ *    "events":K,                                 the number of event lines that follow
+ *    "acks":[{"station":"…","id":n,"hash":"…"}]} the last event of each other station received here
+ *
+ * Lines 2 … K+1, one per audit event in chain order:
+ *   {"event":{…the event exactly as hashed…},"hash":"…"}
+ * `hash` is the SHA-256 (hex) of the event's canonical JSON (RFC 8785), which is exactly the text
+ * between `{"event":` and `,"hash":`; each event's `prevHash` is the hash of the one before.
+ */
+export const bundleFormat = 'standalone-bundle';
+export const bundleVersion = 1;
+
+const headSchema = z.object({
+  id: z.number().int().min(0),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type ChainPoint = z.infer<typeof headSchema>;
+
+const headerSchema = z
+  .object({
+    format: z.literal(bundleFormat),
+    version: z.number().int(),
+    station: z.object({ id: z.string().uuid(), name: z.string().min(1).max(64) }).strict(),
+    createdAt: z.string().max(40),
+    from: headSchema,
+    head: headSchema,
+    events: z.number().int().min(0),
+    acks: z
+      .array(
+        z
+          .object({
+            station: z.string().uuid(),
+            id: z.number().int().min(0),
+            hash: headSchema.shape.hash,
+          })
+          .strict(),
+      )
+      .max(10_000),
+  })
+  .strict();
+export type BundleHeader = z.infer<typeof headerSchema>;
+
+export interface BundleEvent {
+  id: number;
+  hash: string;
+  /** The event's canonical JSON, exactly as its station hashed it. */
+  body: string;
+  prevHash: string;
+  entityType: string;
+  entityId: string | null;
+  action: string;
+  time: string;
+}
+
+export function writePayload(
+  header: BundleHeader,
+  events: Iterable<{ body: string; hash: string }>,
+): Buffer {
+  const parts: string[] = [JSON.stringify(header)];
+  for (const e of events) parts.push(`{"event":${e.body},"hash":"${e.hash}"}`);
+  return Buffer.from(parts.join('\n') + '\n', 'utf8');
+}
+
+/** A payload that cannot be read as version 1: the reason names the line. */
+export class PayloadError extends Error {}
+
+const eventFieldsSchema = z
+  .object({
+    id: z.number().int().positive(),
+    time: z.string(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .passthrough();
+
+const eventPrefix = '{"event":';
+const hashSuffixLength = ',"hash":"'.length + 64 + '"}'.length;
+
+/** Read the payload; checks its shape and that each line's hash is the hash of its event. */
+export function readPayload(payload: Buffer): { header: BundleHeader; events: BundleEvent[] } {
+  const text = payload.toString('utf8');
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  let headerJson: unknown;
+  try {
+    headerJson = JSON.parse(lines[0] ?? '');
+  } catch {
+    throw new PayloadError('line 1 (the header) is not JSON');
+  }
+  const format = (headerJson as { format?: unknown; version?: unknown } | null) ?? {};
+  if (format.format === bundleFormat && format.version !== bundleVersion) {
+    throw new PayloadError(
+      `the bundle has format version ${String(format.version)}; this app reads version ${bundleVersion}`,
+    );
+  }
+  const header = headerSchema.safeParse(headerJson);
+  if (!header.success) {
+    const issue = header.error.issues[0];
+    throw new PayloadError(
+      `line 1 (the header): ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+    );
+  }
+  if (lines.length - 1 !== header.data.events) {
+    throw new PayloadError(
+      `the header announces ${header.data.events} events but ${lines.length - 1} follow`,
+    );
+  }
+  const events: BundleEvent[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const where = `line ${i + 1}`;
+    if (!line.startsWith(eventPrefix) || line.length < eventPrefix.length + hashSuffixLength) {
+      throw new PayloadError(`${where} is not an event line`);
+    }
+    const body = line.slice(eventPrefix.length, line.length - hashSuffixLength);
+    const hash = line.slice(line.length - 66, line.length - 2);
+    if (
+      !line.endsWith('"}') ||
+      line.slice(line.length - hashSuffixLength, line.length - 66) !== ',"hash":"'
+    ) {
+      throw new PayloadError(`${where} is not an event line`);
+    }
+    let fields: z.infer<typeof eventFieldsSchema>;
+    try {
+      fields = eventFieldsSchema.parse(JSON.parse(body));
+    } catch {
+      throw new PayloadError(`${where}: the event is not a well-formed audit event`);
+    }
+    if (sha256Hex(body) !== hash) {
+      throw new PayloadError(`${where}: event ${fields.id} does not match its hash`);
+    }
+    events.push({
+      id: fields.id,
+      hash,
+      body,
+      prevHash: fields.prevHash,
+      entityType: fields.entityType,
+      entityId: fields.entityId,
+      action: fields.action,
+      time: fields.time,
+    });
+  }
+  return { header: header.data, events };
+}

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BundleExport } from '../../api/domains/exchange';
+import { genesisHash } from '../audit/hash';
+import type { Services } from '../core/context';
+import { ServiceError } from '../core/errors';
+import { requireSelf } from '../stations/enrolment';
+import { loadStationKey } from '../stations/station-key';
+import { allStations } from '../stations/station-store';
+import { bundleFormat, bundleVersion, writePayload, type BundleHeader } from './bundle-format';
+import { signBundle } from './cms';
+
+export const bundleExtension = '.p7m';
+
+/** Where the other stations stand with this station's chain: the lowest acknowledgement. */
+function acknowledgedUpTo(services: Services, selfId: string): { id: number; hash: string } {
+  const { db } = services;
+  const others = allStations(db).filter((s) => s.station_id !== selfId && !s.revoked_at);
+  if (others.length === 0) return { id: 0, hash: genesisHash };
+  const acks = new Map(
+    db
+      .prepare<[], { station_id: string; acked_id: number; acked_hash: string }>(
+        'SELECT station_id, acked_id, acked_hash FROM station_acks',
+      )
+      .all()
+      .map((a) => [a.station_id, a]),
+  );
+  let lowest = { id: Number.MAX_SAFE_INTEGER, hash: genesisHash };
+  for (const s of others) {
+    const a = acks.get(s.station_id);
+    if (!a) return { id: 0, hash: genesisHash };
+    if (a.acked_id < lowest.id) lowest = { id: a.acked_id, hash: a.acked_hash };
+  }
+  // An acknowledgement beyond what this chain holds (a restored older database) counts for nothing.
+  const own = db
+    .prepare<[number], { hash: string }>('SELECT hash FROM audit_events WHERE id = ?')
+    .get(lowest.id);
+  return own && own.hash === lowest.hash ? lowest : { id: 0, hash: genesisHash };
+}
+
+/** The bundle as bytes, and what it holds; the file is written by exportBundle. */
+export function buildBundle(services: Services): {
+  bytes: Buffer;
+  view: Omit<BundleExport, 'file' | 'bytes'>;
+} {
+  const { db, clock } = services;
+  const self = requireSelf(services);
+  if (!self.certificate_der) {
+    throw new ServiceError(
+      'conflict',
+      `Station "${self.name}" is not enrolled: only enrolled stations exchange bundles. Write an ` +
+        'enrolment request (`station request`) and import the response (`station accept`).',
+      { station: 'not_enrolled' },
+    );
+  }
+  const privateKey = loadStationKey(services.dataDir, self.public_key_der);
+  const from = acknowledgedUpTo(services, self.station_id);
+  const head = db
+    .prepare<[], { last_id: number; last_hash: string }>(
+      'SELECT last_id, last_hash FROM audit_head WHERE singleton = 1',
+    )
+    .get() ?? { last_id: 0, last_hash: genesisHash };
+  const events = db
+    .prepare<[number], { body: string; hash: string }>(
+      'SELECT body, hash FROM audit_events WHERE id > ? ORDER BY id',
+    )
+    .all(from.id);
+  const acks = allStations(db)
+    .filter((s) => s.station_id !== self.station_id && s.head_id !== null && s.head_hash !== null)
+    .map((s) => ({ station: s.station_id, id: s.head_id as number, hash: s.head_hash as string }));
+  const header: BundleHeader = {
+    format: bundleFormat,
+    version: bundleVersion,
+    station: { id: self.station_id, name: self.name },
+    createdAt: clock.now().toISOString(),
+    from,
+    head: { id: head.last_id, hash: head.last_hash },
+    events: events.length,
+    acks,
+  };
+  const payload = writePayload(header, events);
+  const bytes = signBundle(
+    payload,
+    { certificateDer: self.certificate_der, privateKey },
+    clock.now(),
+  );
+  return {
+    bytes,
+    view: {
+      stationId: self.station_id,
+      stationName: self.name,
+      fromId: from.id,
+      headId: head.last_id,
+      events: events.length,
+    },
+  };
+}
+
+/** `<station name>-<station id prefix>-<first>-<head>.p7m`: sorted, a folder reads in chain order. */
+function bundleFileName(view: Omit<BundleExport, 'file' | 'bytes'>): string {
+  const name = view.stationName.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'station';
+  const pad = (n: number) => String(n).padStart(9, '0');
+  return `${name}-${view.stationId.slice(0, 8)}-${pad(view.fromId + 1)}-${pad(view.headId)}${bundleExtension}`;
+}
+
+export function exportBundle(services: Services, outDir: string): BundleExport {
+  const { bytes, view } = buildBundle(services);
+  const dir = path.resolve(outDir);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new ServiceError('invalid_input', `The folder ${dir} does not exist.`);
+  }
+  const file = path.join(dir, bundleFileName(view));
+  // Written beside and renamed: a station watching the folder never reads half a bundle.
+  const temp = `${file}.${process.pid}.partial`;
+  try {
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw new ServiceError(
+      'storage_error',
+      `The bundle cannot be written to ${dir} (${(error as Error).message}).`,
+    );
+  }
+  return { ...view, file, bytes: bytes.length };
+}

@@ -1,0 +1,9 @@
+import type { exchangeMethods } from '../../api/domains/exchange';
+import type { HandlerMap } from '../core/handler';
+import { exportBundle } from './export';
+import { importBundles } from './import';
+
+export const exchangeHandlers: HandlerMap<keyof typeof exchangeMethods> = {
+  'exchange.export': ({ outDir }, { services }) => exportBundle(services, outDir),
+  'exchange.import': ({ files }, { services }) => importBundles(services, files),
+};
