@@ -5,7 +5,7 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { Role } from '../electron/api/permissions';
 import type { BrowserServer } from '../electron/browser/server';
-import { demoUser, expect, sessionUser } from './fixtures';
+import { demoUser, expect, loadDemoAndSignIn, sessionUser } from './fixtures';
 
 export const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screenshots/${name}.png` });
@@ -129,4 +129,52 @@ export async function takeNextStep(page: Page, action: string, stateLabel: strin
   await expect(button).toBeEnabled();
   await button.click();
   await expect(page.getByTestId('case-state')).toHaveText(stateLabel);
+}
+
+interface MatchList {
+  matches: { id: number; assetTag: string; trackingId: string; advisoryId: number }[];
+}
+
+/**
+ * Setup through the API (the pages for it are tested elsewhere): the biomed confirms that NM-0001
+ * is affected by ICSMA-17-215-02, the commander opens an incident for it and assigns the case to
+ * the demo technologist, who then takes the station.
+ */
+export async function openAssignedCase(
+  page: Page,
+  request: APIRequestContext,
+  harness: BrowserServer,
+) {
+  await loadDemoAndSignIn(page, 'biomed');
+  const api = <T>(method: string, input: object) => callApi<T>(request, harness, method, input);
+  const { matches } = await api<MatchList>('matches.list', { status: 'suggested', limit: 500 });
+  const match = matches.find((m) => m.assetTag === 'NM-0001' && m.trackingId === 'ICSMA-17-215-02');
+  if (!match) throw new Error('The demo has no suggested NM-0001 / ICSMA-17-215-02 match');
+  await api('matches.confirm', { id: match.id, reason: 'Checked on the device.' });
+  const ic = demoUser('incident_commander');
+  const status = await api<{ user: { id: number } }>('session.handOver', {
+    staffId: ic.staffId,
+    secret: ic.pin,
+  });
+  const now = Date.now();
+  const created = await api<{ incident: { id: number } }>('incidents.create', {
+    name: 'Night response',
+    commanderUserId: status.user.id,
+    operationalPeriod: {
+      start: new Date(now).toISOString(),
+      end: new Date(now + 12 * 3_600_000).toISOString(),
+    },
+    advisoryIds: [match.advisoryId],
+  });
+  const { cases } = await api<{ cases: { caseId: number }[] }>('cases.list', {
+    incidentId: created.incident.id,
+  });
+  const users = await api<{ id: number; staffId: string }[]>('session.listUsers', {});
+  const tech = demoUser('technologist');
+  const techId = users.find((u) => u.staffId === tech.staffId)?.id;
+  await api('cases.assign', { caseIds: cases.map((c) => c.caseId), assigneeUserId: techId });
+  await api('session.handOver', { staffId: tech.staffId, secret: tech.pin });
+  await page.reload();
+  await expect(sessionUser(page)).toContainText(tech.displayName);
+  return created.incident.id;
 }

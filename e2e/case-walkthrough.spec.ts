@@ -1,71 +1,19 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import type { BrowserServer } from '../electron/browser/server';
+import type { Page } from '@playwright/test';
 import {
   answerChoice,
   answerNow,
   answerText,
   answerYesNo,
-  callApi,
   coSign,
   handOver,
   item,
   nextStep,
+  openAssignedCase,
   shot,
   shotTop,
   takeNextStep,
 } from './case-steps';
-import { demoUser, expect, loadDemoAndSignIn, sessionUser, test } from './fixtures';
-
-interface MatchList {
-  matches: { id: number; assetTag: string; trackingId: string; advisoryId: number }[];
-}
-
-/**
- * Setup through the API (the pages for it are tested elsewhere): the biomed confirms that NM-0001
- * is affected by ICSMA-17-215-02, the commander opens an incident for it and assigns the case to
- * the demo technologist, who then takes the station.
- */
-async function openAssignedCase(page: Page, request: APIRequestContext, harness: BrowserServer) {
-  await loadDemoAndSignIn(page, 'biomed');
-  const api = <T>(method: string, input: object) => callApi<T>(request, harness, method, input);
-  const { matches } = await api<MatchList>('matches.list', { status: 'suggested', limit: 500 });
-  const match = matches.find((m) => m.assetTag === 'NM-0001' && m.trackingId === 'ICSMA-17-215-02');
-  if (!match) throw new Error('The demo has no suggested NM-0001 / ICSMA-17-215-02 match');
-  await api('matches.confirm', { id: match.id, reason: 'Checked on the device.' });
-  const ic = demoUser('incident_commander');
-  const status = await api<{ user: { id: number } }>('session.handOver', {
-    staffId: ic.staffId,
-    secret: ic.pin,
-  });
-  const now = Date.now();
-  const created = await api<{ incident: { id: number } }>('incidents.create', {
-    name: 'Night response',
-    commanderUserId: status.user.id,
-    operationalPeriod: {
-      start: new Date(now).toISOString(),
-      end: new Date(now + 12 * 3_600_000).toISOString(),
-    },
-    advisoryIds: [match.advisoryId],
-  });
-  const { cases } = await api<{ cases: { caseId: number }[] }>('cases.list', {
-    incidentId: created.incident.id,
-  });
-  const users = await api<{ id: number; staffId: string }[]>('session.listUsers', {});
-  const tech = demoUser('technologist');
-  const techId = users.find((u) => u.staffId === tech.staffId)?.id;
-  await api('cases.assign', { caseIds: cases.map((c) => c.caseId), assigneeUserId: techId });
-  await api('session.handOver', { staffId: tech.staffId, secret: tech.pin });
-  await page.reload();
-  await expect(sessionUser(page)).toContainText(tech.displayName);
-  return created.incident.id;
-}
-
-/** `YYYY-MM-DDTHH:mm` in this machine's zone (the browser's too), minutes from now. */
-function localInput(minutesFromNow: number): string {
-  const d = new Date(Date.now() + minutesFromNow * 60_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+import { demoUser, expect, sessionUser, test } from './fixtures';
 
 async function doBackupChecklist(page: Page, who: string) {
   await answerChoice(page, 'unsent_studies', 'Preserved locally on the device or on media');
@@ -135,11 +83,11 @@ test('a technologist takes a device from at risk back to service, with the gate,
   await answerYesNo(page, 'acquisition_running', false);
   await answerYesNo(page, 'injected_patients_waiting', true);
   const patients = item(page, 'injected_patients');
-  await patients.getByRole('button', { name: 'Add Injected patient' }).click();
+  await patients.getByRole('button', { name: 'Add injected patient' }).click();
   await patients.locator('.select-button').click();
   await page.getByRole('option', { name: 'F-18', exact: true }).click();
-  const injectedAt = patients.locator('input[type="datetime-local"]');
-  await injectedAt.fill(localInput(-30));
+  const injectedAt = patients.getByRole('textbox', { name: /Injection time/ });
+  await injectedAt.fill('30 min ago');
   await injectedAt.blur();
   await expect(patients.locator('.save-ok')).toBeVisible();
   await answerYesNo(page, 'studies_upcoming', false);

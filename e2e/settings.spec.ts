@@ -173,8 +173,10 @@ test('signing identity: generate, export checked with openssl, lock and unlock, 
   try {
     await loadDemoAndSignIn(page, 'admin');
     await openSettings(page, 'Signing identity');
-    await expect(page.getByText('No signing identity yet.')).toBeVisible();
-    await shot(page, 'settings-signing-none');
+    // The demo facility comes with a demo identity, marked as such; a real one replaces it.
+    await expect(page.getByTestId('signing-subject')).toContainText('DEMO -- not for real records');
+    await expect(page.getByTestId('signing-demo')).toContainText('demo-signing-only');
+    await shot(page, 'settings-signing-demo');
 
     const generateForm = page.getByRole('form', { name: 'Generate a new identity' });
     await generateForm.getByLabel('Organisation name').fill('St. Elsewhere Hospital');

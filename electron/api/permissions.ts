@@ -142,6 +142,7 @@ export const permissions: Record<MethodName, Access> = {
   'db.check': anyone('read', { operator: true }),
   'audit.verify': anyone('read', { operator: true }),
   'audit.list': only(recordReaders, 'read', { operator: true }),
+  'facility.setTimeZone': only(admin, 'change', { operator: false }),
   'demo.load': { who: 'first_run_or_roles', roles: admin, effect: 'change', operator: true },
 
   'devices.list': signedIn('read', { operator: true }),

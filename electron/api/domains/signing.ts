@@ -15,7 +15,18 @@ export interface SigningIdentityView {
   selfSigned: boolean;
   source: 'generated' | 'imported';
   createdAt: string;
+  /** The demo facility's identity: its PDFs say "not for real records" on every page. */
+  demo: boolean;
 }
+
+/** In the demo identity's certificate subject and on every page it signs. */
+export const demoSigningMarker = 'DEMO -- not for real records';
+
+/** Published in the README beside the demo PINs: the demo identity is for training only. */
+export const demoSigningPassphrase = 'demo-signing-only';
+
+/** Whether a certificate subject is the demo identity's. */
+export const isDemoSubject = (subject: string): boolean => subject.includes(demoSigningMarker);
 
 export interface SigningStatus {
   configured: boolean;

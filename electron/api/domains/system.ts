@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { isKnownTimeZone } from '../clock';
 import { empty, id, limit } from '../schemas';
 
 export interface AppInfo {
@@ -14,6 +15,8 @@ export interface AppInfo {
   demoLoaded: boolean;
   /** The facility's name once one is set up (the demo facility or the hospital's own). */
   facility: string | null;
+  /** The facility's IANA time zone ("Europe/Zurich"): every time shown is in it. UTC when unset. */
+  timeZone: string;
 }
 
 export interface DbCheckReport {
@@ -71,6 +74,16 @@ export const systemMethods = {
       })
       .strict(),
     'Audit events, oldest first, optionally for one entity.',
+  ),
+  'facility.setTimeZone': method<{ timeZone: string }>()(
+    z
+      .object({
+        timeZone: z.string().max(64).refine(isKnownTimeZone, {
+          message: 'Choose a time zone from the list, e.g. Europe/Zurich.',
+        }),
+      })
+      .strict(),
+    'Set the facility’s time zone, in which the app shows, asks for and prints every time.',
   ),
   'demo.load': method<DemoLoadReport>()(
     empty,

@@ -9,6 +9,7 @@ import { ServiceError } from '../core/errors';
 import { countDevices, insertDevice } from '../devices/devices';
 import { insertDemoUsers, prepareDemoUsers } from '../people/demo-users';
 import { setSetting } from '../settings/settings';
+import { installDemoIdentity } from '../signing/identity';
 
 const facilitySchema = z.object({
   name: z.string().min(1),
@@ -55,5 +56,7 @@ export async function loadDemoFacility(ctx: CallContext): Promise<DemoLoadReport
   });
   // The bundled advisories (ICSMA-17-215-01/-02) and the matches they give, each audited.
   const advisories = await loadBundledAdvisories(ctx);
+  // The demo's PDFs can be exported at once, each page marked DEMO (passphrase in the README).
+  await installDemoIdentity(ctx, facility.name);
   return { ...report, advisoriesAdded: advisories.imported };
 }

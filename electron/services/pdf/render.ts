@@ -1,4 +1,5 @@
 import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { demoSigningMarker, isDemoSubject } from '../../api/domains/signing';
 import { drawBlock } from './blocks';
 import { Canvas, colors, margin, specFor } from './canvas';
 import type { PdfFonts } from './fonts';
@@ -151,6 +152,9 @@ function drawFooters(
       5.5,
     );
     c.text(cert.text, c.left, top - 30, { ...small, size: cert.size });
+    if (isDemoSubject(signer.subject)) {
+      c.text(demoSigningMarker, c.left, top - 41, { face: 'bold', size: 8, color: colors.bad });
+    }
   });
 }
 

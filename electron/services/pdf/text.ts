@@ -1,3 +1,4 @@
+import { formatDateTimeWithOffset } from '../../api/clock';
 import type { FontFace } from './fonts';
 import type { PdfTime } from './model';
 
@@ -141,26 +142,6 @@ export function fitLine(
   return { text: cut + '…', size: minSize };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /** `2026-11-28 09:00 UTC+01:00`: unambiguous across locales, in the facility's zone. */
 const formatted = new Map<string, string>();
 
@@ -170,24 +151,8 @@ export function formatTime(time: PdfTime, timeZone = 'UTC'): string {
   let text = formatted.get(key);
   if (text === undefined) {
     if (formatted.size > 20_000) formatted.clear();
-    text = formatUncached(time, timeZone);
+    text = formatDateTimeWithOffset(time, timeZone);
     formatted.set(key, text);
   }
   return text;
-}
-
-function formatUncached(time: Date, timeZone: string): string {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = formatterFor(timeZone).formatToParts(time);
-  } catch {
-    parts = formatterFor('UTC').formatToParts(time);
-  }
-  const get = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  // `GMT+01:00` → `UTC+01:00`; plain `UTC` for UTC itself.
-  const zone = get('timeZoneName')
-    .replace(/^GMT/, 'UTC')
-    .replace(/^UTC\+00:00$/, 'UTC');
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${zone}`;
 }

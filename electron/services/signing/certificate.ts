@@ -79,6 +79,7 @@ function randomSerial(): string {
 export function generateSelfSignedIdentity(
   organisation: string,
   now: Date,
+  commonName = organisation,
 ): { privateKey: crypto.KeyObject; certificateDer: Buffer } {
   const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
   const forgeKey = forge.pki.privateKeyFromPem(
@@ -95,7 +96,7 @@ export function generateSelfSignedIdentity(
   cert.validity.notAfter = notAfter;
   // UTF8String, so that names like "Zürich" or "Łódź" are encoded correctly.
   const name = [
-    { shortName: 'CN', value: organisation, valueTagClass: forge.asn1.Type.UTF8 },
+    { shortName: 'CN', value: commonName, valueTagClass: forge.asn1.Type.UTF8 },
     { shortName: 'O', value: organisation, valueTagClass: forge.asn1.Type.UTF8 },
   ] as unknown as forge.pki.CertificateField[];
   cert.setSubject(name);

@@ -1,8 +1,11 @@
 import crypto from 'node:crypto';
-import type {
-  CertificateExport,
-  SigningIdentityView,
-  SigningStatus,
+import {
+  demoSigningMarker,
+  demoSigningPassphrase,
+  isDemoSubject,
+  type CertificateExport,
+  type SigningIdentityView,
+  type SigningStatus,
 } from '../../api/domains/signing';
 import { mutate, type CallContext, type Services } from '../core/context';
 import { ServiceError } from '../core/errors';
@@ -44,6 +47,7 @@ function viewOf(row: IdentityRow): SigningIdentityView {
     selfSigned: describeCertificate(row.certificate_der).selfSigned,
     source: row.source,
     createdAt: row.created_at,
+    demo: isDemoSubject(row.subject),
   };
 }
 
@@ -151,6 +155,32 @@ export function generateIdentity(
   const material = generateSelfSignedIdentity(input.organisation, ctx.services.clock.now());
   const facts = describeCertificate(material.certificateDer);
   return installIdentity(ctx, facts, { ...material, chainDer: [] }, 'generated', input.passphrase);
+}
+
+/**
+ * The demo facility's identity, so that its PDFs can be shown signed at once: its certificate's
+ * common name and every page it signs say it is not for real records; its passphrase is public
+ * (README). Left locked, like any identity after a restart. A real identity replaces it, and
+ * one set up before the demo was loaded is kept.
+ */
+export async function installDemoIdentity(ctx: CallContext, facility: string): Promise<void> {
+  // An identity set up before the demo was loaded is the hospital's own: it stays.
+  if (currentIdentity(ctx.services.db)) return;
+  const organisation = facility.slice(0, 64);
+  const material = generateSelfSignedIdentity(
+    organisation,
+    ctx.services.clock.now(),
+    demoSigningMarker,
+  );
+  const facts = describeCertificate(material.certificateDer);
+  await installIdentity(
+    ctx,
+    facts,
+    { ...material, chainDer: [] },
+    'generated',
+    demoSigningPassphrase,
+  );
+  forgetUnlockedIdentity(ctx.services.db);
 }
 
 export function importIdentity(

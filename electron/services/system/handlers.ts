@@ -6,6 +6,7 @@ import type { HandlerMap } from '../core/handler';
 import { appSchemaVersion, schemaVersionOf } from '../db/migrate';
 import { loadDemoFacility } from '../demo/demo';
 import { countDevices } from '../devices/devices';
+import { facilityTimeZoneOrUtc, getFacility, setFacilityTimeZone } from '../settings/facility';
 import { getSetting } from '../settings/settings';
 
 interface AuditRow {
@@ -34,7 +35,8 @@ export const systemHandlers: HandlerMap<keyof typeof systemMethods> = {
     offline: true,
     deviceCount: countDevices(services.db),
     demoLoaded: getSetting(services.db, 'demo') !== undefined,
-    facility: getSetting<{ name: string }>(services.db, 'facility')?.name ?? null,
+    facility: getFacility(services.db)?.name ?? null,
+    timeZone: facilityTimeZoneOrUtc(services.db),
   }),
 
   'db.check': ({ full }, { services }) => {
@@ -85,5 +87,6 @@ export const systemHandlers: HandlerMap<keyof typeof systemMethods> = {
     });
   },
 
+  'facility.setTimeZone': ({ timeZone }, ctx) => setFacilityTimeZone(ctx, timeZone),
   'demo.load': (_input, ctx) => loadDemoFacility(ctx),
 };

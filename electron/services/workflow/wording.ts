@@ -1,50 +1,7 @@
 /** Small helpers that turn times and lists into the plain words the workflow's messages use. */
 
-/**
- * One formatter per time zone, kept: building an `Intl.DateTimeFormat` costs far more than using
- * one, and the gate and guards format times for every case a list shows (500 cases took seconds).
- * `null` remembers a zone name the runtime refuses, so it is not tried again on every call.
- */
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
-function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
-  const zone = timeZone || 'UTC';
-  let f = formatters.get(zone);
-  if (f === undefined) {
-    try {
-      f = new Intl.DateTimeFormat('en-GB', {
-        timeZone: zone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      });
-    } catch {
-      f = null; // a wrong facility setting must not stop the gate from answering: UTC instead
-    }
-    formatters.set(zone, f);
-  }
-  return f ?? formatterFor('UTC');
-}
-
-function localParts(date: Date, formatter: Intl.DateTimeFormat): { day: string; clock: string } {
-  const parts = formatter.formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    day: `${get('year')}-${get('month')}-${get('day')}`,
-    clock: `${get('hour')}:${get('minute')}`,
-  };
-}
-
-/** "08:30", or "23:50 on 2017-08-02" when it is not the same day as `now` where the device is. */
-export function formatClock(date: Date, now: Date, timeZone?: string): string {
-  const formatter = formatterFor(timeZone);
-  const at = localParts(date, formatter);
-  return at.day === localParts(now, formatter).day ? at.clock : `${at.clock} on ${at.day}`;
-}
+/** "08:30", or "23:50 on 2017-08-02": the facility clock, shared with the renderer and the PDFs. */
+export { formatClock } from '../../api/clock';
 
 /** Whole minutes, rounded down (a conservative "time left"); hours from two hours on. */
 export function formatMinutes(minutes: number): string {

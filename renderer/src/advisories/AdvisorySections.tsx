@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdvisoryDetail } from '../../../electron/api/domains/advisories';
 import { CvssBadge } from './CvssBadge';
 import { shortDate } from './advisory-text';
+import { formatDateTime } from '../cases/time-format';
 
 type Props = { detail: AdvisoryDetail };
 
@@ -146,7 +147,7 @@ export function RevisionsSection({ detail }: Props) {
               <th scope="row">
                 {r.current ? t('inventory.detail.current', { version: r.version }) : r.version}
               </th>
-              <td>{new Date(r.importedAt).toLocaleString()}</td>
+              <td>{formatDateTime(r.importedAt)}</td>
               <td className="mono-text">{r.fileName}</td>
             </tr>
           ))}

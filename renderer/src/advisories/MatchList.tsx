@@ -8,6 +8,7 @@ import { roleLabel } from '../people/role-label';
 import { useMay } from '../inventory/use-may';
 import { MatchDecisionDialog, type MatchDecision } from './MatchDecisionDialog';
 import type { MatchesState } from './use-matches';
+import { formatDateTime } from '../cases/time-format';
 
 interface Props {
   matches: MatchesState;
@@ -59,7 +60,7 @@ export function MatchList({ matches, show, onDecided }: Props) {
               {m.decision ? (
                 <p className="match-decision">
                   {t('inventory.matches.decided', {
-                    at: new Date(m.decision.at).toLocaleString(),
+                    at: formatDateTime(m.decision.at),
                     role: roleLabel(t, m.decision.role as Role),
                     reason: m.decision.reason || t('inventory.matches.noReason'),
                   })}

@@ -1,7 +1,8 @@
-/** A CSAF date-time as the reader's local date (the time of day adds nothing to a list). */
+import { formatDate } from '../cases/time-format';
+
+/** A CSAF date-time as the facility's ISO date (the time of day adds nothing to a list). */
 export function shortDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString();
+  return formatDate(iso);
 }
 
 /** CVSS base score with one decimal, as advisories print it. */

@@ -21,12 +21,13 @@ import { caseStates, type CaseState } from '../../../electron/api/domains/cases'
 import { signoffKinds } from '../../../electron/api/permissions';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { localInputFromNow, localInputToIso } from '../cases/time-format';
+import { formatDateTime, localInputFromNow, localInputToIso } from '../cases/time-format';
 import { SecretField } from '../people/SecretField';
 import { useSession } from '../session/session-context';
 import { BulkResultView } from './BulkResultView';
 
 import type { BulkMode } from './board-query';
+import { TimeInput } from '../components/TimeInput';
 
 interface Props {
   mode: BulkMode | undefined;
@@ -57,7 +58,7 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
   const [result, setResult] = useState<BulkDecisionResult>();
   const count = caseIds.length;
   const needsRecheck = mode === 'recheck' || target === 'deferred';
-  const recheckIso = localInputToIso(recheck);
+  const recheckIso = localInputToIso(recheck, 'future');
   const ready =
     secret.length > 0 &&
     (mode === 'recheck' || target !== undefined) &&
@@ -102,7 +103,10 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
 
   const what =
     mode === 'recheck'
-      ? t('board.bulk.willRecheck', { count, at: recheck.replace('T', ' ') })
+      ? t('board.bulk.willRecheck', {
+          count,
+          at: recheckIso ? formatDateTime(recheckIso) : recheck,
+        })
       : target
         ? t('board.bulk.willMove', { count, state: t(`cases.state.${target}`) })
         : t('board.bulk.chooseTarget', { count });
@@ -166,7 +170,7 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
               {needsRecheck ? (
                 <TextField className="board-field" value={recheck} onChange={setRecheck} isRequired>
                   <Label className="field-label">{t('board.bulk.recheckAt')}</Label>
-                  <Input type="datetime-local" className="text-input datetime-input" />
+                  <TimeInput value={recheck} leaning="future" />
                 </TextField>
               ) : null}
               <TextField

@@ -11,11 +11,14 @@ import {
   TextField,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { demoSigningPassphrase } from '../../../electron/api/domains/signing';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 
 interface Props {
   isOpen: boolean;
+  /** The demo identity: its public passphrase is shown (it signs nothing real). */
+  demo?: boolean;
   onClose(): void;
   onUnlocked(): void;
 }
@@ -24,7 +27,7 @@ interface Props {
  * Signed PDFs need the organisation's signing key unlocked for this session: ask for its
  * passphrase once (`signing.unlock`), then carry on with the export that asked.
  */
-export function SigningUnlockDialog({ isOpen, onClose, onUnlocked }: Props) {
+export function SigningUnlockDialog({ isOpen, demo, onClose, onUnlocked }: Props) {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
@@ -62,6 +65,11 @@ export function SigningUnlockDialog({ isOpen, onClose, onUnlocked }: Props) {
             <Heading slot="title">{t('board.signing.title')}</Heading>
           </div>
           <p>{t('board.signing.intro')}</p>
+          {demo ? (
+            <p className="notice">
+              {t('board.signing.demoHint', { passphrase: demoSigningPassphrase })}
+            </p>
+          ) : null}
           <Form onSubmit={submit} className="board-bulk-form">
             <TextField
               className="board-field"

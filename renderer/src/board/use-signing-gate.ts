@@ -6,7 +6,7 @@ export interface SigningGate {
   /** Run `action` once the signing key is unlocked, asking for the passphrase if needed. */
   whenUnlocked(action: () => void): void;
   /** Props for `SigningUnlockDialog`. */
-  dialog: { isOpen: boolean; onClose(): void; onUnlocked(): void };
+  dialog: { isOpen: boolean; demo: boolean; onClose(): void; onUnlocked(): void };
   error: ApiError | undefined;
 }
 
@@ -15,6 +15,7 @@ export function useSigningGate(): SigningGate {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
   const [error, setError] = useState<ApiError>();
+  const [demo, setDemo] = useState(false);
   const pending = useRef<(() => void) | undefined>(undefined);
 
   return {
@@ -26,12 +27,14 @@ export function useSigningGate(): SigningGate {
           return setError({ code: 'conflict', message: t('board.signing.notConfigured') });
         }
         if (result.value.unlocked) return action();
+        setDemo(result.value.identity?.demo ?? false);
         pending.current = action;
         setOpen(true);
       });
     },
     dialog: {
       isOpen,
+      demo,
       onClose: () => {
         pending.current = undefined;
         setOpen(false);

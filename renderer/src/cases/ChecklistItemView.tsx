@@ -60,7 +60,7 @@ export function ChecklistItemView({ item, problem, draft, setDraft, save, readOn
     }
     if (item.type === 'datetime') {
       if (raw === '') return commit(null);
-      const iso = localInputToIso(raw);
+      const iso = localInputToIso(raw, item.timing === 'any' ? 'nearest' : 'past');
       if (iso) commit(iso);
       return;
     }
@@ -113,6 +113,7 @@ export function ChecklistItemView({ item, problem, draft, setDraft, save, readOn
       control = (
         <DateTimeControl
           label={item.label}
+          leaning={item.timing === 'any' ? 'nearest' : 'past'}
           value={text}
           onChange={typed}
           onCommit={commitText}

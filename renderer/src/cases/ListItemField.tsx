@@ -62,6 +62,14 @@ const cleanRow = (item: ChecklistItem, row: Row): Row =>
       .map((f) => [f.id, row[f.id] as AnswerScalar]),
   );
 
+/** A record of something done reads a bare "13:35" as the last one; else the nearest. */
+const leaningOf = (field: { timing?: 'past' | 'any' }) =>
+  field.timing === 'past' ? ('past' as const) : ('nearest' as const);
+
+/** "Injected patient" → "injected patient", inside a sentence ("Add injected patient"). */
+const lowerFirst = (text: string) =>
+  /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+
 /** A list answer (injected patients, booked studies): rows added and removed, each field its control. */
 export function ListItemField({ item, draft, setDraft, onSave }: Props) {
   const { t } = useTranslation();
@@ -142,7 +150,7 @@ export function ListItemField({ item, draft, setDraft, onSave }: Props) {
       ) : null}
       {rows.length < max ? (
         <Button className="button button-secondary" onPress={() => change([...rows, {}], false)}>
-          {t('cases.list.add', { label: rowLabel })}
+          {t('cases.list.add', { label: lowerFirst(rowLabel) })}
         </Button>
       ) : null}
     </fieldset>
@@ -196,11 +204,12 @@ function RowField({
       return (
         <DateTimeControl
           label={label}
+          leaning={leaningOf(field)}
           value={text}
           onChange={setText}
           onCommit={(raw) => {
             if (typeof value === 'string' && isoToLocalInput(value) === raw) return;
-            onChange(localInputToIso(raw) ?? undefined, true);
+            onChange(localInputToIso(raw, leaningOf(field)) ?? undefined, true);
           }}
           onNow={(iso) => onChange(iso, true)}
         />

@@ -5,6 +5,7 @@ import type { CaseActionOption, CaseDetail } from '../../../electron/api/domains
 import type { ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateTime, localInputFromNow, localInputToIso } from './time-format';
+import { TimeInput } from '../components/TimeInput';
 
 interface Props {
   detail: CaseDetail;
@@ -81,7 +82,7 @@ export function StepForm({
     setError(undefined);
     const extra: { reason?: string; recheckAt?: string } = {};
     if (needsReason) extra.reason = reason.trim();
-    if (needsRecheck) extra.recheckAt = localInputToIso(recheck) ?? recheck;
+    if (needsRecheck) extra.recheckAt = localInputToIso(recheck, 'future') ?? recheck;
     void take(option, extra).then((failure) => {
       setBusy(false);
       setError(failure);
@@ -95,7 +96,7 @@ export function StepForm({
           {needsRecheck ? (
             <TextField className="answer-control" value={recheck} onChange={setRecheck} isRequired>
               <Label className="answer-label">{t('cases.next.recheckLabel')}</Label>
-              <Input type="datetime-local" className="text-input datetime-input" />
+              <TimeInput value={recheck} leaning="future" />
             </TextField>
           ) : null}
           {needsReason ? (

@@ -16,6 +16,8 @@ import {
   ToggleButtonGroup,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import type { TimeLeaning } from '../../../electron/api/clock';
+import { TimeInput } from '../components/TimeInput';
 
 /**
  * The checklist's answer controls, each a large target operable by keyboard. They are controlled:
@@ -166,9 +168,12 @@ export function DateTimeControl({
   onChange,
   onCommit,
   onNow,
+  leaning = 'past',
 }: {
   label: string;
-  /** `YYYY-MM-DDTHH:mm`, local. */
+  /** How a bare clock time reads ('past': a record of something done). */
+  leaning?: TimeLeaning;
+  /** As typed: "now", "30 min ago", "13:35", "2026-12-03 13:35" (the facility's zone). */
   value: string;
   onChange(value: string): void;
   /** Leaving the field: save what it holds. */
@@ -182,11 +187,9 @@ export function DateTimeControl({
       <TextField className="answer-datetime" value={value} onChange={onChange}>
         <Label className="answer-label">{label}</Label>
         <span className="datetime-row">
-          <Input
-            type="datetime-local"
-            className="text-input datetime-input"
-            onBlur={(event) => onCommit(event.currentTarget.value)}
-          />
+          <span className="datetime-input-cell">
+            <TimeInput value={value} leaning={leaning} onBlur={onCommit} />
+          </span>
           <Button
             className="button button-secondary"
             aria-label={t('cases.answer.nowFor', { label })}

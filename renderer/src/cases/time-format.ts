@@ -1,45 +1,53 @@
 import type { TFunction } from 'i18next';
+import {
+  fallbackTimeZone,
+  formatDate as formatDateInZone,
+  formatDateTime as formatInZone,
+  parseTimeInput,
+  type TimeLeaning,
+} from '../../../electron/api/clock';
 
 /**
- * Times as staff read them (local, 24-hour, no seconds), and the conversions between the
- * services' ISO strings and the browser's `datetime-local` field, which has no time zone.
+ * Times as staff read and type them: in the facility's time zone (never the computer's), 24-hour,
+ * through the same module the services and the PDFs use. The zone comes from app.info; the
+ * app re-renders everything when it changes (AppInfoProvider).
  */
+let facilityZone = fallbackTimeZone;
 
-const display = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : display.format(date);
+export function setFacilityTimeZone(zone: string): void {
+  facilityZone = zone;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+export function facilityTimeZone(): string {
+  return facilityZone;
+}
 
-/** ISO (any offset) → `YYYY-MM-DDTHH:mm` in this computer's time zone. */
+/** "2026-12-03 13:35", in the facility's zone. */
+export function formatDateTime(iso: string | null | undefined): string {
+  return formatInZone(iso, facilityZone);
+}
+
+/** "2026-12-03": the facility's day, ISO. */
+export function formatDate(iso: string | null | undefined): string {
+  return formatDateInZone(iso, facilityZone);
+}
+
+/** A saved time as the text of a time field: "2026-12-03 13:35". */
 export function isoToLocalInput(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return Number.isNaN(d.getTime()) ? '' : formatInZone(d, facilityZone);
 }
 
-/** `YYYY-MM-DDTHH:mm` read in this computer's time zone → ISO with its offset (UTC), or null. */
-export function localInputToIso(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+/** What was typed ("now", "30 min ago", "13:35", "2026-12-03 13:35") → ISO (UTC), or null. */
+export function localInputToIso(value: string, leaning: TimeLeaning = 'nearest'): string | null {
+  const parsed = parseTimeInput(value, Date.now(), facilityZone, leaning);
+  return parsed.ok ? parsed.at.toISOString() : null;
 }
 
-/** Now, or minutes from now, as a `datetime-local` value. */
+/** Now, or minutes from now, as the text of a time field. */
 export function localInputFromNow(minutes = 0): string {
-  return isoToLocalInput(new Date(Date.now() + minutes * 60_000).toISOString());
+  return formatInZone(Date.now() + minutes * 60_000, facilityZone);
 }
 
 /** "1 h 20 min", "45 min": durations the gate shows. */

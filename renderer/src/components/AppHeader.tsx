@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { zoneCity } from '../../../electron/api/clock';
 import { useAppInfo } from '../app/use-app-info';
 import { SessionBar } from '../session/SessionBar';
 
 export function AppHeader() {
   const { t } = useTranslation();
-  const { facility } = useAppInfo();
+  const { facility, info } = useAppInfo();
+  const zone = info?.timeZone;
   return (
     <header className="app-header">
       <span className="app-name">{t('app.name')}</span>
@@ -13,6 +15,11 @@ export function AppHeader() {
         <span className={facility ? 'app-facility-name' : 'app-facility-none'}>
           {facility ?? t('app.noFacility')}
         </span>
+        {zone ? (
+          <span className="app-zone" title={t('app.zoneTitle', { zone })}>
+            {t('app.zoneTime', { city: zoneCity(zone) })}
+          </span>
+        ) : null}
       </span>
       <SessionBar />
     </header>

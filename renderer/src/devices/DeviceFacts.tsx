@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../../electron/api';
+import { formatDateTime } from '../cases/time-format';
 
 type Field = Exclude<keyof Device, 'id' | 'assetTag'>;
 
@@ -21,7 +22,7 @@ export function DeviceFacts({ device, title, fields, wide = false }: Props) {
     if (field === 'criticality' && device.criticality) {
       return t(`devices.criticality.${device.criticality}`);
     }
-    if (field === 'updatedAt') return new Date(value).toLocaleString();
+    if (field === 'updatedAt') return formatDateTime(value);
     return value;
   };
   return (

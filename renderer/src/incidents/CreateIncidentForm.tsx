@@ -18,6 +18,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { localInputFromNow, localInputToIso } from '../cases/time-format';
 import { useSession } from '../session/session-context';
 import { useAdvisoryChoices } from './use-advisory-choices';
+import { TimeInput } from '../components/TimeInput';
 
 /** A first operational period of twelve hours: one shift handover later, the commander reviews. */
 const periodHours = 12;
@@ -69,7 +70,7 @@ export function CreateIncidentForm({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const startIso = localInputToIso(start);
-    const endIso = localInputToIso(end);
+    const endIso = localInputToIso(end, 'future');
     if (!startIso || !endIso) {
       setError({ code: 'invalid_input', message: t('cases.incidents.create.badPeriod') });
       return;
@@ -145,11 +146,11 @@ export function CreateIncidentForm({
           <div className="period-row">
             <TextField className="answer-control" value={start} onChange={setStart} isRequired>
               <Label className="answer-label">{t('cases.incidents.create.periodStart')}</Label>
-              <Input type="datetime-local" className="text-input datetime-input" />
+              <TimeInput value={start} />
             </TextField>
             <TextField className="answer-control" value={end} onChange={setEnd} isRequired>
               <Label className="answer-label">{t('cases.incidents.create.periodEnd')}</Label>
-              <Input type="datetime-local" className="text-input datetime-input" />
+              <TimeInput value={end} leaning="future" />
             </TextField>
           </div>
           {error ? <ErrorMessage error={error} /> : null}

@@ -10,9 +10,10 @@ import { DataLocation } from '../settings/DataLocation';
 import { IntegrityChecks } from '../settings/IntegrityChecks';
 import { SecuritySettingsForm } from '../settings/SecuritySettingsForm';
 import { SigningSettings } from '../settings/signing/SigningSettings';
+import { StationSettings } from '../settings/StationSettings';
 import '../styles/settings.css';
 
-type SectionId = 'users' | 'security' | 'signing' | 'backups' | 'data';
+type SectionId = 'general' | 'users' | 'security' | 'signing' | 'backups' | 'data';
 
 /** The sections a role sees: the ones whose reading call the services would answer. */
 function sectionsFor(role: Role): SectionId[] {
@@ -22,12 +23,15 @@ function sectionsFor(role: Role): SectionId[] {
     ['signing', mayCall('signing.status', [role])],
     ['backups', mayCall('backup.list', [role])],
     ['data', true],
+    ['general', true],
   ];
   return shown.filter(([, ok]) => ok).map(([id]) => id);
 }
 
 function SectionContent({ id, role }: { id: SectionId; role: Role }) {
   switch (id) {
+    case 'general':
+      return <StationSettings mayChangeZone={mayCall('facility.setTimeZone', [role])} />;
     case 'users':
       return <UsersSettings />;
     case 'security':

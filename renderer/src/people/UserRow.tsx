@@ -2,6 +2,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { UserAccount } from '../../../electron/api/domains/people';
 import { roleLabel } from './role-label';
+import { formatDateTime } from '../cases/time-format';
 
 interface Props {
   user: UserAccount;
@@ -31,7 +32,7 @@ export function UserRow({ user: u, onEdit, onReset, onUnlock }: Props) {
         {locked && u.lockedUntil ? (
           <div className="user-locked">
             <span className="user-state-warning">
-              {t('people.users.lockedUntil', { until: new Date(u.lockedUntil).toLocaleString() })}
+              {t('people.users.lockedUntil', { until: formatDateTime(u.lockedUntil) })}
             </span>
             {/* Beside the lock it lifts; the actions column keeps one line. */}
             <Button

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, Form, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { isoToLocalInput, localInputToIso } from '../cases/time-format';
 import type { Period } from './use-report';
+import { TimeInput } from '../components/TimeInput';
 
 interface Props {
   /** The period the report shows now (the incident's own until another is chosen). */
@@ -32,11 +33,11 @@ export function PeriodForm({ shown, chosen, onChange }: Props) {
     >
       <TextField className="board-field" value={start} onChange={setStart}>
         <Label className="field-label">{t('board.reports.periodStart')}</Label>
-        <Input type="datetime-local" className="text-input datetime-input" />
+        <TimeInput value={start} />
       </TextField>
       <TextField className="board-field" value={end} onChange={setEnd}>
         <Label className="field-label">{t('board.reports.periodEnd')}</Label>
-        <Input type="datetime-local" className="text-input datetime-input" />
+        <TimeInput value={end} />
       </TextField>
       <Button type="submit" className="button button-secondary" isDisabled={!valid}>
         {t('board.reports.periodApply')}

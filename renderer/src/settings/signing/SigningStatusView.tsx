@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { SigningStatus } from '../../../../electron/api/domains/signing';
+import {
+  demoSigningPassphrase,
+  type SigningStatus,
+} from '../../../../electron/api/domains/signing';
+import { formatDateTime } from '../../cases/time-format';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
+const when = (iso: string) => formatDateTime(iso);
 
 /** What the current identity is: the facts IT compares, the fingerprint above all. */
 export function SigningStatusView({ status }: { status: SigningStatus }) {
@@ -10,6 +14,11 @@ export function SigningStatusView({ status }: { status: SigningStatus }) {
   if (!identity) return <p className="notice settings-warning">{t('settings.signing.none')}</p>;
   return (
     <>
+      {identity.demo ? (
+        <p className="notice settings-warning" data-testid="signing-demo">
+          {t('settings.signing.demo', { passphrase: demoSigningPassphrase })}
+        </p>
+      ) : null}
       <dl className="fact-list signing-facts">
         <dt>{t('settings.signing.subject')}</dt>
         <dd data-testid="signing-subject">{identity.subject}</dd>

@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  formatClock,
+  formatDate,
+  formatDateTime,
+  formatDateTimeWithOffset,
+  instantOfWallTime,
+  isKnownTimeZone,
+  parseTimeInput,
+  zoneCity,
+} from './clock';
+
+const zurich = 'Europe/Zurich';
+// 2026-12-03 12:05 UTC = 13:05 in Zurich (winter, UTC+1) = 07:05 in New York.
+const now = new Date('2026-12-03T12:05:00Z');
+
+describe('the facility clock', () => {
+  it('words one instant the same way whatever zone the computer is in', () => {
+    expect(formatDateTime('2026-12-03T11:35:00Z', zurich)).toBe('2026-12-03 12:35');
+    expect(formatDateTime('2026-12-03T11:35:00Z', 'America/New_York')).toBe('2026-12-03 06:35');
+    expect(formatDate('2026-12-03T23:30:00Z', zurich)).toBe('2026-12-04');
+    expect(formatDateTimeWithOffset('2026-07-01T08:00:00Z', zurich)).toBe(
+      '2026-07-01 10:00 UTC+02:00',
+    );
+    expect(formatDateTimeWithOffset('2026-07-01T08:00:00Z', 'UTC')).toBe('2026-07-01 08:00 UTC');
+  });
+
+  it('names the day only when it is not today where the facility is', () => {
+    expect(formatClock('2026-12-03T11:35:00Z', now, zurich)).toBe('12:35');
+    expect(formatClock('2026-12-02T22:50:00Z', now, zurich)).toBe('23:50 on 2026-12-02');
+  });
+
+  it('falls back to UTC for a zone the runtime refuses, and says nothing for nothing', () => {
+    expect(isKnownTimeZone('Europe/Zurich')).toBe(true);
+    expect(isKnownTimeZone('Mars/Olympus')).toBe(false);
+    expect(formatDateTime('2026-12-03T11:35:00Z', 'Mars/Olympus')).toBe('2026-12-03 11:35');
+    expect(formatDateTime(null, zurich)).toBe('');
+    expect(formatDateTime('not a time', zurich)).toBe('not a time');
+  });
+
+  it('names the zone by its city', () => {
+    expect(zoneCity(zurich)).toBe('Zurich');
+    expect(zoneCity('America/New_York')).toBe('New York');
+    expect(zoneCity(undefined)).toBe('UTC');
+  });
+});
+
+describe('typed times', () => {
+  const parsed = (text: string, leaning?: 'past' | 'future') => {
+    const r = parseTimeInput(text, now, zurich, leaning);
+    return r.ok ? r.at.toISOString() : null;
+  };
+
+  it('takes now, minutes and hours ago or ahead, in English and German', () => {
+    expect(parsed('now')).toBe('2026-12-03T12:05:00.000Z');
+    expect(parsed('Jetzt')).toBe('2026-12-03T12:05:00.000Z');
+    expect(parsed('30 min ago')).toBe('2026-12-03T11:35:00.000Z');
+    expect(parsed('30min ago')).toBe('2026-12-03T11:35:00.000Z');
+    expect(parsed('vor 30 min')).toBe('2026-12-03T11:35:00.000Z');
+    expect(parsed('in 2 h')).toBe('2026-12-03T14:05:00.000Z');
+    expect(parsed('in 90 minutes')).toBe('2026-12-03T13:35:00.000Z');
+  });
+
+  it('reads a 24-hour clock time in the facility zone, not the computer zone', () => {
+    expect(parsed('12:35')).toBe('2026-12-03T11:35:00.000Z');
+    expect(parsed('12.35')).toBe('2026-12-03T11:35:00.000Z');
+    // Later than now, leaning to the past (an injection): yesterday.
+    expect(parsed('23:00', 'past')).toBe('2026-12-02T22:00:00.000Z');
+    // Earlier than now, leaning to the future (a re-check): tomorrow.
+    expect(parsed('08:00', 'future')).toBe('2026-12-04T07:00:00.000Z');
+    expect(parsed('2026-12-01 08:15')).toBe('2026-12-01T07:15:00.000Z');
+    expect(parsed('01.12.2026 08:15')).toBe('2026-12-01T07:15:00.000Z');
+  });
+
+  it('refuses what is not a time', () => {
+    for (const text of ['', 'soon', '25:00', '12:60', '30 min', '2026-02-31 10:00', '1:2']) {
+      expect(parsed(text)).toBeNull();
+    }
+  });
+
+  it('round-trips every minute through its wall time, across daylight-saving changes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2020, 0, 1) / 60_000, max: Date.UTC(2030, 0, 1) / 60_000 }),
+        fc.constantFrom(zurich, 'America/New_York', 'Asia/Shanghai', 'UTC', 'Asia/Kolkata'),
+        (minute, zone) => {
+          const at = new Date(minute * 60_000);
+          const text = formatDateTime(at, zone);
+          const back = parseTimeInput(text, now, zone);
+          expect(back.ok).toBe(true);
+          if (back.ok) expect(formatDateTime(back.at, zone)).toBe(text);
+        },
+      ),
+      { numRuns: 500 },
+    );
+    const spring = instantOfWallTime(
+      { year: 2026, month: 3, day: 29, hour: 1, minute: 30 },
+      zurich,
+    );
+    expect(spring.toISOString()).toBe('2026-03-29T00:30:00.000Z');
+  });
+});

@@ -1,0 +1,91 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import {
+  Button,
+  ComboBox,
+  Form,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Text,
+} from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { knownTimeZones, zoneCity } from '../../../electron/api/clock';
+import { call, type ApiError } from '../api/client';
+import { useAppInfo } from '../app/use-app-info';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { formatDateTime } from '../cases/time-format';
+
+/** Settings → General: the facility's time zone (administrators change it). */
+export function StationSettings({ mayChangeZone }: { mayChangeZone: boolean }) {
+  const { t } = useTranslation();
+  const { info, refresh } = useAppInfo();
+  const current = info?.timeZone ?? 'UTC';
+  const zones = useMemo(() => knownTimeZones().map((id) => ({ id })), []);
+  const [zone, setZone] = useState(current);
+  const [error, setError] = useState<ApiError>();
+  const [saving, setSaving] = useState(false);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setError(undefined);
+    setSaving(true);
+    void call('facility.setTimeZone', { timeZone: zone }).then((result) => {
+      setSaving(false);
+      if (!result.ok) return setError(result.error);
+      // app.info carries the zone; every time on screen is redrawn in the new one.
+      void refresh();
+    });
+  };
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="zone-title">
+        <h2 id="zone-title">{t('settings.general.zoneTitle')}</h2>
+        <p>
+          {t('settings.general.zoneCurrent', {
+            zone: current,
+            city: zoneCity(current),
+            now: formatDateTime(new Date().toISOString()),
+          })}
+        </p>
+        {mayChangeZone ? (
+          <Form className="settings-form" onSubmit={submit}>
+            <ComboBox
+              className="zone-combo"
+              items={zones}
+              inputValue={zone}
+              onInputChange={setZone}
+              onSelectionChange={(key) => {
+                if (key !== null) setZone(String(key));
+              }}
+              menuTrigger="focus"
+            >
+              <Label className="field-label">{t('settings.general.zoneLabel')}</Label>
+              <Input className="text-input" />
+              <Text slot="description" className="field-hint">
+                {t('settings.general.zoneHelp')}
+              </Text>
+              <Popover className="select-popover">
+                <ListBox className="select-list">
+                  {(item: { id: string }) => (
+                    <ListBoxItem id={item.id} className="select-option" textValue={item.id}>
+                      {item.id}
+                    </ListBoxItem>
+                  )}
+                </ListBox>
+              </Popover>
+            </ComboBox>
+            {error ? <ErrorMessage error={error} /> : null}
+            <Button type="submit" className="button button-primary" isPending={saving}>
+              {t('settings.general.zoneSave')}
+            </Button>
+          </Form>
+        ) : (
+          <p>{t('settings.general.zoneWho')}</p>
+        )}
+      </section>
+    </>
+  );
+}
