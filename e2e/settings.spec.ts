@@ -264,7 +264,8 @@ test('signing identity: generate, export checked with openssl, lock and unlock, 
     await importForm.getByRole('button', { name: 'Import' }).click();
     await expect(fingerprint).toHaveText(expected ?? 'missing');
     await expect(page.getByTestId('signing-subject')).toContainText('Hospital PKI Signing');
-    await expect(page.getByText('1 earlier identity is kept')).toBeVisible();
+    // The demo identity and the one generated above are both kept for verifying old PDFs.
+    await expect(page.getByText('2 earlier identities are kept')).toBeVisible();
     expect(consoleErrors).toEqual([]);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
