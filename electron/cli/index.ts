@@ -67,9 +67,9 @@ Commands:
                         log (from the audit trail), briefing, or timeline (csv: formulas
                         neutralised, as the app exports it)
   users list            every user account: id, name, staff ID, roles, state
-  users create --name NAME --roles ROLE[,ROLE…] [--staff-id ID]
-                        create a user (roles: technologist, clinical_lead, biomed, it_security,
-                        incident_commander, admin); the initial PIN or password is read from
+  users create --name NAME --roles admin [--staff-id ID]
+                        create an administrator, for recovery (other roles are given at a
+                        station by an administrator); the initial PIN or password is read from
                         STANDALONE_NEW_SECRET, never from the command line; the user must
                         replace it at first sign-in
   backup create DIR     back up the database into DIR (SQLite online backup, SHA-256 sidecar

@@ -34,7 +34,7 @@ function cli(dir: string, args: string[], env: Record<string, string> = {}) {
 
 describe('standalone users', () => {
   it(
-    'creates a user with the secret from the environment, lists them, and the user can sign in',
+    'creates an administrator with the secret from the environment, lists them, and they can sign in',
     async () => {
       const dir = dataDir();
       const secret = '739146';
@@ -46,7 +46,7 @@ describe('standalone users', () => {
           '--name',
           'Łukasz Wróbel',
           '--roles',
-          'biomed,it_security',
+          'admin',
           '--staff-id',
           'B-7',
           '--json',
@@ -59,7 +59,7 @@ describe('standalone users', () => {
       expect(user).toMatchObject({
         displayName: 'Łukasz Wróbel',
         staffId: 'B-7',
-        roles: ['biomed', 'it_security'],
+        roles: ['admin'],
         mustChangeCredential: true,
       });
       expect(created.stdout).not.toContain(secret);
@@ -71,7 +71,7 @@ describe('standalone users', () => {
       ]);
       const human = cli(dir, ['users', 'list']);
       expect(human.stdout).toMatch(
-        /Łukasz Wróbel {2}\[B-7\] {2}biomed, it_security {2}\(active, must change credential\)/,
+        /Łukasz Wróbel {2}\[B-7\] {2}admin {2}\(active, must change credential\)/,
       );
 
       // Audited as the operator, under the OS user's name; the secret is nowhere.
@@ -83,7 +83,7 @@ describe('standalone users', () => {
             action: 'user.created',
             actorUserId: null,
             actorRole: 'operator',
-            payload: { operatorOsUser: os.userInfo().username, roles: ['biomed', 'it_security'] },
+            payload: { operatorOsUser: os.userInfo().username, roles: ['admin'] },
           },
         ]);
         expect(JSON.stringify(events)).not.toContain(secret);
@@ -112,6 +112,13 @@ describe('standalone users', () => {
       });
       expect(badRole.code).toBe(2);
       expect(badRole.stderr).toContain('Unknown role "surgeon"');
+
+      // Recovery only: never a clinical or signing role from the command line.
+      const clinical = cli(dir, ['users', 'create', '--name', 'Anna', '--roles', 'clinical_lead'], {
+        STANDALONE_NEW_SECRET: '739146',
+      });
+      expect(clinical.code).not.toBe(0);
+      expect(clinical.stderr).toContain('creates only an administrator');
 
       const weak = cli(dir, ['users', 'create', '--name', 'Anna', '--roles', 'admin'], {
         STANDALONE_NEW_SECRET: '123456',

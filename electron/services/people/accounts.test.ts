@@ -120,14 +120,46 @@ describe('accounts', () => {
 
   it('keeps at least one active administrator', async () => {
     const admin = await signInAs(rt, 'admin');
-    for (const change of [{ active: false }, { roles: ['biomed' as const] }]) {
-      const error = await api.error('people.update', { id: admin.id, ...change });
-      expect(error.code).toBe('conflict');
-      expect(error.message).toContain('last active administrator');
-    }
+    const error = await api.error('people.update', { id: admin.id, active: false });
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('last active administrator');
     expect(await api.error('people.update', { id: 4242, active: false })).toMatchObject({
       code: 'not_found',
     });
+  });
+
+  it('lets nobody change their own roles, not even an administrator among several', async () => {
+    const admin = await signInAs(rt, 'admin');
+    const other = await api.value('people.create', {
+      displayName: 'Second Admin',
+      staffId: 'A-2',
+      roles: ['admin'],
+      secret: '739146',
+    });
+    const before = lastAuditId(rt);
+    for (const roles of [['admin', 'clinical_lead'], ['clinical_lead'], ['biomed']] as const) {
+      const error = await api.error('people.update', { id: admin.id, roles: [...roles] });
+      expect(error).toMatchObject({ code: 'forbidden', details: { field: 'roles' } });
+      expect(error.message).toContain('nobody can change their own roles');
+    }
+    expect(lastAuditId(rt)).toBe(before);
+    // Their name they may change; another administrator may change their roles.
+    await api.value('people.update', { id: admin.id, displayName: 'First Admin' });
+    const changed = await api.value('people.update', { id: other.id, roles: ['admin', 'biomed'] });
+    expect([...changed.roles].sort()).toEqual(['admin', 'biomed']);
+  });
+
+  it('lets the command-line operator create only an administrator', async () => {
+    const operator = { kind: 'operator', osUser: 'root' } as const;
+    const input = { displayName: 'Clinical Lead', staffId: 'L-1', secret: '739146' };
+    for (const roles of [['clinical_lead'], ['admin', 'clinical_lead'], ['biomed']]) {
+      const r = await rt.dispatchAs(operator, 'people.create', { ...input, roles });
+      expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      if (!r.ok) expect(r.error.message).toContain('creates only an administrator');
+    }
+    expect(rt.services.db.prepare('SELECT COUNT(*) FROM users').pluck().get()).toBe(0);
+    const admin = await rt.dispatchAs(operator, 'people.create', { ...input, roles: ['admin'] });
+    expect(admin).toMatchObject({ ok: true, value: { roles: ['admin'] } });
   });
 
   it('never returns credential data: not to administrators, not to the sign-in picker', async () => {

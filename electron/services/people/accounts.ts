@@ -68,10 +68,28 @@ export async function createFirstAdmin(
   return sessionStatus(services);
 }
 
+/**
+ * The command line is for recovery when no administrator can sign in: its operator (anyone with
+ * file access on this machine) may create an administrator, never a clinical or signing role,
+ * whose sign-offs must come from a person an administrator added at a station.
+ */
+function assertOperatorCreatesOnlyAdmin(ctx: CallContext, roles: readonly string[]): void {
+  if (ctx.caller?.kind !== 'operator') return;
+  const others = roles.filter((r) => r !== 'admin');
+  if (others.length === 0) return;
+  throw new ServiceError(
+    'forbidden',
+    `roles: the command line creates only an administrator (for recovery), not ${others.join(', ')}. ` +
+      'Sign in at a station as that administrator and add the other users there.',
+    { field: 'roles', refusedRoles: others },
+  );
+}
+
 export async function createUser(
   ctx: CallContext,
   input: ParsedInputOf<'people.create'>,
 ): Promise<UserAccount> {
+  assertOperatorCreatesOnlyAdmin(ctx, input.roles);
   const kind = checkNewSecret(input.secret, loadCommonPins(ctx.services.resourcesDir));
   const hash = await hashSecret(input.secret);
   const { db, clock } = ctx.services;
@@ -120,6 +138,15 @@ export function updateUser(ctx: CallContext, input: ParsedInputOf<'people.update
       active: input.active ?? user.active,
       roles: input.roles ? [...new Set(input.roles)] : user.roles,
     };
+    const sortedRoles = (rs: readonly string[]) => [...rs].sort().join(',');
+    if (ctx.user?.id === user.id && sortedRoles(next.roles) !== sortedRoles(user.roles)) {
+      // Otherwise one administrator could make themselves clinical lead and sign alone.
+      throw new ServiceError(
+        'forbidden',
+        'roles: nobody can change their own roles. Ask another administrator to change them.',
+        { field: 'roles' },
+      );
+    }
     const keepsAdmin = next.active && next.roles.includes('admin');
     if (user.active && user.roles.includes('admin') && !keepsAdmin) {
       if (countOtherActiveAdmins(db, user.id) === 0) {
@@ -133,7 +160,6 @@ export function updateUser(ctx: CallContext, input: ParsedInputOf<'people.update
     for (const field of ['displayName', 'staffId', 'active'] as const) {
       if (next[field] !== user[field]) changes[field] = { from: user[field], to: next[field] };
     }
-    const sortedRoles = (rs: readonly string[]) => [...rs].sort().join(',');
     if (sortedRoles(next.roles) !== sortedRoles(user.roles)) {
       changes.roles = { from: user.roles, to: next.roles };
     }
