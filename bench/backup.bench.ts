@@ -25,7 +25,12 @@ export const backupBench: BenchSuite = {
   async run() {
     const figures: Figure[] = [];
     const { dir, cleanup } = benchDir();
-    const rt = startServices({ dataDir: dir, log: createMemoryLogger(), backupScheduler: false });
+    const rt = startServices({
+      dataDir: dir,
+      log: createMemoryLogger(),
+      backupScheduler: false,
+      replayCheckAtStart: false,
+    });
     try {
       const { db } = rt.services;
       const now = new Date('2026-11-28T08:00:00Z');

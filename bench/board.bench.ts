@@ -227,6 +227,7 @@ export const boardBench: BenchSuite = {
       clock,
       log: createMemoryLogger(),
       backupScheduler: false,
+      replayCheckAtStart: false,
     });
     try {
       const loaded = await rt.dispatchAs({ kind: 'operator', osUser: 'bench' }, 'demo.load', {});

@@ -30,6 +30,7 @@ export const casesBench: BenchSuite = {
       clock,
       log: createMemoryLogger(),
       backupScheduler: false,
+      replayCheckAtStart: false,
     });
     try {
       const loaded = await rt.dispatchAs(operator, 'demo.load', {});

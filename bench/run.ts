@@ -15,6 +15,7 @@ import { peopleBench } from './people.bench';
 import type { BenchSuite, Figure } from './harness';
 import { inventoryBench } from './inventory.bench';
 import { pdfBench } from './pdf.bench';
+import { replayBench } from './replay.bench';
 
 const suites: BenchSuite[] = [
   auditBench,
@@ -26,6 +27,7 @@ const suites: BenchSuite[] = [
   casesBench,
   boardBench,
   devicesPageBench,
+  replayBench,
 ];
 
 const wanted = process.argv.slice(2);

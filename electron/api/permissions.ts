@@ -141,6 +141,7 @@ export const permissions: Record<MethodName, Access> = {
   'app.info': anyone('read', { operator: true }),
   'db.check': anyone('read', { operator: true }),
   'audit.verify': anyone('read', { operator: true }),
+  'audit.startCheck': anyone('read', { operator: true }),
   'audit.list': only(recordReaders, 'read', { operator: true }),
   'facility.setTimeZone': only(admin, 'change', { operator: false }),
   'demo.load': { who: 'first_run_or_roles', roles: admin, effect: 'change', operator: true },

@@ -304,7 +304,11 @@ export async function runCli(argv: string[]): Promise<number> {
     };
     const own = withoutRuntime[name];
     if (own) return await own(values['data-dir'], out, flags);
-    runtime = startServices(values['data-dir'] ? { dataDir: values['data-dir'] } : {});
+    // A command runs its own checks; the replay at start is for the long-running app.
+    runtime = startServices({
+      ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+      replayCheckAtStart: false,
+    });
     return await (command as Command)(runtime, out, flags);
   } catch (error) {
     if (error instanceof CliError) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { registerConnectionOptions } from './backup/connections';
+import { startReplayCheck } from './audit/start-check';
+import { openOtherDatabase, registerConnectionOptions } from './backup/connections';
 import { startBackupScheduler } from './backup/scheduler';
 import type { Clock } from './core/clock';
 import { systemClock } from './core/clock';
@@ -20,6 +21,8 @@ export interface StartOptions {
   log?: Logger;
   /** Check every minute whether an automatic backup is due (default true; off in settings). */
   backupScheduler?: boolean;
+  /** Replay the audit trail against the records in the background (default true). */
+  replayCheckAtStart?: boolean;
 }
 
 export interface Runtime {
@@ -59,12 +62,19 @@ export function startServices(options: StartOptions = {}): Runtime {
   // A restore reopens the database file the way it was opened here, and swaps services.db.
   registerConnectionOptions(services, connection);
   const scheduler = options.backupScheduler === false ? null : startBackupScheduler(services);
+  const replayCheck =
+    options.replayCheckAtStart === false
+      ? null
+      : startReplayCheck(services, () =>
+          openOtherDatabase(databaseFile, { ...connection, readonly: true }),
+        );
   log.info('services started', { databaseFile });
   return {
     services,
     ...createDispatcher(services),
     close: () => {
       scheduler?.stop();
+      replayCheck?.stop();
       if (services.db.open) services.db.close();
     },
   };

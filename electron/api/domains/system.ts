@@ -34,6 +34,51 @@ export interface AuditVerifyReport {
   lastHash: string | null;
   /** The first event that does not fit the chain, and why. */
   firstBad: { id: number; reason: string } | null;
+  /**
+   * The bound tables compared with a replay of the events (absent when only the chain was
+   * recomputed, or when the chain itself is broken and a replay would prove nothing).
+   */
+  records?: RecordCheckReport;
+}
+
+/**
+ * A bound row that does not match the replay of the audit events: a field differs, the row the
+ * events describe is missing, or the row exists with no event that wrote it.
+ */
+export interface RecordProblem {
+  table: string;
+  /** The row's primary key, e.g. `id=3` or `case_id=3, section_id="a", item_id="b"`. */
+  key: string;
+  /** The column that differs (null when the whole row is missing or has no event). */
+  field: string | null;
+  problem: 'differs' | 'missing' | 'no_event';
+  /** The last event that wrote this row, when there is one. */
+  eventId: number | null;
+  /** What the events say and what the table holds (JSON text, shortened). */
+  expected?: string;
+  actual?: string;
+}
+
+export interface RecordCheckReport {
+  scope: 'full' | 'incremental';
+  ok: boolean;
+  /** The last event replayed. */
+  throughEventId: number;
+  tablesChecked: string[];
+  rowsChecked: number;
+  problemCount: number;
+  /** The first problems found (at most 100). */
+  problems: RecordProblem[];
+}
+
+/** The replay check the app runs in the background at every start. */
+export interface StartCheckView {
+  /** null when this process ran none (the command line). */
+  startedAt: string | null;
+  /** null while it runs. */
+  finishedAt: string | null;
+  ok: boolean | null;
+  problemCount: number;
 }
 
 export interface AuditEventView {
@@ -61,8 +106,14 @@ export const systemMethods = {
     'Schema version and PRAGMA quick_check (integrity_check with full: true).',
   ),
   'audit.verify': method<AuditVerifyReport>()(
+    z.object({ scope: z.enum(['full', 'incremental']).optional() }).strict(),
+    'Recompute the audit hash chain, replay its events and compare every bound table with them ' +
+      '(incremental: since the last verified point); name the first event, table, row and field ' +
+      'that do not fit.',
+  ),
+  'audit.startCheck': method<StartCheckView>()(
     empty,
-    'Recompute the audit hash chain and name the first event that does not fit.',
+    'The replay check run at start: still running, or whether the records matched the audit trail.',
   ),
   'audit.list': method<AuditEventView[]>()(
     z

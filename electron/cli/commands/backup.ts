@@ -93,6 +93,7 @@ export async function backupRestore(
     runtime = startServices({
       ...(dataDirOption ? { dataDir: dataDirOption } : {}),
       backupScheduler: false,
+      replayCheckAtStart: false,
     });
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;

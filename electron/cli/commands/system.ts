@@ -1,4 +1,4 @@
-import type { AuditVerifyReport, DbCheckReport } from '../../api';
+import type { AuditVerifyReport, DbCheckReport, RecordProblem } from '../../api';
 import type { Dispatch } from '../../services/dispatcher';
 import { exitCodes, unwrap, type Output } from '../output';
 
@@ -15,14 +15,44 @@ export async function dbCheck(dispatch: Dispatch, out: Output, full: boolean): P
   return report.ok ? exitCodes.ok : exitCodes.checkFailed;
 }
 
+const problemWords: Record<RecordProblem['problem'], string> = {
+  differs: 'differs from the audit trail',
+  missing: 'is missing: the audit trail says it exists',
+  no_event: 'has no audit event that wrote it',
+};
+
+/** One line per problem: `cases id=3 field state differs from the audit trail (...)`. */
+export function recordProblemLine(p: RecordProblem): string {
+  const where = `${p.table} ${p.key}${p.field === null ? '' : ` field ${p.field}`}`;
+  const detail =
+    p.problem === 'differs'
+      ? ` (event ${p.eventId} wrote ${p.expected}, the table holds ${p.actual})`
+      : p.eventId === null
+        ? ''
+        : ` (last written by event ${p.eventId})`;
+  return `${where} ${problemWords[p.problem]}${detail}`;
+}
+
 export async function auditVerify(dispatch: Dispatch, out: Output): Promise<number> {
   const report = unwrap(await dispatch('audit.verify', {})) as AuditVerifyReport;
-  out.print(
-    report.ok
-      ? `audit chain ok: ${report.eventCount} events, last hash ${report.lastHash ?? '(none)'}`
-      : `audit chain BROKEN at event ${report.firstBad?.id}: ${report.firstBad?.reason}`,
-    report,
-  );
+  const lines = [
+    report.firstBad
+      ? `audit chain BROKEN at event ${report.firstBad.id}: ${report.firstBad.reason}`
+      : `audit chain ok: ${report.eventCount} events, last hash ${report.lastHash ?? '(none)'}`,
+  ];
+  const records = report.records;
+  if (records) {
+    lines.push(
+      records.ok
+        ? `records ok: ${records.rowsChecked} rows in ${records.tablesChecked.length} tables match the audit trail`
+        : `records do NOT match the audit trail: ${records.problemCount} problem(s)`,
+      ...records.problems.map((p) => '  ' + recordProblemLine(p)),
+    );
+    if (records.problemCount > records.problems.length) {
+      lines.push(`  … and ${records.problemCount - records.problems.length} more`);
+    }
+  }
+  out.print(lines.join('\n'), report);
   return report.ok ? exitCodes.ok : exitCodes.checkFailed;
 }
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { canonicalEventJson, canonicalJson, genesisHash, sha256Hex } from './hash';
+import { boundRowsKey, takeTouchedRows, type BoundRowEntry } from './row-images';
 
 export interface Actor {
   /** null for the system itself (imports at start-up, the demo loader, migrations). */
@@ -16,6 +17,11 @@ export interface AuditInput {
   entityId?: string | number | null;
   /** A JSON object describing the change (never patient-identifying data). */
   payload?: Record<string, unknown>;
+  /**
+   * Images of bound rows to carry besides those this connection logged since the last event
+   * (the baseline of a database made before rows were bound).
+   */
+  extraRows?: BoundRowEntry[];
 }
 
 export interface AppendedEvent {
@@ -55,7 +61,9 @@ function statements(db: Database.Database): Statements {
 
 /**
  * Append one event to the chain. Call it inside the transaction of the change it records, so
- * that the change and its event commit together or not at all.
+ * that the change and its event commit together or not at all. The images of the bound rows the
+ * transaction wrote since the previous event go into the payload (`boundRows`), so the chain
+ * covers the records as well as the story of the change.
  */
 export function appendAuditEvent(
   db: Database.Database,
@@ -67,6 +75,9 @@ export function appendAuditEvent(
   const s = statements(db);
   const head = s.head.get();
   const id = (head?.[0] ?? 0) + 1;
+  const rows = [...(input.extraRows ?? []), ...takeTouchedRows(db)];
+  const payload =
+    rows.length === 0 ? (input.payload ?? {}) : { ...input.payload, [boundRowsKey]: rows };
   const e = {
     id,
     time: time.toISOString(),
@@ -76,7 +87,7 @@ export function appendAuditEvent(
     entityType: input.entityType,
     entityId:
       input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
-    payload: canonicalJson(input.payload ?? {}),
+    payload: canonicalJson(payload),
     prevHash: head?.[1] ?? genesisHash,
   };
   const body = canonicalEventJson(e);

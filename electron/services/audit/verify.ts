@@ -2,70 +2,109 @@ import type Database from 'better-sqlite3';
 import type { AuditVerifyReport } from '../../api';
 import { bodyNamesEntity, genesisHash, prevHashOfBody, sha256Hex } from './hash';
 
-type Row = [id: number, entityType: string, entityId: string | null, body: string, hash: string];
+export type ChainRow = [
+  id: number,
+  entityType: string,
+  entityId: string | null,
+  body: string,
+  hash: string,
+];
+
+export const chainRowsSql = 'SELECT id, entity_type, entity_id, body, hash FROM audit_events';
 
 /**
- * Recompute the chain from the first event and name the first event that does not fit: an edited
- * event (its hash no longer matches its body), a deleted one (a gap in the ids, or a tail shorter
- * than the recorded head), a reordered or inserted one (its link to the previous hash is broken).
+ * Follows the chain one event at a time, from the start or from a point already verified, and
+ * names the first event that does not fit: an edited event (its hash no longer matches its
+ * body), a deleted one (a gap in the ids, or a tail shorter than the recorded head), a
+ * reordered or inserted one (its link to the previous hash is broken).
  */
-export function verifyAuditChain(db: Database.Database): AuditVerifyReport {
-  const rows = db
-    .prepare<[], Row>('SELECT id, entity_type, entity_id, body, hash FROM audit_events ORDER BY id')
-    .raw(true)
-    .iterate();
-  let expectedId = 1;
-  let prevHash = genesisHash;
-  let count = 0;
-  const fail = (id: number, reason: string): AuditVerifyReport => {
-    rows.return?.();
-    return {
-      ok: false,
-      eventCount: count,
-      lastHash: count ? prevHash : null,
-      firstBad: { id, reason },
+export class ChainWalker {
+  expectedId: number;
+  prevHash: string;
+  count = 0;
+  firstBad: { id: number; reason: string } | null = null;
+
+  constructor(from: { id: number; hash: string } | null = null) {
+    this.expectedId = (from?.id ?? 0) + 1;
+    this.prevHash = from?.hash ?? genesisHash;
+    this.count = from?.id ?? 0;
+  }
+
+  /** False (with firstBad set) at the first event that does not fit. */
+  step([id, entityType, entityId, body, stored]: ChainRow): boolean {
+    const fail = (reason: string) => {
+      this.firstBad = { id, reason };
+      return false;
     };
-  };
-  for (const [id, entityType, entityId, body, stored] of rows) {
-    if (id !== expectedId) {
-      return id > expectedId
-        ? fail(
-            id,
-            `events ${expectedId}${id - 1 > expectedId ? `–${id - 1}` : ''} before it are missing`,
-          )
-        : fail(id, 'event id out of order');
+    if (id !== this.expectedId) {
+      const from = this.expectedId;
+      return id > from
+        ? fail(`events ${from}${id - 1 > from ? `–${id - 1}` : ''} before it are missing`)
+        : fail('event id out of order');
     }
     if (sha256Hex(body) !== stored) {
-      return fail(id, 'its content does not match its hash (the event was edited)');
+      return fail('its content does not match its hash (the event was edited)');
     }
     // The indexed columns must say what the hashed body says, and the body must carry this id.
     if (!bodyNamesEntity(body, { id, entityType, entityId })) {
       return fail(
-        id,
         'its columns do not match its hashed content (the event was edited or renumbered)',
       );
     }
-    if (prevHashOfBody(body) !== prevHash) {
+    if (prevHashOfBody(body) !== this.prevHash) {
       return fail(
-        id,
         'its link to the previous event is broken (an event was inserted, removed or reordered)',
       );
     }
-    prevHash = stored;
-    expectedId = id + 1;
-    count++;
+    this.prevHash = stored;
+    this.expectedId = id + 1;
+    this.count++;
+    return true;
   }
-  const head = db.prepare('SELECT last_id, last_hash FROM audit_head WHERE singleton = 1').get() as
-    { last_id: number; last_hash: string } | undefined;
-  const lastId = expectedId - 1;
-  if (head && head.last_id > lastId) {
-    return fail(
-      lastId + 1,
-      `events ${lastId + 1}–${head.last_id} at the end of the chain are missing`,
-    );
+
+  /** After the last event: the recorded head must be where the chain ends. */
+  finish(db: Database.Database): AuditVerifyReport {
+    if (this.firstBad) return this.report();
+    const head = db
+      .prepare('SELECT last_id, last_hash FROM audit_head WHERE singleton = 1')
+      .get() as { last_id: number; last_hash: string } | undefined;
+    const lastId = this.expectedId - 1;
+    if (head && head.last_id > lastId) {
+      this.firstBad = {
+        id: lastId + 1,
+        reason: `events ${lastId + 1}–${head.last_id} at the end of the chain are missing`,
+      };
+    } else if (
+      (head && (head.last_id !== lastId || head.last_hash !== this.prevHash)) ||
+      (!head && lastId > 0)
+    ) {
+      this.firstBad = {
+        id: lastId,
+        reason: 'the chain does not end where the recorded head says it does',
+      };
+    }
+    return this.report();
   }
-  if ((head && (head.last_id !== lastId || head.last_hash !== prevHash)) || (!head && lastId > 0)) {
-    return fail(lastId, 'the chain does not end where the recorded head says it does');
+
+  report(): AuditVerifyReport {
+    return {
+      ok: this.firstBad === null,
+      eventCount: this.count,
+      lastHash: this.count ? this.prevHash : null,
+      firstBad: this.firstBad,
+    };
   }
-  return { ok: true, eventCount: count, lastHash: count ? prevHash : null, firstBad: null };
+}
+
+/** Recompute the chain from the first event and name the first event that does not fit. */
+export function verifyAuditChain(db: Database.Database): AuditVerifyReport {
+  const rows = db.prepare<[], ChainRow>(`${chainRowsSql} ORDER BY id`).raw(true).iterate();
+  const walker = new ChainWalker();
+  for (const row of rows) {
+    if (!walker.step(row)) {
+      rows.return?.();
+      return walker.report();
+    }
+  }
+  return walker.finish(db);
 }

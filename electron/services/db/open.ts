@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { ServiceError } from '../core/errors';
+import { installRowCapture } from '../audit/row-images';
 import { createFolder } from '../storage/create-folder';
 import { assertNotNewer, migrate } from './migrate';
 
@@ -73,7 +74,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
         { problems },
       );
     }
-    if (!options.readonly) migrate(db);
+    if (!options.readonly) {
+      migrate(db);
+      // Every bound row this connection writes goes into the next audit event.
+      installRowCapture(db);
+    }
     return db;
   } catch (error) {
     db?.close();

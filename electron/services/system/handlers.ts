@@ -1,6 +1,7 @@
 import type { AuditEventView } from '../../api';
 import type { systemMethods } from '../../api/domains/system';
-import { verifyAuditChain } from '../audit/verify';
+import { verifyRecords, verifyRecordsSince } from '../audit/replay-check';
+import { lastStartCheck } from '../audit/start-check';
 import { appVersion } from '../core/app-version';
 import type { HandlerMap } from '../core/handler';
 import { appSchemaVersion, schemaVersionOf } from '../db/migrate';
@@ -53,7 +54,20 @@ export const systemHandlers: HandlerMap<keyof typeof systemMethods> = {
     };
   },
 
-  'audit.verify': (_input, { services }) => verifyAuditChain(services.db),
+  'audit.verify': ({ scope }, { services }) =>
+    scope === 'incremental' ? verifyRecordsSince(services.db) : verifyRecords(services.db),
+
+  'audit.startCheck': (_input, { services }) => {
+    const last = lastStartCheck(services);
+    if (!last) return { startedAt: null, finishedAt: null, ok: null, problemCount: 0 };
+    const report = last.report;
+    return {
+      startedAt: last.startedAt,
+      finishedAt: last.finishedAt,
+      ok: report ? report.ok : null,
+      problemCount: report ? (report.records?.problemCount ?? (report.firstBad ? 1 : 0)) : 0,
+    };
+  },
 
   'audit.list': ({ entityType, entityId, afterId, limit }, { services }) => {
     const where: string[] = ['id > ?'];

@@ -7,6 +7,7 @@ import { migration005 } from './005-cases';
 import { migration006 } from './006-board';
 import { migration007 } from './007-device-filters';
 import { migration008 } from './008-stations';
+import { migration009 } from './009-bound-rows';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 for (const [i, m] of migrations.entries()) {
