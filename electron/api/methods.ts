@@ -16,6 +16,7 @@ import { signingMethods } from './domains/signing';
 import { signoffMethods } from './domains/signoffs';
 import { stationMethods } from './domains/stations';
 import { systemMethods } from './domains/system';
+import { threatMethods } from './domains/threats';
 
 /** The one contract: every method of the API, its input schema and its result type. */
 export const api = {
@@ -35,6 +36,7 @@ export const api = {
   ...exportMethods,
   ...stationMethods,
   ...exchangeMethods,
+  ...threatMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -163,6 +163,11 @@ export const permissions: Record<MethodName, Access> = {
   'matches.run': only(inventoryKeepers, 'change', { operator: true }),
   'matches.list': signedIn('read', { operator: true }),
   'matches.explain': signedIn('read', { operator: true }),
+  // KEV and EPSS files come in like advisories, by those who keep the inventory.
+  'threats.importKev': only(inventoryKeepers, 'change', { operator: true }),
+  'threats.importEpss': only(inventoryKeepers, 'change', { operator: true }),
+  'threats.status': signedIn('read', { operator: true }),
+  'threats.forCves': signedIn('read', { operator: true }),
   'matches.confirm': only(inventoryKeepers, 'change', { operator: false }),
   'matches.dismiss': only(inventoryKeepers, 'change', { operator: false }),
 

@@ -26,6 +26,7 @@ import {
   stationRevoke,
 } from './commands/stations';
 import { auditVerify, dbCheck, demoLoad } from './commands/system';
+import { epssImport, kevImport } from './commands/threats';
 import { CliError, createOutput, exitCodeFor, exitCodes } from './output';
 
 export const usage = `Usage: standalone [--data-dir DIR] [--json] <command>
@@ -48,7 +49,11 @@ Commands:
                         write the inventory out (CSV formulas neutralised)
   advisory import FILE...
                         validate and store CSAF 2.0 advisories (exit 2 if any is refused)
-  match                 recompute matches between devices and advisories and print them
+  match                 recompute matches between devices and advisories and print them, and
+                        why a device is not matched to an advisory naming its vendor's products
+  kev import FILE       validate and store CISA's Known Exploited Vulnerabilities catalog (JSON);
+                        exit 2 naming the field when it is refused (nothing is stored)
+  epss import FILE      validate and store FIRST's EPSS scores (CSV); exit 2 naming the line
   verify-pdf FILE       check a PDF's signature and that it matches this database's audit trail
                         (exit 0 valid, 1 invalid naming why, 2 not a PDF or too large)
   export blank --template ID [--version N] --out FILE.pdf [--passphrase-file FILE]
@@ -145,6 +150,8 @@ function asOperator(rt: Runtime): Runtime['dispatch'] {
 const takesArguments = new Set([
   'inventory import',
   'advisory import',
+  'kev import',
+  'epss import',
   'verify-pdf',
   'backup create',
   'backup list',
@@ -175,6 +182,8 @@ const commands: Record<string, Command> = {
     inventoryExport(asOperator(rt), out, { format: f.format, out: f.out }),
   'advisory import': (rt, out, f) => advisoryImport(asOperator(rt), out, f.args),
   match: (rt, out) => match(asOperator(rt), out),
+  'kev import': (rt, out, f) => kevImport(asOperator(rt), out, f.args),
+  'epss import': (rt, out, f) => epssImport(asOperator(rt), out, f.args),
   'verify-pdf': (rt, out, f) => verifyPdfCommand(rt, out, f.args),
   'export blank': (rt, out, f) =>
     exportBlankCommand(rt, asOperator(rt), out, {

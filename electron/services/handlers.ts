@@ -14,6 +14,7 @@ import { reportHandlers } from './reports/handlers';
 import { signingHandlers } from './signing/handlers';
 import { stationHandlers } from './stations/handlers';
 import { systemHandlers } from './system/handlers';
+import { threatHandlers } from './threats/handlers';
 
 /** Every method's handler; the type makes a missing one a compile error. */
 export const handlers: HandlerMap<MethodName> = {
@@ -31,4 +32,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...exportHandlers,
   ...stationHandlers,
   ...exchangeHandlers,
+  ...threatHandlers,
 };

@@ -47,7 +47,7 @@ export type ChecklistSectionId = (typeof checklistSectionIds)[number];
  *   acknowledge it (`cases.acknowledgeRevision`).
  * - `recheck_overdue`: a deferred case whose re-check time has passed (computed when read).
  */
-export const caseFlags = ['needs_re_review', 'recheck_overdue'] as const;
+export const caseFlags = ['needs_re_review', 'recheck_overdue', 'kev_re_review'] as const;
 export type CaseFlag = (typeof caseFlags)[number];
 
 export type GateVerdict = 'clear' | 'blocked' | 'incomplete';

@@ -67,11 +67,13 @@ export function loadCase(
 }
 
 export function caseFlags(
-  row: Pick<CaseRow, 'state' | 'recheck_at' | 'review_revision_id'>,
+  row: Pick<CaseRow, 'state' | 'recheck_at' | 'review_revision_id'> &
+    Partial<Pick<CaseRow, 'kev_review_catalog'>>,
   now: Date,
 ): CaseFlag[] {
   const flags: CaseFlag[] = [];
   if (row.review_revision_id !== null && isOpen(row.state)) flags.push('needs_re_review');
+  if (row.kev_review_catalog && isOpen(row.state)) flags.push('kev_re_review');
   if (row.state === 'deferred' && row.recheck_at !== null && new Date(row.recheck_at) <= now) {
     flags.push('recheck_overdue');
   }

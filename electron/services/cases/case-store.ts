@@ -35,6 +35,8 @@ export interface CaseRow {
   review_revision_id: number | null;
   review_version: string | null;
   review_flagged_at: string | null;
+  /** The KEV catalog that made a CVE of this case known exploited, awaiting review. */
+  kev_review_catalog: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -47,7 +49,7 @@ export const caseSelect = `
          c.template_id, c.template_version, c.state, c.state_entered_at, c.recheck_at,
          c.assignee_user_id, u.display_name AS assignee_name,
          c.review_revision_id, rr.version AS review_version, c.review_flagged_at,
-         c.created_at, c.updated_at
+         c.kev_review_catalog, c.created_at, c.updated_at
     FROM cases c
     JOIN incidents i ON i.id = c.incident_id
     JOIN devices d ON d.id = c.device_id

@@ -8,6 +8,7 @@ import { migration006 } from './006-board';
 import { migration007 } from './007-device-filters';
 import { migration008 } from './008-stations';
 import { migration009 } from './009-bound-rows';
+import { migration010 } from './010-threats';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 for (const [i, m] of migrations.entries()) {
