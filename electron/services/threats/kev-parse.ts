@@ -66,7 +66,9 @@ export function parseKevCatalog(text: string): Parsed<KevCatalog> {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const m = /position (\d+)/.exec((error as Error).message);
-    const where = m?.[1] ? ` at ${lineOf(text, Number(m[1]))}` : '';
+    // "Unexpected end of JSON input" gives no position: the file ends too early.
+    const at = m?.[1] ? Number(m[1]) : text.length;
+    const where = ` at ${lineOf(text, at)}${m?.[1] ? '' : ' (the file ends early)'}`;
     return { ok: false, message: `The KEV catalog is not valid JSON${where}.` };
   }
   const parsed = catalog.safeParse(json);
