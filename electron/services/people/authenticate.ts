@@ -3,6 +3,7 @@ import type { CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { hashSecret, verifyNobody, verifySecret } from './credentials';
 import { formatUntil, recordEvent, userActor } from './events';
+import { relockAtSessionChange } from '../signing/session-key';
 import { getSecuritySettings } from './security-settings';
 import { findUser, findUserByStaffId, replaceHash, setLockout, type UserRecord } from './users';
 
@@ -116,6 +117,8 @@ function recordWrongSecret(
         entityId: user.id,
         payload: { reason: 'account_locked' },
       });
+      const relocked = relockAtSessionChange(db, 'session_ended');
+      if (relocked) recordEvent(ctx, userActor(user.id, session.role), relocked);
     }
   })();
   if (endsSession) sessions.current = null;

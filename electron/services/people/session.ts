@@ -10,6 +10,7 @@ import { hashSecret } from './credentials';
 import { recordEvent, userActor } from './events';
 import { getSecuritySettings } from './security-settings';
 import type { StationSession } from './session-store';
+import { relockAtSessionChange } from '../signing/session-key';
 import { countUsers, findUser, setCredential, toSummary, type UserRecord } from './users';
 
 export function sessionStatus(services: Services): SessionStatus {
@@ -48,6 +49,16 @@ export function sessionStatus(services: Services): SessionStatus {
  * got locked out, and lock one idle for longer than the idle period (the UI locks on its own
  * timer too; this is the backstop). Returns the session's user as stored now.
  */
+/** Lock the organisation key held for the session that is ending or locking (audited). */
+function relockSigningKey(
+  ctx: Omit<MutateContext, 'actor'>,
+  actor: ReturnType<typeof userActor>,
+  reason: Parameters<typeof relockAtSessionChange>[1],
+): void {
+  const event = relockAtSessionChange(ctx.services.db, reason);
+  if (event) recordEvent(ctx, actor, event);
+}
+
 export function refreshSession(ctx: Omit<MutateContext, 'actor'>): UserRecord | null {
   const { db, clock, sessions } = ctx.services;
   const s = sessions.current;
@@ -70,6 +81,7 @@ export function refreshSession(ctx: Omit<MutateContext, 'actor'>): UserRecord | 
       entityId: s.userId,
       payload: { reason: ended },
     });
+    relockSigningKey(ctx, actor, 'session_ended');
     sessions.current = null;
     return null;
   }
@@ -82,6 +94,7 @@ export function refreshSession(ctx: Omit<MutateContext, 'actor'>): UserRecord | 
       entityId: s.userId,
       payload: { reason: 'idle', lastActivityAt: s.lastActivityAt.toISOString() },
     });
+    relockSigningKey(ctx, actor, 'session_locked');
     s.lockedAt = idleSince;
   }
   return user ?? null;
@@ -124,6 +137,13 @@ export function beginSession(
       entityId: previous.userId,
       payload: { reason: 'replaced_while_locked', byUserId: user.id },
     });
+  }
+  if (previous) {
+    relockSigningKey(
+      ctx,
+      userActor(previous.userId, previous.role),
+      event.action === 'session.handed_over' ? 'handed_over' : 'signed_in',
+    );
   }
   recordEvent(ctx, userActor(user.id, role), {
     action: event.action,
@@ -196,12 +216,15 @@ export function signOut(ctx: CallContext): SessionStatus {
   const { services } = ctx;
   const s = services.sessions.current;
   if (s) {
-    recordEvent(ctx, userActor(s.userId, s.role), {
-      action: 'session.signed_out',
-      entityType: 'user',
-      entityId: s.userId,
-      payload: { wasLocked: s.lockedAt !== null },
-    });
+    services.db.transaction(() => {
+      recordEvent(ctx, userActor(s.userId, s.role), {
+        action: 'session.signed_out',
+        entityType: 'user',
+        entityId: s.userId,
+        payload: { wasLocked: s.lockedAt !== null },
+      });
+      relockSigningKey(ctx, userActor(s.userId, s.role), 'signed_out');
+    })();
     services.sessions.current = null;
   }
   return sessionStatus(services);
@@ -211,12 +234,15 @@ export function lockSession(ctx: CallContext, reason: 'idle' | 'manual'): Sessio
   const { services } = ctx;
   const s = services.sessions.current;
   if (s && !s.lockedAt) {
-    recordEvent(ctx, userActor(s.userId, s.role), {
-      action: 'session.locked',
-      entityType: 'user',
-      entityId: s.userId,
-      payload: { reason },
-    });
+    services.db.transaction(() => {
+      recordEvent(ctx, userActor(s.userId, s.role), {
+        action: 'session.locked',
+        entityType: 'user',
+        entityId: s.userId,
+        payload: { reason },
+      });
+      relockSigningKey(ctx, userActor(s.userId, s.role), 'session_locked');
+    })();
     s.lockedAt = services.clock.now();
   }
   return sessionStatus(services);

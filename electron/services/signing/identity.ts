@@ -25,6 +25,8 @@ import {
 } from './identity-store';
 import { decryptPrivateKey, encryptPrivateKey } from './key-envelope';
 import { readPkcs12 } from './pkcs12-import';
+import { getSecuritySettings } from '../people/security-settings';
+import { assertUnlockAllowed, clearWrongPassphrases, countWrongPassphrase } from './unlock-limit';
 import {
   forgetUnlockedIdentity,
   holdUnlockedIdentity,
@@ -223,8 +225,9 @@ export function exportCertificate(services: Services, format: 'pem' | 'der'): Ce
 }
 
 export async function unlockIdentity(ctx: CallContext, passphrase: string): Promise<SigningStatus> {
-  const { db } = ctx.services;
+  const { db, clock } = ctx.services;
   const row = requireCurrent(ctx.services);
+  assertUnlockAllowed(db, clock.now());
   const pkcs8 = row.encrypted_key
     ? await decryptPrivateKey(row.encrypted_key, passphrase, row.fingerprint_sha256)
     : null;
@@ -235,14 +238,34 @@ export async function unlockIdentity(ctx: CallContext, passphrase: string): Prom
     payload: { fingerprintSha256: row.fingerprint_sha256 },
   });
   if (!pkcs8) {
+    const lockedUntil = countWrongPassphrase(db, clock.now(), getSecuritySettings(db));
     // Recorded (and committed) before refusing: repeated guesses show in the audit trail.
-    mutate(ctx, () => ({ value: null, audit: audit('signing.unlock_failed') }));
+    mutate(ctx, () => ({
+      value: null,
+      audit: lockedUntil
+        ? [
+            audit('signing.unlock_failed'),
+            {
+              ...audit('signing.unlock_locked'),
+              payload: {
+                fingerprintSha256: row.fingerprint_sha256,
+                lockedUntil: lockedUntil.toISOString(),
+              },
+            },
+          ]
+        : audit('signing.unlock_failed'),
+    }));
     throw new ServiceError(
       'forbidden',
-      'The passphrase is not correct for the signing identity; the key stays locked.',
-      { signing: 'wrong_passphrase' },
+      lockedUntil
+        ? `The passphrase is not correct; after too many wrong passphrases the signing key cannot be unlocked until ${lockedUntil.toISOString()}.`
+        : 'The passphrase is not correct for the signing identity; the key stays locked.',
+      lockedUntil
+        ? { signing: 'unlock_locked', lockedUntil: lockedUntil.toISOString() }
+        : { signing: 'wrong_passphrase' },
     );
   }
+  clearWrongPassphrases(db);
   const privateKey = crypto.createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
   mutate(ctx, () => ({ value: null, audit: audit('signing.unlocked') }));
   holdUnlockedIdentity(db, unlockedFrom(row, privateKey));
