@@ -11,6 +11,7 @@ import { backupBench } from './backup.bench';
 import { boardBench } from './board.bench';
 import { casesBench } from './cases.bench';
 import { devicesPageBench } from './devices-page.bench';
+import { exchangeBench } from './exchange.bench';
 import { peopleBench } from './people.bench';
 import type { BenchSuite, Figure } from './harness';
 import { inventoryBench } from './inventory.bench';
@@ -28,6 +29,7 @@ const suites: BenchSuite[] = [
   boardBench,
   devicesPageBench,
   replayBench,
+  exchangeBench,
 ];
 
 const wanted = process.argv.slice(2);

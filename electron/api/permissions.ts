@@ -284,6 +284,7 @@ export const permissions: Record<MethodName, Access> = {
   // records and run the response (not the technologist at the device).
   'exchange.export': only(recordReaders, 'read', { operator: true }),
   'exchange.import': only(recordReaders, 'change', { operator: true }),
+  'exchange.verify': only(recordReaders, 'read', { operator: true }),
   // Runs only on the demo facility, signing in as the demo users with their published PINs.
   'demo.walkthrough': signedIn('change', { operator: true }),
 };

@@ -10,7 +10,7 @@ import { startServices, type Runtime } from '../services/runtime';
 import { advisoryImport, match } from './commands/advisories';
 import { backupCreate, backupList, backupRestore, backupVerify } from './commands/backup';
 import { caseList, demoWalkthrough, incidentList } from './commands/cases';
-import { exchangeExport, exchangeImport } from './commands/exchange';
+import { exchangeExport, exchangeImport, exchangeVerify } from './commands/exchange';
 import { inventoryExport, inventoryImport } from './commands/inventory';
 import { exportBlankCommand, verifyPdfCommand } from './commands/pdf';
 import { exportCaseCommand, exportIncidentCommand } from './commands/pdf-export';
@@ -106,6 +106,8 @@ Commands:
   exchange import FILE...
                         verify and apply bundles, each all or nothing (exit 0 applied or
                         already had, 1 refused or held naming why, 2 not a bundle)
+  exchange verify       re-verify every other station's chain kept here against the last head
+                        received from it (exit 1 naming the station and event)
 
 Global options:
   --data-dir DIR        the data folder (default: STANDALONE_DATA_DIR, else the app's folder)
@@ -232,6 +234,7 @@ const commands: Record<string, Command> = {
   'station authority': (rt, out, f) => stationAuthority(asOperator(rt), out, f.out),
   'exchange export': (rt, out, f) => exchangeExport(asOperator(rt), out, f.out),
   'exchange import': (rt, out, f) => exchangeImport(asOperator(rt), out, f.args),
+  'exchange verify': (rt, out) => exchangeVerify(asOperator(rt), out),
 };
 
 /** Commands that open the database themselves: a restore must work when it cannot be opened. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { empty } from '../schemas';
 
 export interface BundleExport {
   /** Absolute path of the bundle written. */
@@ -56,4 +57,24 @@ export const exchangeMethods = {
     z.object({ files: z.array(localPath).min(1).max(1000) }).strict(),
     'Verify bundles (certificate, signature, hash chain, extension of the last head received) and apply each all or nothing; an out-of-order bundle is held with the gap named.',
   ),
+  'exchange.verify': method<ExchangeVerifyReport>()(
+    empty,
+    'Re-verify every other station’s chain kept here against the last head received from it, naming any station whose history no longer extends it.',
+  ),
 };
+
+/** One station's chain as kept here, checked again against the last head received from it. */
+export interface StationChainCheck {
+  stationId: string;
+  name: string;
+  ok: boolean;
+  events: number;
+  headId: number | null;
+  /** The first event that does not fit, and why; null when the chain is whole. */
+  problem: string | null;
+}
+
+export interface ExchangeVerifyReport {
+  ok: boolean;
+  stations: StationChainCheck[];
+}

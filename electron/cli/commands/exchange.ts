@@ -1,4 +1,8 @@
-import type { BundleExport, BundleImportReport } from '../../api/domains/exchange';
+import type {
+  BundleExport,
+  BundleImportReport,
+  ExchangeVerifyReport,
+} from '../../api/domains/exchange';
 import type { Dispatch } from '../../services/dispatcher';
 import { CliError, exitCodes, unwrap, type Output } from '../output';
 
@@ -43,4 +47,16 @@ export async function exchangeImport(
   if (statuses.has('refused') || statuses.has('held')) return exitCodes.checkFailed;
   if (statuses.has('not_a_bundle')) return exitCodes.invalidInput;
   return exitCodes.ok;
+}
+
+/** Exit 0 when every station's chain kept here still ends at its verified head, else 1. */
+export async function exchangeVerify(dispatch: Dispatch, out: Output): Promise<number> {
+  const report = unwrap(await dispatch('exchange.verify', {})) as ExchangeVerifyReport;
+  const lines = report.stations.map((s) =>
+    s.ok
+      ? `ok: station "${s.name}" (${s.stationId}), ${s.events} events up to ${s.headId ?? 0}`
+      : `BROKEN: station "${s.name}" (${s.stationId}): ${s.problem ?? ''}`,
+  );
+  out.print(lines.length ? lines.join('\n') : 'No other station has sent a bundle here.', report);
+  return report.ok ? exitCodes.ok : exitCodes.checkFailed;
 }

@@ -8,6 +8,7 @@ import type {
   BundleExport,
   BundleImportOutcome,
   BundleImportReport,
+  ExchangeVerifyReport,
 } from '../../api/domains/exchange';
 import type { AuthorityCertificate, StationView } from '../../api/domains/stations';
 import { canonicalJson, sha256Hex } from '../audit/hash';
@@ -157,6 +158,27 @@ describe('bundles', () => {
       headId: first.headId,
       lastHeardFrom: post.clock.now().toISOString(),
     });
+  });
+
+  it('exchange verify re-checks every station kept here and names a rewritten copy', async () => {
+    const ok = await call<ExchangeVerifyReport>(post, 'exchange.verify');
+    expect(ok).toMatchObject({ ok: true, stations: [{ name: 'NM laptop 2', ok: true }] });
+    const db = post.services.db;
+    const row = db
+      .prepare<[], { station_id: string; body: string }>(
+        'SELECT station_id, body FROM station_events WHERE id = 2',
+      )
+      .get();
+    if (!row) throw new Error('no event 2');
+    const update = db.prepare('UPDATE station_events SET body = ? WHERE station_id = ? AND id = 2');
+    update.run(row.body.replace('"time":"', '"time":"1'), row.station_id);
+    const broken = await call<ExchangeVerifyReport>(post, 'exchange.verify');
+    expect(broken.ok).toBe(false);
+    expect(broken.stations[0]).toMatchObject({
+      name: 'NM laptop 2',
+      problem: 'event 2 does not match its hash',
+    });
+    update.run(row.body, row.station_id);
   });
 
   it('refuses hostile bundles by name and leaves the database unchanged', slow, async () => {

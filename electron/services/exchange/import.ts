@@ -6,6 +6,7 @@ import type {
   BundleImportReport,
   ImportStep,
 } from '../../api/domains/exchange';
+import { eventBoundRows } from '../audit/apply-rows';
 import { genesisHash } from '../audit/hash';
 import type { Services } from '../core/context';
 import { ServiceError } from '../core/errors';
@@ -167,6 +168,17 @@ function verifyBundle(services: Services, self: SelfRow, bytes: Buffer): Checked
     }
   }
   const newEvents = events.filter((e) => e.id > storedHead.id);
+  // The records each event carries must fit this facility's schema before anything is stored.
+  for (const e of newEvents) {
+    try {
+      eventBoundRows(db, e.payload);
+    } catch (error) {
+      throw new Refusal(
+        'content',
+        `event ${e.id} of ${who} carries records that do not fit: ${(error as Error).message}`,
+      );
+    }
+  }
   if (newEvents.length === 0) {
     return {
       kind: 'already_had',
@@ -215,8 +227,7 @@ function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void
 
 /** A revocation counts when the organisation signed it, whichever station's bundle brings it. */
 function applyRevocation(services: Services, e: BundleEvent): void {
-  const payload = (JSON.parse(e.body) as { payload?: { revocation?: unknown; name?: unknown } })
-    .payload;
+  const payload = e.payload as { revocation?: unknown; name?: unknown } | undefined;
   const parsed = revocationSchema.safeParse(payload?.revocation);
   if (!parsed.success || !revocationIsAuthentic(services, parsed.data)) return;
   const r = parsed.data;

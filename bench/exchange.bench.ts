@@ -1,0 +1,68 @@
+import type { BundleExport, BundleImportReport } from '../electron/api/domains/exchange';
+import { appendAuditEvent, systemActor } from '../electron/services/audit/append';
+import {
+  call,
+  enrol,
+  startCommandPost,
+  startFloorStation,
+} from '../electron/services/stations/test/stations-setup';
+import { benchDir, figure, type BenchSuite, type Figure } from './harness';
+
+const events = 100_000;
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+}
+
+/** A bundle of 100,000 events: writing it at a floor station, verifying and applying it at the command post. */
+export const exchangeBench: BenchSuite = {
+  name: 'exchange',
+  async run() {
+    const figures: Figure[] = [];
+    const post = await startCommandPost();
+    const floor = await startFloorStation('NM laptop 2');
+    const out = benchDir();
+    try {
+      await enrol(post, floor);
+      const db = floor.services.db;
+      const now = new Date('2026-11-28T08:00:00Z');
+      db.transaction(() => {
+        for (let i = 0; i < events; i++) {
+          appendAuditEvent(db, now, {
+            actor: systemActor,
+            action: 'checklist.answered',
+            entityType: 'case',
+            entityId: String(i % 5000),
+            payload: { item: 'backup.config_taken', answer: true, seq: i },
+          });
+        }
+      })();
+      const exported = await timed(() =>
+        call<BundleExport>(floor, 'exchange.export', { outDir: out.dir }),
+      );
+      figures.push(
+        figure(
+          `export a bundle of ${exported.value.events.toLocaleString('en-US')} events`,
+          exported.ms,
+          'ms',
+          {
+            atMost: 2000,
+          },
+        ),
+      );
+      figures.push(figure('bundle size', exported.value.bytes / 1e6, 'MB'));
+      const imported = await timed(() =>
+        call<BundleImportReport>(post, 'exchange.import', { files: [exported.value.file] }),
+      );
+      if (imported.value.outcomes[0]?.status !== 'applied') throw new Error('bundle not applied');
+      figures.push(figure('import and verify that bundle', imported.ms, 'ms', { atMost: 3000 }));
+    } finally {
+      out.cleanup();
+      post.cleanup();
+      floor.cleanup();
+    }
+    return figures;
+  },
+};
