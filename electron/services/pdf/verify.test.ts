@@ -104,6 +104,21 @@ describe('verify-pdf against the database', () => {
     }
   });
 
+  it('refuses a PDF signed by a retired identity after its retirement', async () => {
+    const retiredAt = rt.clock.now().toISOString();
+    rt.clock.advance(60_000);
+    // Made a minute after the moment the organisation retires this identity (below): as if
+    // someone kept the old key and signed with it later.
+    const late = await exportSignedPdf(rt.services, caseModel(lastEvent()));
+    rt.services.db
+      .prepare('UPDATE signing_identities SET current = NULL, retired_at = ?')
+      .run(retiredAt);
+    const report = await verifyPdf(rt.services, late);
+    expect(report).toMatchObject({ valid: false, signature: { identity: 'previous' } });
+    expect(codes(report)).toEqual(['signed_after_retirement']);
+    expect(report.problems[0]?.message).toContain(`retired at ${retiredAt}`);
+  });
+
   it('says a PDF without a signature is not signed', async () => {
     const unsigned = Buffer.from(
       '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',

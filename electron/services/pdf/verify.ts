@@ -24,6 +24,8 @@ export type VerifyProblemCode =
   | 'audit_reference_not_found'
   | 'audit_reference_mismatch'
   | 'audit_chain_broken'
+  /** Signed with an identity after the organisation retired it. */
+  | 'signed_after_retirement'
   /** What the PDF says differs from the database and no recorded change explains it. */
   | 'content_mismatch';
 
@@ -139,6 +141,29 @@ function auditCheck(
   };
 }
 
+function eventTime(db: Database.Database, id: number): string | null {
+  const body = db.prepare('SELECT body FROM audit_events WHERE id = ?').pluck().get(id);
+  if (typeof body !== 'string') return null;
+  const time = (JSON.parse(body) as { time?: unknown }).time;
+  return typeof time === 'string' ? time : null;
+}
+
+/**
+ * The latest moment the PDF claims for itself (its signing time, the time written in it, the
+ * time of the audit event it references) if that is after the identity's retirement.
+ */
+function signedAfterRetirement(
+  retiredAt: string | null,
+  claimed: readonly (string | null)[],
+): string | undefined {
+  if (retiredAt === null) return undefined;
+  const retired = new Date(retiredAt).getTime();
+  const late = claimed.filter(
+    (t): t is string => t !== null && !Number.isNaN(Date.parse(t)) && Date.parse(t) > retired,
+  );
+  return late.sort().at(-1);
+}
+
 function signatureSection(
   check: SignatureCheck,
   dict: SignatureDictionary,
@@ -225,6 +250,17 @@ export async function verifyPdf(services: Services, pdf: Buffer): Promise<PdfVer
     problems.push({
       code: 'audit_chain_broken',
       message: `the audit chain does not verify up to event #${audit.eventId} (run "standalone audit verify")`,
+    });
+  }
+  const lateSigning = signedAfterRetirement(known?.retired_at ?? null, [
+    check.signingTime,
+    document?.generatedAt ?? null,
+    audit?.found ? eventTime(services.db, audit.eventId) : null,
+  ]);
+  if (lateSigning) {
+    problems.push({
+      code: 'signed_after_retirement',
+      message: `the signing identity was retired at ${known?.retired_at ?? ''}, but this PDF was made after that (${lateSigning}): a retired key must not sign`,
     });
   }
   const content = document ? await checkContent(services, document) : null;
