@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { downloadText } from './download-text';
+import { saveFile } from '../components/download';
 
 /**
  * Export the whole inventory. The services build the file (CSV with spreadsheet formulas
@@ -26,7 +26,7 @@ export function InventoryExport() {
         return;
       }
       const { fileName, mediaType, content, deviceCount } = result.value;
-      downloadText(fileName, mediaType, content);
+      saveFile(fileName, mediaType, content);
       setDone(t('inventory.export.done', { fileName, count: deviceCount }));
     });
   };

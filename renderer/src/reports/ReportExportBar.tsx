@@ -7,7 +7,7 @@ import { exportIncidentPdf, pdfKindOf } from '../board/pdf-export';
 import { SigningUnlockDialog } from '../board/SigningUnlockDialog';
 import { useSigningGate } from '../board/use-signing-gate';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { bytesOfBase64, saveFile } from '../settings/download';
+import { bytesOfBase64, saveFile } from '../components/download';
 import type { Period } from './use-report';
 
 interface Props {

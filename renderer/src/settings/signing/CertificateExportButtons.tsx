@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { call, type ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { bytesOfBase64, saveFile } from '../download';
+import { bytesOfBase64, saveFile } from '../../components/download';
 
 /** Save the certificate (never the key) for IT, as PEM text or DER bytes. */
 export function CertificateExportButtons() {

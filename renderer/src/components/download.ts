@@ -1,9 +1,10 @@
 /**
- * Save bytes the services returned as a file, through the browser's own download (in Electron:
- * its save dialog). A `blob:` URL, not `data:`: the CSP's `default-src 'none'` does not govern a
- * download link, and the main process's request filter cancels `blob:` and `data:` *navigations*
- * alike, but a `download` link is not a navigation and a blob is served from the renderer's
- * memory, never as a request. A blob also has no URL length limit and is revoked right after.
+ * The one way the renderer saves a file (text or bytes the services returned): through the
+ * browser's own download (in Electron: its save dialog). A `blob:` URL, not `data:`: the CSP's
+ * `default-src 'none'` does not govern a download link, and the main process's request filter
+ * cancels `blob:` and `data:` *navigations* alike, but a `download` link is not a navigation and
+ * a blob is served from the renderer's memory, never as a request. A blob also has no URL length
+ * limit and is revoked right after.
  */
 export function saveFile(fileName: string, mediaType: string, content: BlobPart): void {
   const url = URL.createObjectURL(new Blob([content], { type: mediaType }));
