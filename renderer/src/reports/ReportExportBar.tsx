@@ -18,7 +18,7 @@ interface Props {
 
 /**
  * Export the report shown: CSV (the services neutralise spreadsheet formulas) or a signed PDF.
- * Files are saved through a `blob:` download link (see settings/download.ts): the CSP does not
+ * Files are saved through a `blob:` download link (see components/download.ts): the CSP does not
  * govern downloads and the request filter only cancels navigations, so this works in the
  * harness and in Electron (where it opens the save dialog).
  */
