@@ -1,6 +1,6 @@
 import type { DeviceFields } from '../electron/services/devices/device-row';
 import { matchesSearch, readDemoDevices } from './demo-devices';
-import { createFirstAdmin, expect, loadDemoAndSignIn, test } from './fixtures';
+import { createFirstAdmin, expect, loadDemoAndSignIn, openSection, test } from './fixtures';
 import type { Locator } from '@playwright/test';
 
 const demoDevices = readDemoDevices();
@@ -17,7 +17,9 @@ test('a fresh data folder offers the demo facility, lists it, and search narrows
 }) => {
   // With no users yet, the first administrator is created first; the empty inventory follows.
   await createFirstAdmin(page, 'Ada Admin', '40718253');
-  await expect(page.getByRole('heading', { level: 1, name: 'Devices' })).toBeVisible();
+  // An administrator with nothing assigned starts in Settings.
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await openSection(page, 'Devices');
   await expect(
     page.getByRole('heading', { name: 'No devices in the inventory yet' }),
   ).toBeVisible();
@@ -83,6 +85,7 @@ test('every section is reachable from the navigation, which marks the current on
   consoleErrors,
 }) => {
   await loadDemoAndSignIn(page, 'admin');
+  await openSection(page, 'Devices');
   const nav = page.getByRole('navigation', { name: 'Sections' });
   await expect(nav.getByRole('link', { name: 'Devices', exact: true })).toHaveAttribute(
     'aria-current',
@@ -160,6 +163,7 @@ test('100,000 devices: only visible rows are rendered and pages are fetched on s
   });
   await page.reload();
   await createFirstAdmin(page, 'Ada Admin', '40718253');
+  await openSection(page, 'Devices');
 
   await expect(page.getByTestId('device-count')).toHaveText('100,000 devices');
   const table = page.getByRole('table', { name: 'Device inventory' });

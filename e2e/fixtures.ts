@@ -50,6 +50,7 @@ export {
   demoUser,
   demoUsers,
   loadDemoAndSignIn,
+  openSection,
   signIn,
   sessionUser,
 } from './sign-in';

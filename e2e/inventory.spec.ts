@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, loadDemoAndSignIn, test } from './fixtures';
+import { expect, loadDemoAndSignIn, openSection, test } from './fixtures';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const messyCsv = path.join(repoRoot, '../shared/fixtures/inventory/messy-cmms-export.csv');
@@ -18,6 +18,7 @@ test('a messy CSV is refused as a whole with one message per bad row, then impor
   consoleErrors,
 }) => {
   await loadDemoAndSignIn(page, 'biomed');
+  await openSection(page, 'Devices');
   await expect(page.getByTestId('device-count')).toHaveText('34 devices');
   await page.getByRole('button', { name: 'Import an inventory file' }).click();
   await expect(page.getByRole('heading', { name: 'Import an inventory file' })).toBeVisible();
@@ -78,6 +79,7 @@ test('a messy CSV is refused as a whole with one message per bad row, then impor
 
 test('the inventory exports as CSV and JSON downloads, formulas neutralised', async ({ page }) => {
   await loadDemoAndSignIn(page, 'biomed');
+  await openSection(page, 'Devices');
   await expect(page.getByTestId('device-count')).toHaveText('34 devices');
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
@@ -106,6 +108,7 @@ test('a device is added and edited by hand, and a bad IP address is refused with
   consoleErrors,
 }) => {
   await loadDemoAndSignIn(page, 'biomed');
+  await openSection(page, 'Devices');
   await page.getByRole('button', { name: 'Add a device' }).click();
   const form = page.getByRole('dialog', { name: 'Add a device' });
   await form.getByLabel('Asset tag', { exact: true }).fill('NM-9001');

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY, metaPolicyOf } from '../electron/api/content-security-policy';
-import { expect, loadDemoAndSignIn, test } from './fixtures';
+import { expect, loadDemoAndSignIn, openSection, test } from './fixtures';
 
 /**
  * Record every request the browser tries to send, at Playwright's network layer (below the page,
@@ -64,7 +64,7 @@ test('the CSP refuses a fetch and an image from other hosts; nothing reaches the
   );
   // The app itself works offline: load the demo, sign in and visit every section.
   await loadDemoAndSignIn(page, 'admin');
-  await expect(page.getByRole('heading', { level: 1, name: 'Devices' })).toBeVisible();
+  await openSection(page, 'Devices');
   await expect(page.getByTestId('device-count')).toContainText('devices');
   for (const name of ['Advisories', 'Incidents', 'Board', 'Settings', 'Devices']) {
     await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();

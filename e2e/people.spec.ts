@@ -50,7 +50,7 @@ test('first run: the first administrator is created and signed in', async ({
   await page.reload();
   await createFirstAdmin(page, 'Ada Admin', '40718253');
   await expect(sessionUser(page)).toContainText('Administrator');
-  await expect(page.getByRole('heading', { level: 1, name: 'Devices' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await shot(page, 'people-first-admin-signed-in');
 
   // Sign out, and back in with the new PIN.

@@ -58,6 +58,15 @@ export async function loadDemoAndSignIn(page: Page, role: Role = 'admin'): Promi
   return user;
 }
 
+/** Open a section from the side navigation (each role starts on its own home page). */
+export async function openSection(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name, exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
 export async function createFirstAdmin(
   page: Page,
   displayName: string,

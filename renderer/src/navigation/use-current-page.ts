@@ -1,11 +1,12 @@
 import { useSyncExternalStore } from 'react';
-import { pageFromHash, type PageId } from './pages';
+import { defaultPage, pageFromHash, type PageId } from './pages';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-export function useCurrentPage(): PageId {
-  return useSyncExternalStore(subscribe, () => pageFromHash(window.location.hash));
+/** The page in the URL hash; `home` when the hash names none. */
+export function useCurrentPage(home: PageId = defaultPage): PageId {
+  return useSyncExternalStore(subscribe, () => pageFromHash(window.location.hash, home));
 }
