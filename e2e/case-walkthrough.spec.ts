@@ -121,7 +121,10 @@ test('a technologist takes a device from at risk back to service, with the gate,
   // Standalone is the next step, not possible yet: the backup and two sign-offs are missing.
   const disconnect = nextStep(page).getByRole('button', { name: 'Disconnect and run standalone' });
   await expect(disconnect).toBeDisabled();
-  await expect(nextStep(page).locator('.step-missing')).toBeVisible();
+  await expect(nextStep(page).locator('[data-choice="standalone"] .step-missing')).toBeVisible();
+  await expect(
+    nextStep(page).getByRole('button', { name: 'Keep it connected on its protected segment' }),
+  ).toBeVisible();
   await shotTop(page, 'case-gate-clear');
 
   // The backup checklist, by the technologist at the device.
@@ -227,8 +230,10 @@ test('the next step stays in view at 1280×800 and works by keyboard', async ({
   await button.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('case-state')).toHaveText('Assessing');
-  // In assessing the next step (standalone) is blocked: the reasons are listed, still in view.
-  await expect(nextStep(page).locator('.step-missing')).toBeInViewport();
+  // In assessing the next step is to answer the questions: how many, and a jump to the first.
+  await expect(nextStep(page)).toContainText('questions left');
+  await nextStep(page).getByRole('button', { name: 'Answer the questions' }).click();
+  await expect(item(page, 'network_segment').getByRole('radio').first()).toBeFocused();
   // Yes/no answers are toggle buttons reachable by keyboard.
   const running = item(page, 'acquisition_running').getByRole('radio', { name: 'No', exact: true });
   await running.focus();

@@ -38,6 +38,11 @@ export interface ChecklistField {
   integer?: boolean;
   /** 'past': a record of something done cannot be later than now. */
   timing?: 'past' | 'any';
+  /**
+   * What the form offers before anything is typed: this moment, or the signed-in user's name.
+   * Saved with the answer that shows the item ("Configuration backup taken: yes" → by me, now).
+   */
+  prefill?: 'now' | 'signed_in_user';
 }
 
 export interface ChecklistItem extends Omit<ChecklistField, 'type'> {
@@ -78,6 +83,11 @@ export interface ChecklistSection {
   status: SectionStatusView;
   /** Part of the current phase's checklist (see `phaseSections`). */
   inPhase: boolean;
+  /**
+   * Done, but recorded before the case entered its state, and the next step needs it done again
+   * (the backup before a patch): the items to record again.
+   */
+  redo: string[] | null;
 }
 
 export interface WaitingPatientView {

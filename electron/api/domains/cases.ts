@@ -171,6 +171,8 @@ export interface CaseActionOption {
   allowed: boolean;
   /** What is still missing, in plain words. */
   missing: string[];
+  /** Where each of `missing` is put right on the case page (same order): a section, an item, a sign-off. */
+  missingAt: { section?: ChecklistSectionId; item?: string; signoff?: SignoffKind }[];
   /** Inputs the step takes when it is taken: a reason (quarantine), a re-check time (defer). */
   needs: ('reason' | 'recheckAt')[];
   signoffs: { kind: SignoffKind; roles: Role[]; given: boolean }[];

@@ -11,8 +11,10 @@ import type {
 import { getDevice } from '../devices/devices';
 import { visibleItems } from '../playbooks/answers';
 import { sectionStatus } from '../playbooks/section-status';
+import { staleBackupItems } from '../workflow/guards';
 import type { NextActions } from '../workflow/next-actions';
 import { hics251Status, isOpen, stateLabels } from '../workflow/states';
+import { rulesFrom } from '../workflow/transitions';
 import { signingRequests } from './case-signoffs';
 import type { LoadedCase } from './case-snapshot';
 import type { CaseRow } from './case-store';
@@ -23,6 +25,7 @@ import { phaseSections } from './workflow-resources';
 export function caseDetail(db: Database.Database, loaded: LoadedCase, now: Date): CaseDetail {
   const { row, template, stored, gate, signoffs, actions } = loaded;
   const phase = phaseSections[row.state];
+  const redoBackup = backupToRedo(loaded);
   const sections: ChecklistSection[] = template.sections.map((section) => {
     const status = sectionStatus(template, section.id, stored.answers, { now });
     const items: ChecklistItem[] = visibleItems(template, section.id, stored.answers).map(
@@ -41,6 +44,7 @@ export function caseDetail(db: Database.Database, loaded: LoadedCase, now: Date)
         problems: status.problems,
       },
       inPhase: phase.includes(section.id),
+      redo: section.id === 'backup' && status.done ? redoBackup : null,
     };
   });
   const neededKinds = actions.options.flatMap((o) => o.signoffs.map((s) => s.kind));
@@ -84,6 +88,15 @@ export function caseDetail(db: Database.Database, loaded: LoadedCase, now: Date)
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The backup's items to record again when the next step needs a backup newer than the state. */
+function backupToRedo(loaded: LoadedCase): string[] | null {
+  const next = loaded.actions.next;
+  const rule = next ? rulesFrom(loaded.row.state).find((r) => r.to === next.target) : undefined;
+  if (!rule?.guards.some((g) => g.kind === 'fresh_backup')) return null;
+  const stale = staleBackupItems(loaded.snapshot);
+  return stale && stale.length > 0 ? stale.map((item) => item.id) : null;
 }
 
 export function actionsView(actions: NextActions): CaseNextActions {

@@ -113,12 +113,16 @@ const datetime = z.object({
   type: z.literal('datetime'),
   // 'past': a record of something done (an injection, a backup) cannot be later than now.
   timing: z.enum(['past', 'any']).default('any'),
+  // 'now': the form offers this moment, saved with the step that shows the item (changeable).
+  prefill: z.enum(['now']).optional(),
 });
 const text = z.object({
   ...common,
   type: z.literal('text'),
   // Short on purpose: text is for names of staff, fix IDs and places, never for patient details.
   maxLength: z.number().int().min(1).max(200).default(100),
+  // 'signed_in_user': the form offers the signed-in user's name, saved like a 'now' time.
+  prefill: z.enum(['signed_in_user']).optional(),
 });
 
 /** Fields of a list row: no free text (a row describes a patient or a study: text invites names). */

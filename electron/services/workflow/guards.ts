@@ -7,7 +7,7 @@ import {
   parseDateTime,
 } from '../playbooks/answers';
 import { sectionStatus, type ItemProblem } from '../playbooks/section-status';
-import type { SectionId } from '../playbooks/schema';
+import type { AnyItem, SectionId } from '../playbooks/schema';
 import type { GateVerdict } from './gate';
 import {
   roleInSentence,
@@ -46,6 +46,13 @@ export interface GuardOptions {
   withRequest: boolean;
 }
 
+/** Where a missing thing is answered on the case page: a checklist section (an item), a sign-off. */
+export interface MissingAt {
+  section?: SectionId;
+  item?: string;
+  signoff?: WorkflowSignoffKind;
+}
+
 export function evaluateGuards(
   rule: TransitionRule,
   snapshot: CaseSnapshot,
@@ -53,14 +60,54 @@ export function evaluateGuards(
   request: TransitionRequest,
   options: GuardOptions,
 ): string[] {
-  const missing: string[] = [];
+  return evaluateGuardsAt(rule, snapshot, now, request, options).map((m) => m.text);
+}
+
+/** The same problems, each with where it is put right (for links on the case page). */
+export function evaluateGuardsAt(
+  rule: TransitionRule,
+  snapshot: CaseSnapshot,
+  now: Date,
+  request: TransitionRequest,
+  options: GuardOptions,
+): { text: string; at: MissingAt }[] {
+  const missing: { text: string; at: MissingAt }[] = [];
   for (const guard of rule.guards) {
     if (!options.withRequest && (guard.kind === 'reason' || guard.kind === 'recheck_time'))
       continue;
-    missing.push(...guardProblems(guard, snapshot, now, request));
+    const at = guardTarget(guard);
+    for (const text of guardProblems(guard, snapshot, now, request)) missing.push({ text, at });
   }
-  missing.push(...signoffProblems(rule.signoffs, snapshot.signoffs));
+  // One kind at a time gives the same sentences in the same order, each with its kind.
+  let unsigned = false;
+  for (const kind of rule.signoffs) {
+    for (const text of signoffProblems([kind], snapshot.signoffs)) {
+      unsigned = true;
+      missing.push({ text, at: { signoff: kind } });
+    }
+  }
+  const last = rule.signoffs.at(-1);
+  if (!unsigned && last !== undefined) {
+    for (const text of signoffProblems(rule.signoffs, snapshot.signoffs))
+      missing.push({ text, at: { signoff: last } });
+  }
   return missing;
+}
+
+function guardTarget(guard: Guard): MissingAt {
+  switch (guard.kind) {
+    case 'section':
+      return { section: guard.section };
+    case 'fresh_backup':
+      return { section: 'backup' };
+    case 'gate':
+      return { section: 'patient_safety_gate' };
+    case 'answers':
+      return { section: guard.section, ...(guard.expect[0] ? { item: guard.expect[0].item } : {}) };
+    case 'recheck_time':
+    case 'reason':
+      return {};
+  }
 }
 
 function guardProblems(
@@ -117,23 +164,33 @@ function describeProblems(problems: readonly ItemProblem[]): string {
   return parts.join('; ');
 }
 
-/** Before any patch or re-image the backup is done again: every "when" since the case entered its state. */
-function staleBackupProblems(snapshot: CaseSnapshot, now: Date): string[] {
-  const state = isWorkflowState(snapshot.state) ? stateLabels[snapshot.state] : 'its state';
+/**
+ * The backup's "when" items recorded before the case entered its state: before any patch or
+ * re-image they must be recorded again. Null when the state's entry time is not known.
+ */
+export function staleBackupItems(snapshot: CaseSnapshot): AnyItem[] | null {
   const entered = parseDateTime(snapshot.stateEnteredAt);
-  if (!entered) {
-    return [
-      `The time the case entered ${state} is not known, so the backup cannot be shown to be recent.`,
-    ];
-  }
+  if (!entered) return null;
   const backup = snapshot.template.sections.find((s) => s.id === 'backup');
-  const older = (backup?.items ?? []).filter((item) => {
+  return (backup?.items ?? []).filter((item) => {
     if (item.type !== 'datetime' || !isItemVisible(snapshot.template, item, snapshot.answers)) {
       return false;
     }
     const at = parseDateTime(snapshot.answers.backup?.[item.id]);
     return at !== null && at < entered;
   });
+}
+
+/** Before any patch or re-image the backup is done again: every "when" since the case entered its state. */
+function staleBackupProblems(snapshot: CaseSnapshot, now: Date): string[] {
+  const state = isWorkflowState(snapshot.state) ? stateLabels[snapshot.state] : 'its state';
+  const older = staleBackupItems(snapshot);
+  const entered = parseDateTime(snapshot.stateEnteredAt);
+  if (older === null || !entered) {
+    return [
+      `The time the case entered ${state} is not known, so the backup cannot be shown to be recent.`,
+    ];
+  }
   if (older.length === 0) return [];
   // A "when" item reads best as the step it belongs to ("Configuration backup taken"), not "Taken at".
   const steps = older.map((item) => {

@@ -54,6 +54,7 @@ describe('one clear next action', () => {
         'Needs a valid sign-off from a clinical lead (patient safety).',
         'Needs a valid sign-off from a biomed engineer (technical readiness).',
       ],
+      missingAt: [{ signoff: 'patient_safety_clear' }, { signoff: 'technical_readiness' }],
       needs: [],
       signoffs: [
         { kind: 'patient_safety_clear', roles: ['clinical_lead'], given: false },
@@ -67,6 +68,20 @@ describe('one clear next action', () => {
       'quarantined',
     ]);
     expect(result.allowed).toEqual(['quarantined']);
+  });
+
+  it('says where each missing thing is put right: the section, the item, the sign-off', () => {
+    const unanswered = caseIn('assessing', {
+      answers: withAnswers('backup', { config_backup_taken: undefined }),
+      signoffs: [],
+    });
+    const standalone = nextActions(unanswered, now).options.find((o) => o.target === 'standalone');
+    expect(standalone?.missingAt).toEqual([
+      { section: 'backup' },
+      { signoff: 'patient_safety_clear' },
+      { signoff: 'technical_readiness' },
+    ]);
+    expect(standalone?.missing).toHaveLength(3);
   });
 
   it('in assessing with a blocked gate, offers to defer with a re-check time', () => {

@@ -1,7 +1,7 @@
 import { answerOf } from '../playbooks/answers';
 import { sectionStatus } from '../playbooks/section-status';
 import { isolationAnswers, patchResultItem } from '../playbooks/contract';
-import { evaluateGuards } from './guards';
+import { evaluateGuardsAt, type MissingAt } from './guards';
 import type { Role } from '../../api/permissions';
 import { rolesFor, satisfies, type WorkflowSignoffKind } from './signoff-kinds';
 import { normalizeSnapshot, type CaseSnapshot } from './snapshot';
@@ -25,6 +25,8 @@ export interface ActionOption {
   /** Allowed now, given the inputs in `needs` (a reason, a re-check time) when the step is taken. */
   allowed: boolean;
   missing: string[];
+  /** Where each of `missing` is put right on the case page (same order). */
+  missingAt: MissingAt[];
   needs: ('reason' | 'recheckAt')[];
   signoffs: { kind: WorkflowSignoffKind; roles: readonly Role[]; given: boolean }[];
 }
@@ -67,7 +69,8 @@ export function nextActions(given: CaseSnapshot, now: Date): NextActions {
 }
 
 function describeOption(rule: TransitionRule, snapshot: CaseSnapshot, now: Date): ActionOption {
-  const missing = evaluateGuards(rule, snapshot, now, {}, { withRequest: false });
+  const found = evaluateGuardsAt(rule, snapshot, now, {}, { withRequest: false });
+  const missing = found.map((m) => m.text);
   const given = snapshot.signoffs;
   const needs: ActionOption['needs'] = [];
   for (const guard of rule.guards) {
@@ -79,6 +82,7 @@ function describeOption(rule: TransitionRule, snapshot: CaseSnapshot, now: Date)
     action: rule.action,
     allowed: missing.length === 0,
     missing,
+    missingAt: found.map((m) => m.at),
     needs,
     signoffs: rule.signoffs.map((kind) => ({
       kind,

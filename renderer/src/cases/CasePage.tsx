@@ -70,6 +70,8 @@ export function CasePage({
 
   const showGate =
     gateStates.has(detail.state) || detail.phaseSections.includes('patient_safety_gate');
+  // While assessing, the questions come first in the main column; the gate's verdict beside them.
+  const gateBeside = detail.state === 'assessing';
   return (
     <div className="case-page" ref={pageRef} data-testid="case-page">
       <Link className="back-link" href={backHref}>
@@ -80,11 +82,12 @@ export function CasePage({
       <div className="case-grid">
         <div className="case-main">
           <NextStepPanel detail={detail} take={take} />
-          {showGate ? <GatePanel gate={detail.gate} /> : null}
+          {showGate && !gateBeside ? <GatePanel gate={detail.gate} /> : null}
           <ChecklistPanel detail={detail} save={handle.answer} pending={handle.pending} />
         </div>
         <div className="case-side">
-          <SignoffsPanel detail={detail} onChanged={handle.reload} />
+          {showGate && gateBeside ? <GatePanel gate={detail.gate} /> : null}
+          <SignoffsPanel key={detail.state} detail={detail} onChanged={handle.reload} />
           <OtherSteps detail={detail} take={take} quarantine={quarantine} />
           <AdvisoryDetails detail={detail} />
           <CaseHistory detail={detail} />

@@ -4,15 +4,19 @@ import { useTranslation } from 'react-i18next';
 import type { CaseActionOption, CaseDetail } from '../../../electron/api/domains/cases';
 import type { ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { AnswerQuestions, AssessingChoices, unansweredQuestions } from './AssessingStep';
+import { MissingList } from './MissingList';
 import { formatDateTime, localInputFromNow, localInputToIso } from './time-format';
 import { TimeInput } from '../components/TimeInput';
 
+export type TakeStep = (
+  option: CaseActionOption,
+  extra: { reason?: string; recheckAt?: string },
+) => Promise<ApiError | undefined>;
+
 interface Props {
   detail: CaseDetail;
-  take(
-    option: CaseActionOption,
-    extra: { reason?: string; recheckAt?: string },
-  ): Promise<ApiError | undefined>;
+  take: TakeStep;
 }
 
 /** Default re-check for a deferral: an hour on, long enough for a waiting patient to be imaged. */
@@ -36,9 +40,28 @@ export function NextStepPanel({ detail, take }: Props) {
       </section>
     );
   }
+  // In assessing: first the questions, then the two ways side by side (a blocked gate: defer).
+  const left = detail.state === 'assessing' ? unansweredQuestions(detail) : [];
+  const assessing = detail.state === 'assessing' && next.target !== 'deferred';
+  const body =
+    assessing && left.length > 0 ? (
+      <AnswerQuestions left={left} />
+    ) : assessing ? (
+      <AssessingChoices detail={detail} take={take} />
+    ) : (
+      <StepForm
+        key={`${detail.state}:${next.target}`}
+        option={next}
+        primary
+        take={take}
+        detail={detail}
+        compact
+      />
+    );
+  const blocked = !next.allowed && !(assessing && left.length > 0);
   return (
     <section
-      className={`next-step${next.allowed ? '' : ' next-step-blocked'}`}
+      className={`next-step${blocked && !assessing ? ' next-step-blocked' : ''}`}
       aria-labelledby="next-step-title"
       data-testid="next-step"
     >
@@ -52,7 +75,7 @@ export function NextStepPanel({ detail, take }: Props) {
             : t('cases.next.recheckAt', { at: formatDateTime(recheck.at) })}
         </p>
       ) : null}
-      <StepForm key={`${detail.state}:${next.target}`} option={next} primary take={take} />
+      {body}
     </section>
   );
 }
@@ -62,10 +85,16 @@ export function StepForm({
   option,
   primary,
   take,
+  detail,
+  compact,
 }: {
   option: CaseActionOption;
   primary?: boolean;
-  take: Props['take'];
+  take: TakeStep;
+  /** The case: what is missing becomes links to where it is put right. */
+  detail?: CaseDetail;
+  /** The phase's own unanswered questions as one line (they are just below). */
+  compact?: boolean;
 }) {
   const { t } = useTranslation();
   const [recheck, setRecheck] = useState(() => localInputFromNow(defaultRecheckMinutes));
@@ -121,7 +150,9 @@ export function StepForm({
       >
         {option.action}
       </Button>
-      {!option.allowed && option.missing.length > 0 ? (
+      {detail ? (
+        <MissingList option={option} detail={detail} compact={compact} />
+      ) : !option.allowed && option.missing.length > 0 ? (
         <div className="step-missing">
           <p className="step-missing-lead">{t('cases.next.missingLead')}</p>
           <ul>
