@@ -85,6 +85,8 @@ export interface CaseSummary {
   flags: CaseFlag[];
   /** The one natural next step, and whether it can be taken now; null once closed. */
   nextAction: { target: CaseState; action: string; allowed: boolean } | null;
+  /** The name of the station holding the case (where it is worked); null before station init. */
+  station: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -40,7 +40,16 @@ describe('standalone demo walkthrough, incident list and case list', () => {
     expect(cases).toHaveLength(8);
     for (const c of cases) {
       expect(Object.keys(c).sort()).toEqual(
-        ['assetTag', 'assignee', 'caseId', 'flags', 'gateVerdict', 'incidentId', 'state'].sort(),
+        [
+          'assetTag',
+          'assignee',
+          'caseId',
+          'flags',
+          'gateVerdict',
+          'incidentId',
+          'state',
+          'station',
+        ].sort(),
       );
     }
     expect(cases.find((c) => c.assetTag === 'NM-0003')).toEqual({
@@ -51,6 +60,8 @@ describe('standalone demo walkthrough, incident list and case list', () => {
       assignee: 'Zoë Brändli (demo)',
       gateVerdict: 'blocked',
       flags: [],
+      // The demo data folder has no station identity yet.
+      station: null,
     });
     expect(cases.find((c) => c.assetTag === 'NM-0002')).toMatchObject({
       state: 'at_risk',

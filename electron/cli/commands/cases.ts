@@ -28,6 +28,8 @@ export interface CaseListLine {
   assignee: string | null;
   gateVerdict: CaseSummary['gateVerdict'];
   flags: CaseSummary['flags'];
+  /** The name of the station holding the case. */
+  station: string | null;
 }
 
 export function parseIncidentId(text: string | undefined): number | undefined {
@@ -59,6 +61,7 @@ export async function caseList(
     assignee: c.assignee?.name ?? null,
     gateVerdict: c.gateVerdict,
     flags: c.flags,
+    station: c.station,
   }));
   const human = lines.map(
     (c) =>

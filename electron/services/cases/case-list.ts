@@ -63,6 +63,13 @@ interface DeviceBits {
   room: string | null;
 }
 
+function stationName(db: Database.Database): string | null {
+  return (
+    (db.prepare('SELECT name FROM station_self WHERE singleton = 1').pluck().get() as
+      string | undefined) ?? null
+  );
+}
+
 export function caseSummary(
   db: Database.Database,
   row: CaseRow,
@@ -109,6 +116,8 @@ export function caseSummary(
     gateVerdict: loaded.gate.verdict,
     flags: loaded.flags,
     nextAction: next ? { target: next.target, action: next.action, allowed: next.allowed } : null,
+    // Every case in this database is held here: this station works its own cases.
+    station: stationName(db),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
