@@ -33,7 +33,8 @@ test('a fresh data folder offers the demo facility, lists it, and search narrows
   await page.getByRole('button', { name: 'Load demo facility' }).click();
 
   const count = page.getByTestId('device-count');
-  await expect(count).toHaveText(`${demoDevices.length} devices`);
+  // Loading the demo hashes six PINs and makes the demo signing key: slow on a busy machine.
+  await expect(count).toHaveText(`${demoDevices.length} devices`, { timeout: 120_000 });
   const table = page.getByRole('table', { name: 'Device inventory' });
   // Every device is counted in the table's row count (header row + one per device).
   await expect(table).toHaveAttribute('aria-rowcount', String(demoDevices.length + 1));

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startBrowserServer, type BrowserServer } from '../electron/browser/server';
+import { AxeWatch, describeFindings } from './accessibility';
 
 export interface HarnessFixtures {
   /** A fresh, empty data folder for this test only; removed afterwards. */
@@ -38,8 +39,21 @@ export const test = base.extend<HarnessFixtures>({
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(`${error.name}: ${error.message}`));
+    // axe checks every screen the test visits and every screenshot it takes.
+    const axe = new AxeWatch(page);
+    await axe.watch();
+    const screenshot = page.screenshot.bind(page);
+    page.screenshot = async (options) => {
+      await axe.check('screenshot');
+      return screenshot(options);
+    };
     await page.goto(harness.openUrl);
     await use(page);
+    const findings = await axe.finish();
+    expect(
+      findings,
+      `axe found serious or critical violations:\n${describeFindings(findings)}`,
+    ).toEqual([]);
   },
 });
 

@@ -12,7 +12,10 @@ export function AppHeader() {
       <span className="app-name">{t('app.name')}</span>
       <span className="app-facility">
         <span className="app-facility-label">{t('app.facilityLabel')}</span>
-        <span className={facility ? 'app-facility-name' : 'app-facility-none'}>
+        <span
+          className={facility ? 'app-facility-name' : 'app-facility-none'}
+          title={facility ?? undefined}
+        >
           {facility ?? t('app.noFacility')}
         </span>
         {zone ? (

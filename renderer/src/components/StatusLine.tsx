@@ -10,9 +10,12 @@ export function StatusLine() {
   return (
     <footer className="status-line" aria-label={t('status.label')}>
       <span className="status-offline">{t('status.offline')}</span>
-      <span className="status-item">
-        {t('status.transport', { transport: t(`status.transports.${transport}`) })}
-      </span>
+      {/* For developers only; Settings → Data and integrity names it for everyone else. */}
+      {import.meta.env.DEV ? (
+        <span className="status-item">
+          {t('status.transport', { transport: t(`status.transports.${transport}`) })}
+        </span>
+      ) : null}
       {info ? (
         <>
           <span className="status-item">{t('status.schema', { version: info.schemaVersion })}</span>

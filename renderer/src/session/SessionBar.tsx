@@ -12,7 +12,9 @@ export function SessionBar() {
   return (
     <div className="session-bar" aria-label={t('people.header.signedInAs')} role="group">
       <span className="session-user" data-testid="session-user">
-        <span className="session-user-name">{user.displayName}</span>
+        <span className="session-user-name" title={user.displayName}>
+          {user.displayName}
+        </span>
         <span className="session-user-role">
           {status.role ? roleLabel(t, status.role) : ''}
           {user.demo ? <span className="demo-badge">{t('people.demoBadge')}</span> : null}

@@ -16,8 +16,9 @@ import { call, type ApiError } from '../api/client';
 import { useAppInfo } from '../app/use-app-info';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateTime } from '../cases/time-format';
+import { LanguageChoice } from './LanguageChoice';
 
-/** Settings → General: the facility's time zone (administrators change it). */
+/** Settings → Time and language: this station's language; the facility's zone (administrators). */
 export function StationSettings({ mayChangeZone }: { mayChangeZone: boolean }) {
   const { t } = useTranslation();
   const { info, refresh } = useAppInfo();
@@ -41,6 +42,11 @@ export function StationSettings({ mayChangeZone }: { mayChangeZone: boolean }) {
 
   return (
     <>
+      <section className="panel" aria-labelledby="language-title">
+        <h2 id="language-title">{t('settings.general.languageTitle')}</h2>
+        <p>{t('settings.general.languageIntro')}</p>
+        <LanguageChoice />
+      </section>
       <section className="panel" aria-labelledby="zone-title">
         <h2 id="zone-title">{t('settings.general.zoneTitle')}</h2>
         <p>
