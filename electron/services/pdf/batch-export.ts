@@ -111,7 +111,11 @@ function writeAtomically(file: string, bytes: Buffer): void {
   }
 }
 
-async function run(services: Services, job: Job): Promise<void> {
+async function run(
+  services: Services,
+  job: Job,
+  onWritten: (caseId: number, fileName: string, directory: string) => void,
+): Promise<void> {
   for (const caseId of job.caseIds) {
     if (job.cancelRequested) {
       job.state = 'cancelled';
@@ -122,6 +126,7 @@ async function run(services: Services, job: Job): Promise<void> {
       const { fileName, pdf } = await exportCase(services, caseId);
       writeAtomically(path.join(job.directory, fileName), pdf);
       job.files.push(fileName);
+      onWritten(caseId, fileName, job.directory);
     } catch (error) {
       if (error instanceof ServiceError && error.code === 'forbidden') {
         // The key was locked meanwhile: no later case can be signed either.
@@ -141,6 +146,8 @@ export function startCaseBatch(
   services: Services,
   caseIds: readonly number[],
   requestedDirectory: string | undefined,
+  /** Called for each file written (the handler audits it). */
+  onWritten: (caseId: number, fileName: string, directory: string) => void = () => undefined,
 ): ExportJobStarted & { finished: Promise<void> } {
   requireUnlockedIdentity(services);
   const jobId = randomBytes(16).toString('hex');
@@ -182,7 +189,7 @@ export function startCaseBatch(
     services,
     { kind: 'batch_pdf_export', what: 'batch PDF export', stop },
     () =>
-      run(services, job).catch((error: unknown) => {
+      run(services, job, onWritten).catch((error: unknown) => {
         job.state = 'failed';
         job.error = (error as Error).message;
         job.finishedAt = services.clock.now().toISOString();

@@ -1,23 +1,66 @@
 import type { exportMethods } from '../../api/domains/exports';
+import { recordExport } from '../audit/export-event';
 import type { HandlerMap } from '../core/handler';
 import { cancelJob, jobProgress, startCaseBatch } from './batch-export';
 import { exportBlankChecklist, exportCase, exportIncidentReport, toExportedPdf } from './exports';
 
 export const exportHandlers: HandlerMap<keyof typeof exportMethods> = {
-  'exports.casePdf': async (input, ctx) =>
-    toExportedPdf(ctx.services, await exportCase(ctx.services, input.caseId)),
-  'exports.incidentPdf': async (input, ctx) =>
-    toExportedPdf(ctx.services, await exportIncidentReport(ctx, input.incidentId, input.report)),
-  'exports.blankPdf': async (input, ctx) =>
-    toExportedPdf(
-      ctx.services,
-      await exportBlankChecklist(ctx.services, input.templateId, input.version),
-    ),
+  'exports.casePdf': async (input, ctx) => {
+    const file = await exportCase(ctx.services, input.caseId);
+    recordExport(
+      ctx,
+      'pdf',
+      { entityType: 'case', entityId: input.caseId },
+      {
+        document: 'case',
+        fileName: file.fileName,
+      },
+    );
+    return toExportedPdf(ctx.services, file);
+  },
+  'exports.incidentPdf': async (input, ctx) => {
+    const file = await exportIncidentReport(ctx, input.incidentId, input.report);
+    recordExport(
+      ctx,
+      'pdf',
+      { entityType: 'incident', entityId: input.incidentId },
+      {
+        document: input.report,
+        fileName: file.fileName,
+      },
+    );
+    return toExportedPdf(ctx.services, file);
+  },
+  'exports.blankPdf': async (input, ctx) => {
+    const file = await exportBlankChecklist(ctx.services, input.templateId, input.version);
+    recordExport(
+      ctx,
+      'pdf',
+      { entityType: 'playbook', entityId: input.templateId },
+      {
+        document: 'blank_checklist',
+        version: input.version ?? null,
+        fileName: file.fileName,
+      },
+    );
+    return toExportedPdf(ctx.services, file);
+  },
   'exports.casePdfs': (input, ctx) => {
     const { jobId, directory, total } = startCaseBatch(
       ctx.services,
       input.caseIds,
       input.directory,
+      (caseId, fileName, folder) =>
+        recordExport(
+          ctx,
+          'pdf',
+          { entityType: 'case', entityId: caseId },
+          {
+            document: 'case',
+            fileName,
+            directory: folder,
+          },
+        ),
     );
     return { jobId, directory, total };
   },

@@ -9,6 +9,7 @@ import type {
 } from '../../api/domains/reports';
 import { loadWorkflowResources, type WorkflowResources } from '../cases/workflow-resources';
 import type { CallContext } from '../core/context';
+import { recordExport } from '../audit/export-event';
 import type { HandlerMap } from '../core/handler';
 import { briefingReport } from './briefing';
 import { hics214Report } from './hics214';
@@ -55,5 +56,17 @@ export const reportHandlers: HandlerMap<keyof typeof reportMethods> = {
   'reports.hics214': (input, ctx) => buildReport(ctx, 'hics214', input),
   'reports.briefing': (input, ctx) => buildReport(ctx, 'briefing', input),
   'reports.timeline': (input, ctx) => buildReport(ctx, 'timeline', input),
-  'reports.csv': (input, ctx) => reportCsv(input.report, buildReport(ctx, input.report, input)),
+  'reports.csv': (input, ctx) => {
+    const csv = reportCsv(input.report, buildReport(ctx, input.report, input));
+    recordExport(
+      ctx,
+      'csv',
+      { entityType: 'incident', entityId: input.incidentId },
+      {
+        document: input.report,
+        fileName: csv.fileName,
+      },
+    );
+    return csv;
+  },
 };

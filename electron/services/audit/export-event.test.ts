@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditSince, lastAuditId } from '../people/test-calls';
+import { setUpSigningIdentity } from '../signing/test-identity';
+import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+
+let rt: TestRuntime;
+beforeEach(async () => {
+  rt = startTestRuntime();
+  await setUpSigningIdentity(rt);
+  const loaded = await rt.dispatch('demo.load', {});
+  if (!loaded.ok) throw new Error(loaded.error.message);
+}, 180_000);
+afterEach(() => rt.cleanup());
+
+describe('every export is an audit event: what, for which record, by whom', () => {
+  it('records inventory CSV and JSON, and a signed PDF, as the signed-in administrator', async () => {
+    const adminId = rt.services.sessions.current?.userId;
+    const before = lastAuditId(rt);
+    for (const format of ['csv', 'json'] as const) {
+      expect((await rt.dispatch('inventory.export', { format })).ok).toBe(true);
+    }
+    const pdf = await rt.dispatch('exports.blankPdf', { templateId: 'icsma-standalone-response' });
+    if (!pdf.ok) throw new Error(pdf.error.message);
+    const events = auditSince(rt, before);
+    expect(events).toMatchObject([
+      {
+        action: 'export.csv',
+        entityType: 'export',
+        entityId: 'inventory',
+        actorUserId: adminId,
+        actorRole: 'admin',
+        payload: { document: 'inventory', fileName: expect.stringMatching(/\.csv$/) as string },
+      },
+      {
+        action: 'export.json',
+        entityType: 'export',
+        payload: { fileName: expect.stringMatching(/\.json$/) as string },
+      },
+      {
+        action: 'export.pdf',
+        entityType: 'export',
+        entityId: 'playbook:icsma-standalone-response',
+        actorUserId: adminId,
+        payload: {
+          subjectType: 'playbook',
+          subjectId: 'icsma-standalone-response',
+          document: 'blank_checklist',
+        },
+      },
+    ]);
+  });
+
+  it('records an export by the command-line operator with the OS user', async () => {
+    const before = lastAuditId(rt);
+    const r = await rt.dispatchAs({ kind: 'operator', osUser: 'night-shift' }, 'inventory.export', {
+      format: 'csv',
+    });
+    expect(r.ok).toBe(true);
+    expect(auditSince(rt, before)).toMatchObject([
+      { action: 'export.csv', actorRole: 'operator', payload: { operatorOsUser: 'night-shift' } },
+    ]);
+  });
+});
