@@ -7,14 +7,34 @@ interface Props {
   onRetry?: () => void;
 }
 
-/** An API error as the user sees it: the service's message (written to be acted on) and its code. */
+const codesWithTitles = new Set([
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'unauthenticated',
+  'db_from_newer_version',
+  'db_corrupt',
+  'storage_error',
+]);
+
+/**
+ * An API error as the user sees it: a title that says what kind of problem it is, the service's
+ * message (written to be acted on); the code and any technical details behind "Details".
+ */
 export function ErrorMessage({ error, onRetry }: Props) {
   const { t } = useTranslation();
+  const title = codesWithTitles.has(error.code)
+    ? t(`errors.titles.${error.code as 'conflict'}`)
+    : t('errors.title');
   return (
     <div className="error-message" role="alert">
-      <p className="error-title">{t('errors.title')}</p>
+      <p className="error-title">{title}</p>
       <p className="error-text">{error.message}</p>
-      <p className="error-code">{t('errors.code', { code: error.code })}</p>
+      <details className="error-details">
+        <summary>{t('errors.details')}</summary>
+        <p className="error-code">{t('errors.code', { code: error.code })}</p>
+      </details>
       {onRetry ? (
         <Button className="button button-secondary" onPress={onRetry}>
           {t('errors.retry')}
