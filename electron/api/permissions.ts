@@ -168,6 +168,7 @@ export const permissions: Record<MethodName, Access> = {
   'threats.importEpss': only(inventoryKeepers, 'change', { operator: true }),
   'threats.status': signedIn('read', { operator: true }),
   'threats.forCves': signedIn('read', { operator: true }),
+  'threats.priorities': signedIn('read', { operator: true }),
   'matches.confirm': only(inventoryKeepers, 'change', { operator: false }),
   'matches.dismiss': only(inventoryKeepers, 'change', { operator: false }),
 

@@ -39,9 +39,10 @@ Commands:
                         take four devices through the workflow as the demo users (exit 1 if the
                         audit chain does not verify afterwards)
   incident list         every incident with its open and total cases
-  case list [--incident ID]
+  case list [--incident ID] [--sort priority]
                         every case (of one incident): asset tag, state, assignee, gate verdict,
-                        flags (needs_re_review, recheck_overdue)
+                        flags (needs_re_review, recheck_overdue, kev_re_review), priority with
+                        its reasons and the CVEs known exploited; --sort priority: highest first
   inventory import FILE [--skip-invalid] [--mapping MAPPING.json]
                         import a device inventory CSV (all or nothing unless --skip-invalid;
                         exit 2 listing every problem); MAPPING.json: {"<csv header>": "<field>"}
@@ -134,6 +135,7 @@ interface Flags {
   roles: string | undefined;
   staffId: string | undefined;
   incident: string | undefined;
+  sort: string | undefined;
   assetTag: string | undefined;
   advisory: string | undefined;
   report: string | undefined;
@@ -171,7 +173,8 @@ const commands: Record<string, Command> = {
   'demo load': (rt, out) => demoLoad(asOperator(rt), out),
   'demo walkthrough': (rt, out) => demoWalkthrough(asOperator(rt), out),
   'incident list': (rt, out) => incidentList(asOperator(rt), out),
-  'case list': (rt, out, f) => caseList(asOperator(rt), out, { incident: f.incident }),
+  'case list': (rt, out, f) =>
+    caseList(asOperator(rt), out, { incident: f.incident, sort: f.sort }),
   'users list': (rt, out) => usersList(asOperator(rt), out),
   'users create': (rt, out, f) =>
     usersCreate(asOperator(rt), out, { name: f.name, roles: f.roles, staffId: f.staffId }),
@@ -270,6 +273,7 @@ export async function runCli(argv: string[]): Promise<number> {
         roles: { type: 'string' },
         'staff-id': { type: 'string' },
         incident: { type: 'string' },
+        sort: { type: 'string' },
         'asset-tag': { type: 'string' },
         advisory: { type: 'string' },
         report: { type: 'string' },
@@ -310,6 +314,7 @@ export async function runCli(argv: string[]): Promise<number> {
       roles: values.roles,
       staffId: values['staff-id'],
       incident: values.incident,
+      sort: values.sort,
       assetTag: values['asset-tag'],
       advisory: values.advisory,
       report: values.report,

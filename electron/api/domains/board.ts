@@ -57,6 +57,8 @@ export const boardSortKeys = [
   'stateEnteredAt',
   'recheckAt',
   'updatedAt',
+  /** Highest first when descending; computed from KEV, EPSS, CVSS, exposure and the device. */
+  'priority',
 ] as const;
 export type BoardSortKey = (typeof boardSortKeys)[number];
 
@@ -89,6 +91,8 @@ export interface BoardRow {
   /** The patient-safety gate evaluated now from the case's answers. */
   gateVerdict: GateVerdict;
   flags: CaseFlag[];
+  /** Open cases: how urgent, higher first, with the reasons in words; null once closed. */
+  priority: { value: number; reasons: string[]; knownExploited: string[] } | null;
   /** Set for deferred cases: when the gate is due again. */
   recheckAt: string | null;
   /** The one natural next step, and whether it can be taken now; null once closed. */

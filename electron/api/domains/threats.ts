@@ -58,6 +58,15 @@ export interface CveThreat {
   epss: { score: number; percentile: number; scoreDate: string } | null;
 }
 
+/** An open case's priority: higher first, with the reasons in words. */
+export interface CasePriority {
+  caseId: number;
+  priority: number;
+  priorityReasons: string[];
+  /** The case's CVE IDs found in the current KEV catalog. */
+  knownExploited: string[];
+}
+
 const cve = z.string().regex(/^CVE-\d{4}-\d{4,19}$/, 'A CVE ID reads CVE-YYYY-NNNN.');
 
 export const threatMethods = {
@@ -92,6 +101,10 @@ export const threatMethods = {
   'threats.status': method<ThreatStatus>()(
     z.object({}).strict(),
     'The KEV catalog version and the EPSS score date in use, with when they were imported.',
+  ),
+  'threats.priorities': method<CasePriority[]>()(
+    z.object({ incidentId: z.number().int().positive().optional() }).strict(),
+    'The priority of every open case (of one incident), highest first, with its reasons in words.',
   ),
   'threats.forCves': method<CveThreat[]>()(
     z.object({ cves: z.array(cve).max(1000) }).strict(),

@@ -1,5 +1,6 @@
 import type { CasePage, CaseSummary } from '../../api/domains/cases';
 import type { IncidentSummary, WalkthroughReport } from '../../api/domains/incidents';
+import type { CasePriority } from '../../api/domains/threats';
 import type { Dispatch } from '../../services/dispatcher';
 import { CliError, exitCodes, unwrap, type Output } from '../output';
 
@@ -30,6 +31,12 @@ export interface CaseListLine {
   flags: CaseSummary['flags'];
   /** The name of the station holding the case. */
   station: string | null;
+  /** Open cases: higher is more urgent; null once returned to service. */
+  priority: number | null;
+  /** The reasons of the priority, in words, strongest first. */
+  priorityReasons: string[];
+  /** The case's CVE IDs found in the imported KEV catalog. */
+  knownExploited: string[];
 }
 
 export function parseIncidentId(text: string | undefined): number | undefined {
@@ -47,12 +54,22 @@ export function parseIncidentId(text: string | undefined): number | undefined {
 export async function caseList(
   dispatch: Dispatch,
   out: Output,
-  options: { incident: string | undefined },
+  options: { incident: string | undefined; sort?: string | undefined },
 ): Promise<number> {
   const incidentId = parseIncidentId(options.incident);
+  if (options.sort !== undefined && options.sort !== 'priority') {
+    throw new CliError(`--sort takes "priority", not "${options.sort}".`, exitCodes.invalidInput);
+  }
   const page = unwrap(
     await dispatch('cases.list', { ...(incidentId ? { incidentId } : {}), limit: 100_000 }),
   ) as CasePage;
+  const priorities = new Map(
+    (
+      unwrap(
+        await dispatch('threats.priorities', incidentId ? { incidentId } : {}),
+      ) as CasePriority[]
+    ).map((p) => [p.caseId, p]),
+  );
   const lines: CaseListLine[] = page.cases.map((c) => ({
     caseId: c.caseId,
     incidentId: c.incidentId,
@@ -62,11 +79,23 @@ export async function caseList(
     gateVerdict: c.gateVerdict,
     flags: c.flags,
     station: c.station,
+    // Closed cases have no priority: there is nothing left to do first.
+    priority: priorities.get(c.caseId)?.priority ?? null,
+    priorityReasons: priorities.get(c.caseId)?.priorityReasons ?? [],
+    knownExploited: priorities.get(c.caseId)?.knownExploited ?? [],
   }));
+  if (options.sort === 'priority') {
+    lines.sort(
+      (a, b) => (b.priority ?? -Infinity) - (a.priority ?? -Infinity) || a.caseId - b.caseId,
+    );
+  }
   const human = lines.map(
     (c) =>
       `${String(c.caseId).padStart(4)}  incident ${c.incidentId}  ${c.assetTag.padEnd(10)} ${c.state.padEnd(20)} ` +
-      `gate ${c.gateVerdict.padEnd(10)} ${c.assignee ?? 'unassigned'}${c.flags.length ? `  [${c.flags.join(', ')}]` : ''}`,
+      `gate ${c.gateVerdict.padEnd(10)} ${c.assignee ?? 'unassigned'}${c.flags.length ? `  [${c.flags.join(', ')}]` : ''}` +
+      (c.priority !== null
+        ? `\n      priority ${c.priority}: ${c.priorityReasons.join('; ')}`
+        : ''),
   );
   out.print(human.length > 0 ? human.join('\n') : 'No cases.', lines);
   return exitCodes.ok;

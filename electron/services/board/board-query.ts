@@ -112,6 +112,8 @@ const sortColumns: Record<BoardSortKey, readonly string[]> = {
   stateEnteredAt: ['c.state_entered_at'],
   recheckAt: ['c.recheck_at'],
   updatedAt: ['c.updated_at'],
+  // Not a column: board-view orders by the computed priority, this is its tie-break.
+  priority: ['d.asset_tag'],
 };
 
 export function boardOrderBy(key: BoardSortKey, direction: 'asc' | 'desc'): string {

@@ -69,6 +69,8 @@ export function boardRows(
     const verdict = rowVerdict(db, resources, q, now);
     out.push({
       caseId: row.id,
+      // Filled in by board-view, which computes the priorities of the whole incident once.
+      priority: null,
       deviceId: row.device_id,
       assetTag: row.asset_tag,
       vendor: d.vendor,

@@ -8,6 +8,7 @@ import { notFound } from '../core/errors';
 import { hics251Status, stateLabels } from '../workflow/states';
 import { attentionLists, computedLists } from './board-attention';
 import { boardCountSql, boardPageSql, boardWhere } from './board-query';
+import { casePriorities } from '../threats/priority';
 import { boardRows } from './board-rows';
 
 /** `board.get`: the whole incident at a glance, and one page of the cases matching the filters. */
@@ -77,10 +78,28 @@ export function getBoard(ctx: CallContext, input: ParsedInputOf<'board.get'>): B
     const totalMatching = caseStates.reduce((sum, s) => sum + filteredCounts[s], 0);
     const sort = input.sort ?? { key: 'assetTag', direction: 'asc' };
     const offset = input.offset ?? 0;
-    const ids = db
-      .prepare(boardPageSql(sql.where, sort.key, sort.direction))
-      .pluck()
-      .all(...sql.params, input.limit ?? 100, offset) as number[];
+    const priorities = casePriorities(db, head.id);
+    const limit = input.limit ?? 100;
+    let ids: number[];
+    if (sort.key === 'priority') {
+      // Priority is computed, not stored: order every matching case by it, then take the page.
+      const all = db
+        .prepare(boardPageSql(sql.where, 'assetTag', 'asc'))
+        .pluck()
+        .all(...sql.params, -1, 0) as number[];
+      const value = (id: number) => priorities.get(id)?.priority ?? -Infinity;
+      const sign = sort.direction === 'desc' ? -1 : 1;
+      ids = all
+        .map((id, i) => ({ id, i }))
+        .sort((a, b) => sign * (value(a.id) - value(b.id)) || a.i - b.i)
+        .slice(offset, offset + limit)
+        .map((x) => x.id);
+    } else {
+      ids = db
+        .prepare(boardPageSql(sql.where, sort.key, sort.direction))
+        .pluck()
+        .all(...sql.params, limit, offset) as number[];
+    }
     const counts = stateCounts(db, head.id);
     return {
       incident: {
@@ -99,7 +118,15 @@ export function getBoard(ctx: CallContext, input: ParsedInputOf<'board.get'>): B
       totalMatching,
       attention: attentionLists(db, head.id, computed, now),
       offset,
-      rows: boardRows(db, head.id, ids, resources, now),
+      rows: boardRows(db, head.id, ids, resources, now).map((row) => {
+        const p = priorities.get(row.caseId);
+        return {
+          ...row,
+          priority: p
+            ? { value: p.priority, reasons: p.reasons, knownExploited: p.knownExploited }
+            : null,
+        };
+      }),
       facets: boardFacets(db, head.id, counts),
     };
   })();

@@ -1,10 +1,20 @@
 import type { threatMethods } from '../../api/domains/threats';
 import type { HandlerMap } from '../core/handler';
+import { casePriorities } from './priority';
 import { importEpss, importKev, threatStatus, threatsForCves } from './threat-store';
 
 export const threatHandlers: HandlerMap<keyof typeof threatMethods> = {
   'threats.importKev': (input, ctx) => importKev(ctx, input),
   'threats.importEpss': (input, ctx) => importEpss(ctx, input),
   'threats.status': (_input, { services }) => threatStatus(services.db),
+  'threats.priorities': ({ incidentId }, { services }) =>
+    [...casePriorities(services.db, incidentId)]
+      .map(([caseId, p]) => ({
+        caseId,
+        priority: p.priority,
+        priorityReasons: p.reasons,
+        knownExploited: p.knownExploited,
+      }))
+      .sort((a, b) => b.priority - a.priority || a.caseId - b.caseId),
   'threats.forCves': ({ cves }, { services }) => threatsForCves(services.db, cves),
 };

@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CasePage } from '../../api/domains/cases';
-import type { CveThreat, KevImportResult, ThreatStatus } from '../../api/domains/threats';
+import type { BoardView } from '../../api/domains/board';
+import type {
+  CasePriority,
+  CveThreat,
+  KevImportResult,
+  ThreatStatus,
+} from '../../api/domains/threats';
 import { testNow } from '../cases/case-test-setup';
 import { fixturesDir, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 

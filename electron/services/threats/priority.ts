@@ -1,0 +1,209 @@
+/**
+ * Which case first: an explainable priority for every open case. The weights are one table;
+ * each one that applies adds its points and a reason in words, and the reasons are listed
+ * strongest first ("known exploited since 2022-03-25 (CVE-2015-1635); reachable from the
+ * business network; EPSS 0.94"). Higher is more urgent; nothing is hidden in a formula.
+ */
+import type Database from 'better-sqlite3';
+import type { Criticality } from '../../api/domains/devices';
+
+/**
+ * The weights, in points. Known exploitation outweighs everything else (CISA's KEV: someone is
+ * using it now); then whether an attacker can reach the device; then how likely exploitation is
+ * (EPSS, a probability 0–1, scaled) and how bad (CVSS 0–10, scaled); then what the device means
+ * for patients. Filtered ports lower it: the vulnerable services are not reachable.
+ */
+export const priorityWeights = {
+  knownExploited: 40,
+  ransomware: 10,
+  /** Times the highest EPSS probability of the case's CVEs (0–1). */
+  epssScale: 20,
+  /** Times the highest CVSS base score (0–10). */
+  cvssScale: 2,
+  reachableFromInternet: 15,
+  internetUnknown: 5,
+  reachableFromBusiness: 10,
+  businessUnknown: 3,
+  portsOpen: 5,
+  portsFiltered: -5,
+  patientConnected: 10,
+  criticality: { critical: 10, high: 7, medium: 3, low: 0 } satisfies Record<Criticality, number>,
+} as const;
+
+export interface PriorityFacts {
+  kev: { cve: string; dateAdded: string; ransomware: boolean }[];
+  epss: { cve: string; score: number } | null;
+  cvss: number | null;
+  criticality: Criticality | null;
+  reachableFromInternet: string | null;
+  reachableFromBusiness: string | null;
+  portsFiltered: string | null;
+  patientConnected: boolean;
+}
+
+export interface Priority {
+  priority: number;
+  reasons: string[];
+  knownExploited: string[];
+}
+
+export function computePriority(f: PriorityFacts): Priority {
+  const w = priorityWeights;
+  const parts: { points: number; reason: string }[] = [];
+  const add = (points: number, reason: string) => parts.push({ points, reason });
+  if (f.kev.length > 0) {
+    const first = [...f.kev].sort((a, b) => a.dateAdded.localeCompare(b.dateAdded))[0];
+    if (first) {
+      add(
+        w.knownExploited,
+        `known exploited since ${first.dateAdded} (${f.kev.map((k) => k.cve).join(', ')})`,
+      );
+    }
+    const ransom = f.kev.filter((k) => k.ransomware);
+    if (ransom.length > 0) {
+      add(w.ransomware, `used in ransomware campaigns (${ransom.map((k) => k.cve).join(', ')})`);
+    }
+  }
+  if (f.reachableFromInternet === 'yes')
+    add(w.reachableFromInternet, 'reachable from the internet');
+  else if (f.reachableFromInternet === 'unknown' || f.reachableFromInternet === null)
+    add(w.internetUnknown, 'not known whether it is reachable from the internet');
+  if (f.reachableFromBusiness === 'yes')
+    add(w.reachableFromBusiness, 'reachable from the business network');
+  else if (f.reachableFromBusiness === 'unknown' || f.reachableFromBusiness === null)
+    add(w.businessUnknown, 'not known whether it is reachable from the business network');
+  if (f.portsFiltered === 'some_open') add(w.portsOpen, 'vulnerable ports open');
+  else if (f.portsFiltered === 'all_filtered') add(w.portsFiltered, 'vulnerable ports filtered');
+  if (f.epss) add(w.epssScale * f.epss.score, `EPSS ${f.epss.score.toFixed(2)} (${f.epss.cve})`);
+  if (f.cvss !== null) add(w.cvssScale * f.cvss, `CVSS ${f.cvss.toFixed(1)}`);
+  if (f.patientConnected) add(w.patientConnected, 'a patient is connected');
+  if (f.criticality) {
+    const points = w.criticality[f.criticality];
+    if (points > 0) add(points, `device criticality ${f.criticality}`);
+  }
+  const total = parts.reduce((sum, p) => sum + p.points, 0);
+  const reasons = [...parts].sort((a, b) => b.points - a.points).map((p) => p.reason);
+  return {
+    priority: Math.round(total * 10) / 10,
+    reasons,
+    knownExploited: f.kev.map((k) => k.cve),
+  };
+}
+
+interface OpenCaseRow {
+  id: number;
+  revisionId: number;
+  criticality: Criticality | null;
+}
+
+const exposureItems = [
+  'reachable_from_internet',
+  'reachable_from_business_network',
+  'ports_filtered',
+  'acquisition_running',
+];
+
+/**
+ * The priority of every open case (of one incident, or all), read in a few set queries: 10,000
+ * cases share a handful of advisory revisions and CVEs.
+ */
+export function casePriorities(db: Database.Database, incidentId?: number): Map<number, Priority> {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.advisory_revision_id AS revisionId, d.criticality
+         FROM cases c JOIN devices d ON d.id = c.device_id
+        WHERE c.state <> 'returned_to_service' ${incidentId === undefined ? '' : 'AND c.incident_id = ?'}`,
+    )
+    .all(...(incidentId === undefined ? [] : [incidentId])) as OpenCaseRow[];
+  const out = new Map<number, Priority>();
+  if (rows.length === 0) return out;
+
+  const answers = new Map<number, Map<string, unknown>>();
+  const answerRows = db
+    .prepare(
+      `SELECT a.case_id AS caseId, a.item_id AS itemId, a.value FROM case_answers a
+         JOIN cases c ON c.id = a.case_id
+        WHERE c.state <> 'returned_to_service' AND a.item_id IN (SELECT value FROM json_each(?))
+          ${incidentId === undefined ? '' : 'AND c.incident_id = ?'}`,
+    )
+    .all(JSON.stringify(exposureItems), ...(incidentId === undefined ? [] : [incidentId])) as {
+    caseId: number;
+    itemId: string;
+    value: string;
+  }[];
+  for (const a of answerRows) {
+    const m = answers.get(a.caseId) ?? new Map<string, unknown>();
+    m.set(a.itemId, JSON.parse(a.value) as unknown);
+    answers.set(a.caseId, m);
+  }
+
+  const kev = new Map<string, { dateAdded: string; ransomware: boolean }>();
+  const catalog = db
+    .prepare('SELECT id FROM kev_catalogs ORDER BY date_released DESC, id DESC LIMIT 1')
+    .pluck()
+    .get() as number | undefined;
+  if (catalog !== undefined) {
+    const all = db
+      .prepare('SELECT cve_id, date_added, ransomware FROM kev_entries WHERE catalog_id = ?')
+      .raw()
+      .all(catalog) as [string, string, number][];
+    for (const [cve, dateAdded, ransomware] of all)
+      kev.set(cve, { dateAdded, ransomware: ransomware === 1 });
+  }
+  const epssSet = db
+    .prepare('SELECT id FROM epss_sets ORDER BY score_date DESC, id DESC LIMIT 1')
+    .pluck()
+    .get() as number | undefined;
+  const epssOf = db.prepare('SELECT epss FROM epss_scores WHERE set_id = ? AND cve_id = ?').pluck();
+
+  const perRevision = new Map<
+    number,
+    { kev: PriorityFacts['kev']; epss: PriorityFacts['epss']; cvss: number | null }
+  >();
+  const readRevision = db.prepare('SELECT normalized FROM advisory_revisions WHERE id = ?').pluck();
+  const revisionFacts = (id: number) => {
+    let facts = perRevision.get(id);
+    if (facts) return facts;
+    const doc = JSON.parse((readRevision.get(id) as string | undefined) ?? '{}') as {
+      vulnerabilities?: { cve: string | null; highestBaseScore: number | null }[];
+    };
+    const vulns = doc.vulnerabilities ?? [];
+    let cvss: number | null = null;
+    let epss: PriorityFacts['epss'] = null;
+    const known: PriorityFacts['kev'] = [];
+    for (const v of vulns) {
+      if (v.highestBaseScore !== null && (cvss === null || v.highestBaseScore > cvss))
+        cvss = v.highestBaseScore;
+      if (!v.cve) continue;
+      const k = kev.get(v.cve);
+      if (k) known.push({ cve: v.cve, ...k });
+      if (epssSet !== undefined) {
+        const score = epssOf.get(epssSet, v.cve) as number | undefined;
+        if (score !== undefined && (!epss || score > epss.score)) epss = { cve: v.cve, score };
+      }
+    }
+    facts = { kev: known, epss, cvss };
+    perRevision.set(id, facts);
+    return facts;
+  };
+
+  for (const r of rows) {
+    const a = answers.get(r.id);
+    const text = (item: string) => {
+      const v = a?.get(item);
+      return typeof v === 'string' ? v : null;
+    };
+    out.set(
+      r.id,
+      computePriority({
+        ...revisionFacts(r.revisionId),
+        criticality: r.criticality,
+        reachableFromInternet: text('reachable_from_internet'),
+        reachableFromBusiness: text('reachable_from_business_network'),
+        portsFiltered: text('ports_filtered'),
+        patientConnected: a?.get('acquisition_running') === true,
+      }),
+    );
+  }
+  return out;
+}
