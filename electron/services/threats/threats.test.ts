@@ -257,5 +257,25 @@ describe('KEV and EPSS, imported offline', () => {
     expect(
       flagged.every((c) => c.trackingId === 'ICSMA-17-215-02' && c.state !== 'returned_to_service'),
     ).toBe(true);
+
+    // Their priority says so in words, and the board sorted by priority puts them first.
+    const priorities = await call<CasePriority[]>('threats.priorities', {});
+    const byCase = new Map(list.map((c) => [c.caseId, c]));
+    const top = priorities[0];
+    expect(byCase.get(top?.caseId ?? 0)?.trackingId).toBe('ICSMA-17-215-02');
+    expect(top?.knownExploited).toEqual(['CVE-2015-1635']);
+    expect(top?.priorityReasons[0]).toMatch(
+      /^known exploited since \d{4}-\d{2}-\d{2} \(CVE-2015-1635\)$/,
+    );
+    const incidentId = list[0]?.incidentId ?? 0;
+    const board = await call<BoardView>('board.get', {
+      incidentId,
+      sort: { key: 'priority', direction: 'desc' },
+    });
+    const open = board.rows.filter((r) => r.priority !== null);
+    expect(open[0]?.advisory.trackingId).toBe('ICSMA-17-215-02');
+    expect(open[0]?.priority?.knownExploited).toEqual(['CVE-2015-1635']);
+    const values = open.map((r) => r.priority?.value ?? 0);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
   });
 });
