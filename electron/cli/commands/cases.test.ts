@@ -49,6 +49,9 @@ describe('standalone demo walkthrough, incident list and case list', () => {
           'incidentId',
           'state',
           'station',
+          'priority',
+          'priorityReasons',
+          'knownExploited',
         ].sort(),
       );
     }
@@ -62,6 +65,10 @@ describe('standalone demo walkthrough, incident list and case list', () => {
       flags: [],
       // The demo data folder has no station identity yet.
       station: null,
+      priority: expect.any(Number) as number,
+      priorityReasons: expect.any(Array) as string[],
+      // No KEV catalog imported here: nothing is known exploited yet.
+      knownExploited: [],
     });
     expect(cases.find((c) => c.assetTag === 'NM-0002')).toMatchObject({
       state: 'at_risk',
