@@ -142,6 +142,8 @@ export const permissions: Record<MethodName, Access> = {
   'db.check': anyone('read', { operator: true }),
   'audit.verify': anyone('read', { operator: true }),
   'audit.startCheck': anyone('read', { operator: true }),
+  // Names files on this machine: the operator at the command line, or an administrator.
+  'audit.verifyAnchors': only(admin, 'read', { operator: true }),
   'audit.list': only(recordReaders, 'read', { operator: true }),
   'facility.setTimeZone': only(admin, 'change', { operator: false }),
   'demo.load': { who: 'first_run_or_roles', roles: admin, effect: 'change', operator: true },

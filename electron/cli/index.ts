@@ -33,7 +33,10 @@ export const usage = `Usage: standalone [--data-dir DIR] [--json] <command>
 
 Commands:
   db check [--full]     schema version and quick_check (integrity_check with --full)
-  audit verify          recompute the audit hash chain; exit 1 naming the first bad event
+  audit verify [--anchor FILE...]
+                        recompute the audit hash chain, replay it and compare every bound table
+                        (exit 1 naming the event, or the table, row and field); with --anchor,
+                        check the chain extends the head each PDF, backup or export carries
   demo load             load the demo facility into an empty database
   demo walkthrough      on the demo facility: open the "ICSMA-17-215-02 response" incident and
                         take four devices through the workflow as the demo users (exit 1 if the
@@ -122,6 +125,8 @@ type Command = (
 ) => Promise<number>;
 interface Flags {
   full: boolean;
+  /** `--anchor FILE` (repeatable): artefacts whose anchored chain head the live chain must extend. */
+  anchor: string[];
   /** Positionals after the command name (files). */
   args: string[];
   skipInvalid: boolean;
@@ -152,6 +157,7 @@ function asOperator(rt: Runtime): Runtime['dispatch'] {
 
 /** Commands that take files after their name. */
 const takesArguments = new Set([
+  'audit verify',
   'inventory import',
   'advisory import',
   'kev import',
@@ -169,7 +175,16 @@ const takesArguments = new Set([
 
 const commands: Record<string, Command> = {
   'db check': (rt, out, f) => dbCheck(asOperator(rt), out, f.full),
-  'audit verify': (rt, out) => auditVerify(asOperator(rt), out),
+  // `--anchor A B C`: the files after the first are positionals.
+  'audit verify': (rt, out, f) => {
+    if (f.args.length && !f.anchor.length) {
+      throw new CliError(
+        'audit verify takes files only after --anchor: standalone audit verify --anchor FILE...',
+        exitCodes.invalidInput,
+      );
+    }
+    return auditVerify(asOperator(rt), out, [...f.anchor, ...f.args]);
+  },
   'demo load': (rt, out) => demoLoad(asOperator(rt), out),
   'demo walkthrough': (rt, out) => demoWalkthrough(asOperator(rt), out),
   'incident list': (rt, out) => incidentList(asOperator(rt), out),
@@ -262,6 +277,7 @@ export async function runCli(argv: string[]): Promise<number> {
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
         full: { type: 'boolean', default: false },
+        anchor: { type: 'string', multiple: true },
         'skip-invalid': { type: 'boolean', default: false },
         mapping: { type: 'string' },
         format: { type: 'string' },
@@ -302,6 +318,7 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     const flags: Flags = {
       full: values.full,
+      anchor: values.anchor ?? [],
       args,
       skipInvalid: values['skip-invalid'],
       mapping: values.mapping,

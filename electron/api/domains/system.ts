@@ -71,6 +71,22 @@ export interface RecordCheckReport {
   problems: RecordProblem[];
 }
 
+/** Whether the live chain extends the anchor an artefact carries (`audit verify --anchor`). */
+export interface AnchorCheck {
+  file: string;
+  ok: boolean;
+  /** What carried it: PDF, backup, JSON or CSV export. */
+  kind?: string;
+  /** The anchored head. */
+  eventId?: number;
+  hash?: string;
+  issuedAt?: string;
+  signature?: 'valid' | 'unsigned' | 'invalid' | 'unknown_identity';
+  /** Where the live history parts from the anchored one (exact: firstDiverging is the event). */
+  divergence?: { lastMatching: number | null; firstDiverging: number; exact: boolean };
+  problem?: string;
+}
+
 /** The replay check the app runs in the background at every start. */
 export interface StartCheckView {
   /** null when this process ran none (the command line). */
@@ -110,6 +126,10 @@ export const systemMethods = {
     'Recompute the audit hash chain, replay its events and compare every bound table with them ' +
       '(incremental: since the last verified point); name the first event, table, row and field ' +
       'that do not fit.',
+  ),
+  'audit.verifyAnchors': method<AnchorCheck[]>()(
+    z.object({ files: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),
+    'Check that the live audit chain extends the anchor each file carries (PDF, backup, export).',
   ),
   'audit.startCheck': method<StartCheckView>()(
     empty,

@@ -1,4 +1,4 @@
-import type { AuditVerifyReport, DbCheckReport, RecordProblem } from '../../api';
+import type { AnchorCheck, AuditVerifyReport, DbCheckReport, RecordProblem } from '../../api';
 import type { Dispatch } from '../../services/dispatcher';
 import { exitCodes, unwrap, type Output } from '../output';
 
@@ -33,8 +33,15 @@ export function recordProblemLine(p: RecordProblem): string {
   return `${where} ${problemWords[p.problem]}${detail}`;
 }
 
-export async function auditVerify(dispatch: Dispatch, out: Output): Promise<number> {
+export async function auditVerify(
+  dispatch: Dispatch,
+  out: Output,
+  anchorFiles: string[] = [],
+): Promise<number> {
   const report = unwrap(await dispatch('audit.verify', {})) as AuditVerifyReport;
+  const anchors = anchorFiles.length
+    ? (unwrap(await dispatch('audit.verifyAnchors', { files: anchorFiles })) as AnchorCheck[])
+    : [];
   const lines = [
     report.firstBad
       ? `audit chain BROKEN at event ${report.firstBad.id}: ${report.firstBad.reason}`
@@ -52,8 +59,15 @@ export async function auditVerify(dispatch: Dispatch, out: Output): Promise<numb
       lines.push(`  … and ${records.problemCount - records.problems.length} more`);
     }
   }
-  out.print(lines.join('\n'), report);
-  return report.ok ? exitCodes.ok : exitCodes.checkFailed;
+  for (const a of anchors) {
+    lines.push(
+      a.ok
+        ? `anchor ok: ${a.file} (${a.kind}, event ${a.eventId}, ${a.signature === 'valid' ? 'signed by the organisation' : 'unsigned'}): the live chain extends it`
+        : `anchor FAILED: ${a.problem ?? a.file}`,
+    );
+  }
+  out.print(lines.join('\n'), anchors.length ? { ...report, anchors } : report);
+  return report.ok && anchors.every((a) => a.ok) ? exitCodes.ok : exitCodes.checkFailed;
 }
 
 export async function demoLoad(dispatch: Dispatch, out: Output): Promise<number> {

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { systemActor } from '../audit/append';
+import { issueAnchor } from '../audit/anchors';
 import type { BackupInfo } from '../../api/domains/backup';
 import { appVersion } from '../core/app-version';
 import type { Services } from '../core/context';
@@ -79,6 +81,15 @@ export async function createBackup(
       auditEventCount: head?.last_id ?? 0,
       auditLastHash: head?.last_hash ?? null,
     };
+    // The backup's head is this chain's head at the copy: anchored, and the issue recorded.
+    const anchor = head
+      ? issueAnchor(
+          { services, actor: systemActor },
+          { kind: 'backup', name: path.basename(file) },
+          { eventId: head.last_id, hash: head.last_hash },
+        )
+      : null;
+    if (anchor) manifest.anchor = anchor;
     written = file;
     writeChecksumAndManifest(file, manifest);
     // The rename is the moment the backup exists: before it, a listing does not show it.

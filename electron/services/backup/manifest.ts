@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { chainAnchorSchema } from '../audit/anchors';
 import { checksumFileOf, manifestFileOf } from './backup-names';
 import { writeFileAtomically } from './files';
 
@@ -19,6 +20,8 @@ export const manifestSchema = z.object({
   appVersion: z.string(),
   auditEventCount: z.number().int().nonnegative(),
   auditLastHash: z.string().nullable(),
+  /** The backup's chain head, signed: `audit verify --anchor` checks the live chain extends it. */
+  anchor: chainAnchorSchema.optional(),
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;
 

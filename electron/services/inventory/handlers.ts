@@ -1,4 +1,6 @@
 import type { inventoryMethods } from '../../api/domains/inventory';
+import { systemActor } from '../audit/append';
+import { issueAnchor } from '../audit/anchors';
 import type { HandlerMap } from '../core/handler';
 import { recordExport } from '../audit/export-event';
 import { exportInventory } from './inventory-export';
@@ -8,7 +10,16 @@ export const inventoryHandlers: HandlerMap<keyof typeof inventoryMethods> = {
   'inventory.preview': (input, ctx) => previewInventory(ctx, input),
   'inventory.import': (input, ctx) => importInventory(ctx, input),
   'inventory.export': ({ format }, ctx) => {
-    const exported = exportInventory(ctx.services.db, format, ctx.services.clock.now());
+    const { services } = ctx;
+    const now = services.clock.now();
+    const anchor =
+      format === 'json'
+        ? issueAnchor(
+            { services, actor: systemActor },
+            { kind: 'json', name: `inventory-${now.toISOString().slice(0, 10)}.json` },
+          )
+        : null;
+    const exported = exportInventory(services.db, format, now, anchor);
     recordExport(
       ctx,
       format,

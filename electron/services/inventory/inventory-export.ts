@@ -4,6 +4,7 @@
  * neutralised with a leading apostrophe, which the importer removes again).
  */
 import type Database from 'better-sqlite3';
+import type { ChainAnchor } from '../audit/anchors';
 import type { Device } from '../../api/domains/devices';
 import type { DeviceFieldName, InventoryExport } from '../../api/domains/inventory';
 import { spreadsheetCsv } from '../csv/spreadsheet-csv';
@@ -46,6 +47,7 @@ export function exportInventory(
   db: Database.Database,
   format: 'csv' | 'json',
   now: Date,
+  anchor: ChainAnchor | null = null,
 ): InventoryExport {
   const devices = allDevices(db);
   const stamp = now.toISOString().slice(0, 10);
@@ -63,6 +65,8 @@ export function exportInventory(
             version: 1,
             exportedAt: now.toISOString(),
             devices: body,
+            // The chain head as the file left the app: `audit verify --anchor FILE` checks it.
+            ...(anchor ? { anchor } : {}),
           },
           null,
           2,

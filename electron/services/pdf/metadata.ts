@@ -1,5 +1,6 @@
 import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 import { z } from 'zod';
+import { chainAnchorSchema } from '../audit/anchors';
 
 /** The Info dictionary entry that carries what `verify-pdf` needs, as JSON. */
 export const metadataKey = 'StandaloneMetadata';
@@ -39,6 +40,8 @@ export const pdfMetadataSchema = z
       .strict()
       .optional(),
     certificateFingerprintSha256: z.string().max(200),
+    /** The whole chain's head when the PDF was made (`audit verify --anchor` checks it). */
+    anchor: chainAnchorSchema.optional(),
     app: z.object({ name: z.literal('Standalone'), version: z.string().max(64) }).strict(),
   })
   .strict();

@@ -1,5 +1,7 @@
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
+import { systemActor } from '../audit/append';
+import { issueAnchor, type ChainAnchor } from '../audit/anchors';
 import { appVersion } from '../core/app-version';
 import type { Services } from '../core/context';
 import { OrganisationSigner } from '../signing/cms-signer';
@@ -41,6 +43,7 @@ export function metadataOf(
   model: PdfDocumentModel,
   fingerprint: string,
   version: string,
+  anchor?: ChainAnchor | null,
 ): PdfMetadata {
   return {
     format: 'standalone-pdf/1',
@@ -52,6 +55,7 @@ export function metadataOf(
     generatedAt: model.generatedAt.toISOString(),
     content: documentContent(model),
     certificateFingerprintSha256: fingerprint,
+    ...(anchor ? { anchor } : {}),
     app: { name: 'Standalone', version },
   };
 }
@@ -65,10 +69,11 @@ export async function renderSignedPdf(
   fonts: PdfFonts,
   identity: UnlockedIdentity,
   version = appVersion(),
+  anchor: ChainAnchor | null = null,
 ): Promise<Buffer> {
   const signer = signerFor(identity);
   const { doc, signatureBox } = await renderPdf(model, fonts, identity);
-  writeMetadata(doc, metadataOf(model, identity.fingerprintSha256, version));
+  writeMetadata(doc, metadataOf(model, identity.fingerprintSha256, version, anchor));
   pdflibAddPlaceholder({
     pdfPage: signatureBox.page,
     reason: pdfTextLiteral(model.signatureReason),
@@ -102,5 +107,16 @@ export async function exportSignedPdf(
   model: PdfDocumentModel,
 ): Promise<Buffer> {
   const identity = requireUnlockedIdentity(services);
-  return renderSignedPdf(model, loadPdfFonts(services.resourcesDir), identity);
+  // The chain's head as the PDF leaves the app, recorded as an event of its own.
+  const anchor = issueAnchor(
+    { services, actor: systemActor },
+    { kind: 'pdf', name: model.title.slice(0, 500) },
+  );
+  return renderSignedPdf(
+    model,
+    loadPdfFonts(services.resourcesDir),
+    identity,
+    appVersion(),
+    anchor,
+  );
 }

@@ -10,6 +10,9 @@ import type {
 import { loadWorkflowResources, type WorkflowResources } from '../cases/workflow-resources';
 import type { CallContext } from '../core/context';
 import { recordExport } from '../audit/export-event';
+import { systemActor } from '../audit/append';
+import { issueAnchor } from '../audit/anchors';
+import { csvAnchorPrefix } from '../audit/anchor-files';
 import type { HandlerMap } from '../core/handler';
 import { briefingReport } from './briefing';
 import { hics214Report } from './hics214';
@@ -67,6 +70,14 @@ export const reportHandlers: HandlerMap<keyof typeof reportMethods> = {
         fileName: csv.fileName,
       },
     );
-    return csv;
+    // The chain head as the file leaves the app, on a last comment line.
+    const anchor = issueAnchor(
+      { services: ctx.services, actor: systemActor },
+      { kind: 'report', name: csv.fileName },
+    );
+    if (!anchor) return csv;
+    const line = csvAnchorPrefix + Buffer.from(JSON.stringify(anchor)).toString('base64url');
+    const newline = csv.text.endsWith('\n') ? '' : '\r\n';
+    return { ...csv, text: `${csv.text}${newline}${line}\r\n` };
   },
 };

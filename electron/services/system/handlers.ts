@@ -2,6 +2,8 @@ import type { AuditEventView } from '../../api';
 import type { systemMethods } from '../../api/domains/system';
 import { verifyRecords, verifyRecordsSince } from '../audit/replay-check';
 import { lastStartCheck } from '../audit/start-check';
+import { verifyAnchorFiles } from '../audit/anchor-files';
+import { connectionOptionsOf, openOtherDatabase } from '../backup/connections';
 import { appVersion } from '../core/app-version';
 import type { HandlerMap } from '../core/handler';
 import { appSchemaVersion, schemaVersionOf } from '../db/migrate';
@@ -56,6 +58,11 @@ export const systemHandlers: HandlerMap<keyof typeof systemMethods> = {
 
   'audit.verify': ({ scope }, { services }) =>
     scope === 'incremental' ? verifyRecordsSince(services.db) : verifyRecords(services.db),
+
+  'audit.verifyAnchors': ({ files }, { services }) =>
+    verifyAnchorFiles(services.db, files, (file) =>
+      openOtherDatabase(file, { ...connectionOptionsOf(services), readonly: true }),
+    ),
 
   'audit.startCheck': (_input, { services }) => {
     const last = lastStartCheck(services);
