@@ -220,6 +220,10 @@ test('journey 2 at 1024×768: assigned to back in service within 45 clicks and n
   await expectInView(page, nextStep(page).getByRole('button', { name: 'Return to service' }));
   await takeNextStep(page, 'Return to service', 'Back in service');
   await expect(page.locator('.hics')).toContainText('fully functional');
+  // Back in service offers the next assigned device; this was the only one.
+  await expect(page.locator('.next-step-done')).toContainText(
+    'No other device is assigned to you.',
+  );
   await shotTop(page, 'journey-back-in-service');
 
   test.info().annotations.push({

@@ -6,6 +6,7 @@ import type { ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { AnswerQuestions, AssessingChoices, unansweredQuestions } from './AssessingStep';
 import { MissingList } from './MissingList';
+import { NextAssignedDevice } from './NextAssignedDevice';
 import { formatDateTime, localInputFromNow, localInputToIso } from './time-format';
 import { TimeInput } from '../components/TimeInput';
 
@@ -37,6 +38,7 @@ export function NextStepPanel({ detail, take }: Props) {
           {t('cases.next.title')}
         </h2>
         <p className="next-step-lead">{t('cases.next.closed')}</p>
+        <NextAssignedDevice after={detail.caseId} />
       </section>
     );
   }
