@@ -29,6 +29,9 @@ const packages = new Set([
   ...nodeBuiltins.filter((n) => !n.includes('*')),
 ]);
 
+const demoMessage =
+  'The demo calls the API through the typed client, never another domain of the services.';
+
 /** A `no-restricted-imports` rule: which of our folders (and which modules) a folder may not import. */
 function boundary(message, restricted) {
   const paths = restricted.filter((r) => packages.has(r)).map((name) => ({ name, message }));
@@ -95,16 +98,51 @@ export default tseslint.config(
       'react-dom',
     ]),
   },
+  // The CLI is a caller like any other: it starts the runtime and calls the API through the
+  // typed client, never a service module (its tests may use the test helpers).
   {
     files: ['electron/cli/**/*.ts'],
-    rules: boundary('The CLI reaches the services, never Electron or the UI.', [
-      'electron',
-      '**/main/**',
-      '**/preload/**',
-      '**/browser/**',
-      '**/renderer/**',
-      'react',
-    ]),
+    ignores: ['**/*.test.ts'],
+    rules: boundary(
+      'The CLI calls the API through the typed client; of the services it may import only the runtime.',
+      [
+        '**/services/**',
+        '!**/services/runtime',
+        'electron',
+        '**/main/**',
+        '**/preload/**',
+        '**/browser/**',
+        '**/renderer/**',
+        'react',
+      ],
+    ),
+  },
+  // The demo walkthrough is a caller too: it reaches the other domains through the API only
+  // (of the services, only the shared core: the call context and its errors).
+  {
+    files: ['electron/services/demo/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'react', 'react-dom'].map((name) => ({ name, message: demoMessage })),
+          patterns: [
+            { regex: '^\\.\\./(?!core/)[^./][^/]*(/|$)', message: demoMessage },
+            {
+              group: [
+                '**/main/**',
+                '**/preload/**',
+                '**/cli/**',
+                '**/browser/**',
+                '**/renderer/**',
+              ],
+              message: demoMessage,
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['electron/main/**/*.ts'],

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { WalkthroughReport } from '../electron/api/domains/incidents';
+import type { WalkthroughReport } from '../electron/api/domains/demo';
 import { callApi, shot } from './case-steps';
 import { demoUser, expect, loadDemoAndSignIn, sessionUser, test } from './fixtures';
 

@@ -31,6 +31,31 @@ const cases: { file: string; allowed: string[]; refused: string[] }[] = [
     ],
   },
   {
+    file: 'electron/cli/commands/probe.ts',
+    allowed: ['../../services/runtime', '../../api/client', '../../api/methods', 'node:fs'],
+    refused: [
+      '../../services/pdf/verify',
+      '../../services/core/errors',
+      '../../services/dispatcher',
+      '../../services/cases/case-store',
+      'electron',
+      '../../main/window',
+      '../../../renderer/src/App',
+    ],
+  },
+  {
+    file: 'electron/services/demo/probe.ts',
+    allowed: ['../../api/client', '../../api/methods', '../core/errors', './walkthrough-answers'],
+    refused: [
+      '../dispatcher',
+      '../runtime',
+      '../incidents/incident-store',
+      '../settings/settings',
+      'electron',
+      '../../cli/index',
+    ],
+  },
+  {
     file: 'electron/main/probe.ts',
     allowed: ['electron', '../api/methods', '../services/host-protocol', 'node:path'],
     refused: ['../services/db/open', 'better-sqlite3', '../../renderer/src/App'],

@@ -3,6 +3,7 @@ export * from './define';
 export * from './methods';
 export type * from './domains/system';
 export type * from './domains/devices';
+export type * from './domains/demo';
 export { criticalities } from './domains/devices';
 
 import type { InputOf, MethodName, ResultOf } from './methods';

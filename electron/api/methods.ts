@@ -4,6 +4,7 @@ import { advisoryMethods } from './domains/advisories';
 import { backupMethods } from './domains/backup';
 import { boardMethods } from './domains/board';
 import { caseMethods } from './domains/cases';
+import { demoMethods } from './domains/demo';
 import { deviceMethods } from './domains/devices';
 import { exchangeMethods } from './domains/exchange';
 import { exportMethods } from './domains/exports';
@@ -37,6 +38,7 @@ export const api = {
   ...stationMethods,
   ...exchangeMethods,
   ...threatMethods,
+  ...demoMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -146,7 +146,6 @@ export const permissions: Record<MethodName, Access> = {
   'audit.verifyAnchors': only(admin, 'read', { operator: true }),
   'audit.list': only(recordReaders, 'read', { operator: true }),
   'facility.setTimeZone': only(admin, 'change', { operator: false }),
-  'demo.load': { who: 'first_run_or_roles', roles: admin, effect: 'change', operator: true },
 
   'devices.list': signedIn('read', { operator: true }),
   'devices.get': signedIn('read', { operator: true }),
@@ -240,6 +239,7 @@ export const permissions: Record<MethodName, Access> = {
   'incidents.get': signedIn('read', { operator: true }),
   'incidents.close': only(commanders, 'change', { operator: false }),
   'cases.list': signedIn('read', { operator: true }),
+  'cases.findByAssetTag': signedIn('read', { operator: true }),
   'cases.get': signedIn('read', { operator: true }),
   'cases.answer': only(caseWorkers, 'change', { operator: false }),
   'cases.transition': only(caseWorkers, 'change', { operator: false }),
@@ -288,7 +288,11 @@ export const permissions: Record<MethodName, Access> = {
   'exchange.export': only(recordReaders, 'read', { operator: true }),
   'exchange.import': only(recordReaders, 'change', { operator: true }),
   'exchange.verify': only(recordReaders, 'read', { operator: true }),
-  // Runs only on the demo facility, signing in as the demo users with their published PINs.
+  // Checking a PDF reads the audit trail and the records it names: those who read the records.
+  'exports.verifyPdf': only(recordReaders, 'read', { operator: true }),
+  // The demo facility: loaded into an empty database on first run or by an administrator; the
+  // walkthrough runs only on it, signing in as the demo users with their published PINs.
+  'demo.load': { who: 'first_run_or_roles', roles: admin, effect: 'change', operator: true },
   'demo.walkthrough': signedIn('change', { operator: true }),
 };
 

@@ -5,8 +5,13 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { ServiceError } from '../services/core/errors';
-import { startServices, type Runtime } from '../services/runtime';
+import { ApiCallError, type ApiClient } from '../api/client';
+import {
+  describeStartFailure,
+  startServices,
+  type Caller,
+  type Runtime,
+} from '../services/runtime';
 import { advisoryImport, match } from './commands/advisories';
 import { backupCreate, backupList, backupRestore, backupVerify } from './commands/backup';
 import { caseList, demoWalkthrough, incidentList } from './commands/cases';
@@ -27,7 +32,7 @@ import {
 } from './commands/stations';
 import { auditVerify, dbCheck, demoLoad } from './commands/system';
 import { epssImport, kevImport } from './commands/threats';
-import { CliError, createOutput, exitCodeFor, exitCodes } from './output';
+import { CliError, createOutput, exitCodeFor, exitCodes, type Output } from './output';
 
 export const usage = `Usage: standalone [--data-dir DIR] [--json] <command>
 
@@ -118,11 +123,8 @@ Global options:
   --json                machine-readable output
   --help                this text`;
 
-type Command = (
-  runtime: Runtime,
-  out: ReturnType<typeof createOutput>,
-  flags: Flags,
-) => Promise<number>;
+/** A command: what it does through the API, as the operator. */
+type Command = (api: ApiClient, out: Output, flags: Flags) => Promise<number>;
 interface Flags {
   full: boolean;
   /** `--anchor FILE` (repeatable): artefacts whose anchored chain head the live chain must extend. */
@@ -150,9 +152,8 @@ interface Flags {
  * Every command runs as the operator (the OS user at this machine, audited under that name): no
  * one signs in on the command line, and the operator can never give a sign-off.
  */
-function asOperator(rt: Runtime): Runtime['dispatch'] {
-  const caller = { kind: 'operator', osUser: os.userInfo().username } as const;
-  return (method, input) => rt.dispatchAs(caller, method, input);
+function operator(): Caller {
+  return { kind: 'operator', osUser: os.userInfo().username };
 }
 
 /** Commands that take files after their name. */
@@ -174,97 +175,91 @@ const takesArguments = new Set([
 ]);
 
 const commands: Record<string, Command> = {
-  'db check': (rt, out, f) => dbCheck(asOperator(rt), out, f.full),
+  'db check': (api, out, f) => dbCheck(api, out, f.full),
   // `--anchor A B C`: the files after the first are positionals.
-  'audit verify': (rt, out, f) => {
+  'audit verify': (api, out, f) => {
     if (f.args.length && !f.anchor.length) {
       throw new CliError(
         'audit verify takes files only after --anchor: standalone audit verify --anchor FILE...',
         exitCodes.invalidInput,
       );
     }
-    return auditVerify(asOperator(rt), out, [...f.anchor, ...f.args]);
+    return auditVerify(api, out, [...f.anchor, ...f.args]);
   },
-  'demo load': (rt, out) => demoLoad(asOperator(rt), out),
-  'demo walkthrough': (rt, out) => demoWalkthrough(asOperator(rt), out),
-  'incident list': (rt, out) => incidentList(asOperator(rt), out),
-  'case list': (rt, out, f) =>
-    caseList(asOperator(rt), out, { incident: f.incident, sort: f.sort }),
-  'users list': (rt, out) => usersList(asOperator(rt), out),
-  'users create': (rt, out, f) =>
-    usersCreate(asOperator(rt), out, { name: f.name, roles: f.roles, staffId: f.staffId }),
-  'inventory import': (rt, out, f) =>
-    inventoryImport(asOperator(rt), out, f.args, {
+  'demo load': (api, out) => demoLoad(api, out),
+  'demo walkthrough': (api, out) => demoWalkthrough(api, out),
+  'incident list': (api, out) => incidentList(api, out),
+  'case list': (api, out, f) => caseList(api, out, { incident: f.incident, sort: f.sort }),
+  'users list': (api, out) => usersList(api, out),
+  'users create': (api, out, f) =>
+    usersCreate(api, out, { name: f.name, roles: f.roles, staffId: f.staffId }),
+  'inventory import': (api, out, f) =>
+    inventoryImport(api, out, f.args, {
       skipInvalid: f.skipInvalid,
       mapping: f.mapping,
     }),
-  'inventory export': (rt, out, f) =>
-    inventoryExport(asOperator(rt), out, { format: f.format, out: f.out }),
-  'advisory import': (rt, out, f) => advisoryImport(asOperator(rt), out, f.args),
-  match: (rt, out) => match(asOperator(rt), out),
-  'kev import': (rt, out, f) => kevImport(asOperator(rt), out, f.args),
-  'epss import': (rt, out, f) => epssImport(asOperator(rt), out, f.args),
-  'verify-pdf': (rt, out, f) => verifyPdfCommand(rt, out, f.args),
-  'export blank': (rt, out, f) =>
-    exportBlankCommand(rt, asOperator(rt), out, {
+  'inventory export': (api, out, f) => inventoryExport(api, out, { format: f.format, out: f.out }),
+  'advisory import': (api, out, f) => advisoryImport(api, out, f.args),
+  match: (api, out) => match(api, out),
+  'kev import': (api, out, f) => kevImport(api, out, f.args),
+  'epss import': (api, out, f) => epssImport(api, out, f.args),
+  'verify-pdf': (api, out, f) => verifyPdfCommand(api, out, f.args),
+  'export blank': (api, out, f) =>
+    exportBlankCommand(api, out, {
       template: f.template,
       version: f.version,
       out: f.out,
       passphraseFile: f.passphraseFile,
     }),
-  'export case': (rt, out, f) =>
-    exportCaseCommand(rt, asOperator(rt), out, {
+  'export case': (api, out, f) =>
+    exportCaseCommand(api, out, {
       assetTag: f.assetTag,
       incident: f.incident,
       advisory: f.advisory,
       out: f.out,
       passphraseFile: f.passphraseFile,
     }),
-  'export incident': (rt, out, f) =>
-    exportIncidentCommand(asOperator(rt), out, {
+  'export incident': (api, out, f) =>
+    exportIncidentCommand(api, out, {
       incident: f.incident,
       report: f.report,
       out: f.out,
       passphraseFile: f.passphraseFile,
     }),
-  report: (rt, out, f) =>
-    reportCommand(asOperator(rt), out, {
+  report: (api, out, f) =>
+    reportCommand(api, out, {
       incident: f.incident,
       report: f.report,
       format: f.format,
       out: f.out,
     }),
-  'backup create': (rt, out, f) => backupCreate(asOperator(rt), out, f.args),
-  'backup list': (rt, out, f) => backupList(asOperator(rt), out, f.args),
-  'backup verify': (rt, out, f) => backupVerify(asOperator(rt), out, f.args),
-  'station init': (rt, out, f) => stationInit(asOperator(rt), out, f.name),
-  'station request': (rt, out, f) => stationRequest(asOperator(rt), out, f.out),
-  'station enrol': (rt, out, f) =>
-    stationEnrol(asOperator(rt), out, {
+  'backup create': (api, out, f) => backupCreate(api, out, f.args),
+  'backup list': (api, out, f) => backupList(api, out, f.args),
+  'backup verify': (api, out, f) => backupVerify(api, out, f.args),
+  'station init': (api, out, f) => stationInit(api, out, f.name),
+  'station request': (api, out, f) => stationRequest(api, out, f.out),
+  'station enrol': (api, out, f) =>
+    stationEnrol(api, out, {
       args: f.args,
       out: f.out,
       passphraseFile: f.passphraseFile,
     }),
-  'station accept': (rt, out, f) => stationAccept(asOperator(rt), out, f.args),
-  'station list': (rt, out) => stationList(asOperator(rt), out),
-  'station revoke': (rt, out, f) =>
-    stationRevoke(asOperator(rt), out, { args: f.args, passphraseFile: f.passphraseFile }),
-  'station authority': (rt, out, f) => stationAuthority(asOperator(rt), out, f.out),
-  'exchange export': (rt, out, f) => exchangeExport(asOperator(rt), out, f.out),
-  'exchange import': (rt, out, f) => exchangeImport(asOperator(rt), out, f.args),
-  'exchange verify': (rt, out) => exchangeVerify(asOperator(rt), out),
+  'station accept': (api, out, f) => stationAccept(api, out, f.args),
+  'station list': (api, out) => stationList(api, out),
+  'station revoke': (api, out, f) =>
+    stationRevoke(api, out, { args: f.args, passphraseFile: f.passphraseFile }),
+  'station authority': (api, out, f) => stationAuthority(api, out, f.out),
+  'exchange export': (api, out, f) => exchangeExport(api, out, f.out),
+  'exchange import': (api, out, f) => exchangeImport(api, out, f.args),
+  'exchange verify': (api, out) => exchangeVerify(api, out),
 };
 
 /** Commands that open the database themselves: a restore must work when it cannot be opened. */
 const withoutRuntime: Record<
   string,
-  (
-    dataDir: string | undefined,
-    out: ReturnType<typeof createOutput>,
-    flags: Flags,
-  ) => Promise<number>
+  (dataDir: string | undefined, out: Output, flags: Flags) => Promise<number>
 > = {
-  'backup restore': (dataDir, out, f) => backupRestore(dataDir, out, f.args),
+  'backup restore': (dataDir, out, f) => backupRestore(dataDir, operator(), out, f.args),
 };
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -338,20 +333,22 @@ export async function runCli(argv: string[]): Promise<number> {
     };
     const own = withoutRuntime[name];
     if (own) return await own(values['data-dir'], out, flags);
+    if (!command) throw new CliError(`Unknown command "${name}".`, exitCodes.invalidInput);
     // A command runs its own checks; the replay at start is for the long-running app.
     runtime = startServices({
       ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
       replayCheckAtStart: false,
     });
-    return await (command as Command)(runtime, out, flags);
+    return await command(runtime.client(operator()), out, flags);
   } catch (error) {
     if (error instanceof CliError) {
       process.stderr.write(`standalone: ${error.message}\n`);
       return error.exitCode;
     }
-    if (error instanceof ServiceError) {
-      process.stderr.write(`standalone: ${error.message}\n`);
-      return exitCodeFor({ code: error.code, message: error.message });
+    const failure = error instanceof ApiCallError ? error.error : describeStartFailure(error);
+    if (failure) {
+      process.stderr.write(`standalone: ${failure.message}\n`);
+      return exitCodeFor(failure);
     }
     process.stderr.write(
       `standalone: unexpected failure: ${(error as Error).stack ?? String(error)}\n`,

@@ -1,4 +1,4 @@
-import type { ApiError, Result } from '../api/result';
+import type { ApiError } from '../api/result';
 
 export const exitCodes = {
   ok: 0,
@@ -33,12 +33,6 @@ export function exitCodeFor(error: ApiError): number {
     case 'internal':
       return exitCodes.unexpected;
   }
-}
-
-/** The value of a successful call, or a CliError carrying the API's message and exit code. */
-export function unwrap<T>(result: Result<T>): T {
-  if (result.ok) return result.value;
-  throw new CliError(result.error.message, exitCodeFor(result.error));
 }
 
 export interface Output {

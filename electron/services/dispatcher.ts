@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { api, isMethodName, type MethodName } from '../api/methods';
+import { createClient, type ApiClient } from '../api/client';
+import {
+  api,
+  isMethodName,
+  type MethodName,
+  type ParsedInputOf,
+  type ResultOf,
+} from '../api/methods';
 import { err, ok, type Result } from '../api/result';
 import { stationCaller, type Caller, type CallContext, type Services } from './core/context';
 import { ServiceError } from './core/errors';
-import type { Handler } from './core/handler';
 import { handlers } from './handlers';
 import { findMalformedText, type MalformedText } from './input/well-formed-text';
 import { authorizeCall } from './people/authorize';
@@ -42,7 +48,14 @@ export type DispatchAs = (
   input: unknown,
 ) => Promise<Result<unknown>>;
 
-function invalidInput(method: MethodName, error: z.ZodError): Result<unknown> {
+/** A typed call from an explicit caller, for in-process clients. */
+export type CallAs = <M extends MethodName>(
+  caller: Caller,
+  method: M,
+  input: unknown,
+) => Promise<Result<ResultOf<M>>>;
+
+function invalidInput(method: MethodName, error: z.ZodError): Result<never> {
   const issues = describeIssues(error);
   const first = issues[0];
   return err(
@@ -55,7 +68,7 @@ function invalidInput(method: MethodName, error: z.ZodError): Result<unknown> {
   );
 }
 
-function malformedText(method: MethodName, m: MalformedText): Result<unknown> {
+function malformedText(method: MethodName, m: MalformedText): Result<never> {
   const message =
     `${m.inKey ? 'a name' : 'text'} that is not valid Unicode (a lone surrogate at character ` +
     `${m.index + 1}); it may come from a damaged file or a broken copy and paste. Retype it.`;
@@ -74,14 +87,10 @@ function malformedText(method: MethodName, m: MalformedText): Result<unknown> {
 export function createDispatcher(services: Services): {
   dispatch: Dispatch;
   dispatchAs: DispatchAs;
+  callAs: CallAs;
+  client(caller?: Caller): ApiClient;
 } {
-  const dispatchAs: DispatchAs = async (caller, method, input) => {
-    if (typeof method !== 'string' || !isMethodName(method)) {
-      return err(
-        'unknown_method',
-        `There is no API method called "${String(method).slice(0, 100)}".`,
-      );
-    }
+  const callAs: CallAs = async (caller, method, input) => {
     try {
       const { actor, user } = authorizeCall(services, caller, method);
       // Text that is not valid Unicode passes zod but breaks storage and the audit hash later.
@@ -90,8 +99,8 @@ export function createDispatcher(services: Services): {
       const parsed = api[method].input.safeParse(input);
       if (!parsed.success) return invalidInput(method, parsed.error);
       const ctx: CallContext = { services, actor, caller, user };
-      const handler = handlers[method] as Handler<MethodName>;
-      const value = await handler(parsed.data as never, ctx);
+      // The schema of `method` parsed it: its output is this method's parsed input.
+      const value = await handlers[method](parsed.data as ParsedInputOf<typeof method>, ctx);
       return ok(value);
     } catch (error) {
       if (error instanceof ServiceError) {
@@ -115,7 +124,22 @@ export function createDispatcher(services: Services): {
       );
     }
   };
-  return { dispatch: (method, input) => dispatchAs(stationCaller, method, input), dispatchAs };
+  const dispatchAs: DispatchAs = async (caller, method, input) => {
+    if (typeof method !== 'string' || !isMethodName(method)) {
+      return err(
+        'unknown_method',
+        `There is no API method called "${String(method).slice(0, 100)}".`,
+      );
+    }
+    return callAs(caller, method, input);
+  };
+  return {
+    dispatch: (method, input) => dispatchAs(stationCaller, method, input),
+    dispatchAs,
+    callAs,
+    client: (caller = stationCaller) =>
+      createClient((method, input) => callAs(caller, method, input)),
+  };
 }
 
 /** JSON Schemas of every method's input, for the self-describing `/api` listing. */

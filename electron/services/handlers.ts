@@ -4,6 +4,7 @@ import { backupHandlers } from './backup/handlers';
 import { boardHandlers } from './board/handlers';
 import { caseHandlers } from './cases/handlers';
 import type { HandlerMap } from './core/handler';
+import { demoHandlers } from './demo/handlers';
 import { deviceHandlers } from './devices/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { exportHandlers } from './pdf/handlers';
@@ -11,6 +12,7 @@ import { incidentHandlers } from './incidents/handlers';
 import { inventoryHandlers } from './inventory/handlers';
 import { peopleHandlers } from './people/handlers';
 import { reportHandlers } from './reports/handlers';
+import { seedHandlers } from './seed/handlers';
 import { signingHandlers } from './signing/handlers';
 import { stationHandlers } from './stations/handlers';
 import { systemHandlers } from './system/handlers';
@@ -33,4 +35,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...stationHandlers,
   ...exchangeHandlers,
   ...threatHandlers,
+  ...seedHandlers,
+  ...demoHandlers,
 };

@@ -4,14 +4,31 @@ import { openOtherDatabase, registerConnectionOptions } from './backup/connectio
 import { startBackupScheduler } from './backup/scheduler';
 import type { Clock } from './core/clock';
 import { systemClock } from './core/clock';
-import { findResourcesDir, type Services } from './core/context';
+import { findResourcesDir, type Caller, type Services } from './core/context';
 import { resolveDataDir } from './core/data-dir';
+import { ServiceError } from './core/errors';
 import type { Logger } from './core/log';
 import { databaseFileName, openDatabase } from './db/open';
-import { createDispatcher, type Dispatch, type DispatchAs } from './dispatcher';
+import type { ApiClient } from '../api/client';
+import type { ApiError } from '../api/result';
+import { createDispatcher, type CallAs, type Dispatch, type DispatchAs } from './dispatcher';
 import { createSessionStore } from './people/session-store';
 import { loadWorkflowResources } from './cases/workflow-resources';
 import { openFileLog } from './storage/storage-errors';
+
+export { restoreWithoutServices } from './backup/offline-restore';
+export type { Caller } from './core/context';
+
+/**
+ * Why the services could not start on a data folder, as an API error (a damaged database, one
+ * from a newer version, a folder that cannot be written), or undefined for an unexpected failure.
+ */
+export function describeStartFailure(error: unknown): ApiError | undefined {
+  if (!(error instanceof ServiceError)) return undefined;
+  return error.details === undefined
+    ? { code: error.code, message: error.message }
+    : { code: error.code, message: error.message, details: error.details };
+}
 
 export interface StartOptions {
   dataDir?: string;
@@ -31,6 +48,13 @@ export interface Runtime {
   dispatch: Dispatch;
   /** A call from an explicit caller, e.g. the CLI's operator. */
   dispatchAs: DispatchAs;
+  /** A typed call from an explicit caller. */
+  callAs: CallAs;
+  /**
+   * The typed client every in-process caller uses (CLI, tests, benches): results typed from the
+   * API map. Without a caller it calls as this process's station.
+   */
+  client(caller?: Caller): ApiClient;
   close(): void;
 }
 
@@ -50,6 +74,7 @@ export function startServices(options: StartOptions = {}): Runtime {
     clock: options.clock ?? systemClock,
     // In memory: a restarted services process starts signed out (drafts are in the database).
     sessions: createSessionStore(),
+    newStation: () => createDispatcher({ ...services, sessions: createSessionStore() }).client(),
   };
   try {
     // Playbook templates and the radionuclide table, validated once: an invalid file stops the

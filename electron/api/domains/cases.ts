@@ -239,6 +239,14 @@ export interface CaseDetail {
   updatedAt: string;
 }
 
+/** A case of one device in an incident (one per advisory). */
+export interface CaseOfDevice {
+  caseId: number;
+  advisoryId: number;
+  trackingId: string;
+  state: CaseState;
+}
+
 export interface CaseAssignResult {
   assignee: PersonRef | null;
   cases: CaseSummary[];
@@ -270,6 +278,10 @@ export const caseMethods = {
       })
       .strict(),
     'Cases, filtered, ordered by incident then asset tag; flags and the gate verdict computed now.',
+  ),
+  'cases.findByAssetTag': method<CaseOfDevice[]>()(
+    z.object({ incidentId: id, assetTag: z.string().trim().min(1).max(200) }).strict(),
+    "The cases of one device in an incident, found by its asset tag, ordered by the advisory's tracking ID.",
   ),
   'cases.get': method<CaseDetail>()(
     z.object({ caseId }).strict(),

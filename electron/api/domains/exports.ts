@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { id } from '../schemas';
+import { maxVerifyBytes, type PdfVerifyReport } from './pdf-verify';
 
 /**
  * Signed PDFs for the UI (issue 7): one device case, an incident report, a blank checklist, and
@@ -32,6 +33,11 @@ export interface ExportedPdf {
   bytes: number;
   /** SHA-256 of the signing certificate, to show "signed by …". */
   certificateFingerprintSha256: string;
+}
+
+/** A signed blank checklist, and which template version it is. */
+export interface ExportedBlankPdf extends ExportedPdf {
+  template: { id: string; version: number; title: string };
 }
 
 export type ExportJobState = 'running' | 'done' | 'failed' | 'cancelled';
@@ -77,7 +83,7 @@ export const exportMethods = {
     z.object({ incidentId: id, report: z.enum(incidentReportKinds) }).strict(),
     'A signed incident report: HICS 251, HICS 214, the incident briefing, or the summary of all cases.',
   ),
-  'exports.blankPdf': method<ExportedPdf>()(
+  'exports.blankPdf': method<ExportedBlankPdf>()(
     z
       .object({
         templateId: z.string().min(1).max(64),
@@ -86,6 +92,20 @@ export const exportMethods = {
       })
       .strict(),
     'A signed blank printable checklist of a playbook template, for paper downtime.',
+  ),
+  'exports.verifyPdf': method<PdfVerifyReport>()(
+    z
+      .object({
+        /** The file's name, for messages. */
+        fileName: z.string().min(1).max(1000),
+        /** The PDF's bytes, base64. */
+        base64: z
+          .string()
+          .max(Math.ceil(maxVerifyBytes / 3) * 4)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, "the file's bytes in base64"),
+      })
+      .strict(),
+    'Check a PDF: its signature, that the organisation signed it, its audit reference, and what it says against the database now.',
   ),
   'exports.casePdfs': method<ExportJobStarted>()(
     z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { empty, id } from '../schemas';
+import { id } from '../schemas';
 import type { CaseState, Hics251Status, PersonRef } from './cases';
 
 /** Incidents: a named response to one or more advisories, with one case per affected device. */
@@ -34,23 +34,6 @@ export interface IncidentCreateResult {
   skipped: { assetTag: string; trackingId: string; reason: string }[];
 }
 
-export interface WalkthroughReport {
-  incidentId: number;
-  incidentName: string;
-  /** Where each demo device was left, and why. */
-  cases: {
-    caseId: number;
-    assetTag: string;
-    trackingId: string;
-    state: CaseState;
-    story: string;
-  }[];
-  /** Every step taken, in order, as "who: what". */
-  steps: string[];
-  auditOk: boolean;
-  auditEventCount: number;
-}
-
 const isoDateTime = z
   .string()
   .max(40)
@@ -82,9 +65,5 @@ export const incidentMethods = {
   'incidents.close': method<IncidentSummary>()(
     z.object({ id, summary: z.string().trim().min(1).max(4000) }).strict(),
     'Close an incident with a closing summary; refused while any of its cases is open.',
-  ),
-  'demo.walkthrough': method<WalkthroughReport>()(
-    empty,
-    'On the demo facility: open the "ICSMA-17-215-02 response" incident and take four devices through the workflow as the demo users.',
   ),
 };

@@ -109,12 +109,6 @@ export interface AuditEventView {
   hash: string;
 }
 
-export interface DemoLoadReport {
-  devicesAdded: number;
-  advisoriesAdded: number;
-  facility: string;
-}
-
 export const systemMethods = {
   'app.info': method<AppInfo>()(empty, 'Name, version, schema version and data folder of the app.'),
   'db.check': method<DbCheckReport>()(
@@ -155,9 +149,5 @@ export const systemMethods = {
       })
       .strict(),
     'Set the facility’s time zone, in which the app shows, asks for and prints every time.',
-  ),
-  'demo.load': method<DemoLoadReport>()(
-    empty,
-    'Load the demo facility (devices and bundled advisories) into an empty database.',
   ),
 };

@@ -1,18 +1,13 @@
 import path from 'node:path';
-import type {
-  AdvisoryImportResult,
-  MatchPage,
-  MatchRunReport,
-  NonMatchView,
-} from '../../api/domains/advisories';
+import type { AdvisoryImportResult, MatchPage } from '../../api/domains/advisories';
 import { maxAdvisoryBytes } from '../../api/domains/advisories';
-import type { Dispatch } from '../../services/dispatcher';
-import { CliError, exitCodes, unwrap, type Output } from '../output';
+import type { ApiClient } from '../../api/client';
+import { CliError, exitCodes, type Output } from '../output';
 import { readTextFile } from './inventory';
 
 /** Import each file on its own: one refused file does not stop the others (exit 2 if any was). */
 export async function advisoryImport(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   files: string[],
 ): Promise<number> {
@@ -42,9 +37,7 @@ export async function advisoryImport(
       });
       continue;
     }
-    results.push(
-      unwrap(await dispatch('advisories.import', { fileName, content })) as AdvisoryImportResult,
-    );
+    results.push(await api.value('advisories.import', { fileName, content }));
   }
   const line = (r: AdvisoryImportResult) => {
     const id = r.trackingId ? `${r.trackingId} revision ${r.version}` : '';
@@ -64,15 +57,15 @@ export async function advisoryImport(
 }
 
 /** Recompute the suggestions, then print every match. */
-export async function match(dispatch: Dispatch, out: Output): Promise<number> {
-  const run = unwrap(await dispatch('matches.run', {})) as MatchRunReport;
+export async function match(api: ApiClient, out: Output): Promise<number> {
+  const run = await api.value('matches.run', {});
   const matches: MatchPage['matches'] = [];
   for (let offset = 0; ; offset += 10_000) {
-    const page = unwrap(await dispatch('matches.list', { limit: 10_000, offset })) as MatchPage;
+    const page = await api.value('matches.list', { limit: 10_000, offset });
     matches.push(...page.matches);
     if (matches.length >= page.total || page.matches.length === 0) break;
   }
-  const notMatched = unwrap(await dispatch('matches.explain', {})) as NonMatchView[];
+  const notMatched = await api.value('matches.explain', {});
   const matchRows = matches.map((m) => ({
     assetTag: m.assetTag,
     advisoryId: m.trackingId,

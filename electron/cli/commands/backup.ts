@@ -1,15 +1,15 @@
-import os from 'node:os';
 import path from 'node:path';
+import type { ApiClient } from '../../api/client';
 import type { BackupInfo, BackupRestoreReport, BackupVerification } from '../../api/domains/backup';
 import type { Result } from '../../api/result';
-import { operatorActor } from '../../services/people/authorize';
-import { restoreBackup } from '../../services/backup/restore-backup';
-import { ServiceError } from '../../services/core/errors';
-import { databaseFileName } from '../../services/db/open';
-import { resolveDataDir } from '../../services/core/data-dir';
-import type { Dispatch } from '../../services/dispatcher';
-import { startServices, type Runtime } from '../../services/runtime';
-import { CliError, exitCodeFor, exitCodes, unwrap, type Output } from '../output';
+import {
+  describeStartFailure,
+  restoreWithoutServices,
+  startServices,
+  type Caller,
+  type Runtime,
+} from '../../services/runtime';
+import { CliError, exitCodeFor, exitCodes, type Output } from '../output';
 
 function oneArgument(args: string[], usage: string): string {
   const [first] = args;
@@ -28,20 +28,16 @@ function describe(b: BackupInfo): string {
   );
 }
 
-export async function backupCreate(
-  dispatch: Dispatch,
-  out: Output,
-  args: string[],
-): Promise<number> {
+export async function backupCreate(api: ApiClient, out: Output, args: string[]): Promise<number> {
   const folder = oneArgument(args, 'backup create DIR');
-  const info = unwrap(await dispatch('backup.create', { folder })) as BackupInfo;
+  const info = await api.value('backup.create', { folder });
   out.print(`Backup written: ${info.file}\nSHA-256 ${info.sha256 ?? ''}\n${describe(info)}`, info);
   return exitCodes.ok;
 }
 
-export async function backupList(dispatch: Dispatch, out: Output, args: string[]): Promise<number> {
+export async function backupList(api: ApiClient, out: Output, args: string[]): Promise<number> {
   const folder = oneArgument(args, 'backup list DIR');
-  const list = unwrap(await dispatch('backup.list', { folder })) as BackupInfo[];
+  const list = await api.value('backup.list', { folder });
   out.print(
     list.length === 0 ? `No Standalone backups in ${folder}.` : list.map(describe).join('\n'),
     list,
@@ -53,13 +49,9 @@ function describeChecks(v: BackupVerification): string {
   return v.checks.map((c) => `  ${c.status.padEnd(7)} ${c.name}: ${c.detail}`).join('\n');
 }
 
-export async function backupVerify(
-  dispatch: Dispatch,
-  out: Output,
-  args: string[],
-): Promise<number> {
+export async function backupVerify(api: ApiClient, out: Output, args: string[]): Promise<number> {
   const file = oneArgument(args, 'backup verify FILE');
-  const v = unwrap(await dispatch('backup.verify', { file })) as BackupVerification;
+  const v = await api.value('backup.verify', { file });
   out.print(`${file}: ${v.ok ? 'ok' : 'FAILED'}\n${describeChecks(v)}`, v);
   return v.ok ? exitCodes.ok : exitCodes.checkFailed;
 }
@@ -67,8 +59,11 @@ export async function backupVerify(
 /** A refused restore names the check that failed; that is a failed check (exit 1), not a crash. */
 function reportRefusal(result: Result<unknown>, out: Output): number {
   if (result.ok) return exitCodes.ok;
-  const verification = (result.error.details as { verification?: BackupVerification } | undefined)
-    ?.verification;
+  const details: unknown = result.error.details;
+  const verification =
+    typeof details === 'object' && details !== null && 'verification' in details
+      ? (details.verification as BackupVerification | undefined)
+      : undefined;
   if (!verification) throw new CliError(result.error.message, exitCodeFor(result.error));
   if (out.json) out.print('', { ok: false, error: result.error });
   process.stderr.write(`standalone: ${result.error.message}\n${describeChecks(verification)}\n`);
@@ -82,13 +77,13 @@ function reportRefusal(result: Result<unknown>, out: Output): number {
  */
 export async function backupRestore(
   dataDirOption: string | undefined,
+  caller: Caller,
   out: Output,
   args: string[],
 ): Promise<number> {
   const file = oneArgument(args, 'backup restore FILE');
-  const caller = { kind: 'operator', osUser: os.userInfo().username } as const;
   let runtime: Runtime | undefined;
-  let unopenable: ServiceError | undefined;
+  let unopenable: string | undefined;
   try {
     runtime = startServices({
       ...(dataDirOption ? { dataDir: dataDirOption } : {}),
@@ -96,50 +91,26 @@ export async function backupRestore(
       replayCheckAtStart: false,
     });
   } catch (error) {
-    if (!(error instanceof ServiceError)) throw error;
-    if (error.code !== 'db_corrupt' && error.code !== 'db_from_newer_version') throw error;
-    unopenable = error;
+    const failure = describeStartFailure(error);
+    if (failure?.code !== 'db_corrupt' && failure?.code !== 'db_from_newer_version') throw error;
+    unopenable = failure.message;
   }
-  let report: BackupRestoreReport;
+  let result: Result<BackupRestoreReport>;
   try {
     if (runtime) {
-      const result = await runtime.dispatchAs(caller, 'backup.restore', { file });
-      if (!result.ok) return reportRefusal(result, out);
-      report = result.value as BackupRestoreReport;
+      result = await runtime.client(caller).call('backup.restore', { file });
     } else {
       process.stderr.write(
-        `standalone: the current database cannot be opened (${unopenable?.message ?? ''}); ` +
+        `standalone: the current database cannot be opened (${unopenable ?? ''}); ` +
           'it will be kept aside.\n',
       );
-      const databaseFile = path.join(resolveDataDir(dataDirOption), databaseFileName);
-      try {
-        const restored = restoreBackup({
-          databaseFile,
-          backupFile: file,
-          time: new Date(),
-          connection: {},
-          actor: operatorActor(),
-          caller,
-          restoredBy: null,
-          live: null,
-        });
-        restored.db.close();
-        // No services ran on the unopenable database: nothing was running to stop.
-        report = { ...restored.report, stoppedWork: [] };
-      } catch (error) {
-        if (!(error instanceof ServiceError)) throw error;
-        return reportRefusal(
-          {
-            ok: false,
-            error: { code: error.code, message: error.message, details: error.details },
-          },
-          out,
-        );
-      }
+      result = restoreWithoutServices(dataDirOption, file, caller);
     }
   } finally {
     runtime?.close();
   }
+  if (!result.ok) return reportRefusal(result, out);
+  const report = result.value;
   out.print(
     [
       `Restored ${report.restoredFrom} (SHA-256 ${report.sha256}, taken ${report.backupCreatedAt ?? 'at an unknown time'}).`,

@@ -1,13 +1,11 @@
-import type { CasePage, CaseSummary } from '../../api/domains/cases';
-import type { IncidentSummary, WalkthroughReport } from '../../api/domains/incidents';
-import type { CasePriority } from '../../api/domains/threats';
-import type { Dispatch } from '../../services/dispatcher';
-import { CliError, exitCodes, unwrap, type Output } from '../output';
+import type { ApiClient } from '../../api/client';
+import type { CaseSummary } from '../../api/domains/cases';
+import { CliError, exitCodes, type Output } from '../output';
 
 /** `incident list`, `case list` and `demo walkthrough`: the response, for scripting and reports. */
 
-export async function incidentList(dispatch: Dispatch, out: Output): Promise<number> {
-  const incidents = unwrap(await dispatch('incidents.list', {})) as IncidentSummary[];
+export async function incidentList(api: ApiClient, out: Output): Promise<number> {
+  const incidents = await api.value('incidents.list', {});
   const lines = incidents.map(
     (i) =>
       `${String(i.id).padStart(4)}  ${i.name}  [${i.status}]  ${i.openCaseCount} open of ${i.caseCount} cases` +
@@ -52,7 +50,7 @@ export function parseIncidentId(text: string | undefined): number | undefined {
 }
 
 export async function caseList(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   options: { incident: string | undefined; sort?: string | undefined },
 ): Promise<number> {
@@ -60,15 +58,15 @@ export async function caseList(
   if (options.sort !== undefined && options.sort !== 'priority') {
     throw new CliError(`--sort takes "priority", not "${options.sort}".`, exitCodes.invalidInput);
   }
-  const page = unwrap(
-    await dispatch('cases.list', { ...(incidentId ? { incidentId } : {}), limit: 100_000 }),
-  ) as CasePage;
+  const page = await api.value('cases.list', {
+    ...(incidentId ? { incidentId } : {}),
+    limit: 100_000,
+  });
   const priorities = new Map(
-    (
-      unwrap(
-        await dispatch('threats.priorities', incidentId ? { incidentId } : {}),
-      ) as CasePriority[]
-    ).map((p) => [p.caseId, p]),
+    (await api.value('threats.priorities', incidentId ? { incidentId } : {})).map((p) => [
+      p.caseId,
+      p,
+    ]),
   );
   const lines: CaseListLine[] = page.cases.map((c) => ({
     caseId: c.caseId,
@@ -101,8 +99,8 @@ export async function caseList(
   return exitCodes.ok;
 }
 
-export async function demoWalkthrough(dispatch: Dispatch, out: Output): Promise<number> {
-  const report = unwrap(await dispatch('demo.walkthrough', {})) as WalkthroughReport;
+export async function demoWalkthrough(api: ApiClient, out: Output): Promise<number> {
+  const report = await api.value('demo.walkthrough', {});
   const human = [
     `Incident "${report.incidentName}" (${report.incidentId}):`,
     ...report.steps.map((s) => `  - ${s}`),

@@ -1,32 +1,27 @@
-import type {
-  BundleExport,
-  BundleImportReport,
-  ExchangeVerifyReport,
-} from '../../api/domains/exchange';
-import type { Dispatch } from '../../services/dispatcher';
-import { CliError, exitCodes, unwrap, type Output } from '../output';
+import type { ApiClient } from '../../api/client';
+import { CliError, exitCodes, type Output } from '../output';
 
 export async function exchangeExport(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   outDir: string | undefined,
 ): Promise<number> {
   if (!outDir) throw new CliError('exchange export needs --out DIR.', exitCodes.invalidInput);
-  const result = unwrap(await dispatch('exchange.export', { outDir })) as BundleExport;
+  const result = await api.value('exchange.export', { outDir });
   out.print(result.file, result);
   return exitCodes.ok;
 }
 
 /** Exit 0: every file applied or already here; 1: one was refused or is held; 2: one is not a bundle. */
 export async function exchangeImport(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   files: string[],
 ): Promise<number> {
   if (files.length === 0) {
     throw new CliError('exchange import needs at least one bundle file.', exitCodes.invalidInput);
   }
-  const report = unwrap(await dispatch('exchange.import', { files })) as BundleImportReport;
+  const report = await api.value('exchange.import', { files });
   const lines = report.outcomes.map((o) => {
     const who = o.stationName ? ` from station "${o.stationName}"` : '';
     switch (o.status) {
@@ -50,8 +45,8 @@ export async function exchangeImport(
 }
 
 /** Exit 0 when every station's chain kept here still ends at its verified head, else 1. */
-export async function exchangeVerify(dispatch: Dispatch, out: Output): Promise<number> {
-  const report = unwrap(await dispatch('exchange.verify', {})) as ExchangeVerifyReport;
+export async function exchangeVerify(api: ApiClient, out: Output): Promise<number> {
+  const report = await api.value('exchange.verify', {});
   const lines = report.stations.map((s) =>
     s.ok
       ? `ok: station "${s.name}" (${s.stationId}), ${s.events} events up to ${s.headId ?? 0}`

@@ -1,17 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type {
-  ColumnMapping,
-  DeviceFieldName,
-  ImportProblem,
-  InventoryExport,
-  InventoryImportReport,
-} from '../../api/domains/inventory';
+import type { ColumnMapping, DeviceFieldName, ImportProblem } from '../../api/domains/inventory';
 import { deviceFieldNames, maxInventoryBytes } from '../../api/domains/inventory';
-import { ServiceError } from '../../services/core/errors';
-import type { Dispatch } from '../../services/dispatcher';
-import { decodeUpload } from '../../services/inventory/upload-text';
-import { CliError, exitCodes, unwrap, type Output } from '../output';
+import type { ApiClient } from '../../api/client';
+import { decodeUploadText } from '../../api/upload-text';
+import { CliError, exitCodes, type Output } from '../output';
 
 /** A file's text, refused (exit 2) before parsing when too large, binary or not UTF-8. */
 export function readTextFile(file: string, maxBytes: number, what: string): string {
@@ -31,14 +24,10 @@ export function readTextFile(file: string, maxBytes: number, what: string): stri
       exitCodes.invalidInput,
     );
   }
-  try {
-    const { text, hasByteOrderMark } = decodeUpload(name, fs.readFileSync(file), maxBytes, what);
-    // Keep the byte order mark so the services hash exactly the file's bytes.
-    return hasByteOrderMark ? `\uFEFF${text}` : text;
-  } catch (error) {
-    if (error instanceof ServiceError) throw new CliError(error.message, exitCodes.invalidInput);
-    throw error;
-  }
+  const decoded = decodeUploadText(name, fs.readFileSync(file), maxBytes, what);
+  if ('problem' in decoded) throw new CliError(decoded.problem.message, exitCodes.invalidInput);
+  // Keep the byte order mark so the services hash exactly the file's bytes.
+  return decoded.hasByteOrderMark ? `\uFEFF${decoded.text}` : decoded.text;
 }
 
 /** The mapping file: a JSON object { "<csv header>": "<device field>" | null }. */
@@ -85,7 +74,7 @@ function describeProblems(problems: ImportProblem[]): string {
 }
 
 export async function inventoryImport(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   args: string[],
   options: { skipInvalid: boolean; mapping: string | undefined },
@@ -99,14 +88,12 @@ export async function inventoryImport(
   }
   const content = readTextFile(file, maxInventoryBytes, 'inventory file');
   const mapping = options.mapping ? readMappingFile(options.mapping) : undefined;
-  const report = unwrap(
-    await dispatch('inventory.import', {
-      fileName: path.basename(file),
-      content,
-      ...(mapping ? { mapping } : {}),
-      skipInvalid: options.skipInvalid,
-    }),
-  ) as InventoryImportReport;
+  const report = await api.value('inventory.import', {
+    fileName: path.basename(file),
+    content,
+    ...(mapping ? { mapping } : {}),
+    skipInvalid: options.skipInvalid,
+  });
   const rows = (list: ImportProblem[]) => new Set(list.map((p) => p.row)).size;
   const human = report.written
     ? [
@@ -125,7 +112,7 @@ export async function inventoryImport(
 }
 
 export async function inventoryExport(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   options: { format: string | undefined; out: string | undefined },
 ): Promise<number> {
@@ -133,7 +120,7 @@ export async function inventoryExport(
   if (format !== 'csv' && format !== 'json') {
     throw new CliError(`--format must be csv or json, not "${format}".`, exitCodes.invalidInput);
   }
-  const result = unwrap(await dispatch('inventory.export', { format })) as InventoryExport;
+  const result = await api.value('inventory.export', { format });
   if (!options.out) {
     process.stdout.write(result.content);
     return exitCodes.ok;

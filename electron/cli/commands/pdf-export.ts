@@ -1,9 +1,7 @@
-import type { ExportedPdf, IncidentReportKind } from '../../api/domains/exports';
+import type { ExportedPdf } from '../../api/domains/exports';
 import { incidentReportKinds } from '../../api/domains/exports';
-import { casesOfDevice } from '../../services/pdf/case-document';
-import type { Dispatch } from '../../services/dispatcher';
-import type { Runtime } from '../../services/runtime';
-import { CliError, exitCodes, unwrap, type Output } from '../output';
+import type { ApiClient } from '../../api/client';
+import { CliError, exitCodes, type Output } from '../output';
 import { unlockSigning, writeFileAtomically } from './pdf';
 
 /** `export case` and `export incident`: signed PDFs through the same API the app uses. */
@@ -39,8 +37,7 @@ export interface ExportCaseOptions {
 
 /** `standalone export case --asset-tag TAG --incident ID [--advisory TRACKING-ID] --out FILE.pdf`. */
 export async function exportCaseCommand(
-  rt: Runtime,
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   o: ExportCaseOptions,
 ): Promise<number> {
@@ -51,7 +48,7 @@ export async function exportCaseCommand(
     );
   }
   const incidentId = positiveId('--incident', o.incident);
-  const all = casesOfDevice(rt.services.db, incidentId, o.assetTag);
+  const all = await api.value('cases.findByAssetTag', { incidentId, assetTag: o.assetTag });
   const cases = o.advisory ? all.filter((c) => c.trackingId === o.advisory) : all;
   if (cases.length !== 1) {
     const listed = all.map((c) => c.trackingId).join(', ');
@@ -64,8 +61,8 @@ export async function exportCaseCommand(
   }
   const [only] = cases;
   if (!only) throw new CliError('no case', exitCodes.invalidInput);
-  await unlockSigning(dispatch, o.passphraseFile);
-  const pdf = unwrap(await dispatch('exports.casePdf', { caseId: only.caseId })) as ExportedPdf;
+  await unlockSigning(api, o.passphraseFile);
+  const pdf = await api.value('exports.casePdf', { caseId: only.caseId });
   return written(
     out,
     o.out,
@@ -88,7 +85,7 @@ export interface ExportIncidentOptions {
 
 /** `standalone export incident --incident ID --report hics251|hics214|briefing|summary --out FILE.pdf`. */
 export async function exportIncidentCommand(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   o: ExportIncidentOptions,
 ): Promise<number> {
@@ -99,15 +96,15 @@ export async function exportIncidentCommand(
     );
   }
   const incidentId = positiveId('--incident', o.incident);
-  const report = o.report as IncidentReportKind;
-  if (!incidentReportKinds.includes(report)) {
+  const report = incidentReportKinds.find((k) => k === o.report);
+  if (!report) {
     throw new CliError(
       `--report must be one of ${incidentReportKinds.join(', ')}; "${o.report}" is not.`,
       exitCodes.invalidInput,
     );
   }
-  await unlockSigning(dispatch, o.passphraseFile);
-  const pdf = unwrap(await dispatch('exports.incidentPdf', { incidentId, report })) as ExportedPdf;
+  await unlockSigning(api, o.passphraseFile);
+  const pdf = await api.value('exports.incidentPdf', { incidentId, report });
   return written(out, o.out, `${report} report of incident ${incidentId}`, pdf, {
     incidentId,
     report,

@@ -1,13 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ApiClient } from '../../api/client';
+import { maxVerifyBytes, type PdfVerifyReport } from '../../api/domains/pdf-verify';
 import type { SigningStatus } from '../../api/domains/signing';
-import { blankChecklistDocument, documentFacility } from '../../services/pdf/blank-checklist';
-import { exportSignedPdf } from '../../services/pdf/sign';
-import { readPdfFile, verifyPdf, type PdfVerifyReport } from '../../services/pdf/verify';
-import { loadPlaybooks } from '../../services/playbooks/load';
-import type { Dispatch } from '../../services/dispatcher';
-import type { Runtime } from '../../services/runtime';
-import { CliError, exitCodes, unwrap, type Output } from '../output';
+import { CliError, exitCodes, type Output } from '../output';
 
 /** Where the CLI may take the signing passphrase from: never the command line (ps shows it). */
 export const passphraseEnv = 'STANDALONE_SIGNING_PASSPHRASE';
@@ -34,14 +30,12 @@ function readPassphrase(file: string | undefined): string {
 
 /** Unlock the signing key for this CLI process (every export command signs). */
 export async function unlockSigning(
-  dispatch: Dispatch,
+  api: ApiClient,
   passphraseFile: string | undefined,
 ): Promise<SigningStatus> {
-  const status = unwrap(await dispatch('signing.status', {})) as SigningStatus;
+  const status = await api.value('signing.status', {});
   if (status.unlocked) return status;
-  return unwrap(
-    await dispatch('signing.unlock', { passphrase: readPassphrase(passphraseFile) }),
-  ) as SigningStatus;
+  return await api.value('signing.unlock', { passphrase: readPassphrase(passphraseFile) });
 }
 
 /** Write next to the target and rename: an interrupted export never leaves half a PDF. */
@@ -120,15 +114,40 @@ function describeContent(c: PdfVerifyReport['content']): string[] {
   return lines;
 }
 
+/** The file's bytes, refused (exit 2) when it cannot be read or is larger than verify-pdf reads. */
+function readPdfFile(file: string): Buffer {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw new CliError(
+      `The file ${file} does not exist or cannot be read.`,
+      exitCodes.invalidInput,
+    );
+  }
+  if (size > maxVerifyBytes) {
+    throw new CliError(
+      `The file ${file} is ${Math.round(size / 1048576)} MB; verify-pdf reads files up to ${maxVerifyBytes / 1048576} MB.`,
+      exitCodes.invalidInput,
+    );
+  }
+  return fs.readFileSync(file);
+}
+
 /** `standalone verify-pdf FILE`: exit 0 valid, 1 invalid (naming why), 2 not a PDF or too large. */
-export async function verifyPdfCommand(rt: Runtime, out: Output, args: string[]): Promise<number> {
+export async function verifyPdfCommand(
+  api: ApiClient,
+  out: Output,
+  args: string[],
+): Promise<number> {
   const [file] = args;
   if (!file || args.length > 1)
     throw new CliError(
       'verify-pdf takes one file: standalone verify-pdf FILE',
       exitCodes.invalidInput,
     );
-  const report = await verifyPdf(rt.services, readPdfFile(file));
+  const base64 = readPdfFile(file).toString('base64');
+  const report = await api.value('exports.verifyPdf', { fileName: file, base64 });
   out.print(describeReport(file, report), { file, ...report });
   return report.valid ? exitCodes.ok : exitCodes.checkFailed;
 }
@@ -142,8 +161,7 @@ export interface ExportBlankOptions {
 
 /** `standalone export blank --template ID [--version N] --out FILE.pdf`. */
 export async function exportBlankCommand(
-  rt: Runtime,
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   o: ExportBlankOptions,
 ): Promise<number> {
@@ -160,31 +178,21 @@ export async function exportBlankCommand(
       exitCodes.invalidInput,
     );
   }
-  const library = loadPlaybooks(path.join(rt.services.resourcesDir, 'playbooks'));
-  const template =
-    version === undefined ? library.latest(o.template) : library.get(o.template, version);
-  if (!template) {
-    const known = library.templates.map((t) => `${t.id} (version ${t.version})`).join(', ');
-    throw new CliError(
-      `There is no playbook template "${o.template}"${version ? ` version ${version}` : ''}. Known: ${known || 'none'}.`,
-      exitCodes.invalidInput,
-    );
-  }
-  const status = await unlockSigning(dispatch, o.passphraseFile);
-  const model = blankChecklistDocument(template, {
-    ...documentFacility(rt.services),
-    generatedAt: rt.services.clock.now(),
+  const status = await unlockSigning(api, o.passphraseFile);
+  const blank = await api.value('exports.blankPdf', {
+    templateId: o.template,
+    ...(version === undefined ? {} : { version }),
   });
-  const pdf = await exportSignedPdf(rt.services, model);
+  const pdf = Buffer.from(blank.base64, 'base64');
   writeFileAtomically(o.out, pdf);
-  const fingerprint = status.identity?.fingerprintSha256 ?? '';
+  const fingerprint = blank.certificateFingerprintSha256;
   out.print(
-    `Wrote ${o.out} (${pdf.length} bytes): blank checklist ${template.id} version ${template.version}, signed by ${status.identity?.subject ?? '?'} (SHA-256 ${fingerprint}).`,
+    `Wrote ${o.out} (${pdf.length} bytes): blank checklist ${blank.template.id} version ${blank.template.version}, signed by ${status.identity?.subject ?? '?'} (SHA-256 ${fingerprint}).`,
     {
       file: o.out,
       bytes: pdf.length,
-      template: template.id,
-      version: template.version,
+      template: blank.template.id,
+      version: blank.template.version,
       fingerprintSha256: fingerprint,
     },
   );

@@ -1,7 +1,7 @@
 import type { UserAccount } from '../../api/domains/people';
 import { roles, type Role } from '../../api/permissions';
-import type { Dispatch } from '../../services/dispatcher';
-import { CliError, exitCodes, unwrap, type Output } from '../output';
+import type { ApiClient } from '../../api/client';
+import { CliError, exitCodes, type Output } from '../output';
 
 /** The initial secret of a new user comes from here, never from argv (visible in `ps`). */
 export const newSecretVariable = 'STANDALONE_NEW_SECRET';
@@ -16,8 +16,8 @@ function describeUser(u: UserAccount): string {
   return `${String(u.id).padStart(4)}  ${u.displayName}  [${u.staffId ?? 'no staff ID'}]  ${u.roles.join(', ')}  (${state.join(', ')})`;
 }
 
-export async function usersList(dispatch: Dispatch, out: Output): Promise<number> {
-  const users = unwrap(await dispatch('people.list', { includeInactive: true })) as UserAccount[];
+export async function usersList(api: ApiClient, out: Output): Promise<number> {
+  const users = await api.value('people.list', { includeInactive: true });
   out.print(users.length ? users.map(describeUser).join('\n') : 'No users yet.', users);
   return exitCodes.ok;
 }
@@ -41,7 +41,7 @@ function parseRoles(text: string | undefined): Role[] {
 }
 
 export async function usersCreate(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   options: { name: string | undefined; roles: string | undefined; staffId: string | undefined },
   env: NodeJS.ProcessEnv = process.env,
@@ -59,14 +59,12 @@ export async function usersCreate(
       exitCodes.invalidInput,
     );
   }
-  const user = unwrap(
-    await dispatch('people.create', {
-      displayName: options.name,
-      roles: roleList,
-      secret,
-      ...(options.staffId !== undefined ? { staffId: options.staffId } : {}),
-    }),
-  ) as UserAccount;
+  const user = await api.value('people.create', {
+    displayName: options.name,
+    roles: roleList,
+    secret,
+    ...(options.staffId !== undefined ? { staffId: options.staffId } : {}),
+  });
   out.print(
     `Created user ${user.id}: ${user.displayName} (${user.roles.join(', ')}). ` +
       'They choose their own PIN or password at their first sign-in.',

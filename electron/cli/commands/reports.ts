@@ -3,14 +3,13 @@ import type {
   BriefingReport,
   Hics214Report,
   Hics251Report,
-  ReportCsv,
   ReportHeader,
   ReportKind,
   TimelineReport,
 } from '../../api/domains/reports';
 import { reportKinds } from '../../api/domains/reports';
-import type { Dispatch } from '../../services/dispatcher';
-import { CliError, exitCodes, unwrap, type Output } from '../output';
+import type { ApiClient } from '../../api/client';
+import { CliError, exitCodes, type Output } from '../output';
 import { parseIncidentId } from './cases';
 
 /**
@@ -107,7 +106,7 @@ function parseFormat(text: string | undefined): Format {
 }
 
 export async function reportCommand(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   options: {
     incident: string | undefined;
@@ -127,11 +126,10 @@ export async function reportCommand(
   const format = parseFormat(options.format);
   let content: string;
   if (format === 'csv') {
-    content = (unwrap(await dispatch('reports.csv', { incidentId, report: kind })) as ReportCsv)
-      .text;
+    content = (await api.value('reports.csv', { incidentId, report: kind })).text;
   } else {
     const method = `reports.${kind}` as const;
-    const report = unwrap(await dispatch(method, { incidentId })) as AnyReport;
+    const report = await api.value(method, { incidentId });
     content =
       format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${reportText(report)}\n`;
   }

@@ -1,16 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type {
-  AcceptResult,
-  AuthorityCertificate,
-  EnrolmentResult,
-  EnrolmentReview,
-  StationFile,
-  StationStatus,
-  StationView,
-} from '../../api/domains/stations';
-import type { Dispatch } from '../../services/dispatcher';
-import { CliError, exitCodes, unwrap, type Output } from '../output';
+import type { StationStatus } from '../../api/domains/stations';
+import type { ApiClient } from '../../api/client';
+import { CliError, exitCodes, type Output } from '../output';
 import { unlockSigning, writeFileAtomically } from './pdf';
 
 function requireOut(out: string | undefined, command: string): string {
@@ -40,24 +32,24 @@ function describeStatus(s: StationStatus): string {
 }
 
 export async function stationInit(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   name: string | undefined,
 ): Promise<number> {
   if (!name) throw new CliError('station init needs --name NAME.', exitCodes.invalidInput);
-  const status = unwrap(await dispatch('stations.init', { name })) as StationStatus;
+  const status = await api.value('stations.init', { name });
   out.print(describeStatus(status), status);
   return exitCodes.ok;
 }
 
 export async function stationRequest(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   file: string | undefined,
 ): Promise<number> {
   const target = requireOut(file, 'station request');
-  const request = unwrap(await dispatch('stations.request', {})) as StationFile;
-  const status = unwrap(await dispatch('stations.status', {})) as StationStatus;
+  const request = await api.value('stations.request', {});
+  const status = await api.value('stations.status', {});
   writeFileAtomically(target, Buffer.from(request.content, 'utf8'));
   const written = path.resolve(target);
   out.print(
@@ -74,16 +66,16 @@ export async function stationRequest(
 }
 
 export async function stationEnrol(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   flags: { args: string[]; out: string | undefined; passphraseFile: string | undefined },
 ): Promise<number> {
   const request = readTextFile(flags.args[0], 'enrolment request', 'station enrol');
   const target = requireOut(flags.out, 'station enrol');
   // Checked before the key is unlocked: a changed request stops here.
-  unwrap(await dispatch('stations.reviewRequest', { request })) as EnrolmentReview;
-  await unlockSigning(dispatch, flags.passphraseFile);
-  const result = unwrap(await dispatch('stations.enrol', { request })) as EnrolmentResult;
+  await api.value('stations.reviewRequest', { request });
+  await unlockSigning(api, flags.passphraseFile);
+  const result = await api.value('stations.enrol', { request });
   writeFileAtomically(target, Buffer.from(result.response.content, 'utf8'));
   const written = path.resolve(target);
   out.print(
@@ -98,13 +90,9 @@ export async function stationEnrol(
   return exitCodes.ok;
 }
 
-export async function stationAccept(
-  dispatch: Dispatch,
-  out: Output,
-  args: string[],
-): Promise<number> {
+export async function stationAccept(api: ApiClient, out: Output, args: string[]): Promise<number> {
   const response = readTextFile(args[0], 'enrolment response', 'station accept');
-  const result = unwrap(await dispatch('stations.accept', { response })) as AcceptResult;
+  const result = await api.value('stations.accept', { response });
   out.print(
     `station "${result.name}" is enrolled (certificate valid until ${result.certificateNotAfter});\n` +
       `station authority ${result.authorityFingerprint}`,
@@ -113,8 +101,8 @@ export async function stationAccept(
   return exitCodes.ok;
 }
 
-export async function stationList(dispatch: Dispatch, out: Output): Promise<number> {
-  const stations = unwrap(await dispatch('stations.list', {})) as StationView[];
+export async function stationList(api: ApiClient, out: Output): Promise<number> {
+  const stations = await api.value('stations.list', {});
   const lines = stations.map(
     (s) =>
       `${s.stationId}  ${s.name}${s.self ? ' (this station)' : ''}  ` +
@@ -126,15 +114,15 @@ export async function stationList(dispatch: Dispatch, out: Output): Promise<numb
 }
 
 export async function stationRevoke(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   flags: { args: string[]; passphraseFile: string | undefined },
 ): Promise<number> {
   const stationId = flags.args[0];
   if (!stationId)
     throw new CliError('station revoke needs the station ID.', exitCodes.invalidInput);
-  await unlockSigning(dispatch, flags.passphraseFile);
-  const view = unwrap(await dispatch('stations.revoke', { stationId })) as StationView;
+  await unlockSigning(api, flags.passphraseFile);
+  const view = await api.value('stations.revoke', { stationId });
   out.print(
     `station "${view.name}" (${view.stationId}) revoked at ${view.revokedAt ?? ''}; the ` +
       'revocation travels in this station’s next bundle.',
@@ -144,12 +132,12 @@ export async function stationRevoke(
 }
 
 export async function stationAuthority(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   file: string | undefined,
 ): Promise<number> {
   const target = requireOut(file, 'station authority');
-  const cert = unwrap(await dispatch('stations.authorityCertificate', {})) as AuthorityCertificate;
+  const cert = await api.value('stations.authorityCertificate', {});
   writeFileAtomically(target, Buffer.from(cert.pem, 'utf8'));
   const written = path.resolve(target);
   out.print(`${written}\nSHA-256 ${cert.fingerprintSha256}`, {

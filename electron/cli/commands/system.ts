@@ -1,9 +1,9 @@
-import type { AnchorCheck, AuditVerifyReport, DbCheckReport, RecordProblem } from '../../api';
-import type { Dispatch } from '../../services/dispatcher';
-import { exitCodes, unwrap, type Output } from '../output';
+import type { ApiClient } from '../../api/client';
+import type { RecordProblem } from '../../api';
+import { exitCodes, type Output } from '../output';
 
-export async function dbCheck(dispatch: Dispatch, out: Output, full: boolean): Promise<number> {
-  const report = unwrap(await dispatch('db.check', { full })) as DbCheckReport;
+export async function dbCheck(api: ApiClient, out: Output, full: boolean): Promise<number> {
+  const report = await api.value('db.check', { full });
   out.print(
     [
       `schema version ${report.schemaVersion} (this app: ${report.appSchemaVersion})`,
@@ -34,13 +34,13 @@ export function recordProblemLine(p: RecordProblem): string {
 }
 
 export async function auditVerify(
-  dispatch: Dispatch,
+  api: ApiClient,
   out: Output,
   anchorFiles: string[] = [],
 ): Promise<number> {
-  const report = unwrap(await dispatch('audit.verify', {})) as AuditVerifyReport;
+  const report = await api.value('audit.verify', {});
   const anchors = anchorFiles.length
-    ? (unwrap(await dispatch('audit.verifyAnchors', { files: anchorFiles })) as AnchorCheck[])
+    ? await api.value('audit.verifyAnchors', { files: anchorFiles })
     : [];
   const lines = [
     report.firstBad
@@ -70,11 +70,10 @@ export async function auditVerify(
   return report.ok && anchors.every((a) => a.ok) ? exitCodes.ok : exitCodes.checkFailed;
 }
 
-export async function demoLoad(dispatch: Dispatch, out: Output): Promise<number> {
-  const report = unwrap(await dispatch('demo.load', {}));
-  const r = report as { devicesAdded: number; advisoriesAdded: number; facility: string };
+export async function demoLoad(api: ApiClient, out: Output): Promise<number> {
+  const report = await api.value('demo.load', {});
   out.print(
-    `Demo facility "${r.facility}" loaded: ${r.devicesAdded} devices, ${r.advisoriesAdded} advisories.`,
+    `Demo facility "${report.facility}" loaded: ${report.devicesAdded} devices, ${report.advisoriesAdded} advisories.`,
     report,
   );
   return exitCodes.ok;

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import type { EpssImportResult, KevImportResult } from '../../api/domains/threats';
 import { maxEpssBytes, maxKevBytes } from '../../api/domains/threats';
-import type { Dispatch } from '../../services/dispatcher';
-import { CliError, exitCodes, unwrap, type Output } from '../output';
+import type { ApiClient } from '../../api/client';
+import { CliError, exitCodes, type Output } from '../output';
 import { readTextFile } from './inventory';
 
 function oneFile(files: string[], command: string): string {
@@ -17,12 +16,10 @@ function oneFile(files: string[], command: string): string {
 }
 
 /** `kev import FILE`: exit 0 stored (or already stored), 2 refused naming the field. */
-export async function kevImport(dispatch: Dispatch, out: Output, files: string[]): Promise<number> {
+export async function kevImport(api: ApiClient, out: Output, files: string[]): Promise<number> {
   const file = oneFile(files, 'kev import');
   const content = readTextFile(file, maxKevBytes, 'KEV catalog');
-  const r = unwrap(
-    await dispatch('threats.importKev', { fileName: path.basename(file), content }),
-  ) as KevImportResult;
+  const r = await api.value('threats.importKev', { fileName: path.basename(file), content });
   const flagged =
     r.casesFlagged > 0
       ? ` ${r.casesFlagged} open cases flagged for re-review: a CVE of theirs is now known exploited.`
@@ -37,16 +34,10 @@ export async function kevImport(dispatch: Dispatch, out: Output, files: string[]
 }
 
 /** `epss import FILE`: exit 0 stored (or already stored), 2 refused naming the line and field. */
-export async function epssImport(
-  dispatch: Dispatch,
-  out: Output,
-  files: string[],
-): Promise<number> {
+export async function epssImport(api: ApiClient, out: Output, files: string[]): Promise<number> {
   const file = oneFile(files, 'epss import');
   const content = readTextFile(file, maxEpssBytes, 'EPSS file');
-  const r = unwrap(
-    await dispatch('threats.importEpss', { fileName: path.basename(file), content }),
-  ) as EpssImportResult;
+  const r = await api.value('threats.importEpss', { fileName: path.basename(file), content });
   out.print(
     r.outcome === 'unchanged'
       ? `${r.fileName}: EPSS scores of ${r.scoreDate} are already stored, unchanged.`

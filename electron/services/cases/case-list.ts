@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CasePage, CaseSummary } from '../../api/domains/cases';
+import type { CaseOfDevice, CasePage, CaseSummary } from '../../api/domains/cases';
 import type { ParsedInputOf } from '../../api/methods';
 import type { CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
@@ -9,6 +9,21 @@ import { caseSelect, type CaseRow } from './case-store';
 import { loadWorkflowResources } from './workflow-resources';
 
 /** "My devices" and the incident board: every case with its verdict and flags as of now. */
+
+/** The cases of a device in an incident (one per advisory), found by its asset tag. */
+export function casesOfDevice(
+  db: Database.Database,
+  incidentId: number,
+  assetTag: string,
+): CaseOfDevice[] {
+  return db
+    .prepare(
+      `SELECT c.id AS caseId, a.id AS advisoryId, a.tracking_id AS trackingId, c.state AS state
+         FROM cases c JOIN devices d ON d.id = c.device_id JOIN advisories a ON a.id = c.advisory_id
+        WHERE c.incident_id = ? AND d.asset_tag = ? ORDER BY a.tracking_id`,
+    )
+    .all(incidentId, assetTag) as CaseOfDevice[];
+}
 
 export function listCases(ctx: CallContext, input: ParsedInputOf<'cases.list'>): CasePage {
   const { db, clock, resourcesDir } = ctx.services;

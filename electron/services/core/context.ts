@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ApiClient } from '../../api/client';
 import type { Role } from '../../api/permissions';
 import { appendAuditEvent, type Actor, type AuditInput } from '../audit/append';
 import type { SessionStore } from '../people/session-store';
@@ -18,6 +19,12 @@ export interface Services {
   clock: Clock;
   /** Who is signed in at the station this process serves. */
   sessions: SessionStore;
+  /**
+   * A client for a station of its own, with its own session, on these services (the demo
+   * walkthrough signs the demo users in there, leaving whoever is signed in here as they are).
+   * The runtime provides it, so no handler imports the dispatcher that imports every handler.
+   */
+  newStation(): ApiClient;
 }
 
 /**

@@ -2,14 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CaseDetail, CaseState, ChecklistSectionId } from '../../api/domains/cases';
-import type { WalkthroughReport } from '../../api/domains/incidents';
+import type { ApiClient } from '../../api/client';
+import type { WalkthroughReport } from '../../api/domains/demo';
 import type { InputOf, MethodName, ResultOf } from '../../api/methods';
 import { roleLabels, roles, type Role, type SignoffKind } from '../../api/permissions';
 import type { CallContext, Services } from '../core/context';
 import { ServiceError } from '../core/errors';
-import { findIncidentByName } from '../incidents/incident-store';
-import { createSessionStore } from '../people/session-store';
-import { getSetting } from '../settings/settings';
 import * as answers from './walkthrough-answers';
 
 /**
@@ -33,24 +31,10 @@ type DemoUser = z.infer<typeof demoUsersSchema>[number];
 
 export async function runDemoWalkthrough(ctx: CallContext): Promise<WalkthroughReport> {
   const { services } = ctx;
-  const { db } = services;
-  if (getSetting(db, 'demo') === undefined) {
-    throw new ServiceError(
-      'conflict',
-      'The walkthrough runs on the demo facility only: load the demo first (standalone demo load, or "Load the demo" on the first screen).',
-    );
-  }
-  const existing = findIncidentByName(db, walkthroughIncidentName);
-  if (existing !== undefined) {
-    throw new ServiceError(
-      'conflict',
-      `An incident called "${walkthroughIncidentName}" already exists (incident ${existing}): the walkthrough has already run on this database. Load the demo into a fresh data folder to run it again.`,
-      { incidentId: existing },
-    );
-  }
   const file = path.join(services.resourcesDir, 'demo', 'users.json');
   const staff = demoUsersSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  const walk = await Walk.start(services, staff);
+  const walk = Walk.start(services, staff);
+  await walk.checkDemoFacility();
   return walk.run();
 }
 
@@ -62,29 +46,45 @@ class Walk {
   private constructor(
     private readonly services: Services,
     private readonly staff: readonly DemoUser[],
-    private readonly dispatch: (method: string, input: unknown) => Promise<unknown>,
+    private readonly station: ApiClient,
   ) {}
 
-  static async start(services: Services, staff: readonly DemoUser[]): Promise<Walk> {
-    // Imported here: the dispatcher imports every handler, this one included.
-    const { createDispatcher } = await import('../dispatcher');
-    const station: Services = { ...services, sessions: createSessionStore() };
-    const { dispatch } = createDispatcher(station);
-    return new Walk(services, staff, async (method, input) => {
-      const result = await dispatch(method, input);
-      if (!result.ok) {
-        throw new ServiceError(
-          result.error.code,
-          `The walkthrough stopped at ${method}: ${result.error.message}`,
-          result.error.details,
-        );
-      }
-      return result.value;
-    });
+  static start(services: Services, staff: readonly DemoUser[]): Walk {
+    return new Walk(services, staff, services.newStation());
+  }
+
+  /** The walkthrough runs on the demo facility only. */
+  async checkDemoFacility(): Promise<void> {
+    if (!(await this.call('app.info', {})).demoLoaded) {
+      throw new ServiceError(
+        'conflict',
+        'The walkthrough runs on the demo facility only: load the demo first (standalone demo load, or "Load the demo" on the first screen).',
+      );
+    }
+  }
+
+  /** It runs once: a second run would find its incident's name taken. */
+  private async checkNotRunBefore(): Promise<void> {
+    const existing = (await this.call('incidents.list', {})).find(
+      (i) => i.name === walkthroughIncidentName,
+    );
+    if (existing !== undefined) {
+      throw new ServiceError(
+        'conflict',
+        `An incident called "${walkthroughIncidentName}" already exists (incident ${existing.id}): the walkthrough has already run on this database. Load the demo into a fresh data folder to run it again.`,
+        { incidentId: existing.id },
+      );
+    }
   }
 
   private async call<M extends MethodName>(method: M, input: InputOf<M>): Promise<ResultOf<M>> {
-    return (await this.dispatch(method, input)) as ResultOf<M>;
+    const result = await this.station.call(method, input);
+    if (result.ok) return result.value;
+    throw new ServiceError(
+      result.error.code,
+      `The walkthrough stopped at ${method}: ${result.error.message}`,
+      result.error.details,
+    );
   }
 
   private get now(): Date {
@@ -137,6 +137,7 @@ class Walk {
   async run(): Promise<WalkthroughReport> {
     // Biomed confirms the matches the demo suggested, as one would after checking each device.
     const biomed = await this.as('biomed');
+    await this.checkNotRunBefore();
     const matches = (await this.call('matches.list', { status: 'suggested' })).matches;
     const advisoryOf = (trackingId: string) =>
       matches.find((m) => m.trackingId === trackingId)?.advisoryId;

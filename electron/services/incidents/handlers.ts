@@ -1,6 +1,5 @@
 import type { incidentMethods } from '../../api/domains/incidents';
 import type { HandlerMap } from '../core/handler';
-import { runDemoWalkthrough } from '../demo/walkthrough';
 import { closeIncident, createIncident, getIncident, listIncidents } from './incident-store';
 
 export const incidentHandlers: HandlerMap<keyof typeof incidentMethods> = {
@@ -9,5 +8,4 @@ export const incidentHandlers: HandlerMap<keyof typeof incidentMethods> = {
     listIncidents(ctx.services.db, input.status, ctx.services.clock.now()),
   'incidents.get': (input, ctx) => getIncident(ctx.services.db, input.id, ctx.services.clock.now()),
   'incidents.close': (input, ctx) => closeIncident(ctx, input),
-  'demo.walkthrough': (_input, ctx) => runDemoWalkthrough(ctx),
 };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WalkthroughReport } from '../../api/domains/incidents';
+import type { WalkthroughReport } from '../../api/domains/demo';
 import { verifyAuditChain } from '../audit/verify';
 import { auditSince } from '../people/test-calls';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';

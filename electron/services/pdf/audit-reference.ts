@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
+import type { LaterEvent } from '../../api/domains/pdf-verify';
 import type { AuditReference } from './model';
+
+export type { LaterEvent };
 
 /**
  * The audit events of a case: those about the case itself (`case`, `<id>`) and those about its
@@ -45,12 +48,6 @@ export function lastIncidentAuditEvent(
     if (row && (!best || row.id > best.id)) best = row;
   }
   return best ? { eventId: best.id, hash: best.hash } : null;
-}
-
-export interface LaterEvent {
-  id: number;
-  time: string;
-  action: string;
 }
 
 /** What happened to a case after a given event (for "what changed since" in verify-pdf). */

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { CaseDetail } from '../../api/domains/cases';
 import type { Device } from '../../api/domains/devices';
 import { loadCase } from '../cases/case-snapshot';
@@ -235,19 +234,4 @@ export function buildCaseDocument(
     generatedAt,
     auditReference: lastCaseAuditEvent(db, caseId),
   });
-}
-
-/** The cases of a device in an incident (one per advisory), for `export case --asset-tag`. */
-export function casesOfDevice(
-  db: Database.Database,
-  incidentId: number,
-  assetTag: string,
-): { caseId: number; trackingId: string }[] {
-  return db
-    .prepare(
-      `SELECT c.id AS caseId, a.tracking_id AS trackingId
-         FROM cases c JOIN devices d ON d.id = c.device_id JOIN advisories a ON a.id = c.advisory_id
-        WHERE c.incident_id = ? AND d.asset_tag = ? ORDER BY a.tracking_id`,
-    )
-    .all(incidentId, assetTag) as { caseId: number; trackingId: string }[];
 }

@@ -1,3 +1,4 @@
+import type { ContentCheck } from '../../api/domains/pdf-verify';
 import type { Services } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { caseEventsAfter, lastIncidentAuditEvent, type LaterEvent } from './audit-reference';
@@ -8,21 +9,13 @@ import { buildIncidentSummaryDocument } from './incident-summary';
 import type { PdfMetadata } from './metadata';
 import type { PdfDocumentModel } from './model';
 
+export type { ContentCheck };
+
 /**
  * Does what the PDF says still match the database? The document is rebuilt from the database as
  * of its generation time and its content hash compared with the one the PDF carries. When they
  * differ, the sections that differ are named, with the changes recorded since the PDF was made.
  */
-export interface ContentCheck {
-  /** False when this kind of document cannot be rebuilt (`reason` says why). */
-  checked: boolean;
-  matches: boolean;
-  reason?: string;
-  /** Titles of the sections that differ ("Sign-offs", "Backup"), or the header. */
-  changedSections: string[];
-  /** Changes to the record after the audit event the PDF refers to (at most 20 listed). */
-  laterEvents: LaterEvent[];
-}
 
 interface Rebuilt {
   model: PdfDocumentModel;

@@ -3,7 +3,7 @@
  * ready to export. NM-0001 went all the way to returned_to_service; the demo administrator
  * 陈静 Chen Jing also works as biomed and is assigned NM-0003, so a CJK name is in the records.
  */
-import type { WalkthroughReport } from '../../api/domains/incidents';
+import type { WalkthroughReport } from '../../api/domains/demo';
 import { setUpSigningIdentity, testPassphrase } from '../signing/test-identity';
 import { signInAs, type TestRuntime } from '../test/temp-runtime';
 import type { Runtime } from '../runtime';

@@ -20,6 +20,10 @@ export interface SignedFile {
   pdf: Buffer;
 }
 
+export interface SignedBlankChecklist extends SignedFile {
+  template: { id: string; version: number; title: string };
+}
+
 export async function exportCase(services: Services, caseId: number): Promise<SignedFile> {
   // Locked key: fail before the work of building the document.
   requireUnlockedIdentity(services);
@@ -55,7 +59,7 @@ export async function exportBlankChecklist(
   services: Services,
   templateId: string,
   version: number | undefined,
-): Promise<SignedFile> {
+): Promise<SignedBlankChecklist> {
   requireUnlockedIdentity(services);
   const library = loadPlaybooks(path.join(services.resourcesDir, 'playbooks'));
   const template =
@@ -74,6 +78,7 @@ export async function exportBlankChecklist(
   return {
     fileName: safeFileName(`blank-${template.id}-v${template.version}`),
     pdf: await exportSignedPdf(services, model),
+    template: { id: template.id, version: template.version, title: template.title },
   };
 }
 

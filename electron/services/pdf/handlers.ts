@@ -2,6 +2,7 @@ import type { exportMethods } from '../../api/domains/exports';
 import { recordExport } from '../audit/export-event';
 import type { HandlerMap } from '../core/handler';
 import { cancelJob, jobProgress, startCaseBatch } from './batch-export';
+import { checkPdfBytes, verifyPdf } from './verify';
 import { exportBlankChecklist, exportCase, exportIncidentReport, toExportedPdf } from './exports';
 
 export const exportHandlers: HandlerMap<keyof typeof exportMethods> = {
@@ -43,8 +44,10 @@ export const exportHandlers: HandlerMap<keyof typeof exportMethods> = {
         fileName: file.fileName,
       },
     );
-    return toExportedPdf(ctx.services, file);
+    return { ...toExportedPdf(ctx.services, file), template: file.template };
   },
+  'exports.verifyPdf': (input, ctx) =>
+    verifyPdf(ctx.services, checkPdfBytes(input.fileName, Buffer.from(input.base64, 'base64'))),
   'exports.casePdfs': (input, ctx) => {
     const { jobId, directory, total } = startCaseBatch(
       ctx.services,

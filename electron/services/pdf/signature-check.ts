@@ -1,5 +1,8 @@
 import crypto from 'node:crypto';
 import forge from 'node-forge';
+import type { SignatureProblemCode } from '../../api/domains/pdf-verify';
+
+export type { SignatureProblemCode };
 
 /**
  * The cryptographic half of verify-pdf, on the file's bytes alone: the ByteRange must cover the
@@ -7,17 +10,6 @@ import forge from 'node-forge';
  * carry a SHA-256 messageDigest equal to the digest of those bytes, and an RSA signature over
  * its signed attributes that the embedded signer certificate's key verifies (Node's OpenSSL).
  */
-
-export type SignatureProblemCode =
-  | 'not_signed'
-  | 'multiple_signatures'
-  | 'not_whole_document'
-  | 'signature_malformed'
-  | 'unsupported_algorithm'
-  | 'digest_mismatch'
-  | 'signature_invalid'
-  | 'signer_certificate_missing'
-  | 'certificate_not_valid_at_signing';
 
 export interface SignatureProblem {
   code: SignatureProblemCode;

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setUpSigningIdentity, testPassphrase } from '../signing/test-identity';
-import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
+import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 import type { PdfDocumentModel } from './model';
 import { sampleCaseDocument } from './sample-documents';
 import { exportSignedPdf } from './sign';
-import { maxVerifyBytes, readPdfFile, verifyPdf } from './verify';
+import { maxVerifyBytes, verifyPdf } from './verify';
 
 let rt: TestRuntime;
 beforeEach(async () => {
@@ -128,28 +126,27 @@ describe('verify-pdf against the database', () => {
     expect(codes(report)[0]).toBe('not_signed');
   });
 
-  it('refuses, as bad input, a file that is not a PDF or is too large', () => {
-    const dir = tempDir('standalone-verify-');
-    try {
-      const text = path.join(dir.dir, 'note.txt');
-      fs.writeFileSync(text, 'hello');
-      expect(() => readPdfFile(text)).toThrow(
-        expect.objectContaining({
-          code: 'invalid_input',
-          message: expect.stringContaining('not a PDF'),
-        }),
-      );
-      const big = path.join(dir.dir, 'big.pdf');
-      fs.writeFileSync(big, '%PDF-1.7\n');
-      fs.truncateSync(big, maxVerifyBytes + 1);
-      expect(() => readPdfFile(big)).toThrow(
-        expect.objectContaining({ code: 'invalid_input', message: expect.stringContaining('MB') }),
-      );
-      expect(() => readPdfFile(path.join(dir.dir, 'missing.pdf'))).toThrow(
-        expect.objectContaining({ code: 'invalid_input' }),
-      );
-    } finally {
-      dir.cleanup();
-    }
+  it('refuses, as bad input, a file that is not a PDF', async () => {
+    const api = rt.client();
+    const text = Buffer.from('hello').toString('base64');
+    expect(await api.call('exports.verifyPdf', { fileName: 'note.txt', base64: text })).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'The file note.txt is not a PDF (it has no %PDF- header).',
+      },
+    });
+    const signed = await exportSignedPdf(rt.services, caseModel(lastEvent()));
+    const report = await api.value('exports.verifyPdf', {
+      fileName: 'case.pdf',
+      base64: signed.toString('base64'),
+    });
+    expect(report.valid).toBe(true);
+  });
+
+  it('refuses a file larger than verify-pdf reads, before decoding it', async () => {
+    const big = Buffer.alloc(maxVerifyBytes + 3, 0x41).toString('base64');
+    const r = await rt.client().call('exports.verifyPdf', { fileName: 'big.pdf', base64: big });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

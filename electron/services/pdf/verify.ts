@@ -1,68 +1,19 @@
 import type Database from 'better-sqlite3';
-import fs from 'node:fs';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { verifyAuditChain } from '../audit/verify';
 import type { Services } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { identityByFingerprint } from '../signing/identity-store';
-import { checkContent, type ContentCheck } from './content-check';
-import { readMetadata, type PdfMetadata } from './metadata';
 import {
-  checkPdfSignature,
-  type SignatureCheck,
-  type SignatureProblemCode,
-} from './signature-check';
+  maxVerifyBytes,
+  type PdfVerifyReport,
+  type VerifyProblemCode,
+} from '../../api/domains/pdf-verify';
+import { checkContent } from './content-check';
+import { readMetadata, type PdfMetadata } from './metadata';
+import { checkPdfSignature, type SignatureCheck } from './signature-check';
 
-/** The largest file verify-pdf reads: far above any case or incident report. */
-export const maxVerifyBytes = 64 * 1024 * 1024;
-
-export type VerifyProblemCode =
-  | SignatureProblemCode
-  | 'unknown_signer'
-  | 'metadata_missing'
-  | 'metadata_mismatch'
-  | 'audit_reference_not_found'
-  | 'audit_reference_mismatch'
-  | 'audit_chain_broken'
-  /** Signed with an identity after the organisation retired it. */
-  | 'signed_after_retirement'
-  /** What the PDF says differs from the database and no recorded change explains it. */
-  | 'content_mismatch';
-
-export interface PdfVerifyReport {
-  /** True only when every check passed. */
-  valid: boolean;
-  problems: { code: VerifyProblemCode; message: string }[];
-  signature: {
-    byteRange: [number, number, number, number] | null;
-    wholeDocument: boolean;
-    digestMatches: boolean;
-    signatureValid: boolean;
-    signingTime: string | null;
-    subFilter: string | null;
-    reason: string | null;
-    location: string | null;
-    signer: { subject: string; issuer: string; fingerprintSha256: string } | null;
-    /** Whether the signer is the organisation's current identity, an earlier one, or neither. */
-    identity: 'current' | 'previous' | 'unknown';
-  };
-  document: PdfMetadata | null;
-  audit: {
-    eventId: number;
-    hash: string;
-    found: boolean;
-    hashMatches: boolean;
-    /** The chain from its first event up to the referenced one verifies. */
-    chainVerifiesToReference: boolean;
-    /** Events recorded for the same subject after the PDF was made (the record moved on). */
-    laterEventsForSubject: number;
-  } | null;
-  /**
-   * The document rebuilt from the database as of its generation time and compared: `matches`
-   * ("matches the database"), or the sections that differ and the changes recorded since.
-   */
-  content: ContentCheck | null;
-}
+export { maxVerifyBytes, type PdfVerifyReport, type VerifyProblemCode };
 
 interface SignatureDictionary {
   subFilter: string | null;
@@ -88,25 +39,18 @@ function readSignatureDictionary(doc: PDFDocument): SignatureDictionary {
   };
 }
 
-/** Read the file, refusing what is not a PDF or too large (exit 2 in the CLI, not "invalid"). */
-export function readPdfFile(file: string): Buffer {
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch {
-    throw new ServiceError('invalid_input', `The file ${file} does not exist or cannot be read.`);
-  }
-  if (size > maxVerifyBytes) {
+/** The bytes of a file to verify, refused when too large or not a PDF (bad input, not "invalid"). */
+export function checkPdfBytes(fileName: string, bytes: Buffer): Buffer {
+  if (bytes.length > maxVerifyBytes) {
     throw new ServiceError(
       'invalid_input',
-      `The file ${file} is ${Math.round(size / 1048576)} MB; verify-pdf reads files up to ${maxVerifyBytes / 1048576} MB.`,
+      `The file ${fileName} is ${Math.round(bytes.length / 1048576)} MB; verify-pdf reads files up to ${maxVerifyBytes / 1048576} MB.`,
     );
   }
-  const bytes = fs.readFileSync(file);
   if (!bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) {
     throw new ServiceError(
       'invalid_input',
-      `The file ${file} is not a PDF (it has no %PDF- header).`,
+      `The file ${fileName} is not a PDF (it has no %PDF- header).`,
     );
   }
   return bytes;

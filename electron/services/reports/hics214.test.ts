@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WalkthroughReport } from '../../api/domains/incidents';
+import type { WalkthroughReport } from '../../api/domains/demo';
 import type { BriefingReport, Hics214Report, TimelineReport } from '../../api/domains/reports';
 import { testNow } from '../cases/case-test-setup';
 import { auditSince } from '../people/test-calls';

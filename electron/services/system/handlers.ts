@@ -7,7 +7,6 @@ import { connectionOptionsOf, openOtherDatabase } from '../backup/connections';
 import { appVersion } from '../core/app-version';
 import type { HandlerMap } from '../core/handler';
 import { appSchemaVersion, schemaVersionOf } from '../db/migrate';
-import { loadDemoFacility } from '../demo/demo';
 import { countDevices } from '../devices/devices';
 import { facilityTimeZoneOrUtc, getFacility, setFacilityTimeZone } from '../settings/facility';
 import { getSetting } from '../settings/settings';
@@ -109,5 +108,4 @@ export const systemHandlers: HandlerMap<keyof typeof systemMethods> = {
   },
 
   'facility.setTimeZone': ({ timeZone }, ctx) => setFacilityTimeZone(ctx, timeZone),
-  'demo.load': (_input, ctx) => loadDemoFacility(ctx),
 };

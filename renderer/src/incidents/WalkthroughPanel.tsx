@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { WalkthroughReport } from '../../../electron/api/domains/incidents';
+import type { WalkthroughReport } from '../../../electron/api/domains/demo';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { incidentHref } from '../cases/hash-path';

@@ -1,0 +1,39 @@
+import { method } from '../define';
+import { empty } from '../schemas';
+import type { CaseState } from './cases';
+
+/** The demo facility: its devices, demo users and advisories, and the scripted walkthrough. */
+
+export interface DemoLoadReport {
+  devicesAdded: number;
+  advisoriesAdded: number;
+  facility: string;
+}
+
+export interface WalkthroughReport {
+  incidentId: number;
+  incidentName: string;
+  /** Where each demo device was left, and why. */
+  cases: {
+    caseId: number;
+    assetTag: string;
+    trackingId: string;
+    state: CaseState;
+    story: string;
+  }[];
+  /** Every step taken, in order, as "who: what". */
+  steps: string[];
+  auditOk: boolean;
+  auditEventCount: number;
+}
+
+export const demoMethods = {
+  'demo.load': method<DemoLoadReport>()(
+    empty,
+    'Load the demo facility (devices and bundled advisories) into an empty database.',
+  ),
+  'demo.walkthrough': method<WalkthroughReport>()(
+    empty,
+    'On the demo facility: open the "ICSMA-17-215-02 response" incident and take four devices through the workflow as the demo users.',
+  ),
+};
