@@ -1,5 +1,5 @@
 import type { CallContext } from '../core/context';
-import { recordEvent } from '../people/events';
+import { recordEvent } from './record';
 
 export type ExportKind = 'pdf' | 'csv' | 'json';
 

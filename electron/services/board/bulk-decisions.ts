@@ -10,7 +10,7 @@ import { loadWorkflowResources } from '../cases/workflow-resources';
 import { mutate, type CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { authenticate } from '../people/authenticate';
-import { recordEvent, userActor } from '../people/events';
+import { recordEvent, userActor } from '../audit/record';
 import { contentHash } from '../people/signoffs';
 import { evaluateGuards } from '../workflow/guards';
 import type { TransitionRule } from '../workflow/transitions';

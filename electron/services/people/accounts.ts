@@ -6,7 +6,7 @@ import { ServiceError } from '../core/errors';
 import { loadCommonPins } from './common-pins';
 import { checkNewSecret } from './credential-policy';
 import { hashSecret } from './credentials';
-import { anonymousActor, recordEvent } from './events';
+import { anonymousActor, recordEvent } from '../audit/record';
 import { getSecuritySettings, setSecuritySettings } from './security-settings';
 import { beginSession, sessionStatus } from './session';
 import {

@@ -10,7 +10,8 @@ import {
 import type { Actor } from '../audit/append';
 import type { Caller, Services, SignedInUser } from '../core/context';
 import { ServiceError } from '../core/errors';
-import { formatUntil, anonymousActor, recordEvent } from './events';
+import { formatUntil } from './format-until';
+import { anonymousActor, recordEvent } from '../audit/record';
 import { refreshSession } from './session';
 import { countUsers, type UserRecord } from './users';
 

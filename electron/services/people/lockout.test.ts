@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
-import { formatUntil } from './events';
+import { formatUntil } from './format-until';
 import {
   adminPin,
   auditSince,

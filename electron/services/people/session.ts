@@ -7,7 +7,7 @@ import { authenticate, type Who } from './authenticate';
 import { loadCommonPins } from './common-pins';
 import { checkNewSecret } from './credential-policy';
 import { hashSecret } from './credentials';
-import { recordEvent, userActor } from './events';
+import { recordEvent, userActor } from '../audit/record';
 import { getSecuritySettings } from './security-settings';
 import type { StationSession } from './session-store';
 import { relockAtSessionChange } from '../signing/session-key';

@@ -6,7 +6,8 @@ import { canonicalJson, sha256Hex } from '../audit/hash';
 import type { CallContext } from '../core/context';
 import { ServiceError, notFound } from '../core/errors';
 import { authenticate } from './authenticate';
-import { formatUntil, recordEvent, userActor } from './events';
+import { formatUntil } from './format-until';
+import { recordEvent, userActor } from '../audit/record';
 import { subjectContentReader } from './signoff-subjects';
 
 export interface SignoffSubject {

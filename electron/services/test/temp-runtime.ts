@@ -6,7 +6,7 @@ import { systemActor } from '../audit/append';
 import { fixedClock } from '../core/clock';
 import { createMemoryLogger } from '../core/log';
 import { hashSecret } from '../people/credentials';
-import { recordEvent, userActor } from '../people/events';
+import { recordEvent, userActor } from '../audit/record';
 import { beginSession } from '../people/session';
 import { getUser, insertUser } from '../people/users';
 import { startServices, type Runtime } from '../runtime';

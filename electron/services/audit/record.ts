@@ -1,6 +1,6 @@
 import type { Role } from '../../api/permissions';
-import type { Actor, AuditInput } from '../audit/append';
 import { mutate, type MutateContext } from '../core/context';
+import type { Actor, AuditInput } from './append';
 
 /** At a station where no one is signed in: a first-run setup, a sign-in attempt. */
 export const anonymousActor: Actor = { userId: null, role: 'anonymous' };
@@ -19,25 +19,4 @@ export function recordEvent(
   event: Omit<AuditInput, 'actor'>,
 ): void {
   mutate({ ...ctx, actor }, () => ({ value: undefined, audit: event }));
-}
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** "10:47" today, "29 Nov 2026, 00:03" on another day, in the station's local time. */
-export function formatUntil(until: Date, now: Date): string {
-  return until.toDateString() === now.toDateString()
-    ? timeFormat.format(until)
-    : dateTimeFormat.format(until);
 }
