@@ -100,7 +100,7 @@ describe('standalone backup', () => {
         const before = userNames(rt);
         await call(rt, 'people.create', {
           displayName: 'After Backup',
-          roles: ['biomed'],
+          roles: ['admin'],
           secret: '739146',
         });
         expect(userNames(rt)).toContain('After Backup');
