@@ -80,6 +80,7 @@ export const caseOperations: Operation[] = [
   {
     name: 'sign a case',
     method: 'signoffs.sign',
+    roles: ['biomed'],
     input(state) {
       const next = state.cases.signable.shift();
       if (!next) return null;

@@ -35,6 +35,11 @@ export interface Acknowledged {
 export interface Operation {
   name: string;
   method: string;
+  /**
+   * The roles whose signed-in user can complete it, where the method's permission is wider than
+   * the operation (any signed-in user opens a sign-off, but only a biomed gives this kind).
+   */
+  roles?: readonly Role[];
   /** The input of the n-th call (n is unique across the run), or null when there is nothing left to do. */
   input(state: DriveState, n: number): unknown;
   /** The call succeeded (and was acknowledged): remember what later calls need. */
@@ -200,6 +205,7 @@ export function availableOperations(role?: Role): Operation[] {
   return operations.filter(
     (op) =>
       Object.prototype.hasOwnProperty.call(api, op.method) &&
-      (role === undefined || mayCall(op.method as MethodName, [role])),
+      (role === undefined ||
+        (mayCall(op.method as MethodName, [role]) && (op.roles?.includes(role) ?? true))),
   );
 }
