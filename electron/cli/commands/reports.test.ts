@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hics214Report, Hics251Report } from '../../api/domains/reports';
 import { repoRoot, tempDir } from '../../services/test/temp-runtime';
+import { csvAnchorPrefix } from '../../services/audit/anchor-files';
 
 const data = tempDir('standalone-cli-reports-');
 afterAll(() => data.cleanup());
@@ -70,7 +71,10 @@ describe('standalone report', () => {
 
     const json = cli('report', '--incident', '1', '--report', 'hics214', '--format', 'json');
     const log = JSON.parse(json.stdout) as Hics214Report;
-    expect(csv.trimEnd().split('\r\n')).toHaveLength(log.activityCount + 1);
+    // The header, one row per activity, and the signed chain head as the last line.
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines.at(-1)?.startsWith(csvAnchorPrefix)).toBe(true);
+    expect(lines.filter((l) => !l.startsWith(csvAnchorPrefix))).toHaveLength(log.activityCount + 1);
   });
 
   it('prints the briefing and the timeline, and refuses bad input with exit 2', () => {
