@@ -8,7 +8,6 @@ import type {
   StationFile,
   StationStatus,
 } from '../../api/domains/stations';
-import { canonicalJson } from '../audit/hash';
 import { mutate, type CallContext, type Services } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { certificateToPem, fingerprintOf } from '../signing/certificate';
@@ -23,6 +22,7 @@ import {
   readStationCertificate,
   spokenFingerprint,
 } from './station-certificates';
+import { fileSafe, parseJson, readRequest, writeEnrolmentRequest } from './enrolment-request';
 import { createStationKey, loadStationKey } from './station-key';
 import {
   authorityRow,
@@ -37,7 +37,6 @@ import {
 } from './station-store';
 
 const entityType = 'station';
-const requestFormat = 'standalone-enrolment-request';
 const responseFormat = 'standalone-enrolment-response';
 
 export function stationStatus(services: Services): StationStatus {
@@ -112,100 +111,10 @@ export function initStation(ctx: CallContext, name: string): StationStatus {
   return stationStatus(services);
 }
 
-const requestBodySchema = z
-  .object({
-    format: z.literal(requestFormat),
-    version: z.literal(1),
-    stationId: z.string().uuid(),
-    name: z.string().min(1).max(64),
-    publicKey: z.string().max(2000),
-    requestedAt: z.string().max(40),
-  })
-  .strict();
-const requestSchema = requestBodySchema.extend({ signature: z.string().max(2000) }).strict();
-
 export function enrolmentRequest(services: Services): StationFile {
   const self = requireSelf(services);
   const key = loadStationKey(services.dataDir, self.public_key_der);
-  const body: z.infer<typeof requestBodySchema> = {
-    format: requestFormat,
-    version: 1,
-    stationId: self.station_id,
-    name: self.name,
-    publicKey: self.public_key_der.toString('base64'),
-    requestedAt: services.clock.now().toISOString(),
-  };
-  // Signed with the station key: proof that the requester holds the key it asks a certificate for.
-  const signature = crypto.sign('sha256', Buffer.from(canonicalJson(body)), key);
-  return {
-    fileName: `enrolment-request-${fileSafe(self.name)}.json`,
-    content: JSON.stringify({ ...body, signature: signature.toString('base64') }, null, 2) + '\n',
-  };
-}
-
-function fileSafe(name: string): string {
-  return name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'station';
-}
-
-interface ParsedRequest {
-  stationId: string;
-  name: string;
-  publicKey: crypto.KeyObject;
-  keyFingerprint: string;
-  requestedAt: string;
-}
-
-function parseJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ServiceError('invalid_input', `This is not ${what} (not JSON).`);
-  }
-}
-
-function readRequest(text: string): ParsedRequest {
-  const parsed = requestSchema.safeParse(parseJson(text, 'an enrolment request'));
-  if (!parsed.success) {
-    throw new ServiceError(
-      'invalid_input',
-      `This is not a Standalone enrolment request: ${parsed.error.issues[0]?.path.join('.') ?? ''} ` +
-        `${parsed.error.issues[0]?.message ?? ''}`.trim(),
-    );
-  }
-  const { signature, ...body } = parsed.data;
-  let publicKey: crypto.KeyObject;
-  try {
-    publicKey = crypto.createPublicKey({
-      key: Buffer.from(body.publicKey, 'base64'),
-      format: 'der',
-      type: 'spki',
-    });
-  } catch {
-    throw new ServiceError('invalid_input', 'The enrolment request’s public key cannot be read.');
-  }
-  if (publicKey.asymmetricKeyType !== 'rsa') {
-    throw new ServiceError('invalid_input', 'The enrolment request’s key is not an RSA key.');
-  }
-  const signed = crypto.verify(
-    'sha256',
-    Buffer.from(canonicalJson(body)),
-    publicKey,
-    Buffer.from(signature, 'base64'),
-  );
-  if (!signed) {
-    throw new ServiceError(
-      'invalid_input',
-      `The enrolment request of "${body.name}" is not signed by the key it carries: it was ` +
-        'changed after the station wrote it. Ask the station for a new request.',
-    );
-  }
-  return {
-    stationId: body.stationId,
-    name: body.name,
-    publicKey,
-    keyFingerprint: publicKeyFingerprint(publicKey),
-    requestedAt: body.requestedAt,
-  };
+  return writeEnrolmentRequest(self, key, services.clock.now());
 }
 
 export function reviewRequest(services: Services, text: string): EnrolmentReview {
