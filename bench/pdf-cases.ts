@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { appendAuditEvent, systemActor } from '../electron/services/audit/append';
 import { parseCaseSubjectId, signedContent } from '../electron/services/cases/case-content';
 import { findCaseRow, readAnswers } from '../electron/services/cases/case-store';
-import { contentHash } from '../electron/services/people/signoffs';
+import { contentHash } from '../electron/services/people/insert-signoff';
 
 /**
  * For the benchmark: `count` copies of a finished demo case (NM-0001 after the walkthrough), each

@@ -1,7 +1,6 @@
 import type { BulkDecisionResult, BulkMoved, BulkRefused } from '../../api/domains/board';
 import type { CaseState } from '../../api/domains/cases';
 import type { ParsedInputOf } from '../../api/methods';
-import { signoffKinds } from '../../api/permissions';
 import { canonicalJson } from '../audit/hash';
 import { applyTransition, assertChangeable } from '../cases/case-actions';
 import { loadCase } from '../cases/case-snapshot';
@@ -10,8 +9,7 @@ import { loadWorkflowResources } from '../cases/workflow-resources';
 import { mutate, type CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { authenticate } from '../people/authenticate';
-import { recordEvent, userActor } from '../audit/record';
-import { contentHash } from '../people/signoffs';
+import { insertSignoff } from '../people/insert-signoff';
 import { evaluateGuards } from '../workflow/guards';
 import type { TransitionRule } from '../workflow/transitions';
 import { incidentHead } from './board-view';
@@ -64,7 +62,6 @@ async function signDecision(
     );
   }
   const content = signedContent(incidentId, decision, caseIds);
-  const spec = signoffKinds.bulk_decision;
   return authenticate(ctx, { userId: user.id }, secret, 'signoff', (signer) => {
     const at = clock.now().toISOString();
     const decisionId = Number(
@@ -82,39 +79,15 @@ async function signDecision(
           at,
         ).lastInsertRowid,
     );
-    const hash = contentHash(content);
-    const signoffId = Number(
-      db
-        .prepare(
-          `INSERT INTO signoffs (subject_type, subject_id, kind, user_id, user_name, role,
-             statement, content, content_hash, signed_at)
-           VALUES ('bulk_decision', ?, 'bulk_decision', ?, ?, 'incident_commander', ?, ?, ?, ?)`,
-        )
-        .run(
-          String(decisionId),
-          signer.id,
-          signer.displayName,
-          spec.statement,
-          canonicalJson(content),
-          hash,
-          at,
-        ).lastInsertRowid,
-    );
-    recordEvent(ctx, userActor(signer.id, 'incident_commander'), {
-      action: 'signoff.given',
-      entityType: 'bulk_decision',
-      entityId: decisionId,
-      payload: {
-        signoffId,
-        kind: 'bulk_decision',
-        role: 'incident_commander',
-        statement: spec.statement,
-        contentHash: hash,
-        incidentId,
-        decision: { ...decision },
-        caseCount: caseIds.length,
-      },
-    });
+    const signoffId = insertSignoff(ctx, {
+      kind: 'bulk_decision',
+      subject: { type: 'bulk_decision', id: String(decisionId) },
+      signer,
+      role: 'incident_commander',
+      content,
+      signedAt: at,
+      eventDetails: { incidentId, decision: { ...decision }, caseCount: caseIds.length },
+    }).id;
     return () => ({ decisionId, signoffId });
   });
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CaseSignoffView, SigningRequest } from '../../api/domains/cases';
 import { signoffKinds, type Role, type SignoffKind } from '../../api/permissions';
-import { contentHash } from '../people/signoffs';
+import { contentHash } from '../people/insert-signoff';
 import type { CaseAnswers } from '../playbooks/answers';
 import type { ValidSignoff, WorkflowSignoffKind } from '../workflow/signoff-kinds';
 import { caseSubjectId, caseSubjectType, parseCaseSubjectId, signedContent } from './case-content';

@@ -2,11 +2,11 @@ import type Database from 'better-sqlite3';
 import type { Signoff, SignoffStatus } from '../../api/domains/signoffs';
 import type { ParsedInputOf } from '../../api/methods';
 import { describeRoles, signoffKinds, type Role, type SignoffKind } from '../../api/permissions';
-import { canonicalJson, sha256Hex } from '../audit/hash';
 import type { CallContext } from '../core/context';
 import { ServiceError, notFound } from '../core/errors';
 import { authenticate } from './authenticate';
 import { formatUntil } from './format-until';
+import { contentHash, insertSignoff } from './insert-signoff';
 import { recordEvent, userActor } from '../audit/record';
 import { subjectContentReader } from './signoff-subjects';
 
@@ -26,11 +26,6 @@ interface SignoffRow {
   statement: string;
   content_hash: string;
   signed_at: string;
-}
-
-/** SHA-256 (hex) of the RFC 8785 canonical JSON of the content: equal content, equal hash. */
-export function contentHash(content: unknown): string {
-  return sha256Hex(canonicalJson(content));
 }
 
 function toSignoff(row: SignoffRow, currentHash: string): Signoff {
@@ -201,55 +196,14 @@ export async function giveSignoff(
           );
         };
       }
-      const signedAt = clock.now().toISOString();
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO signoffs (subject_type, subject_id, kind, user_id, user_name, role,
-               statement, content, content_hash, signed_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            subjectType,
-            subjectId,
-            kind,
-            signer.id,
-            signer.displayName,
-            role,
-            spec.statement,
-            canonicalJson(input.content),
-            signedHash,
-            signedAt,
-          ).lastInsertRowid,
-      );
-      // The event repeats what was attested, so the hash chain vouches for the sign-off too.
-      recordEvent(ctx, userActor(signer.id, role), {
-        action: 'signoff.given',
-        entityType: subjectType,
-        entityId: subjectId,
-        payload: {
-          signoffId: id,
-          kind,
-          role,
-          statement: spec.statement,
-          contentHash: signedHash,
-          // Co-signed at a station someone else holds: whose station it was.
-          ...(signer.id === user.id ? {} : { stationUserId: user.id }),
-        },
-      });
-      const signoff: Signoff = {
-        id,
+      const signoff = insertSignoff(ctx, {
         kind,
-        subjectType,
-        subjectId,
-        userId: signer.id,
-        userName: signer.displayName,
+        subject: { type: subjectType, id: subjectId },
+        signer,
         role,
-        statement: spec.statement,
-        signedAt,
-        contentHash: signedHash,
-        stale: false,
-      };
+        content: input.content,
+        signedAt: clock.now().toISOString(),
+      });
       return () => signoff;
     },
     about,
