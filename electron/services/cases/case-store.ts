@@ -6,7 +6,8 @@ import type {
   CaseState,
   ChecklistSectionId,
 } from '../../api/domains/cases';
-import { notFound } from '../core/errors';
+import { ServiceError, notFound } from '../core/errors';
+import { isOpen, stateLabels } from '../workflow/states';
 import type { CaseAnswers, SectionAnswers } from '../playbooks/answers';
 
 /** The rows of a case and the small reads and writes every case operation shares. */
@@ -67,6 +68,24 @@ export function getCaseRow(db: Database.Database, id: number): CaseRow {
   const row = findCaseRow(db, id);
   if (!row) throw notFound(`Case ${id}`);
   return row;
+}
+
+/** Nothing changes on a closed incident or a closed case: they are the signed record. */
+export function assertChangeable(row: CaseRow): void {
+  if (row.incident_status === 'closed') {
+    throw new ServiceError(
+      'conflict',
+      `The incident "${row.incident_name}" is closed: its cases can no longer change. Open a new incident if ${row.asset_tag} needs attention again.`,
+      { caseId: row.id, reason: 'incident_closed' },
+    );
+  }
+  if (!isOpen(row.state)) {
+    throw new ServiceError(
+      'conflict',
+      `The case of ${row.asset_tag} is closed (${stateLabels[row.state]}): it can no longer change.`,
+      { caseId: row.id, reason: 'case_closed' },
+    );
+  }
 }
 
 interface AnswerRow {

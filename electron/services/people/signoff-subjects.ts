@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { caseSubjectType, readCaseSubject } from '../cases/case-content';
+import { caseSubjectType, parseCaseSubjectId, readCaseSubject } from '../cases/case-content';
+import { assertChangeable, findCaseRow } from '../cases/case-store';
 import { getDevice } from '../devices/devices';
 import { ServiceError } from '../core/errors';
 
@@ -70,4 +71,49 @@ export function subjectContentReader(subjectType: string): SubjectContent {
     );
   }
   return reader;
+}
+
+/**
+ * Throws when the subject takes no more sign-offs: a closed case, or anything of a closed
+ * incident, is the signed record, and a late signature would read as part of it.
+ */
+type AssertSignable = (db: Database.Database, subjectId: string) => void;
+
+const signableChecks: ReadonlyMap<string, AssertSignable> = new Map<string, AssertSignable>([
+  [
+    caseSubjectType,
+    (db, subjectId) => {
+      const parsed = parseCaseSubjectId(subjectId);
+      const row = parsed ? findCaseRow(db, parsed.caseId) : undefined;
+      if (row) assertChangeable(row);
+    },
+  ],
+  [
+    'bulk_decision',
+    (db, subjectId) => {
+      const id = positiveId(subjectId);
+      if (id === undefined) return;
+      const incident = db
+        .prepare(
+          `SELECT i.name, i.status FROM bulk_decisions b JOIN incidents i ON i.id = b.incident_id
+            WHERE b.id = ?`,
+        )
+        .get(id) as { name: string; status: 'open' | 'closed' } | undefined;
+      if (incident?.status === 'closed') {
+        throw new ServiceError(
+          'conflict',
+          `The incident "${incident.name}" is closed: its decisions take no more sign-offs.`,
+          { reason: 'incident_closed' },
+        );
+      }
+    },
+  ],
+]);
+
+export function assertSignable(
+  db: Database.Database,
+  subjectType: string,
+  subjectId: string,
+): void {
+  signableChecks.get(subjectType)?.(db, subjectId);
 }

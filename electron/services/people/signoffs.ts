@@ -8,7 +8,7 @@ import { authenticate } from './authenticate';
 import { formatUntil } from './format-until';
 import { contentHash, insertSignoff } from './insert-signoff';
 import { recordEvent, userActor } from '../audit/record';
-import { subjectContentReader } from './signoff-subjects';
+import { assertSignable, subjectContentReader } from './signoff-subjects';
 
 export interface SignoffSubject {
   type: string;
@@ -143,6 +143,23 @@ export async function giveSignoff(
   if (!coSigner && signingRole(kind, user.roles, user.role) === undefined) throw refuseRole(user);
   const readContent = subjectContentReader(subjectType);
   if (readContent(db, subjectId) === undefined) throw notFound(`${subjectType} ${subjectId}`);
+  const refuseClosed = (): ServiceError | undefined => {
+    try {
+      assertSignable(db, subjectType, subjectId);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      recordEvent(ctx, ctx.actor, {
+        action: 'signoff.refused',
+        entityType: subjectType,
+        entityId: subjectId,
+        payload: { ...about, reason: 'closed' },
+      });
+      return error;
+    }
+  };
+  const closed = refuseClosed();
+  if (closed) throw closed;
   const signedHash = contentHash(input.content);
 
   return authenticate(
@@ -158,6 +175,12 @@ export async function giveSignoff(
           throw refusal;
         };
       }
+      // Checked again here: the case may have closed while the secret was being checked.
+      const closedMeanwhile = refuseClosed();
+      if (closedMeanwhile)
+        return () => {
+          throw closedMeanwhile;
+        };
       // Read again here: the content may have changed while the secret was being checked.
       const current = readContent(db, subjectId);
       if (current === undefined)
