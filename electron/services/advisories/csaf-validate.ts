@@ -2,6 +2,7 @@ import type {
   CsafDocumentTest,
   CsafTestResult,
 } from '@secvisogram/csaf-validator-lib/validateStrict.js';
+import { correctedMandatoryTests } from './csaf-library-corrections';
 
 export interface CsafValidation {
   valid: boolean;
@@ -26,7 +27,8 @@ let validator: Promise<Validator> | undefined;
  * (csaf_2_0_strict, with csaf_2_0) and every mandatory test through `validate.js`: the same
  * runner `validateStrict.js` calls after checking that each test is one of the library's, but
  * that check loads (and compiles the schemas of) every optional and informative test too, which
- * triples the load time. csaf-validate.test.ts shows both give the same results.
+ * triples the load time. csaf-validate.test.ts shows both give the same results. Two of the
+ * library's mandatory tests are replaced by corrected versions (csaf-library-corrections.ts).
  */
 function loadValidator(): Promise<Validator> {
   validator ??= Promise.all([
@@ -37,7 +39,9 @@ function loadValidator(): Promise<Validator> {
     validate: v.default,
     // ES module namespaces: their values are the library's own test functions.
     schema: Object.values(schemaTests as unknown as Record<string, CsafDocumentTest>),
-    mandatory: Object.values(mandatoryTests as unknown as Record<string, CsafDocumentTest>),
+    mandatory: correctedMandatoryTests(
+      Object.values(mandatoryTests as unknown as Record<string, CsafDocumentTest>),
+    ),
   }));
   return validator;
 }
