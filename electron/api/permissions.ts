@@ -170,6 +170,7 @@ export const permissions: Record<MethodName, Access> = {
   'threats.status': signedIn('read', { operator: true }),
   'threats.forCves': signedIn('read', { operator: true }),
   'threats.priorities': signedIn('read', { operator: true }),
+  'threats.acknowledgeCase': only(['biomed', 'it_security'], 'change', { operator: false }),
   'matches.confirm': only(inventoryKeepers, 'change', { operator: false }),
   'matches.dismiss': only(inventoryKeepers, 'change', { operator: false }),
 

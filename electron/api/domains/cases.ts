@@ -226,6 +226,8 @@ export interface CaseDetail {
   flags: CaseFlag[];
   /** Pending re-review: the newer revision to acknowledge. */
   reReview: { fromVersion: string; toVersion: string; flaggedAt: string } | null;
+  /** Pending KEV review: the catalog that made CVEs of this case known exploited. */
+  kevReview: { catalogVersion: string; flaggedAt: string; knownExploited: string[] } | null;
   /** The sections of the current phase's checklist, in order. */
   phaseSections: ChecklistSectionId[];
   gate: GateView;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import type { CaseDetail } from './cases';
 
 const fileName = z.string().trim().min(1).max(255);
 
@@ -103,8 +104,24 @@ export const threatMethods = {
     'The KEV catalog version and the EPSS score date in use, with when they were imported.',
   ),
   'threats.priorities': method<CasePriority[]>()(
-    z.object({ incidentId: z.number().int().positive().optional() }).strict(),
-    'The priority of every open case (of one incident), highest first, with its reasons in words.',
+    z
+      .object({
+        incidentId: z.number().int().positive().optional(),
+        caseId: z.number().int().positive().optional(),
+      })
+      .strict(),
+    'The priority of every open case (of one incident, or one case), highest first, with its reasons in words.',
+  ),
+  'threats.acknowledgeCase': method<CaseDetail>()(
+    z
+      .object({
+        caseId: z.number().int().positive(),
+        /** The KEV catalog that flagged the case: the one reviewed. */
+        catalogVersion: z.string().trim().min(1).max(64),
+        note: z.string().trim().max(1000).optional(),
+      })
+      .strict(),
+    'Acknowledge, on a case flagged for KEV review, that the newly known exploited CVEs were reviewed for this device; audited.',
   ),
   'threats.forCves': method<CveThreat[]>()(
     z.object({ cves: z.array(cve).max(1000) }).strict(),

@@ -18,6 +18,7 @@ import { rulesFrom } from '../workflow/transitions';
 import { signingRequests } from './case-signoffs';
 import type { LoadedCase } from './case-snapshot';
 import type { CaseRow } from './case-store';
+import { kevReviewOf } from './kev-review-view';
 import { phaseSections } from './workflow-resources';
 
 /** The on-floor screen's one call: a loaded case turned into what the contract promises. */
@@ -73,6 +74,7 @@ export function caseDetail(db: Database.Database, loaded: LoadedCase, now: Date)
             flaggedAt: row.review_flagged_at,
           }
         : null,
+    kevReview: kevReviewOf(db, row),
     phaseSections: [...phase],
     gate: {
       verdict: gate.verdict,

@@ -1,5 +1,6 @@
 import type { threatMethods } from '../../api/domains/threats';
 import type { HandlerMap } from '../core/handler';
+import { acknowledgeKevReview } from './kev-review';
 import { casePriorities } from './priority';
 import { importEpss, importKev, threatStatus, threatsForCves } from './threat-store';
 
@@ -7,8 +8,8 @@ export const threatHandlers: HandlerMap<keyof typeof threatMethods> = {
   'threats.importKev': (input, ctx) => importKev(ctx, input),
   'threats.importEpss': (input, ctx) => importEpss(ctx, input),
   'threats.status': (_input, { services }) => threatStatus(services.db),
-  'threats.priorities': ({ incidentId }, { services }) =>
-    [...casePriorities(services.db, incidentId)]
+  'threats.priorities': ({ incidentId, caseId }, { services }) =>
+    [...casePriorities(services.db, incidentId, caseId)]
       .map(([caseId, p]) => ({
         caseId,
         priority: p.priority,
@@ -16,5 +17,6 @@ export const threatHandlers: HandlerMap<keyof typeof threatMethods> = {
         knownExploited: p.knownExploited,
       }))
       .sort((a, b) => b.priority - a.priority || a.caseId - b.caseId),
+  'threats.acknowledgeCase': (input, ctx) => acknowledgeKevReview(ctx, input),
   'threats.forCves': ({ cves }, { services }) => threatsForCves(services.db, cves),
 };

@@ -107,14 +107,23 @@ const exposureItems = [
  * The priority of every open case (of one incident, or all), read in a few set queries: 10,000
  * cases share a handful of advisory revisions and CVEs.
  */
-export function casePriorities(db: Database.Database, incidentId?: number): Map<number, Priority> {
+export function casePriorities(
+  db: Database.Database,
+  incidentId?: number,
+  caseId?: number,
+): Map<number, Priority> {
+  const scope = `${incidentId === undefined ? '' : 'AND c.incident_id = ?'} ${caseId === undefined ? '' : 'AND c.id = ?'}`;
+  const scopeArgs = [
+    ...(incidentId === undefined ? [] : [incidentId]),
+    ...(caseId === undefined ? [] : [caseId]),
+  ];
   const rows = db
     .prepare(
       `SELECT c.id, c.advisory_revision_id AS revisionId, d.criticality
          FROM cases c JOIN devices d ON d.id = c.device_id
-        WHERE c.state <> 'returned_to_service' ${incidentId === undefined ? '' : 'AND c.incident_id = ?'}`,
+        WHERE c.state <> 'returned_to_service' ${scope}`,
     )
-    .all(...(incidentId === undefined ? [] : [incidentId])) as OpenCaseRow[];
+    .all(...scopeArgs) as OpenCaseRow[];
   const out = new Map<number, Priority>();
   if (rows.length === 0) return out;
 
@@ -124,9 +133,9 @@ export function casePriorities(db: Database.Database, incidentId?: number): Map<
       `SELECT a.case_id AS caseId, a.item_id AS itemId, a.value FROM case_answers a
          JOIN cases c ON c.id = a.case_id
         WHERE c.state <> 'returned_to_service' AND a.item_id IN (SELECT value FROM json_each(?))
-          ${incidentId === undefined ? '' : 'AND c.incident_id = ?'}`,
+          ${scope}`,
     )
-    .all(JSON.stringify(exposureItems), ...(incidentId === undefined ? [] : [incidentId])) as {
+    .all(JSON.stringify(exposureItems), ...scopeArgs) as {
     caseId: number;
     itemId: string;
     value: string;

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseHistoryEntry } from '../../../electron/api/domains/cases';
 import { formatDateTime } from './time-format';
@@ -7,6 +8,23 @@ function detailText(entry: CaseHistoryEntry): string | undefined {
   if (typeof reason === 'string' && reason !== '') return reason;
   if (typeof recheckAt === 'string') return formatDateTime(recheckAt);
   return undefined;
+}
+
+/** What an entry says; a KEV review (flag or acknowledgement) names its catalog. */
+function whatText(t: TFunction, entry: CaseHistoryEntry): string {
+  const { kevCatalog } = entry.detail;
+  if (typeof kevCatalog === 'string') {
+    return entry.event === 'review_flagged'
+      ? t('threats.review.label')
+      : t('threats.review.acknowledged', { version: kevCatalog });
+  }
+  if (entry.event === 'transition' || entry.event === 'opened') {
+    return t(`cases.history.${entry.event}`, {
+      from: entry.fromState ? t(`cases.state.${entry.fromState}`) : '',
+      to: t(`cases.state.${entry.toState}`),
+    });
+  }
+  return t(`cases.history.${entry.event}`);
 }
 
 /** Every step the case took, newest first, with who took it. */
@@ -22,12 +40,7 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
           return (
             <li key={entry.id} className="history-entry">
               <span className="history-what">
-                {entry.event === 'transition' || entry.event === 'opened'
-                  ? t(`cases.history.${entry.event}`, {
-                      from: entry.fromState ? t(`cases.state.${entry.fromState}`) : '',
-                      to: t(`cases.state.${entry.toState}`),
-                    })
-                  : t(`cases.history.${entry.event}`)}
+                {whatText(t, entry)}
                 {extra ? <span className="history-extra"> — {extra}</span> : null}
               </span>
               <span className="history-who">

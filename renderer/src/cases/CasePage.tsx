@@ -11,6 +11,8 @@ import { GatePanel } from './GatePanel';
 import { NextStepPanel } from './NextStepPanel';
 import { OtherSteps } from './OtherSteps';
 import { ReReviewNotice } from './ReReviewNotice';
+import { CasePriorityPanel } from '../threats/CasePriorityPanel';
+import { KevReviewNotice } from '../threats/KevReviewNotice';
 import { SignoffsPanel } from './SignoffsPanel';
 import { useCase } from './use-case';
 
@@ -79,6 +81,8 @@ export function CasePage({
       </Link>
       <CaseHeader detail={detail} />
       <ReReviewNotice detail={detail} onAcknowledged={handle.reload} />
+      <KevReviewNotice detail={detail} onAcknowledged={handle.reload} />
+      <CasePriorityPanel caseId={detail.caseId} version={detail.updatedAt} />
       <div className="case-grid">
         <div className="case-main">
           <NextStepPanel detail={detail} take={take} />

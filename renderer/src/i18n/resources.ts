@@ -5,6 +5,7 @@ import deInventory from './de/inventory.json';
 import dePdf from './de/pdf.json';
 import dePeople from './de/people.json';
 import deSettings from './de/settings.json';
+import deThreats from './de/threats.json';
 import shell from './en.json';
 import board from './en/board.json';
 import cases from './en/cases.json';
@@ -12,12 +13,22 @@ import inventory from './en/inventory.json';
 import pdf from './en/pdf.json';
 import people from './en/people.json';
 import settings from './en/settings.json';
+import threats from './en/threats.json';
 
 /**
  * English strings, one file per area of the app so that areas can grow independently; each
  * area file keeps its strings under its own top-level key.
  */
-export const en = { ...shell, ...people, ...inventory, ...cases, ...board, ...pdf, ...settings };
+export const en = {
+  ...shell,
+  ...people,
+  ...inventory,
+  ...cases,
+  ...board,
+  ...pdf,
+  ...settings,
+  ...threats,
+};
 
 /** German, the same files and keys (translations.test.ts fails on a key missing in either). */
 export const de = {
@@ -28,6 +39,7 @@ export const de = {
   ...deBoard,
   ...dePdf,
   ...deSettings,
+  ...deThreats,
 };
 
 export const languages = ['en', 'de'] as const;

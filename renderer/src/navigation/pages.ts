@@ -2,6 +2,7 @@ export const pageIds = [
   'my-devices',
   'devices',
   'advisories',
+  'threats',
   'incidents',
   'board',
   'settings',

@@ -5,6 +5,7 @@ import { BoardPage } from './BoardPage';
 import { DevicesPage } from './DevicesPage';
 import { IncidentsPage } from './IncidentsPage';
 import { SettingsPage } from './SettingsPage';
+import { ThreatsPage } from './ThreatsPage';
 
 export function PageView({ page }: { page: PageId }) {
   switch (page) {
@@ -14,6 +15,8 @@ export function PageView({ page }: { page: PageId }) {
       return <DevicesPage />;
     case 'advisories':
       return <AdvisoriesPage />;
+    case 'threats':
+      return <ThreatsPage />;
     case 'incidents':
       return <IncidentsPage />;
     case 'board':
