@@ -120,6 +120,16 @@ export interface BriefingReport {
   objectives: string[];
   /** Notable actions already taken (from the audit trail), newest first, at most 50. */
   actionsTaken: { at: string; by: string; activity: string }[];
+  /** The ten open cases to take first, highest priority first, with the reasons in words. */
+  topPriorities: {
+    caseId: number;
+    assetTag: string;
+    trackingId: string;
+    state: CaseState;
+    priority: number;
+    reasons: string[];
+    knownExploited: string[];
+  }[];
   /** Planned next actions, one line per state with cases in it ("12 cases: start the assessment"). */
   actionsPlanned: { state: CaseState; caseCount: number; action: string }[];
   /** People by role with how many cases are assigned to them (open ones, and all). */

@@ -156,6 +156,12 @@ function briefingBlocks(r: BriefingReport, tz: string | undefined): PdfBlock[] {
     },
     { kind: 'heading', text: 'Objectives' },
     ...list(r.objectives),
+    { kind: 'heading', text: 'Highest priority first' },
+    ...list(
+      r.topPriorities.map(
+        (p) => `${p.assetTag} (${p.trackingId}), priority ${p.priority}: ${p.reasons.join('; ')}`,
+      ),
+    ),
     { kind: 'heading', text: 'Actions planned' },
     ...list(r.actionsPlanned.map((a) => `${a.caseCount} × ${stateLabels[a.state]}: ${a.action}`)),
     { kind: 'heading', text: 'Actions taken' },

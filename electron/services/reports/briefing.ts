@@ -7,6 +7,7 @@ import type { WorkflowResources } from '../cases/workflow-resources';
 import { computedLists } from '../board/board-attention';
 import { overdueSql, reReviewSql } from '../board/board-query';
 import { hicsCounts, stateCounts } from '../board/board-view';
+import { casePriorities } from '../threats/priority';
 import { hics251Labels, isOpen, stateLabels } from '../workflow/states';
 import type { ReportContext } from './report-header';
 import { timelineEntries } from './timeline';
@@ -84,6 +85,28 @@ function objectives(
   );
   out.push('Keep backups and restoration procedures ready for every device before any change.');
   return out;
+}
+
+/** The ten open cases with the highest priority (ties: the older case first). */
+function topPriorities(db: Database.Database, incidentId: number): BriefingReport['topPriorities'] {
+  const top = [...casePriorities(db, incidentId)]
+    .sort(([a, p], [b, q]) => q.priority - p.priority || a - b)
+    .slice(0, 10);
+  const row = db.prepare(
+    `SELECT d.asset_tag AS assetTag, a.tracking_id AS trackingId, c.state
+       FROM cases c JOIN devices d ON d.id = c.device_id JOIN advisories a ON a.id = c.advisory_id
+      WHERE c.id = ?`,
+  );
+  return top.map(([caseId, p]) => {
+    const r = row.get(caseId) as { assetTag: string; trackingId: string; state: CaseState };
+    return {
+      caseId,
+      ...r,
+      priority: p.priority,
+      reasons: p.reasons,
+      knownExploited: p.knownExploited,
+    };
+  });
 }
 
 function resources(db: Database.Database, incidentId: number): BriefingReport['resources'] {
@@ -182,6 +205,7 @@ export function briefingReport(
     },
     objectives: objectives(docs, counts, total),
     actionsTaken,
+    topPriorities: topPriorities(db, incidentId),
     actionsPlanned: caseStates
       .filter((s): s is Exclude<CaseState, 'returned_to_service'> => isOpen(s) && counts[s] > 0)
       .map((s) => ({ state: s, caseCount: counts[s], action: plannedActions[s] })),

@@ -73,6 +73,11 @@ function table(report: AnyReport): { fields: string[]; rows: string[][] } {
           ['Situation', '', report.situation.summary],
           ...report.objectives.map((o) => ['Objective', '', o]),
           ...report.actionsTaken.map((a) => ['Action taken', a.at, `${a.by}: ${a.activity}`]),
+          ...report.topPriorities.map((p) => [
+            'Priority',
+            '',
+            `${p.assetTag} (${p.trackingId}): ${p.priority} — ${p.reasons.join('; ')}`,
+          ]),
           ...report.actionsPlanned.map((p) => [
             'Action planned',
             '',

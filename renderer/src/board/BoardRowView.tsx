@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { memo } from 'react';
 import { Checkbox, Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,15 @@ interface Props {
   selectable: boolean;
   selected: boolean;
   onSelect(caseId: number, on: boolean): void;
+}
+
+/** "Priority 97.3: known exploited since …; reachable from …", the reasons strongest first. */
+function priorityText(t: TFunction, row: BoardRow): string | undefined {
+  if (!row.priority) return undefined;
+  return t('board.table.priority', {
+    value: row.priority.value.toFixed(1),
+    reasons: row.priority.reasons.join('; '),
+  });
 }
 
 function place(row: BoardRow): string {
@@ -93,9 +103,10 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
       </td>
       <td role="cell" className="board-cell">
         <span className="board-plain">{row.advisory.trackingId}</span>
-        <span className="board-sub">
+        <span className="board-sub board-sub-line" title={priorityText(t, row)}>
           {t('board.table.revision', { version: row.advisory.version })}
           {row.flags.includes('needs_re_review') ? ` · ${t('board.table.reReview')}` : ''}
+          {row.priority ? ` · ${priorityText(t, row)}` : ''}
         </span>
       </td>
       <td role="cell" className="board-cell">

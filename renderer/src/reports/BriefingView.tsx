@@ -100,6 +100,27 @@ export function BriefingView({ report }: { report: BriefingReport }) {
           </table>
         )}
       </section>
+      <section className="report-section" aria-labelledby="briefing-priorities">
+        <h3 id="briefing-priorities">{t('threats.briefing.title')}</h3>
+        {report.topPriorities.length === 0 ? (
+          <p className="report-empty">{t('board.reports.noRows')}</p>
+        ) : (
+          <ol className="report-list">
+            {report.topPriorities.map((p) => (
+              <li key={p.caseId}>
+                <strong>
+                  {p.assetTag} ({p.trackingId})
+                </strong>
+                {': '}
+                {t('board.table.priority', {
+                  value: p.priority.toFixed(1),
+                  reasons: p.reasons.join('; '),
+                })}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
       <section className="report-section" aria-labelledby="briefing-planned">
         <h3 id="briefing-planned">{t('board.reports.briefing.planned')}</h3>
         {report.actionsPlanned.length === 0 ? (
