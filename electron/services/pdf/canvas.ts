@@ -160,41 +160,59 @@ export class Canvas {
   /**
    * Write each page's text as one text object, setting font and colour only when they change.
    * pdf-lib's drawText wraps every line in its own graphics state, font, colour and matrix:
-   * several times the operators, and most of the rendering time of a long document.
+   * several times the operators, and most of the rendering time of a long document. The
+   * fallback fonts are embedded only when some text needs them.
    */
-  finish(): void {
+  async finish(): Promise<void> {
+    const fallbackFonts = new Map<'regular' | 'bold', PDFFont>();
+    for (const runs of this.runs.values()) {
+      for (const run of runs) {
+        if (fallbackFonts.has(run.face)) continue;
+        const face = this.fonts[run.face];
+        if (face.runs(run.text).some((r) => r.fallback)) {
+          fallbackFonts.set(
+            run.face,
+            await this.doc.embedFont(face.fallback().bytes, { subset: true }),
+          );
+        }
+      }
+    }
     for (const [page, runs] of this.runs) {
-      const keys = new Map<'regular' | 'bold', PDFName>();
-      const keyOf = (face: 'regular' | 'bold') => {
-        let key = keys.get(face);
+      const keys = new Map<PDFFont, PDFName>();
+      const keyOf = (font: PDFFont) => {
+        let key = keys.get(font);
         if (!key) {
-          const font = this.pdfFonts[face];
           key = page.node.newFontDictionary(font.name, font.ref);
-          keys.set(face, key);
+          keys.set(font, key);
         }
         return key;
       };
       const ops: PDFOperator[] = [beginText()];
-      let face: string | undefined;
+      let font: PDFFont | undefined;
       let size = 0;
       let color: RGB | undefined;
       let atX = 0;
       let atY = 0;
       for (const run of runs) {
-        if (run.face !== face || run.size !== size) {
-          ops.push(setFontAndSize(keyOf(run.face), run.size));
-          face = run.face;
-          size = run.size;
-        }
         if (run.color !== color) {
           ops.push(setFillingRgbColor(run.color.red, run.color.green, run.color.blue));
           color = run.color;
         }
-        // Td moves from the start of the previous line, not from where its text ended.
+        // Td moves from the start of the previous line, not from where its text ended; each
+        // piece shown after it continues where the one before ended.
         ops.push(moveText(run.x - atX, run.y - atY));
         atX = run.x;
         atY = run.y;
-        ops.push(showText(this.pdfFonts[run.face].encodeText(run.text)));
+        for (const piece of this.fonts[run.face].runs(run.text)) {
+          const drawing =
+            (piece.fallback ? fallbackFonts.get(run.face) : undefined) ?? this.pdfFonts[run.face];
+          if (drawing !== font || run.size !== size) {
+            ops.push(setFontAndSize(keyOf(drawing), run.size));
+            font = drawing;
+            size = run.size;
+          }
+          ops.push(showText(drawing.encodeText(piece.text)));
+        }
       }
       ops.push(endText());
       page.pushOperators(...ops);

@@ -72,8 +72,8 @@ describe('a signed case-like PDF, checked with independent tools', () => {
       sampleNames.greek,
       'Chloé Dubois-Lefèvre',
       `Kantonsspital ${sampleNames.latin}-Nord`,
-      // DejaVu has no CJK glyphs: the code points are printed instead of boxes or nothing.
-      'Wei Zhang ([U+5F20 U+4F1F])',
+      // DejaVu has no CJK glyphs: the name is drawn with the Noto Sans SC fallback.
+      'Wei Zhang (张伟)',
       'Digitally signed by the organisation',
       fingerprint,
     ]) {
@@ -94,6 +94,8 @@ describe('a signed case-like PDF, checked with independent tools', () => {
     expect(pdf.length).toBeLessThan(200_000);
     expect(pdf.includes(Buffer.from('/FontFile2'))).toBe(true);
     expect(pdf.includes(Buffer.from('DejaVuSans'))).toBe(true);
+    // The CJK fallback is a subset too: a few glyphs, not the 1.5 MB font.
+    expect(pdf.includes(Buffer.from('NotoSansSC'))).toBe(true);
   });
 
   it('renders every page with pdftoppm', () => {

@@ -2,12 +2,13 @@ import fontkit from '@pdf-lib/fontkit';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PDFDocument } from 'pdf-lib';
+import { woffToTrueType } from './woff';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 type FontkitFont = ReturnType<Fontkit['create']>;
 
-/** One face of the embedded font: its bytes, the parsed font, and fast metrics. */
-export interface FontFace {
+/** One font file: its bytes, the parsed font, and fast metrics. */
+export interface FontFile {
   readonly file: string;
   readonly bytes: Buffer;
   readonly font: FontkitFont;
@@ -17,21 +18,52 @@ export interface FontFace {
   advance(codePoint: number): number;
 }
 
+/** A piece of a line drawn with one font file: the main one, or the fallback for CJK. */
+export interface FaceRun {
+  text: string;
+  fallback: boolean;
+}
+
+/**
+ * What text is measured and drawn with: the main font, and per glyph a fallback font for the
+ * characters the main one lacks (Chinese names). The fallback is read only when a character
+ * needs it, so documents without such names never parse it.
+ */
+export interface FontFace {
+  /** Names the face in caches. */
+  readonly file: string;
+  readonly main: FontFile;
+  /** The fallback font, read on first use. */
+  fallback(): FontFile;
+  /** Whether the main font or the fallback has a glyph for this code point. */
+  covers(codePoint: number): boolean;
+  /** Advance width in thousandths of an em, from the font that draws the code point. */
+  advance(codePoint: number): number;
+  /** Printable text (see text.ts) cut where the drawing font changes. */
+  runs(text: string): FaceRun[];
+}
+
 export interface PdfFonts {
   regular: FontFace;
   bold: FontFace;
-  /** The fontkit given to pdf-lib: hands back the already parsed faces. */
+  /** The fontkit given to pdf-lib: hands back the already parsed fonts. */
   fontkit: Fontkit;
 }
 
 /**
  * DejaVu Sans (Bitstream Vera licence, in resources/fonts next to the files): wide Unicode
- * coverage for Latin, Greek and Cyrillic names; no CJK.
+ * coverage for Latin, Greek and Cyrillic names; no CJK. Noto Sans SC (SIL Open Font Licence, the
+ * Simplified Chinese subset of @fontsource/noto-sans-sc) draws the characters DejaVu lacks.
  */
-export const fontFiles = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
+export const fontFiles = {
+  regular: 'DejaVuSans.ttf',
+  bold: 'DejaVuSans-Bold.ttf',
+  cjkRegular: 'NotoSansSC-Regular.woff',
+  cjkBold: 'NotoSansSC-Bold.woff',
+} as const;
 
-function loadFace(file: string): FontFace {
-  const bytes = fs.readFileSync(file);
+function loadFile(file: string): FontFile {
+  const bytes = woffToTrueType(fs.readFileSync(file));
   const font = fontkit.create(bytes);
   // pdf-lib asks fontkit to lay out every string it measures or draws, running the full
   // OpenType shaper (~1 ms a call with DejaVu's tables). Names and checklist text need only the
@@ -79,34 +111,63 @@ function loadFace(file: string): FontFace {
   };
 }
 
-const loaded = new Map<string, PdfFonts>();
-
-/**
- * The two faces from `<resourcesDir>/fonts`, read and parsed once per process: a batch of a
- * thousand PDFs parses the 750 KB font files once, and each PDF embeds only the glyphs it uses.
- */
-export function loadPdfFonts(resourcesDir: string): PdfFonts {
-  const dir = path.join(resourcesDir, 'fonts');
-  const cached = loaded.get(dir);
-  if (cached) return cached;
-  let regular: FontFace;
-  let bold: FontFace;
+function readable<T>(dir: string, read: () => T): T {
   try {
-    regular = loadFace(path.join(dir, fontFiles.regular));
-    bold = loadFace(path.join(dir, fontFiles.bold));
+    return read();
   } catch (error) {
     throw new Error(
       `The PDF fonts could not be read from ${dir} (${(error as Error).message}). ` +
         `The installation is incomplete: reinstall Standalone.`,
     );
   }
-  const byBytes = new Map<Uint8Array, FontkitFont>([
-    [regular.bytes, regular.font],
-    [bold.bytes, bold.font],
-  ]);
+}
+
+function face(main: FontFile, loadFallback: () => FontFile): FontFace {
+  let fallback: FontFile | undefined;
+  const fallbackFile = () => (fallback ??= loadFallback());
+  // Line breaks and spaces stay with the main font, so a name's spaces keep DejaVu's width.
+  const drawsFallback = (cp: number) => !main.covers(cp) && fallbackFile().covers(cp);
+  return {
+    file: main.file,
+    main,
+    fallback: fallbackFile,
+    covers: (cp) => main.covers(cp) || fallbackFile().covers(cp),
+    advance: (cp) => (drawsFallback(cp) ? fallbackFile().advance(cp) : main.advance(cp)),
+    runs(text) {
+      const runs: FaceRun[] = [];
+      for (const ch of text) {
+        const isFallback = drawsFallback(ch.codePointAt(0) ?? 0x20);
+        const last = runs.at(-1);
+        if (last && last.fallback === isFallback) last.text += ch;
+        else runs.push({ text: ch, fallback: isFallback });
+      }
+      return runs;
+    },
+  };
+}
+
+const loaded = new Map<string, PdfFonts>();
+
+/**
+ * The faces from `<resourcesDir>/fonts`, read and parsed once per process: a batch of a
+ * thousand PDFs parses the font files once, and each PDF embeds only the glyphs it uses.
+ */
+export function loadPdfFonts(resourcesDir: string): PdfFonts {
+  const dir = path.join(resourcesDir, 'fonts');
+  const cached = loaded.get(dir);
+  if (cached) return cached;
+  const byBytes = new Map<Uint8Array, FontkitFont>();
+  const load = (name: string) =>
+    readable(dir, () => {
+      const file = loadFile(path.join(dir, name));
+      byBytes.set(file.bytes, file.font);
+      return file;
+    });
+  const regular = load(fontFiles.regular);
+  const bold = load(fontFiles.bold);
   const fonts: PdfFonts = {
-    regular,
-    bold,
+    regular: face(regular, () => load(fontFiles.cjkRegular)),
+    bold: face(bold, () => load(fontFiles.cjkBold)),
     fontkit: {
       create: (buffer, postscriptName) =>
         byBytes.get(buffer) ?? fontkit.create(buffer, postscriptName),

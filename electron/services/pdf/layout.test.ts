@@ -43,12 +43,18 @@ const words = (n: number, seed: string) =>
   Array.from({ length: n }, (_, i) => `${seed}${i}`).join(' ');
 
 describe('text that must fit the page', () => {
-  it('prints a name in any script the font has, and code points for what it has not', () => {
+  it('prints a name in any script the fonts have, and code points for what they have not', () => {
     const face = fonts.regular;
     expect(printable('Zürich Łukasz Ørsted Ελληνικά Кирилл', face)).toBe(
       'Zürich Łukasz Ørsted Ελληνικά Кирилл',
     );
-    expect(printable('张伟, 김 and 💉', face)).toBe('[U+5F20 U+4F1F], [U+AE40] and [U+1F489]');
+    // Chinese from the fallback font; neither font has Hangul or emoji.
+    expect(printable('张伟, 김 and 💉', face)).toBe('张伟, [U+AE40] and [U+1F489]');
+    expect(face.runs('Wei Zhang (张伟)')).toEqual([
+      { text: 'Wei Zhang (', fallback: false },
+      { text: '张伟', fallback: true },
+      { text: ')', fallback: false },
+    ]);
     // Decomposed accents are composed; invisible and control characters dropped.
     expect(printable('Zu\u0308rich\u200B\u0007', face)).toBe('Zürich');
   });
@@ -95,7 +101,7 @@ describe('text that must fit the page', () => {
     // Nothing lost: the last word of the paragraph and of the giant cell are there.
     expect(text).toContain('word2499');
     expect(text).toContain('cell1499');
-    expect(text).toContain('[U+5F20 U+4F1F]');
+    expect(text).toContain('张伟李娜王芳');
     expect(text).toContain(`Page ${pages} of ${pages}`);
     // The table's header is repeated on the pages the giant cell runs across.
     const headerPages = new Set(placed.filter((w) => w.text === 'Giant').map((w) => w.page));

@@ -167,8 +167,8 @@ export async function renderPdf(
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fonts.fontkit);
   const pdfFonts = {
-    regular: await doc.embedFont(fonts.regular.bytes, { subset: true }),
-    bold: await doc.embedFont(fonts.bold.bytes, { subset: true }),
+    regular: await doc.embedFont(fonts.regular.main.bytes, { subset: true }),
+    bold: await doc.embedFont(fonts.bold.main.bytes, { subset: true }),
   };
   const generated = formatTime(model.generatedAt, model.timeZone);
   const c = new Canvas(doc, fonts, pdfFonts, { title: model.title, facility: model.facility });
@@ -186,6 +186,6 @@ export async function renderPdf(
   blocks.forEach((_, i) => drawBlock(c, blocks, i, model.timeZone));
   const signatureBox = drawSignatureBlock(c, model, signer, generated);
   drawFooters(c, model, signer, generated);
-  c.finish();
+  await c.finish();
   return { doc, signatureBox };
 }

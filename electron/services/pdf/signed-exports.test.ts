@@ -20,8 +20,8 @@ const pagesDir = path.join(repoRoot, 'test-results', 'pdf');
 
 /** The signers of NM-0001's sign-offs (the walkthrough's demo staff). */
 const signers = ['Dr. Amara Okafor (demo)', 'Łukasz Wróbel (demo)', 'Søren Ødegård (demo)'];
-// DejaVu Sans has no CJK glyphs: 陈 (U+9648) and 静 (U+9759) are printed as their code points.
-const cjkPrinted = '[U+9648 U+9759] Chen Jing (demo)';
+// DejaVu Sans has no CJK glyphs: 陈静 is drawn with the embedded Noto Sans SC subset.
+const cjkPrinted = '陈静 Chen Jing (demo)';
 
 interface Kind {
   name: string;

@@ -22,9 +22,9 @@ function hex(cp: number): string {
 
 /**
  * Text as the face can print it. Line breaks become `\n`, tabs spaces, invisible and control
- * characters go. A run of characters the font has no glyph for (CJK, most emoji: DejaVu has none)
- * is printed as its code points, `[U+5F20 U+4F1F]`: unambiguous, searchable, never a crash or a
- * silent blank, and the name can still be read back exactly from the record.
+ * characters go. A run of characters neither the main font nor its fallback has a glyph for
+ * (Hangul, most emoji) is printed as its code points, `[U+AE40]`: unambiguous, searchable,
+ * never a crash or a silent blank, and the name can still be read back exactly from the record.
  */
 export function printable(text: string, face: FontFace): string {
   const clean = text
