@@ -64,7 +64,15 @@ export type BoardSortKey = (typeof boardSortKeys)[number];
 
 /** One row of the board: everything a row shows, and the case to open (`cases.get`). */
 export interface BoardRow {
+  /** The case's ID at the station that holds it. */
   caseId: number;
+  /** The station holding the case; null while this installation has no station identity. */
+  station: { id: string; name: string } | null;
+  /**
+   * Whether this station holds the case (open it with `cases.get`). A case held elsewhere is
+   * shown as its station's bundles describe it, and worked there: it has no `nextAction`.
+   */
+  heldHere: boolean;
   deviceId: number;
   assetTag: string;
   vendor: string | null;

@@ -33,7 +33,12 @@ export interface ReportHeader {
 
 /** One line of HICS 251: one device (one case; a device hit by two advisories has two lines). */
 export interface Hics251Row {
+  /** The case's ID at the station that holds it. */
   caseId: number;
+  /** The name of the station holding the case (null while this one has no station identity). */
+  station: string | null;
+  /** Whether this station holds the case; else it is worked at `station`. */
+  heldHere: boolean;
   /** "Siemens Biograph mCT (asset NM-PETCT-01)". */
   system: string;
   assetTag: string;
@@ -73,7 +78,10 @@ export interface Hics214Activity {
 
 /** One person in one position (a role they acted in) with their activities, oldest first. */
 export interface Hics214Entry {
+  /** `userId` is the person's ID at `station`. */
   person: { userId: number | null; name: string };
+  /** The station where they acted (null while this one has no station identity). */
+  station: string | null;
   /** The HICS position: the role under which they acted ("Incident commander", "IT security"). */
   role: string;
   positionLabel: string;
@@ -97,6 +105,8 @@ export interface BriefingReport {
     /** One paragraph: "34 devices in 1 incident; 4 standalone, …". */
     summary: string;
     caseCount: number;
+    /** How many cases each station holds: this one first (null name: no station identity yet). */
+    byStation: { station: string | null; caseCount: number }[];
     openCaseCount: number;
     countsByState: Record<CaseState, number>;
     countsByHics251: Record<Hics251Status, number>;

@@ -23,13 +23,27 @@ export interface ComputedLists {
 
 const inList = (column: string) => `${column} IN (SELECT value FROM json_each(?))`;
 
+/**
+ * Which cases the SQL reads: this station's own (`cases c JOIN devices d`), or the cases other
+ * stations hold, from the facility replica (`remoteFrom` in facility-board.ts, which also joins
+ * their advisory as `a`). A remote case belongs to an incident here when its advisory's tracking
+ * ID is one of the incident's advisories; user and advisory IDs of a filter are this station's,
+ * so they are matched through what they name, and the computed lists hold only local cases.
+ */
+export type BoardScope = 'local' | 'remote';
+
+const remoteIncidentSql = `a.tracking_id IN (SELECT la.tracking_id FROM incident_advisories ia
+  JOIN advisories la ON la.id = ia.advisory_id WHERE ia.incident_id = ?)`;
+
 export function boardWhere(
   incidentId: number,
   filters: BoardFilters | undefined,
   now: Date,
   computed: ComputedLists,
+  scope: BoardScope = 'local',
 ): BoardSql {
-  const where = ['c.incident_id = ?'];
+  const remote = scope === 'remote';
+  const where = [remote ? remoteIncidentSql : 'c.incident_id = ?'];
   const params: (string | number)[] = [incidentId];
   const add = (sql: string, ...values: (string | number)[]) => {
     where.push(sql);
@@ -46,7 +60,10 @@ export function boardWhere(
     const states = caseStates.filter((s) => f.hics251?.includes(hics251Status(s)));
     add(inList('c.state'), JSON.stringify(states));
   }
-  if (f.assigneeUserIds && f.unassigned) {
+  if (remote && (f.assigneeUserIds || f.unassigned)) {
+    // Another station's people are not this station's users: only "unassigned" can match.
+    add(f.unassigned ? 'c.assignee_user_id IS NULL' : '0');
+  } else if (f.assigneeUserIds && f.unassigned) {
     add(
       `(${inList('c.assignee_user_id')} OR c.assignee_user_id IS NULL)`,
       JSON.stringify(f.assigneeUserIds),
@@ -56,7 +73,12 @@ export function boardWhere(
   } else if (f.unassigned) {
     add('c.assignee_user_id IS NULL');
   }
-  if (f.advisoryIds) add(inList('c.advisory_id'), JSON.stringify(f.advisoryIds));
+  if (f.advisoryIds && remote) {
+    add(
+      `a.tracking_id IN (SELECT tracking_id FROM advisories WHERE ${inList('id')})`,
+      JSON.stringify(f.advisoryIds),
+    );
+  } else if (f.advisoryIds) add(inList('c.advisory_id'), JSON.stringify(f.advisoryIds));
   if (f.flags) {
     const any: string[] = [];
     const values: string[] = [];
@@ -78,7 +100,8 @@ export function boardWhere(
       break;
     case 'blocked':
     case 'awaiting_signoff':
-      add(inList('c.id'), JSON.stringify(computed[f.attention]));
+      if (remote) add('0');
+      else add(inList('c.id'), JSON.stringify(computed[f.attention]));
       break;
   }
   if (f.assetTagPrefix) add(`d.asset_tag LIKE ? ESCAPE '\\'`, `${likeEscape(f.assetTagPrefix)}%`);
@@ -115,6 +138,11 @@ const sortColumns: Record<BoardSortKey, readonly string[]> = {
   // Not a column: board-view orders by the computed priority, this is its tie-break.
   priority: ['d.asset_tag'],
 };
+
+/** The sort key's expressions, for the facility query that orders local and remote rows together. */
+export function sortExpressions(key: BoardSortKey): readonly string[] {
+  return sortColumns[key];
+}
 
 export function boardOrderBy(key: BoardSortKey, direction: 'asc' | 'desc'): string {
   const dir = direction === 'desc' ? 'DESC' : 'ASC';

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { BoardRow } from '../../api/domains/board';
 import type { WorkflowResources } from '../cases/workflow-resources';
+import { selfRow } from '../stations/station-store';
 import { hics251Status } from '../workflow/states';
 import { loadQuick, rowVerdict } from './board-evaluate';
 
@@ -31,6 +32,8 @@ export function boardRows(
   now: Date,
 ): BoardRow[] {
   if (caseIds.length === 0) return [];
+  const self = selfRow(db);
+  const station = self ? { id: self.station_id, name: self.name } : null;
   const ids = JSON.stringify(caseIds);
   const quick = loadQuick(db, resources, caseIds, now);
   const devices = new Map(
@@ -69,6 +72,8 @@ export function boardRows(
     const verdict = rowVerdict(db, resources, q, now);
     out.push({
       caseId: row.id,
+      station,
+      heldHere: true,
       // Filled in by board-view, which computes the priorities of the whole incident once.
       priority: null,
       deviceId: row.device_id,

@@ -1,13 +1,29 @@
 import type Database from 'better-sqlite3';
-import type { BoardFacets, BoardFacetValue, BoardView } from '../../api/domains/board';
+import type {
+  BoardFacets,
+  BoardFacetValue,
+  BoardRow,
+  BoardSortKey,
+  BoardView,
+} from '../../api/domains/board';
 import { caseStates, type CaseState, type Hics251Status } from '../../api/domains/cases';
 import type { ParsedInputOf } from '../../api/methods';
-import { loadWorkflowResources } from '../cases/workflow-resources';
+import { loadWorkflowResources, type WorkflowResources } from '../cases/workflow-resources';
 import type { CallContext } from '../core/context';
 import { notFound } from '../core/errors';
 import { hics251Status, stateLabels } from '../workflow/states';
 import { attentionLists, computedLists } from './board-attention';
-import { boardCountSql, boardPageSql, boardWhere } from './board-query';
+import { boardCountSql, boardPageSql, boardWhere, type ComputedLists } from './board-query';
+import {
+  facilityCountSql,
+  facilityPageSql,
+  facilityWhere,
+  hasRemoteCases,
+  remoteBoardRows,
+  remoteFacetSql,
+  remoteStateCounts,
+  type FacilityCaseKey,
+} from './facility-board';
 import { casePriorities } from '../threats/priority';
 import { boardRows } from './board-rows';
 
@@ -55,12 +71,76 @@ function countRows(rows: readonly { state: CaseState; n: number }[]): Record<Cas
   return counts;
 }
 
+/** Counts per state of the incident's cases over the facility: this station's and the others'. */
 export function stateCounts(db: Database.Database, incidentId: number): Record<CaseState, number> {
-  return countRows(
+  const counts = countRows(
     db
       .prepare('SELECT state, count(*) AS n FROM cases WHERE incident_id = ? GROUP BY state')
       .all(incidentId) as { state: CaseState; n: number }[],
   );
+  for (const { state, n } of remoteStateCounts(db, incidentId)) counts[state] += n;
+  return counts;
+}
+
+/** The page of case keys over the facility, and the counts of the cases matching the filters. */
+function facilityPage(
+  db: Database.Database,
+  input: ParsedInputOf<'board.get'>,
+  incidentId: number,
+  now: Date,
+  computed: ComputedLists,
+  priority: (key: FacilityCaseKey) => number,
+): { keys: FacilityCaseKey[]; filteredCounts: Record<CaseState, number> } {
+  const sort = input.sort ?? { key: 'assetTag', direction: 'asc' };
+  const offset = input.offset ?? 0;
+  const limit = input.limit ?? 100;
+  if (!hasRemoteCases(db)) {
+    const sql = boardWhere(incidentId, input.filters, now, computed);
+    const filteredCounts = countRows(
+      db.prepare(boardCountSql(sql.where)).all(...sql.params) as { state: CaseState; n: number }[],
+    );
+    const page = (key: BoardSortKey, direction: 'asc' | 'desc', n: number, from: number) =>
+      (
+        db
+          .prepare(boardPageSql(sql.where, key, direction))
+          .pluck()
+          .all(...sql.params, n, from) as number[]
+      ).map((id) => ({ station: '', id }));
+    return { keys: sortedPage(page, sort, offset, limit, priority), filteredCounts };
+  }
+  const sql = facilityWhere(incidentId, input.filters, now, computed);
+  const filteredCounts = countRows(
+    db.prepare(facilityCountSql(sql)).all(...sql.params) as { state: CaseState; n: number }[],
+  );
+  const page = (key: BoardSortKey, direction: 'asc' | 'desc', n: number, from: number) =>
+    db
+      .prepare(facilityPageSql(sql, key, direction))
+      .all(...sql.params, n, from) as FacilityCaseKey[];
+  return { keys: sortedPage(page, sort, offset, limit, priority), filteredCounts };
+}
+
+type PageQuery = (
+  key: BoardSortKey,
+  direction: 'asc' | 'desc',
+  limit: number,
+  offset: number,
+) => FacilityCaseKey[];
+
+function sortedPage(
+  page: PageQuery,
+  sort: { key: BoardSortKey; direction: 'asc' | 'desc' },
+  offset: number,
+  limit: number,
+  priority: (key: FacilityCaseKey) => number,
+): FacilityCaseKey[] {
+  if (sort.key !== 'priority') return page(sort.key, sort.direction, limit, offset);
+  // Priority is computed, not stored: order every matching case by it, then take the page.
+  const sign = sort.direction === 'desc' ? -1 : 1;
+  return page('assetTag', 'asc', -1, 0)
+    .map((key, i) => ({ key, i }))
+    .sort((a, b) => sign * (priority(a.key) - priority(b.key)) || a.i - b.i)
+    .slice(offset, offset + limit)
+    .map((x) => x.key);
 }
 
 export function getBoard(ctx: CallContext, input: ParsedInputOf<'board.get'>): BoardView {
@@ -71,35 +151,12 @@ export function getBoard(ctx: CallContext, input: ParsedInputOf<'board.get'>): B
   // One read transaction: the counts, lists and page all describe the same moment.
   return db.transaction(() => {
     const computed = computedLists(db, head.id, resources, now);
-    const sql = boardWhere(head.id, input.filters, now, computed);
-    const filteredCounts = countRows(
-      db.prepare(boardCountSql(sql.where)).all(...sql.params) as { state: CaseState; n: number }[],
+    const priorities = casePriorities(db, head.id);
+    const offset = input.offset ?? 0;
+    const { keys, filteredCounts } = facilityPage(db, input, head.id, now, computed, (key) =>
+      key.station === '' ? (priorities.get(key.id)?.priority ?? -Infinity) : -Infinity,
     );
     const totalMatching = caseStates.reduce((sum, s) => sum + filteredCounts[s], 0);
-    const sort = input.sort ?? { key: 'assetTag', direction: 'asc' };
-    const offset = input.offset ?? 0;
-    const priorities = casePriorities(db, head.id);
-    const limit = input.limit ?? 100;
-    let ids: number[];
-    if (sort.key === 'priority') {
-      // Priority is computed, not stored: order every matching case by it, then take the page.
-      const all = db
-        .prepare(boardPageSql(sql.where, 'assetTag', 'asc'))
-        .pluck()
-        .all(...sql.params, -1, 0) as number[];
-      const value = (id: number) => priorities.get(id)?.priority ?? -Infinity;
-      const sign = sort.direction === 'desc' ? -1 : 1;
-      ids = all
-        .map((id, i) => ({ id, i }))
-        .sort((a, b) => sign * (value(a.id) - value(b.id)) || a.i - b.i)
-        .slice(offset, offset + limit)
-        .map((x) => x.id);
-    } else {
-      ids = db
-        .prepare(boardPageSql(sql.where, sort.key, sort.direction))
-        .pluck()
-        .all(...sql.params, limit, offset) as number[];
-    }
     const counts = stateCounts(db, head.id);
     return {
       incident: {
@@ -118,8 +175,8 @@ export function getBoard(ctx: CallContext, input: ParsedInputOf<'board.get'>): B
       totalMatching,
       attention: attentionLists(db, head.id, computed, now),
       offset,
-      rows: boardRows(db, head.id, ids, resources, now).map((row) => {
-        const p = priorities.get(row.caseId);
+      rows: facilityRows(db, head.id, keys, resources, now).map((row) => {
+        const p = row.heldHere ? priorities.get(row.caseId) : undefined;
         return {
           ...row,
           priority: p
@@ -130,6 +187,37 @@ export function getBoard(ctx: CallContext, input: ParsedInputOf<'board.get'>): B
       facets: boardFacets(db, head.id, counts),
     };
   })();
+}
+
+/** The page's rows in order: local ones read as the case screen does, the others' from the replica. */
+function facilityRows(
+  db: Database.Database,
+  incidentId: number,
+  keys: readonly FacilityCaseKey[],
+  resources: WorkflowResources,
+  now: Date,
+): BoardRow[] {
+  const local = new Map(
+    boardRows(
+      db,
+      incidentId,
+      keys.filter((k) => k.station === '').map((k) => k.id),
+      resources,
+      now,
+    ).map((r) => [`/${r.caseId}`, r]),
+  );
+  const remote = new Map(
+    remoteBoardRows(
+      db,
+      keys.filter((k) => k.station !== ''),
+      resources,
+      now,
+    ).map((r) => [`${r.station?.id ?? ''}/${r.caseId}`, r]),
+  );
+  return keys.flatMap((k) => {
+    const row = (k.station === '' ? local : remote).get(`${k.station}/${k.id}`);
+    return row ? [row] : [];
+  });
 }
 
 interface FacetRow {
@@ -146,15 +234,18 @@ function boardFacets(
   incidentId: number,
   counts: Record<CaseState, number>,
 ): BoardFacets {
-  // One pass over the incident's devices for the five device facets.
-  const rows = db
-    .prepare(
-      `SELECT d.site, d.building, d.department, d.modality, d.family, count(*) AS n
-         FROM cases c JOIN devices d ON d.id = c.device_id
-        WHERE c.incident_id = ?
-        GROUP BY d.site, d.building, d.department, d.modality, d.family`,
-    )
-    .all(incidentId) as FacetRow[];
+  // One pass over the incident's devices for the five device facets (and one over the others').
+  const rows = [
+    ...(db
+      .prepare(
+        `SELECT d.site, d.building, d.department, d.modality, d.family, count(*) AS n
+           FROM cases c JOIN devices d ON d.id = c.device_id
+          WHERE c.incident_id = ?
+          GROUP BY d.site, d.building, d.department, d.modality, d.family`,
+      )
+      .all(incidentId) as FacetRow[]),
+    ...(db.prepare(remoteFacetSql()).all(incidentId) as FacetRow[]),
+  ];
   const facet = (key: keyof Omit<FacetRow, 'n'>): BoardFacetValue[] => {
     const totals = new Map<string, number>();
     for (const r of rows) {

@@ -21,6 +21,7 @@ import {
   upsertStation,
   type SelfRow,
 } from '../stations/station-store';
+import { applyToReplica } from './replica';
 import { PayloadError, readPayload, type BundleEvent, type BundleHeader } from './bundle-format';
 import { envelopeSignatureValid, NotAnEnvelope, openEnvelope, TruncatedEnvelope } from './cms';
 
@@ -193,7 +194,10 @@ function verifyBundle(services: Services, self: SelfRow, bytes: Buffer): Checked
   };
 }
 
-/** Store the station's new events and head, its acknowledgement of ours, its revocations: one transaction. */
+/**
+ * Store the station's new events and head, their records in the facility replica (replica.ts),
+ * its acknowledgement of ours, its revocations: one transaction.
+ */
 function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void {
   const { db, clock } = services;
   const stationId = b.header.station.id;
@@ -210,6 +214,7 @@ function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void
     );
     for (const e of b.newEvents) {
       insert.run(stationId, e.id, e.body, e.hash);
+      applyToReplica(db, stationId, e.payload);
       if (e.action === 'station.revoked') applyRevocation(services, e);
     }
     setHead(db, stationId, b.header.head, clock.now().toISOString());

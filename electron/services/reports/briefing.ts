@@ -7,6 +7,8 @@ import type { WorkflowResources } from '../cases/workflow-resources';
 import { computedLists } from '../board/board-attention';
 import { overdueSql, reReviewSql } from '../board/board-query';
 import { hicsCounts, stateCounts } from '../board/board-view';
+import { casesByStation } from '../board/facility-board';
+import { selfRow } from '../stations/station-store';
 import { casePriorities } from '../threats/priority';
 import { hics251Labels, isOpen, stateLabels } from '../workflow/states';
 import type { ReportContext } from './report-header';
@@ -159,13 +161,17 @@ export function briefingReport(
     .filter((s) => counts[s] > 0)
     .map((s) => `${counts[s]} ${stateLabels[s].toLowerCase()}`)
     .join(', ');
+  const stations = casesByStation(db, incidentId, selfRow(db)?.name ?? null);
   const cveCount = new Set(docs.flatMap((d) => d.doc.vulnerabilities.map((v) => v.cve))).size;
   const summary =
     `${total} device case${total === 1 ? '' : 's'} under ${docs.length} advisor${docs.length === 1 ? 'y' : 'ies'} ` +
     `(${docs.map((d) => `${d.row.tracking_id} rev ${d.row.version}`).join(', ')}; ${cveCount} CVE${cveCount === 1 ? '' : 's'}): ` +
     `${inStates || 'none yet'}. HICS 251: ${byHics.fully_functional} ${hics251Labels.fully_functional.toLowerCase()}, ` +
     `${byHics.partially_functional} ${hics251Labels.partially_functional.toLowerCase()}, ` +
-    `${byHics.non_functional} ${hics251Labels.non_functional.toLowerCase()}. ${open} still open.`;
+    `${byHics.non_functional} ${hics251Labels.non_functional.toLowerCase()}. ${open} still open.` +
+    (stations.length > 1
+      ? ` Held at ${stations.map((s) => `${s.station ?? 'this station'} (${s.caseCount})`).join(', ')}.`
+      : '');
   const actionsTaken = timelineEntries(db, incidentId, null)
     .reverse()
     .slice(0, 50)
@@ -183,6 +189,7 @@ export function briefingReport(
     situation: {
       summary,
       caseCount: total,
+      byStation: stations,
       openCaseCount: open,
       countsByState: counts,
       countsByHics251: byHics,

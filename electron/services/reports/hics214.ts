@@ -2,7 +2,20 @@ import type Database from 'better-sqlite3';
 import type { Hics214Entry, Hics214Report } from '../../api/domains/reports';
 import { describeEvent, notableActions, positionLabel } from './activity-words';
 import { readIncidentEvents } from './incident-events';
+import { selfRow } from '../stations/station-store';
+import type { IncidentEvent } from './incident-events';
 import type { ReportContext } from './report-header';
+import { readStationEvents } from './station-events';
+
+interface Sourced {
+  e: IncidentEvent;
+  /** The name of the station where the event was recorded. */
+  station: string | null;
+  /** '' for this station, else the station's ID: people of two stations are not one person. */
+  key: string;
+  tag: string | null;
+  name: string | null;
+}
 import { assetTags, userNames } from './report-header';
 
 /**
@@ -20,24 +33,41 @@ export function hics214Entries(
   const events = readIncidentEvents(db, incidentId, period, notableActions);
   const tags = assetTags(db, incidentId);
   const names = userNames(db);
+  const self = selfRow(db)?.name ?? null;
+  // This station's events and those other stations sent about their cases, merged by time (a
+  // stable sort: events of one time keep their chain order).
+  const merged: Sourced[] = [
+    ...events.map((e) => ({
+      e,
+      station: self,
+      key: '',
+      tag: e.caseId !== null ? (tags.get(e.caseId) ?? null) : null,
+      name: e.actorUserId !== null ? (names.get(e.actorUserId) ?? null) : null,
+    })),
+    ...readStationEvents(db, incidentId, period, notableActions).map((e) => ({
+      e,
+      station: e.stationName,
+      key: e.stationId,
+      tag: e.assetTag,
+      name: e.actorName,
+    })),
+  ].sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : 0));
   const entries = new Map<string, Hics214Entry>();
   const lastGroup = new Map<string, { key: string; count: number; base: string }>();
   let activityCount = 0;
-  for (const e of events) {
-    const tag = e.caseId !== null ? (tags.get(e.caseId) ?? null) : null;
+  for (const { e, station, key, tag, name } of merged) {
     const described = describeEvent(e, tag);
     if (!described) continue;
-    const who = `${e.actorUserId ?? 'none'}|${e.actorRole}`;
+    const who = `${key}|${e.actorUserId ?? 'none'}|${e.actorRole}`;
     let entry = entries.get(who);
     if (!entry) {
       entry = {
         person: {
           userId: e.actorUserId,
           name:
-            e.actorUserId !== null
-              ? (names.get(e.actorUserId) ?? `user ${e.actorUserId}`)
-              : positionLabel(e.actorRole),
+            e.actorUserId !== null ? (name ?? `user ${e.actorUserId}`) : positionLabel(e.actorRole),
         },
+        station,
         role: e.actorRole,
         positionLabel: positionLabel(e.actorRole),
         activities: [],
@@ -67,9 +97,12 @@ export function hics214Entries(
     activityCount += 1;
   }
   const sorted = [...entries.values()].sort(
-    (a, b) => a.person.name.localeCompare(b.person.name) || a.role.localeCompare(b.role),
+    (a, b) =>
+      a.person.name.localeCompare(b.person.name) ||
+      a.role.localeCompare(b.role) ||
+      (a.station ?? '').localeCompare(b.station ?? ''),
   );
-  return { entries: sorted, activityCount, eventsRead: events.length };
+  return { entries: sorted, activityCount, eventsRead: merged.length };
 }
 
 export function hics214Report(db: Database.Database, rc: ReportContext): Hics214Report {

@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { CaseState, Hics251Status } from '../../api/domains/cases';
+import type { CaseState, ChecklistSectionId, Hics251Status } from '../../api/domains/cases';
+import { boardWhere } from '../board/board-query';
+import { remoteFrom } from '../board/facility-board';
+import type { SectionAnswers } from '../playbooks/answers';
+import { selfRow } from '../stations/station-store';
 import type { Hics251Report, Hics251Row } from '../../api/domains/reports';
 import { readAnswers, sectionAnswers } from '../cases/case-store';
 import { facilityTimeZone, type WorkflowResources } from '../cases/workflow-resources';
@@ -27,6 +31,8 @@ export const hics251Reasons: Record<CaseState, string> = {
   restoring: 'Out of service: being re-imaged from known-good vendor media',
 };
 
+const noLists = { blocked: [], awaiting_signoff: [] };
+
 const statusOrder: Record<Hics251Status, number> = {
   non_functional: 0,
   partially_functional: 1,
@@ -35,6 +41,9 @@ const statusOrder: Record<Hics251Status, number> = {
 
 interface Row {
   id: number;
+  /** The station holding the case: '' for this one. */
+  station_id: string;
+  station_name: string | null;
   asset_tag: string;
   vendor: string | null;
   model: string | null;
@@ -51,19 +60,27 @@ interface Row {
   review_revision_id: number | null;
 }
 
+/** The answers of one section of a case, at this station or from its station's bundles. */
+function answersOf(db: Database.Database, row: Row, section: ChecklistSectionId): SectionAnswers {
+  if (row.station_id === '') return sectionAnswers(readAnswers(db, row.id).answers, section);
+  const out: Record<string, unknown> = {};
+  for (const a of db
+    .prepare(
+      `SELECT item_id, value FROM station_case_answers
+        WHERE station_id = ? AND case_id = ? AND section_id = ?`,
+    )
+    .all(row.station_id, row.id, section) as { item_id: string; value: string }[]) {
+    out[a.item_id] = JSON.parse(a.value) as unknown;
+  }
+  return out;
+}
+
 /** When the device is expected back: the re-check time, else the end of a booked patch window. */
 function estimatedReturn(db: Database.Database, row: Row): string | null {
   if (row.state === 'deferred') return row.recheck_at;
   if (!['standalone', 'protected_connected', 'patching'].includes(row.state)) return null;
-  const window = db
-    .prepare(
-      `SELECT value FROM case_answers
-        WHERE case_id = ? AND section_id = 'patch_record' AND item_id = 'remote_window_closes_at'`,
-    )
-    .pluck()
-    .get(row.id) as string | undefined;
-  if (window === undefined) return null;
-  const parsed: unknown = JSON.parse(window);
+  const window = answersOf(db, row, 'patch_record').remote_window_closes_at;
+  const parsed: unknown = window;
   return typeof parsed === 'string' && !Number.isNaN(Date.parse(parsed))
     ? new Date(parsed).toISOString()
     : null;
@@ -75,9 +92,11 @@ export function hics251Rows(
   resources: WorkflowResources,
   now: Date,
 ): Hics251Row[] {
-  const rows = db
+  const self = selfRow(db)?.name ?? null;
+  const remote = boardWhere(incidentId, undefined, now, noLists, 'remote');
+  const local = db
     .prepare(
-      `SELECT c.id, d.asset_tag, d.vendor, d.model, d.site, d.building, d.floor, d.room,
+      `SELECT c.id, '' AS station_id, NULL AS station_name, d.asset_tag, d.vendor, d.model, d.site, d.building, d.floor, d.room,
               d.department, c.state, c.recheck_at, a.tracking_id, r.version AS advisory_version,
               u.display_name AS assignee_name, c.review_revision_id
          FROM cases c
@@ -89,13 +108,34 @@ export function hics251Rows(
         ORDER BY d.asset_tag, a.tracking_id`,
     )
     .all(incidentId) as Row[];
+  // The cases other stations hold, as their bundles describe them (facility-board.ts).
+  const others = db
+    .prepare(
+      `SELECT c.id, c.station_id, s.name AS station_name, d.asset_tag, d.vendor, d.model, d.site,
+              d.building, d.floor, d.room, d.department, c.state, c.recheck_at, a.tracking_id,
+              coalesce(r.version, '') AS advisory_version, u.display_name AS assignee_name,
+              c.review_revision_id
+         ${remoteFrom}
+         JOIN stations s ON s.station_id = c.station_id
+         LEFT JOIN station_advisory_revisions r
+           ON r.station_id = c.station_id AND r.id = c.advisory_revision_id
+         LEFT JOIN station_users u ON u.station_id = c.station_id AND u.id = c.assignee_user_id
+        ${remote.where}`,
+    )
+    .all(...remote.params) as Row[];
+  const rows = [...local, ...others].sort(
+    (a, b) =>
+      a.asset_tag.localeCompare(b.asset_tag) ||
+      a.tracking_id.localeCompare(b.tracking_id) ||
+      a.station_id.localeCompare(b.station_id),
+  );
   const timeZone = facilityTimeZone(db);
   const out = rows.map((row): Hics251Row => {
     const status = hics251Status(row.state);
     let reason = hics251Reasons[row.state];
     if (row.state === 'assessing' || row.state === 'deferred') {
       const gate = evaluatePatientSafetyGate(
-        sectionAnswers(readAnswers(db, row.id).answers, 'patient_safety_gate'),
+        answersOf(db, row, 'patient_safety_gate'),
         now,
         resources.radionuclides,
         { timeZone },
@@ -113,6 +153,8 @@ export function hics251Rows(
     const label = [row.vendor, row.model].filter(Boolean).join(' ');
     return {
       caseId: row.id,
+      station: row.station_id === '' ? self : row.station_name,
+      heldHere: row.station_id === '',
       system: label ? `${label} (asset ${row.asset_tag})` : row.asset_tag,
       assetTag: row.asset_tag,
       status,

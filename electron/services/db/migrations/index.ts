@@ -9,6 +9,7 @@ import { migration007 } from './007-device-filters';
 import { migration008 } from './008-stations';
 import { migration009 } from './009-bound-rows';
 import { migration010 } from './010-threats';
+import { migration011 } from './011-station-replica';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 for (const [i, m] of migrations.entries()) {

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';
+
+const slow = { timeout: 300_000 };
+let f: Facility;
+
+beforeAll(async () => {
+  f = await startFacility();
+  const [laptop] = f.floors;
+  if (!laptop) throw new Error('no floor station');
+  await laptop.api.value('cases.transition', {
+    caseId: laptop.caseOf('NM-0003'),
+    target: 'assessing',
+  });
+  await exchangeThroughFolder(f);
+}, 300_000);
+afterAll(() => f.cleanup());
+
+describe('the facility view at the command post', () => {
+  it('keeps the floor stations’ records in the replica, not in its own tables', slow, () => {
+    const db = f.post.rt.services.db;
+    const count = (sql: string) => db.prepare(sql).pluck().get() as number;
+    expect(count('SELECT count(*) FROM cases')).toBe(1);
+    expect(count('SELECT count(*) FROM station_cases')).toBe(3);
+  });
+});
+
+describe('the command post’s board, HICS 251 and HICS 214', () => {
+  it('shows every station’s cases with their station', slow, async () => {
+    const board = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
+    expect(board.totalCases).toBe(4);
+    expect(board.countsByState).toMatchObject({ at_risk: 3, assessing: 1 });
+    expect(board.rows.map((r) => [r.assetTag, r.station?.name, r.heldHere, r.state])).toEqual([
+      ['NM-0001', 'Command post', true, 'at_risk'],
+      ['NM-0003', 'NM laptop 2', false, 'assessing'],
+      ['NM-0005', 'Biomed workstation', false, 'at_risk'],
+      ['NM-0007', 'NM laptop 2', false, 'at_risk'],
+    ]);
+    const remote = board.rows[1];
+    expect(remote).toMatchObject({
+      advisory: { id: f.post.advisoryId, trackingId: 'ICSMA-17-215-02' },
+      nextAction: null,
+      vendor: 'Siemens',
+    });
+    const filtered = await f.post.api.value('board.get', {
+      incidentId: f.post.incidentId,
+      filters: { states: ['at_risk'] },
+      sort: { key: 'assetTag', direction: 'desc' },
+      limit: 2,
+    });
+    expect(filtered.totalMatching).toBe(3);
+    expect(filtered.rows.map((r) => r.assetTag)).toEqual(['NM-0007', 'NM-0005']);
+    const sites = board.facets.sites.reduce((sum, s) => sum + s.count, 0);
+    expect(sites).toBe(4);
+
+    const hics251 = await f.post.api.value('reports.hics251', { incidentId: f.post.incidentId });
+    expect(hics251.rows.map((r) => [r.assetTag, r.station, r.state])).toEqual([
+      ['NM-0001', 'Command post', 'at_risk'],
+      ['NM-0003', 'NM laptop 2', 'assessing'],
+      ['NM-0005', 'Biomed workstation', 'at_risk'],
+      ['NM-0007', 'NM laptop 2', 'at_risk'],
+    ]);
+    expect(hics251.totals.fully_functional).toBe(4);
+  });
+});
+
+describe('the command post’s activity log and briefing', () => {
+  it('merge every station’s activity, naming the station', slow, async () => {
+    const hics214 = await f.post.api.value('reports.hics214', { incidentId: f.post.incidentId });
+    const moved = hics214.entries.flatMap((e) =>
+      e.activities
+        .filter((a) => a.assetTag === 'NM-0003')
+        .map((a) => [e.station, e.role, a.activity]),
+    );
+    expect(moved).toEqual([
+      ['NM laptop 2', 'incident_commander', 'Opened the case of NM-0003'],
+      ['NM laptop 2', 'incident_commander', 'Moved NM-0003 from At risk to Assessing'],
+    ]);
+    const stations = new Set(hics214.entries.map((e) => e.station));
+    expect(stations).toEqual(new Set(['Command post', 'NM laptop 2', 'Biomed workstation']));
+
+    const briefing = await f.post.api.value('reports.briefing', { incidentId: f.post.incidentId });
+    expect(briefing.situation.caseCount).toBe(4);
+    expect(briefing.situation.byStation).toEqual([
+      { station: 'Command post', caseCount: 1 },
+      { station: 'Biomed workstation', caseCount: 1 },
+      { station: 'NM laptop 2', caseCount: 2 },
+    ]);
+    expect(briefing.situation.summary).toContain('NM laptop 2 (2)');
+  });
+});

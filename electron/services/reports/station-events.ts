@@ -1,0 +1,92 @@
+import type Database from 'better-sqlite3';
+import { boardWhere } from '../board/board-query';
+import { remoteFrom } from '../board/facility-board';
+import type { IncidentEvent } from './incident-events';
+
+/**
+ * The audit events other stations sent about the cases they hold in this incident (a case is in
+ * the incident when its advisory is, see facility-board.ts), read from their hash-chained events
+ * as they arrived, with the asset tags and names their records give.
+ */
+
+export interface StationEvent extends IncidentEvent {
+  stationId: string;
+  stationName: string;
+  /** The asset tag of the event's case at its station. */
+  assetTag: string | null;
+  /** The display name of the acting user at its station. */
+  actorName: string | null;
+}
+
+interface Row {
+  station_id: string;
+  station_name: string;
+  id: number;
+  body: string;
+  asset_tag: string;
+  actor_name: string | null;
+}
+
+interface Body {
+  time: string;
+  actorUserId: number | null;
+  actorRole: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  payload: unknown;
+}
+
+const noLists = { blocked: [], awaiting_signoff: [] };
+
+export function readStationEvents(
+  db: Database.Database,
+  incidentId: number,
+  period: { start: string; end: string } | null,
+  actions?: readonly string[],
+): StationEvent[] {
+  const held = boardWhere(incidentId, undefined, new Date(0), noLists, 'remote');
+  const rows = db
+    .prepare(
+      `WITH held AS (SELECT c.station_id, c.id, d.asset_tag ${remoteFrom} ${held.where}),
+            events AS (
+              SELECT e.station_id, e.id, e.body,
+                     CAST(e.body ->> '$.entityId' AS INTEGER) AS case_id,
+                     e.body ->> '$.actorUserId' AS actor
+                FROM station_events e
+               WHERE e.station_id IN (SELECT station_id FROM held)
+                 AND e.body ->> '$.entityType' = 'case')
+       SELECT e.station_id, s.name AS station_name, e.id, e.body, h.asset_tag,
+              u.display_name AS actor_name
+         FROM events e
+         JOIN held h ON h.station_id = e.station_id AND h.id = e.case_id
+         JOIN stations s ON s.station_id = e.station_id
+         LEFT JOIN station_users u ON u.station_id = e.station_id AND u.id = e.actor`,
+    )
+    .all(...held.params) as Row[];
+  const wanted = actions ? new Set(actions) : null;
+  const out: StationEvent[] = [];
+  for (const r of rows) {
+    const b = JSON.parse(r.body) as Body;
+    if (wanted && !wanted.has(b.action)) continue;
+    if (period && (b.time < period.start || b.time > period.end)) continue;
+    out.push({
+      id: r.id,
+      at: b.time,
+      actorUserId: b.actorUserId,
+      actorRole: b.actorRole,
+      action: b.action,
+      entityType: b.entityType,
+      caseId: b.entityId !== null ? parseInt(b.entityId, 10) : null,
+      payload:
+        typeof b.payload === 'object' && b.payload !== null
+          ? (b.payload as Record<string, unknown>)
+          : {},
+      stationId: r.station_id,
+      stationName: r.station_name,
+      assetTag: r.asset_tag,
+      actorName: r.actor_name,
+    });
+  }
+  return out.sort((a, b) => a.stationId.localeCompare(b.stationId) || a.id - b.id);
+}
