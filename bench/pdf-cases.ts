@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { appendAuditEvent, systemActor } from '../electron/services/audit/append';
 import { parseCaseSubjectId, signedContent } from '../electron/services/cases/case-content';
-import { findCaseRow, readAnswers } from '../electron/services/cases/case-store';
+import { findCaseRow, readAnswers, readCaseRound } from '../electron/services/cases/case-store';
 import { contentHash } from '../electron/services/people/insert-signoff';
 
 /**
@@ -78,7 +78,7 @@ export function cloneCase(
       for (const s of signoffs) {
         const kind = parseCaseSubjectId(s.subject_id)?.kind;
         if (!kind) continue;
-        const content = signedContent(row, answers, kind);
+        const content = signedContent(row, answers, kind, readCaseRound(db, caseId));
         insertSignoff.run(
           `${caseId}:${kind}`,
           s.kind,

@@ -145,6 +145,11 @@ export interface CaseSignoffView {
   signedAt: string;
   /** Signed on content that has changed since: it no longer counts. */
   stale: boolean;
+  /**
+   * Given in an earlier round of the workflow (before a quarantine, a restore or a return to an
+   * earlier phase): stale too, and shown as "earlier round".
+   */
+  earlierRound: boolean;
 }
 
 /**

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { JsonValue } from '../../api/domains/cases';
 import type { SignoffKind } from '../../api/permissions';
 import { workflowSignoffKinds, type WorkflowSignoffKind } from '../workflow/signoff-kinds';
-import { findCaseRow, readAnswers, type CaseRow } from './case-store';
+import { findCaseRow, readAnswers, readCaseRound, type CaseRow } from './case-store';
 import type { CaseAnswers } from '../playbooks/answers';
 
 /**
@@ -12,6 +12,9 @@ import type { CaseAnswers } from '../playbooks/answers';
  * subject of a case sign-off is `<caseId>:<kind>`, and its content is the case id, the advisory
  * revision relied on, the template version and the answers of the covered sections, nothing else
  * (not who answered or when: re-saving the same answer does not change what was attested).
+ * From the second round of the workflow on (workflow/rounds.ts) the content names its round, so a
+ * sign-off of an earlier round no longer matches; the first round's content has no round, as
+ * before rounds existed.
  */
 
 export const caseSubjectType = 'case';
@@ -42,6 +45,7 @@ export function signedContent(
   >,
   answers: CaseAnswers,
   kind: WorkflowSignoffKind,
+  round: number,
 ): Record<string, JsonValue> {
   // Answers are stored as validated JSON, so they are JSON values.
   const sections: Record<string, JsonValue> = {};
@@ -53,6 +57,7 @@ export function signedContent(
     advisory: { id: row.advisory_id, trackingId: row.tracking_id, version: row.advisory_version },
     template: { id: row.template_id, version: row.template_version },
     sections,
+    ...(round > 0 ? { round } : {}),
   };
 }
 
@@ -65,7 +70,12 @@ export function readCaseSubject(
   if (!parsed) return undefined;
   const row = findCaseRow(db, parsed.caseId);
   if (!row) return undefined;
-  return signedContent(row, readAnswers(db, row.id).answers, parsed.kind);
+  return signedContent(
+    row,
+    readAnswers(db, row.id).answers,
+    parsed.kind,
+    readCaseRound(db, row.id),
+  );
 }
 
 /** Whether a stored sign-off's kind is the one its subject is about. */

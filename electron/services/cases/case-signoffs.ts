@@ -5,7 +5,7 @@ import { contentHash } from '../people/insert-signoff';
 import type { CaseAnswers } from '../playbooks/answers';
 import type { ValidSignoff, WorkflowSignoffKind } from '../workflow/signoff-kinds';
 import { caseSubjectId, caseSubjectType, parseCaseSubjectId, signedContent } from './case-content';
-import type { CaseRow } from './case-store';
+import { readCaseRound, type CaseRow } from './case-store';
 
 interface SignoffRow {
   id: number;
@@ -17,6 +17,8 @@ interface SignoffRow {
   statement: string;
   content_hash: string;
   signed_at: string;
+  /** The round named in the signed content (none in the first round). */
+  round: number | null;
 }
 
 export interface CaseSignoffs {
@@ -24,12 +26,15 @@ export interface CaseSignoffs {
   all: CaseSignoffView[];
   /** Only the valid ones: what the transition rules may count. */
   valid: (ValidSignoff & { id: number })[];
+  /** The workflow round the case is in: a sign-off counts only in the round it was given. */
+  round: number;
 }
 
 /**
  * The sign-offs on a case against its current content. A sign-off is stale when the content of
- * its kind (covered sections, advisory revision) has changed since, or when its kind is not the
- * one its subject is about (it never matched any content a transition reads).
+ * its kind (covered sections, advisory revision, workflow round) has changed since, or when its
+ * kind is not the one its subject is about (it never matched any content a transition reads).
+ * One given in an earlier round is marked so: it was not the checklist that changed.
  */
 export function readCaseSignoffs(
   db: Database.Database,
@@ -39,16 +44,18 @@ export function readCaseSignoffs(
   // The subject ids of one case are `<id>:<kind>`: a range on the index, not a LIKE.
   const rows = db
     .prepare(
-      `SELECT id, subject_id, kind, user_id, user_name, role, statement, content_hash, signed_at
+      `SELECT id, subject_id, kind, user_id, user_name, role, statement, content_hash, signed_at,
+              json_extract(content, '$.round') AS round
          FROM signoffs WHERE subject_type = ? AND subject_id >= ? AND subject_id < ?
         ORDER BY id`,
     )
     .all(caseSubjectType, `${row.id}:`, `${row.id};`) as SignoffRow[];
+  const round = readCaseRound(db, row.id);
   const hashes = new Map<WorkflowSignoffKind, string>();
   const currentHash = (kind: WorkflowSignoffKind): string => {
     let hash = hashes.get(kind);
     if (hash === undefined) {
-      hash = contentHash(signedContent(row, answers, kind));
+      hash = contentHash(signedContent(row, answers, kind, round));
       hashes.set(kind, hash);
     }
     return hash;
@@ -68,10 +75,11 @@ export function readCaseSignoffs(
       statement: r.statement,
       signedAt: r.signed_at,
       stale,
+      earlierRound: (r.round ?? 0) < round,
     });
     if (!stale) valid.push({ id: r.id, kind: r.kind, userId: r.user_id, role: r.role });
   }
-  return { all, valid };
+  return { all, valid, round };
 }
 
 /** What to sign for each kind the next steps need, with the content the signer will see. */
@@ -80,6 +88,7 @@ export function signingRequests(
   answers: CaseAnswers,
   kinds: readonly WorkflowSignoffKind[],
   valid: readonly ValidSignoff[],
+  round: number,
 ): SigningRequest[] {
   return [...new Set(kinds)].map((kind) => ({
     kind,
@@ -87,7 +96,7 @@ export function signingRequests(
     statement: signoffKinds[kind].statement,
     subjectType: 'case',
     subjectId: caseSubjectId(row.id, kind),
-    content: signedContent(row, answers, kind),
+    content: signedContent(row, answers, kind, round),
     given: valid.some((s) => s.kind === kind),
   }));
 }

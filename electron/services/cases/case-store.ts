@@ -7,7 +7,8 @@ import type {
   ChecklistSectionId,
 } from '../../api/domains/cases';
 import { ServiceError, notFound } from '../core/errors';
-import { isOpen, stateLabels } from '../workflow/states';
+import { roundAfter } from '../workflow/rounds';
+import { isOpen, stateLabels, type WorkflowState } from '../workflow/states';
 import type { CaseAnswers, SectionAnswers } from '../playbooks/answers';
 
 /** The rows of a case and the small reads and writes every case operation shares. */
@@ -162,4 +163,15 @@ export function insertHistory(db: Database.Database, h: HistoryInput): void {
 /** A time as stored: ISO 8601 in UTC, so that stored times compare as text. */
 export function storedTime(value: string | Date): string {
   return (typeof value === 'string' ? new Date(value) : value).toISOString();
+}
+
+/** The workflow round the case is in (workflow/rounds.ts), from its transitions. */
+export function readCaseRound(db: Database.Database, caseId: number): number {
+  const transitions = db
+    .prepare(
+      `SELECT from_state AS "from", to_state AS "to" FROM case_history
+        WHERE case_id = ? AND event = 'transition' AND from_state IS NOT NULL ORDER BY id`,
+    )
+    .all(caseId) as { from: WorkflowState; to: WorkflowState }[];
+  return roundAfter(transitions);
 }

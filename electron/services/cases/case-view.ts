@@ -84,7 +84,7 @@ export function caseDetail(db: Database.Database, loaded: LoadedCase, now: Date)
       patients: gate.patients,
     },
     signoffs: signoffs.all,
-    signing: signingRequests(row, stored.answers, neededKinds, signoffs.valid),
+    signing: signingRequests(row, stored.answers, neededKinds, signoffs.valid, signoffs.round),
     nextActions: actionsView(actions),
     history: readHistory(db, row.id),
     createdAt: row.created_at,

@@ -58,7 +58,9 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
               <li key={s.id} className="history-entry">
                 <span className="history-what">
                   {t(`people.sign.kinds.${s.kind}`)}
-                  {s.stale ? (
+                  {s.earlierRound ? (
+                    <span className="history-extra"> — {t('cases.signoffs.earlierRoundMark')}</span>
+                  ) : s.stale ? (
                     <span className="history-extra"> — {t('cases.signoffs.stale')}</span>
                   ) : null}
                 </span>

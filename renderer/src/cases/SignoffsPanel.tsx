@@ -9,11 +9,14 @@ import { SignDialog } from '../people/SignDialog';
 import { useSession } from '../session/session-context';
 import { formatDateTime } from './time-format';
 
-type Status = 'valid' | 'stale' | 'missing';
+type Status = 'valid' | 'stale' | 'earlierRound' | 'missing';
 
 function statusOf(detail: CaseDetail, request: SigningRequest): Status {
   if (request.given) return 'valid';
-  return detail.signoffs.some((s) => s.kind === request.kind && s.stale) ? 'stale' : 'missing';
+  const latest = detail.signoffs.filter((s) => s.kind === request.kind).at(-1);
+  if (!latest) return 'missing';
+  // Of an earlier round, it is not the checklist that changed: say so, not "changed since".
+  return latest.earlierRound ? 'earlierRound' : latest.stale ? 'stale' : 'missing';
 }
 
 /** Lines the signer reads before signing: the device, the revision, the checklist covered. */
@@ -40,7 +43,10 @@ function summaryOf(detail: CaseDetail, request: SigningRequest, t: TFunction) {
   return lines;
 }
 
-/** The sign-offs the steps from here need: valid, stale (content changed since) or missing. */
+/**
+ * The sign-offs the steps from here need: valid, stale (content changed since), of an earlier
+ * round of the workflow, or missing.
+ */
 export function SignoffsPanel({ detail, onChanged }: { detail: CaseDetail; onChanged(): void }) {
   const { t } = useTranslation();
   const held = useSession().status?.user?.roles ?? [];

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseDetail } from '../../api/domains/cases';
+import * as given from '../demo/walkthrough-answers';
+import { signInAs } from '../test/temp-runtime';
+import { answerAll, demoIncident, signAs, testNow, type DemoIncident } from './case-test-setup';
+
+/**
+ * A sign-off counts only in the round of the workflow in which it was given: after a quarantine,
+ * a restore or a return to an earlier phase, the sign-offs given before no longer admit a step,
+ * even on a checklist that reads the same, and they show as of an earlier round. One demo
+ * incident; each path works its own device.
+ */
+
+let d: DemoIncident;
+beforeAll(async () => {
+  d = await demoIncident(['NM-0001', 'NM-0003', 'NM-0007']);
+}, 240_000);
+afterAll(() => d.rt.cleanup());
+
+const now = new Date(testNow);
+
+/** Through the assessment, standalone and the patch to verifying, both verification sign-offs given. */
+async function verifiedAndSigned(assetTag: string): Promise<number> {
+  const { api, rt } = d;
+  const id = d.caseOf(assetTag);
+  await signInAs(rt, 'technologist');
+  await api.value('cases.transition', { caseId: id, target: 'assessing' });
+  await answerAll(api, id, 'exposure_assessment', given.exposedOnClinicalNetwork('available'));
+  await answerAll(api, id, 'patient_safety_gate', given.gateClear(now));
+  await signInAs(rt, 'biomed');
+  await answerAll(api, id, 'backup', given.backupDone(now, 'M. Keller'));
+  await signAs(d, 'clinical_lead', id, 'patient_safety_clear');
+  await signAs(d, 'biomed', id, 'technical_readiness');
+  await signInAs(rt, 'technologist');
+  await api.value('cases.transition', { caseId: id, target: 'standalone' });
+  await answerAll(api, id, 'standalone_operation', given.standaloneLog(6, 1));
+  await api.value('cases.transition', { caseId: id, target: 'patching' });
+  await signInAs(rt, 'biomed');
+  await answerAll(api, id, 'patch_record', given.patchedOnSite(now));
+  await api.value('cases.transition', { caseId: id, target: 'verifying' });
+  await answerAll(api, id, 'verification', given.verified);
+  await signAs(d, 'biomed', id, 'verification_biomed');
+  await signAs(d, 'it_security', id, 'verification_it');
+  return id;
+}
+
+function marks(detail: CaseDetail, kinds: readonly string[]) {
+  return detail.signoffs
+    .filter((s) => kinds.includes(s.kind))
+    .map((s) => [s.kind, s.stale, s.earlierRound]);
+}
+
+const verification = ['verification_biomed', 'verification_it'];
+
+/** The verification sign-offs of the first round no longer admit reconnecting; fresh ones do. */
+async function expectVerificationSignedAgain(id: number): Promise<void> {
+  const { api, rt } = d;
+  const detail = await api.value('cases.get', { caseId: id });
+  expect(detail.state).toBe('verifying');
+  expect(marks(detail, verification)).toEqual([
+    ['verification_biomed', true, true],
+    ['verification_it', true, true],
+  ]);
+  expect(detail.signing.filter((s) => s.given).map((s) => s.kind)).not.toContain(
+    'verification_biomed',
+  );
+  await signInAs(rt, 'technologist');
+  const refused = await api.error('cases.transition', { caseId: id, target: 'reconnecting' });
+  expect(refused.code).toBe('conflict');
+  expect((refused.details as { missing: string[] }).missing).toEqual([
+    'Needs a valid sign-off from a biomed engineer (verification).',
+    'Needs a valid sign-off from IT security (verification).',
+  ]);
+
+  await signAs(d, 'biomed', id, 'verification_biomed');
+  await signAs(d, 'it_security', id, 'verification_it');
+  const moved = await api.value('cases.transition', { caseId: id, target: 'reconnecting' });
+  expect(moved.state).toBe('reconnecting');
+  expect(marks(moved, verification)).toEqual([
+    ['verification_biomed', true, true],
+    ['verification_it', true, true],
+    ['verification_biomed', false, false],
+    ['verification_it', false, false],
+  ]);
+}
+
+describe('a sign-off counts only in its round', () => {
+  it('quarantine and restore: the verification signed before does not admit reconnecting', async () => {
+    const { api, rt } = d;
+    const id = await verifiedAndSigned('NM-0001');
+    await signInAs(rt, 'it_security');
+    await api.value('cases.transition', {
+      caseId: id,
+      target: 'quarantined',
+      reason: 'Unknown process found on the console.',
+    });
+    await answerAll(api, id, 'evidence_preservation', [
+      ['photos_taken', true],
+      ['error_codes_logs_captured', true],
+      ['chain_of_custody', true],
+      ['evidence_custodian', 'IT-Sec on call'],
+      ['settings_left_unchanged', true],
+      ['evidence_collected_at', testNow],
+    ]);
+    await api.value('cases.transition', { caseId: id, target: 'restoring' });
+    await signInAs(rt, 'biomed');
+    await answerAll(api, id, 'backup', given.backupDone(now, 'M. Keller'));
+    await answerAll(api, id, 'reimaging', [
+      ['media_source', 'vendor_media'],
+      ['media_integrity_checked', true],
+      ['reimaged_by', 'Vendor FSE T. Brun'],
+      ['reimaged_at', testNow],
+      ['patched_before_network', true],
+    ]);
+    await signAs(d, 'it_security', id, 'quarantine_release');
+    await api.value('cases.transition', { caseId: id, target: 'verifying' });
+    await expectVerificationSignedAgain(id);
+  });
+
+  it('verification failed and patched again: the first verification does not count', async () => {
+    const { api, rt } = d;
+    const id = await verifiedAndSigned('NM-0003');
+    await signInAs(rt, 'biomed');
+    await answerAll(api, id, 'backup', given.backupDone(now, 'M. Keller'));
+    await api.value('cases.transition', { caseId: id, target: 'patching' });
+    await api.value('cases.transition', { caseId: id, target: 'verifying' });
+    await expectVerificationSignedAgain(id);
+  });
+
+  it('deferred and re-checked: the assessment’s sign-offs are of an earlier round', async () => {
+    const { api, rt } = d;
+    const id = d.caseOf('NM-0007');
+    await signInAs(rt, 'technologist');
+    await api.value('cases.transition', { caseId: id, target: 'assessing' });
+    await answerAll(api, id, 'exposure_assessment', given.isolatedSegment);
+    await answerAll(api, id, 'patient_safety_gate', given.gateInjectedPatientWaiting(now));
+    await signInAs(rt, 'biomed');
+    await answerAll(api, id, 'backup', given.backupDone(now, 'M. Keller'));
+    await signAs(d, 'biomed', id, 'technical_readiness');
+    await signAs(d, 'it_security', id, 'network_isolation');
+    const before = await api.value('cases.get', { caseId: id });
+    expect(before.signing.filter((s) => s.given).map((s) => s.kind)).toEqual([
+      'network_isolation',
+      'technical_readiness',
+    ]);
+
+    await api.value('cases.transition', {
+      caseId: id,
+      target: 'deferred',
+      recheckAt: '2017-08-03T11:00:00.000Z',
+    });
+    const again = await api.value('cases.transition', { caseId: id, target: 'assessing' });
+    expect(marks(again, ['technical_readiness', 'network_isolation'])).toEqual([
+      ['technical_readiness', true, true],
+      ['network_isolation', true, true],
+    ]);
+    expect(again.signing.filter((s) => s.given)).toEqual([]);
+    // Signed again in this round, it counts again.
+    await signAs(d, 'biomed', id, 'technical_readiness');
+    const signed = await api.value('cases.get', { caseId: id });
+    expect(signed.signing.filter((s) => s.given).map((s) => s.kind)).toEqual([
+      'technical_readiness',
+    ]);
+  });
+});
