@@ -1,6 +1,5 @@
 import path from 'node:path';
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { collectGarbage } from '../electron/services/core/heap';
 import { waitForJob, startCaseBatch } from '../electron/services/pdf/batch-export';
 import { setUpDemoForExports } from '../electron/services/pdf/demo-exports';
 import { exportCase } from '../electron/services/pdf/exports';
@@ -11,12 +10,6 @@ import { cloneCase } from './pdf-cases';
 const warmRuns = 20;
 const batchSize = 1000;
 const mb = (bytes: number) => bytes / (1024 * 1024);
-
-/** A full collection before a memory reading, so that growth means memory still held. */
-function collectGarbage(): void {
-  v8.setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
 
 /**
  * Real device case PDFs from the database: the demo facility after the walkthrough, whose NM-0001
@@ -52,6 +45,7 @@ export const pdfBench: BenchSuite = {
       );
       figures.push(figure('signed case PDF size', size / 1024, 'KiB'));
 
+      // A full collection before each memory reading, so that growth means memory still held.
       collectGarbage();
       const before = process.memoryUsage();
       const cpuBefore = process.cpuUsage();
