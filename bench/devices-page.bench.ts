@@ -59,7 +59,7 @@ const timerScript = (done: string) => `(() => {
   window.benchEnd = new Promise((resolve) => {
     const check = () => {
       const count = document.querySelector('[data-testid="device-count"]')?.textContent ?? '';
-      const row = document.querySelector('.device-table-body .device-row:not([aria-busy])');
+      const row = document.querySelector('.device-table .vtable-row:not([aria-busy])');
       if (window.benchStart !== undefined && count.includes(${JSON.stringify(done)}) && row) {
         resolve(performance.now() - window.benchStart);
       } else requestAnimationFrame(check);

@@ -5,6 +5,7 @@ import './i18n';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
+import './styles/virtual-table.css';
 import './styles/devices.css';
 import './styles/dialog.css';
 import './styles/people.css';

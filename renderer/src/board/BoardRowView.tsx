@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { Checkbox, Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BoardRow } from '../../../electron/api/domains/board';
+import { LoadingRow, VirtualRow } from '../components/VirtualTable';
 import { formatDateTime } from '../cases/time-format';
 import { boardCaseHref } from './board-hrefs';
 import { boardColumns } from './board-columns';
@@ -34,35 +35,22 @@ function place(row: BoardRow): string {
 export const BoardRowView = memo(function BoardRowView(props: Props) {
   const { rowIndex, start, row, selectable, selected, onSelect } = props;
   const { t } = useTranslation();
-  const position = { transform: `translateY(${start}px)` };
   if (!row) {
+    const label = t('board.table.loadingRow');
     return (
-      <tr
-        role="row"
-        aria-rowindex={rowIndex}
-        aria-busy="true"
-        className="board-row"
-        style={position}
-      >
-        {boardColumns.map((column, i) => (
-          <td role="cell" key={column} className="board-cell cell-loading">
-            {i === 1 ? t('board.table.loadingRow') : null}
-          </td>
-        ))}
-      </tr>
+      <LoadingRow {...{ rowIndex, start, label }} columns={boardColumns} labelColumn="device" />
     );
   }
   const device = [row.vendor, row.model].filter(Boolean).join(' ');
   return (
-    <tr
-      role="row"
-      aria-rowindex={rowIndex}
-      className={selected ? 'board-row board-row-selected' : 'board-row'}
-      style={position}
+    <VirtualRow
+      rowIndex={rowIndex}
+      start={start}
+      className={selected ? 'board-row-selected' : undefined}
       data-case-id={row.caseId}
       data-asset-tag={row.assetTag}
     >
-      <td role="cell" className="board-cell board-cell-select">
+      <td role="cell" className="vtable-cell board-cell-select">
         {selectable ? (
           <Checkbox
             className="board-check"
@@ -76,7 +64,7 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
           </Checkbox>
         ) : null}
       </td>
-      <td role="cell" className="board-cell">
+      <td role="cell" className="vtable-cell">
         <Link
           className="board-case-link"
           href={boardCaseHref(row.caseId)}
@@ -86,7 +74,7 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
         </Link>
         <span className="board-sub">{device || row.family}</span>
       </td>
-      <td role="cell" className="board-cell">
+      <td role="cell" className="vtable-cell">
         <span className={`board-state board-state-${row.state}`}>
           {t(`cases.state.${row.state}`)}
         </span>
@@ -94,14 +82,14 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
           {t(`board.hics.${row.hics251}`)}
         </span>
       </td>
-      <td role="cell" className="board-cell">
+      <td role="cell" className="vtable-cell">
         <span className="board-main">{row.department ?? t('board.table.unknown')}</span>
         <span className="board-sub">{place(row)}</span>
       </td>
-      <td role="cell" className="board-cell">
+      <td role="cell" className="vtable-cell">
         <span className="board-plain">{row.assignee?.name ?? t('board.table.unassigned')}</span>
       </td>
-      <td role="cell" className="board-cell">
+      <td role="cell" className="vtable-cell">
         <span className="board-plain">{row.advisory.trackingId}</span>
         <span className="board-sub board-sub-line" title={priorityText(t, row)}>
           {t('board.table.revision', { version: row.advisory.version })}
@@ -109,7 +97,7 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
           {row.priority ? ` · ${priorityText(t, row)}` : ''}
         </span>
       </td>
-      <td role="cell" className="board-cell">
+      <td role="cell" className="vtable-cell">
         <span className="board-main">
           {row.nextAction ? row.nextAction.action : t('board.table.closed')}
         </span>
@@ -132,6 +120,6 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
               : ''}
         </span>
       </td>
-    </tr>
+    </VirtualRow>
   );
 });

@@ -10,7 +10,8 @@ interface Props {
 /** The row count, announced politely so a screen reader hears what a search found. */
 export function DeviceCountLine({ pages, inventoryTotal }: Props) {
   const { t } = useTranslation();
-  const { total, shownSearch, shownQuery, searching } = pages;
+  const { total, shownQuery, loading } = pages;
+  const shownSearch = shownQuery?.search;
   let text: string;
   if (total === undefined) text = t('devices.loading');
   else if (isNarrowed({ ...shownQuery, search: '' }))
@@ -25,7 +26,7 @@ export function DeviceCountLine({ pages, inventoryTotal }: Props) {
   return (
     <p className="device-count" role="status" data-testid="device-count">
       {text}
-      {searching && total !== undefined ? (
+      {loading && total !== undefined ? (
         <span className="device-count-busy">{t('devices.searching')}</span>
       ) : null}
     </p>

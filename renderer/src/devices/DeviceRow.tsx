@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '../../../electron/api';
+import { LoadingRow, VirtualRow } from '../components/VirtualTable';
 import { CriticalityBadge } from './CriticalityBadge';
 import { deviceKind, deviceName, operatingSystem, place } from './device-text';
 import { deviceColumns } from './device-columns';
@@ -19,28 +20,15 @@ interface Props {
 /** One device row; a row whose page has not arrived yet shows a loading placeholder. */
 export const DeviceRow = memo(function DeviceRow({ rowIndex, start, device, onOpen }: Props) {
   const { t } = useTranslation();
-  // Positioned through the CSSOM (React's style prop), which the CSP's style-src allows.
-  const position = { transform: `translateY(${start}px)` };
   if (!device) {
+    const label = t('devices.loadingRow');
     return (
-      <tr
-        role="row"
-        aria-rowindex={rowIndex}
-        aria-busy="true"
-        className="device-row"
-        style={position}
-      >
-        {deviceColumns.map((column, i) => (
-          <td role="cell" key={column} className="device-cell cell-loading">
-            {i === 0 ? t('devices.loadingRow') : null}
-          </td>
-        ))}
-      </tr>
+      <LoadingRow {...{ rowIndex, start, label }} columns={deviceColumns} labelColumn="assetTag" />
     );
   }
   return (
-    <tr role="row" aria-rowindex={rowIndex} className="device-row" style={position}>
-      <td role="cell" className="device-cell">
+    <VirtualRow rowIndex={rowIndex} start={start}>
+      <td role="cell" className="vtable-cell">
         <Button
           className="asset-tag"
           onPress={() => onOpen(device)}
@@ -60,9 +48,9 @@ export const DeviceRow = memo(function DeviceRow({ rowIndex, start, device, onOp
       />
       <TwoLineCell main={device.department ?? undefined} sub={place(device)} />
       <TwoLineCell main={device.ipAddress ?? undefined} sub={device.hostname ?? undefined} />
-      <td role="cell" className="device-cell">
+      <td role="cell" className="vtable-cell">
         <CriticalityBadge criticality={device.criticality} />
       </td>
-    </tr>
+    </VirtualRow>
   );
 });

@@ -14,7 +14,7 @@ interface Props {
 export function TwoLineCell({ main, sub, strong = false }: Props) {
   const { t } = useTranslation();
   return (
-    <td role="cell" className="device-cell" title={[main, sub].filter(Boolean).join('\n')}>
+    <td role="cell" className="vtable-cell" title={[main, sub].filter(Boolean).join('\n')}>
       {main ? (
         <span className={strong ? 'cell-main cell-strong' : 'cell-main'}>{main}</span>
       ) : (

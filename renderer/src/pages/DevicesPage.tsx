@@ -58,6 +58,7 @@ export function DevicesPage() {
 
   const firstRun = info?.deviceCount === 0 && !loaded && !importing;
   const narrowed = isNarrowed(pages.shownQuery);
+  const shownSearch = pages.shownQuery?.search;
   return (
     <div className="devices-page">
       <div className="devices-heading">
@@ -103,14 +104,12 @@ export function DevicesPage() {
           {pages.total === 0 && narrowed ? (
             <EmptyState
               title={
-                pages.shownSearch
-                  ? t('devices.noMatchTitle', { search: pages.shownSearch })
+                shownSearch
+                  ? t('devices.noMatchTitle', { search: shownSearch })
                   : t('inventory.filters.noMatchTitle')
               }
             >
-              <p>
-                {pages.shownSearch ? t('devices.noMatchHelp') : t('inventory.filters.noMatchHelp')}
-              </p>
+              <p>{shownSearch ? t('devices.noMatchHelp') : t('inventory.filters.noMatchHelp')}</p>
             </EmptyState>
           ) : (
             <DeviceTable pages={pages} onOpen={setOpened} />
