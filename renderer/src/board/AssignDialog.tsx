@@ -1,21 +1,10 @@
 import { useEffect, useState } from 'react';
-import {
-  Button,
-  Dialog,
-  Heading,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Modal,
-  ModalOverlay,
-  Popover,
-  Select,
-  SelectValue,
-} from 'react-aria-components';
+import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../electron/api/domains/people';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { SelectField } from '../components/SelectField';
 import { roleLabel } from '../people/role-label';
 
 interface Props {
@@ -121,29 +110,14 @@ export function AssignDialog({ caseIds, isOpen, onClose, onAssigned }: Props) {
             </>
           ) : (
             <>
-              <Select
+              <SelectField
                 className="filter-select board-person-select"
-                selectedKey={choice ?? null}
-                onSelectionChange={(key) => setChoice(key === null ? undefined : String(key))}
+                label={t('board.assign.person')}
+                options={items}
+                value={choice}
+                onChange={setChoice}
                 placeholder={t('board.assign.placeholder')}
-              >
-                <Label className="field-label">{t('board.assign.person')}</Label>
-                <Button className="select-button">
-                  <SelectValue className="select-value" />
-                  <span aria-hidden="true" className="select-arrow">
-                    ▾
-                  </span>
-                </Button>
-                <Popover className="select-popover">
-                  <ListBox className="select-list" items={items}>
-                    {(item) => (
-                      <ListBoxItem id={item.key} className="select-option" textValue={item.label}>
-                        {item.label}
-                      </ListBoxItem>
-                    )}
-                  </ListBox>
-                </Popover>
-              </Select>
+              />
               {error ? <ErrorMessage error={error} /> : null}
               <div className="board-dialog-actions">
                 <Button

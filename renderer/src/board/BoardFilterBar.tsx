@@ -1,13 +1,4 @@
-import {
-  Button,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-  ToggleButton,
-} from 'react-aria-components';
+import { ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import {
   boardSortKeys,
@@ -16,6 +7,7 @@ import {
   type BoardSortKey,
 } from '../../../electron/api/domains/board';
 import type { CaseState } from '../../../electron/api/domains/cases';
+import { SelectField } from '../components/SelectField';
 import { FilterSelect, type FilterOption } from '../devices/FilterSelect';
 import { textFilterKeys, withFilter, type BoardQuery } from './board-query';
 
@@ -94,30 +86,12 @@ export function BoardFilterBar({ facets, query, onQuery }: Props) {
         }
       />
       <div className="board-sort">
-        <Select
-          className="filter-select"
-          selectedKey={sort.key}
-          onSelectionChange={(key) => {
-            if (key !== null) onQuery({ ...query, sort: { ...sort, key: key as BoardSortKey } });
-          }}
-        >
-          <Label className="field-label">{t('board.sort.label')}</Label>
-          <Button className="select-button">
-            <SelectValue className="select-value" />
-            <span aria-hidden="true" className="select-arrow">
-              ▾
-            </span>
-          </Button>
-          <Popover className="select-popover">
-            <ListBox className="select-list">
-              {boardSortKeys.map((key) => (
-                <ListBoxItem key={key} id={key} className="select-option">
-                  {t(`board.sort.keys.${key}`)}
-                </ListBoxItem>
-              ))}
-            </ListBox>
-          </Popover>
-        </Select>
+        <SelectField
+          label={t('board.sort.label')}
+          options={boardSortKeys.map((key) => ({ key, label: t(`board.sort.keys.${key}`) }))}
+          value={sort.key}
+          onChange={(key) => onQuery({ ...query, sort: { ...sort, key: key as BoardSortKey } })}
+        />
         <ToggleButton
           className="button button-secondary board-sort-direction"
           isSelected={sort.direction === 'desc'}

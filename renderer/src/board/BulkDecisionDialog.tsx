@@ -6,13 +6,8 @@ import {
   Heading,
   Input,
   Label,
-  ListBox,
-  ListBoxItem,
   Modal,
   ModalOverlay,
-  Popover,
-  Select,
-  SelectValue,
   TextField,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +16,7 @@ import { caseStates, type CaseState } from '../../../electron/api/domains/cases'
 import { signoffKinds } from '../../../electron/api/permissions';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { SelectField } from '../components/SelectField';
 import { formatDateTime, localInputFromNow, localInputToIso } from '../cases/time-format';
 import { SecretField } from '../people/SecretField';
 import { useSession } from '../session/session-context';
@@ -141,31 +137,16 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
           ) : (
             <Form className="board-bulk-form" onSubmit={submit}>
               {mode === 'move' ? (
-                <Select
-                  className="filter-select"
-                  selectedKey={target ?? null}
-                  onSelectionChange={(key) =>
-                    setTarget(key === null ? undefined : (key as CaseState))
-                  }
+                <SelectField
+                  label={t('board.bulk.target')}
+                  options={caseStates.map((state) => ({
+                    key: state,
+                    label: t(`cases.state.${state}`),
+                  }))}
+                  value={target}
+                  onChange={(key) => setTarget(key as CaseState)}
                   placeholder={t('board.bulk.targetPlaceholder')}
-                >
-                  <Label className="field-label">{t('board.bulk.target')}</Label>
-                  <Button className="select-button">
-                    <SelectValue className="select-value" />
-                    <span aria-hidden="true" className="select-arrow">
-                      ▾
-                    </span>
-                  </Button>
-                  <Popover className="select-popover">
-                    <ListBox className="select-list">
-                      {caseStates.map((state) => (
-                        <ListBoxItem key={state} id={state} className="select-option">
-                          {t(`cases.state.${state}`)}
-                        </ListBoxItem>
-                      ))}
-                    </ListBox>
-                  </Popover>
-                </Select>
+                />
               ) : null}
               {needsRecheck ? (
                 <TextField className="board-field" value={recheck} onChange={setRecheck} isRequired>

@@ -1,13 +1,5 @@
-import {
-  Button,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../components/SelectField';
 import type { IncidentSummary } from '../../../electron/api/domains/incidents';
 
 interface Props {
@@ -19,36 +11,20 @@ interface Props {
 /** Which incident the board shows: open ones first, the newest by default. */
 export function IncidentPicker({ incidents, incidentId, onChange }: Props) {
   const { t } = useTranslation();
+  const options = incidents.map((incident) => ({
+    key: String(incident.id),
+    label: t(incident.status === 'open' ? 'board.incident.open' : 'board.incident.closed', {
+      name: incident.name,
+      count: incident.caseCount,
+    }),
+  }));
   return (
-    <Select
+    <SelectField
       className="filter-select board-incident-picker"
-      selectedKey={incidentId}
-      onSelectionChange={(key) => {
-        if (key !== null) onChange(Number(key));
-      }}
-    >
-      <Label className="field-label">{t('board.incident.label')}</Label>
-      <Button className="select-button">
-        <SelectValue className="select-value" />
-        <span aria-hidden="true" className="select-arrow">
-          ▾
-        </span>
-      </Button>
-      <Popover className="select-popover">
-        <ListBox className="select-list" items={incidents}>
-          {(incident) => {
-            const label = t(
-              incident.status === 'open' ? 'board.incident.open' : 'board.incident.closed',
-              { name: incident.name, count: incident.caseCount },
-            );
-            return (
-              <ListBoxItem id={incident.id} className="select-option" textValue={label}>
-                {label}
-              </ListBoxItem>
-            );
-          }}
-        </ListBox>
-      </Popover>
-    </Select>
+      label={t('board.incident.label')}
+      options={options}
+      value={String(incidentId)}
+      onChange={(key) => onChange(Number(key))}
+    />
   );
 }

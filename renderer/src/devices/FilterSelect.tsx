@@ -1,13 +1,5 @@
-import {
-  Button,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../components/SelectField';
 
 export interface FilterOption {
   key: string;
@@ -30,29 +22,12 @@ export function FilterSelect({ label, options, value, onChange }: Props) {
   const { t } = useTranslation();
   const items = [{ key: anyKey, label: t('inventory.filters.any') }, ...options];
   return (
-    <Select
-      className="filter-select"
-      selectedKey={value ?? anyKey}
-      onSelectionChange={(key) =>
-        onChange(key === anyKey || key === null ? undefined : String(key))
-      }
-    >
-      <Label className="field-label">{label}</Label>
-      <Button className={value ? 'select-button select-button-active' : 'select-button'}>
-        <SelectValue className="select-value" />
-        <span aria-hidden="true" className="select-arrow">
-          ▾
-        </span>
-      </Button>
-      <Popover className="select-popover">
-        <ListBox className="select-list" items={items}>
-          {(item) => (
-            <ListBoxItem id={item.key} className="select-option" textValue={item.label}>
-              {item.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </Select>
+    <SelectField
+      label={label}
+      options={items}
+      value={value ?? anyKey}
+      onChange={(key) => onChange(key === anyKey ? undefined : key)}
+      buttonClass={value ? 'select-button-active' : undefined}
+    />
   );
 }

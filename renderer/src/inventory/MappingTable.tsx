@@ -1,13 +1,5 @@
-import {
-  Button,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../components/SelectField';
 import {
   deviceFieldNames,
   type ColumnMapping,
@@ -56,36 +48,21 @@ export function MappingTable({ preview, onChange, isDisabled = false }: Props) {
                 {examples.length ? examples.join(' · ') : t('inventory.mapping.noExamples')}
               </td>
               <td>
-                <Select
+                <SelectField
                   className="mapping-select"
-                  selectedKey={field ?? ignoreKey}
+                  label={t('inventory.mapping.selectLabel', { column: header })}
+                  labelHidden
+                  options={options}
+                  value={field ?? ignoreKey}
                   isDisabled={isDisabled}
-                  onSelectionChange={(key) =>
+                  onChange={(key) =>
                     onChange({
                       ...preview.mapping,
                       [header]: key === ignoreKey ? null : (key as DeviceFieldName),
                     })
                   }
-                >
-                  <Label className="visually-hidden">
-                    {t('inventory.mapping.selectLabel', { column: header })}
-                  </Label>
-                  <Button className={field ? 'select-button' : 'select-button select-ignored'}>
-                    <SelectValue className="select-value" />
-                    <span aria-hidden="true" className="select-arrow">
-                      ▾
-                    </span>
-                  </Button>
-                  <Popover className="select-popover">
-                    <ListBox className="select-list" items={options}>
-                      {(item) => (
-                        <ListBoxItem id={item.key} className="select-option" textValue={item.label}>
-                          {item.label}
-                        </ListBoxItem>
-                      )}
-                    </ListBox>
-                  </Popover>
-                </Select>
+                  buttonClass={field ? undefined : 'select-ignored'}
+                />
               </td>
             </tr>
           );

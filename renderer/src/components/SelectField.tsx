@@ -1,0 +1,71 @@
+import {
+  Button,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+} from 'react-aria-components';
+
+export interface SelectOption {
+  key: string;
+  label: string;
+  /** The option's own language, when it is a language's name in that language. */
+  lang?: string;
+}
+
+interface Props {
+  label: string;
+  /** Said to assistive technology only (the column or row already shows it). */
+  labelHidden?: boolean;
+  options: readonly SelectOption[];
+  /** The chosen option's key; undefined shows the placeholder. */
+  value: string | undefined;
+  onChange(key: string): void;
+  placeholder?: string;
+  isDisabled?: boolean;
+  /** The select's class; `filter-select` lays out a labelled list in a row of filters. */
+  className?: string;
+  /** Marks the button (a filter that narrows, a column that is ignored). */
+  buttonClass?: string;
+}
+
+/** The app's one drop-down list: a label, a button showing the choice, and its options. */
+export function SelectField(props: Props) {
+  const { label, labelHidden, options, value, onChange, placeholder, isDisabled } = props;
+  const { className = 'filter-select', buttonClass } = props;
+  return (
+    <Select
+      className={className}
+      selectedKey={value ?? null}
+      onSelectionChange={(key) => {
+        if (key !== null) onChange(String(key));
+      }}
+      placeholder={placeholder}
+      isDisabled={isDisabled}
+    >
+      <Label className={labelHidden ? 'visually-hidden' : 'field-label'}>{label}</Label>
+      <Button className={buttonClass ? `select-button ${buttonClass}` : 'select-button'}>
+        <SelectValue className="select-value" />
+        <span aria-hidden="true" className="select-arrow">
+          ▾
+        </span>
+      </Button>
+      <Popover className="select-popover">
+        <ListBox className="select-list" items={options}>
+          {(item) => (
+            <ListBoxItem
+              id={item.key}
+              className="select-option"
+              textValue={item.label}
+              lang={item.lang}
+            >
+              {item.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}
