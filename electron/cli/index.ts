@@ -93,7 +93,10 @@ Commands:
                         (exit 1 naming the check that failed)
   backup restore FILE   verify FILE, then replace the database with it; the replaced database
                         is kept aside beside it. Works when the database cannot be opened.
-                        Close the app first: a database open elsewhere is refused.
+                        Close the app first: a database open elsewhere is refused. A backup
+                        with schema objects the app did not create, or whose chain does not
+                        reach the latest anchor issued here, is refused (exit 1) unless
+                        --force-reason TEXT says why (recorded in the restore's audit event)
   station init --name NAME
                         this installation's station identity (once): station ID, name, and a
                         key pair made here whose private key never leaves the station
@@ -146,6 +149,8 @@ interface Flags {
   assetTag: string | undefined;
   advisory: string | undefined;
   report: string | undefined;
+  /** `backup restore --force-reason TEXT`: restore past the forceable checks, recorded. */
+  forceReason: string | undefined;
 }
 
 /**
@@ -259,7 +264,8 @@ const withoutRuntime: Record<
   string,
   (dataDir: string | undefined, out: Output, flags: Flags) => Promise<number>
 > = {
-  'backup restore': (dataDir, out, f) => backupRestore(dataDir, operator(), out, f.args),
+  'backup restore': (dataDir, out, f) =>
+    backupRestore(dataDir, operator(), out, f.args, f.forceReason),
 };
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -288,6 +294,7 @@ export async function runCli(argv: string[]): Promise<number> {
         'asset-tag': { type: 'string' },
         advisory: { type: 'string' },
         report: { type: 'string' },
+        'force-reason': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -330,6 +337,7 @@ export async function runCli(argv: string[]): Promise<number> {
       assetTag: values['asset-tag'],
       advisory: values.advisory,
       report: values.report,
+      forceReason: values['force-reason'],
     };
     const own = withoutRuntime[name];
     if (own) return await own(values['data-dir'], out, flags);

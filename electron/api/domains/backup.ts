@@ -23,13 +23,25 @@ export const backupCheckNames = [
   'standalone_database',
   'schema_version',
   'integrity',
+  'schema_objects',
   'audit_chain',
+  'anchor',
 ] as const;
 export type BackupCheckName = (typeof backupCheckNames)[number];
 
+/**
+ * Checks an administrator may override with a recorded reason: the file is sound, but either its
+ * schema holds objects the app did not create, or its chain does not reach the latest anchor this
+ * app issued (restoring it takes back history that has already left the machine).
+ */
+export const forceableBackupChecks: readonly BackupCheckName[] = ['schema_objects', 'anchor'];
+
 export interface BackupCheck {
   name: BackupCheckName;
-  /** `skipped` when an earlier check failed: a file that fails one check is not trusted further. */
+  /**
+   * `skipped` when an earlier check failed: a file that fails one check is not trusted further
+   * (a failed forceable check does not stop the others: a forced restore needs them all).
+   */
   status: 'ok' | 'failed' | 'skipped';
   detail: string;
 }
@@ -44,6 +56,16 @@ export interface BackupVerification {
   appSchemaVersion: number;
   auditEventCount: number | null;
   createdAt: string | null;
+  /** True when only forceable checks failed: an administrator may restore it with a reason. */
+  forceable: boolean;
+}
+
+/** A restore an administrator forced past forceable checks, as its audit event records it. */
+export interface ForcedRestore {
+  reason: string;
+  overridden: BackupCheckName[];
+  /** What was done to the restored schema: foreign triggers and views dropped, the app's rewritten. */
+  schemaRepairs: string[];
 }
 
 export interface BackupRestoreReport {
@@ -59,6 +81,8 @@ export interface BackupRestoreReport {
   auditEventCount: number;
   /** Work that was running on the replaced database and was stopped (or let finish) first. */
   stoppedWork: RunningWorkKind[];
+  /** Set when an administrator forced the restore past forceable checks. */
+  forced: ForcedRestore | null;
 }
 
 /** Work that outlives the call that started it; a restore stops it or lets it finish first. */
@@ -89,6 +113,10 @@ export interface BackupStatus {
 /** A file system path as typed or chosen; the services require it absolute and free of NUL. */
 const fsPath = z.string().min(1).max(4096);
 
+/** Why a refused backup must be restored anyway: recorded in the restore's audit event. */
+export const forceReasonLength = { min: 10, max: 1000 } as const;
+const forceReason = z.string().trim().min(forceReasonLength.min).max(forceReasonLength.max);
+
 export const backupIntervalMinutes = { min: 5, max: 7 * 24 * 60 } as const;
 export const backupKeep = { min: 1, max: 1000 } as const;
 
@@ -107,9 +135,16 @@ export const backupMethods = {
     'Check a backup without restoring it: checksum, integrity, audit chain, schema version.',
   ),
   'backup.restore': method<BackupRestoreReport>()(
-    z.object({ file: fsPath }).strict(),
+    z
+      .object({
+        file: fsPath,
+        force: z.object({ reason: forceReason }).strict().optional(),
+      })
+      .strict(),
     'Verify a backup, then replace the database with it; the replaced database is kept aside ' +
-      'and the restore is audited. Everyone at the station is signed out.',
+      'and the restore is audited. Everyone at the station is signed out. A backup with schema ' +
+      'objects the app did not create, or whose chain does not reach the latest anchor, is ' +
+      'refused unless `force.reason` says why it must be restored anyway (recorded).',
   ),
   'backup.getSettings': method<BackupStatus>()(
     empty,

@@ -66,7 +66,12 @@ function reportRefusal(result: Result<unknown>, out: Output): number {
       : undefined;
   if (!verification) throw new CliError(result.error.message, exitCodeFor(result.error));
   if (out.json) out.print('', { ok: false, error: result.error });
-  process.stderr.write(`standalone: ${result.error.message}\n${describeChecks(verification)}\n`);
+  const how = verification.forceable
+    ? 'To restore it anyway: standalone backup restore FILE --force-reason "why"\n'
+    : '';
+  process.stderr.write(
+    `standalone: ${result.error.message}\n${describeChecks(verification)}\n${how}`,
+  );
   return exitCodes.checkFailed;
 }
 
@@ -80,8 +85,10 @@ export async function backupRestore(
   caller: Caller,
   out: Output,
   args: string[],
+  forceReason?: string,
 ): Promise<number> {
   const file = oneArgument(args, 'backup restore FILE');
+  const force = forceReason === undefined ? undefined : { reason: forceReason };
   let runtime: Runtime | undefined;
   let unopenable: string | undefined;
   try {
@@ -98,13 +105,15 @@ export async function backupRestore(
   let result: Result<BackupRestoreReport>;
   try {
     if (runtime) {
-      result = await runtime.client(caller).call('backup.restore', { file });
+      result = await runtime
+        .client(caller)
+        .call('backup.restore', { file, ...(force ? { force } : {}) });
     } else {
       process.stderr.write(
         `standalone: the current database cannot be opened (${unopenable ?? ''}); ` +
           'it will be kept aside.\n',
       );
-      result = restoreWithoutServices(dataDirOption, file, caller);
+      result = restoreWithoutServices(dataDirOption, file, caller, force);
     }
   } finally {
     runtime?.close();
@@ -118,6 +127,12 @@ export async function backupRestore(
         ? `The replaced database is kept as ${report.replacedDatabaseKeptAs}.`
         : 'There was no database to replace.',
       `Audit chain: ${report.auditEventCount} events; the restore is event ${report.auditEventId}.`,
+      ...(report.forced
+        ? [
+            `Forced past: ${report.forced.overridden.join(', ')}; reason recorded: ${report.forced.reason}`,
+            ...report.forced.schemaRepairs,
+          ]
+        : []),
     ].join('\n'),
     report,
   );

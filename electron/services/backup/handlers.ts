@@ -1,4 +1,5 @@
 import type { backupMethods } from '../../api/domains/backup';
+import { latestAnchor } from '../audit/anchors';
 import { mutate, type CallContext } from '../core/context';
 import type { HandlerMap } from '../core/handler';
 import { setSetting } from '../settings/settings';
@@ -41,10 +42,13 @@ export const backupHandlers: HandlerMap<keyof typeof backupMethods> = {
   'backup.list': ({ folder }, ctx) => listBackups(folderFor(ctx, folder)),
 
   'backup.verify': ({ file }, { services }) =>
-    verifyBackupFile(requireAbsolutePath(file, 'backup file'), connectionOptionsOf(services)),
+    verifyBackupFile(requireAbsolutePath(file, 'backup file'), {
+      ...connectionOptionsOf(services),
+      anchor: latestAnchor(services.db),
+    }),
 
-  'backup.restore': ({ file }, ctx) =>
-    restoreIntoServices(ctx, requireAbsolutePath(file, 'backup file')),
+  'backup.restore': ({ file, force }, ctx) =>
+    restoreIntoServices(ctx, requireAbsolutePath(file, 'backup file'), force),
 
   'backup.getSettings': (_input, { services }) => backupStatus(services),
 

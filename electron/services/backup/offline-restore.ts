@@ -17,6 +17,7 @@ export function restoreWithoutServices(
   dataDir: string | undefined,
   backupFile: string,
   caller: Caller,
+  force?: { reason: string },
 ): Result<BackupRestoreReport> {
   const databaseFile = path.join(resolveDataDir(dataDir), databaseFileName);
   try {
@@ -29,6 +30,7 @@ export function restoreWithoutServices(
       caller,
       restoredBy: null,
       live: null,
+      force,
     });
     restored.db.close();
     // No services ran on the unopenable database: nothing was running to stop.

@@ -1,10 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { BackupRestoreReport } from '../../api/domains/backup';
+import { latestAnchor } from '../audit/anchors';
 import { appendAuditEvent, type Actor } from '../audit/append';
 import type { CallContext, Caller } from '../core/context';
 import { withWorkStopped } from '../core/running-work';
 import { schemaVersionOf } from '../db/migrate';
-import { connectionOptionsOf, reopenLiveDatabase, type ConnectionOptions } from './connections';
+import {
+  connectionOptionsOf,
+  openOtherDatabase,
+  reopenLiveDatabase,
+  type ConnectionOptions,
+} from './connections';
 import { restoreDatabaseFiles } from './restore-files';
 
 interface AuditHead {
@@ -34,6 +40,26 @@ export interface RestoreRequest {
   restoredBy: { displayName: string; userIdInReplacedDatabase: number } | null;
   /** The live connection, if the database could be opened at all. */
   live: Database.Database | null;
+  /** An administrator's reason to restore past the forceable checks (recorded). */
+  force?: { reason: string } | undefined;
+}
+
+/**
+ * The latest anchor the app knows: from the live database, or read from the file that would not
+ * open (a damaged database often still reads); none when even that fails.
+ */
+function knownAnchor(req: RestoreRequest): ReturnType<typeof latestAnchor> {
+  if (req.live?.open) return latestAnchor(req.live);
+  try {
+    const db = openOtherDatabase(req.databaseFile, { ...req.connection, readonly: true });
+    try {
+      return latestAnchor(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
 }
 
 export interface RestoreOutcome {
@@ -48,11 +74,13 @@ export interface RestoreOutcome {
  */
 export function restoreBackup(req: RestoreRequest): RestoreOutcome {
   const replacedHead = req.live ? auditHeadOf(req.live) : null;
-  const { db, verification, keptAs } = restoreDatabaseFiles({
+  const { db, verification, keptAs, forced } = restoreDatabaseFiles({
     databaseFile: req.databaseFile,
     backupFile: req.backupFile,
     time: req.time,
     connection: req.connection,
+    anchor: knownAnchor(req),
+    force: req.force,
     closeLive: () => {
       if (!req.live?.open) return false;
       req.live.close();
@@ -75,6 +103,7 @@ export function restoreBackup(req: RestoreRequest): RestoreOutcome {
         replacedDatabaseKeptAs: keptAs,
         replacedAuditHead: replacedHead,
         restoredBy: req.restoredBy,
+        forced,
         ...(operatorOsUser === undefined ? {} : { operatorOsUser }),
       },
     }),
@@ -89,6 +118,7 @@ export function restoreBackup(req: RestoreRequest): RestoreOutcome {
       replacedDatabaseKeptAs: keptAs,
       auditEventId: event.id,
       auditEventCount: event.id,
+      forced,
     },
   };
 }
@@ -103,6 +133,7 @@ export function restoreBackup(req: RestoreRequest): RestoreOutcome {
 export async function restoreIntoServices(
   ctx: CallContext,
   backupFile: string,
+  force?: { reason: string },
 ): Promise<BackupRestoreReport> {
   const { services } = ctx;
   const connection = connectionOptionsOf(services);
@@ -125,6 +156,7 @@ export async function restoreIntoServices(
             ? { displayName: ctx.user.displayName, userIdInReplacedDatabase: ctx.user.id }
             : null,
           live: services.db,
+          force,
         });
         services.db = db;
         services.sessions.current = null;

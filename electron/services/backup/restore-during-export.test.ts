@@ -50,13 +50,18 @@ describe('a restore while a batch export runs', () => {
     expect(caseIds.length).toBeGreaterThan(1);
 
     // Both calls in the same turn: the export's first PDF is being written when the restore
-    // begins (the job yields while it signs).
+    // begins (the job yields while it signs). That PDF leaves with an anchor past the backup's
+    // chain, so the restore takes back history that has left: it needs a recorded reason.
     const starting = rt.dispatchAs(operator, 'exports.casePdfs', { caseIds });
-    const restoring = rt.dispatchAs(operator, 'backup.restore', { file: backup.file });
+    const restoring = rt.dispatchAs(operator, 'backup.restore', {
+      file: backup.file,
+      force: { reason: 'Restore drill during a running export.' },
+    });
     const started = value<ExportJobStarted>(await starting);
     const report = value<BackupRestoreReport>(await restoring);
 
     expect(report.stoppedWork).toEqual(['batch_pdf_export']);
+    expect(report.forced?.overridden).toEqual(['anchor']);
     const progress: ExportJobProgress = await waitForJob(rt.services, started.jobId);
     expect(progress).toMatchObject({ state: 'cancelled', done: 1, failures: [] });
     expect(progress.error).toMatch(/restored from a backup/);

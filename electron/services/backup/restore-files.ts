@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupVerification } from '../../api/domains/backup';
+import type { BackupVerification, ForcedRestore } from '../../api/domains/backup';
+import type { ChainPoint } from '../audit/anchors';
 import { ServiceError } from '../core/errors';
 import { freeAsidePath } from './backup-names';
-import { reopenLiveDatabase, type ConnectionOptions } from './connections';
+import { openOtherDatabase, reopenLiveDatabase, type ConnectionOptions } from './connections';
+import { repairBehaviour, schemaDifferences } from './schema-objects';
 import { describeFolderFailure, fsyncPath, removeQuietly, sha256OfFile } from './files';
 import { refusedBackupError, verifyBackupFile } from './verify-backup';
 
@@ -16,6 +18,10 @@ export interface RestoreFilesInput {
   backupFile: string;
   time: Date;
   connection: ConnectionOptions;
+  /** The latest anchor the app knows: a backup whose chain does not reach it is refused. */
+  anchor: (ChainPoint & { issuedAt: string }) | null;
+  /** An administrator's reason to restore past the forceable checks. */
+  force?: { reason: string } | undefined;
   /**
    * Close the live connection, if there is one; return whether one was closed. Called only
    * after the backup is verified and copied beside the database, just before any file moves.
@@ -29,6 +35,7 @@ export interface RestoredFiles {
   verification: BackupVerification;
   /** Where the replaced database (and its -wal/-shm) went; null if there was none. */
   keptAs: string | null;
+  forced: ForcedRestore | null;
 }
 
 function move(from: string, to: string, moved: [string, string][]): void {
@@ -47,9 +54,28 @@ function undo(moved: [string, string][]): void {
   }
 }
 
+/** A forced restore's copy loses the behaviour the app did not write, before it is opened. */
+function repairStaging(staging: string, input: RestoreFilesInput): string[] {
+  const copy = openOtherDatabase(staging, input.connection);
+  try {
+    const version = copy.pragma('user_version', { simple: true }) as number;
+    const repairs = repairBehaviour(
+      copy,
+      schemaDifferences(copy, version, input.connection),
+      version,
+      input.connection,
+    );
+    copy.pragma('journal_mode = DELETE');
+    return repairs;
+  } finally {
+    copy.close();
+  }
+}
+
 /**
  * Replace the database file with a backup, safely:
- * 1. verify the backup (checksum, Standalone database, schema version, integrity, audit chain);
+ * 1. verify the backup (checksum, Standalone database, schema version, integrity, schema objects,
+ *    audit chain, anchor); only an administrator's recorded reason passes the last two;
  * 2. copy it beside the database and check the copy's checksum (same folder: the swap is a rename);
  * 3. close the live connection, and refuse if another process still holds the database;
  * 4. move the database and its -wal/-shm aside under a time-stamped name (kept, never deleted);
@@ -65,10 +91,14 @@ export function restoreDatabaseFiles(input: RestoreFilesInput): RestoredFiles {
       `${backupFile} is the live database itself, not a backup.`,
     );
   }
-  const verification = verifyBackupFile(backupFile, connection);
-  if (!verification.ok) throw refusedBackupError(verification);
+  const verification = verifyBackupFile(backupFile, { ...connection, anchor: input.anchor });
+  if (!verification.ok && !(verification.forceable && input.force)) {
+    throw refusedBackupError(verification);
+  }
+  const overridden = verification.checks.filter((c) => c.status === 'failed').map((c) => c.name);
 
   const staging = `${databaseFile}.restoring`;
+  let schemaRepairs: string[] = [];
   try {
     for (const suffix of companions) removeQuietly(staging + suffix);
     fs.copyFileSync(backupFile, staging);
@@ -79,6 +109,7 @@ export function restoreDatabaseFiles(input: RestoreFilesInput): RestoredFiles {
         `The copy of ${backupFile} in ${dataDir} differs from the backup: the disk may be failing. Nothing was changed.`,
       );
     }
+    schemaRepairs = overridden.includes('schema_objects') ? repairStaging(staging, input) : [];
   } catch (error) {
     removeQuietly(staging);
     throw describeFolderFailure(error, dataDir, 'the restore (nothing was changed)');
@@ -119,7 +150,15 @@ export function restoreDatabaseFiles(input: RestoreFilesInput): RestoredFiles {
   }
 
   try {
-    return { db: reopenLiveDatabase(databaseFile, connection), verification, keptAs };
+    return {
+      db: reopenLiveDatabase(databaseFile, connection),
+      verification,
+      keptAs,
+      forced:
+        input.force && overridden.length > 0
+          ? { reason: input.force.reason, overridden, schemaRepairs }
+          : null,
+    };
   } catch (error) {
     // The backup verified but does not open here: keep it for inspection and put the old one back.
     const failed = freeAsidePath(databaseFile, 'failed-restore', time);

@@ -1,31 +1,35 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
-import type { BackupCheck, BackupCheckName, BackupVerification } from '../../api/domains/backup';
+import {
+  backupCheckNames,
+  forceableBackupChecks,
+  type BackupCheck,
+  type BackupCheckName,
+  type BackupVerification,
+} from '../../api/domains/backup';
+import { chainExtends, type ChainPoint } from '../audit/anchors';
 import { verifyAuditChain } from '../audit/verify';
 import { ServiceError } from '../core/errors';
 import { appSchemaVersion, schemaVersionOf } from '../db/migrate';
 import { openOtherDatabase, type ConnectionOptions } from './connections';
 import { sha256OfFile } from './files';
 import { readChecksumFile, readManifest } from './manifest';
+import { describeDifference, schemaDifferences } from './schema-objects';
 
-const order: BackupCheckName[] = [
-  'checksum',
-  'standalone_database',
-  'schema_version',
-  'integrity',
-  'audit_chain',
-];
+export interface VerifyOptions extends ConnectionOptions {
+  /** The latest anchor the app knows (from the live database): the backup's chain must reach it. */
+  anchor?: (ChainPoint & { issuedAt: string }) | null;
+}
 
 /**
  * Check a backup file without changing it, in the order that makes each check meaningful: the
  * bytes are those that were written (checksum), they are a Standalone database, of a schema this
  * app can open, whole (integrity_check), and its audit chain is intact. The first failure stops
- * the rest: a file that fails one check is not trusted further.
+ * the rest: a file that fails one check is not trusted further. Then two checks an administrator
+ * may override with a reason: no schema object the app did not create, and a chain that
+ * reaches the latest anchor the app issued.
  */
-export function verifyBackupFile(
-  file: string,
-  options: ConnectionOptions = {},
-): BackupVerification {
+export function verifyBackupFile(file: string, options: VerifyOptions = {}): BackupVerification {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -46,12 +50,16 @@ export function verifyBackupFile(
   const manifest = readManifest(file);
   const sha256 = sha256OfFile(file);
   const result = (extra: Partial<BackupVerification> = {}): BackupVerification => {
-    for (const name of order.slice(checks.length)) {
+    for (const name of backupCheckNames.slice(checks.length)) {
       checks.push({ name, status: 'skipped', detail: 'not checked: an earlier check failed' });
     }
+    const notOk = checks.filter((c) => c.status !== 'ok');
     return {
       file,
-      ok: checks.every((c) => c.status === 'ok'),
+      ok: notOk.length === 0,
+      forceable:
+        notOk.length > 0 &&
+        notOk.every((c) => c.status === 'failed' && forceableBackupChecks.includes(c.name)),
       checks,
       sha256,
       schemaVersion: null,
@@ -67,6 +75,8 @@ export function verifyBackupFile(
     checks.push({ name, status: 'failed', detail });
     return result(extra);
   };
+  const failOn = (name: BackupCheckName, detail: string) =>
+    checks.push({ name, status: 'failed', detail });
 
   const sidecar = readChecksumFile(file);
   const expected = sidecar ?? manifest?.sha256 ?? null;
@@ -98,7 +108,7 @@ export function verifyBackupFile(
     );
   }
   try {
-    return checkOpened(db, { pass, fail, result });
+    return checkOpened(db, { pass, fail, failOn, result }, options);
   } finally {
     db.close();
   }
@@ -111,10 +121,16 @@ interface Steps {
     detail: string,
     extra?: Partial<BackupVerification>,
   ): BackupVerification;
+  /** A forceable check failed: record it and go on with the others. */
+  failOn(name: BackupCheckName, detail: string): void;
   result(extra?: Partial<BackupVerification>): BackupVerification;
 }
 
-function checkOpened(db: Database.Database, { pass, fail, result }: Steps): BackupVerification {
+function checkOpened(
+  db: Database.Database,
+  { pass, fail, failOn, result }: Steps,
+  options: VerifyOptions,
+): BackupVerification {
   let schemaVersion: number;
   let hasAuditTable: boolean;
   try {
@@ -155,6 +171,19 @@ function checkOpened(db: Database.Database, { pass, fail, result }: Steps): Back
   }
   pass('integrity', 'integrity_check ok');
 
+  const differences = schemaDifferences(db, schemaVersion, options);
+  if (differences.length > 0) {
+    failOn(
+      'schema_objects',
+      `its schema is not the one Standalone creates: ${differences
+        .slice(0, 5)
+        .map(describeDifference)
+        .join('; ')}${differences.length > 5 ? ` and ${differences.length - 5} more` : ''}`,
+    );
+  } else {
+    pass('schema_objects', `only the tables, indexes and triggers Standalone creates`);
+  }
+
   let audit;
   try {
     audit = verifyAuditChain(db);
@@ -171,6 +200,26 @@ function checkOpened(db: Database.Database, { pass, fail, result }: Steps): Back
     );
   }
   pass('audit_chain', `${audit.eventCount} audit events, chain intact`);
+
+  const anchor = options.anchor ?? null;
+  if (!anchor) {
+    pass('anchor', 'no anchor has been issued here: nothing to reach');
+  } else if (chainExtends(db, [[anchor.eventId, anchor.hash]])) {
+    failOn(
+      'anchor',
+      audit.eventCount < anchor.eventId
+        ? `its chain ends at event ${audit.eventCount}, before event ${anchor.eventId} of the latest ` +
+            `anchor this app issued (${anchor.issuedAt}): restoring it takes back history that ` +
+            'has already left the machine'
+        : `its event ${anchor.eventId} is not the one the latest anchor this app issued ` +
+            `(${anchor.issuedAt}) names: it is another history`,
+    );
+  } else {
+    pass(
+      'anchor',
+      `its chain reaches the latest anchor (event ${anchor.eventId}, ${anchor.issuedAt})`,
+    );
+  }
   return result({ schemaVersion, auditEventCount: audit.eventCount });
 }
 
@@ -181,6 +230,17 @@ function messageOf(error: unknown): string {
 /** The error a restore gives for a backup that failed verification; nothing was changed. */
 export function refusedBackupError(v: BackupVerification): ServiceError {
   const failed = v.checks.find((c) => c.status === 'failed');
+  if (v.forceable) {
+    return new ServiceError(
+      'conflict',
+      `The backup ${v.file} was not restored: ${v.checks
+        .filter((c) => c.status === 'failed')
+        .map((c) => c.detail)
+        .join('; ')}. Nothing was changed. An administrator can restore it anyway, giving the ` +
+        'reason, which is recorded.',
+      { verification: v },
+    );
+  }
   const code =
     failed?.name === 'schema_version'
       ? 'db_from_newer_version'

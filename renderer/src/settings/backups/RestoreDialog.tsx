@@ -1,11 +1,22 @@
 import { useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfo, BackupRestoreReport } from '../../../../electron/api/domains/backup';
+import type {
+  BackupInfo,
+  BackupRestoreReport,
+  BackupVerification,
+} from '../../../../electron/api/domains/backup';
 import { call, type ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSession } from '../../session/session-context';
+import { ForceRestoreForm } from './ForceRestoreForm';
 import { formatWhen } from './format';
+
+/** The verification behind a refusal an administrator may override, if that is what it was. */
+function forceableVerification(error: ApiError | undefined): BackupVerification | undefined {
+  const details = error?.details as { verification?: BackupVerification } | undefined;
+  return details?.verification?.forceable ? details.verification : undefined;
+}
 
 interface Props {
   backup: BackupInfo;
@@ -23,15 +34,19 @@ export function RestoreDialog({ backup, onClose }: Props) {
   const [error, setError] = useState<ApiError>();
   const [report, setReport] = useState<BackupRestoreReport>();
 
-  const restore = () => {
+  const restore = (force?: { reason: string }) => {
     setBusy(true);
     setError(undefined);
-    void call('backup.restore', { file: backup.file }).then((result) => {
-      setBusy(false);
-      if (result.ok) setReport(result.value);
-      else setError(result.error);
-    });
+    void call('backup.restore', { file: backup.file, ...(force ? { force } : {}) }).then(
+      (result) => {
+        setBusy(false);
+        if (result.ok) setReport(result.value);
+        else setError(result.error);
+      },
+    );
   };
+
+  const forceable = forceableVerification(error);
 
   // Once restored, the station is signed out: leaving the dialog goes to the sign-in screen.
   const close = () => (report ? void refresh() : onClose());
@@ -55,6 +70,9 @@ export function RestoreDialog({ backup, onClose }: Props) {
               <p className="notice notice-success">
                 {t('settings.backups.restored', { fileName: backup.fileName })}
               </p>
+              {report.forced ? (
+                <p>{t('settings.backups.restoredForced', { reason: report.forced.reason })}</p>
+              ) : null}
               <p className="path">
                 {report.replacedDatabaseKeptAs
                   ? t('settings.backups.restoredKeptAs', { file: report.replacedDatabaseKeptAs })
@@ -90,8 +108,16 @@ export function RestoreDialog({ backup, onClose }: Props) {
                 <li>{t('settings.backups.restoreStep4')}</li>
               </ol>
               {error ? <ErrorMessage error={error} /> : null}
+              {forceable ? (
+                <ForceRestoreForm
+                  fileName={backup.fileName}
+                  verification={forceable}
+                  busy={busy}
+                  onForce={(reason) => restore({ reason })}
+                />
+              ) : null}
               <div className="people-actions">
-                <Button className="button button-danger" onPress={restore} isPending={busy}>
+                <Button className="button button-danger" onPress={() => restore()} isPending={busy}>
                   {busy ? t('settings.backups.restoring') : t('settings.backups.restoreConfirm')}
                 </Button>
                 <Button className="button button-secondary" slot="close" isDisabled={busy}>
