@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import path from 'node:path';
 import type { ChecklistSectionId, CaseState } from '../../api/domains/cases';
 import { ServiceError } from '../core/errors';
+import { resourceProblem } from '../core/resource-integrity';
 import { loadPlaybooks, type PlaybookLibrary } from '../playbooks/load';
 import type { PlaybookTemplate, SectionId } from '../playbooks/schema';
 import { getSetting } from '../settings/settings';
@@ -30,6 +31,7 @@ export function loadWorkflowResources(resourcesDir: string): WorkflowResources {
   const radionuclides = loadRadionuclideTable(path.join(resourcesDir, 'radionuclides.json'));
   const playbooks = loadPlaybooks(path.join(resourcesDir, 'playbooks'), {
     radionuclides: radionuclides.radionuclides.map((r) => r.radionuclide),
+    checkFile: (file, bytes) => resourceProblem(resourcesDir, file, bytes),
   });
   if (!playbooks.latest(defaultPlaybookId)) {
     throw new Error(

@@ -1,10 +1,9 @@
-import path from 'node:path';
 import type { ExportedPdf, IncidentReportKind } from '../../api/domains/exports';
 import { findCaseRow } from '../cases/case-store';
+import { loadWorkflowResources } from '../cases/workflow-resources';
 import type { CallContext, Services } from '../core/context';
 import { ServiceError, notFound } from '../core/errors';
 import { getIncident } from '../incidents/incident-store';
-import { loadPlaybooks } from '../playbooks/load';
 import { requireUnlockedIdentity } from '../signing/identity';
 import { blankChecklistDocument, documentFacility } from './blank-checklist';
 import { buildCaseDocument } from './case-document';
@@ -61,7 +60,8 @@ export async function exportBlankChecklist(
   version: number | undefined,
 ): Promise<SignedBlankChecklist> {
   requireUnlockedIdentity(services);
-  const library = loadPlaybooks(path.join(services.resourcesDir, 'playbooks'));
+  // The library the workflow loaded: the same shipped files, checked against their hashes.
+  const library = loadWorkflowResources(services.resourcesDir).playbooks;
   const template =
     version === undefined ? library.latest(templateId) : library.get(templateId, version);
   if (!template) {

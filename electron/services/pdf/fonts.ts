@@ -2,6 +2,7 @@ import fontkit from '@pdf-lib/fontkit';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PDFDocument } from 'pdf-lib';
+import { resourceProblem } from '../core/resource-integrity';
 import { woffToTrueType } from './woff';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
@@ -62,8 +63,12 @@ export const fontFiles = {
   cjkBold: 'NotoSansSC-Bold.woff',
 } as const;
 
-function loadFile(file: string): FontFile {
-  const bytes = woffToTrueType(fs.readFileSync(file));
+function loadFile(resourcesDir: string, file: string): FontFile {
+  const shipped = fs.readFileSync(file);
+  // What a signed PDF shows is drawn with these glyphs: only the shipped files are used.
+  const refused = resourceProblem(resourcesDir, file, shipped);
+  if (refused) throw new Error(refused);
+  const bytes = woffToTrueType(shipped);
   const font = fontkit.create(bytes);
   // pdf-lib asks fontkit to lay out every string it measures or draws, running the full
   // OpenType shaper (~1 ms a call with DejaVu's tables). Names and checklist text need only the
@@ -159,7 +164,7 @@ export function loadPdfFonts(resourcesDir: string): PdfFonts {
   const byBytes = new Map<Uint8Array, FontkitFont>();
   const load = (name: string) =>
     readable(dir, () => {
-      const file = loadFile(path.join(dir, name));
+      const file = loadFile(resourcesDir, path.join(dir, name));
       byBytes.set(file.bytes, file.font);
       return file;
     });

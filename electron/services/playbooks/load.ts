@@ -25,6 +25,8 @@ export class PlaybookLoadError extends Error {
 export interface LoadOptions {
   /** Radionuclide ids the site's table knows; the gate's radionuclide options must be among them. */
   radionuclides?: readonly string[];
+  /** Checks a file's bytes before it is parsed (the shipped files' hashes); returns a problem. */
+  checkFile?: (file: string, bytes: Buffer) => string | null;
 }
 
 /** Validates one template's JSON text; returns the template or the problems, each naming `file`. */
@@ -67,7 +69,13 @@ export function loadPlaybooks(dir: string, options: LoadOptions = {}): PlaybookL
   const seen = new Map<string, string>();
   for (const name of names) {
     const file = path.join(dir, name);
-    const result = parsePlaybookTemplate(file, fs.readFileSync(file, 'utf8'), options);
+    const bytes = fs.readFileSync(file);
+    const refused = options.checkFile?.(file, bytes);
+    if (refused) {
+      problems.push(refused);
+      continue;
+    }
+    const result = parsePlaybookTemplate(file, bytes.toString('utf8'), options);
     if ('problems' in result) {
       problems.push(...result.problems);
       continue;
