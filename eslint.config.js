@@ -193,6 +193,17 @@ export default tseslint.config(
       ),
     },
   },
+  // A renderer test may hold the screen's rules against the services' (both run in Node there).
+  {
+    files: ['renderer/**/*.test.ts'],
+    rules: boundary('A renderer test may import the services it compares with, nothing else.', [
+      '**/main/**',
+      '**/preload/**',
+      '**/cli/**',
+      '**/browser/**',
+      'electron',
+    ]),
+  },
   {
     files: [
       'e2e/**/*.ts',

@@ -5,6 +5,7 @@ import { id, limit, offset } from '../schemas';
 import {
   caseFlags,
   caseStates,
+  hics251Statuses,
   type CaseFlag,
   type CaseState,
   type GateVerdict,
@@ -20,12 +21,6 @@ import {
  * Times are ISO 8601 strings in UTC ("2017-08-03T06:00:00.000Z"); the UI shows them in the
  * facility's time zone. Lists are ordered as documented so that the UI never sorts them again.
  */
-
-export const hics251Statuses = [
-  'fully_functional',
-  'partially_functional',
-  'non_functional',
-] as const;
 
 /**
  * The four attention lists, usable as a filter too:

@@ -8,9 +8,8 @@ import type { JsonValue, ChecklistSection, GateView } from './case-checklist';
 /**
  * Device cases: one device's response to one advisory within an incident (PRODUCT.md, "The
  * per-device workflow"). The rules live in the services (`electron/services/workflow`); these are
- * the names and shapes that cross the boundary. The state and section lists are repeated here
- * because the contract imports nothing of the services; the services check at compile time that
- * both lists are the same.
+ * the names and shapes that cross the boundary. The lists of states, sections, gate verdicts and
+ * HICS 251 statuses are defined here only: the renderer and the services both import them.
  */
 
 export const caseStates = [
@@ -50,8 +49,22 @@ export type ChecklistSectionId = (typeof checklistSectionIds)[number];
 export const caseFlags = ['needs_re_review', 'recheck_overdue', 'kev_re_review'] as const;
 export type CaseFlag = (typeof caseFlags)[number];
 
-export type GateVerdict = 'clear' | 'blocked' | 'incomplete';
-export type Hics251Status = 'fully_functional' | 'partially_functional' | 'non_functional';
+/** What the patient-safety gate says now (`services/workflow/gate.ts` decides). */
+export const gateVerdicts = ['clear', 'blocked', 'incomplete'] as const;
+export type GateVerdict = (typeof gateVerdicts)[number];
+
+/** A device's line on the HICS 251 Facility System Status report. */
+export const hics251Statuses = [
+  'fully_functional',
+  'partially_functional',
+  'non_functional',
+] as const;
+export type Hics251Status = (typeof hics251Statuses)[number];
+
+/** A zero for each HICS 251 status, to count into. */
+export function zeroHics251Counts(): Record<Hics251Status, number> {
+  return { fully_functional: 0, partially_functional: 0, non_functional: 0 };
+}
 
 export interface PersonRef {
   userId: number;

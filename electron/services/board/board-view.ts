@@ -6,7 +6,12 @@ import type {
   BoardSortKey,
   BoardView,
 } from '../../api/domains/board';
-import { caseStates, type CaseState, type Hics251Status } from '../../api/domains/cases';
+import {
+  caseStates,
+  zeroHics251Counts,
+  type CaseState,
+  type Hics251Status,
+} from '../../api/domains/cases';
 import type { ParsedInputOf } from '../../api/methods';
 import { loadWorkflowResources, type WorkflowResources } from '../cases/workflow-resources';
 import type { CallContext } from '../core/context';
@@ -56,11 +61,7 @@ export function emptyStateCounts(): Record<CaseState, number> {
 }
 
 export function hicsCounts(byState: Record<CaseState, number>): Record<Hics251Status, number> {
-  const out: Record<Hics251Status, number> = {
-    fully_functional: 0,
-    partially_functional: 0,
-    non_functional: 0,
-  };
+  const out = zeroHics251Counts();
   for (const s of caseStates) out[hics251Status(s)] += byState[s];
   return out;
 }

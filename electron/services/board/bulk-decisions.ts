@@ -11,7 +11,7 @@ import { ServiceError } from '../core/errors';
 import { authenticate } from '../people/authenticate';
 import { insertSignoff } from '../people/insert-signoff';
 import { evaluateGuards } from '../workflow/guards';
-import type { TransitionRule } from '../workflow/transitions';
+import { recheckRule } from '../workflow/transitions';
 import { incidentHead } from './board-view';
 
 /**
@@ -204,15 +204,6 @@ export async function bulkTransition(
   }
   return finish(ctx, decisionId, signoffId, moved, refused);
 }
-
-/** The re-check rule of a deferral, applied alone: the same words as deferring one case. */
-const recheckRule: TransitionRule = {
-  from: 'deferred',
-  to: 'deferred',
-  action: 'Set the re-check time',
-  guards: [{ kind: 'recheck_time' }],
-  signoffs: [],
-};
 
 export async function bulkRecheck(
   ctx: CallContext,

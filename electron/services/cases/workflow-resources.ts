@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import type { ChecklistSectionId, CaseState } from '../../api/domains/cases';
 import { ServiceError } from '../core/errors';
 import { resourceProblem } from '../core/resource-integrity';
 import { loadPlaybooks, type PlaybookLibrary } from '../playbooks/load';
@@ -71,11 +70,6 @@ export function facilityTimeZone(db: Database.Database): string | undefined {
     ? facility.timezone
     : undefined;
 }
-
-/** The contract repeats the state and section lists; these fail to compile if they drift apart. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const statesAgree: Same<CaseState, WorkflowState> = true;
-export const sectionsAgree: Same<ChecklistSectionId, SectionId> = true;
 
 /**
  * The checklist of each phase: what the person at the device fills in now. The backup comes

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { caseStates, type CaseState, type Hics251Status } from '../../api/domains/cases';
+import { caseStates, zeroHics251Counts, type CaseState } from '../../api/domains/cases';
 import type { IncidentCreateResult, IncidentSummary } from '../../api/domains/incidents';
 import type { ParsedInputOf } from '../../api/methods';
 import type { AuditInput } from '../audit/append';
@@ -35,11 +35,7 @@ function toSummary(db: Database.Database, row: IncidentRow, now: Date): Incident
     CaseState,
     number
   >;
-  const countsByHics251: Record<Hics251Status, number> = {
-    fully_functional: 0,
-    partially_functional: 0,
-    non_functional: 0,
-  };
+  const countsByHics251 = zeroHics251Counts();
   const counts = db
     .prepare('SELECT state, count(*) AS n FROM cases WHERE incident_id = ? GROUP BY state')
     .all(row.id) as { state: CaseState; n: number }[];

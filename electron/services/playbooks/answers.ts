@@ -1,6 +1,6 @@
+import { matchesComparison } from '../../api/checklist-comparison';
 import type {
   AnyItem,
-  Condition,
   PassWhen,
   PlaybookItem,
   PlaybookTemplate,
@@ -57,14 +57,7 @@ export function parseDateTime(value: unknown): Date | null {
   return year >= 2000 && year <= 2100 ? new Date(ms) : null;
 }
 
-export function matchesComparison(cmp: Condition | PassWhen, value: unknown): boolean {
-  if (cmp.equals !== undefined) return value === cmp.equals;
-  if (cmp.oneOf !== undefined) return cmp.oneOf.some((v) => v === value);
-  if ('atLeast' in cmp && cmp.atLeast !== undefined) {
-    return typeof value === 'number' && value >= cmp.atLeast;
-  }
-  return false;
-}
+export { matchesComparison };
 
 /** How an answer reads back to a person: "Yes", the option's label, the number. */
 export function describeAnswer(item: AnyItem, value: unknown): string {

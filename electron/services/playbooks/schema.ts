@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checklistSectionIds, type ChecklistSectionId } from '../../api/domains/cases';
 
 /**
  * The schema of a playbook template: the checklists a case works through, as data files in
@@ -6,19 +7,9 @@ import { z } from 'zod';
  * comparisons) by `checkReferences` below, so every problem comes back with a path inside the file.
  */
 
-/** The sections the workflow reads; every template covers all of them (checked in contract.ts). */
-export const sectionIds = [
-  'exposure_assessment',
-  'patient_safety_gate',
-  'backup',
-  'standalone_operation',
-  'patch_record',
-  'verification',
-  'reconnection',
-  'evidence_preservation',
-  'reimaging',
-] as const;
-export type SectionId = (typeof sectionIds)[number];
+/** The sections the workflow reads (the API's list); every template covers all of them (checked in contract.ts). */
+export const sectionIds = checklistSectionIds;
+export type SectionId = ChecklistSectionId;
 
 export const itemTypes = [
   'yes_no',

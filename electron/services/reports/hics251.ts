@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { CaseState, ChecklistSectionId, Hics251Status } from '../../api/domains/cases';
+import {
+  zeroHics251Counts,
+  type CaseState,
+  type ChecklistSectionId,
+  type Hics251Status,
+} from '../../api/domains/cases';
 import { boardWhere } from '../board/board-query';
 import { remoteFrom } from '../board/facility-board';
 import type { SectionAnswers } from '../playbooks/answers';
@@ -178,11 +183,7 @@ export function hics251Report(
   resources: WorkflowResources,
 ): Hics251Report {
   const rows = hics251Rows(db, rc.head.id, resources, rc.now);
-  const totals: Record<Hics251Status, number> = {
-    fully_functional: 0,
-    partially_functional: 0,
-    non_functional: 0,
-  };
+  const totals = zeroHics251Counts();
   for (const r of rows) totals[r.status] += 1;
   return { kind: 'hics251', header: rc.header, totals, rows };
 }

@@ -1,3 +1,4 @@
+import type { GateVerdict } from '../../api/domains/cases';
 import {
   clockToleranceMs,
   isUnanswered,
@@ -30,9 +31,6 @@ import { formatClock, formatMinutes, listPhrase, ordinal } from './wording';
  * be deferred with a re-check time instead of making a technologist finish a form that cannot
  * pass); otherwise anything unanswered → incomplete; otherwise clear.
  */
-
-export type GateVerdict = 'clear' | 'blocked' | 'incomplete';
-export const gateVerdicts: readonly GateVerdict[] = ['clear', 'blocked', 'incomplete'];
 
 export interface WaitingPatient extends DecayFigures {
   /** The row as entered (1 = first), so the screen can point at it. */

@@ -8,7 +8,7 @@ import {
 } from '../playbooks/answers';
 import { sectionStatus, type ItemProblem } from '../playbooks/section-status';
 import type { AnyItem, SectionId } from '../playbooks/schema';
-import type { GateVerdict } from './gate';
+import type { GateVerdict } from '../../api/domains/cases';
 import {
   roleInSentence,
   rolesFor,

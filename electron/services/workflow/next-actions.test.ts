@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sectionIds } from '../playbooks/schema';
-import { gateVerdicts } from './gate';
+import { gateVerdicts } from '../../api/domains/cases';
 import { nextActions } from './next-actions';
 import { workflowSignoffKinds, type WorkflowSignoffKind } from './signoff-kinds';
 import type { CaseSnapshot } from './snapshot';

@@ -5,13 +5,8 @@ import { evaluateGuardsAt, type MissingAt } from './guards';
 import type { Role } from '../../api/permissions';
 import { rolesFor, satisfies, type WorkflowSignoffKind } from './signoff-kinds';
 import { normalizeSnapshot, type CaseSnapshot } from './snapshot';
-import {
-  hics251Status,
-  isOpen,
-  isWorkflowState,
-  type Hics251Status,
-  type WorkflowState,
-} from './states';
+import type { Hics251Status } from '../../api/domains/cases';
+import { hics251Status, isOpen, isWorkflowState, type WorkflowState } from './states';
 import { rulesFrom, type TransitionRule } from './transitions';
 
 /**

@@ -1,4 +1,4 @@
-import { caseStates } from '../../api/domains/cases';
+import { caseStates, type Hics251Status } from '../../api/domains/cases';
 
 /** The states of a device case (PRODUCT.md, "The per-device workflow"). */
 
@@ -29,8 +29,6 @@ export const stateLabels: Record<WorkflowState, string> = {
 export function isOpen(state: WorkflowState): boolean {
   return state !== 'returned_to_service';
 }
-
-export type Hics251Status = 'fully_functional' | 'partially_functional' | 'non_functional';
 
 export const hics251Labels: Record<Hics251Status, string> = {
   fully_functional: 'Fully functional',

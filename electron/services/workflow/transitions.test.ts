@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { TransitionRequest } from './snapshot';
 import { stateLabels, workflowStates, type WorkflowState } from './states';
 import { caseIn, minutesFromNow, now, withAnswers } from './test-support';
-import { checkTransition, transitionRules } from './transitions';
+import { evaluateGuards } from './guards';
+import { normalizeSnapshot } from './snapshot';
+import { checkTransition, findRule, recheckRule, transitionRules } from './transitions';
 
 /**
  * Every (state, target) pair, 11 × 11. The expected table is written out here from PRODUCT.md's
@@ -109,5 +111,23 @@ describe('unknown targets', () => {
       allowed: false,
       missing: ['"fixed" is not a state a case can be in.'],
     });
+  });
+});
+
+describe('the re-check rule (a deferral given a new re-check time)', () => {
+  const guarded = (rule: typeof recheckRule, from: WorkflowState, req: TransitionRequest) =>
+    evaluateGuards(rule, normalizeSnapshot(caseIn(from)), now, req, { withRequest: true });
+
+  it('is no step of the table: the case stays deferred', () => {
+    expect(transitionRules).not.toContain(recheckRule);
+    expect(recheckRule).toMatchObject({ from: 'deferred', to: 'deferred', signoffs: [] });
+  });
+
+  it("asks for the re-check time in deferring's words, and takes a valid one", () => {
+    const missing = guarded(recheckRule, 'deferred', {});
+    expect(missing).toHaveLength(1);
+    const deferring = findRule('assessing', 'deferred');
+    expect(deferring && guarded(deferring, 'assessing', {})).toContain(missing[0]);
+    expect(guarded(recheckRule, 'deferred', { recheckAt: minutesFromNow(60) })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { isolationAnswers, patchResultItem } from '../playbooks/contract';
 import type { SectionId } from '../playbooks/schema';
-import type { GateVerdict } from './gate';
+import type { GateVerdict } from '../../api/domains/cases';
 import { evaluateGuards } from './guards';
 import type { WorkflowSignoffKind } from './signoff-kinds';
 import { normalizeSnapshot, type CaseSnapshot, type TransitionRequest } from './snapshot';
@@ -173,6 +173,19 @@ export const transitionRules: readonly TransitionRule[] = [
     signoffs: [],
   })),
 ];
+
+/**
+ * Setting a deferred case's re-check time again (the commander's bulk re-check). Not a move: the
+ * case stays deferred, so it is not in the table of steps (nor offered as one), but its guard is
+ * deferring's, with the same words.
+ */
+export const recheckRule: TransitionRule = {
+  from: 'deferred',
+  to: 'deferred',
+  action: 'Set the re-check time',
+  guards: [{ kind: 'recheck_time' }],
+  signoffs: [],
+};
 
 export function findRule(from: WorkflowState, to: WorkflowState): TransitionRule | undefined {
   return transitionRules.find((r) => r.from === from && r.to === to);

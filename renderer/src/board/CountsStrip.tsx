@@ -1,12 +1,9 @@
 import { ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import {
-  hics251Statuses,
-  type BoardFilters,
-  type BoardView,
-} from '../../../electron/api/domains/board';
+import type { BoardFilters, BoardView } from '../../../electron/api/domains/board';
 import {
   caseStates,
+  hics251Statuses,
   type CaseState,
   type Hics251Status,
 } from '../../../electron/api/domains/cases';

@@ -3,14 +3,12 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type {
   AnswerScalar,
-  ChecklistComparison,
   ChecklistField,
   ChecklistItem,
 } from '../../../electron/api/domains/cases';
+import { cleanRow, missingIn, visibleFields, type Row } from './list-rows';
 import { ChoiceControl, DateTimeControl, NumberControl, YesNoControl } from './ScalarControls';
 import { isoToLocalInput, localInputToIso } from './time-format';
-
-type Row = Record<string, AnswerScalar>;
 
 interface Props {
   item: ChecklistItem;
@@ -34,33 +32,6 @@ function parseDraft(draft: string | undefined): Row[] | undefined {
     return undefined;
   }
 }
-
-function shows(cmp: ChecklistComparison | undefined, row: Row): boolean {
-  if (!cmp?.item) return true;
-  const v = row[cmp.item];
-  if (cmp.equals !== undefined) return v === cmp.equals;
-  if (cmp.oneOf) return v !== undefined && cmp.oneOf.includes(v);
-  if (cmp.atLeast !== undefined) return typeof v === 'number' && v >= cmp.atLeast;
-  return true;
-}
-
-const visibleFields = (item: ChecklistItem, row: Row) =>
-  (item.fields ?? []).filter((f) => shows(f.showWhen, row));
-
-/** Missing required fields of a row, by label. */
-function missingIn(item: ChecklistItem, row: Row): string[] {
-  return visibleFields(item, row)
-    .filter((f) => f.required && (row[f.id] === undefined || row[f.id] === ''))
-    .map((f) => f.label);
-}
-
-/** Only the fields shown for the row's answers are sent: hidden ones would be refused. */
-const cleanRow = (item: ChecklistItem, row: Row): Row =>
-  Object.fromEntries(
-    visibleFields(item, row)
-      .filter((f) => row[f.id] !== undefined)
-      .map((f) => [f.id, row[f.id] as AnswerScalar]),
-  );
 
 /** A record of something done reads a bare "13:35" as the last one; else the nearest. */
 const leaningOf = (field: { timing?: 'past' | 'any' }) =>

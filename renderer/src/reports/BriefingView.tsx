@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { hics251Statuses } from '../../../electron/api/domains/board';
+import { hics251Statuses } from '../../../electron/api/domains/cases';
 import { caseStates } from '../../../electron/api/domains/cases';
 import type { BriefingReport } from '../../../electron/api/domains/reports';
 import { formatDateTime } from '../cases/time-format';

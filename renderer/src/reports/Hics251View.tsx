@@ -1,6 +1,6 @@
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { hics251Statuses } from '../../../electron/api/domains/board';
+import { hics251Statuses } from '../../../electron/api/domains/cases';
 import type { Hics251Report } from '../../../electron/api/domains/reports';
 import { boardCaseHref } from '../board/board-hrefs';
 import { formatDateTime } from '../cases/time-format';
