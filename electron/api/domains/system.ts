@@ -13,6 +13,8 @@ export interface AppInfo {
   offline: true;
   deviceCount: number;
   demoLoaded: boolean;
+  /** Demo accounts (public PINs) can still sign in: every screen says so. */
+  demoAccountsActive: boolean;
   /** The facility's name once one is set up (the demo facility or the hospital's own). */
   facility: string | null;
   /** The facility's IANA time zone ("Europe/Zurich"): every time shown is in it. UTC when unset. */

@@ -14,6 +14,7 @@ import {
 import { mutate, type MutateContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { deviceColumns } from '../devices/device-row';
+import { actsAsDemoAccount, deactivateDemoAccounts } from '../people/demo-accounts';
 import { resolveMapping, suggestMapping } from './column-mapping';
 import { readCsv, type CsvTable } from './csv-read';
 import { checkRows, loadExisting, planRows, type RowPlan } from './inventory-plan';
@@ -110,7 +111,12 @@ export function importInventory(
   const { db, clock } = ctx.services;
   return mutate(ctx, () => {
     const plan = planRows(check.fields, check.valid, loadExisting(db, check.fields));
-    const counts = writePlan(ctx, plan, check.fields, clock.now().toISOString());
+    const now = clock.now().toISOString();
+    const counts = writePlan(ctx, plan, check.fields, now);
+    // A real inventory ends the demo; a demo user trying the import stays in it.
+    const retired = actsAsDemoAccount(db, ctx.actor)
+      ? []
+      : deactivateDemoAccounts(db, now, 'real_inventory_imported');
     const report: InventoryImportReport = {
       ...base,
       written: true,
@@ -120,18 +126,21 @@ export function importInventory(
     };
     return {
       value: report,
-      audit: {
-        action: 'inventory.imported',
-        entityType: 'inventory',
-        entityId: null,
-        payload: {
-          fileName: file.fileName,
-          sha256: p.sha256,
-          ...counts,
-          skippedRows: check.invalidRows.size,
-          mapping,
+      audit: [
+        {
+          action: 'inventory.imported',
+          entityType: 'inventory',
+          entityId: null,
+          payload: {
+            fileName: file.fileName,
+            sha256: p.sha256,
+            ...counts,
+            skippedRows: check.invalidRows.size,
+            mapping,
+          },
         },
-      },
+        ...retired,
+      ],
     };
   });
 }

@@ -6,7 +6,9 @@ import { ServiceError } from '../core/errors';
 import { loadCommonPins } from './common-pins';
 import { checkNewSecret } from './credential-policy';
 import { hashSecret } from './credentials';
+import type { AuditInput } from '../audit/append';
 import { anonymousActor, recordEvent } from '../audit/record';
+import { deactivateDemoAccounts } from './demo-accounts';
 import { getSecuritySettings, setSecuritySettings } from './security-settings';
 import { beginSession, sessionStatus } from './session';
 import {
@@ -97,6 +99,7 @@ export async function createUser(
     const staffId = normaliseStaffId(input.staffId);
     const roles = [...new Set(input.roles)];
     const mustChangeCredential = input.mustChangeCredential ?? true;
+    const now = clock.now().toISOString();
     const id = insertUser(
       db,
       {
@@ -108,23 +111,24 @@ export async function createUser(
         credentialHash: hash,
         mustChangeCredential,
       },
-      clock.now().toISOString(),
+      now,
     );
-    return {
-      value: toAccount(getUser(db, id)),
-      audit: {
-        action: 'user.created',
-        entityType: 'user',
-        entityId: id,
-        payload: {
-          displayName: input.displayName,
-          staffId,
-          roles,
-          credentialKind: kind,
-          mustChangeCredential,
-        },
+    const created: Omit<AuditInput, 'actor'> = {
+      action: 'user.created',
+      entityType: 'user',
+      entityId: id,
+      payload: {
+        displayName: input.displayName,
+        staffId,
+        roles,
+        credentialKind: kind,
+        mustChangeCredential,
       },
     };
+    const retired = roles.includes('admin')
+      ? deactivateDemoAccounts(db, now, 'real_administrator_created')
+      : [];
+    return { value: toAccount(getUser(db, id)), audit: [created, ...retired] };
   });
 }
 

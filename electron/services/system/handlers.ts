@@ -8,6 +8,7 @@ import { appVersion } from '../core/app-version';
 import type { HandlerMap } from '../core/handler';
 import { appSchemaVersion, schemaVersionOf } from '../db/migrate';
 import { countDevices } from '../devices/devices';
+import { activeDemoAccountCount } from '../people/demo-accounts';
 import { facilityTimeZoneOrUtc, getFacility, setFacilityTimeZone } from '../settings/facility';
 import { getSetting } from '../settings/settings';
 
@@ -37,6 +38,7 @@ export const systemHandlers: HandlerMap<keyof typeof systemMethods> = {
     offline: true,
     deviceCount: countDevices(services.db),
     demoLoaded: getSetting(services.db, 'demo') !== undefined,
+    demoAccountsActive: activeDemoAccountCount(services.db) > 0,
     facility: getFacility(services.db)?.name ?? null,
     timeZone: facilityTimeZoneOrUtc(services.db),
   }),

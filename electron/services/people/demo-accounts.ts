@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import type { AuditInput } from '../audit/append';
+import type { Actor } from '../audit/append';
+
+/**
+ * The demo accounts' PINs are printed in the README: once the station holds real people or real
+ * devices, anyone could sign as a demo clinical lead. So the demo accounts are switched off, in
+ * the same transaction and with their own audit event, when the first real administrator is
+ * created or a real person (or the command line) imports an inventory.
+ */
+
+export type DemoRetirementCause = 'real_administrator_created' | 'real_inventory_imported';
+
+export function activeDemoAccountCount(db: Database.Database): number {
+  return db
+    .prepare('SELECT count(*) FROM users WHERE demo = 1 AND active = 1')
+    .pluck()
+    .get() as number;
+}
+
+/** Whether the change is by a demo account (a demo user trying the import stays in the demo). */
+export function actsAsDemoAccount(db: Database.Database, actor: Actor): boolean {
+  if (actor.userId === null) return false;
+  return db.prepare('SELECT demo FROM users WHERE id = ?').pluck().get(actor.userId) === 1;
+}
+
+/**
+ * Deactivate every active demo account; inside the caller's transaction. Returns the audit event
+ * to write with the change (none when no demo account was active).
+ */
+export function deactivateDemoAccounts(
+  db: Database.Database,
+  now: string,
+  cause: DemoRetirementCause,
+): Omit<AuditInput, 'actor'>[] {
+  const ids = db
+    .prepare('SELECT id FROM users WHERE demo = 1 AND active = 1 ORDER BY id')
+    .pluck()
+    .all() as number[];
+  if (ids.length === 0) return [];
+  db.prepare('UPDATE users SET active = 0, updated_at = ? WHERE demo = 1 AND active = 1').run(now);
+  return [
+    {
+      action: 'demo.accounts_deactivated',
+      entityType: 'user',
+      entityId: null,
+      payload: { cause, userIds: ids },
+    },
+  ];
+}
