@@ -17,6 +17,7 @@ import type { BenchSuite, Figure } from './harness';
 import { inventoryBench } from './inventory.bench';
 import { pdfBench } from './pdf.bench';
 import { replayBench } from './replay.bench';
+import { threatsBench } from './threats.bench';
 
 const suites: BenchSuite[] = [
   auditBench,
@@ -30,6 +31,7 @@ const suites: BenchSuite[] = [
   devicesPageBench,
   replayBench,
   exchangeBench,
+  threatsBench,
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  latestTemplate,
+  loadWorkflowResources,
+} from '../electron/services/cases/workflow-resources';
+import { fixedClock } from '../electron/services/core/clock';
+import { createMemoryLogger } from '../electron/services/core/log';
+import { startServices } from '../electron/services/runtime';
+import { fixturesDir, signInAs } from '../electron/services/test/temp-runtime';
+import { buildIncident } from './board.bench';
+import { benchDir, figure, median, type BenchSuite, type Figure } from './harness';
+
+const operator = { kind: 'operator', osUser: 'bench' } as const;
+const epssRows = 300_000;
+const runs = 3;
+
+/**
+ * An EPSS file in FIRST's published format: the model/score-date comment line, the header, then
+ * one row per CVE with five-decimal probability and percentile. The CVE IDs of the real KEV
+ * catalog come first, so the priorities below see real EPSS hits; the rest are distinct IDs of
+ * the same shape. Deterministic, so every run imports the same bytes.
+ */
+export function epssFile(rows: number, scoreDate: string, kevCves: readonly string[]): string {
+  const lines = [`#model_version:v2025.03.14,score_date:${scoreDate}`, 'cve,epss,percentile'];
+  const seen = new Set<string>();
+  let s = 7;
+  const next = () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+  const add = (cve: string) => {
+    if (seen.has(cve)) return;
+    seen.add(cve);
+    const epss = next() ** 4;
+    lines.push(`${cve},${epss.toFixed(5)},${next().toFixed(5)}`);
+  };
+  for (const cve of kevCves) if (seen.size < rows) add(cve);
+  for (let i = 0; seen.size < rows; i++) {
+    add(`CVE-${1999 + (i % 27)}-${String(10000 + Math.floor(i / 27)).padStart(5, '0')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * KEV and EPSS: importing the full real KEV catalog; importing an EPSS file of 300,000 rows;
+ * the priorities of 10,000 open cases (the board's incident) with both imported.
+ */
+export const threatsBench: BenchSuite = {
+  name: 'threats',
+  async run() {
+    const figures: Figure[] = [];
+    const { dir, cleanup } = benchDir();
+    const rt = startServices({
+      dataDir: dir,
+      clock: fixedClock('2017-08-03T17:00:00.000Z'),
+      log: createMemoryLogger(),
+      backupScheduler: false,
+      replayCheckAtStart: false,
+    });
+    try {
+      const loaded = await rt.dispatchAs(operator, 'demo.load', {});
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      const ic = await signInAs(rt, 'incident_commander');
+      const { db } = rt.services;
+      const advisory = db
+        .prepare(
+          `SELECT id, current_revision_id AS rev FROM advisories
+            WHERE tracking_id = 'ICSMA-17-215-02' ORDER BY id LIMIT 1`,
+        )
+        .get() as { id: number; rev: number };
+      const created = await rt.dispatch('incidents.create', {
+        name: 'Threats bench',
+        commanderUserId: ic.id,
+        operationalPeriod: { start: '2017-08-03T07:00:00.000Z', end: '2017-08-03T19:00:00.000Z' },
+        advisoryIds: [advisory.id],
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      const incidentId = (created.value as { incident: { id: number } }).incident.id;
+      const template = latestTemplate(loadWorkflowResources(rt.services.resourcesDir));
+      buildIncident(db, incidentId, advisory.id, advisory.rev, template.version, template.id);
+      // The board's facility returns some cases to service; the target is 10,000 open ones.
+      db.prepare(
+        `UPDATE cases SET state = 'standalone' WHERE incident_id = ? AND state = 'returned_to_service'`,
+      ).run(incidentId);
+      db.exec('ANALYZE');
+
+      // Each run a newer catalog version of the same real entries, so each is a full import.
+      const kevText = fs.readFileSync(
+        path.join(fixturesDir, 'kev', 'known_exploited_vulnerabilities.json'),
+        'utf8',
+      );
+      const kev = JSON.parse(kevText) as { vulnerabilities: { cveID: string }[] };
+      const kevMs: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const content = kevText
+          .replace(/"catalogVersion":\s*"[^"]*"/, `"catalogVersion": "2025.09.0${i + 1}"`)
+          .replace(
+            /"dateReleased":\s*"[^"]*"/,
+            `"dateReleased": "2025-09-0${i + 1}T17:00:00.000Z"`,
+          );
+        const t0 = process.hrtime.bigint();
+        const r = await rt.dispatchAs(operator, 'threats.importKev', {
+          fileName: 'known_exploited_vulnerabilities.json',
+          content,
+        });
+        kevMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        if (!r.ok) throw new Error(r.error.message);
+      }
+      figures.push(
+        figure(
+          `import the full KEV catalog (${kev.vulnerabilities.length.toLocaleString('en-US')} entries), median of ${runs}`,
+          median(kevMs),
+          'ms',
+          { atMost: 500 },
+        ),
+      );
+
+      const cves = kev.vulnerabilities.map((v) => v.cveID);
+      const epssMs: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const content = epssFile(epssRows, `2025-09-0${i + 1}T12:55:00Z`, cves);
+        const t0 = process.hrtime.bigint();
+        const r = await rt.dispatchAs(operator, 'threats.importEpss', {
+          fileName: `epss_scores-2025-09-0${i + 1}.csv`,
+          content,
+        });
+        epssMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        if (!r.ok) throw new Error(r.error.message);
+      }
+      figures.push(
+        figure(
+          `import an EPSS file of ${epssRows.toLocaleString('en-US')} rows, median of ${runs}`,
+          median(epssMs),
+          'ms',
+          { atMost: 3000 },
+        ),
+      );
+
+      const prioMs: number[] = [];
+      let count = 0;
+      for (let i = 0; i < 5; i++) {
+        const t0 = process.hrtime.bigint();
+        const r = await rt.dispatch('threats.priorities', { incidentId });
+        prioMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        if (!r.ok) throw new Error(r.error.message);
+        count = (r.value as unknown[]).length;
+      }
+      figures.push(
+        figure(
+          `priorities of ${count.toLocaleString('en-US')} open cases, median of 5`,
+          median(prioMs),
+          'ms',
+          { atMost: 300 },
+        ),
+      );
+      return figures;
+    } finally {
+      rt.close();
+      cleanup();
+    }
+  },
+};
