@@ -12,6 +12,7 @@ import {
   VulnerabilitiesSection,
 } from './AdvisorySections';
 import { CvssBadge } from './CvssBadge';
+import { AdvisoryKevStatus } from '../threats/AdvisoryKevStatus';
 import { MatchList } from './MatchList';
 import { shortDate } from './advisory-text';
 import { useMatches } from './use-matches';
@@ -95,6 +96,14 @@ export function AdvisoryDetailView({ id, onBack }: Props) {
               .map((v) => v.cve)
               .filter(Boolean)
               .join(', ') || t('inventory.detail.noCve')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('threats.advisory.title')}</dt>
+          <dd>
+            <AdvisoryKevStatus
+              cves={a.vulnerabilities.map((v) => v.cve).filter((c): c is string => c !== null)}
+            />
           </dd>
         </div>
         <div>
