@@ -90,7 +90,16 @@ export function BoardFilterBar({ facets, query, onQuery }: Props) {
           label={t('board.sort.label')}
           options={boardSortKeys.map((key) => ({ key, label: t(`board.sort.keys.${key}`) }))}
           value={sort.key}
-          onChange={(key) => onQuery({ ...query, sort: { ...sort, key: key as BoardSortKey } })}
+          onChange={(key) =>
+            // Priority reads highest first; the other keys keep the order chosen.
+            onQuery({
+              ...query,
+              sort: {
+                key: key as BoardSortKey,
+                direction: key === 'priority' ? 'desc' : sort.direction,
+              },
+            })
+          }
         />
         <ToggleButton
           className="button button-secondary board-sort-direction"
