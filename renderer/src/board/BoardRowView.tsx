@@ -91,10 +91,12 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
       </td>
       <td role="cell" className="vtable-cell">
         <span className="board-plain">{row.advisory.trackingId}</span>
+        {/* The priority and its reasons first: what the commander sorts by; the rest of a long
+            line is in the title. */}
         <span className="board-sub board-sub-line" title={priorityText(t, row)}>
+          {row.priority ? `${priorityText(t, row)} · ` : ''}
           {t('board.table.revision', { version: row.advisory.version })}
           {row.flags.includes('needs_re_review') ? ` · ${t('board.table.reReview')}` : ''}
-          {row.priority ? ` · ${priorityText(t, row)}` : ''}
         </span>
       </td>
       <td role="cell" className="vtable-cell">
