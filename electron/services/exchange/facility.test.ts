@@ -1,4 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BundleExport, BundleImportReport } from '../../api/domains/exchange';
+import { anonymousActor, recordEvent } from '../audit/record';
+import { call } from '../stations/test/stations-setup';
+import { tableHash } from '../test/hostile/table-hash';
 import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';
 
 const slow = { timeout: 300_000 };
@@ -88,4 +94,36 @@ describe('the command post’s activity log and briefing', () => {
     ]);
     expect(briefing.situation.summary).toContain('NM laptop 2 (2)');
   });
+});
+
+describe('one writer per case', () => {
+  // Last: the floor station's chain keeps the event, so it exchanges no more.
+  it(
+    'refuses a bundle with an event for a case the sending station does not hold',
+    slow,
+    async () => {
+      const floor = f.floors[1];
+      if (!floor) throw new Error('no second floor station');
+      const held =
+        (floor.rt.services.db.prepare('SELECT max(id) FROM cases').pluck().get() as number) + 1;
+      recordEvent({ services: floor.rt.services }, anonymousActor, {
+        action: 'case.answered',
+        entityType: 'case',
+        entityId: held,
+        payload: { sectionId: 'assessment', itemId: 'exposure' },
+      });
+      const dir = path.join(f.folder, 'not-held');
+      fs.mkdirSync(dir);
+      const bundle = await call<BundleExport>(floor.rt, 'exchange.export', { outDir: dir });
+      const before = tableHash(f.post.rt.services.db);
+      const { outcomes } = await call<BundleImportReport>(f.post.rt, 'exchange.import', {
+        files: [bundle.file],
+      });
+      expect(outcomes).toMatchObject([{ status: 'refused', step: 'content' }]);
+      expect(outcomes[0]?.reason).toMatch(
+        new RegExp(`Biomed workstation.*is about case ${held}, which that station does not hold`),
+      );
+      expect(tableHash(f.post.rt.services.db)).toBe(before);
+    },
+  );
 });

@@ -8,6 +8,7 @@ import type {
 } from '../../api/domains/exchange';
 import { eventBoundRows } from '../audit/apply-rows';
 import { genesisHash } from '../audit/hash';
+import type { BoundRowEntry } from '../audit/row-images';
 import type { Services } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { requireSelf } from '../stations/enrolment';
@@ -21,6 +22,7 @@ import {
   upsertStation,
   type SelfRow,
 } from '../stations/station-store';
+import { CaseHolding } from './case-holding';
 import { applyToReplica } from './replica';
 import { PayloadError, readPayload, type BundleEvent, type BundleHeader } from './bundle-format';
 import { envelopeSignatureValid, NotAnEnvelope, openEnvelope, TruncatedEnvelope } from './cms';
@@ -169,14 +171,24 @@ function verifyBundle(services: Services, self: SelfRow, bytes: Buffer): Checked
     }
   }
   const newEvents = events.filter((e) => e.id > storedHead.id);
-  // The records each event carries must fit this facility's schema before anything is stored.
+  // The records each event carries must fit this facility's schema, and speak only of cases the
+  // station holds, before anything is stored.
+  const holding = new CaseHolding(db, facts.stationId);
   for (const e of newEvents) {
+    let rows: BoundRowEntry[];
     try {
-      eventBoundRows(db, e.payload);
+      rows = eventBoundRows(db, e.payload);
     } catch (error) {
       throw new Refusal(
         'content',
         `event ${e.id} of ${who} carries records that do not fit: ${(error as Error).message}`,
+      );
+    }
+    const caseId = holding.notHeld(e, rows);
+    if (caseId !== null) {
+      throw new Refusal(
+        'content',
+        `event ${e.id} of ${who} is about case ${caseId}, which that station does not hold`,
       );
     }
   }

@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+import type { BoundRowEntry } from '../audit/row-images';
+
+/**
+ * One writer per case: a station's events may speak only of cases it holds, those its own chain
+ * opened (already in the replica, or opened by an earlier event of the same bundle). An event
+ * about any other case, through its entity or the records it carries, is refused with the bundle.
+ */
+export class CaseHolding {
+  private readonly opened = new Set<number>();
+  private readonly held: Database.Statement<[string, number], number>;
+
+  constructor(
+    db: Database.Database,
+    private readonly stationId: string,
+  ) {
+    this.held = db
+      .prepare<[string, number], number>(
+        'SELECT 1 FROM station_cases WHERE station_id = ? AND id = ?',
+      )
+      .pluck();
+  }
+
+  /** The first case the event speaks of that the station does not hold, or null. */
+  notHeld(
+    event: { entityType: string; entityId: string | null },
+    rows: readonly BoundRowEntry[],
+  ): number | null {
+    for (const [table, key, image] of rows) {
+      if (table === 'cases' && image !== null && typeof key[0] === 'number') {
+        this.opened.add(key[0]);
+      }
+    }
+    const spoken: number[] = [];
+    if (event.entityType === 'case' && event.entityId !== null) {
+      spoken.push(parseInt(event.entityId, 10));
+    }
+    for (const [table, key, image] of rows) {
+      if (table === 'cases' && typeof key[0] === 'number') spoken.push(key[0]);
+      else if (table === 'case_answers' || table === 'case_history') {
+        const caseId = image?.case_id ?? (table === 'case_answers' ? key[0] : undefined);
+        if (typeof caseId === 'number') spoken.push(caseId);
+      }
+    }
+    for (const id of spoken) {
+      if (!Number.isSafeInteger(id)) continue;
+      if (!this.opened.has(id) && this.held.get(this.stationId, id) === undefined) return id;
+    }
+    return null;
+  }
+}
