@@ -255,6 +255,7 @@ export const permissions: Record<MethodName, Access> = {
   // the commander's alone and is signed by them; every case still passes its own guard.
   'board.get': only(boardReaders, 'read', { operator: true }),
   'board.timeline': only(boardReaders, 'read', { operator: true }),
+  'board.setStationSilence': only(commanders, 'change', { operator: false }),
   'cases.bulkTransition': only(commanders, 'change', { operator: false }),
   'cases.bulkRecheck': only(commanders, 'change', { operator: false }),
   'reports.hics251': only(boardReaders, 'read', { operator: true }),

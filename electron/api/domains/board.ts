@@ -172,6 +172,26 @@ export interface BoardView {
   offset: number;
   rows: BoardRow[];
   facets: BoardFacets;
+  /** Every station of the facility known here: this one first, then by name. */
+  stations: BoardStation[];
+  /** After how many minutes without a bundle a station is flagged as silent. */
+  silenceThresholdMinutes: number;
+}
+
+/** Minutes without a bundle before a station is flagged, until the commander sets another. */
+export const defaultSilenceMinutes = 30;
+
+/** A station on the board: when it was last heard from, and whether it has been silent too long. */
+export interface BoardStation {
+  id: string;
+  name: string;
+  /** This installation. */
+  here: boolean;
+  /** When its last bundle with something new was applied here; null for this station or never. */
+  lastHeardFrom: string | null;
+  revoked: boolean;
+  /** Not heard from for longer than the threshold (or never), and not revoked. */
+  silent: boolean;
 }
 
 /** The state counts at one moment (after the event at `at`). */
@@ -269,6 +289,18 @@ export const boardMethods = {
       })
       .strict(),
     'The incident board: counts per state and HICS 251 status, attention lists, filter facets, and one page of matching cases.',
+  ),
+  'board.setStationSilence': method<{ minutes: number }>()(
+    z
+      .object({
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60),
+      })
+      .strict(),
+    'Set after how many minutes without a bundle a station is flagged on the board (default 30).',
   ),
   'board.timeline': method<BoardTimeline>()(
     z.object({ incidentId: id }).strict(),

@@ -31,6 +31,7 @@ import {
 } from './facility-board';
 import { casePriorities } from '../threats/priority';
 import { boardRows } from './board-rows';
+import { boardStations, silenceMinutes } from './station-silence';
 
 /** `board.get`: the whole incident at a glance, and one page of the cases matching the filters. */
 
@@ -186,6 +187,8 @@ export function getBoard(ctx: CallContext, input: ParsedInputOf<'board.get'>): B
         };
       }),
       facets: boardFacets(db, head.id, counts),
+      stations: boardStations(db, now),
+      silenceThresholdMinutes: silenceMinutes(db),
     };
   })();
 }

@@ -5,6 +5,7 @@ import type { BundleExport, BundleImportReport } from '../../api/domains/exchang
 import { anonymousActor, recordEvent } from '../audit/record';
 import { call } from '../stations/test/stations-setup';
 import { tableHash } from '../test/hostile/table-hash';
+import { signInAs } from '../test/temp-runtime';
 import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';
 
 const slow = { timeout: 300_000 };
@@ -93,6 +94,36 @@ describe('the command post’s activity log and briefing', () => {
       { station: 'NM laptop 2', caseCount: 2 },
     ]);
     expect(briefing.situation.summary).toContain('NM laptop 2 (2)');
+  });
+});
+
+describe('last heard from', () => {
+  it('flags a station silent for longer than the commander’s threshold', slow, async () => {
+    const board = async () =>
+      (await f.post.api.value('board.get', { incidentId: f.post.incidentId, limit: 1 })).stations;
+    const heardAt = f.post.rt.clock.now().toISOString();
+    expect(await board()).toEqual([
+      expect.objectContaining({ name: 'Command post', here: true, silent: false }),
+      expect.objectContaining({
+        name: 'Biomed workstation',
+        lastHeardFrom: heardAt,
+        silent: false,
+      }),
+      expect.objectContaining({ name: 'NM laptop 2', lastHeardFrom: heardAt, silent: false }),
+    ]);
+    f.post.rt.clock.advance(31 * 60_000);
+    await signInAs(f.post.rt, 'incident_commander'); // the idle lock came first
+    expect((await board()).map((s) => [s.name, s.silent])).toEqual([
+      ['Command post', false],
+      ['Biomed workstation', true],
+      ['NM laptop 2', true],
+    ]);
+    await f.post.api.value('board.setStationSilence', { minutes: 45 });
+    const view = await f.post.api.value('board.get', { incidentId: f.post.incidentId, limit: 1 });
+    expect(view.silenceThresholdMinutes).toBe(45);
+    expect(view.stations.filter((s) => s.silent)).toEqual([]);
+    f.post.rt.clock.set(heardAt);
+    await signInAs(f.post.rt, 'incident_commander');
   });
 });
 
