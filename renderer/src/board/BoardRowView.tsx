@@ -51,7 +51,7 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
       data-asset-tag={row.assetTag}
     >
       <td role="cell" className="vtable-cell board-cell-select">
-        {selectable ? (
+        {selectable && row.heldHere ? (
           <Checkbox
             className="board-check"
             isSelected={selected}
@@ -65,14 +65,25 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
         ) : null}
       </td>
       <td role="cell" className="vtable-cell">
-        <Link
-          className="board-case-link"
-          href={boardCaseHref(row.caseId)}
-          aria-label={t('board.table.open', { assetTag: row.assetTag })}
-        >
-          {row.assetTag}
-        </Link>
+        {row.heldHere ? (
+          <Link
+            className="board-case-link"
+            href={boardCaseHref(row.caseId)}
+            aria-label={t('board.table.open', { assetTag: row.assetTag })}
+          >
+            {row.assetTag}
+          </Link>
+        ) : (
+          <span className="board-main">{row.assetTag}</span>
+        )}
         <span className="board-sub">{device || row.family}</span>
+        {row.station ? (
+          <span className="board-sub board-station" data-testid="board-row-station">
+            {t(row.heldHere ? 'board.table.stationHere' : 'board.table.stationElsewhere', {
+              station: row.station.name,
+            })}
+          </span>
+        ) : null}
       </td>
       <td role="cell" className="vtable-cell">
         <span className={`board-state board-state-${row.state}`}>
@@ -101,7 +112,11 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
       </td>
       <td role="cell" className="vtable-cell">
         <span className="board-main">
-          {row.nextAction ? row.nextAction.action : t('board.table.closed')}
+          {row.nextAction
+            ? row.nextAction.action
+            : row.heldHere
+              ? t('board.table.closed')
+              : t('board.table.workedAt', { station: row.station?.name ?? '' })}
         </span>
         <span
           className={

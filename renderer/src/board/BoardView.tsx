@@ -14,6 +14,7 @@ import { CountsStrip } from './CountsStrip';
 import { PdfBatchDialog } from './PdfBatchDialog';
 import { SelectionToolbar } from './SelectionToolbar';
 import { StateChart } from './StateChart';
+import { StationsStrip } from './StationsStrip';
 import { allMatchingCaseIds, useBoardPages } from './use-board-pages';
 
 /** The filters stay while the commander opens a case and comes back. */
@@ -67,6 +68,7 @@ export function BoardView({ incidentId }: { incidentId: number }) {
   }
   return (
     <div className="board-view">
+      <StationsStrip view={view} onChanged={reload} />
       <CountsStrip
         view={view}
         filters={query.filters}

@@ -45,6 +45,7 @@ export async function allMatchingCaseIds(
   query: BoardQuery,
 ): Promise<{ ok: true; ids: number[] } | { ok: false; error: ApiError }> {
   const ids: number[] = [];
+  let seen = 0;
   for (let offset = 0; ; offset += 1000) {
     const result = await call('board.get', {
       incidentId,
@@ -54,8 +55,10 @@ export async function allMatchingCaseIds(
       limit: 1000,
     });
     if (!result.ok) return { ok: false, error: result.error };
-    ids.push(...result.value.rows.map((r) => r.caseId));
-    if (result.value.rows.length < 1000 || ids.length >= result.value.totalMatching) break;
+    // Cases held at other stations are worked there: only this station's can be selected.
+    ids.push(...result.value.rows.filter((r) => r.heldHere).map((r) => r.caseId));
+    seen += result.value.rows.length;
+    if (result.value.rows.length < 1000 || seen >= result.value.totalMatching) break;
   }
   return { ok: true, ids };
 }
