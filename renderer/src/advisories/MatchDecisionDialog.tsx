@@ -1,19 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Dialog,
-  Form,
-  Heading,
-  Label,
-  Modal,
-  ModalOverlay,
-  TextArea,
-  TextField,
-} from 'react-aria-components';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchView } from '../../../electron/api/domains/advisories';
-import { call, type ApiError } from '../api/client';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { call } from '../api/client';
+import { FormDialog } from '../components/FormDialog';
+import { TextInputField } from '../components/TextInputField';
+import { useSubmit } from '../components/use-submit';
 
 export type MatchDecision = 'confirm' | 'dismiss';
 
@@ -28,73 +19,48 @@ interface Props {
 export function MatchDecisionDialog({ match, decision, onClose, onDecided }: Props) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const submit = useSubmit();
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const decide = () => {
     const method = decision === 'confirm' ? 'matches.confirm' : 'matches.dismiss';
-    void call(method, { id: match.id, reason: reason.trim() }).then((result) => {
-      setBusy(false);
-      if (result.ok) onDecided(result.value);
-      else setError(result.error);
-    });
+    submit.run(call(method, { id: match.id, reason: reason.trim() }), onDecided);
   };
 
   const names = { assetTag: match.assetTag, trackingId: match.trackingId };
+  const confirm = decision === 'confirm';
   return (
-    <ModalOverlay
-      className="modal-overlay"
-      isDismissable
-      isOpen
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
+    <FormDialog
+      title={
+        confirm
+          ? t('inventory.matches.confirmTitle', names)
+          : t('inventory.matches.dismissTitle', names)
+      }
+      onClose={onClose}
+      submitLabel={
+        confirm ? t('inventory.matches.confirmSubmit') : t('inventory.matches.dismissSubmit')
+      }
+      onSubmit={decide}
+      busy={submit.busy}
+      cancelLabel={t('inventory.cancel')}
+      error={submit.error}
     >
-      <Modal className="modal modal-narrow">
-        <Dialog className="dialog">
-          <Heading slot="title">
-            {decision === 'confirm'
-              ? t('inventory.matches.confirmTitle', names)
-              : t('inventory.matches.dismissTitle', names)}
-          </Heading>
-          <p>{match.productName}</p>
-          <ul className="match-reasons">
-            {match.reasons.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
-          <Form onSubmit={submit} className="decision-form">
-            <TextField
-              value={reason}
-              onChange={setReason}
-              isRequired={decision === 'dismiss'}
-              maxLength={2000}
-              autoFocus
-            >
-              <Label className="field-label">
-                {decision === 'confirm'
-                  ? t('inventory.matches.confirmReason')
-                  : t('inventory.matches.dismissReason')}
-              </Label>
-              <TextArea className="text-input text-area" rows={3} />
-            </TextField>
-            {error ? <ErrorMessage error={error} /> : null}
-            <div className="dialog-actions">
-              <Button type="submit" className="button button-primary" isPending={busy}>
-                {decision === 'confirm'
-                  ? t('inventory.matches.confirmSubmit')
-                  : t('inventory.matches.dismissSubmit')}
-              </Button>
-              <Button className="button button-secondary" slot="close">
-                {t('inventory.cancel')}
-              </Button>
-            </div>
-          </Form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      <p>{match.productName}</p>
+      <ul className="match-reasons">
+        {match.reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+      <TextInputField
+        label={
+          confirm ? t('inventory.matches.confirmReason') : t('inventory.matches.dismissReason')
+        }
+        value={reason}
+        onChange={setReason}
+        isRequired={!confirm}
+        maxLength={2000}
+        autoFocus
+        rows={3}
+      />
+    </FormDialog>
   );
 }

@@ -1,21 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Dialog,
-  Form,
-  Heading,
-  Input,
-  Label,
-  Modal,
-  ModalOverlay,
-  Radio,
-  RadioGroup,
-  TextField,
-} from 'react-aria-components';
+import { useState } from 'react';
+import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { criticalities, type Criticality, type Device } from '../../../electron/api';
-import { call, type ApiError } from '../api/client';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { call } from '../api/client';
+import { FormDialog } from '../components/FormDialog';
+import { TextInputField } from '../components/TextInputField';
+import { useSubmit } from '../components/use-submit';
 import {
   changedFields,
   formFromDevice,
@@ -36,118 +26,92 @@ interface Props {
 export function DeviceEditDialog({ device, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form, setForm] = useState<DeviceForm>(() => formFromDevice(device));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const submit = useSubmit();
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    const request = device
-      ? call('devices.update', { id: device.id, changes: changedFields(device, form) })
-      : call('devices.create', formToFields(form));
-    void request.then((result) => {
-      setBusy(false);
-      if (result.ok) onSaved(result.value);
-      else setError(result.error);
-    });
-  };
+  const save = () =>
+    submit.run(
+      device
+        ? call('devices.update', { id: device.id, changes: changedFields(device, form) })
+        : call('devices.create', formToFields(form)),
+      onSaved,
+    );
 
-  const title = device
-    ? t('inventory.edit.editTitle', { assetTag: device.assetTag })
-    : t('inventory.edit.addTitle');
   return (
-    <ModalOverlay
-      className="modal-overlay"
-      isDismissable
-      isOpen
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
+    <FormDialog
+      title={
+        device
+          ? t('inventory.edit.editTitle', { assetTag: device.assetTag })
+          : t('inventory.edit.addTitle')
+      }
+      onClose={onClose}
+      width="wide"
+      submitLabel={device ? t('inventory.edit.save') : t('inventory.edit.add')}
+      onSubmit={save}
+      busy={submit.busy}
+      cancelLabel={t('inventory.cancel')}
+      error={submit.error}
     >
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Form onSubmit={submit} className="device-form">
-            <div className="dialog-header">
-              <Heading slot="title">{title}</Heading>
-              <Button className="button button-secondary" slot="close">
-                {t('inventory.cancel')}
-              </Button>
-            </div>
-            <p>{t('inventory.edit.help')}</p>
-            {formGroups.map(([group, fields]) => (
-              <fieldset key={group} className="form-group">
-                <legend>{t(`devices.details.${group}`)}</legend>
-                <div className="form-grid">
-                  {fields.map((field) => (
-                    <TextField
-                      key={field}
-                      className={field === 'notes' ? 'form-field form-field-wide' : 'form-field'}
-                      value={form.text[field]}
-                      onChange={(v) => setForm((f) => ({ ...f, text: { ...f.text, [field]: v } }))}
-                      isRequired={field === 'assetTag'}
-                      maxLength={maxLengths[field] ?? 200}
-                      autoFocus={field === 'assetTag'}
-                    >
-                      <Label className="field-label">{t(`inventory.edit.fields.${field}`)}</Label>
-                      <Input className="text-input" autoComplete="off" />
-                    </TextField>
-                  ))}
-                </div>
-              </fieldset>
+      <p>{t('inventory.edit.help')}</p>
+      {formGroups.map(([group, fields]) => (
+        <fieldset key={group} className="form-group">
+          <legend>{t(`devices.details.${group}`)}</legend>
+          <div className="form-grid">
+            {fields.map((field) => (
+              <TextInputField
+                key={field}
+                className={field === 'notes' ? 'field form-field-wide' : 'field'}
+                label={t(`inventory.edit.fields.${field}`)}
+                value={form.text[field]}
+                onChange={(v) => setForm((f) => ({ ...f, text: { ...f.text, [field]: v } }))}
+                isRequired={field === 'assetTag'}
+                maxLength={maxLengths[field] ?? 200}
+                autoFocus={field === 'assetTag'}
+              />
             ))}
-            <div className="form-grid">
-              <RadioGroup
-                className="form-field"
-                value={form.criticality ?? 'none'}
-                onChange={(v) =>
-                  setForm((f) => ({ ...f, criticality: v === 'none' ? null : (v as Criticality) }))
-                }
-              >
-                <Label className="field-label">{t('devices.details.fields.criticality')}</Label>
-                <div className="radio-row">
-                  {[...criticalities, 'none' as const].map((c) => (
-                    <Radio key={c} value={c} className="radio-choice">
-                      {c === 'none' ? t('devices.notRecorded') : t(`devices.criticality.${c}`)}
-                    </Radio>
-                  ))}
-                </div>
-              </RadioGroup>
-              <RadioGroup
-                className="form-field"
-                value={
-                  form.remoteUpdateCapable === null ? 'none' : String(form.remoteUpdateCapable)
-                }
-                onChange={(v) =>
-                  setForm((f) => ({
-                    ...f,
-                    remoteUpdateCapable: v === 'none' ? null : v === 'true',
-                  }))
-                }
-              >
-                <Label className="field-label">{t('inventory.edit.remoteUpdate')}</Label>
-                <div className="radio-row">
-                  <Radio value="true" className="radio-choice">
-                    {t('devices.details.yes')}
-                  </Radio>
-                  <Radio value="false" className="radio-choice">
-                    {t('devices.details.no')}
-                  </Radio>
-                  <Radio value="none" className="radio-choice">
-                    {t('devices.notRecorded')}
-                  </Radio>
-                </div>
-              </RadioGroup>
-            </div>
-            {error ? <ErrorMessage error={error} /> : null}
-            <div className="dialog-actions">
-              <Button type="submit" className="button button-primary" isPending={busy}>
-                {device ? t('inventory.edit.save') : t('inventory.edit.add')}
-              </Button>
-            </div>
-          </Form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+          </div>
+        </fieldset>
+      ))}
+      <div className="form-grid">
+        <RadioGroup
+          className="field"
+          value={form.criticality ?? 'none'}
+          onChange={(v) =>
+            setForm((f) => ({ ...f, criticality: v === 'none' ? null : (v as Criticality) }))
+          }
+        >
+          <Label className="field-label">{t('devices.details.fields.criticality')}</Label>
+          <div className="radio-row">
+            {[...criticalities, 'none' as const].map((c) => (
+              <Radio key={c} value={c} className="radio-choice">
+                {c === 'none' ? t('devices.notRecorded') : t(`devices.criticality.${c}`)}
+              </Radio>
+            ))}
+          </div>
+        </RadioGroup>
+        <RadioGroup
+          className="field"
+          value={form.remoteUpdateCapable === null ? 'none' : String(form.remoteUpdateCapable)}
+          onChange={(v) =>
+            setForm((f) => ({
+              ...f,
+              remoteUpdateCapable: v === 'none' ? null : v === 'true',
+            }))
+          }
+        >
+          <Label className="field-label">{t('inventory.edit.remoteUpdate')}</Label>
+          <div className="radio-row">
+            <Radio value="true" className="radio-choice">
+              {t('devices.details.yes')}
+            </Radio>
+            <Radio value="false" className="radio-choice">
+              {t('devices.details.no')}
+            </Radio>
+            <Radio value="none" className="radio-choice">
+              {t('devices.notRecorded')}
+            </Radio>
+          </div>
+        </RadioGroup>
+      </div>
+    </FormDialog>
   );
 }

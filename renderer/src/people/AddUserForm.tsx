@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Button, CheckboxGroup, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { roles, type Role } from '../../../electron/api/permissions';
+import type { Role } from '../../../electron/api/permissions';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useDraft } from '../session/use-draft';
-import { RoleCheck } from './RoleCheck';
+import { NameFields } from './NameFields';
+import { RoleChecks } from './RoleCheck';
 import { SecretField } from './SecretField';
 
 const empty = { displayName: '', staffId: '', roles: [] as string[] };
@@ -43,38 +44,8 @@ export function AddUserForm({ onAdded }: { onAdded(): void }) {
     <Form className="people-form" onSubmit={submit} aria-labelledby="add-user-title">
       <h3 id="add-user-title">{t('people.users.addTitle')}</h3>
       {draft.state === 'restored' ? <p className="notice">{t('people.draft.restored')}</p> : null}
-      <TextField
-        className="people-field"
-        value={displayName}
-        onChange={(v) => draft.update({ displayName: v })}
-        isRequired
-        maxLength={120}
-      >
-        <Label className="field-label">{t('people.firstRun.displayName')}</Label>
-        <Input className="text-input" autoComplete="off" />
-      </TextField>
-      <TextField
-        className="people-field"
-        value={staffId}
-        onChange={(v) => draft.update({ staffId: v })}
-        maxLength={64}
-      >
-        <Label className="field-label">{t('people.firstRun.staffId')}</Label>
-        <Input className="text-input" autoComplete="off" />
-      </TextField>
-      <CheckboxGroup
-        className="people-field"
-        value={picked}
-        onChange={(v) => draft.update({ roles: v })}
-        isRequired
-      >
-        <Label className="field-label">{t('people.users.rolesLabel')}</Label>
-        <div className="role-checks">
-          {roles.map((r) => (
-            <RoleCheck key={r} role={r} />
-          ))}
-        </div>
-      </CheckboxGroup>
+      <NameFields value={{ displayName, staffId }} onChange={(names) => draft.update(names)} />
+      <RoleChecks value={picked} onChange={(roles) => draft.update({ roles })} />
       <SecretField label={t('people.users.initialSecret')} value={secret} onChange={setSecret} />
       <p className="draft-state" role="status">
         {draft.state === 'saving' ? t('people.draft.saving') : null}

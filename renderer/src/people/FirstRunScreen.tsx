@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { call, type ApiError } from '../api/client';
 import { useAppInfo } from '../app/use-app-info';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useSession } from '../session/session-context';
+import { NameFields } from './NameFields';
 import { SecretField } from './SecretField';
 import { StationScreen } from './StationScreen';
 
@@ -13,8 +14,7 @@ export function FirstRunScreen() {
   const { t } = useTranslation();
   const { apply, refresh } = useSession();
   const appInfo = useAppInfo();
-  const [displayName, setDisplayName] = useState('');
-  const [staffId, setStaffId] = useState('');
+  const [names, setNames] = useState({ displayName: '', staffId: '' });
   const [secret, setSecret] = useState('');
   const [again, setAgain] = useState('');
   const [mismatch, setMismatch] = useState(false);
@@ -30,6 +30,7 @@ export function FirstRunScreen() {
     setMismatch(false);
     setBusy('admin');
     setError(undefined);
+    const { displayName, staffId } = names;
     const input = staffId.trim() ? { displayName, staffId, secret } : { displayName, secret };
     void call('people.createFirstAdmin', input).then((result) => {
       setBusy(undefined);
@@ -61,25 +62,7 @@ export function FirstRunScreen() {
           <h2 id="first-admin-title">{t('people.firstRun.adminTitle')}</h2>
           <p className="field-help">{t('people.firstRun.adminIntro')}</p>
           <Form className="people-form" onSubmit={create}>
-            <TextField
-              className="people-field"
-              value={displayName}
-              onChange={setDisplayName}
-              isRequired
-              maxLength={120}
-            >
-              <Label className="field-label">{t('people.firstRun.displayName')}</Label>
-              <Input className="text-input" autoComplete="off" />
-            </TextField>
-            <TextField
-              className="people-field"
-              value={staffId}
-              onChange={setStaffId}
-              maxLength={64}
-            >
-              <Label className="field-label">{t('people.firstRun.staffId')}</Label>
-              <Input className="text-input" autoComplete="off" />
-            </TextField>
+            <NameFields value={names} onChange={setNames} />
             <SecretField label={t('people.firstRun.secret')} value={secret} onChange={setSecret} />
             <SecretField
               label={t('people.firstRun.secretAgain')}

@@ -1,6 +1,6 @@
-import { Checkbox } from 'react-aria-components';
+import { Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../electron/api/permissions';
+import { roles, type Role } from '../../../electron/api/permissions';
 import { roleLabel } from './role-label';
 
 /** One role in a role CheckboxGroup: a large box with a visible tick, the role's name beside it. */
@@ -17,5 +17,30 @@ export function RoleCheck({ role }: { role: Role }) {
         </>
       )}
     </Checkbox>
+  );
+}
+
+interface RoleChecksProps {
+  value: readonly Role[];
+  onChange(roles: Role[]): void;
+}
+
+/** A user's roles, at least one: every role as a RoleCheck. */
+export function RoleChecks({ value, onChange }: RoleChecksProps) {
+  const { t } = useTranslation();
+  return (
+    <CheckboxGroup
+      className="people-field"
+      value={[...value]}
+      onChange={(v) => onChange(v as Role[])}
+      isRequired
+    >
+      <Label className="field-label">{t('people.users.rolesLabel')}</Label>
+      <div className="role-checks">
+        {roles.map((r) => (
+          <RoleCheck key={r} role={r} />
+        ))}
+      </div>
+    </CheckboxGroup>
   );
 }

@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import type { ApiError } from '../api/client';
+import { ErrorMessage } from './ErrorMessage';
+
+interface Props {
+  title: string;
+  /** Absent: open while mounted. */
+  isOpen?: boolean;
+  onClose(): void;
+  /** `narrow` for a few fields, `wide` for a long form. */
+  width?: 'narrow' | 'wide';
+  submitLabel: string;
+  onSubmit(): void;
+  /** The call is on its way: the dialog cannot be dismissed and the submit button shows it. */
+  busy: boolean;
+  /** Submitting would refuse anyway (nothing chosen yet). */
+  submitDisabled?: boolean;
+  cancelLabel: string;
+  error: ApiError | undefined;
+  children: ReactNode;
+}
+
+/**
+ * The app's one form dialog: a title, the fields, the service's error, then submit and cancel.
+ * Escape, a click outside and cancel all close it, except while the call is on its way.
+ */
+export function FormDialog(props: Props) {
+  const { title, isOpen = true, onClose, width, busy, error, children } = props;
+  return (
+    <ModalOverlay
+      className="modal-overlay"
+      isOpen={isOpen}
+      isDismissable={!busy}
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+    >
+      <Modal className={width === 'wide' ? 'modal' : 'modal modal-narrow'}>
+        <Dialog className="dialog">
+          <Form
+            className="dialog-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              props.onSubmit();
+            }}
+          >
+            <Heading slot="title">{title}</Heading>
+            {children}
+            {error ? <ErrorMessage error={error} /> : null}
+            <div className="dialog-actions">
+              <Button
+                type="submit"
+                className="button button-primary"
+                isPending={busy}
+                isDisabled={props.submitDisabled}
+              >
+                {props.submitLabel}
+              </Button>
+              <Button className="button button-secondary" slot="close" isDisabled={busy}>
+                {props.cancelLabel}
+              </Button>
+            </div>
+          </Form>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
