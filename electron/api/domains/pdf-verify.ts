@@ -68,8 +68,18 @@ export interface ContentCheck {
   checked: boolean;
   matches: boolean;
   reason?: string;
+  /**
+   * The audit event the record was rebuilt as of (the PDF's anchor, else its audit reference):
+   * the record is the replay of the events up to it, not today's tables.
+   */
+  asOfEventId: number | null;
   /** Titles of the sections that differ ("Sign-offs", "Backup"), or the header. */
   changedSections: string[];
+  /**
+   * Sections where today's tables say something else than the audit trail does for the same
+   * record: the tables were changed outside the app (`audit verify` names the rows).
+   */
+  alteredSections: string[];
   /** Changes to the record after the audit event the PDF refers to (at most 20 listed). */
   laterEvents: LaterEvent[];
 }

@@ -101,10 +101,15 @@ function describeReport(file: string, r: PdfVerifyReport): string {
 function describeContent(c: PdfVerifyReport['content']): string[] {
   if (!c) return [];
   if (!c.checked) return [`  content not compared with the database: ${c.reason ?? ''}`];
-  if (c.matches) return ['  content matches the database'];
-  const lines = [
-    `  content differs from the database now in: ${c.changedSections.join(', ') || 'the record'}`,
-  ];
+  const asOf = `the database as of audit event #${c.asOfEventId ?? '?'}`;
+  const lines = c.matches
+    ? [`  content matches ${asOf}`]
+    : [`  content differs from ${asOf} in: ${c.changedSections.join(', ') || 'the record'}`];
+  if (c.alteredSections.length > 0) {
+    lines.push(
+      `  the tables differ from the audit trail for this record in: ${c.alteredSections.join(', ')} (run "standalone audit verify")`,
+    );
+  }
   if (c.laterEvents.length > 0) {
     lines.push(
       `  the record changed since this PDF was made (${c.laterEvents.length} later change(s)):`,

@@ -1,5 +1,5 @@
 import type { exportMethods } from '../../api/domains/exports';
-import { recordExport } from '../audit/export-event';
+import { recordExport, recordVerification } from '../audit/export-event';
 import type { HandlerMap } from '../core/handler';
 import { cancelJob, jobProgress, startCaseBatch } from './batch-export';
 import { checkPdfBytes, verifyPdf } from './verify';
@@ -46,8 +46,12 @@ export const exportHandlers: HandlerMap<keyof typeof exportMethods> = {
     );
     return { ...toExportedPdf(ctx.services, file), template: file.template };
   },
-  'exports.verifyPdf': (input, ctx) =>
-    verifyPdf(ctx.services, checkPdfBytes(input.fileName, Buffer.from(input.base64, 'base64'))),
+  'exports.verifyPdf': async (input, ctx) => {
+    const bytes = checkPdfBytes(input.fileName, Buffer.from(input.base64, 'base64'));
+    const report = await verifyPdf(ctx.services, bytes);
+    recordVerification(ctx, input.fileName, bytes, report);
+    return report;
+  },
   'exports.casePdfs': (input, ctx) => {
     const { jobId, directory, total } = startCaseBatch(
       ctx.services,

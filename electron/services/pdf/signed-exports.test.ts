@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -293,8 +294,40 @@ describe('exports.* for the UI', () => {
   });
 });
 
-describe('verify-pdf compares the content with the database', () => {
-  it('names what changed since, with the recorded changes, when the case moved on', async () => {
+describe('verify-pdf compares the content with the record as of the PDF', () => {
+  it('is an audit event: which file, for which record, by whom, and the verdict', async () => {
+    const file = files.get('case') ?? '';
+    const pdf = fs.readFileSync(file);
+    const before = rt.services.db.prepare('SELECT max(id) FROM audit_events').pluck().get();
+    const report = await rt
+      .client(operator)
+      .value('exports.verifyPdf', { fileName: 'case.pdf', base64: pdf.toString('base64') });
+    expect(report.valid).toBe(true);
+    const rows = rt.services.db
+      .prepare('SELECT entity_type, entity_id, body FROM audit_events WHERE id > ?')
+      .all(before) as { entity_type: string; entity_id: string; body: string }[];
+    expect(rows.map((r) => [r.entity_type, r.entity_id])).toEqual([
+      ['verification', `case:${demo.cases['NM-0001']}`],
+    ]);
+    const event = JSON.parse(rows[0]?.body ?? '{}') as {
+      action: string;
+      actorRole: string;
+      payload: Record<string, unknown>;
+    };
+    expect(event).toMatchObject({
+      action: 'pdf.verified',
+      actorRole: 'operator',
+      payload: {
+        fileName: 'case.pdf',
+        sha256: crypto.createHash('sha256').update(pdf).digest('hex'),
+        documentKind: 'case',
+        valid: true,
+        problems: [],
+      },
+    });
+  });
+
+  it('matches the record as of the PDF after the case moved on, and lists the recorded changes', async () => {
     const pdf = fs.readFileSync(files.get('case-cjk-assignee') ?? '');
     const { signInAs } = await import('../test/temp-runtime');
     await signInAs(rt, 'incident_commander');
@@ -305,14 +338,20 @@ describe('verify-pdf compares the content with the database', () => {
     expect(assigned.ok).toBe(true);
     const report = await verifyPdf(rt.services, pdf);
     expect(report.valid).toBe(true);
-    expect(report.content).toMatchObject({ checked: true, matches: false });
-    expect(report.content?.changedSections).toEqual(
-      expect.arrayContaining(['Status', 'State history']),
+    expect(report.content).toMatchObject({
+      checked: true,
+      matches: true,
+      changedSections: [],
+      alteredSections: [],
+    });
+    // As of the chain head the PDF left with: at or after its record's own last event.
+    expect(report.content?.asOfEventId).toBeGreaterThanOrEqual(
+      report.document?.auditReference?.eventId ?? Infinity,
     );
     expect(report.content?.laterEvents.map((e) => e.action)).toEqual(['case.assigned']);
   });
 
-  it('fails when the database says something else and no change was recorded', async () => {
+  it('fails when the tables say something else than the audit trail, though the PDF matches it', async () => {
     const pdf = fs.readFileSync(files.get('case') ?? '');
     rt.services.db
       .prepare("UPDATE devices SET serial_number = 'SN-FORGED' WHERE asset_tag = 'NM-0001'")
@@ -320,6 +359,7 @@ describe('verify-pdf compares the content with the database', () => {
     const report = await verifyPdf(rt.services, pdf);
     expect(report.valid).toBe(false);
     expect(report.problems.map((p) => p.code)).toEqual(['content_mismatch']);
-    expect(report.content?.changedSections).toEqual(['Device']);
+    expect(report.problems[0]?.message).toContain('changed outside the app');
+    expect(report.content).toMatchObject({ matches: true, alteredSections: ['Device'] });
   });
 });

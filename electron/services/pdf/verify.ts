@@ -208,10 +208,17 @@ export async function verifyPdf(services: Services, pdf: Buffer): Promise<PdfVer
     });
   }
   const content = document ? await checkContent(services, document) : null;
-  if (content?.checked && !content.matches && content.laterEvents.length === 0) {
+  // The record is rebuilt as of the PDF's own point of the chain: a later change explains nothing.
+  if (content?.checked && !content.matches) {
     problems.push({
       code: 'content_mismatch',
-      message: `what the PDF says differs from the database (${content.changedSections.join(', ') || 'content'}), and no change to the record was recorded since it was made: ${content.reason ?? 'a name, the facility or a playbook may have been edited, or the database was altered'}`,
+      message: `what the PDF says differs from the record as the audit trail tells it at event #${content.asOfEventId ?? '?'} (${content.changedSections.join(', ') || 'content'}): ${content.reason ?? 'the PDF was made from altered data, or a playbook or the facility was edited outside the app'}`,
+    });
+  }
+  if (content && content.alteredSections.length > 0) {
+    problems.push({
+      code: 'content_mismatch',
+      message: `the database’s tables say something else than its audit trail about this record (${content.alteredSections.join(', ')}): they were changed outside the app (run "standalone audit verify")`,
     });
   }
   return {
