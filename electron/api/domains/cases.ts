@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
-import type { Role, SignoffKind } from '../permissions';
+import type { Role, SignoffKind } from '../roles';
 import { id, limit, offset } from '../schemas';
 import type { Device } from './devices';
 import type { JsonValue, ChecklistSection, GateView } from './case-checklist';

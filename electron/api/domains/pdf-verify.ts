@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chainAnchorSchema } from '../chain-anchor';
 
 /**
  * Checking a PDF the app signed (`exports.verifyPdf`, `standalone verify-pdf`): its signature,
@@ -40,6 +41,8 @@ export const pdfMetadataSchema = z
       .strict()
       .optional(),
     certificateFingerprintSha256: z.string().max(200),
+    /** The whole chain's head when the PDF was made (`audit verify --anchor` checks it). */
+    anchor: chainAnchorSchema.optional(),
     app: z.object({ name: z.literal('Standalone'), version: z.string().max(64) }).strict(),
   })
   .strict();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
-import type { Role } from '../permissions';
+import type { Role } from '../roles';
 import { id } from '../schemas';
 import type { CaseState, Hics251Status } from './cases';
 

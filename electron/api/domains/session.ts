@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { roles, type Role } from '../permissions';
+import { roles, type Role } from '../roles';
 import { empty, id } from '../schemas';
 import { secret, staffId, type UserSummary } from './people';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { signoffKindNames, type Role, type SignoffKind } from '../permissions';
+import { signoffKindNames, type Role, type SignoffKind } from '../roles';
 import { id } from '../schemas';
 import { secret, staffId } from './people';
 import { utf8Bytes } from './session';

@@ -1,43 +1,19 @@
 import type Database from 'better-sqlite3';
 import crypto from 'node:crypto';
-import { z } from 'zod';
+import type { AnchorArtefact, ChainAnchor } from '../../api/chain-anchor';
 import { mutate, type MutateContext } from '../core/context';
 import { fingerprintOf } from '../signing/certificate';
 import { identityByFingerprint } from '../signing/identity-store';
 import { unlockedIdentity } from '../signing/session-key';
 import { canonicalJson } from './hash';
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
-
-export const anchorArtefactKinds = ['pdf', 'backup', 'csv', 'json', 'report'] as const;
-
-/**
- * The chain head at the moment an artefact left the app, carried by the artefact (PDF metadata,
- * backup manifest, export). Checkpoints are earlier event hashes, dense near the head and
- * sparse further back, so a rewritten history is located, not only detected. Signed with the
- * organisation's key when it is unlocked; the signature covers everything but itself.
- */
-export const chainAnchorSchema = z
-  .object({
-    format: z.literal('standalone-chain-anchor/1'),
-    eventId: z.number().int().positive(),
-    hash: hex64,
-    checkpoints: z.array(z.tuple([z.number().int().positive(), hex64])).max(200),
-    issuedAt: z.string().max(40),
-    artefact: z.object({ kind: z.enum(anchorArtefactKinds), name: z.string().max(500) }).strict(),
-    signature: z
-      .object({
-        fingerprintSha256: z.string().max(200),
-        certificate: z.string().max(20_000),
-        value: z.string().max(2_000),
-      })
-      .strict()
-      .nullable(),
-  })
-  .strict();
-
-export type ChainAnchor = z.infer<typeof chainAnchorSchema>;
-export type AnchorArtefact = ChainAnchor['artefact'];
+// The anchor's format is part of the contract (PDF metadata and backups carry it).
+export {
+  anchorArtefactKinds,
+  chainAnchorSchema,
+  type AnchorArtefact,
+  type ChainAnchor,
+} from '../../api/chain-anchor';
 
 /** A point of the chain: the event id and its hash. */
 export interface ChainPoint {

@@ -1,52 +1,11 @@
 import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
-import { z } from 'zod';
-import { chainAnchorSchema } from '../audit/anchors';
+import { pdfMetadataSchema, type PdfMetadata } from '../../api/domains/pdf-verify';
 
 /** The Info dictionary entry that carries what `verify-pdf` needs, as JSON. */
 export const metadataKey = 'StandaloneMetadata';
 
-export const pdfMetadataSchema = z
-  .object({
-    format: z.literal('standalone-pdf/1'),
-    kind: z.string().max(64),
-    title: z.string().max(1000),
-    facility: z.string().max(500),
-    subjects: z
-      .array(z.object({ entityType: z.string().max(64), entityId: z.string().max(128) }).strict())
-      .max(10_000),
-    auditReference: z
-      .object({
-        eventId: z.number().int().positive(),
-        hash: z.string().regex(/^[0-9a-f]{64}$/),
-      })
-      .strict()
-      .nullable(),
-    generatedAt: z.string().max(40),
-    /**
-     * A hash of what the document says, whole and per section (content-hash.ts): verify-pdf
-     * rebuilds the document from the database and compares. Absent in blank forms made before it.
-     */
-    content: z
-      .object({
-        sha256: z.string().regex(/^[0-9a-f]{64}$/),
-        sections: z
-          .array(
-            z
-              .object({ title: z.string().max(200), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
-              .strict(),
-          )
-          .max(500),
-      })
-      .strict()
-      .optional(),
-    certificateFingerprintSha256: z.string().max(200),
-    /** The whole chain's head when the PDF was made (`audit verify --anchor` checks it). */
-    anchor: chainAnchorSchema.optional(),
-    app: z.object({ name: z.literal('Standalone'), version: z.string().max(64) }).strict(),
-  })
-  .strict();
-
-export type PdfMetadata = z.infer<typeof pdfMetadataSchema>;
+// The schema is the API's: `exports.verifyPdf` reports the metadata it read.
+export type { PdfMetadata };
 
 /** The document information a reader shows, plus the machine-readable entry. */
 export function writeMetadata(doc: PDFDocument, meta: PdfMetadata): void {
