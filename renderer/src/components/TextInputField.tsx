@@ -1,4 +1,4 @@
-import { Input, Label, TextArea, TextField } from 'react-aria-components';
+import { Input, Label, Text, TextArea, TextField } from 'react-aria-components';
 
 interface Props {
   label: string;
@@ -10,13 +10,19 @@ interface Props {
   type?: 'text' | 'password';
   /** Rows of a multi-line field; a single line when absent. */
   rows?: number;
+  /** What the field is for or what it must hold, read with it by assistive technology. */
+  help?: string;
+  /** `new-password` lets a password manager offer to keep a new secret; else nothing. */
+  autoComplete?: string;
   /** The field's class in its form's layout (a grid cell, a wide cell). */
   className?: string;
+  inputClassName?: string;
 }
 
 /** A labelled text field of a form; browsers suggest nothing (stations are shared). */
 export function TextInputField(props: Props) {
-  const { label, value, onChange, isRequired, maxLength, autoFocus, type, rows } = props;
+  const { label, value, onChange, isRequired, maxLength, autoFocus, type, rows, help } = props;
+  const inputClass = props.inputClassName ? `text-input ${props.inputClassName}` : 'text-input';
   return (
     <TextField
       className={props.className ?? 'field'}
@@ -29,10 +35,15 @@ export function TextInputField(props: Props) {
     >
       <Label className="field-label">{label}</Label>
       {rows ? (
-        <TextArea className="text-input text-area" rows={rows} />
+        <TextArea className={`${inputClass} text-area`} rows={rows} />
       ) : (
-        <Input className="text-input" autoComplete="off" />
+        <Input className={inputClass} autoComplete={props.autoComplete ?? 'off'} />
       )}
+      {help ? (
+        <Text slot="description" className="field-help">
+          {help}
+        </Text>
+      ) : null}
     </TextField>
   );
 }

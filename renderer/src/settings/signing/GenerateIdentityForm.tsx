@@ -1,18 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Form,
-  Input,
-  Label,
-  Radio,
-  RadioGroup,
-  Text,
-  TextField,
-} from 'react-aria-components';
+import { Button, Form, Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SigningIdentityView } from '../../../../electron/api/domains/signing';
 import { call, type ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextInputField } from '../../components/TextInputField';
 import { PassphrasePair } from './PassphrasePair';
 
 interface Props {
@@ -53,19 +45,17 @@ export function GenerateIdentityForm({ replacing, onDone }: Props) {
     <Form className="settings-form" onSubmit={submit} aria-labelledby="signing-generate-title">
       <h3 id="signing-generate-title">{t('settings.signing.generateTitle')}</h3>
       {replacing ? <p>{t('settings.signing.replaceNote')}</p> : null}
-      <TextField
+      <TextInputField
         className="settings-field"
+        inputClassName="settings-input"
+        label={t('settings.signing.organisation')}
+        help={t('settings.signing.organisationHelp')}
         value={organisation}
         onChange={setOrganisation}
         isRequired
         maxLength={64}
-      >
-        <Label className="field-label">{t('settings.signing.organisation')}</Label>
-        <Input className="text-input settings-input" autoComplete="organization" />
-        <Text slot="description" className="field-help">
-          {t('settings.signing.organisationHelp')}
-        </Text>
-      </TextField>
+        autoComplete="organization"
+      />
       {/* One choice only: the PDF signer (node-forge PKCS#7) signs with RSA keys alone. */}
       <RadioGroup className="settings-field" value="rsa2048" isRequired>
         <Label className="field-label">{t('settings.signing.algorithmLabel')}</Label>

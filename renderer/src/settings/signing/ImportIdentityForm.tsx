@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Button, FileTrigger, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, FileTrigger, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SigningIdentityView } from '../../../../electron/api/domains/signing';
 import { call, type ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextInputField } from '../../components/TextInputField';
 import { PassphrasePair } from './PassphrasePair';
 import { maxPkcs12Bytes, readFileAsBase64 } from './read-file';
 
@@ -80,16 +81,15 @@ export function ImportIdentityForm({ onDone }: Props) {
           </span>
         </div>
       </div>
-      <TextField
+      <TextInputField
         className="settings-field"
+        inputClassName="settings-input"
         type="password"
+        label={t('settings.signing.p12Password')}
         value={p12Password}
         onChange={setP12Password}
         maxLength={1024}
-      >
-        <Label className="field-label">{t('settings.signing.p12Password')}</Label>
-        <Input className="text-input settings-input" autoComplete="off" />
-      </TextField>
+      />
       <PassphrasePair
         value={passphrase}
         again={again}

@@ -1,5 +1,5 @@
-import { Input, Label, Text, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { TextInputField } from '../../components/TextInputField';
 
 interface Props {
   value: string;
@@ -11,33 +11,29 @@ interface Props {
 /** A new signing passphrase, typed twice; the services enforce its length (12 characters). */
 export function PassphrasePair({ value, again, onChange, onAgainChange }: Props) {
   const { t } = useTranslation();
+  const common = {
+    className: 'settings-field',
+    inputClassName: 'settings-input',
+    type: 'password',
+    autoComplete: 'new-password',
+    isRequired: true,
+    maxLength: 1024,
+  } as const;
   return (
     <>
-      <TextField
-        className="settings-field"
-        type="password"
+      <TextInputField
+        {...common}
+        label={t('settings.signing.newPassphrase')}
+        help={t('settings.signing.newPassphraseHelp')}
         value={value}
         onChange={onChange}
-        isRequired
-        maxLength={1024}
-      >
-        <Label className="field-label">{t('settings.signing.newPassphrase')}</Label>
-        <Input className="text-input settings-input" autoComplete="new-password" />
-        <Text slot="description" className="field-help">
-          {t('settings.signing.newPassphraseHelp')}
-        </Text>
-      </TextField>
-      <TextField
-        className="settings-field"
-        type="password"
+      />
+      <TextInputField
+        {...common}
+        label={t('settings.signing.confirmPassphrase')}
         value={again}
         onChange={onAgainChange}
-        isRequired
-        maxLength={1024}
-      >
-        <Label className="field-label">{t('settings.signing.confirmPassphrase')}</Label>
-        <Input className="text-input settings-input" autoComplete="new-password" />
-      </TextField>
+      />
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SigningStatus } from '../../../../electron/api/domains/signing';
 import { mayCall, type Role } from '../../../../electron/api/permissions';
 import { call, type ApiError, type Result } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextInputField } from '../../components/TextInputField';
 
 interface Props {
   status: SigningStatus;
@@ -53,17 +54,16 @@ export function SigningSession({ status, role, onStatus }: Props) {
     <Form className="settings-form" onSubmit={submit} aria-labelledby="signing-unlock-title">
       <h3 id="signing-unlock-title">{t('settings.signing.unlockTitle')}</h3>
       <div className="settings-row">
-        <TextField
+        <TextInputField
           className="settings-field"
+          inputClassName="settings-input"
           type="password"
+          label={t('settings.signing.passphrase')}
           value={passphrase}
           onChange={setPassphrase}
           isRequired
           maxLength={1024}
-        >
-          <Label className="field-label">{t('settings.signing.passphrase')}</Label>
-          <Input className="text-input settings-input" autoComplete="off" />
-        </TextField>
+        />
         <Button type="submit" className="button button-primary" isPending={busy}>
           {t('settings.signing.unlock')}
         </Button>
