@@ -16,8 +16,10 @@ import { signInAs, startTestRuntime, tempDir, type TestRuntime } from '../temp-r
 import { sampleDevice } from '../sample-inputs';
 import { nastyFileNames, nastyStrings } from './corpus';
 import { tableHash } from './table-hash';
+import { reportGenerated, soakRuns } from '../soak';
 
-const runsPerMethod = 40;
+/** Per method: short in `npm test`, long in `npm run test:soak` (test/soak.ts). */
+const runsPerMethod = soakRuns(40, 600);
 /** Methods whose valid calls cost real time (password hashing, key generation): fewer runs. */
 const slowMethods = new Set<string>([
   // Hashes the six demo PINs before it finds the database is not empty.
@@ -46,9 +48,7 @@ beforeAll(async () => {
   expect((await rt.dispatch('demo.load', {})).ok).toBe(true);
 }, 300_000);
 afterAll(() => {
-  console.log(
-    `API fuzz: ${tried} generated inputs tried against ${Object.keys(api).length} methods`,
-  );
+  reportGenerated(`API fuzz (${Object.keys(api).length} methods)`, tried);
   rt.cleanup();
   sandbox.cleanup();
 });
@@ -164,7 +164,7 @@ describe('every API method against arbitrary input', () => {
             expect(result.error.message.length).toBeGreaterThan(0);
           }
         }),
-        { numRuns: slowMethods.has(method) ? 8 : runsPerMethod },
+        { numRuns: slowMethods.has(method) ? soakRuns(8, 40) : runsPerMethod },
       );
     },
     600_000,
@@ -185,7 +185,7 @@ describe('every API method against arbitrary input', () => {
           expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
         },
       ),
-      { numRuns: 200 },
+      { numRuns: soakRuns(200, 5000) },
     );
   });
 

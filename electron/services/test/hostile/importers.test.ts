@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportGenerated, soakRuns } from '../soak';
 import { api } from '../../../api/methods';
 import type { ApiError, Result } from '../../../api/result';
 import { verifyAuditChain } from '../../audit/verify';
@@ -60,7 +61,8 @@ const importers: Importer[] = [
 ];
 
 const available = importers.filter((i) => i.method in api);
-const generatedRuns = 150;
+/** Short in `npm test`, long in `npm run test:soak` (test/soak.ts). */
+const generatedRuns = soakRuns(150, 12_000);
 const counts = { nastyFiles: 0, generated: 0 };
 
 let rt: TestRuntime;
@@ -71,9 +73,9 @@ beforeAll(async () => {
   await signInAs(rt, ['admin', 'biomed', 'it_security']);
 }, 300_000);
 afterAll(() => {
-  console.log(
-    `hostile imports: ${counts.nastyFiles} nasty files and ${counts.generated} generated files tried ` +
-      `against ${available.map((i) => i.method).join(', ') || 'no importer (none in the API yet)'}`,
+  reportGenerated(
+    `importers (${available.map((i) => i.method).join(', ') || 'none in the API yet'})`,
+    counts.nastyFiles + counts.generated,
   );
   rt.cleanup();
 });
