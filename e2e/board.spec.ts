@@ -87,20 +87,24 @@ test('the commander sees the right counts, filters, assigns and moves cases in b
   await expect(row(page, 'NM-0002')).toContainText(technologist.displayName);
   await expect(row(page, 'NM-0004')).toContainText(technologist.displayName);
 
-  // Bulk move: two at-risk cases move to Assessing; the standalone NM-0006 cannot, and says why.
+  // Bulk move: the dialog lists the devices first. Two at-risk cases can move to Assessing; the
+  // standalone NM-0006 cannot, and says why before anyone signs; only the two are signed for.
   await tick(page, 'NM-0006');
   await expect(page.getByTestId('selection-count')).toHaveText('3 selected');
   await page.getByRole('button', { name: 'Move to…' }).click();
   const dialog = page.getByTestId('bulk-dialog');
-  await choose(page, 'Move to', 'Assessing');
-  await expect(dialog.getByTestId('bulk-what')).toHaveText('You will move 3 cases to “Assessing”.');
+  await choose(page, 'Move to', 'Assessing (2 of 3 can move now)');
+  await expect(dialog.getByTestId('bulk-what')).toHaveText('You will move 2 cases to “Assessing”.');
+  await expect(dialog.getByTestId('bulk-will-move').locator('li')).toHaveCount(2);
+  await expect(
+    dialog.getByTestId('bulk-will-stay').locator('li[data-asset-tag="NM-0006"]'),
+  ).toContainText('From Standalone there is no step to Assessing.');
   await dialog.getByLabel('Your PIN or password').fill(commander.pin);
   await shot(page, 'board-bulk-move');
-  await dialog.getByRole('button', { name: 'Sign and move 3 cases' }).click();
+  await dialog.getByRole('button', { name: 'Sign and move 2 cases' }).click();
   const result = dialog.getByTestId('bulk-result');
-  await expect(result).toContainText('Signed. 2 cases moved, 1 not moved.');
-  const refused = dialog.getByTestId('bulk-refused').locator('li[data-asset-tag="NM-0006"]');
-  await expect(refused).toContainText('cannot go from Standalone to Assessing');
+  await expect(result.getByRole('status')).toHaveText('Signed. 2 cases moved.');
+  await expect(result.getByRole('status')).toHaveClass(/notice-success/);
   await expect(dialog.getByTestId('bulk-moved').locator('li')).toHaveCount(2);
   await shot(page, 'board-bulk-result');
   await dialog.getByRole('button', { name: 'Done' }).click();
@@ -111,22 +115,29 @@ test('the commander sees the right counts, filters, assigns and moves cases in b
   await expect(row(page, 'NM-0002')).toContainText('Assessing');
   await shot(page, 'board-after-bulk');
 
-  // One re-check time for a group: the deferred NM-0003 gets it, the at-risk NM-0005 cannot.
+  // Nothing can take a re-check time: the dialog says so and asks for no signature.
   await page.getByRole('button', { name: 'Clear selection' }).click();
-  await tick(page, 'NM-0003');
   await tick(page, 'NM-0005');
   await page.getByRole('button', { name: 'Re-check time…' }).click();
-  await expect(dialog.getByTestId('bulk-what')).toContainText(
-    'You will set the re-check time of 2 deferred cases to',
+  await expect(dialog.getByTestId('bulk-nothing')).toHaveText(
+    'The chosen case is not deferred, so there is no re-check time to set and nothing to sign.',
   );
-  await dialog.getByLabel('Your PIN or password').fill(commander.pin);
-  await dialog.getByRole('button', { name: 'Sign and set for 2 cases' }).click();
-  await expect(dialog.getByTestId('bulk-result')).toContainText(
-    'Signed. 1 re-check time set, 1 not changed.',
+  await expect(dialog.getByLabel('Your PIN or password')).toHaveCount(0);
+  await shot(page, 'board-bulk-nothing');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // One re-check time for a group: only the deferred NM-0003 takes it; NM-0005 is listed as not.
+  await tick(page, 'NM-0003');
+  await page.getByRole('button', { name: 'Re-check time…' }).click();
+  await expect(dialog.getByTestId('bulk-what')).toContainText(
+    'You will set the re-check time of 1 deferred case to',
   );
   await expect(
-    dialog.getByTestId('bulk-refused').locator('li[data-asset-tag="NM-0005"]'),
+    dialog.getByTestId('bulk-will-stay').locator('li[data-asset-tag="NM-0005"]'),
   ).toBeVisible();
+  await dialog.getByLabel('Your PIN or password').fill(commander.pin);
+  await dialog.getByRole('button', { name: 'Sign and set for 1 case' }).click();
+  await expect(dialog.getByTestId('bulk-result')).toContainText('Signed. 1 re-check time set.');
   await shot(page, 'board-bulk-recheck');
   await dialog.getByRole('button', { name: 'Done' }).click();
 

@@ -105,6 +105,7 @@ export const permissions: Record<MethodName, Access> = {
   'threats.priorities': signedIn('read', { operator: true }),
   'threats.acknowledgeCase': only(['biomed', 'it_security'], 'change', { operator: false }),
   'matches.confirm': only(inventoryKeepers, 'change', { operator: false }),
+  'matches.confirmMany': only(inventoryKeepers, 'change', { operator: false }),
   'matches.dismiss': only(inventoryKeepers, 'change', { operator: false }),
 
   // Only while no user exists; the handler refuses it afterwards.
@@ -189,6 +190,7 @@ export const permissions: Record<MethodName, Access> = {
   'board.get': only(boardReaders, 'read', { operator: true }),
   'board.timeline': only(boardReaders, 'read', { operator: true }),
   'board.setStationSilence': only(commanders, 'change', { operator: false }),
+  'cases.bulkPreview': only(commanders, 'read', { operator: true }),
   'cases.bulkTransition': only(commanders, 'change', { operator: false }),
   'cases.bulkRecheck': only(commanders, 'change', { operator: false }),
   'reports.hics251': only(boardReaders, 'read', { operator: true }),

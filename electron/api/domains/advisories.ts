@@ -169,6 +169,8 @@ export interface MatchView {
   current: boolean;
   decision: {
     userId: number | null;
+    /** The person who decided (null for the command-line operator). */
+    userName: string | null;
     role: string;
     at: string;
     reason: string;
@@ -179,6 +181,13 @@ export interface MatchView {
 export interface MatchPage {
   total: number;
   matches: MatchView[];
+}
+
+/** Many matches confirmed at once: each one a decision of its own, with its own audit event. */
+export interface MatchBulkResult {
+  confirmed: MatchView[];
+  /** Matches left as they were: already confirmed, or not found; each with why. */
+  skipped: { id: number; reason: string }[];
 }
 
 export interface MatchRunReport {
@@ -255,6 +264,10 @@ export const advisoryMethods = {
   'matches.confirm': method<MatchView>()(
     z.object({ id, reason }).strict(),
     'Confirm that the device is affected by the advisory (audited, with the reason).',
+  ),
+  'matches.confirmMany': method<MatchBulkResult>()(
+    z.object({ ids: z.array(id).min(1).max(1000), reason }).strict(),
+    'Confirm many matches with one reason: each is decided and audited as if confirmed alone; those already confirmed are skipped with why.',
   ),
   'matches.dismiss': method<MatchView>()(
     z.object({ id, reason: reason.min(1, 'Say why the match is dismissed.') }).strict(),

@@ -207,6 +207,35 @@ export interface BoardTimeline {
   points: BoardTimelinePoint[];
 }
 
+/** One chosen case as a bulk decision would find it now. */
+export interface BulkPreviewCase {
+  caseId: number;
+  assetTag: string;
+  state: CaseState;
+}
+
+/** A state some of the chosen cases have a step to: who would move now, who not and why. */
+export interface BulkPreviewTarget {
+  target: CaseState;
+  /** Case ids whose guards pass now (given the reason or re-check time in `needs`). */
+  movable: number[];
+  /** The other chosen cases, each with the guard's words (or why the step does not exist). */
+  held: { caseId: number; reason: string }[];
+  /** What the decision itself must supply for this step. */
+  needs: ('reason' | 'recheckAt')[];
+}
+
+/**
+ * What a bulk decision on these cases would do, before anyone signs: only states that at least one
+ * chosen case has a step to are listed, in workflow order.
+ */
+export interface BulkPreview {
+  cases: BulkPreviewCase[];
+  targets: BulkPreviewTarget[];
+  /** Chosen ids that are not cases of this incident. */
+  unknown: number[];
+}
+
 /** A case a bulk decision moved (or, for a re-check, rescheduled). */
 export interface BulkMoved {
   caseId: number;
@@ -305,6 +334,10 @@ export const boardMethods = {
   'board.timeline': method<BoardTimeline>()(
     z.object({ incidentId: id }).strict(),
     'State counts of an incident over time, rebuilt from its case history (one point per change).',
+  ),
+  'cases.bulkPreview': method<BulkPreview>()(
+    z.object({ incidentId: id, caseIds: bulkCaseIds }).strict(),
+    'Before a bulk decision: the chosen cases, the states they can go to and, per state, which would move now and why the others would not. Changes nothing.',
   ),
   'cases.bulkTransition': method<BulkDecisionResult>()(
     z

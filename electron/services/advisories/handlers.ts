@@ -1,7 +1,7 @@
 import type { advisoryMethods } from '../../api/domains/advisories';
 import type { HandlerMap } from '../core/handler';
 import { explainNonMatches } from '../matching/match-explain';
-import { decideMatch, listMatches, runMatching } from '../matching/match-store';
+import { confirmMatches, decideMatch, listMatches, runMatching } from '../matching/match-store';
 import { getAdvisory, listAdvisories } from './advisory-store';
 import { importAdvisory } from './csaf-import';
 
@@ -14,5 +14,6 @@ export const advisoryHandlers: HandlerMap<keyof typeof advisoryMethods> = {
   'matches.explain': ({ deviceId }, { services }) =>
     explainNonMatches(services.db, services.resourcesDir, deviceId),
   'matches.confirm': ({ id, reason }, ctx) => decideMatch(ctx, id, 'confirmed', reason),
+  'matches.confirmMany': ({ ids, reason }, ctx) => confirmMatches(ctx, ids, reason),
   'matches.dismiss': ({ id, reason }, ctx) => decideMatch(ctx, id, 'dismissed', reason),
 };

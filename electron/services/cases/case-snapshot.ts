@@ -92,7 +92,7 @@ export function reReviewProblem(row: CaseRow): string | null {
   );
 }
 
-function withReReview(row: CaseRow, actions: NextActions): NextActions {
+export function withReReview(row: CaseRow, actions: NextActions): NextActions {
   const problem = reReviewProblem(row);
   if (!problem) return actions;
   const options = actions.options.map((o) =>

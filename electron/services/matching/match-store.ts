@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type {
+  MatchBulkResult,
   MatchConfidence,
   MatchPage,
   MatchRunReport,
@@ -144,6 +145,7 @@ interface MatchRow {
   status: MatchStatus;
   current: number;
   decidedBy: number | null;
+  decidedByName: string | null;
   decidedRole: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
@@ -154,14 +156,16 @@ const matchSelect = `
   SELECT m.id, m.device_id AS deviceId, d.asset_tag AS assetTag, m.advisory_id AS advisoryId,
          a.tracking_id AS trackingId, r.publisher_name AS publisher, r.version AS advisoryVersion,
          m.product_id AS productId, m.product_name AS productName, m.confidence, m.reasons,
-         m.status, m.current, m.decided_by AS decidedBy, m.decided_role AS decidedRole,
+         m.status, m.current, m.decided_by AS decidedBy, u.display_name AS decidedByName,
+         m.decided_role AS decidedRole,
          m.decided_at AS decidedAt, m.decision_reason AS decisionReason,
          dr.version AS decidedVersion
     FROM matches m
     JOIN devices d ON d.id = m.device_id
     JOIN advisories a ON a.id = m.advisory_id
     JOIN advisory_revisions r ON r.id = m.revision_id
-    LEFT JOIN advisory_revisions dr ON dr.id = m.decided_revision_id`;
+    LEFT JOIN advisory_revisions dr ON dr.id = m.decided_revision_id
+    LEFT JOIN users u ON u.id = m.decided_by`;
 
 function toView(row: MatchRow): MatchView {
   return {
@@ -183,6 +187,7 @@ function toView(row: MatchRow): MatchView {
         ? null
         : {
             userId: row.decidedBy,
+            userName: row.decidedByName,
             role: row.decidedRole ?? '',
             at: row.decidedAt,
             reason: row.decisionReason ?? '',
@@ -271,4 +276,25 @@ export function decideMatch(
       },
     };
   });
+}
+
+/**
+ * Confirm many matches with one reason. Each is its own decision and transaction, as if confirmed
+ * alone: one that cannot be confirmed (already confirmed, gone) is listed and the others stand.
+ */
+export function confirmMatches(
+  ctx: MutateContext,
+  ids: readonly number[],
+  reason: string,
+): MatchBulkResult {
+  const result: MatchBulkResult = { confirmed: [], skipped: [] };
+  for (const id of [...new Set(ids)]) {
+    try {
+      result.confirmed.push(decideMatch(ctx, id, 'confirmed', reason));
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      result.skipped.push({ id, reason: error.message });
+    }
+  }
+  return result;
 }

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { Button, Link, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AdvisoryDetail } from '../../../electron/api/domains/advisories';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { newIncidentHref } from '../cases/hash-path';
+import { useMay } from '../inventory/use-may';
 import {
   NotesSection,
   ProductsSection,
@@ -14,7 +16,7 @@ import {
 import { CvssBadge } from './CvssBadge';
 import { AdvisoryKevStatus } from '../threats/AdvisoryKevStatus';
 import { MatchList } from './MatchList';
-import { shortDate } from './advisory-text';
+import { shortDate, titleWithoutId } from './advisory-text';
 import { useMatches } from './use-matches';
 
 interface Props {
@@ -30,6 +32,7 @@ export function AdvisoryDetailView({ id, onBack }: Props) {
   const [attempt, setAttempt] = useState(0);
   const matches = useMatches({ advisoryId: id });
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const mayOpenIncident = useMay('incidents.create');
 
   useEffect(() => {
     let live = true;
@@ -65,12 +68,13 @@ export function AdvisoryDetailView({ id, onBack }: Props) {
   if (!detail) return <p className="loading-text">{t('inventory.detail.loading')}</p>;
 
   const a = detail.advisory;
+  const confirmed = (matches.page?.matches ?? []).filter((m) => m.status === 'confirmed').length;
   return (
     <article className="advisory-detail" aria-labelledby="advisory-title">
       <div className="advisory-detail-head">
         <div>
           <h2 id="advisory-title" tabIndex={-1} ref={headingRef}>
-            {detail.trackingId}: {detail.title}
+            {detail.trackingId}: {titleWithoutId(detail.title, detail.trackingId)}
           </h2>
           <p className="page-intro">
             {t('inventory.detail.byline', {
@@ -80,8 +84,22 @@ export function AdvisoryDetailView({ id, onBack }: Props) {
             })}
           </p>
         </div>
-        {back}
+        <div className="advisory-detail-actions">
+          {mayOpenIncident ? (
+            confirmed > 0 ? (
+              <Link className="button button-primary" href={newIncidentHref(id)}>
+                {t('inventory.detail.openIncident')}
+              </Link>
+            ) : null
+          ) : null}
+          {back}
+        </div>
       </div>
+      {mayOpenIncident && matches.page && confirmed === 0 ? (
+        <p className="notice notice-info" data-testid="incident-needs-confirmed">
+          {t('inventory.detail.openIncidentNeeds')}
+        </p>
+      ) : null}
       <dl className="advisory-facts">
         <div>
           <dt>{t('inventory.detail.highest')}</dt>

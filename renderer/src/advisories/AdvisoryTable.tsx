@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdvisorySummary } from '../../../electron/api/domains/advisories';
 import { CvssBadge } from './CvssBadge';
 import { shortDate } from './advisory-text';
+import { titleWithoutId } from './advisory-text';
 
 interface Props {
   advisories: AdvisorySummary[];
@@ -45,7 +46,7 @@ export function AdvisoryTable({ advisories, onOpen }: Props) {
                   {t('inventory.advisories.version', { version: a.version })}
                 </span>
               </th>
-              <td className="advisory-title-cell">{a.title}</td>
+              <td className="advisory-title-cell">{titleWithoutId(a.title, a.trackingId)}</td>
               <td>{a.vendors.join(', ') || a.publisher}</td>
               <td className="num">{a.cveCount}</td>
               <td>

@@ -18,3 +18,9 @@ export function cvssBand(score: number | null): 'critical' | 'high' | 'medium' |
   if (score >= 4) return 'medium';
   return 'low';
 }
+
+/** CISA titles often start with their own ID ("ICSMA-17-215-02: Siemens…"): show the ID once. */
+export function titleWithoutId(title: string, trackingId: string): string {
+  const prefix = new RegExp(`^${trackingId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:–-]\\s*`);
+  return title.replace(prefix, '');
+}

@@ -12,7 +12,7 @@ import {
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BulkDecisionResult } from '../../../electron/api/domains/board';
-import { caseStates, type CaseState } from '../../../electron/api/domains/cases';
+import type { CaseState } from '../../../electron/api/domains/cases';
 import { signoffKinds } from '../../../electron/api/permissions';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -20,7 +20,9 @@ import { SelectField } from '../components/SelectField';
 import { formatDateTime, localInputFromNow, localInputToIso } from '../cases/time-format';
 import { SecretField } from '../people/SecretField';
 import { useSession } from '../session/session-context';
+import { BulkPreviewList, bulkPlan } from './BulkPreviewList';
 import { BulkResultView } from './BulkResultView';
+import { useBulkPreview } from './use-bulk-preview';
 
 import type { BulkMode } from './board-query';
 import { TimeInput } from '../components/TimeInput';
@@ -52,12 +54,24 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [result, setResult] = useState<BulkDecisionResult>();
+  const { preview, error: previewError } = useBulkPreview(
+    incidentId,
+    caseIds,
+    mode !== undefined && result === undefined,
+  );
+  const plan = bulkPlan(preview, mode, target, t('board.bulk.preview.notDeferred'));
   const count = caseIds.length;
+  // Only the cases that can move are decided on: the signature covers exactly the list shown.
+  const movable = plan?.movable ?? [];
+  const nothingMoves = plan !== undefined && movable.length === 0;
   const needsRecheck = mode === 'recheck' || target === 'deferred';
+  const needsReason =
+    preview?.targets.find((x) => x.target === target)?.needs.includes('reason') ?? false;
   const recheckIso = localInputToIso(recheck, 'future');
   const ready =
     secret.length > 0 &&
-    (mode === 'recheck' || target !== undefined) &&
+    movable.length > 0 &&
+    (!needsReason || reason.trim() !== '') &&
     (!needsRecheck || recheckIso !== null);
 
   const close = () => {
@@ -76,7 +90,7 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
     setError(undefined);
     const common = {
       incidentId,
-      caseIds: [...caseIds],
+      caseIds: [...movable],
       ...(reason.trim() ? { reason: reason.trim() } : {}),
       signoff: { secret },
     };
@@ -100,12 +114,15 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
   const what =
     mode === 'recheck'
       ? t('board.bulk.willRecheck', {
-          count,
+          count: movable.length,
           at: recheckIso ? formatDateTime(recheckIso) : recheck,
         })
       : target
-        ? t('board.bulk.willMove', { count, state: t(`cases.state.${target}`) })
+        ? t('board.bulk.willMove', { count: movable.length, state: t(`cases.state.${target}`) })
         : t('board.bulk.chooseTarget', { count });
+  const total = preview?.cases.length ?? count;
+  // A signature only for a decision that changes something, once its target is chosen.
+  const signing = preview !== undefined && !nothingMoves && (mode === 'recheck' || !!target);
 
   return (
     <ModalOverlay
@@ -139,64 +156,103 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
               {mode === 'move' ? (
                 <SelectField
                   label={t('board.bulk.target')}
-                  options={caseStates.map((state) => ({
-                    key: state,
-                    label: t(`cases.state.${state}`),
+                  options={(preview?.targets ?? []).map((x) => ({
+                    key: x.target,
+                    label: t('board.bulk.preview.option', {
+                      state: t(`cases.state.${x.target}`),
+                      count: x.movable.length,
+                      total,
+                    }),
                   }))}
+                  disabledKeys={(preview?.targets ?? [])
+                    .filter((x) => x.movable.length === 0)
+                    .map((x) => x.target)}
+                  isDisabled={!preview}
                   value={target}
                   onChange={(key) => setTarget(key as CaseState)}
                   placeholder={t('board.bulk.targetPlaceholder')}
                 />
               ) : null}
-              {needsRecheck ? (
+              {needsRecheck && !nothingMoves ? (
                 <TextField className="board-field" value={recheck} onChange={setRecheck} isRequired>
                   <Label className="field-label">{t('board.bulk.recheckAt')}</Label>
                   <TimeInput value={recheck} leaning="future" />
                 </TextField>
               ) : null}
-              <TextField
-                className="board-field"
-                value={reason}
-                onChange={setReason}
-                maxLength={1000}
-              >
-                <Label className="field-label">{t('board.bulk.reason')}</Label>
-                <Input className="text-input" />
-              </TextField>
-              <section className="board-bulk-summary" aria-label={t('board.bulk.summaryLabel')}>
+              {nothingMoves ? null : (
+                <TextField
+                  className="board-field"
+                  value={reason}
+                  onChange={setReason}
+                  maxLength={1000}
+                  isRequired={needsReason}
+                >
+                  <Label className="field-label">{t('board.bulk.reason')}</Label>
+                  <Input className="text-input" />
+                </TextField>
+              )}
+              {previewError ? <ErrorMessage error={previewError} /> : null}
+              {!preview && !previewError ? (
+                <p className="loading-text">{t('board.bulk.preview.loading')}</p>
+              ) : null}
+              {nothingMoves ? (
+                <p className="notice notice-danger" role="status" data-testid="bulk-nothing">
+                  {mode === 'recheck'
+                    ? t('board.bulk.preview.noneDeferred', { count: total })
+                    : t('board.bulk.preview.noneMoves', {
+                        count: total,
+                        state: t(`cases.state.${target ?? 'assessing'}`),
+                      })}
+                </p>
+              ) : null}
+              {preview && plan && mode ? (
+                <BulkPreviewList preview={preview} plan={plan} mode={mode} target={target} />
+              ) : null}
+              {preview && !signing && !nothingMoves ? (
                 <p className="board-bulk-what" data-testid="bulk-what">
                   {what}
                 </p>
-                <p>{t('board.bulk.guards')}</p>
-                {status?.user ? (
-                  <p className="board-bulk-signer">
-                    {t('board.bulk.signer', { name: status.user.displayName })}
-                  </p>
-                ) : null}
-                <blockquote className="sign-quote">
-                  {signoffKinds.bulk_decision.statement}
-                </blockquote>
-              </section>
-              <SecretField
-                label={t('board.bulk.secret')}
-                value={secret}
-                onChange={setSecret}
-                kind={status?.user?.credentialKind}
-              />
+              ) : null}
+              {signing ? (
+                <>
+                  <section className="board-bulk-summary" aria-label={t('board.bulk.summaryLabel')}>
+                    <p className="board-bulk-what" data-testid="bulk-what">
+                      {what}
+                    </p>
+                    <p>{t('board.bulk.guards')}</p>
+                    {status?.user ? (
+                      <p className="board-bulk-signer">
+                        {t('board.bulk.signer', { name: status.user.displayName })}
+                      </p>
+                    ) : null}
+                    <blockquote className="sign-quote">
+                      {signoffKinds.bulk_decision.statement}
+                    </blockquote>
+                  </section>
+                  <SecretField
+                    label={t('board.bulk.secret')}
+                    value={secret}
+                    onChange={setSecret}
+                    kind={status?.user?.credentialKind}
+                  />
+                </>
+              ) : null}
               {error ? <ErrorMessage error={error} /> : null}
               <div className="board-dialog-actions">
-                <Button
-                  type="submit"
-                  className="button button-primary"
-                  isDisabled={!ready}
-                  isPending={busy}
-                >
-                  {mode === 'recheck'
-                    ? t('board.bulk.submitRecheck', { count })
-                    : t('board.bulk.submitMove', { count })}
-                </Button>
+                {signing ? (
+                  <Button
+                    type="submit"
+                    className="button button-primary"
+                    isDisabled={!ready}
+                    isPending={busy}
+                  >
+                    {mode === 'recheck'
+                      ? t('board.bulk.submitRecheck', { count: movable.length })
+                      : t('board.bulk.submitMove', { count: movable.length })}
+                  </Button>
+                ) : null}
                 <Button className="button button-secondary" onPress={close} isDisabled={busy}>
-                  {t('board.dialog.cancel')}
+                  {nothingMoves ? t('board.dialog.close') : t('board.dialog.cancel')}
                 </Button>
               </div>
             </Form>

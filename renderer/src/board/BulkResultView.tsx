@@ -9,12 +9,20 @@ import type { BulkMode } from './board-query';
 export function BulkResultView({ result, mode }: { result: BulkDecisionResult; mode: BulkMode }) {
   const { t } = useTranslation();
   const { moved, refused } = result;
+  // Green only when everything was done: a partial result is amber, nothing done is red.
+  const outcome = refused.length === 0 ? 'done' : moved.length > 0 ? 'partial' : 'none';
+  const outcomeClass = {
+    done: 'notice-success',
+    partial: 'notice-warning',
+    none: 'notice-danger',
+  }[outcome];
   return (
     <div className="board-bulk-result" data-testid="bulk-result">
-      <p className="notice notice-success" role="status">
-        {mode === 'recheck'
-          ? t('board.bulk.resultRecheck', { count: moved.length, refused: refused.length })
-          : t('board.bulk.resultMove', { count: moved.length, refused: refused.length })}
+      <p className={`notice ${outcomeClass}`} role="status" data-outcome={outcome}>
+        {t(`board.bulk.outcome.${mode}.${outcome}`, {
+          count: moved.length,
+          refused: refused.length,
+        })}
       </p>
       {refused.length > 0 ? (
         <section aria-labelledby="bulk-refused" data-testid="bulk-refused">

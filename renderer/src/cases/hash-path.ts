@@ -26,3 +26,8 @@ export const myCaseHref = (caseId: number) => `#/my-devices/case/${caseId}`;
 export const incidentHref = (incidentId: number) => `#/incidents/${incidentId}`;
 export const incidentCaseHref = (incidentId: number, caseId: number) =>
   `#/incidents/${incidentId}/case/${caseId}`;
+export const advisoryHref = (advisoryId?: number) =>
+  advisoryId === undefined ? '#/advisories' : `#/advisories/${advisoryId}`;
+/** The form opening an incident, with one advisory already chosen. */
+export const newIncidentHref = (advisoryId?: number) =>
+  advisoryId === undefined ? '#/incidents/new' : `#/incidents/new/${advisoryId}`;

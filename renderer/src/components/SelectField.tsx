@@ -25,6 +25,8 @@ interface Props {
   onChange(key: string): void;
   placeholder?: string;
   isDisabled?: boolean;
+  /** Options shown but not choosable (their label says why). */
+  disabledKeys?: readonly string[];
   /** The select's class; `filter-select` lays out a labelled list in a row of filters. */
   className?: string;
   /** Marks the button (a filter that narrows, a column that is ignored). */
@@ -44,6 +46,7 @@ export function SelectField(props: Props) {
       }}
       placeholder={placeholder}
       isDisabled={isDisabled}
+      {...(props.disabledKeys ? { disabledKeys: props.disabledKeys } : {})}
     >
       <Label className={labelHidden ? 'visually-hidden' : 'field-label'}>{label}</Label>
       <Button className={buttonClass ? `select-button ${buttonClass}` : 'select-button'}>

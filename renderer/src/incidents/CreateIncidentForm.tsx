@@ -3,6 +3,7 @@ import {
   Button,
   Checkbox,
   CheckboxGroup,
+  FieldError,
   Form,
   Input,
   Label,
@@ -19,6 +20,8 @@ import { localInputFromNow, localInputToIso } from '../cases/time-format';
 import { useSession } from '../session/session-context';
 import { useAdvisoryChoices } from './use-advisory-choices';
 import { TimeInput } from '../components/TimeInput';
+import { titleWithoutId } from '../advisories/advisory-text';
+import { PageLink } from '../components/PageLink';
 
 /** A first operational period of twelve hours: one shift handover later, the commander reviews. */
 const periodHours = 12;
@@ -30,9 +33,12 @@ const periodHours = 12;
 export function CreateIncidentForm({
   onCreated,
   onCancel,
+  advisoryId,
 }: {
   onCreated(result: IncidentCreateResult): void;
   onCancel(): void;
+  /** Opened from an advisory's page: that advisory is chosen (and names the incident). */
+  advisoryId?: number;
 }) {
   const { t } = useTranslation();
   const { status } = useSession();
@@ -58,6 +64,16 @@ export function CreateIncidentForm({
   }, [userId]);
 
   const usable = (choices ?? []).filter((c) => c.confirmed > 0);
+  // Once the choices are known, the advisory this form was opened for is chosen, once.
+  const [preset, setPreset] = useState(advisoryId);
+  if (preset !== undefined && choices) {
+    setPreset(undefined);
+    const found = usable.find((c) => c.advisory.id === preset);
+    if (found) {
+      setPicked([String(preset)]);
+      setName(`${found.advisory.trackingId}${t('cases.incidents.create.nameSuffix')}`);
+    }
+  }
   const pick = (ids: string[]) => {
     setPicked(ids);
     // Suggest a name from the first advisory until the commander types their own.
@@ -67,8 +83,19 @@ export function CreateIncidentForm({
     }
   };
 
+  // What is missing is said at each field once the form is submitted (not by a greyed button).
+  const [tried, setTried] = useState(false);
+  const missing = {
+    advisories: picked.length === 0 ? t('cases.incidents.create.needAdvisory') : null,
+    name: name.trim() === '' ? t('cases.incidents.create.needName') : null,
+    commander: commander === '' ? t('cases.incidents.create.needCommander') : null,
+  };
+  const shown = (key: keyof typeof missing) => (tried ? missing[key] : null);
+
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setTried(true);
+    if (missing.advisories || missing.name || missing.commander) return;
     const startIso = localInputToIso(start);
     const endIso = localInputToIso(end, 'future');
     if (!startIso || !endIso) {
@@ -96,18 +123,29 @@ export function CreateIncidentForm({
       {!choices && !loadError ? (
         <p className="loading-text">{t('cases.incidents.create.loading')}</p>
       ) : null}
-      {choices && usable.length === 0 ? <p>{t('cases.incidents.create.noConfirmed')}</p> : null}
+      {choices && usable.length === 0 ? (
+        <div className="incident-create-empty" data-testid="incident-no-confirmed">
+          <p>{t('cases.incidents.create.noConfirmed')}</p>
+          <PageLink page="advisories">{t('cases.incidents.create.toAdvisories')}</PageLink>
+        </div>
+      ) : null}
       {usable.length > 0 ? (
-        <Form className="incident-form" onSubmit={submit}>
-          <CheckboxGroup className="answer-control" value={picked} onChange={pick} isRequired>
+        <Form className="incident-form" onSubmit={submit} validationBehavior="aria">
+          <CheckboxGroup
+            className="answer-control"
+            value={picked}
+            onChange={pick}
+            isInvalid={shown('advisories') !== null}
+          >
             <Label className="answer-label">{t('cases.incidents.create.advisories')}</Label>
+            <FieldError className="field-error">{shown('advisories')}</FieldError>
             {usable.map(({ advisory, confirmed }) => (
               <Checkbox key={advisory.id} value={String(advisory.id)} className="check-option">
                 <span className="check-box" aria-hidden="true" />
                 <span>
                   <strong>{advisory.trackingId}</strong>{' '}
                   {/* CISA titles often repeat the ID: show it once. */}
-                  {advisory.title.replace(`${advisory.trackingId}: `, '')}
+                  {titleWithoutId(advisory.title, advisory.trackingId)}
                   <span className="check-sub">
                     {t('cases.incidents.create.advisoryLine', {
                       count: confirmed,
@@ -124,17 +162,21 @@ export function CreateIncidentForm({
             onChange={setName}
             isRequired
             maxLength={200}
+            isInvalid={shown('name') !== null}
           >
             <Label className="answer-label">{t('cases.incidents.create.name')}</Label>
             <Input className="text-input" />
+            <FieldError className="field-error">{shown('name')}</FieldError>
           </TextField>
           <RadioGroup
             className="answer-control"
             value={commander}
             onChange={setCommander}
             isRequired
+            isInvalid={shown('commander') !== null}
           >
             <Label className="answer-label">{t('cases.incidents.create.commander')}</Label>
+            <FieldError className="field-error">{shown('commander')}</FieldError>
             <div className="choice-options">
               {commanders.map((u) => (
                 <Radio key={u.id} value={String(u.id)} className="choice-option">
@@ -155,12 +197,7 @@ export function CreateIncidentForm({
           </div>
           {error ? <ErrorMessage error={error} /> : null}
           <div className="step-actions">
-            <Button
-              type="submit"
-              className="button button-primary"
-              isPending={busy}
-              isDisabled={picked.length === 0 || name.trim() === '' || commander === ''}
-            >
+            <Button type="submit" className="button button-primary" isPending={busy}>
               {t('cases.incidents.create.submit')}
             </Button>
             <Button className="button button-secondary" onPress={onCancel}>

@@ -18,13 +18,18 @@ import { WalkthroughPanel } from './WalkthroughPanel';
 const walkthroughName = 'ICSMA-17-215-02 response';
 
 /** Incidents: the list, opening a new one, and on the demo facility the walkthrough. */
-export function IncidentsOverview() {
+export function IncidentsOverview({
+  create,
+}: {
+  /** Open with the form shown (from an advisory's page: with that advisory chosen). */
+  create?: { advisoryId: number | undefined };
+} = {}) {
   const { t } = useTranslation();
   const { info } = useAppInfo();
   const { status } = useSession();
   const [incidents, setIncidents] = useState<IncidentSummary[]>();
   const [error, setError] = useState<ApiError>();
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(create !== undefined);
   const [walkthroughRan, setWalkthroughRan] = useState(false);
 
   const [reloads, load] = useReducer((n: number) => n + 1, 0);
@@ -59,9 +64,13 @@ export function IncidentsOverview() {
           </Button>
         </div>
       ) : null}
-      {creating ? (
+      {creating && commander ? (
         <CreateIncidentForm
-          onCancel={() => setCreating(false)}
+          {...(create?.advisoryId !== undefined ? { advisoryId: create.advisoryId } : {})}
+          onCancel={() => {
+            setCreating(false);
+            if (create) window.location.hash = '#/incidents';
+          }}
           onCreated={(result) => {
             setCreating(false);
             window.location.hash = incidentHref(result.incident.id);

@@ -10,6 +10,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
 import { PageLink } from '../components/PageLink';
 import { useDebouncedValue } from '../devices/use-debounced-value';
+import { advisoryHref, idFromSegment, useHashPath } from '../cases/hash-path';
 import { useMay } from '../inventory/use-may';
 import '../styles/inventory.css';
 
@@ -18,13 +19,14 @@ export function AdvisoriesPage() {
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText.trim(), 250);
   const list = useAdvisoryList(search);
-  const [openId, setOpenId] = useState<number>();
+  // The open advisory lives in the hash (`#/advisories/<id>`): other pages link to it.
+  const openId = idFromSegment(useHashPath()[0]);
   const [importing, setImporting] = useState(false);
   const mayImport = useMay('advisories.import');
 
   const open = (id: number) => {
     setImporting(false);
-    setOpenId(id);
+    window.location.hash = advisoryHref(id);
   };
 
   let body;
@@ -32,8 +34,9 @@ export function AdvisoriesPage() {
     body = (
       <AdvisoryDetailView
         id={openId}
+        key={openId}
         onBack={() => {
-          setOpenId(undefined);
+          window.location.hash = advisoryHref();
           list.reload();
         }}
       />

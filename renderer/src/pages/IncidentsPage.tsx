@@ -5,7 +5,10 @@ import { IncidentDetail } from '../incidents/IncidentDetail';
 import { IncidentsOverview } from '../incidents/IncidentsOverview';
 import '../styles/cases.css';
 
-/** `#/incidents`, `#/incidents/<id>`, `#/incidents/<id>/case/<caseId>`. */
+/**
+ * `#/incidents`, `#/incidents/new[/<advisoryId>]` (the form, from an advisory's page),
+ * `#/incidents/<id>`, `#/incidents/<id>/case/<caseId>`.
+ */
 export function IncidentsPage() {
   const { t } = useTranslation();
   const path = useHashPath();
@@ -22,5 +25,9 @@ export function IncidentsPage() {
     );
   }
   if (incidentId !== undefined) return <IncidentDetail key={incidentId} incidentId={incidentId} />;
+  if (path[0] === 'new') {
+    const advisoryId = idFromSegment(path[1]);
+    return <IncidentsOverview key={`new-${advisoryId ?? ''}`} create={{ advisoryId }} />;
+  }
   return <IncidentsOverview />;
 }
