@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { languages } from '../languages';
 import { id } from '../schemas';
 import { maxVerifyBytes, type PdfVerifyReport } from './pdf-verify';
 
@@ -76,7 +77,13 @@ const jobId = z.string().regex(/^[0-9a-f]{32}$/, 'a job id as exports.casePdfs r
 
 export const exportMethods = {
   'exports.casePdf': method<ExportedPdf>()(
-    z.object({ caseId: id }).strict(),
+    z
+      .object({
+        caseId: id,
+        /** The language of the PDF's fixed words: the station's; English when absent. */
+        language: z.enum(languages).optional(),
+      })
+      .strict(),
     'The signed PDF of one device case (identity, advisory and revision, every answer and sign-off, gate, history).',
   ),
   'exports.incidentPdf': method<ExportedPdf>()(
@@ -116,6 +123,8 @@ export const exportMethods = {
          * `<data folder>/exports/`. Relative paths and paths with ".." are refused.
          */
         directory: z.string().min(1).max(1000).optional(),
+        /** The language of the PDFs' fixed words: the station's; English when absent. */
+        language: z.enum(languages).optional(),
       })
       .strict(),
     'Start writing one signed PDF per case into a folder; poll exports.progress for the progress bar.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chainAnchorSchema } from '../chain-anchor';
+import { languages } from '../languages';
 
 /**
  * Checking a PDF the app signed (`exports.verifyPdf`, `standalone verify-pdf`): its signature,
@@ -23,6 +24,8 @@ export const pdfMetadataSchema = z
       .strict()
       .nullable(),
     generatedAt: z.string().max(40),
+    /** The language of the fixed words; English when absent (the rebuild uses the same). */
+    language: z.enum(languages).optional(),
     /**
      * A hash of what the document says, whole and per section (content-hash.ts): verify-pdf
      * rebuilds the document from the database and compares. Absent in blank forms made before it.

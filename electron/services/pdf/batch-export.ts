@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportJobProgress, ExportJobStarted } from '../../api/domains/exports';
+import type { Language } from '../../api/languages';
 import type { Services } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { heapKeeper } from '../core/heap';
@@ -20,6 +21,7 @@ import { exportCase } from './exports';
 
 interface Job extends ExportJobProgress {
   caseIds: number[];
+  language: Language | undefined;
   cancelRequested: boolean;
   /** Why the services stopped it (a restore), as opposed to a person cancelling it. */
   stoppedBecause: string | null;
@@ -128,7 +130,7 @@ async function run(
       break;
     }
     try {
-      const { fileName, pdf } = await exportCase(services, caseId);
+      const { fileName, pdf } = await exportCase(services, caseId, job.language);
       writeAtomically(path.join(job.directory, fileName), pdf);
       job.files.push(fileName);
       onWritten(caseId, fileName, job.directory);
@@ -153,6 +155,7 @@ export function startCaseBatch(
   requestedDirectory: string | undefined,
   /** Called for each file written (the handler audits it). */
   onWritten: (caseId: number, fileName: string, directory: string) => void = () => undefined,
+  language?: Language,
 ): ExportJobStarted & { finished: Promise<void> } {
   requireUnlockedIdentity(services);
   const jobId = randomBytes(16).toString('hex');
@@ -181,6 +184,7 @@ export function startCaseBatch(
     startedAt: services.clock.now().toISOString(),
     finishedAt: null,
     caseIds: unique,
+    language,
     cancelRequested: false,
     stoppedBecause: null,
     finished: Promise.resolve(),

@@ -2,13 +2,18 @@ import { missingCaseError } from '../core/errors';
 import type { CellPart, PdfBlock, PdfTime, TableCell } from './model';
 import type { TableSpec } from './table';
 import { formatTime } from './text';
+import type { PdfWords } from './words';
 
 function timeText(time: PdfTime | undefined, zone: string | undefined): string {
   return time === undefined ? '' : formatTime(time, zone);
 }
 
 /** The blocks that are tables, as tables: columns, header and the cells of each row. */
-export function tableSpecFor(block: PdfBlock, timeZone: string | undefined): TableSpec | null {
+export function tableSpecFor(
+  block: PdfBlock,
+  timeZone: string | undefined,
+  t: PdfWords,
+): TableSpec | null {
   switch (block.kind) {
     case 'keyValue':
       return {
@@ -27,16 +32,16 @@ export function tableSpecFor(block: PdfBlock, timeZone: string | undefined): Tab
     case 'checklist':
       return {
         columns: [
-          { header: 'Item', weight: 46 },
-          { header: 'Answer', weight: 24 },
-          { header: 'By / when', weight: 30 },
+          { header: t('table.item'), weight: 46 },
+          { header: t('table.answer'), weight: 24 },
+          { header: t('table.byWhen'), weight: 30 },
         ],
         rows: block.entries.map((e): TableCell[] => [
           [{ text: e.item }, ...(e.note ? [{ text: e.note, style: 'small' as const }] : [])],
           [
             e.answer
               ? { text: e.answer, style: 'bold', tone: e.tone }
-              : { text: 'not answered', style: 'muted' },
+              : { text: t('table.notAnswered'), style: 'muted' },
           ],
           [
             { text: e.by ?? '' },
@@ -50,10 +55,10 @@ export function tableSpecFor(block: PdfBlock, timeZone: string | undefined): Tab
     case 'signOffs':
       return {
         columns: [
-          { header: 'Signed by', weight: 27 },
-          { header: 'Statement attested', weight: 47 },
-          { header: 'Time', weight: 16 },
-          { header: 'Status', weight: 10 },
+          { header: t('table.signedBy'), weight: 27 },
+          { header: t('table.statement'), weight: 47 },
+          { header: t('table.time'), weight: 16 },
+          { header: t('table.status'), weight: 10 },
         ],
         rows: block.entries.map((e): TableCell[] => [
           [
@@ -64,8 +69,8 @@ export function tableSpecFor(block: PdfBlock, timeZone: string | undefined): Tab
           timeText(e.time, timeZone),
           [
             e.status === 'valid'
-              ? { text: 'valid', style: 'bold', tone: 'ok' }
-              : { text: 'stale', style: 'bold', tone: 'warn' },
+              ? { text: t('table.valid'), style: 'bold', tone: 'ok' }
+              : { text: t('table.stale'), style: 'bold', tone: 'warn' },
           ],
         ]),
         header: true,
@@ -75,19 +80,19 @@ export function tableSpecFor(block: PdfBlock, timeZone: string | undefined): Tab
       return {
         columns: whoWhen
           ? [
-              { header: 'Item', weight: 45 },
-              { header: 'Answer', weight: 31 },
-              { header: 'By / time', weight: 24 },
+              { header: t('table.item'), weight: 45 },
+              { header: t('table.answer'), weight: 31 },
+              { header: t('table.byTime'), weight: 24 },
             ]
           : [
-              { header: 'Item', weight: 68 },
-              { header: 'Answer', weight: 32 },
+              { header: t('table.item'), weight: 68 },
+              { header: t('table.answer'), weight: 32 },
             ],
         rows: block.items.map((item): TableCell[] => {
           const label: CellPart[] = [{ text: item.label }];
           if (item.hint) label.push({ text: item.hint, style: 'small' });
           const row: TableCell[] = [label, item.answer ?? [{ boxes: item.options ?? [] }]];
-          if (whoWhen) row.push([{ writeIn: 'By' }, { writeIn: 'Time' }]);
+          if (whoWhen) row.push([{ writeIn: t('table.by') }, { writeIn: t('table.time') }]);
           return row;
         }),
         header: true,

@@ -50,7 +50,7 @@ function startHeight(
     case 'handFields':
       return handFieldsHeight;
     default: {
-      const table = tableSpecFor(block, timeZone);
+      const table = tableSpecFor(block, timeZone, c.words);
       return table ? tableStartHeight(c, table) : 0;
     }
   }
@@ -127,7 +127,7 @@ export function drawBlock(
     case 'handFields':
       return drawHandFields(c, block.fields);
     default: {
-      const table = tableSpecFor(block, timeZone);
+      const table = tableSpecFor(block, timeZone, c.words);
       if (table) drawTable(c, table);
       c.y -= 8;
     }

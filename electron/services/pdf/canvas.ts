@@ -16,6 +16,7 @@ import {
 import type { FontFace, PdfFonts } from './fonts';
 import type { TextStyle, Tone } from './model';
 import { fitLine, widthOf } from './text';
+import type { PdfWords } from './words';
 
 /** A4 portrait, in points. */
 export const pageSize: [number, number] = [595.28, 841.89];
@@ -90,6 +91,8 @@ export class Canvas {
     readonly fonts: PdfFonts,
     readonly pdfFonts: { regular: PDFFont; bold: PDFFont },
     private readonly runningHeader: { title: string; facility: string },
+    /** The fixed words in the document's language. */
+    readonly words: PdfWords,
   ) {}
 
   face(name: 'regular' | 'bold'): FontFace {

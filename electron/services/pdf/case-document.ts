@@ -10,7 +10,9 @@ import { lastCaseAuditEvent } from './audit-reference';
 import { documentFacility } from './blank-checklist';
 import { checklistBlocks, historyBlock, signOffBlocks } from './case-blocks';
 import type { AuditReference, PdfBlock, PdfDocumentModel, Tone } from './model';
+import type { Language } from '../../api/languages';
 import { formatTime } from './text';
+import { pdfWords, type PdfWords } from './words';
 
 /**
  * The device case PDF (issue 7, item 2): what regulators, risk managers and the vendor read
@@ -19,9 +21,9 @@ import { formatTime } from './text';
  */
 
 const hicsLabels = {
-  fully_functional: 'Fully functional',
-  partially_functional: 'Partially functional',
-  non_functional: 'Non-functional',
+  fully_functional: 'case.fullyFunctional',
+  partially_functional: 'case.partiallyFunctional',
+  non_functional: 'case.nonFunctional',
 } as const;
 
 const verdictTones: Record<CaseDetail['gate']['verdict'], Tone> = {
@@ -38,61 +40,70 @@ export function deviceLabel(d: Pick<Device, 'vendor' | 'model' | 'assetTag'>): s
   return join([d.vendor, d.model], ' ') || d.assetTag;
 }
 
-export function deviceLocation(d: Device): string {
+export function deviceLocation(d: Device, t: PdfWords = pdfWords()): string {
   return join([
     d.site,
     d.building,
-    d.floor ? `floor ${d.floor}` : null,
-    d.room ? `room ${d.room}` : null,
+    d.floor ? t('case.floor', { floor: d.floor }) : null,
+    d.room ? t('case.room', { room: d.room }) : null,
     d.department,
   ]);
 }
 
-function deviceBlock(d: Device): PdfBlock {
+function deviceBlock(d: Device, t: PdfWords): PdfBlock {
   const rows = [
-    { key: 'Asset tag', value: d.assetTag },
-    { key: 'Vendor / model', value: join([d.vendor, d.model], ' · ') },
-    { key: 'Product family / modality', value: join([d.family, d.modality], ' · ') },
-    { key: 'Serial number', value: d.serialNumber ?? '' },
-    { key: 'Location', value: deviceLocation(d) },
-    { key: 'Operating system', value: join([d.osName, d.osVersion], ' ') },
-    { key: 'Software version', value: d.softwareVersion ?? '' },
+    { key: t('case.assetTag'), value: d.assetTag },
+    { key: t('case.vendorModel'), value: join([d.vendor, d.model], ' · ') },
+    { key: t('case.family'), value: join([d.family, d.modality], ' · ') },
+    { key: t('case.serial'), value: d.serialNumber ?? '' },
+    { key: t('case.location'), value: deviceLocation(d, t) },
+    { key: t('case.os'), value: join([d.osName, d.osVersion], ' ') },
+    { key: t('case.software'), value: d.softwareVersion ?? '' },
     {
-      key: 'Network',
+      key: t('case.network'),
       value: join([
         d.hostname,
         d.ipAddress,
-        d.networkSegment ? `segment ${d.networkSegment}` : null,
+        d.networkSegment ? t('case.segment', { segment: d.networkSegment }) : null,
         d.aeTitle ? `AE ${d.aeTitle}` : null,
       ]),
     },
     {
-      key: 'Remote update',
+      key: t('case.remoteUpdate'),
       value:
-        d.remoteUpdateCapable === null ? '' : d.remoteUpdateCapable ? 'Capable' : 'Not capable',
+        d.remoteUpdateCapable === null
+          ? ''
+          : t(d.remoteUpdateCapable ? 'case.capable' : 'case.notCapable'),
     },
-    { key: 'Criticality', value: d.criticality ?? '' },
+    { key: t('case.criticality'), value: d.criticality ?? '' },
   ];
   return { kind: 'keyValue', rows: rows.map((r) => ({ ...r, value: r.value || '—' })) };
 }
 
-function advisoryBlocks(detail: CaseDetail, timeZone: string | undefined): PdfBlock[] {
+function advisoryBlocks(detail: CaseDetail, timeZone: string | undefined, t: PdfWords): PdfBlock[] {
   const a = detail.advisory;
-  const revision = `${a.trackingId}, revision ${a.revision.version} (released ${formatTime(new Date(a.revision.releaseDate), timeZone)})`;
+  const revision = t('case.revision', {
+    trackingId: a.trackingId,
+    version: a.revision.version,
+    time: formatTime(new Date(a.revision.releaseDate), timeZone),
+  });
   const rows: { key: string; value: string; tone?: Tone }[] = [
-    { key: 'Advisory relied on', value: revision },
-    { key: 'Title', value: a.title },
-    { key: 'Publisher', value: a.publisher },
+    { key: t('case.reliedOn'), value: revision },
+    { key: t('case.advisoryTitle'), value: a.title },
+    { key: t('case.publisher'), value: a.publisher },
   ];
   if (a.currentVersion !== a.revision.version) {
     rows.push({
-      key: 'Newer revision',
-      value: `${a.currentVersion} imported; this case relies on ${a.revision.version}`,
+      key: t('case.newerRevision'),
+      value: t('case.newerRevisionValue', {
+        current: a.currentVersion,
+        version: a.revision.version,
+      }),
       tone: 'warn',
     });
   }
-  if (a.product) rows.push({ key: 'Matched product', value: a.product.name });
-  if (a.exposedPorts) rows.push({ key: 'Ports named', value: a.exposedPorts.join(', ') });
+  if (a.product) rows.push({ key: t('case.product'), value: a.product.name });
+  if (a.exposedPorts) rows.push({ key: t('case.ports'), value: a.exposedPorts.join(', ') });
   return [
     { kind: 'keyValue', rows },
     {
@@ -100,7 +111,7 @@ function advisoryBlocks(detail: CaseDetail, timeZone: string | undefined): PdfBl
       columns: [
         { header: 'CVE', weight: 20 },
         { header: 'CVSS', weight: 14 },
-        { header: 'Vulnerability', weight: 66 },
+        { header: t('case.vulnerability'), weight: 66 },
       ],
       rows: a.cves.map((c) => [
         c.cve ?? '—',
@@ -116,34 +127,48 @@ function advisoryBlocks(detail: CaseDetail, timeZone: string | undefined): PdfBl
   ];
 }
 
-function statusBlock(detail: CaseDetail, timeZone: string | undefined): PdfBlock {
+function statusBlock(detail: CaseDetail, timeZone: string | undefined, t: PdfWords): PdfBlock {
   const rows: { key: string; value: string; tone?: Tone }[] = [
     {
-      key: 'State',
-      value: `${detail.stateLabel} since ${formatTime(new Date(detail.stateEnteredAt), timeZone)}`,
+      key: t('case.state'),
+      value: t('case.stateSince', {
+        state: detail.stateLabel,
+        time: formatTime(new Date(detail.stateEnteredAt), timeZone),
+      }),
     },
-    { key: 'HICS 251 status', value: hicsLabels[detail.hics251] },
-    { key: 'Assigned to', value: detail.assignee?.name ?? 'Nobody' },
+    { key: t('case.hics251'), value: t(hicsLabels[detail.hics251]) },
+    { key: t('case.assignedTo'), value: detail.assignee?.name ?? t('case.nobody') },
     {
-      key: 'Playbook',
-      value: `${detail.template.title} (${detail.template.id}, version ${detail.template.version})`,
+      key: t('case.playbook'),
+      value: t('case.playbookValue', {
+        title: detail.template.title,
+        id: detail.template.id,
+        version: detail.template.version,
+      }),
     },
   ];
   if (detail.recheckAt) {
-    rows.push({ key: 'Re-check at', value: formatTime(new Date(detail.recheckAt), timeZone) });
+    rows.push({
+      key: t('case.recheckAt'),
+      value: formatTime(new Date(detail.recheckAt), timeZone),
+    });
   }
   if (detail.flags.length > 0) {
-    rows.push({ key: 'Flags', value: detail.flags.join(', ').replace(/_/g, ' '), tone: 'warn' });
+    rows.push({
+      key: t('case.flags'),
+      value: detail.flags.join(', ').replace(/_/g, ' '),
+      tone: 'warn',
+    });
   }
   return { kind: 'keyValue', rows };
 }
 
-function gateBlocks(detail: CaseDetail): PdfBlock[] {
+function gateBlocks(detail: CaseDetail, t: PdfWords): PdfBlock[] {
   const g = detail.gate;
   const blocks: PdfBlock[] = [
     {
       kind: 'keyValue',
-      rows: [{ key: 'Verdict', value: g.verdict, tone: verdictTones[g.verdict] }],
+      rows: [{ key: t('case.verdict'), value: g.verdict, tone: verdictTones[g.verdict] }],
     },
   ];
   const list = (label: string, items: string[], tone?: Tone) => {
@@ -151,9 +176,9 @@ function gateBlocks(detail: CaseDetail): PdfBlock[] {
       blocks.push({ kind: 'paragraph', text: `${label}: ${items.join(' · ')}`, tone });
     }
   };
-  list('Why not now', g.reasons, 'bad');
-  list('Still unanswered', g.missing, 'warn');
-  list('Notes', g.notes);
+  list(t('case.whyNotNow'), g.reasons, 'bad');
+  list(t('case.stillUnanswered'), g.missing, 'warn');
+  list(t('case.notes'), g.notes);
   return blocks;
 }
 
@@ -162,15 +187,17 @@ export interface CaseDocumentContext {
   timeZone?: string;
   generatedAt: Date;
   auditReference: AuditReference | null;
+  language?: Language;
 }
 
 /** The model of a device case PDF from the case detail (pure: no database). */
 export function caseDocument(detail: CaseDetail, context: CaseDocumentContext): PdfDocumentModel {
   const tz = context.timeZone;
   const d = detail.device;
+  const t = pdfWords(context.language);
   return {
     kind: 'case',
-    title: `Device case ${d.assetTag} — ${detail.incident.name}`,
+    title: t('case.title', { assetTag: d.assetTag, incident: detail.incident.name }),
     subtitle: join(
       [deviceLabel(d), d.family, join([d.osName, d.osVersion], ' '), d.softwareVersion],
       ', ',
@@ -178,38 +205,43 @@ export function caseDocument(detail: CaseDetail, context: CaseDocumentContext): 
     facility: context.facility,
     generatedAt: context.generatedAt,
     ...(tz ? { timeZone: tz } : {}),
+    ...(context.language && context.language !== 'en' ? { language: context.language } : {}),
     subjects: [
       { entityType: 'case', entityId: String(detail.caseId) },
       { entityType: 'device', entityId: d.assetTag },
       { entityType: 'incident', entityId: String(detail.incident.id) },
     ],
     auditReference: context.auditReference,
-    signatureReason: `Device case record for ${d.assetTag} (${detail.advisory.trackingId} revision ${detail.advisory.revision.version}), exported from Standalone`,
+    signatureReason: t('case.signatureReason', {
+      assetTag: d.assetTag,
+      trackingId: detail.advisory.trackingId,
+      version: detail.advisory.revision.version,
+    }),
     blocks: [
       {
         kind: 'keyValue',
         rows: [
-          { key: 'Facility', value: context.facility },
+          { key: t('case.facility'), value: context.facility },
           {
-            key: 'Incident',
-            value: `${detail.incident.name} (incident ${detail.incident.id}, ${detail.incident.status})`,
+            key: t('case.incident'),
+            value: t('case.incidentValue', { ...detail.incident }),
           },
-          { key: 'Case', value: `${detail.caseId}` },
+          { key: t('case.case'), value: `${detail.caseId}` },
         ],
       },
-      { kind: 'heading', text: 'Device' },
-      deviceBlock(d),
-      { kind: 'heading', text: 'Advisory' },
-      ...advisoryBlocks(detail, tz),
-      { kind: 'heading', text: 'Status' },
-      statusBlock(detail, tz),
-      { kind: 'heading', text: 'Patient-safety gate' },
-      ...gateBlocks(detail),
-      { kind: 'heading', text: 'Checklists' },
+      { kind: 'heading', text: t('case.device') },
+      deviceBlock(d, t),
+      { kind: 'heading', text: t('case.advisory') },
+      ...advisoryBlocks(detail, tz, t),
+      { kind: 'heading', text: t('case.status') },
+      statusBlock(detail, tz, t),
+      { kind: 'heading', text: t('case.gate') },
+      ...gateBlocks(detail, t),
+      { kind: 'heading', text: t('case.checklists') },
       ...checklistBlocks(detail, tz),
-      { kind: 'heading', text: 'Sign-offs' },
+      { kind: 'heading', text: t('case.signOffs') },
       ...signOffBlocks(detail),
-      { kind: 'heading', text: 'State history' },
+      { kind: 'heading', text: t('case.history') },
       historyBlock(detail, tz),
     ],
   };
@@ -220,6 +252,7 @@ export function buildCaseDocument(
   services: Services,
   caseId: number,
   generatedAt: Date,
+  language?: Language,
 ): PdfDocumentModel {
   const { db, resourcesDir } = services;
   const row = findCaseRow(db, caseId);
@@ -233,5 +266,6 @@ export function buildCaseDocument(
     ...documentFacility(services),
     generatedAt,
     auditReference: lastCaseAuditEvent(db, caseId),
+    ...(language ? { language } : {}),
   });
 }

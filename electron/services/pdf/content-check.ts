@@ -60,7 +60,9 @@ interface Rebuilder {
 const caseRebuilder: Rebuilder = {
   model(services, meta) {
     const caseId = subjectId(meta, 'case');
-    return caseId === null ? null : buildCaseDocument(services, caseId, new Date(meta.generatedAt));
+    return caseId === null
+      ? null
+      : buildCaseDocument(services, caseId, new Date(meta.generatedAt), meta.language);
   },
   later(live, meta, after) {
     const caseId = subjectId(meta, 'case');

@@ -1,4 +1,5 @@
 import type { ExportedPdf, IncidentReportKind } from '../../api/domains/exports';
+import type { Language } from '../../api/languages';
 import { findCaseRow } from '../cases/case-store';
 import { loadWorkflowResources } from '../cases/workflow-resources';
 import type { CallContext, Services } from '../core/context';
@@ -23,12 +24,16 @@ export interface SignedBlankChecklist extends SignedFile {
   template: { id: string; version: number; title: string };
 }
 
-export async function exportCase(services: Services, caseId: number): Promise<SignedFile> {
+export async function exportCase(
+  services: Services,
+  caseId: number,
+  language?: Language,
+): Promise<SignedFile> {
   // Locked key: fail before the work of building the document.
   requireUnlockedIdentity(services);
   const row = findCaseRow(services.db, caseId);
   if (!row) throw notFound(`Case ${caseId}`);
-  const model = buildCaseDocument(services, caseId, services.clock.now());
+  const model = buildCaseDocument(services, caseId, services.clock.now(), language);
   return {
     fileName: caseFileName({ caseId, assetTag: row.asset_tag, trackingId: row.tracking_id }),
     pdf: await exportSignedPdf(services, model),

@@ -7,7 +7,7 @@ import { exportBlankChecklist, exportCase, exportIncidentReport, toExportedPdf }
 
 export const exportHandlers: HandlerMap<keyof typeof exportMethods> = {
   'exports.casePdf': async (input, ctx) => {
-    const file = await exportCase(ctx.services, input.caseId);
+    const file = await exportCase(ctx.services, input.caseId, input.language);
     recordExport(
       ctx,
       'pdf',
@@ -68,6 +68,7 @@ export const exportHandlers: HandlerMap<keyof typeof exportMethods> = {
             directory: folder,
           },
         ),
+      input.language,
     );
     return { jobId, directory, total };
   },

@@ -1,3 +1,5 @@
+import type { Language } from '../../api/languages';
+
 /**
  * The document model the exporters fill (device case, incident reports, blank checklists) and the
  * renderer lays out. Plain data: no PDF concepts leak out of this file. Times are either a Date
@@ -90,6 +92,8 @@ export interface PdfDocumentModel {
   generatedAt: Date;
   /** IANA zone for printed times (the facility's); UTC when absent or unknown. */
   timeZone?: string;
+  /** The language of the fixed words (the station's choice); English when absent. */
+  language?: Language;
   subjects: PdfSubject[];
   auditReference: AuditReference | null;
   blocks: PdfBlock[];

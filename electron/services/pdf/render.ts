@@ -5,6 +5,7 @@ import { Canvas, colors, margin, specFor } from './canvas';
 import type { PdfFonts } from './fonts';
 import type { PdfBlock, PdfDocumentModel } from './model';
 import { fitLine, formatTime, widthOf, wrap } from './text';
+import { pdfWords, type PdfWords } from './words';
 
 /** Who signs: printed in the footer of every page and in the sign-off block. */
 export interface SignerInfo {
@@ -34,7 +35,7 @@ function drawTitle(c: Canvas, model: PdfDocumentModel, generated: string): void 
   c.y -= 2;
   const meta = specFor('muted', 8.5);
   for (const line of wrap(
-    `${model.facility}  ·  Generated ${generated}`,
+    `${model.facility}  ·  ${c.words('generated', { time: generated })}`,
     c.face('regular'),
     meta.size,
     c.width,
@@ -47,10 +48,8 @@ function drawTitle(c: Canvas, model: PdfDocumentModel, generated: string): void 
   c.y -= 10;
 }
 
-function auditText(model: PdfDocumentModel): string {
-  return model.auditReference
-    ? `Audit reference: event #${model.auditReference.eventId}, hash ${model.auditReference.hash}`
-    : 'Audit reference: none (a blank form, not tied to a record)';
+function auditText(model: PdfDocumentModel, t: PdfWords): string {
+  return model.auditReference ? t('auditReference', { ...model.auditReference }) : t('auditNone');
 }
 
 /** The visible sign-off block: who signed, with which certificate, when, why, tied to what. */
@@ -60,27 +59,33 @@ function drawSignatureBlock(
   signer: SignerInfo,
   generated: string,
 ): RenderedPdf['signatureBox'] {
+  const t = c.words;
   const inner = c.width - 20;
   const heading = specFor('bold', 9.5);
   const body = specFor('regular', 8.2);
   const small = specFor('muted', 7.2);
   const regular = c.face('regular');
   const lines: { text: string; spec: typeof body; size?: number }[] = [
-    { text: 'Digitally signed by the organisation', spec: heading },
-    ...wrap(`Signer: ${signer.subject}`, regular, body.size, inner).map((text) => ({
+    { text: t('signedByOrganisation'), spec: heading },
+    ...wrap(t('signer', { subject: signer.subject }), regular, body.size, inner).map((text) => ({
       text,
       spec: body,
     })),
-    ...wrap(`Signed: ${generated}  ·  Location: ${model.facility}`, regular, body.size, inner).map(
-      (text) => ({ text, spec: body }),
+    ...wrap(
+      t('signedAt', { time: generated, facility: model.facility }),
+      regular,
+      body.size,
+      inner,
+    ).map((text) => ({ text, spec: body })),
+    ...wrap(t('reason', { reason: model.signatureReason }), regular, body.size, inner).map(
+      (text) => ({
+        text,
+        spec: body,
+      }),
     ),
-    ...wrap(`Reason: ${model.signatureReason}`, regular, body.size, inner).map((text) => ({
-      text,
-      spec: body,
-    })),
     {
       ...fitLine(
-        `Certificate SHA-256: ${signer.fingerprintSha256}`,
+        t('certificate', { fingerprint: signer.fingerprintSha256 }),
         regular,
         small.size,
         inner,
@@ -88,14 +93,8 @@ function drawSignatureBlock(
       ),
       spec: small,
     },
-    { ...fitLine(auditText(model), regular, small.size, inner, 5.5), spec: small },
-    ...wrap(
-      'A PDF reader shows whether this document was changed after it was signed (the signature ' +
-        'covers the whole file). `standalone verify-pdf` also checks it against the audit trail.',
-      regular,
-      small.size,
-      inner,
-    ).map((text) => ({ text, spec: small })),
+    { ...fitLine(auditText(model, t), regular, small.size, inner, 5.5), spec: small },
+    ...wrap(t('verifyHint'), regular, small.size, inner).map((text) => ({ text, spec: small })),
   ];
   const height = lines.reduce((n, l) => n + l.spec.leading, 0) + 18;
   c.ensure(height + 14);
@@ -123,6 +122,7 @@ function drawFooters(
   signer: SignerInfo,
   generated: string,
 ): void {
+  const t = c.words;
   const total = c.pages.length;
   const regular = c.face('regular');
   const bold = c.face('bold');
@@ -131,21 +131,21 @@ function drawFooters(
     c.page = page;
     const top = margin.bottom - 14;
     c.rule(top, colors.rule, 0.6);
-    const pageText = `Page ${i + 1} of ${total}`;
+    const pageText = t('page', { page: i + 1, total });
     c.textRight(pageText, c.right, top - 11, { face: 'bold', size: 8, color: colors.text });
     const pageWidth = widthOf(pageText, bold, 8) + 12;
     const first = fitLine(
-      `${model.title}  ·  generated ${generated}`,
+      t('footerTitle', { title: model.title, time: generated }),
       regular,
       7.4,
       c.width - pageWidth,
       6,
     );
     c.text(first.text, c.left, top - 11, { ...small, size: first.size, color: colors.muted });
-    const audit = fitLine(auditText(model), regular, small.size, c.width, 5.5);
+    const audit = fitLine(auditText(model, t), regular, small.size, c.width, 5.5);
     c.text(audit.text, c.left, top - 21, { ...small, size: audit.size });
     const cert = fitLine(
-      `Signing certificate SHA-256: ${signer.fingerprintSha256}`,
+      t('signingCertificate', { fingerprint: signer.fingerprintSha256 }),
       regular,
       small.size,
       c.width,
@@ -171,7 +171,13 @@ export async function renderPdf(
     bold: await doc.embedFont(fonts.bold.main.bytes, { subset: true }),
   };
   const generated = formatTime(model.generatedAt, model.timeZone);
-  const c = new Canvas(doc, fonts, pdfFonts, { title: model.title, facility: model.facility });
+  const c = new Canvas(
+    doc,
+    fonts,
+    pdfFonts,
+    { title: model.title, facility: model.facility },
+    pdfWords(model.language),
+  );
   c.addPage();
   drawTitle(c, model, generated);
   // A checklist's title is a heading like any other (kept with the start of its table).

@@ -53,6 +53,7 @@ export function metadataOf(
     subjects: model.subjects,
     auditReference: model.auditReference,
     generatedAt: model.generatedAt.toISOString(),
+    ...(model.language ? { language: model.language } : {}),
     content: documentContent(model),
     certificateFingerprintSha256: fingerprint,
     ...(anchor ? { anchor } : {}),

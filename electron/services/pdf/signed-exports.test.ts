@@ -29,6 +29,8 @@ interface Kind {
   method: string;
   input: () => Record<string, unknown>;
   expected: string[];
+  /** The sign-off block's heading, in the PDF's language. */
+  signedBy?: string;
 }
 
 const kinds: Kind[] = [
@@ -45,6 +47,23 @@ const kinds: Kind[] = [
       'Kantonsspital Zürich-Nord (demo)',
       'Page 1 of',
     ],
+  },
+  {
+    // The station's language chosen for the PDF: the fixed words in German, the record as it is.
+    name: 'case-german',
+    method: 'exports.casePdf',
+    input: () => ({ caseId: demo.cases['NM-0001'], language: 'de' }),
+    expected: [
+      'Gerätefall NM-0001',
+      'Inventarnummer',
+      'Patientensicherheits-Prüfung',
+      'Freigaben',
+      'Statusverlauf',
+      'Unterzeichnet von',
+      ...signers,
+      'Seite 1 von',
+    ],
+    signedBy: 'Digital signiert von der Organisation',
   },
   {
     name: 'case-cjk-assignee',
@@ -103,7 +122,9 @@ beforeAll(async () => {
     const result = await rt.dispatchAs(operator, kind.method, kind.input());
     if (!result.ok) throw new Error(`${kind.name}: ${result.error.message}`);
     const value = result.value as ExportedPdf;
-    const file = path.join(out.dir, value.fileName);
+    // Kinds of one record (the case in two languages) share a file name: one folder each.
+    const file = path.join(out.dir, kind.name, value.fileName);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, Buffer.from(value.base64, 'base64'));
     files.set(kind.name, file);
   }
@@ -134,7 +155,7 @@ describe.each(kinds)('the signed $name PDF', (kind) => {
     // Table cells wrap: compare with runs of white space made one space.
     const text = pdftotext(file()).replace(/\s+/g, ' ');
     for (const expected of kind.expected) expect(text).toContain(expected);
-    expect(text).toContain('Digitally signed by the organisation');
+    expect(text).toContain(kind.signedBy ?? 'Digitally signed by the organisation');
     expect(text).toContain(demo.fingerprint);
   });
 

@@ -9,6 +9,7 @@ import {
   ProgressBar,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { languages } from '../../../electron/api/languages';
 import { maxBatchCases, type ExportJobProgress } from '../../../electron/api/domains/exports';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -30,7 +31,7 @@ const pollMs = 500;
  * dialog polls the job for its progress bar, can stop it, and names the folder at the end.
  */
 export function PdfBatchDialog({ isOpen, caseIds, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [progress, setProgress] = useState<ExportJobProgress>();
   const [error, setError] = useState<ApiError>();
   const [starting, setStarting] = useState(false);
@@ -62,7 +63,9 @@ export function PdfBatchDialog({ isOpen, caseIds, onClose }: Props) {
   const start = () => {
     setStarting(true);
     setError(undefined);
-    void call('exports.casePdfs', { caseIds: [...caseIds] }).then((result) => {
+    // The PDFs speak the station's language, as the screens do.
+    const language = languages.find((l) => l === i18n.language) ?? 'en';
+    void call('exports.casePdfs', { caseIds: [...caseIds], language }).then((result) => {
       setStarting(false);
       if (!result.ok) return setError(result.error);
       const { jobId: id, directory, total } = result.value;

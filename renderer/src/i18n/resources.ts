@@ -2,7 +2,7 @@ import deShell from './de.json';
 import deBoard from './de/board.json';
 import deCases from './de/cases.json';
 import deInventory from './de/inventory.json';
-import dePdf from './de/pdf.json';
+import dePdf from '../../../electron/api/i18n/pdf.de.json';
 import dePeople from './de/people.json';
 import deSettings from './de/settings.json';
 import deThreats from './de/threats.json';
@@ -10,14 +10,15 @@ import shell from './en.json';
 import board from './en/board.json';
 import cases from './en/cases.json';
 import inventory from './en/inventory.json';
-import pdf from './en/pdf.json';
+import pdf from '../../../electron/api/i18n/pdf.en.json';
 import people from './en/people.json';
 import settings from './en/settings.json';
 import threats from './en/threats.json';
 
 /**
  * English strings, one file per area of the app so that areas can grow independently; each
- * area file keeps its strings under its own top-level key.
+ * area file keeps its strings under its own top-level key. The PDFs' words live beside the API,
+ * where the services that print them read them too.
  */
 export const en = {
   ...shell,
@@ -42,5 +43,4 @@ export const de = {
   ...deThreats,
 };
 
-export const languages = ['en', 'de'] as const;
-export type Language = (typeof languages)[number];
+export { languages, type Language } from '../../../electron/api/languages';

@@ -1,0 +1,32 @@
+import de from '../../api/i18n/pdf.de.json';
+import en from '../../api/i18n/pdf.en.json';
+import type { Language } from '../../api/languages';
+
+/**
+ * The PDFs' fixed words in the station's language, from the catalogue the UI's translations
+ * include too (so the test that finds a key missing in either language covers them). Record
+ * content (names, playbook questions, advisory text) is printed as recorded.
+ */
+type Catalogue = typeof en.pdf;
+type Leaf<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaf<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type PdfWordKey = Leaf<Catalogue>;
+export type PdfWords = (key: PdfWordKey, values?: Record<string, string | number>) => string;
+
+const catalogues: Record<Language, Catalogue> = { en: en.pdf, de: de.pdf };
+
+function lookup(catalogue: Catalogue, key: string): string | undefined {
+  let node: unknown = catalogue;
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  return typeof node === 'string' ? node : undefined;
+}
+
+export function pdfWords(language: Language = 'en'): PdfWords {
+  const catalogue = catalogues[language];
+  return (key, values = {}) =>
+    (lookup(catalogue, key) ?? lookup(catalogues.en, key) ?? key).replace(
+      /\{\{\s*(\w+)\s*\}\}/g,
+      (_, name: string) => String(values[name] ?? ''),
+    );
+}
