@@ -1,5 +1,5 @@
-import de from '../../api/i18n/pdf.de.json';
-import en from '../../api/i18n/pdf.en.json';
+import de from '../../api/i18n/pdf.de.json' with { type: 'json' };
+import en from '../../api/i18n/pdf.en.json' with { type: 'json' };
 import type { Language } from '../../api/languages';
 
 /**
