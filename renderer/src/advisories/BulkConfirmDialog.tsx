@@ -60,7 +60,12 @@ export function BulkConfirmDialog({ trackingId, matches, onClose, onDecided }: P
       <Modal className="modal modal-narrow">
         <Dialog className="dialog" data-testid="bulk-confirm-dialog">
           <Heading slot="title">{t('inventory.matches.bulk.title', { count, trackingId })}</Heading>
-          <ul className="match-bulk-list" aria-label={t('inventory.matches.bulk.listLabel')}>
+          <ul
+            className="match-bulk-list"
+            aria-label={t('inventory.matches.bulk.listLabel')}
+            // Focusable so keyboard users can scroll a long list with the arrow and page keys.
+            tabIndex={0}
+          >
             {matches.map((m) => (
               <li key={m.id}>
                 <strong>{m.assetTag}</strong> {m.productName}

@@ -49,7 +49,8 @@ export function BulkPreviewList({
   const movable = plan.movable.slice(0, shownAtMost);
   const held = plan.held.slice(0, shownAtMost);
   return (
-    <div className="board-bulk-preview" data-testid="bulk-preview">
+    // Focusable so keyboard users can scroll a long preview with the arrow and page keys.
+    <div className="board-bulk-preview" data-testid="bulk-preview" tabIndex={0}>
       {plan.movable.length > 0 ? (
         <section aria-labelledby="bulk-will-move">
           <h3 id="bulk-will-move">
