@@ -11,8 +11,8 @@ import { loadQuick, rowVerdict } from './board-evaluate';
  * rules the case screen uses (see board-evaluate.ts). Only the page is evaluated, so a 10,000-case board costs what 100 rows cost.
  */
 
-interface DeviceCols {
-  case_id: number;
+/** The device columns a board row shows. */
+export interface DeviceFields {
   vendor: string | null;
   model: string | null;
   family: string | null;
@@ -22,6 +22,10 @@ interface DeviceCols {
   floor: string | null;
   room: string | null;
   department: string | null;
+}
+
+interface DeviceCols extends DeviceFields {
+  case_id: number;
 }
 
 export function boardRows(

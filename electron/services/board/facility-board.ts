@@ -6,6 +6,7 @@ import { facilityTimeZone, type WorkflowResources } from '../cases/workflow-reso
 import { evaluatePatientSafetyGate } from '../workflow/gate';
 import { hics251Status } from '../workflow/states';
 import { boardWhere, sortExpressions, type BoardSql } from './board-query';
+import type { DeviceFields } from './board-rows';
 
 /**
  * The board over the whole facility: this station's cases and the cases other stations hold, as
@@ -93,21 +94,12 @@ export function remoteFacetSql(): string {
       GROUP BY d.site, d.building, d.department, d.modality, d.family`;
 }
 
-interface RemoteRow {
+interface RemoteRow extends DeviceFields {
   station_id: string;
   station_name: string;
   id: number;
   device_id: number;
   asset_tag: string;
-  vendor: string | null;
-  model: string | null;
-  family: string | null;
-  modality: string | null;
-  site: string | null;
-  building: string | null;
-  floor: string | null;
-  room: string | null;
-  department: string | null;
   state: CaseState;
   state_entered_at: string;
   recheck_at: string | null;
