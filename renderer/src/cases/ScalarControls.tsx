@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef, useState } from 'react';
 import {
   Button,
   Input,
@@ -106,22 +106,70 @@ export function ChoiceControl({
       </Select>
     );
   }
+  return <RadioChoice label={label} options={options} value={value} onChange={onChange} />;
+}
+
+/**
+ * Radio buttons that save on commit: a click, Space or Enter, or leaving the group. Arrow keys
+ * only move through the options (each answer saved is an audit event, so passing over an option
+ * on the way to another must not record it).
+ */
+function RadioChoice({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  options: ChoiceOption[];
+  value: string | undefined;
+  onChange(value: string): void;
+}) {
+  const [pending, setPending] = useState<string>();
+  const byArrow = useRef(false);
+  const commit = () => {
+    if (pending !== undefined && pending !== value) onChange(pending);
+    setPending(undefined);
+  };
   return (
-    <RadioGroup
-      className="answer-control"
-      value={value ?? null}
-      onChange={onChange}
-      orientation="horizontal"
+    <div
+      className="radio-commit"
+      onKeyDownCapture={(event) => {
+        byArrow.current = event.key.startsWith('Arrow');
+        // Space on the option an arrow reached selects nothing new, so it commits too.
+        if (event.key === 'Enter' || event.key === ' ') commit();
+      }}
+      onPointerDownCapture={() => {
+        byArrow.current = false;
+      }}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) commit();
+      }}
     >
-      <Label className="answer-label">{label}</Label>
-      <div className="choice-options">
-        {options.map((o) => (
-          <Radio key={o.value} value={o.value} className="choice-option">
-            {o.label}
-          </Radio>
-        ))}
-      </div>
-    </RadioGroup>
+      <RadioGroup
+        className="answer-control"
+        value={pending ?? value ?? null}
+        onChange={(next) => {
+          if (byArrow.current) {
+            byArrow.current = false;
+            setPending(next);
+          } else {
+            setPending(undefined);
+            if (next !== value) onChange(next);
+          }
+        }}
+        orientation="horizontal"
+      >
+        <Label className="answer-label">{label}</Label>
+        <div className="choice-options">
+          {options.map((o) => (
+            <Radio key={o.value} value={o.value} className="choice-option">
+              {o.label}
+            </Radio>
+          ))}
+        </div>
+      </RadioGroup>
+    </div>
   );
 }
 

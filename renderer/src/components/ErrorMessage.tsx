@@ -1,6 +1,7 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client';
+import { errorLines } from './error-words';
 
 interface Props {
   error: ApiError;
@@ -27,13 +28,19 @@ export function ErrorMessage({ error, onRetry }: Props) {
   const title = codesWithTitles.has(error.code)
     ? t(`errors.titles.${error.code as 'conflict'}`)
     : t('errors.title');
+  const { lines, technical } = errorLines(t, error);
   return (
     <div className="error-message" role="alert">
       <p className="error-title">{title}</p>
-      <p className="error-text">{error.message}</p>
+      {lines.map((line) => (
+        <p className="error-text" key={line}>
+          {line}
+        </p>
+      ))}
       <details className="error-details">
         <summary>{t('errors.details')}</summary>
         <p className="error-code">{t('errors.code', { code: error.code })}</p>
+        {technical ? <p className="error-code">{error.message}</p> : null}
       </details>
       {onRetry ? (
         <Button className="button button-secondary" onPress={onRetry}>

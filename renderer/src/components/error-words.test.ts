@@ -1,0 +1,64 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import type { ApiError } from '../api/client';
+import { de, en } from '../i18n/resources';
+import { errorLines } from './error-words';
+
+async function tFor(lng: 'en' | 'de') {
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng,
+    resources: { en: { translation: en }, de: { translation: de } },
+    interpolation: { escapeValue: false },
+  });
+  return i18n.t;
+}
+
+const refused: ApiError & {
+  details: { issues: { path: string[]; at: string; message: string }[] };
+} = {
+  code: 'invalid_input',
+  message: 'Invalid input for signing.generate: passphrase: Use at least 12 characters.',
+  details: {
+    issues: [
+      { path: ['passphrase'], at: 'passphrase', message: 'Use at least 12 characters.' },
+      { path: ['operationalPeriod', 'end'], at: 'operationalPeriod.end', message: 'Give a time.' },
+      { path: ['signoff', 'maxAttempts'], at: 'signoff.maxAttempts', message: 'Too many.' },
+    ],
+  },
+};
+
+describe('errors in words for people', () => {
+  it('names the field instead of the method and the schema path, which stay behind Details', async () => {
+    const t = await tFor('en');
+    expect(errorLines(t, refused)).toEqual({
+      lines: [
+        'Passphrase: Use at least 12 characters.',
+        'End: Give a time.',
+        // A field the catalogue does not name still reads as words.
+        'Max attempts: Too many.',
+      ],
+      technical: true,
+    });
+  });
+
+  it('names the field in German on a German station', async () => {
+    const t = await tFor('de');
+    expect(errorLines(t, refused).lines[0]).toBe('Passphrase: Use at least 12 characters.');
+    expect(
+      errorLines(t, { ...refused, details: { issues: refused.details.issues.slice(1, 2) } }),
+    ).toEqual({
+      lines: ['Ende: Give a time.'],
+      technical: true,
+    });
+  });
+
+  it('keeps a service sentence as it is when it is not about a field', async () => {
+    const t = await tFor('en');
+    const conflict: ApiError = { code: 'conflict', message: 'The incident is closed.' };
+    expect(errorLines(t, conflict)).toEqual({
+      lines: ['The incident is closed.'],
+      technical: false,
+    });
+  });
+});
