@@ -225,6 +225,11 @@ export const permissions: Record<MethodName, Access> = {
   'exchange.export': only(recordReaders, 'read', { operator: true }),
   'exchange.import': only(recordReaders, 'change', { operator: true }),
   'exchange.verify': only(recordReaders, 'read', { operator: true }),
+  // The shared folder is where this station's records leave it: set by an administrator or the
+  // commander; a pass over it (which imports, like exchange.import) by those who exchange.
+  'exchange.status': only(recordReaders, 'read', { operator: true }),
+  'exchange.setFolder': only([...admin, ...commanders], 'change', { operator: true }),
+  'exchange.syncFolder': only(recordReaders, 'change', { operator: true }),
   // Checking a PDF reads the audit trail and the records it names: those who read the records.
   'exports.verifyPdf': only(recordReaders, 'read', { operator: true }),
   // The demo facility: loaded into an empty database on first run or by an administrator; the

@@ -346,6 +346,7 @@ export async function runCli(argv: string[]): Promise<number> {
     runtime = startServices({
       ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
       replayCheckAtStart: false,
+      folderExchangePollMs: false,
     });
     return await command(runtime.client(operator()), out, flags);
   } catch (error) {

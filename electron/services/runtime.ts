@@ -15,6 +15,7 @@ import { createDispatcher, type CallAs, type Dispatch, type DispatchAs } from '.
 import { createSessionStore } from './people/session-store';
 import { loadWorkflowResources } from './cases/workflow-resources';
 import { openFileLog } from './storage/storage-errors';
+import { defaultPollMs, startFolderExchange } from './exchange/folder-sync';
 
 export { restoreWithoutServices } from './backup/offline-restore';
 export type { Caller } from './core/context';
@@ -40,6 +41,11 @@ export interface StartOptions {
   backupScheduler?: boolean;
   /** Replay the audit trail against the records in the background (default true). */
   replayCheckAtStart?: boolean;
+  /**
+   * How often to pass over the shared exchange folder when one is set (default every 2 s), or
+   * false for none (the command line, and tests that drive each pass themselves).
+   */
+  folderExchangePollMs?: number | false;
 }
 
 export interface Runtime {
@@ -93,6 +99,10 @@ export function startServices(options: StartOptions = {}): Runtime {
       : startReplayCheck(services, () =>
           openOtherDatabase(databaseFile, { ...connection, readonly: true }),
         );
+  const folderExchange =
+    options.folderExchangePollMs === false
+      ? null
+      : startFolderExchange(services, options.folderExchangePollMs ?? defaultPollMs);
   log.info('services started', { databaseFile });
   return {
     services,
@@ -100,6 +110,7 @@ export function startServices(options: StartOptions = {}): Runtime {
     close: () => {
       scheduler?.stop();
       replayCheck?.stop();
+      folderExchange?.stop();
       if (services.db.open) services.db.close();
     },
   };

@@ -61,7 +61,71 @@ export const exchangeMethods = {
     empty,
     'Re-verify every other station’s chain kept here against the last head received from it, naming any station whose history no longer extends it.',
   ),
+  'exchange.status': method<ExchangeStatus>()(
+    empty,
+    'The exchange at this station: the shared folder, its inbox and outbox, held and refused bundles with their reasons, and how far each station has exchanged with this one.',
+  ),
+  'exchange.setFolder': method<ExchangeStatus>()(
+    z.object({ folder: localPath.nullable() }).strict(),
+    'Point this station at a shared folder (a USB stick, a mounted share), or stop (null): its bundle is written there after changes and new bundles found there are imported.',
+  ),
+  'exchange.syncFolder': method<ExchangeStatus>()(
+    empty,
+    'Exchange through the shared folder now: import the new bundles found there, and write this station’s bundle if anything changed since the last one.',
+  ),
 };
+
+/** A bundle file of the shared folder, and what happened when this station last read it. */
+export interface FolderBundle {
+  fileName: string;
+  bytes: number;
+  modifiedAt: string;
+  /** null until this station has read it (it is read at the next pass). */
+  outcome: BundleImportOutcome | null;
+  readAt: string | null;
+}
+
+/** This station's own bundle in the shared folder. */
+export interface OutboxBundle {
+  fileName: string;
+  bytes: number;
+  writtenAt: string;
+  /** Events of this station's chain it carries: fromId + 1 to headId. */
+  fromId: number;
+  headId: number;
+}
+
+/** How far this station and another have exchanged. */
+export interface StationExchange {
+  stationId: string;
+  name: string;
+  revoked: boolean;
+  /** When a bundle from it with something new was last applied here. */
+  lastHeardFrom: string | null;
+  /** The last event of its chain received here. */
+  receivedUpTo: number | null;
+  /** The last event of this station's chain it has acknowledged (null: none yet). */
+  acknowledgedUpTo: number | null;
+}
+
+export interface ExchangeStatus {
+  /** The shared folder, or null when this station exchanges only by hand. */
+  folder: string | null;
+  /** Whether this station may exchange: it has a station identity and a certificate. */
+  enrolled: boolean;
+  /** The last event of this station's own chain. */
+  ownHead: number;
+  outbox: OutboxBundle[];
+  /** Other stations' bundles found in the folder, newest first. */
+  inbox: FolderBundle[];
+  /** Bundles waiting for an earlier one (kept in the data folder), with the gap named. */
+  held: BundleImportOutcome[];
+  /** Bundles refused at their last reading, with the check that failed and why. */
+  refused: BundleImportOutcome[];
+  stations: StationExchange[];
+  /** The last pass over the folder: when, and what went wrong if it failed (null: none yet). */
+  lastPass: { at: string; error: string | null } | null;
+}
 
 /** One station's chain as kept here, checked again against the last head received from it. */
 export interface StationChainCheck {

@@ -49,7 +49,14 @@ interface VerifiedBundle {
 
 type Checked =
   | { kind: 'apply'; bundle: VerifiedBundle }
-  | { kind: 'already_had'; stationId: string; stationName: string; reason: string }
+  | {
+      kind: 'already_had';
+      stationId: string;
+      stationName: string;
+      reason: string;
+      /** Set for another station's bundle: what it acknowledges is kept even so. */
+      header?: BundleHeader;
+    }
   | { kind: 'held'; stationId: string; stationName: string; reason: string };
 
 export function heldFolder(services: Services): string {
@@ -198,6 +205,7 @@ function verifyBundle(services: Services, self: SelfRow, bytes: Buffer): Checked
       stationId: facts.stationId,
       stationName: facts.name,
       reason: `every event in it (up to ${header.head.id}) was already here`,
+      header,
     };
   }
   return {
@@ -230,16 +238,26 @@ function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void
       if (e.action === 'station.revoked') applyRevocation(services, e);
     }
     setHead(db, stationId, b.header.head, clock.now().toISOString());
-    const ack = b.header.acks.find((a) => a.station === self.station_id);
-    if (ack) {
-      db.prepare(
-        `INSERT INTO station_acks (station_id, acked_id, acked_hash) VALUES (?, ?, ?)
-         ON CONFLICT (station_id) DO UPDATE SET acked_id = excluded.acked_id,
-           acked_hash = excluded.acked_hash
-         WHERE excluded.acked_id > station_acks.acked_id`,
-      ).run(stationId, ack.id, ack.hash);
-    }
+    storeAck(services, self, b.header);
   })();
+}
+
+/**
+ * How far the sending station has received this station's chain, so that the next bundle for it
+ * starts there. Kept from bundles with nothing new too: a station that only acknowledges (a
+ * command post that recorded nothing since) still lets the others' bundles shrink.
+ */
+function storeAck(services: Services, self: SelfRow, header: BundleHeader): void {
+  const ack = header.acks.find((a) => a.station === self.station_id);
+  if (!ack || !stationRow(services.db, header.station.id)) return;
+  services.db
+    .prepare(
+      `INSERT INTO station_acks (station_id, acked_id, acked_hash) VALUES (?, ?, ?)
+       ON CONFLICT (station_id) DO UPDATE SET acked_id = excluded.acked_id,
+         acked_hash = excluded.acked_hash
+       WHERE excluded.acked_id > station_acks.acked_id`,
+    )
+    .run(header.station.id, ack.id, ack.hash);
 }
 
 /** A revocation counts when the organisation signed it, whichever station's bundle brings it. */
@@ -294,6 +312,7 @@ function importOne(services: Services, self: SelfRow, file: string): BundleImpor
     }
     throw error;
   }
+  if (checked.kind === 'already_had' && checked.header) storeAck(services, self, checked.header);
   if (checked.kind !== 'apply') {
     return outcome(file, checked.kind, {
       stationId: checked.stationId,

@@ -32,7 +32,7 @@ export function startTestRuntime(at = '2026-11-28T08:00:00.000Z'): TestRuntime {
   const { dir, cleanup } = tempDir();
   const clock = fixedClock(at);
   const log = createMemoryLogger();
-  const runtime = startServices({ dataDir: dir, clock, log });
+  const runtime = startServices({ dataDir: dir, clock, log, folderExchangePollMs: false });
   return {
     ...runtime,
     dir,
