@@ -17,6 +17,8 @@ interface SignoffRow {
   statement: string;
   content_hash: string;
   signed_at: string;
+  /** The staff ID recorded with the sign-off, else (given before it was recorded) the account's. */
+  staff_id: string | null;
   /** The round named in the signed content (none in the first round). */
   round: number | null;
 }
@@ -44,10 +46,12 @@ export function readCaseSignoffs(
   // The subject ids of one case are `<id>:<kind>`: a range on the index, not a LIKE.
   const rows = db
     .prepare(
-      `SELECT id, subject_id, kind, user_id, user_name, role, statement, content_hash, signed_at,
-              json_extract(content, '$.round') AS round
-         FROM signoffs WHERE subject_type = ? AND subject_id >= ? AND subject_id < ?
-        ORDER BY id`,
+      `SELECT s.id, s.subject_id, s.kind, s.user_id, s.user_name, s.role, s.statement,
+              s.content_hash, s.signed_at, COALESCE(s.staff_id, u.staff_id) AS staff_id,
+              json_extract(s.content, '$.round') AS round
+         FROM signoffs s LEFT JOIN users u ON u.id = s.user_id
+        WHERE s.subject_type = ? AND s.subject_id >= ? AND s.subject_id < ?
+        ORDER BY s.id`,
     )
     .all(caseSubjectType, `${row.id}:`, `${row.id};`) as SignoffRow[];
   const round = readCaseRound(db, row.id);
@@ -77,7 +81,9 @@ export function readCaseSignoffs(
       stale,
       earlierRound: (r.round ?? 0) < round,
     });
-    if (!stale) valid.push({ id: r.id, kind: r.kind, userId: r.user_id, role: r.role });
+    if (!stale) {
+      valid.push({ id: r.id, kind: r.kind, userId: r.user_id, role: r.role, staffId: r.staff_id });
+    }
   }
   return { all, valid, round };
 }

@@ -17,7 +17,7 @@ import {
 
 let d: DemoIncident;
 beforeAll(async () => {
-  d = await demoIncident(['NM-0001', 'NM-0002', 'NM-0003', 'NM-0004']);
+  d = await demoIncident(['NM-0001', 'NM-0002', 'NM-0003', 'NM-0004', 'NM-0007']);
 }, 240_000);
 afterAll(() => d.rt.cleanup());
 
@@ -76,6 +76,36 @@ describe('sign-offs that do not count', () => {
     const id = await readyForStandalone('NM-0002');
     await signAs(d, ['clinical_lead', 'biomed'], id, 'patient_safety_clear');
     await signAs(d, ['clinical_lead', 'biomed'], id, 'technical_readiness');
+    await signInAs(d.rt, 'technologist');
+    const error = await d.api.error('cases.transition', { caseId: id, target: 'standalone' });
+    expect(error.code).toBe('conflict');
+    expect((error.details as { missing: string[] }).missing).toEqual([
+      expect.stringContaining('Two different people must sign'),
+    ]);
+  });
+
+  it('two accounts that carried the same staff ID when they signed are the same person', async () => {
+    const id = await readyForStandalone('NM-0007');
+    const lead = await signInAs(d.rt, 'clinical_lead');
+    await signAs(d, 'clinical_lead', id, 'patient_safety_clear');
+    const biomed = await signInAs(d.rt, 'biomed');
+    // An administrator moves the clinical lead's staff ID to the biomed's account (a re-issued
+    // badge, or one person holding two accounts): the biomed now signs under it.
+    await signInAs(d.rt, 'admin');
+    const accounts = await d.api.value('people.list', {});
+    const staffId = accounts.find((u) => u.id === lead.id)?.staffId ?? '';
+    expect(staffId).not.toBe('');
+    await d.api.value('people.update', { id: lead.id, staffId: `${staffId}-old` });
+    await d.api.value('people.update', { id: biomed.id, staffId });
+    await signAs(d, 'biomed', id, 'technical_readiness');
+    const recorded = d.rt.services.db
+      .prepare('SELECT kind, staff_id FROM signoffs WHERE subject_id LIKE ? ORDER BY id')
+      .all(`${id}:%`);
+    expect(recorded).toEqual([
+      { kind: 'patient_safety_clear', staff_id: staffId },
+      { kind: 'technical_readiness', staff_id: staffId },
+    ]);
+
     await signInAs(d.rt, 'technologist');
     const error = await d.api.error('cases.transition', { caseId: id, target: 'standalone' });
     expect(error.code).toBe('conflict');

@@ -13,7 +13,7 @@ export interface NewSignoff {
   kind: SignoffKind;
   subject: { type: string; id: string };
   /** The person who signed, after their secret was verified. */
-  signer: { id: number; displayName: string };
+  signer: { id: number; displayName: string; staffId: string | null };
   /** The role under which they signed: one that may give `kind`. */
   role: Role;
   /** What they attested; its hash is what makes the sign-off stale when the subject changes. */
@@ -36,8 +36,8 @@ export function insertSignoff(ctx: CallContext, s: NewSignoff): Signoff {
     db
       .prepare(
         `INSERT INTO signoffs (subject_type, subject_id, kind, user_id, user_name, role,
-           statement, content, content_hash, signed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           statement, content, content_hash, signed_at, staff_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         s.subject.type,
@@ -50,6 +50,7 @@ export function insertSignoff(ctx: CallContext, s: NewSignoff): Signoff {
         canonicalJson(s.content),
         hash,
         s.signedAt,
+        s.signer.staffId,
       ).lastInsertRowid,
   );
   const stationUserId = ctx.user?.id;

@@ -261,7 +261,8 @@ function recheckProblems(value: unknown, now: Date, timeZone?: string): string[]
 
 /**
  * Each required kind needs a sign-off of that kind by a role allowed to give it; where a step needs
- * several, they must come from different people (one person holding two roles signs only once).
+ * several, they must come from different people (one person holding two roles signs only once),
+ * told apart by account and by staff ID.
  */
 export function signoffProblems(
   kinds: readonly WorkflowSignoffKind[],
@@ -279,7 +280,7 @@ export function signoffProblems(
     );
   });
   if (problems.length > 0 || kinds.length < 2) return problems;
-  if (!distinctSigners(candidates.map((c) => c.map((s) => s.userId)))) {
+  if (!distinctSigners(candidates.map((c) => c.map(signerOf)))) {
     const who = kinds.map((k) => `${whoMaySign(k)} (${workflowSignoffKinds[k].topic})`);
     return [
       `Two different people must sign: the sign-offs of ${listPhrase(who)} are by the same person. Ask another person to give one of them.`,
@@ -302,18 +303,36 @@ function roleName(role: string): string {
     : `someone with the role "${role}"`;
 }
 
-/** Can each requirement be given by a different person? (A tiny bipartite matching.) */
+/** Who a sign-off is by, for the two-person rule: the account, and the staff ID if it had one. */
+interface Signer {
+  userId: number;
+  staffId: string | null;
+}
+
+function signerOf(signoff: ValidSignoff): Signer {
+  // Staff IDs compare without case, as the users table's unique index does.
+  const staffId = signoff.staffId?.trim().toLowerCase() ?? '';
+  return { userId: signoff.userId, staffId: staffId === '' ? null : staffId };
+}
+
+/**
+ * Can each requirement be given by a different person? (A tiny bipartite matching.) Two sign-offs
+ * are by the same person when they share the account or the staff ID.
+ */
 function distinctSigners(
-  options: readonly (readonly number[])[],
-  used = new Set<number>(),
+  options: readonly (readonly Signer[])[],
+  usedUsers = new Set<number>(),
+  usedStaff = new Set<string>(),
   i = 0,
 ): boolean {
   if (i >= options.length) return true;
-  for (const user of new Set(options[i])) {
-    if (used.has(user)) continue;
-    used.add(user);
-    if (distinctSigners(options, used, i + 1)) return true;
-    used.delete(user);
+  for (const { userId, staffId } of options[i] ?? []) {
+    if (usedUsers.has(userId) || (staffId !== null && usedStaff.has(staffId))) continue;
+    usedUsers.add(userId);
+    if (staffId !== null) usedStaff.add(staffId);
+    if (distinctSigners(options, usedUsers, usedStaff, i + 1)) return true;
+    usedUsers.delete(userId);
+    if (staffId !== null) usedStaff.delete(staffId);
   }
   return false;
 }

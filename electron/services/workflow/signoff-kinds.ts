@@ -57,6 +57,12 @@ export interface ValidSignoff {
   kind: string;
   userId: number;
   role: string;
+  /**
+   * The signer's staff ID when they signed (null: none). Two sign-offs with the same staff ID are
+   * by the same person even from two accounts: one account can be retired and its staff ID given
+   * to another.
+   */
+  staffId?: string | null;
 }
 
 /** Does this sign-off count for `kind`: the right kind, given under a role allowed to give it? */

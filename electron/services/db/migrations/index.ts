@@ -10,6 +10,7 @@ import { migration008 } from './008-stations';
 import { migration009 } from './009-bound-rows';
 import { migration010 } from './010-threats';
 import { migration011 } from './011-station-replica';
+import { migration012 } from './012-signoff-staff-id';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 for (const [i, m] of migrations.entries()) {
