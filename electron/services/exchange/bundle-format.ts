@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { z } from 'zod';
 import { sha256Hex } from '../audit/hash';
 
@@ -66,15 +67,6 @@ export interface BundleEvent {
   payload: unknown;
 }
 
-export function writePayload(
-  header: BundleHeader,
-  events: Iterable<{ body: string; hash: string }>,
-): Buffer {
-  const parts: string[] = [JSON.stringify(header)];
-  for (const e of events) parts.push(`{"event":${e.body},"hash":"${e.hash}"}`);
-  return Buffer.from(parts.join('\n') + '\n', 'utf8');
-}
-
 /** A payload that cannot be read as version 1: the reason names the line. */
 export class PayloadError extends Error {}
 
@@ -107,6 +99,61 @@ function eventFields(value: unknown): EventFields | null {
 
 const eventPrefix = '{"event":';
 const hashSuffixLength = ',"hash":"'.length + 64 + '"}'.length;
+
+/** The bytes of an event line besides its event: the prefix, the hash and the newline. */
+export const eventLineOverhead = eventPrefix.length + hashSuffixLength + 1;
+
+/**
+ * Writes a payload to `sink` through one reused buffer, hashing it on the way: a bundle of
+ * 100,000 events is never held as one string or one buffer, whose copies cost more than the rest.
+ */
+export class PayloadWriter {
+  private readonly buffer = Buffer.allocUnsafe(4 << 20);
+  private used = 0;
+  private total = 0;
+  private readonly digest = crypto.createHash('sha256');
+
+  constructor(private readonly sink: (bytes: Buffer) => void) {}
+
+  header(header: BundleHeader): void {
+    this.text(JSON.stringify(header) + '\n');
+  }
+
+  event(body: string, hash: string): void {
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    if (this.used + body.length * 3 + eventLineOverhead > this.buffer.length) this.flush();
+    if (body.length * 3 + eventLineOverhead > this.buffer.length) {
+      this.text(`${eventPrefix}${body},"hash":"${hash}"}\n`);
+      return;
+    }
+    this.used += this.buffer.write(eventPrefix, this.used, 'latin1');
+    this.used += this.buffer.write(body, this.used, 'utf8');
+    this.used += this.buffer.write(`,"hash":"${hash}"}\n`, this.used, 'latin1');
+  }
+
+  /** Writes what is left; the payload's length in bytes and its SHA-256. */
+  finish(): { bytes: number; digest: Buffer } {
+    this.flush();
+    return { bytes: this.total, digest: this.digest.digest() };
+  }
+
+  private text(text: string): void {
+    if (this.used + text.length * 3 > this.buffer.length) this.flush();
+    if (text.length * 3 > this.buffer.length) this.emit(Buffer.from(text, 'utf8'));
+    else this.used += this.buffer.write(text, this.used, 'utf8');
+  }
+
+  private flush(): void {
+    if (this.used > 0) this.emit(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private emit(bytes: Buffer): void {
+    this.digest.update(bytes);
+    this.total += bytes.length;
+    this.sink(bytes);
+  }
+}
 
 /** Read the payload; checks its shape and that each line's hash is the hash of its event. */
 export function readPayload(payload: Buffer): { header: BundleHeader; events: BundleEvent[] } {

@@ -11,6 +11,7 @@ import {
   smallInteger,
   tags,
   tlv,
+  tlvHeader,
   utcTime,
   whole,
   type Element,
@@ -52,19 +53,10 @@ function issuerAndSerial(certificateDer: Buffer): { issuer: Buffer; serial: Buff
   return { issuer: whole(certificateDer, issuer), serial: whole(certificateDer, serial) };
 }
 
-export function signBundle(
-  payload: Buffer,
-  signer: { certificateDer: Buffer; privateKey: crypto.KeyObject },
-  signingTime: Date,
-): Buffer {
-  const digest = crypto.createHash('sha256').update(payload).digest();
-  const attributes = [
-    attribute(oids.contentType, oid(oids.data)),
-    attribute(oids.signingTime, utcTime(signingTime)),
-    attribute(oids.messageDigest, tlv(tags.octetString, digest)),
-  ];
-  const signedAttributes = setOf(attributes);
-  const signature = crypto.sign('sha256', signedAttributes, signer.privateKey);
+type Signer = { certificateDer: Buffer; privateKey: crypto.KeyObject };
+
+/** The signer's certificate and SignerInfo, which follow the payload in the envelope. */
+function trailer(signer: Signer, signingTime: Date, digest: Buffer, signature: Buffer): Buffer {
   const { issuer, serial } = issuerAndSerial(signer.certificateDer);
   const signerInfo = tlv(
     tags.sequence,
@@ -72,19 +64,92 @@ export function signBundle(
     tlv(tags.sequence, issuer, serial),
     sha256Algorithm(),
     // IMPLICIT [0]: the same content as the SET that was signed, under another tag.
-    Buffer.concat([Buffer.from([tags.context0]), signedAttributes.subarray(1)]),
+    Buffer.concat([
+      Buffer.from([tags.context0]),
+      signedAttributes(signingTime, digest).subarray(1),
+    ]),
     tlv(tags.sequence, oid(oids.rsaEncryption), tlv(tags.null, Buffer.alloc(0))),
     tlv(tags.octetString, signature),
   );
-  const signedData = tlv(
-    tags.sequence,
-    smallInteger(1),
-    tlv(tags.set, sha256Algorithm()),
-    tlv(tags.sequence, oid(oids.data), tlv(tags.context0, tlv(tags.octetString, payload))),
-    tlv(tags.context0, signer.certificateDer),
-    tlv(tags.set, signerInfo),
-  );
-  return tlv(tags.sequence, oid(oids.signedData), tlv(tags.context0, signedData));
+  return Buffer.concat([tlv(tags.context0, signer.certificateDer), tlv(tags.set, signerInfo)]);
+}
+
+function signedAttributes(signingTime: Date, digest: Buffer): Buffer {
+  return setOf([
+    attribute(oids.contentType, oid(oids.data)),
+    attribute(oids.signingTime, utcTime(signingTime)),
+    attribute(oids.messageDigest, tlv(tags.octetString, digest)),
+  ]);
+}
+
+/** A bundle's envelope around a payload written in between, piece by piece. */
+export interface Envelope {
+  /** Everything before the payload. */
+  before: Buffer;
+  /** Everything after it, signed once the payload's SHA-256 is known. */
+  after(digest: Buffer): Buffer;
+}
+
+/**
+ * The envelope for a payload of `payloadLength` bytes. A bundle of many megabytes is then hashed
+ * and written straight to its file as it is read from the database, never held whole in one
+ * buffer: on a busy station each copy of it costs more than hashing it. The lengths before the
+ * payload depend on the signature's length, which is the key's modulus length whatever is signed.
+ */
+export function envelopeAround(payloadLength: number, signer: Signer, signingTime: Date): Envelope {
+  const modulusBits = signer.privateKey.asymmetricKeyDetails?.modulusLength;
+  if (signer.privateKey.asymmetricKeyType !== 'rsa' || !modulusBits) {
+    throw new Error('bundles are signed with an RSA station key');
+  }
+  const afterLength = trailer(
+    signer,
+    signingTime,
+    Buffer.alloc(32),
+    Buffer.alloc(Math.ceil(modulusBits / 8)),
+  ).length;
+  // SignedData: version, digest algorithms, the encapsulated content (the payload as an OCTET
+  // STRING under EXPLICIT [0]), then the certificate and the signer (the trailer).
+  const octets = tlvHeader(tags.octetString, payloadLength);
+  const eContent = tlvHeader(tags.context0, octets.length + payloadLength);
+  const dataType = oid(oids.data);
+  const encapLength = dataType.length + eContent.length + octets.length + payloadLength;
+  const encap = tlvHeader(tags.sequence, encapLength);
+  const leading = Buffer.concat([smallInteger(1), tlv(tags.set, sha256Algorithm())]);
+  const signedDataLength = leading.length + encap.length + encapLength + afterLength;
+  const signedData = tlvHeader(tags.sequence, signedDataLength);
+  const explicitLength = signedData.length + signedDataLength;
+  const explicit = tlvHeader(tags.context0, explicitLength);
+  const type = oid(oids.signedData);
+  const outer = tlvHeader(tags.sequence, type.length + explicit.length + explicitLength);
+  return {
+    before: Buffer.concat([
+      outer,
+      type,
+      explicit,
+      signedData,
+      leading,
+      encap,
+      dataType,
+      eContent,
+      octets,
+    ]),
+    after(digest) {
+      const signature = crypto.sign(
+        'sha256',
+        signedAttributes(signingTime, digest),
+        signer.privateKey,
+      );
+      const bytes = trailer(signer, signingTime, digest, signature);
+      if (bytes.length !== afterLength) throw new Error('the signature has an unexpected length');
+      return bytes;
+    },
+  };
+}
+
+export function signBundle(payload: Buffer, signer: Signer, signingTime: Date): Buffer {
+  const digest = crypto.createHash('sha256').update(payload).digest();
+  const envelope = envelopeAround(payload.length, signer, signingTime);
+  return Buffer.concat([envelope.before, payload, envelope.after(digest)]);
 }
 
 /** What an envelope holds, before anything in it is trusted. */

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BundleExport } from '../../api/domains/exchange';
@@ -7,8 +8,14 @@ import { ServiceError } from '../core/errors';
 import { requireSelf } from '../stations/enrolment';
 import { loadStationKey } from '../stations/station-key';
 import { allStations } from '../stations/station-store';
-import { bundleFormat, bundleVersion, writePayload, type BundleHeader } from './bundle-format';
-import { signBundle } from './cms';
+import {
+  bundleFormat,
+  bundleVersion,
+  eventLineOverhead,
+  PayloadWriter,
+  type BundleHeader,
+} from './bundle-format';
+import { envelopeAround } from './cms';
 
 export const bundleExtension = '.p7m';
 
@@ -38,11 +45,25 @@ function acknowledgedUpTo(services: Services, selfId: string): { id: number; has
   return own && own.hash === lowest.hash ? lowest : { id: 0, hash: genesisHash };
 }
 
-/** The bundle as bytes, and what it holds; the file is written by exportBundle. */
-export function buildBundle(services: Services): {
-  bytes: Buffer;
-  view: Omit<BundleExport, 'file' | 'bytes'>;
-} {
+/** `<station name>-<station id prefix>-<first>-<head>.p7m`: sorted, a folder reads in chain order. */
+function bundleFileName(view: Omit<BundleExport, 'file' | 'bytes'>): string {
+  const name = view.stationName.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'station';
+  const pad = (n: number) => String(n).padStart(9, '0');
+  return `${name}-${view.stationId.slice(0, 8)}-${pad(view.fromId + 1)}-${pad(view.headId)}${bundleExtension}`;
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length;) {
+    done += fs.writeSync(fd, bytes, done, bytes.length - done);
+  }
+}
+
+/**
+ * Write this station's bundle to `fd`: the envelope's start, the events as they are read from the
+ * database, the signature over their hash. One read transaction, so the count announced, the
+ * events written and the head signed are the same.
+ */
+function writeBundle(services: Services, fd: number): Omit<BundleExport, 'file'> {
   const { db, clock } = services;
   const self = requireSelf(services);
   if (!self.certificate_der) {
@@ -53,67 +74,101 @@ export function buildBundle(services: Services): {
       { station: 'not_enrolled' },
     );
   }
+  const certificateDer = self.certificate_der;
   const privateKey = loadStationKey(services.dataDir, self.public_key_der);
-  const from = acknowledgedUpTo(services, self.station_id);
-  const head = db
-    .prepare<[], { last_id: number; last_hash: string }>(
-      'SELECT last_id, last_hash FROM audit_head WHERE singleton = 1',
-    )
-    .get() ?? { last_id: 0, last_hash: genesisHash };
-  const events = db
-    .prepare<[number], { body: string; hash: string }>(
-      'SELECT body, hash FROM audit_events WHERE id > ? ORDER BY id',
-    )
-    .all(from.id);
-  const acks = allStations(db)
-    .filter((s) => s.station_id !== self.station_id && s.head_id !== null && s.head_hash !== null)
-    .map((s) => ({ station: s.station_id, id: s.head_id as number, hash: s.head_hash as string }));
-  const header: BundleHeader = {
-    format: bundleFormat,
-    version: bundleVersion,
-    station: { id: self.station_id, name: self.name },
-    createdAt: clock.now().toISOString(),
-    from,
-    head: { id: head.last_id, hash: head.last_hash },
-    events: events.length,
-    acks,
-  };
-  const payload = writePayload(header, events);
-  const bytes = signBundle(
-    payload,
-    { certificateDer: self.certificate_der, privateKey },
-    clock.now(),
-  );
-  return {
-    bytes,
-    view: {
+  return db.transaction(() => {
+    const from = acknowledgedUpTo(services, self.station_id);
+    const head = db
+      .prepare<[], { last_id: number; last_hash: string }>(
+        'SELECT last_id, last_hash FROM audit_head WHERE singleton = 1',
+      )
+      .get() ?? { last_id: 0, last_hash: genesisHash };
+    // The payload's length leads the envelope, so it is counted before the events are read.
+    const size = db
+      .prepare<[number], { events: number; bytes: number }>(
+        `SELECT count(*) AS events, coalesce(sum(length(CAST(body AS BLOB))), 0) AS bytes
+         FROM audit_events WHERE id > ?`,
+      )
+      .get(from.id) ?? { events: 0, bytes: 0 };
+    const acks = allStations(db)
+      .filter((s) => s.station_id !== self.station_id && s.head_id !== null && s.head_hash !== null)
+      .map((s) => ({
+        station: s.station_id,
+        id: s.head_id as number,
+        hash: s.head_hash as string,
+      }));
+    const header: BundleHeader = {
+      format: bundleFormat,
+      version: bundleVersion,
+      station: { id: self.station_id, name: self.name },
+      createdAt: clock.now().toISOString(),
+      from,
+      head: { id: head.last_id, hash: head.last_hash },
+      events: size.events,
+      acks,
+    };
+    const payloadBytes =
+      Buffer.byteLength(JSON.stringify(header) + '\n') +
+      size.bytes +
+      size.events * eventLineOverhead;
+    const envelope = envelopeAround(payloadBytes, { certificateDer, privateKey }, clock.now());
+    writeAll(fd, envelope.before);
+    const payload = new PayloadWriter((bytes) => writeAll(fd, bytes));
+    payload.header(header);
+    const events = db
+      .prepare<[number], { body: string; hash: string }>(
+        'SELECT body, hash FROM audit_events WHERE id > ? ORDER BY id',
+      )
+      .iterate(from.id);
+    for (const e of events) payload.event(e.body, e.hash);
+    const written = payload.finish();
+    if (written.bytes !== payloadBytes) {
+      throw new Error(`the payload has ${written.bytes} bytes, not the ${payloadBytes} announced`);
+    }
+    const after = envelope.after(written.digest);
+    writeAll(fd, after);
+    return {
       stationId: self.station_id,
       stationName: self.name,
       fromId: from.id,
       headId: head.last_id,
-      events: events.length,
-    },
-  };
-}
-
-/** `<station name>-<station id prefix>-<first>-<head>.p7m`: sorted, a folder reads in chain order. */
-function bundleFileName(view: Omit<BundleExport, 'file' | 'bytes'>): string {
-  const name = view.stationName.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'station';
-  const pad = (n: number) => String(n).padStart(9, '0');
-  return `${name}-${view.stationId.slice(0, 8)}-${pad(view.fromId + 1)}-${pad(view.headId)}${bundleExtension}`;
+      events: size.events,
+      bytes: envelope.before.length + payloadBytes + after.length,
+    };
+  })();
 }
 
 export function exportBundle(services: Services, outDir: string): BundleExport {
-  const { bytes, view } = buildBundle(services);
   const dir = path.resolve(outDir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new ServiceError('invalid_input', `The folder ${dir} does not exist.`);
   }
-  const file = path.join(dir, bundleFileName(view));
   // Written beside and renamed: a station watching the folder never reads half a bundle.
-  const temp = `${file}.${process.pid}.partial`;
+  const temp = path.join(dir, `.bundle.${process.pid}.${crypto.randomUUID()}.partial`);
+  let fd: number;
   try {
-    fs.writeFileSync(temp, bytes);
+    fd = fs.openSync(temp, 'wx');
+  } catch (error) {
+    throw new ServiceError(
+      'storage_error',
+      `The bundle cannot be written to ${dir} (${(error as Error).message}).`,
+    );
+  }
+  let written: Omit<BundleExport, 'file'>;
+  try {
+    written = writeBundle(services, fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    if (error instanceof ServiceError) throw error;
+    throw new ServiceError(
+      'storage_error',
+      `The bundle cannot be written to ${dir} (${(error as Error).message}).`,
+    );
+  }
+  const file = path.join(dir, bundleFileName(written));
+  try {
+    fs.closeSync(fd);
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
@@ -122,5 +177,5 @@ export function exportBundle(services: Services, outDir: string): BundleExport {
       `The bundle cannot be written to ${dir} (${(error as Error).message}).`,
     );
   }
-  return { ...view, file, bytes: bytes.length };
+  return { ...written, file };
 }

@@ -23,9 +23,14 @@ function lengthBytes(length: number): Buffer {
   return Buffer.from([0x80 | bytes.length, ...bytes]);
 }
 
+/** The tag and length of an element whose content of `length` bytes is written separately. */
+export function tlvHeader(tag: number, length: number): Buffer {
+  return Buffer.concat([Buffer.from([tag]), lengthBytes(length)]);
+}
+
 export function tlv(tag: number, ...content: Buffer[]): Buffer {
   const body = content.length === 1 ? (content[0] as Buffer) : Buffer.concat(content);
-  return Buffer.concat([Buffer.from([tag]), lengthBytes(body.length), body]);
+  return Buffer.concat([tlvHeader(tag, body.length), body]);
 }
 
 export function oid(dotted: string): Buffer {
