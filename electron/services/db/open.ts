@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { ServiceError } from '../core/errors';
 import { installRowCapture } from '../audit/row-images';
+import { replayPendingReplicas } from '../exchange/replica';
 import { createFolder } from '../storage/create-folder';
 import { assertNotNewer, migrate } from './migrate';
 
@@ -78,6 +79,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
       migrate(db);
       // Every bound row this connection writes goes into the next audit event.
       installRowCapture(db);
+      // Other stations' events stored before the facility replica existed (migration 013).
+      replayPendingReplicas(db);
     }
     return db;
   } catch (error) {

@@ -86,3 +86,49 @@ function upsert(s: ReplicaStatements, stationId: string, [name, , image]: BoundR
   statement.run(values);
   return 1;
 }
+
+/** Stored events are read in pages: better-sqlite3 runs no other statement while one iterates. */
+const replayPage = 2000;
+
+/**
+ * Rebuild the replica of every station marked pending (migration 013): its replicated rows are
+ * dropped and its stored events applied again in chain order, in one transaction with the removal
+ * of its mark. Applying a station's events from the start gives the rows an import gives, so a
+ * station whose replica was already filled is rebuilt the same. An event whose records do not fit
+ * this schema is passed over: today's import refuses such a bundle, so only an import from
+ * before the replica existed can have stored one. Returns how many stations were rebuilt.
+ */
+export function replayPendingReplicas(db: Database.Database): number {
+  const pending = db
+    .prepare<[], string>('SELECT station_id FROM station_replica_pending ORDER BY station_id')
+    .pluck()
+    .all();
+  const page = db.prepare<[string, number, number], { id: number; body: string }>(
+    'SELECT id, body FROM station_events WHERE station_id = ? AND id > ? ORDER BY id LIMIT ?',
+  );
+  // Each event in a savepoint of its own, so that one passed over leaves none of its rows behind.
+  const applyOne = db.transaction((stationId: string, payload: unknown) =>
+    applyToReplica(db, stationId, payload),
+  );
+  for (const stationId of pending) {
+    db.transaction(() => {
+      for (const table of replicatedTables) {
+        db.prepare(`DELETE FROM station_${table} WHERE station_id = ?`).run(stationId);
+      }
+      for (let after = 0; ;) {
+        const events = page.all(stationId, after, replayPage);
+        if (events.length === 0) break;
+        for (const e of events) {
+          try {
+            applyOne(stationId, (JSON.parse(e.body) as { payload?: unknown }).payload);
+          } catch {
+            // Passed over, see above.
+          }
+          after = e.id;
+        }
+      }
+      db.prepare('DELETE FROM station_replica_pending WHERE station_id = ?').run(stationId);
+    })();
+  }
+  return pending.length;
+}

@@ -11,6 +11,7 @@ import { migration009 } from './009-bound-rows';
 import { migration010 } from './010-threats';
 import { migration011 } from './011-station-replica';
 import { migration012 } from './012-signoff-staff-id';
+import { migration013 } from './013-replica-replay';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 
 for (const [i, m] of migrations.entries()) {

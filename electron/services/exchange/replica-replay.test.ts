@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { replicatedTables } from '../db/migrations/011-station-replica';
+import { openDatabase } from '../db/open';
+import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';
+
+const slow = { timeout: 300_000 };
+let f: Facility;
+
+beforeAll(async () => {
+  f = await startFacility({ post: ['NM-0001'], floors: [['NM laptop 2', ['NM-0003', 'NM-0007']]] });
+  const [laptop] = f.floors;
+  if (!laptop) throw new Error('no floor station');
+  await laptop.api.value('cases.transition', {
+    caseId: laptop.caseOf('NM-0003'),
+    target: 'assessing',
+  });
+  await exchangeThroughFolder(f);
+}, 300_000);
+afterAll(() => f.cleanup());
+
+/** Every replicated row, table by table, in key order. */
+function replica(db: Database.Database): Record<string, unknown[]> {
+  return Object.fromEntries(
+    replicatedTables.map((t) => [t, db.prepare(`SELECT * FROM station_${t} ORDER BY 1, 2`).all()]),
+  );
+}
+
+describe('bundles imported before the facility replica existed', () => {
+  it(
+    'are replayed into the replica when the database is opened after the upgrade',
+    slow,
+    async () => {
+      const db = f.post.rt.services.db;
+      const imported = replica(db);
+      expect(imported.cases).toHaveLength(2);
+      // The database as an import before migration 011 left it: the events stored, the replica
+      // (created empty by 011) without their rows, and migration 013 not yet run.
+      db.exec(`
+      DROP TABLE station_replica_pending;
+      ${replicatedTables.map((t) => `DELETE FROM station_${t};`).join('\n')}
+      PRAGMA user_version = 12;
+    `);
+      const before = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
+      expect(before.totalCases).toBe(1);
+
+      const upgraded = openDatabase(f.post.rt.services.databaseFile);
+      try {
+        expect(upgraded.pragma('user_version', { simple: true })).toBe(13);
+        expect(replica(upgraded)).toEqual(imported);
+        expect(upgraded.prepare('SELECT count(*) FROM station_replica_pending').pluck().get()).toBe(
+          0,
+        );
+      } finally {
+        upgraded.close();
+      }
+      const board = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
+      expect(board.rows.map((r) => [r.assetTag, r.station?.name, r.state])).toEqual([
+        ['NM-0001', 'Command post', 'at_risk'],
+        ['NM-0003', 'NM laptop 2', 'assessing'],
+        ['NM-0007', 'NM laptop 2', 'at_risk'],
+      ]);
+    },
+  );
+
+  it(
+    'a replica already filled is rebuilt the same, and opening again changes nothing',
+    slow,
+    () => {
+      const db = f.post.rt.services.db;
+      const imported = replica(db);
+      db.exec(`
+      DROP TABLE station_replica_pending;
+      PRAGMA user_version = 12;
+    `);
+      for (let i = 0; i < 2; i++) {
+        const reopened = openDatabase(f.post.rt.services.databaseFile);
+        try {
+          expect(replica(reopened)).toEqual(imported);
+        } finally {
+          reopened.close();
+        }
+      }
+    },
+  );
+});
