@@ -72,6 +72,8 @@ test('KEV and EPSS are imported on their page; the board sorted by priority puts
   await expect(page.getByTestId('board-matching')).toBeVisible();
   await page.locator('.board-sort .filter-select').getByRole('button').click();
   await page.getByRole('option', { name: 'Priority' }).click();
+  // The order says what comes first in terms of priority, not "Z → A".
+  await expect(page.locator('.board-sort-direction')).toHaveText('Highest first');
   const first = page.locator('tr[data-case-id]').first();
   await expect(first).toContainText('ICSMA-17-215-02');
   await expect(first).toContainText(/Priority \d+\.\d: known exploited since/);
@@ -84,6 +86,29 @@ test('KEV and EPSS are imported on their page; the board sorted by priority puts
   await expect(priority).toContainText('known exploited since');
   await expect(priority).toContainText('EPSS 0.94');
   await shot(page, 'case-priority');
+
+  // A German station reads the same reasons in German, numbers included, at 1024x768.
+  const casePage = page.url();
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('tab', { name: 'Time and language' }).click();
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: 'Deutsch' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await page.goto(casePage);
+  const germanPriority = page.getByRole('region', { name: 'Priorität' });
+  await expect(germanPriority).toContainText(/Priorität \d+,\d/);
+  await expect(germanPriority).toContainText('bekannt ausgenutzt seit');
+  await expect(germanPriority).toContainText('EPSS 0,94');
+  await shot(page, 'de-case-priority-1024');
+  await page.getByRole('navigation').getByRole('link', { name: 'Lagebild', exact: true }).click();
+  await page.locator('.board-sort .filter-select').getByRole('button').click();
+  await page.getByRole('option', { name: 'Priorität' }).click();
+  await expect(page.locator('.board-sort-direction')).toHaveText('Höchste zuerst');
+  await expect(page.locator('tr[data-case-id]').first()).toContainText(
+    /Priorität \d+,\d: bekannt ausgenutzt seit/,
+  );
+  await shot(page, 'de-board-by-priority-1024');
   expect(consoleErrors).toEqual([]);
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import type { PriorityReason } from '../priority-reasons';
 import { secret } from './people';
 import { id, limit, offset } from '../schemas';
 import {
@@ -95,7 +96,7 @@ export interface BoardRow {
   gateVerdict: GateVerdict;
   flags: CaseFlag[];
   /** Open cases: how urgent, higher first, with the reasons in words; null once closed. */
-  priority: { value: number; reasons: string[]; knownExploited: string[] } | null;
+  priority: { value: number; reasons: PriorityReason[]; knownExploited: string[] } | null;
   /** Set for deferred cases: when the gate is due again. */
   recheckAt: string | null;
   /** The one natural next step, and whether it can be taken now; null once closed. */

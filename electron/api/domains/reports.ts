@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import type { PriorityReason } from '../priority-reasons';
 import type { Role } from '../roles';
 import { id } from '../schemas';
 import type { CaseState, Hics251Status } from './cases';
@@ -137,7 +138,9 @@ export interface BriefingReport {
     trackingId: string;
     state: CaseState;
     priority: number;
+    /** In English words, strongest first (CSV and PDF); `reasonCodes` for the UI's language. */
     reasons: string[];
+    reasonCodes: PriorityReason[];
     knownExploited: string[];
   }[];
   /** Planned next actions, one line per state with cases in it ("12 cases: start the assessment"). */

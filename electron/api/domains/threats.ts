@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import type { PriorityReason } from '../priority-reasons';
 import type { CaseDetail } from './cases';
 
 const fileName = z.string().trim().min(1).max(255);
@@ -63,7 +64,10 @@ export interface CveThreat {
 export interface CasePriority {
   caseId: number;
   priority: number;
+  /** The reasons in English words, strongest first (the command line prints them). */
   priorityReasons: string[];
+  /** The same reasons as codes with their values, for wording in the station's language. */
+  reasonCodes: PriorityReason[];
   /** The case's CVE IDs found in the current KEV catalog. */
   knownExploited: string[];
 }

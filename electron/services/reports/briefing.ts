@@ -10,6 +10,7 @@ import { hicsCounts, stateCounts } from '../board/board-view';
 import { casesByStation } from '../board/facility-board';
 import { selfRow } from '../stations/station-store';
 import { casePriorities } from '../threats/priority';
+import { priorityReasonText } from '../threats/priority-words';
 import { hics251Labels, isOpen, stateLabels } from '../workflow/states';
 import type { ReportContext } from './report-header';
 import { timelineEntries } from './timeline';
@@ -105,7 +106,8 @@ function topPriorities(db: Database.Database, incidentId: number): BriefingRepor
       caseId,
       ...r,
       priority: p.priority,
-      reasons: p.reasons,
+      reasons: p.reasons.map((r) => priorityReasonText(r)),
+      reasonCodes: p.reasons,
       knownExploited: p.knownExploited,
     };
   });

@@ -2,6 +2,7 @@ import type { threatMethods } from '../../api/domains/threats';
 import type { HandlerMap } from '../core/handler';
 import { acknowledgeKevReview } from './kev-review';
 import { casePriorities } from './priority';
+import { priorityReasonText } from './priority-words';
 import { importEpss, importKev, threatStatus, threatsForCves } from './threat-store';
 
 export const threatHandlers: HandlerMap<keyof typeof threatMethods> = {
@@ -13,7 +14,8 @@ export const threatHandlers: HandlerMap<keyof typeof threatMethods> = {
       .map(([caseId, p]) => ({
         caseId,
         priority: p.priority,
-        priorityReasons: p.reasons,
+        priorityReasons: p.reasons.map((r) => priorityReasonText(r)),
+        reasonCodes: p.reasons,
         knownExploited: p.knownExploited,
       }))
       .sort((a, b) => b.priority - a.priority || a.caseId - b.caseId),

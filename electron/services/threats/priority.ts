@@ -1,11 +1,13 @@
 /**
  * Which case first: an explainable priority for every open case. The weights are one table;
- * each one that applies adds its points and a reason in words, and the reasons are listed
- * strongest first ("known exploited since 2022-03-25 (CVE-2015-1635); reachable from the
- * business network; EPSS 0.94"). Higher is more urgent; nothing is hidden in a formula.
+ * each one that applies adds its points and a reason (a code with its values, worded in the
+ * station's language: "known exploited since 2022-03-25 (CVE-2015-1635); reachable from the
+ * business network; EPSS 0.94"), listed strongest first. Higher is more urgent; nothing is
+ * hidden in a formula.
  */
 import type Database from 'better-sqlite3';
 import type { Criticality } from '../../api/domains/devices';
+import type { PriorityReason } from '../../api/priority-reasons';
 
 /**
  * The weights, in points. Known exploitation outweighs everything else (CISA's KEV: someone is
@@ -43,43 +45,51 @@ export interface PriorityFacts {
 
 export interface Priority {
   priority: number;
-  reasons: string[];
+  /** Strongest first; worded in the station's language where shown (priority-words.ts). */
+  reasons: PriorityReason[];
   knownExploited: string[];
 }
 
+const criticalityReason = {
+  critical: 'criticalityCritical',
+  high: 'criticalityHigh',
+  medium: 'criticalityMedium',
+} as const satisfies Partial<Record<Criticality, PriorityReason['code']>>;
+
 export function computePriority(f: PriorityFacts): Priority {
   const w = priorityWeights;
-  const parts: { points: number; reason: string }[] = [];
-  const add = (points: number, reason: string) => parts.push({ points, reason });
+  const parts: { points: number; reason: PriorityReason }[] = [];
+  const add = (points: number, reason: PriorityReason) => parts.push({ points, reason });
   if (f.kev.length > 0) {
     const first = [...f.kev].sort((a, b) => a.dateAdded.localeCompare(b.dateAdded))[0];
     if (first) {
-      add(
-        w.knownExploited,
-        `known exploited since ${first.dateAdded} (${f.kev.map((k) => k.cve).join(', ')})`,
-      );
+      add(w.knownExploited, {
+        code: 'knownExploited',
+        date: first.dateAdded,
+        cves: f.kev.map((k) => k.cve),
+      });
     }
     const ransom = f.kev.filter((k) => k.ransomware);
     if (ransom.length > 0) {
-      add(w.ransomware, `used in ransomware campaigns (${ransom.map((k) => k.cve).join(', ')})`);
+      add(w.ransomware, { code: 'ransomware', cves: ransom.map((k) => k.cve) });
     }
   }
-  if (f.reachableFromInternet === 'yes')
-    add(w.reachableFromInternet, 'reachable from the internet');
+  if (f.reachableFromInternet === 'yes') add(w.reachableFromInternet, { code: 'internet' });
   else if (f.reachableFromInternet === 'unknown' || f.reachableFromInternet === null)
-    add(w.internetUnknown, 'not known whether it is reachable from the internet');
-  if (f.reachableFromBusiness === 'yes')
-    add(w.reachableFromBusiness, 'reachable from the business network');
+    add(w.internetUnknown, { code: 'internetUnknown' });
+  if (f.reachableFromBusiness === 'yes') add(w.reachableFromBusiness, { code: 'business' });
   else if (f.reachableFromBusiness === 'unknown' || f.reachableFromBusiness === null)
-    add(w.businessUnknown, 'not known whether it is reachable from the business network');
-  if (f.portsFiltered === 'some_open') add(w.portsOpen, 'vulnerable ports open');
-  else if (f.portsFiltered === 'all_filtered') add(w.portsFiltered, 'vulnerable ports filtered');
-  if (f.epss) add(w.epssScale * f.epss.score, `EPSS ${f.epss.score.toFixed(2)} (${f.epss.cve})`);
-  if (f.cvss !== null) add(w.cvssScale * f.cvss, `CVSS ${f.cvss.toFixed(1)}`);
-  if (f.patientConnected) add(w.patientConnected, 'a patient is connected');
+    add(w.businessUnknown, { code: 'businessUnknown' });
+  if (f.portsFiltered === 'some_open') add(w.portsOpen, { code: 'portsOpen' });
+  else if (f.portsFiltered === 'all_filtered') add(w.portsFiltered, { code: 'portsFiltered' });
+  if (f.epss)
+    add(w.epssScale * f.epss.score, { code: 'epss', score: f.epss.score, cve: f.epss.cve });
+  if (f.cvss !== null) add(w.cvssScale * f.cvss, { code: 'cvss', score: f.cvss });
+  if (f.patientConnected) add(w.patientConnected, { code: 'patientConnected' });
   if (f.criticality) {
     const points = w.criticality[f.criticality];
-    if (points > 0) add(points, `device criticality ${f.criticality}`);
+    if (points > 0 && f.criticality !== 'low')
+      add(points, { code: criticalityReason[f.criticality] });
   }
   const total = parts.reduce((sum, p) => sum + p.points, 0);
   const reasons = [...parts].sort((a, b) => b.points - a.points).map((p) => p.reason);

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import {
@@ -22,6 +23,18 @@ const unassignedKey = 'unassigned';
 
 function options<V extends string | number>(values: BoardFacetValue<V>[]): FilterOption[] {
   return values.map((v) => ({ key: String(v.value), label: `${v.label} (${v.count})` }));
+}
+
+/** Time keys: an alphabetical "A → Z" would not say which end comes first. */
+const timeKeys: readonly BoardSortKey[] = ['stateEnteredAt', 'recheckAt', 'updatedAt'];
+
+/** The order button says what comes first in terms of the key: "Highest first" for priority. */
+function directionLabel(t: TFunction, sort: BoardQuery['sort']): string {
+  const desc = sort.direction === 'desc';
+  if (sort.key === 'priority')
+    return desc ? t('board.sort.priorityDesc') : t('board.sort.priorityAsc');
+  if (timeKeys.includes(sort.key)) return desc ? t('board.sort.timeDesc') : t('board.sort.timeAsc');
+  return desc ? t('board.sort.desc') : t('board.sort.asc');
 }
 
 /** Filters (from the facets the board returns, with their counts) and the order of the list. */
@@ -108,7 +121,7 @@ export function BoardFilterBar({ facets, query, onQuery }: Props) {
             onQuery({ ...query, sort: { ...sort, direction: desc ? 'desc' : 'asc' } })
           }
         >
-          {sort.direction === 'desc' ? t('board.sort.desc') : t('board.sort.asc')}
+          {directionLabel(t, sort)}
         </ToggleButton>
       </div>
     </div>

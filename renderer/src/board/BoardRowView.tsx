@@ -7,6 +7,8 @@ import { LoadingRow, VirtualRow } from '../components/VirtualTable';
 import { formatDateTime } from '../cases/time-format';
 import { boardCaseHref } from './board-hrefs';
 import { boardColumns } from './board-columns';
+import type { Language } from '../../../electron/api/languages';
+import { priorityNumber, reasonsText, stationLanguage } from '../threats/priority-words';
 
 interface Props {
   /** 1-based position among all rows, header included (aria-rowindex). */
@@ -19,11 +21,11 @@ interface Props {
 }
 
 /** "Priority 97.3: known exploited since …; reachable from …", the reasons strongest first. */
-function priorityText(t: TFunction, row: BoardRow): string | undefined {
+function priorityText(t: TFunction, language: Language, row: BoardRow): string | undefined {
   if (!row.priority) return undefined;
   return t('board.table.priority', {
-    value: row.priority.value.toFixed(1),
-    reasons: row.priority.reasons.join('; '),
+    value: priorityNumber(language, row.priority.value),
+    reasons: reasonsText(t, language, row.priority.reasons),
   });
 }
 
@@ -34,7 +36,8 @@ function place(row: BoardRow): string {
 /** One case of the board; a row whose page has not arrived yet shows a placeholder. */
 export const BoardRowView = memo(function BoardRowView(props: Props) {
   const { rowIndex, start, row, selectable, selected, onSelect } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = stationLanguage(i18n.resolvedLanguage);
   if (!row) {
     const label = t('board.table.loadingRow');
     return (
@@ -104,8 +107,8 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
         <span className="board-plain">{row.advisory.trackingId}</span>
         {/* The priority and its reasons first: what the commander sorts by; the rest of a long
             line is in the title. */}
-        <span className="board-sub board-sub-line" title={priorityText(t, row)}>
-          {row.priority ? `${priorityText(t, row)} · ` : ''}
+        <span className="board-sub board-sub-line" title={priorityText(t, language, row)}>
+          {row.priority ? `${priorityText(t, language, row)} · ` : ''}
           {t('board.table.revision', { version: row.advisory.version })}
           {row.flags.includes('needs_re_review') ? ` · ${t('board.table.reReview')}` : ''}
         </span>

@@ -4,6 +4,7 @@ import deCases from './de/cases.json';
 import deInventory from './de/inventory.json';
 import dePdf from '../../../electron/api/i18n/pdf.de.json';
 import dePeople from './de/people.json';
+import dePriority from '../../../electron/api/i18n/priority.de.json';
 import deSettings from './de/settings.json';
 import deThreats from './de/threats.json';
 import shell from './en.json';
@@ -12,13 +13,14 @@ import cases from './en/cases.json';
 import inventory from './en/inventory.json';
 import pdf from '../../../electron/api/i18n/pdf.en.json';
 import people from './en/people.json';
+import priority from '../../../electron/api/i18n/priority.en.json';
 import settings from './en/settings.json';
 import threats from './en/threats.json';
 
 /**
  * English strings, one file per area of the app so that areas can grow independently; each
  * area file keeps its strings under its own top-level key. The PDFs' words live beside the API,
- * where the services that print them read them too.
+ * where the services that print them read them too; so do the words of the priority reasons.
  */
 export const en = {
   ...shell,
@@ -29,6 +31,7 @@ export const en = {
   ...pdf,
   ...settings,
   ...threats,
+  ...priority,
 };
 
 /** German, the same files and keys (translations.test.ts fails on a key missing in either). */
@@ -41,6 +44,7 @@ export const de = {
   ...dePdf,
   ...deSettings,
   ...deThreats,
+  ...dePriority,
 };
 
 export { languages, type Language } from '../../../electron/api/languages';

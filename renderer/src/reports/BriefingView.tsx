@@ -3,10 +3,12 @@ import { hics251Statuses } from '../../../electron/api/domains/cases';
 import { caseStates } from '../../../electron/api/domains/cases';
 import type { BriefingReport } from '../../../electron/api/domains/reports';
 import { formatDateTime } from '../cases/time-format';
+import { priorityNumber, reasonsText, stationLanguage } from '../threats/priority-words';
 
 /** The incident briefing, laid out like HICS 201: situation, objectives, actions, resources. */
 export function BriefingView({ report }: { report: BriefingReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = stationLanguage(i18n.resolvedLanguage);
   const { situation } = report;
   const states = caseStates.filter((s) => situation.countsByState[s] > 0);
   return (
@@ -113,8 +115,8 @@ export function BriefingView({ report }: { report: BriefingReport }) {
                 </strong>
                 {': '}
                 {t('board.table.priority', {
-                  value: p.priority.toFixed(1),
-                  reasons: p.reasons.join('; '),
+                  value: priorityNumber(language, p.priority),
+                  reasons: reasonsText(t, language, p.reasonCodes),
                 })}
               </li>
             ))}

@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { CasePriority } from '../../../electron/api/domains/threats';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { priorityNumber, reasonText, stationLanguage } from './priority-words';
 
 /**
  * The case's priority with its reasons in words, strongest first: why this device before others.
  * `version` changes whenever the case does, so the priority is read again (answers move it).
  */
 export function CasePriorityPanel({ caseId, version }: { caseId: number; version: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = stationLanguage(i18n.resolvedLanguage);
   const [priority, setPriority] = useState<CasePriority | null>();
   const [error, setError] = useState<ApiError>();
 
@@ -34,11 +36,11 @@ export function CasePriorityPanel({ caseId, version }: { caseId: number; version
       {priority ? (
         <>
           <p className="case-priority-value">
-            {t('threats.priority.value', { value: priority.priority.toFixed(1) })}
+            {t('threats.priority.value', { value: priorityNumber(language, priority.priority) })}
           </p>
           <ul className="priority-reasons" aria-label={t('threats.priority.reasons')}>
-            {priority.priorityReasons.map((r) => (
-              <li key={r}>{r}</li>
+            {priority.reasonCodes.map((r) => (
+              <li key={r.code}>{reasonText(t, language, r)}</li>
             ))}
           </ul>
         </>
