@@ -140,7 +140,7 @@ export function describeEvent(e: IncidentEvent, tag: string | null): Described |
       const moved = typeof p.movedCount === 'number' ? p.movedCount : 0;
       const refused = typeof p.refusedCount === 'number' ? p.refusedCount : 0;
       return {
-        sentence: `Bulk decision carried out: ${moved} case${moved === 1 ? '' : 's'} changed, ${refused} refused by their guards`,
+        sentence: `Bulk decision carried out: ${moved} case${moved === 1 ? '' : 's'} changed, ${refused} left as they were because they could not make that move yet`,
         groupKey: null,
       };
     }

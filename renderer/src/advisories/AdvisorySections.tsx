@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AdvisoryDetail } from '../../../electron/api/domains/advisories';
 import { CvssBadge } from './CvssBadge';
-import { shortDate } from './advisory-text';
+import { shortDate, versionRangeText } from './advisory-text';
 import { formatDateTime } from '../cases/time-format';
 
 type Props = { detail: AdvisoryDetail };
@@ -27,7 +27,11 @@ export function ProductsSection({ detail }: Props) {
         {detail.advisory.products.map((p) => (
           <tr key={p.productId}>
             <th scope="row">{p.name}</th>
-            <td>{p.versionRange ?? p.version ?? t('inventory.detail.allVersions')}</td>
+            <td>
+              {p.versionRange
+                ? versionRangeText(t, p.versionRange)
+                : (p.version ?? t('inventory.detail.allVersions'))}
+            </td>
             <td>{p.statuses.map((s) => s.replaceAll('_', ' ')).join(', ')}</td>
           </tr>
         ))}

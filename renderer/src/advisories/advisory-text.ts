@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { formatDate } from '../cases/time-format';
 
 /** A CSAF date-time as the facility's ISO date (the time of day adds nothing to a list). */
@@ -23,4 +24,43 @@ export function cvssBand(score: number | null): 'critical' | 'high' | 'medium' |
 export function titleWithoutId(title: string, trackingId: string): string {
   const prefix = new RegExp(`^${trackingId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:–-]\\s*`);
   return title.replace(prefix, '');
+}
+
+const comparators: [string, 'below' | 'atMost' | 'above' | 'atLeast' | 'not'][] = [
+  ['<=', 'atMost'],
+  ['>=', 'atLeast'],
+  ['!=', 'not'],
+  ['<', 'below'],
+  ['>', 'above'],
+];
+
+/** One constraint of a `vers:` range in words: `*` → all versions, `<V3.5` → below V3.5. */
+function constraintWords(t: TFunction, raw: string): string {
+  let item = raw.trim();
+  try {
+    item = decodeURIComponent(item);
+  } catch {
+    // Not percent-encoded after all: shown as written.
+  }
+  if (item === '*') return t('inventory.detail.allVersions');
+  for (const [op, key] of comparators) {
+    if (item.startsWith(op)) {
+      return t(`inventory.detail.range.${key}`, { version: item.slice(op.length).trim() });
+    }
+  }
+  return item.replace(/^==?\s*/, '');
+}
+
+/**
+ * An advisory's version range as people read it: a `vers:` range (`vers:all/*`,
+ * `vers:generic/>=4.0|<4.6`) in words; the free text other advisories write, as written.
+ */
+export function versionRangeText(t: TFunction, range: string): string {
+  const m = /^vers:[^/]*\/(.*)$/i.exec(range.trim());
+  if (!m?.[1]) return range;
+  const text = m[1]
+    .split('|')
+    .map((c) => constraintWords(t, c))
+    .join(', ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
