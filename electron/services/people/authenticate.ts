@@ -1,6 +1,6 @@
 import type { SecuritySettings } from '../../api/domains/people';
 import type { CallContext } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { wordedError, type ServiceError } from '../core/errors';
 import { hashSecret, verifyNobody, verifySecret } from './credentials';
 import { formatUntil } from './format-until';
 import { recordEvent, userActor } from '../audit/record';
@@ -31,21 +31,15 @@ const isReentry = (purpose: AuthPurpose) =>
 
 function noMatch(): ServiceError {
   // The same words whether the user exists or not: the answer must not tell which.
-  return new ServiceError(
-    'unauthenticated',
-    'The user and the PIN or password do not match. Check both and try again.',
-    { reason: 'bad_credentials' },
-  );
+  return wordedError('unauthenticated', 'badCredentials', {}, { reason: 'bad_credentials' });
 }
 
 function lockedError(lockedUntil: Date, now: Date, justLocked: boolean): ServiceError {
   const until = formatUntil(lockedUntil, now);
-  return new ServiceError(
+  return wordedError(
     'unauthenticated',
-    (justLocked
-      ? `The PIN or password is not correct, and the account is now locked until ${until}. `
-      : `This account is locked until ${until} after too many failed attempts. `) +
-      'Try again then, or ask an administrator to unlock it.',
+    justLocked ? 'lockedNow' : 'locked',
+    { until },
     { reason: 'locked', lockedUntil: lockedUntil.toISOString() },
   );
 }
@@ -126,10 +120,10 @@ function recordWrongSecret(
   if (until) return lockedError(until, now, true);
   if (!isReentry(purpose)) return noMatch();
   const left = settings.lockoutThreshold - failedAttempts;
-  return new ServiceError(
+  return wordedError(
     'unauthenticated',
-    `The PIN or password is not correct. ${left} attempt${left === 1 ? ' is' : 's are'} left ` +
-      `before the account locks for ${lockMinutes} minute${lockMinutes === 1 ? '' : 's'}.`,
+    'wrongSecret',
+    { count: left, minutes: lockMinutes },
     { reason: 'wrong_secret', attemptsLeft: left },
   );
 }

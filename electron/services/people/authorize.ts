@@ -9,7 +9,7 @@ import {
 } from '../../api/permissions';
 import type { Actor } from '../audit/append';
 import type { Caller, Services, SignedInUser } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { ServiceError, wordedError } from '../core/errors';
 import { formatUntil } from './format-until';
 import { anonymousActor, recordEvent } from '../audit/record';
 import { refreshSession } from './session';
@@ -65,18 +65,14 @@ function authorizeOperator(
 function notSignedIn(services: Services, method: MethodName): ServiceError {
   const s = services.sessions.current;
   if (s?.lockedAt) {
-    return new ServiceError(
+    return wordedError(
       'unauthenticated',
-      `The station is locked (since ${formatUntil(s.lockedAt, services.clock.now())}). ` +
-        'Unlock it with your PIN or password, or sign in as someone else.',
+      'stationLocked',
+      { since: formatUntil(s.lockedAt, services.clock.now()) },
       { method, reason: 'locked' },
     );
   }
-  return new ServiceError(
-    'unauthenticated',
-    'No one is signed in at this station. Sign in to continue.',
-    { method, reason: 'signed_out' },
-  );
+  return wordedError('unauthenticated', 'signedOut', {}, { method, reason: 'signed_out' });
 }
 
 /** The role a call is made in: the session's role if it is enough, else another role the user holds. */

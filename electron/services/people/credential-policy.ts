@@ -1,5 +1,5 @@
 import type { CredentialKind } from '../../api/domains/people';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 
 export const pinMinDigits = 6;
 export const pinMaxDigits = 32;
@@ -57,18 +57,21 @@ export function isDatePin(pin: string): boolean {
   return false;
 }
 
-/** Why a PIN is among the first guessed, or undefined if it is not. */
-export function commonPinReason(pin: string, commonPins: ReadonlySet<string>): string | undefined {
-  if (isTrivialPin(pin)) return 'a PIN of one repeated digit or a straight run (like 123456)';
-  if (isRepeatedBlock(pin)) return 'a PIN that repeats a short block (like 121212 or 123123)';
-  if (commonPins.has(pin)) return 'one of the most common PINs (like 112233)';
-  if (isDatePin(pin)) return 'a PIN that is a date (like 241275 or 19750324)';
+/** Why a PIN is among the first guessed (the key of its words), or undefined if it is not. */
+export function commonPinReason(
+  pin: string,
+  commonPins: ReadonlySet<string>,
+): 'pinTrivial' | 'pinRepeated' | 'pinCommon' | 'pinDate' | undefined {
+  if (isTrivialPin(pin)) return 'pinTrivial';
+  if (isRepeatedBlock(pin)) return 'pinRepeated';
+  if (commonPins.has(pin)) return 'pinCommon';
+  if (isDatePin(pin)) return 'pinDate';
   return undefined;
 }
 
 /**
  * The rules for a new PIN or password; `commonPins` is the shipped list (`loadCommonPins`),
- * `field` names the input field in the message. Returns the kind to store.
+ * `field` names the input field in the error's details. Returns the kind to store.
  */
 export function checkNewSecret(
   secret: string,
@@ -78,29 +81,28 @@ export function checkNewSecret(
   const kind = credentialKindOf(secret);
   if (kind === 'pin') {
     if (secret.length < pinMinDigits || secret.length > pinMaxDigits) {
-      throw new ServiceError(
+      throw wordedError(
         'invalid_input',
-        `${field}: a PIN needs ${pinMinDigits} to ${pinMaxDigits} digits; this one has ${secret.length}. ` +
-          `Choose a longer PIN, or a password of at least ${passwordMinChars} characters.`,
+        'pinLength',
+        {
+          min: pinMinDigits,
+          max: pinMaxDigits,
+          count: secret.length,
+          passwordMin: passwordMinChars,
+        },
         { field },
       );
     }
     const common = commonPinReason(secret, commonPins);
-    if (common) {
-      throw new ServiceError(
-        'invalid_input',
-        `${field}: ${common} is guessed first. Choose another.`,
-        { field },
-      );
-    }
+    if (common) throw wordedError('invalid_input', common, {}, { field });
     return kind;
   }
   const chars = [...secret].length;
   if (chars < passwordMinChars || secret.trim().length === 0) {
-    throw new ServiceError(
+    throw wordedError(
       'invalid_input',
-      `${field}: a password needs at least ${passwordMinChars} characters; this one has ${chars}. ` +
-        `Choose a longer one, or a PIN of at least ${pinMinDigits} digits.`,
+      'passwordLength',
+      { min: passwordMinChars, count: chars, pinMin: pinMinDigits },
       { field },
     );
   }

@@ -29,7 +29,7 @@ describe('lockout', () => {
     for (let i = 1; i <= 4; i++) {
       expect(
         (await api.error('session.signIn', { userId: biomedId, secret: '000001' })).details,
-      ).toEqual({
+      ).toMatchObject({
         reason: 'bad_credentials',
       });
     }

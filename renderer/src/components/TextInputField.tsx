@@ -1,4 +1,5 @@
 import { Input, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { FieldProblem } from './FieldProblem';
 
 interface Props {
   label: string;
@@ -17,9 +18,14 @@ interface Props {
   /** The field's class in its form's layout (a grid cell, a wide cell). */
   className?: string;
   inputClassName?: string;
+  /** What is wrong with the value, said at the field (a form's check or the service's). */
+  problem?: string | null;
 }
 
-/** A labelled text field of a form; browsers suggest nothing (stations are shared). */
+/**
+ * A labelled text field of a form; browsers suggest nothing (stations are shared). A required
+ * field left empty says so at the field when its form is submitted.
+ */
 export function TextInputField(props: Props) {
   const { label, value, onChange, isRequired, maxLength, autoFocus, type, rows, help } = props;
   const inputClass = props.inputClassName ? `text-input ${props.inputClassName}` : 'text-input';
@@ -32,6 +38,7 @@ export function TextInputField(props: Props) {
       isRequired={isRequired}
       maxLength={maxLength}
       autoFocus={autoFocus}
+      isInvalid={props.problem ? true : undefined}
     >
       <Label className="field-label">{label}</Label>
       {rows ? (
@@ -44,6 +51,7 @@ export function TextInputField(props: Props) {
           {help}
         </Text>
       ) : null}
+      <FieldProblem problem={props.problem} />
     </TextField>
   );
 }

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../api/client';
 import { de, en } from '../i18n/resources';
-import { errorLines } from './error-words';
+import { errorLines, problemAt } from './error-words';
 
 async function tFor(lng: 'en' | 'de') {
   const i18n = i18next.createInstance();
@@ -60,5 +60,31 @@ describe('errors in words for people', () => {
       lines: ['The incident is closed.'],
       technical: false,
     });
+  });
+
+  it('says a worded service error in the station language, at its field too', async () => {
+    const pin: ApiError = {
+      code: 'invalid_input',
+      message: 'A PIN needs 6 to 32 digits; this one has 3. …',
+      details: {
+        field: 'secret',
+        words: { key: 'pinLength', params: { min: 6, max: 32, count: 3, passwordMin: 10 } },
+      },
+    };
+    const de = await tFor('de');
+    expect(problemAt(de, pin, 'secret')).toBe(
+      'Eine PIN braucht 6 bis 32 Ziffern; diese hat 3. Wählen Sie eine längere PIN oder ein Passwort mit mindestens 10 Zeichen.',
+    );
+    expect(problemAt(de, pin, 'displayName')).toBeNull();
+    const wrong: ApiError = {
+      code: 'unauthenticated',
+      message: 'The PIN or password is not correct. 1 attempt is left …',
+      details: { words: { key: 'wrongSecret', params: { count: 1, minutes: 15 } } },
+    };
+    expect(errorLines(de, wrong).lines).toEqual([
+      'Die PIN bzw. das Passwort ist nicht korrekt. Noch 1 Versuch, bevor das Konto für 15 Min. gesperrt wird.',
+    ]);
+    const en = await tFor('en');
+    expect(errorLines(en, wrong).lines[0]).toMatch(/1 attempt is left/);
   });
 });

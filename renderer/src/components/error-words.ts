@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { errorWordsOf } from '../../../electron/api/error-words';
 import type { ApiError } from '../api/client';
 
 interface Issue {
@@ -18,6 +19,11 @@ function issuesOf(error: ApiError): Issue[] {
   );
 }
 
+/** The last named step of a schema path: `['roles', 0]` → `roles`. */
+function lastKey(path: readonly (string | number)[]): string | undefined {
+  return [...path].reverse().find((p): p is string => typeof p === 'string');
+}
+
 /** "recheckAt" → "recheck at": a field the catalogue does not name still reads as words. */
 function words(key: string): string {
   return key
@@ -28,11 +34,22 @@ function words(key: string): string {
 
 /** The field a schema path points at, by the name the form gives it (`signoff.secret` → PIN). */
 export function fieldName(t: TFunction, path: readonly (string | number)[]): string {
-  const key = [...path].reverse().find((p): p is string => typeof p === 'string');
+  const key = lastKey(path);
   if (key === undefined) return t('errors.fields.input');
   // The key is built from the path, so the typed catalogue cannot check it: a field it lacks
   // falls back to the path's own words.
   return t(`errors.fields.${key}` as 'errors.fields.input', { defaultValue: words(key) });
+}
+
+/**
+ * The service's sentence in the station's language: errors worded from the errors catalogue
+ * carry its key and values; any other keeps the service's English.
+ */
+export function serviceSentence(t: TFunction, error: ApiError): string {
+  const words = errorWordsOf(error.details);
+  if (!words) return error.message;
+  // The key comes from the service, checked against the catalogue by errorWordsOf.
+  return t(`serviceErrors.${words.key}` as 'serviceErrors.signedOut', words.params);
 }
 
 /**
@@ -41,7 +58,7 @@ export function fieldName(t: TFunction, path: readonly (string | number)[]): str
  */
 export function errorLines(t: TFunction, error: ApiError): { lines: string[]; technical: boolean } {
   const issues = error.code === 'invalid_input' ? issuesOf(error) : [];
-  if (issues.length === 0) return { lines: [error.message], technical: false };
+  if (issues.length === 0) return { lines: [serviceSentence(t, error)], technical: false };
   return {
     lines: issues.map((i) => {
       const field = fieldName(t, i.path);
@@ -49,4 +66,23 @@ export function errorLines(t: TFunction, error: ApiError): { lines: string[]; te
     }),
     technical: true,
   };
+}
+
+/**
+ * What the service said about one field of a form, to show at that field: a refused schema
+ * field, or a rule about it (such as a PIN too short, which names its field in `details`).
+ */
+export function problemAt(t: TFunction, error: ApiError | undefined, field: string): string | null {
+  if (error?.code !== 'invalid_input') return null;
+  if ((error.details as { field?: unknown } | undefined)?.field === field) {
+    return serviceSentence(t, error);
+  }
+  return issuesOf(error).find((i) => lastKey(i.path) === field)?.message ?? null;
+}
+
+/** Whether the service's refusal is about one of these fields (then it is shown there alone). */
+export function isAboutFields(error: ApiError | undefined, fields: readonly string[]): boolean {
+  if (error?.code !== 'invalid_input') return false;
+  const field = (error.details as { field?: unknown } | undefined)?.field;
+  return fields.some((f) => f === field || issuesOf(error).some((i) => lastKey(i.path) === f));
 }

@@ -1,6 +1,7 @@
 import deShell from './de.json';
 import deBoard from './de/board.json';
 import deCases from './de/cases.json';
+import deErrors from '../../../electron/api/i18n/errors.de.json';
 import deInventory from './de/inventory.json';
 import dePdf from '../../../electron/api/i18n/pdf.de.json';
 import dePeople from './de/people.json';
@@ -10,6 +11,7 @@ import deThreats from './de/threats.json';
 import shell from './en.json';
 import board from './en/board.json';
 import cases from './en/cases.json';
+import errors from '../../../electron/api/i18n/errors.en.json';
 import inventory from './en/inventory.json';
 import pdf from '../../../electron/api/i18n/pdf.en.json';
 import people from './en/people.json';
@@ -19,8 +21,9 @@ import threats from './en/threats.json';
 
 /**
  * English strings, one file per area of the app so that areas can grow independently; each
- * area file keeps its strings under its own top-level key. The PDFs' words live beside the API,
- * where the services that print them read them too; so do the words of the priority reasons.
+ * area file keeps its strings under its own top-level key. The PDFs' words, the priority
+ * reasons' and the services' error words live beside the API, where the services that print or
+ * send them read them too.
  */
 export const en = {
   ...shell,
@@ -29,6 +32,7 @@ export const en = {
   ...cases,
   ...board,
   ...pdf,
+  ...errors,
   ...settings,
   ...threats,
   ...priority,
@@ -42,6 +46,7 @@ export const de = {
   ...deCases,
   ...deBoard,
   ...dePdf,
+  ...deErrors,
   ...deSettings,
   ...deThreats,
   ...dePriority,

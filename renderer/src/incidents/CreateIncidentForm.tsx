@@ -22,6 +22,7 @@ import { useAdvisoryChoices } from './use-advisory-choices';
 import { TimeInput } from '../components/TimeInput';
 import { titleWithoutId } from '../advisories/advisory-text';
 import { PageLink } from '../components/PageLink';
+import { useMissing } from '../components/use-missing';
 
 /** A first operational period of twelve hours: one shift handover later, the commander reviews. */
 const periodHours = 12;
@@ -84,18 +85,16 @@ export function CreateIncidentForm({
   };
 
   // What is missing is said at each field once the form is submitted (not by a greyed button).
-  const [tried, setTried] = useState(false);
-  const missing = {
+  const missing = useMissing({
     advisories: picked.length === 0 ? t('cases.incidents.create.needAdvisory') : null,
     name: name.trim() === '' ? t('cases.incidents.create.needName') : null,
     commander: commander === '' ? t('cases.incidents.create.needCommander') : null,
-  };
-  const shown = (key: keyof typeof missing) => (tried ? missing[key] : null);
+  });
+  const shown = missing.at;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setTried(true);
-    if (missing.advisories || missing.name || missing.commander) return;
+    if (!missing.submitted()) return;
     const startIso = localInputToIso(start);
     const endIso = localInputToIso(end, 'future');
     if (!startIso || !endIso) {

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { call, type ApiError } from '../api/client';
 import { useAppInfo } from '../app/use-app-info';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { isAboutFields, problemAt } from '../components/error-words';
+import { useMissing } from '../components/use-missing';
 import { useSession } from '../session/session-context';
 import { NameFields } from './NameFields';
 import { SecretField } from './SecretField';
@@ -17,19 +19,27 @@ export function FirstRunScreen() {
   const [names, setNames] = useState({ displayName: '', staffId: '' });
   const [secret, setSecret] = useState('');
   const [again, setAgain] = useState('');
-  const [mismatch, setMismatch] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState<'admin' | 'demo'>();
 
+  const missing = useMissing({
+    displayName: names.displayName.trim() === '' ? t('people.users.needName') : null,
+    secret: secret === '' ? t('people.firstRun.needSecret') : null,
+    again:
+      again === '' && secret !== ''
+        ? t('people.firstRun.needAgain')
+        : again !== secret
+          ? t('people.firstRun.mismatch')
+          : null,
+  });
+  const fields = ['displayName', 'staffId', 'secret'];
+  const said = (field: 'displayName' | 'secret') => problemAt(t, error, field) ?? missing.at(field);
+
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (secret !== again) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    setBusy('admin');
     setError(undefined);
+    if (!missing.submitted()) return;
+    setBusy('admin');
     const { displayName, staffId } = names;
     const input = staffId.trim() ? { displayName, staffId, secret } : { displayName, secret };
     void call('people.createFirstAdmin', input).then((result) => {
@@ -56,24 +66,32 @@ export function FirstRunScreen() {
   return (
     <StationScreen title={t('people.firstRun.title')}>
       <p className="station-intro">{t('people.firstRun.intro')}</p>
-      {error ? <ErrorMessage error={error} /> : null}
+      {error && !isAboutFields(error, fields) ? <ErrorMessage error={error} /> : null}
       <div className="first-run-choices">
         <section className="panel first-run-panel" aria-labelledby="first-admin-title">
           <h2 id="first-admin-title">{t('people.firstRun.adminTitle')}</h2>
           <p className="field-help">{t('people.firstRun.adminIntro')}</p>
-          <Form className="people-form" onSubmit={create}>
-            <NameFields value={names} onChange={setNames} />
-            <SecretField label={t('people.firstRun.secret')} value={secret} onChange={setSecret} />
+          <Form className="people-form" onSubmit={create} validationBehavior="aria">
+            <NameFields
+              value={names}
+              onChange={setNames}
+              problems={{
+                displayName: said('displayName'),
+                staffId: problemAt(t, error, 'staffId'),
+              }}
+            />
+            <SecretField
+              label={t('people.firstRun.secret')}
+              value={secret}
+              onChange={setSecret}
+              problem={said('secret')}
+            />
             <SecretField
               label={t('people.firstRun.secretAgain')}
               value={again}
               onChange={setAgain}
+              problem={missing.at('again')}
             />
-            {mismatch ? (
-              <p className="people-inline-error" role="alert">
-                {t('people.firstRun.mismatch')}
-              </p>
-            ) : null}
             <Button type="submit" className="button button-primary" isPending={busy === 'admin'}>
               {t('people.firstRun.create')}
             </Button>

@@ -1,4 +1,5 @@
 import { Input, Label, TextField } from 'react-aria-components';
+import { FieldProblem } from '../components/FieldProblem';
 import type { CredentialKind } from '../../../electron/api/domains/people';
 
 interface Props {
@@ -7,10 +8,12 @@ interface Props {
   onChange(value: string): void;
   kind?: CredentialKind;
   autoFocus?: boolean;
+  /** What is wrong with it, said at the field. */
+  problem?: string | null;
 }
 
 /** A PIN or password: never shown, a number pad for a PIN on touch screens. */
-export function SecretField({ label, value, onChange, kind, autoFocus }: Props) {
+export function SecretField({ label, value, onChange, kind, autoFocus, problem }: Props) {
   return (
     <TextField
       className="people-field"
@@ -20,6 +23,7 @@ export function SecretField({ label, value, onChange, kind, autoFocus }: Props) 
       isRequired
       autoFocus={autoFocus}
       maxLength={256}
+      isInvalid={problem ? true : undefined}
     >
       <Label className="field-label">{label}</Label>
       <Input
@@ -27,6 +31,7 @@ export function SecretField({ label, value, onChange, kind, autoFocus }: Props) 
         autoComplete="off"
         inputMode={kind === 'pin' ? 'numeric' : 'text'}
       />
+      <FieldProblem problem={problem} />
     </TextField>
   );
 }

@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Button, Form, Input, Label, Radio, RadioGroup, TextField } from 'react-aria-components';
+import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../electron/api/domains/people';
 import type { Role } from '../../../electron/api/permissions';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { TextInputField } from '../components/TextInputField';
+import { useMissing } from '../components/use-missing';
 import { useSession } from '../session/session-context';
 import { roleLabel } from './role-label';
 import { SecretField } from './SecretField';
@@ -33,6 +35,12 @@ export function SignInScreen({ mode }: { mode: 'signIn' | 'handOver' }) {
     });
   }, []);
 
+  const missing = useMissing({
+    name: !byStaffId && userId === undefined ? t('people.signIn.pickFirst') : null,
+    staffId: byStaffId && staffId.trim() === '' ? t('people.signIn.typeStaffId') : null,
+    secret: secret === '' ? t('people.signIn.typeSecret') : null,
+  });
+
   if (mode === 'signIn' && status?.state === 'locked' && status.user && !someoneElse) {
     return <UnlockPanel onSomeoneElse={() => setSomeoneElse(true)} />;
   }
@@ -40,10 +48,7 @@ export function SignInScreen({ mode }: { mode: 'signIn' | 'handOver' }) {
   const picked = users.find((u) => u.id === userId);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!byStaffId && userId === undefined) {
-      setError({ code: 'invalid_input', message: t('people.signIn.pickFirst') });
-      return;
-    }
+    if (!missing.submitted()) return;
     setBusy(true);
     setError(undefined);
     const who = byStaffId ? { staffId } : { userId: userId ?? 0 };
@@ -65,25 +70,25 @@ export function SignInScreen({ mode }: { mode: 'signIn' | 'handOver' }) {
           {t('people.signIn.handOverIntro', { name: status.user.displayName })}
         </p>
       ) : null}
-      <Form className="people-form sign-in-form" onSubmit={submit}>
+      <Form className="people-form sign-in-form" onSubmit={submit} validationBehavior="aria">
         {byStaffId ? (
-          <TextField
+          <TextInputField
             className="people-field"
+            label={t('people.signIn.staffId')}
             value={staffId}
             onChange={setStaffId}
             isRequired
             maxLength={64}
             autoFocus
-          >
-            <Label className="field-label">{t('people.signIn.staffId')}</Label>
-            <Input className="text-input" autoComplete="off" />
-          </TextField>
+            problem={missing.at('staffId')}
+          />
         ) : users.length === 0 ? (
           <p>{t('people.signIn.noUsers')}</p>
         ) : (
           <UserPicker
             users={users}
             selected={userId}
+            problem={missing.at('name')}
             onSelect={(id) => {
               setUserId(id);
               setRole(undefined);
@@ -118,6 +123,7 @@ export function SignInScreen({ mode }: { mode: 'signIn' | 'handOver' }) {
           value={secret}
           onChange={setSecret}
           kind={picked?.credentialKind}
+          problem={missing.at('secret')}
         />
         {error ? <ErrorMessage error={error} /> : null}
         <div className="people-actions">

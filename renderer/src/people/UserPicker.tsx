@@ -1,4 +1,5 @@
 import { Label, Radio, RadioGroup } from 'react-aria-components';
+import { FieldProblem } from '../components/FieldProblem';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../electron/api/domains/people';
 import { roleLabel } from './role-label';
@@ -7,10 +8,12 @@ interface Props {
   users: UserSummary[];
   selected: number | undefined;
   onSelect(id: number): void;
+  /** Said under the names when the form was submitted with none picked. */
+  problem?: string | null;
 }
 
 /** The names at this station as large radio cards: arrow keys move, the PIN field follows. */
-export function UserPicker({ users, selected, onSelect }: Props) {
+export function UserPicker({ users, selected, onSelect, problem }: Props) {
   const { t } = useTranslation();
   return (
     <RadioGroup
@@ -18,8 +21,10 @@ export function UserPicker({ users, selected, onSelect }: Props) {
       value={selected === undefined ? null : String(selected)}
       onChange={(value) => onSelect(Number(value))}
       isRequired
+      isInvalid={problem ? true : undefined}
     >
       <Label className="field-label">{t('people.signIn.pickName')}</Label>
+      <FieldProblem problem={problem} />
       <div className="user-picker-list">
         {users.map((user) => (
           <Radio key={user.id} value={String(user.id)} className="user-card">
