@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +7,8 @@ import type { BackupInfo, BackupRestoreReport } from '../../api/domains/backup';
 import { databaseFileName } from '../../services/db/open';
 import { startServices, type Runtime } from '../../services/runtime';
 import { tableHash } from '../../services/test/hostile/table-hash';
-import { repoRoot, tempDir } from '../../services/test/temp-runtime';
+import { tempDir } from '../../services/test/temp-runtime';
+import { runCliSync as cli } from '../../services/test/run-cli';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -17,20 +17,6 @@ function folder(prefix: string): string {
   const t = tempDir(prefix);
   cleanups.push(t.cleanup);
   return t.dir;
-}
-
-/** Run the real CLI in its own process, as an operator would. */
-function cli(dir: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'electron/cli/main.ts', '--data-dir', dir, ...args],
-    {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: { ...process.env, STANDALONE_DATA_DIR: '', STANDALONE_NEW_SECRET: '', ...env },
-    },
-  );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const operator = { kind: 'operator', osUser: 'backup-test' } as const;

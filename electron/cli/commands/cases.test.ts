@@ -1,19 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot, tempDir } from '../../services/test/temp-runtime';
+import { tempDir } from '../../services/test/temp-runtime';
+import { runCliSync } from '../../services/test/run-cli';
 
 const data = tempDir('standalone-cli-cases-');
 afterAll(() => data.cleanup());
 
-/** Run the real CLI in its own process, as a script would. */
-function cli(...args: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'electron/cli/main.ts', '--data-dir', data.dir, ...args],
-    { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, STANDALONE_DATA_DIR: '' } },
-  );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The real CLI in its own process, on this file's data folder. */
+const cli = (...args: string[]) => runCliSync(data.dir, args);
 
 describe('standalone demo walkthrough, incident list and case list', () => {
   it('prints each case as {caseId, incidentId, assetTag, state, assignee, gateVerdict, flags[]}', () => {

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixturesDir, repoRoot, tempDir } from '../../services/test/temp-runtime';
+import { runCliSync } from '../../services/test/run-cli';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -13,19 +13,8 @@ function dataDir(): string {
   return t.dir;
 }
 
-/** Run the real CLI in its own process, as a user would. */
-function cli(dir: string, ...args: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'electron/cli/main.ts', '--data-dir', dir, ...args],
-    {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: { ...process.env, STANDALONE_DATA_DIR: '' },
-    },
-  );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The real CLI in its own process, as a user would run it. */
+const cli = (dir: string, ...args: string[]) => runCliSync(dir, args);
 
 const inventory = (name: string) => path.join(fixturesDir, 'inventory', name);
 const csaf = (name: string) => path.join(fixturesDir, 'csaf', name);

@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpDemoForExports, type DemoExports } from '../../services/pdf/demo-exports';
 import { pdfsig, pdftotext, qpdfCheck } from '../../services/pdf/independent-tools';
 import { startServices } from '../../services/runtime';
-import { testPassphrase } from '../../services/signing/test-identity';
-import { repoRoot, tempDir } from '../../services/test/temp-runtime';
+import { testPassphrase } from '../../services/signing/test/test-identity';
+import { tempDir } from '../../services/test/temp-runtime';
+import { runCliSync } from '../../services/test/run-cli';
 
 // The demo walkthrough signs in with PINs (scrypt): seconds on a busy machine.
 const slowSetup = 300_000;
@@ -17,19 +17,8 @@ let work: ReturnType<typeof tempDir>;
 let passFile: string;
 let demo: DemoExports;
 
-/** The real CLI in its own process, as an operator would run it. */
-function cli(...args: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'electron/cli/main.ts', '--data-dir', data.dir, ...args],
-    {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: { ...process.env, STANDALONE_DATA_DIR: '', STANDALONE_SIGNING_PASSPHRASE: '' },
-    },
-  );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The real CLI in its own process, on this file's data folder. */
+const cli = (...args: string[]) => runCliSync(data.dir, args);
 
 beforeAll(async () => {
   data = tempDir('standalone-cli-export-');

@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../index';
 import { startServices } from '../../services/runtime';
-import { setUpSigningIdentity, testPassphrase } from '../../services/signing/test-identity';
-import { repoRoot, tempDir } from '../../services/test/temp-runtime';
+import { setUpSigningIdentity, testPassphrase } from '../../services/signing/test/test-identity';
+import { tempDir } from '../../services/test/temp-runtime';
 import { pdfsig } from '../../services/pdf/independent-tools';
+import { runCliSync } from '../../services/test/run-cli';
 
 // Key generation and scrypt (credentials, the signing key) take seconds on a busy machine.
 const slowSetup = 180_000;
@@ -15,19 +15,8 @@ let data: ReturnType<typeof tempDir>;
 let work: ReturnType<typeof tempDir>;
 let passFile: string;
 
-/** The real CLI in its own process, as an operator would run it. */
-function cli(...args: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'electron/cli/main.ts', '--data-dir', data.dir, ...args],
-    {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: { ...process.env, STANDALONE_DATA_DIR: '', STANDALONE_SIGNING_PASSPHRASE: '' },
-    },
-  );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The real CLI in its own process, on this file's data folder. */
+const cli = (...args: string[]) => runCliSync(data.dir, args);
 
 beforeAll(async () => {
   data = tempDir('standalone-cli-pdf-');

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UserAccount } from '../../api/domains/people';
 import { startServices } from '../../services/runtime';
-import { repoRoot, tempDir } from '../../services/test/temp-runtime';
+import { tempDir } from '../../services/test/temp-runtime';
 import { auditSince } from '../../services/people/test-calls';
+import { runCliSync as cli } from '../../services/test/run-cli';
 
 /** Each test spawns the CLI several times; on a busy shared machine one spawn can take seconds. */
 const spawnsTimeout = 480_000;
@@ -16,20 +16,6 @@ function dataDir(): string {
   const t = tempDir('standalone-cli-people-');
   cleanups.push(t.cleanup);
   return t.dir;
-}
-
-/** Run the real CLI in its own process, as an operator would. */
-function cli(dir: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'electron/cli/main.ts', '--data-dir', dir, ...args],
-    {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: { ...process.env, STANDALONE_DATA_DIR: '', STANDALONE_NEW_SECRET: '', ...env },
-    },
-  );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('standalone users', () => {

@@ -1,23 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hics214Report, Hics251Report } from '../../api/domains/reports';
-import { repoRoot, tempDir } from '../../services/test/temp-runtime';
+import { tempDir } from '../../services/test/temp-runtime';
 import { csvAnchorPrefix } from '../../services/audit/anchor-files';
+import { runCliSync } from '../../services/test/run-cli';
 
 const data = tempDir('standalone-cli-reports-');
 afterAll(() => data.cleanup());
 
-/** Run the real CLI in its own process, as a script would. */
-function cli(...args: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'electron/cli/main.ts', '--data-dir', data.dir, ...args],
-    { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, STANDALONE_DATA_DIR: '' } },
-  );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The real CLI in its own process, on this file's data folder. */
+const cli = (...args: string[]) => runCliSync(data.dir, args);
 
 beforeAll(() => {
   expect(cli('demo', 'load').code).toBe(0);

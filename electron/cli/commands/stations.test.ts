@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServices } from '../../services/runtime';
-import { setUpSigningIdentity, testPassphrase } from '../../services/signing/test-identity';
+import { setUpSigningIdentity, testPassphrase } from '../../services/signing/test/test-identity';
 import { runCli } from '../../services/test/run-cli';
 import { tempDir } from '../../services/test/temp-runtime';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditSince, lastAuditId } from '../people/test-calls';
-import { setUpSigningIdentity } from '../signing/test-identity';
+import { setUpSigningIdentity } from '../signing/test/test-identity';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 
 let rt: TestRuntime;

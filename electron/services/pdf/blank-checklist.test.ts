@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlaybooks } from '../playbooks/load';
 import type { PlaybookTemplate } from '../playbooks/schema';
-import { setUpSigningIdentity } from '../signing/test-identity';
+import { setUpSigningIdentity } from '../signing/test/test-identity';
 import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
 import { blankChecklistDocument, renderBlankChecklist } from './blank-checklist';
 import {

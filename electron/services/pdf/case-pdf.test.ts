@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpSigningIdentity, testOrganisation } from '../signing/test-identity';
+import { setUpSigningIdentity, testOrganisation } from '../signing/test/test-identity';
 import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
 import {
   misplacedWords,

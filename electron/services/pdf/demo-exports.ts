@@ -4,7 +4,7 @@
  * 陈静 Chen Jing also works as biomed and is assigned NM-0003, so a CJK name is in the records.
  */
 import type { WalkthroughReport } from '../../api/domains/demo';
-import { setUpSigningIdentity, testPassphrase } from '../signing/test-identity';
+import { setUpSigningIdentity, testPassphrase } from '../signing/test/test-identity';
 import { signInAs, type TestRuntime } from '../test/temp-runtime';
 import type { Runtime } from '../runtime';
 

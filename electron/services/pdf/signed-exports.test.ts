@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportedPdf } from '../../api/domains/exports';
 import { repoRoot, startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
+import { waitForJob } from './batch-export';
 import { demoTimeNow, operator, setUpDemoForExports, type DemoExports } from './demo-exports';
 import { pdfPageCount, pdfsig, pdftoppm, pdftotext, qpdfCheck } from './independent-tools';
 import { verifyPdf } from './verify';
@@ -282,24 +283,16 @@ describe('exports.* for the UI', () => {
   });
 
   it('writes one signed file per case in a batch, with progress to poll, and names the failures', async () => {
+    const api = rt.client(operator);
     const caseIds = [...Object.values(demo.cases), 999_999];
-    const started = await rt.dispatchAs(operator, 'exports.casePdfs', { caseIds });
-    if (!started.ok) throw new Error(started.error.message);
-    const { jobId, directory, total } = started.value as {
-      jobId: string;
-      directory: string;
-      total: number;
-    };
+    const { jobId, directory, total } = await api.value('exports.casePdfs', { caseIds });
     expect(total).toBe(caseIds.length);
     expect(directory.startsWith(path.join(rt.dir, 'exports'))).toBe(true);
-    let progress: { state: string; done: number; files: string[]; failures: { caseId: number }[] };
-    do {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const r = await rt.dispatchAs(operator, 'exports.progress', { jobId });
-      if (!r.ok) throw new Error(r.error.message);
-      progress = r.value as typeof progress;
-      expect(progress.done).toBeLessThanOrEqual(total);
-    } while (progress.state === 'running');
+    // Polled while it runs, the job counts what it has done so far; then it is awaited, not slept on.
+    const running = await api.value('exports.progress', { jobId });
+    expect(running.done).toBeLessThanOrEqual(total);
+    await waitForJob(rt.services, jobId);
+    const progress = await api.value('exports.progress', { jobId });
     expect(progress).toMatchObject({ state: 'done', done: total, failures: [{ caseId: 999_999 }] });
     expect(progress.files).toHaveLength(caseIds.length - 1);
     expect(fs.readdirSync(directory).sort()).toEqual([...progress.files].sort());

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setUpSigningIdentity, testPassphrase } from '../signing/test-identity';
+import { setUpSigningIdentity, testPassphrase } from '../signing/test/test-identity';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 import type { PdfDocumentModel } from './model';
 import { sampleCaseDocument } from './sample-documents';

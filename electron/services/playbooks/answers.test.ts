@@ -6,7 +6,7 @@ import {
   minutesFromNow,
   now,
   template,
-} from '../workflow/test-support';
+} from '../workflow/test/workflow-fixtures';
 import { findItem, isItemVisible, validateAnswer, visibleItems, type CaseAnswers } from './answers';
 import { sectionStatus } from './section-status';
 import type { AnyItem, PlaybookItem } from './schema';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { radionuclideTable, resourcesDir, template } from '../workflow/test-support';
+import { radionuclideTable, resourcesDir, template } from '../workflow/test/workflow-fixtures';
 import { loadPlaybooks, parsePlaybookTemplate, PlaybookLoadError } from './load';
 import { sectionIds, type PlaybookTemplate } from './schema';
 

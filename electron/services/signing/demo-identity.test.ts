@@ -10,7 +10,7 @@ import {
 import { demoTimeNow, operator } from '../pdf/demo-exports';
 import { pdfPageCount, pdfsig, pdftotext } from '../pdf/independent-tools';
 import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
-import { setUpSigningIdentity } from './test-identity';
+import { setUpSigningIdentity } from './test/test-identity';
 
 type Answer = { ok: true; value: unknown } | { ok: false; error: { message: string } };
 

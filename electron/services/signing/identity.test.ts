@@ -13,7 +13,7 @@ import { exportSignedPdf } from '../pdf/sign';
 import { sampleCaseDocument } from '../pdf/sample-documents';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 import { unlockedIdentity } from './session-key';
-import { signInFirstAdmin, testOrganisation, testPassphrase } from './test-identity';
+import { signInFirstAdmin, testOrganisation, testPassphrase } from './test/test-identity';
 
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 

@@ -6,7 +6,7 @@ import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SigningIdentityView, SigningStatus } from '../../api/domains/signing';
 import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
-import { setUpSigningIdentity, signInFirstAdmin, testPassphrase } from './test-identity';
+import { setUpSigningIdentity, signInFirstAdmin, testPassphrase } from './test/test-identity';
 
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 

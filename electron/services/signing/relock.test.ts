@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditSince, lastAuditId } from '../people/test-calls';
 import { signInAs, startTestRuntime, testSecret, type TestRuntime } from '../test/temp-runtime';
 import { unlockedIdentity } from './session-key';
-import { setUpSigningIdentity, testAdmin, testPassphrase } from './test-identity';
+import { setUpSigningIdentity, testAdmin, testPassphrase } from './test/test-identity';
 
 let rt: TestRuntime;
 beforeEach(() => {

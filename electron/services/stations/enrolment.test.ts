@@ -9,7 +9,7 @@ import type {
   StationStatus,
   StationView,
 } from '../../api/domains/stations';
-import { setUpSigningIdentity, signInFirstAdmin } from '../signing/test-identity';
+import { setUpSigningIdentity, signInFirstAdmin } from '../signing/test/test-identity';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 import { stationKeyFile } from './station-key';
 

@@ -15,7 +15,7 @@ import { tableHash } from '../test/hostile/table-hash';
 import { runCli } from '../test/run-cli';
 import { sampleDevice } from '../test/sample-inputs';
 import { signInAs, tempDir } from '../test/temp-runtime';
-import { fillDisk, mountTmpfs, whyMountsUnavailable, type TmpfsMount } from './test-mounts';
+import { fillDisk, mountTmpfs, whyMountsUnavailable, type TmpfsMount } from './test/tmpfs-mounts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() =>

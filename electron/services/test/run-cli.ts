@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { repoRoot } from './temp-runtime';
 
 export interface CliRun {
@@ -7,25 +7,38 @@ export interface CliRun {
   stderr: string;
 }
 
+/** The command line and the environment of the real CLI in its own process, as an operator runs it. */
+function cliProcess(dataDir: string, args: string[], env: Record<string, string>) {
+  return {
+    file: process.execPath,
+    args: ['--import', 'tsx', 'electron/cli/main.ts', '--data-dir', dataDir, ...args],
+    options: {
+      cwd: repoRoot,
+      // Nothing from the shell that runs the tests reaches the CLI: the data folder is the one
+      // named, and a passphrase or new PIN only ever comes from the test itself.
+      env: {
+        ...process.env,
+        STANDALONE_DATA_DIR: '',
+        STANDALONE_SIGNING_PASSPHRASE: '',
+        STANDALONE_NEW_SECRET: '',
+        ...env,
+      },
+    },
+  };
+}
+
 /**
- * The real command line in its own process, as an operator runs it. Asynchronous, so that a
- * test can run several at once (each start costs seconds of module loading).
+ * The real command line in its own process. Asynchronous, so that a test can run several at once
+ * (each start costs seconds of module loading).
  */
 export function runCli(
   dataDir: string,
   args: string[],
   env: Record<string, string> = {},
 ): Promise<CliRun> {
+  const p = cliProcess(dataDir, args, env);
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli/main.ts', '--data-dir', dataDir, ...args],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, STANDALONE_DATA_DIR: '', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(p.file, p.args, { ...p.options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -33,4 +46,16 @@ export function runCli(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** The same, waited for: for tests whose steps follow one another. */
+export function runCliSync(
+  dataDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): CliRun {
+  const p = cliProcess(dataDir, args, env);
+  const r = spawnSync(p.file, p.args, { ...p.options, encoding: 'utf8' });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

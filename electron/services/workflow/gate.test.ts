@@ -8,7 +8,7 @@ import {
   minutesFromNow,
   now,
   radionuclideTable,
-} from './test-support';
+} from './test/workflow-fixtures';
 
 /** The gate's table, read against PRODUCT.md's "patient-safety gate". Times are UTC unless said. */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { blockedGate, guardRows as rows } from './guard-rows';
+import { blockedGate, guardRows as rows } from './test/guard-rows';
 import type { WorkflowState } from './states';
-import { caseIn, minutesAgo, minutesFromNow, now } from './test-support';
+import { caseIn, minutesAgo, minutesFromNow, now } from './test/workflow-fixtures';
 import { checkTransition } from './transitions';
 
 describe('every guard', () => {

@@ -13,7 +13,7 @@ import {
   minutesFromNow,
   now,
   withAnswers,
-} from './test-support';
+} from './test/workflow-fixtures';
 import { checkTransition, rulesFrom } from './transitions';
 
 describe('one clear next action', () => {

@@ -13,7 +13,7 @@ import {
   minutesLeftInWindow,
   remainingFraction,
 } from './radionuclides';
-import { now, radionuclideTable, resourcesDir } from './test-support';
+import { now, radionuclideTable, resourcesDir } from './test/workflow-fixtures';
 
 const entry = (id: string) => {
   const found = findRadionuclide(radionuclideTable, id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TransitionRequest } from './snapshot';
 import { stateLabels, workflowStates, type WorkflowState } from './states';
-import { caseIn, minutesFromNow, now, withAnswers } from './test-support';
+import { caseIn, minutesFromNow, now, withAnswers } from './test/workflow-fixtures';
 import { evaluateGuards } from './guards';
 import { normalizeSnapshot } from './snapshot';
 import { checkTransition, findRule, recheckRule, transitionRules } from './transitions';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rolesFor, type ValidSignoff, type WorkflowSignoffKind } from './signoff-kinds';
-import { caseIn, now } from './test-support';
+import { caseIn, now } from './test/workflow-fixtures';
 import { checkTransition, transitionRules } from './transitions';
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BundleExport, BundleImportReport } from '../../../api/domains/exchange';
 import { demoIncident, type DemoIncident } from '../../cases/case-test-setup';
-import { testOrganisation, testPassphrase } from '../../signing/test-identity';
+import { testOrganisation, testPassphrase } from '../../signing/test/test-identity';
 import { call, enrol } from '../../stations/test/stations-setup';
 import { signInAs, tempDir } from '../../test/temp-runtime';
 

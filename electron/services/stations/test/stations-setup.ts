@@ -1,5 +1,5 @@
 import type { EnrolmentResult, StationFile } from '../../../api/domains/stations';
-import { setUpSigningIdentity, signInFirstAdmin } from '../../signing/test-identity';
+import { setUpSigningIdentity, signInFirstAdmin } from '../../signing/test/test-identity';
 import { startTestRuntime, type TestRuntime } from '../../test/temp-runtime';
 
 /** The value of a call that must succeed, for tests of the stations and the exchange. */

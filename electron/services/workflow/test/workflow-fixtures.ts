@@ -1,12 +1,12 @@
 import path from 'node:path';
-import type { CaseAnswers, SectionAnswers } from '../playbooks/answers';
-import { loadPlaybooks } from '../playbooks/load';
-import type { PlaybookTemplate, SectionId } from '../playbooks/schema';
-import { evaluatePatientSafetyGate } from './gate';
-import { loadRadionuclideTable } from './radionuclides';
-import type { ValidSignoff, WorkflowSignoffKind } from './signoff-kinds';
-import type { CaseSnapshot } from './snapshot';
-import type { WorkflowState } from './states';
+import type { CaseAnswers, SectionAnswers } from '../../playbooks/answers';
+import { loadPlaybooks } from '../../playbooks/load';
+import type { PlaybookTemplate, SectionId } from '../../playbooks/schema';
+import { evaluatePatientSafetyGate } from '../gate';
+import { loadRadionuclideTable } from '../radionuclides';
+import type { ValidSignoff, WorkflowSignoffKind } from '../signoff-kinds';
+import type { CaseSnapshot } from '../snapshot';
+import type { WorkflowState } from '../states';
 
 /**
  * Shared material for the workflow and playbook tests: the shipped template and radionuclide table
@@ -14,7 +14,7 @@ import type { WorkflowState } from './states';
  * checklist is filled in as a careful team would. Tests take it and break one thing at a time.
  */
 
-export const resourcesDir = path.resolve(import.meta.dirname, '../../../resources');
+export const resourcesDir = path.resolve(import.meta.dirname, '../../../../resources');
 export const radionuclideTable = loadRadionuclideTable(
   path.join(resourcesDir, 'radionuclides.json'),
 );

@@ -1,5 +1,5 @@
-import type { CaseSnapshot, TransitionRequest } from './snapshot';
-import type { WorkflowState } from './states';
+import type { CaseSnapshot, TransitionRequest } from '../snapshot';
+import type { WorkflowState } from '../states';
 import {
   allSignoffs,
   caseIn,
@@ -8,7 +8,7 @@ import {
   people,
   signoff,
   withAnswers,
-} from './test-support';
+} from './workflow-fixtures';
 
 /** Every guard of every step, one missing thing at a time; each row reads like PRODUCT.md. */
 
