@@ -99,8 +99,8 @@ export interface StartCheckView {
   problemCount: number;
 }
 
-export interface AuditEventView {
-  id: number;
+/** An audit event as its stored body holds it: everything but its id and its hash. */
+export interface AuditEventBody {
   time: string;
   actorUserId: number | null;
   actorRole: string;
@@ -108,6 +108,10 @@ export interface AuditEventView {
   entityType: string;
   entityId: string | null;
   payload: unknown;
+}
+
+export interface AuditEventView extends AuditEventBody {
+  id: number;
   hash: string;
 }
 

@@ -1,17 +1,12 @@
 import canonicalize from 'canonicalize';
 import { hash } from 'node:crypto';
+import type { AuditEventBody } from '../../api/domains/system';
 
 export const genesisHash = '0'.repeat(64);
 
 /** The fields of an audit event that its hash covers (everything but the hash itself). */
-export interface HashedEventFields {
+export interface HashedEventFields extends Omit<AuditEventBody, 'payload'> {
   id: number;
-  time: string;
-  actorUserId: number | null;
-  actorRole: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
   /** The payload as RFC 8785 canonical JSON text (how it is stored). */
   payload: string;
   prevHash: string;

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { CaseAssignResult, CaseDetail } from '../../api/domains/cases';
 import type { ParsedInputOf } from '../../api/methods';
 import type { AuditInput } from '../audit/append';
@@ -8,7 +9,7 @@ import { findUser } from '../people/users';
 import { assertChangeable, getCaseDetail } from './case-actions';
 import { caseSummary } from './case-list';
 import { findOpenCase, getAdvisoryRef, insertCase } from './case-open';
-import { findCaseRow, getCaseRow, insertHistory } from './case-store';
+import { findCaseRow, getCaseRow, insertStayingHistory, type CaseRow } from './case-store';
 import { latestTemplate, loadWorkflowResources } from './workflow-resources';
 
 /** The commander's and the leads' decisions on cases: assignment, re-review, adding a device. */
@@ -57,11 +58,8 @@ export function assignCases(
             ? null
             : { userId: row.assignee_user_id, name: row.assignee_name },
       };
-      insertHistory(db, {
-        caseId: id,
+      insertStayingHistory(db, row, {
         event: 'assigned',
-        fromState: row.state,
-        toState: row.state,
         at,
         userId: ctx.actor.userId,
         role: ctx.actor.role,
@@ -92,39 +90,65 @@ export function acknowledgeRevision(
   ctx: CallContext,
   input: ParsedInputOf<'cases.acknowledgeRevision'>,
 ): CaseDetail {
+  return acknowledgeReviewFlag(ctx, input.caseId, input.note, {
+    action: 'case.revision_acknowledged',
+    assertFlagged(row) {
+      if (row.review_revision_id === null) {
+        throw new ServiceError(
+          'conflict',
+          `The case of ${row.asset_tag} is not waiting for a re-review: it relies on ${row.tracking_id} revision ${row.advisory_version}, the current one.`,
+          { caseId: row.id, reason: 'not_flagged' },
+        );
+      }
+      if (input.version !== row.current_version) {
+        throw new ServiceError(
+          'conflict',
+          `version: the current revision of ${row.tracking_id} is ${row.current_version}, not ${input.version}. Review revision ${row.current_version} and acknowledge that one.`,
+          { caseId: row.id, field: 'version', currentVersion: row.current_version },
+        );
+      }
+    },
+    clear(db, row, at) {
+      db.prepare(
+        `UPDATE cases SET advisory_revision_id = ?, review_revision_id = NULL, review_flagged_at = NULL,
+           updated_at = ? WHERE id = ?`,
+      ).run(row.current_revision_id, at, row.id);
+    },
+    detail: (row) => ({ fromVersion: row.advisory_version, toVersion: row.current_version }),
+  });
+}
+
+/** One kind of review flag on a case (a newer advisory revision, a newer KEV catalog). */
+export interface ReviewFlag {
+  /** The audit action of its acknowledgement. */
+  action: string;
+  /** Refuses a case that is not flagged, or flagged by something other than what was reviewed. */
+  assertFlagged(row: CaseRow): void;
+  clear(db: Database.Database, row: CaseRow, at: string): void;
+  /** What the history entry and the audit event record of the flag. */
+  detail(row: CaseRow): Record<string, unknown>;
+}
+
+/**
+ * Someone who may review says they read what flagged the case and what it means for the device:
+ * the flag is cleared, and the case history and the audit trail record it with their note.
+ */
+export function acknowledgeReviewFlag(
+  ctx: CallContext,
+  caseId: number,
+  note: string | undefined,
+  flag: ReviewFlag,
+): CaseDetail {
   const { db, clock } = ctx.services;
   mutate(ctx, () => {
-    const row = getCaseRow(db, input.caseId);
+    const row = getCaseRow(db, caseId);
     assertChangeable(row);
-    if (row.review_revision_id === null) {
-      throw new ServiceError(
-        'conflict',
-        `The case of ${row.asset_tag} is not waiting for a re-review: it relies on ${row.tracking_id} revision ${row.advisory_version}, the current one.`,
-        { caseId: row.id, reason: 'not_flagged' },
-      );
-    }
-    if (input.version !== row.current_version) {
-      throw new ServiceError(
-        'conflict',
-        `version: the current revision of ${row.tracking_id} is ${row.current_version}, not ${input.version}. Review revision ${row.current_version} and acknowledge that one.`,
-        { caseId: row.id, field: 'version', currentVersion: row.current_version },
-      );
-    }
+    flag.assertFlagged(row);
     const at = clock.now().toISOString();
-    db.prepare(
-      `UPDATE cases SET advisory_revision_id = ?, review_revision_id = NULL, review_flagged_at = NULL,
-         updated_at = ? WHERE id = ?`,
-    ).run(row.current_revision_id, at, row.id);
-    const detail = {
-      fromVersion: row.advisory_version,
-      toVersion: row.current_version,
-      ...(input.note ? { note: input.note } : {}),
-    };
-    insertHistory(db, {
-      caseId: row.id,
+    flag.clear(db, row, at);
+    const detail = { ...flag.detail(row), ...(note ? { note } : {}) };
+    insertStayingHistory(db, row, {
       event: 'review_acknowledged',
-      fromState: row.state,
-      toState: row.state,
       at,
       userId: ctx.actor.userId,
       role: ctx.actor.role,
@@ -133,14 +157,14 @@ export function acknowledgeRevision(
     return {
       value: undefined,
       audit: {
-        action: 'case.revision_acknowledged',
+        action: flag.action,
         entityType: 'case',
         entityId: row.id,
         payload: { assetTag: row.asset_tag, trackingId: row.tracking_id, ...detail },
       },
     };
   });
-  return getCaseDetail(ctx, input.caseId);
+  return getCaseDetail(ctx, caseId);
 }
 
 /** A device the matching did not confirm, added by hand with the advisory it is exposed to. */

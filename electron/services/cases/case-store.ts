@@ -160,6 +160,15 @@ export function insertHistory(db: Database.Database, h: HistoryInput): void {
   );
 }
 
+/** A history entry for something done to a case that leaves its state as it is. */
+export function insertStayingHistory(
+  db: Database.Database,
+  row: Pick<CaseRow, 'id' | 'state'>,
+  entry: Pick<HistoryInput, 'event' | 'at' | 'userId' | 'role' | 'detail'>,
+): void {
+  insertHistory(db, { ...entry, caseId: row.id, fromState: row.state, toState: row.state });
+}
+
 /** A time as stored: ISO 8601 in UTC, so that stored times compare as text. */
 export function storedTime(value: string | Date): string {
   return (typeof value === 'string' ? new Date(value) : value).toISOString();

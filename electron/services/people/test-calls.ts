@@ -1,16 +1,11 @@
 /** Test-only helpers for the people tests: typed calls and a look at the audit trail. */
+import type { AuditEventBody } from '../../api/domains/system';
 import type { InputOf, MethodName, ResultOf } from '../../api/methods';
 import type { ApiError, Result } from '../../api/result';
 import type { Runtime } from '../runtime';
 
-export interface AuditRecord {
+export interface AuditRecord extends Omit<AuditEventBody, 'payload'> {
   id: number;
-  time: string;
-  actorUserId: number | null;
-  actorRole: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
   payload: Record<string, unknown>;
 }
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { AuditEventBody } from '../../api/domains/system';
 import { boardWhere } from '../board/board-query';
 import { remoteFrom } from '../board/facility-board';
 import type { IncidentEvent } from './incident-events';
@@ -27,15 +28,7 @@ interface Row {
   actor_name: string | null;
 }
 
-interface Body {
-  time: string;
-  actorUserId: number | null;
-  actorRole: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  payload: unknown;
-}
+type Body = AuditEventBody;
 
 const noLists = { blocked: [], awaiting_signoff: [] };
 

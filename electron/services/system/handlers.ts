@@ -1,5 +1,5 @@
 import type { AuditEventView } from '../../api';
-import type { systemMethods } from '../../api/domains/system';
+import type { AuditEventBody, systemMethods } from '../../api/domains/system';
 import { verifyRecords, verifyRecordsSince } from '../audit/replay-check';
 import { lastStartCheck } from '../audit/start-check';
 import { verifyAnchorFiles } from '../audit/anchor-files';
@@ -18,15 +18,7 @@ interface AuditRow {
   hash: string;
 }
 
-interface AuditBody {
-  time: string;
-  actorUserId: number | null;
-  actorRole: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  payload: unknown;
-}
+type AuditBody = AuditEventBody;
 
 export const systemHandlers: HandlerMap<keyof typeof systemMethods> = {
   'app.info': (_input, { services }) => ({
