@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateTime,
   formatDateTimeWithOffset,
+  formatIsoWithOffset,
   instantOfWallTime,
   isKnownTimeZone,
   parseTimeInput,
@@ -24,6 +25,37 @@ describe('the facility clock', () => {
       '2026-07-01 10:00 UTC+02:00',
     );
     expect(formatDateTimeWithOffset('2026-07-01T08:00:00Z', 'UTC')).toBe('2026-07-01 08:00 UTC');
+  });
+
+  it('writes ISO 8601 with the zone’s offset for files other programs read', () => {
+    expect(formatIsoWithOffset('2026-12-03T11:35:07.250Z', zurich)).toBe(
+      '2026-12-03T12:35:07+01:00',
+    );
+    expect(formatIsoWithOffset('2026-07-01T08:00:00Z', zurich)).toBe('2026-07-01T10:00:00+02:00');
+    expect(formatIsoWithOffset('2026-12-03T02:00:00Z', 'America/New_York')).toBe(
+      '2026-12-02T21:00:00-05:00',
+    );
+    expect(formatIsoWithOffset('2026-12-03T11:35:00Z', 'Asia/Kathmandu')).toBe(
+      '2026-12-03T17:20:00+05:45',
+    );
+    expect(formatIsoWithOffset('2026-12-03T11:35:00Z', 'UTC')).toBe('2026-12-03T11:35:00+00:00');
+    expect(formatIsoWithOffset('2026-12-03T11:35:00Z', null)).toBe('2026-12-03T11:35:00+00:00');
+    // Read back by any ISO parser, it is the same instant (to the second), in every zone.
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1990-01-01Z'),
+          max: new Date('2090-01-01Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(zurich, 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC'),
+        (date, zone) => {
+          const text = formatIsoWithOffset(date, zone);
+          expect(text).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+          expect(Date.parse(text)).toBe(Math.floor(date.getTime() / 1000) * 1000);
+        },
+      ),
+    );
   });
 
   it('names the day only when it is not today where the facility is', () => {

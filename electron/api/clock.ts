@@ -114,6 +114,20 @@ export function formatDateTimeWithOffset(at: Instant, zone?: string | null): str
   return `${dayOf(w)} ${clockOf(w)} ${offset}`;
 }
 
+/**
+ * "2026-12-03T13:35:07+01:00": ISO 8601 in the zone, to the second, with its offset, for files
+ * other programs read (CSV): a spreadsheet sorts it as text, and it names the instant on its own.
+ */
+export function formatIsoWithOffset(at: Instant, zone?: string | null): string {
+  const date = toDate(at);
+  if (Number.isNaN(date.getTime())) return String(at);
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(wallTime(date, zone, true).offset);
+  const sign = m?.[1] === '-' ? -1 : 1;
+  const minutes = m ? sign * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  const local = new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 19);
+  return `${local}${m ? `${m[1]}${m[2]}:${m[3]}` : '+00:00'}`;
+}
+
 /** "13:35", or "23:50 on 2017-08-02" when it is not the same day as `now` in the zone. */
 export function formatClock(at: Instant, now: Instant, zone?: string | null, on = 'on'): string {
   const w = wallTime(toDate(at), zone);

@@ -6,16 +6,20 @@ import type {
   ReportKind,
   TimelineReport,
 } from '../../api/domains/reports';
+import { formatDate, formatIsoWithOffset } from '../../api/clock';
 import { spreadsheetCsv } from '../csv/spreadsheet-csv';
 
 /**
  * The reports as spreadsheets, written like every CSV the app exports (`spreadsheetCsv`: byte
  * order mark, CRLF, formulas neutralised — a device note or a reason starting with "=" stays text).
+ * Times are ISO 8601 in the facility's zone with its offset ("2017-08-03T11:00:00+02:00"): read
+ * as the facility's clock, and still one instant for a program in any zone.
  */
 
 export type AnyReport = Hics251Report | Hics214Report | BriefingReport | TimelineReport;
 
 function table(report: AnyReport): { fields: string[]; rows: string[][] } {
+  const time = (at: string) => formatIsoWithOffset(at, report.header.timeZone);
   switch (report.kind) {
     case 'hics251':
       return {
@@ -35,7 +39,7 @@ function table(report: AnyReport): { fields: string[]; rows: string[][] } {
           r.statusLabel,
           r.location,
           r.reason,
-          r.estimatedReturn ?? '',
+          r.estimatedReturn ? time(r.estimatedReturn) : '',
           r.comments,
           r.state,
         ]),
@@ -47,7 +51,7 @@ function table(report: AnyReport): { fields: string[]; rows: string[][] } {
           e.activities.map((a) => [
             e.person.name,
             e.positionLabel,
-            a.at,
+            time(a.at),
             a.activity,
             a.assetTag ?? '',
             String(a.auditEventId),
@@ -58,7 +62,7 @@ function table(report: AnyReport): { fields: string[]; rows: string[][] } {
       return {
         fields: ['Time', 'Event', 'By', 'Position', 'Asset tag', 'Audit event'],
         rows: report.entries.map((e) => [
-          e.at,
+          time(e.at),
           e.event,
           e.by,
           e.role,
@@ -72,7 +76,7 @@ function table(report: AnyReport): { fields: string[]; rows: string[][] } {
         rows: [
           ['Situation', '', report.situation.summary],
           ...report.objectives.map((o) => ['Objective', '', o]),
-          ...report.actionsTaken.map((a) => ['Action taken', a.at, `${a.by}: ${a.activity}`]),
+          ...report.actionsTaken.map((a) => ['Action taken', time(a.at), `${a.by}: ${a.activity}`]),
           ...report.topPriorities.map((p) => [
             'Priority',
             '',
@@ -107,7 +111,8 @@ function slug(text: string): string {
 
 export function reportCsv(kind: ReportKind, report: AnyReport): ReportCsv {
   const { fields, rows } = table(report);
-  const day = report.header.preparedAt.slice(0, 10);
+  // The facility's day: a report prepared at 00:30 in Zurich is of that day, not the one before.
+  const day = formatDate(report.header.preparedAt, report.header.timeZone);
   return {
     fileName: `${kind}-${slug(report.header.incident.name)}-${day}.csv`,
     text: spreadsheetCsv(fields, rows),

@@ -1,5 +1,7 @@
+import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseStates, type CaseState, type Hics251Status } from '../../api/domains/cases';
+import { csvAnchorPrefix } from '../audit/anchor-files';
 import { demoIncident, testNow, type DemoIncident } from '../cases/case-test-setup';
 import { hics251Reasons } from './hics251';
 
@@ -69,5 +71,33 @@ describe('HICS 251 Facility System Status', () => {
       .run('NM-0003');
     const again = await d.api.value('reports.csv', { incidentId: d.incidentId, report: 'hics251' });
     expect(again.text).toContain(`"'=cmd (asset NM-0003)"`);
+  });
+});
+
+describe('report CSVs', () => {
+  it('write every time as ISO 8601 in the facility’s zone, with its offset', async () => {
+    d = await demoIncident(['NM-0001']);
+    d.rt.services.db
+      .prepare(`UPDATE cases SET state = 'deferred', recheck_at = ? WHERE id = ?`)
+      .run('2017-08-03T11:00:00.000Z', d.caseOf('NM-0001'));
+    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+    const cells = async (report: 'hics251' | 'hics214' | 'timeline', column: string) => {
+      const csv = await d.api.value('reports.csv', { incidentId: d.incidentId, report });
+      const { data } = Papa.parse<string[]>(csv.text.replace(/^\uFEFF/, ''), {
+        skipEmptyLines: true,
+      });
+      // The last line is the chain anchor, a comment to spreadsheet readers.
+      const [head, ...rows] = data.filter((r) => !r[0]?.startsWith(csvAnchorPrefix));
+      const at = head?.indexOf(column) ?? -1;
+      expect(at).toBeGreaterThanOrEqual(0);
+      return rows.map((r) => r[at] ?? '');
+    };
+    // Zurich in August is UTC+02:00: the re-check at 11:00 UTC is 13:00 there.
+    expect(await cells('hics251', 'Estimated return')).toEqual(['2017-08-03T13:00:00+02:00']);
+    for (const report of ['hics214', 'timeline'] as const) {
+      const times = await cells(report, 'Time');
+      expect(times.length).toBeGreaterThan(0);
+      for (const time of times) expect(time).toMatch(iso);
+    }
   });
 });
