@@ -223,6 +223,8 @@ export interface CaseHistoryEntry {
   toState: CaseState;
   at: string;
   by: { userId: number | null; name: string | null; role: string };
+  /** The name of the station whose record holds the entry (null while this one has no station identity). */
+  station: string | null;
   /** reason, recheckAt, signoffIds, assignee, versions: what the event needs to be read back. */
   detail: Record<string, unknown>;
 }

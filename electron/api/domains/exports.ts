@@ -87,7 +87,14 @@ export const exportMethods = {
     'The signed PDF of one device case (identity, advisory and revision, every answer and sign-off, gate, history).',
   ),
   'exports.incidentPdf': method<ExportedPdf>()(
-    z.object({ incidentId: id, report: z.enum(incidentReportKinds) }).strict(),
+    z
+      .object({
+        incidentId: id,
+        report: z.enum(incidentReportKinds),
+        /** The language of the PDF's fixed words: the station's; English when absent. */
+        language: z.enum(languages).optional(),
+      })
+      .strict(),
     'A signed incident report: HICS 251, HICS 214, the incident briefing, or the summary of all cases.',
   ),
   'exports.blankPdf': method<ExportedBlankPdf>()(
@@ -96,6 +103,8 @@ export const exportMethods = {
         templateId: z.string().min(1).max(64),
         /** The latest version when absent. */
         version: z.number().int().positive().max(1_000_000).optional(),
+        /** The language of the form's fixed words (the playbook's questions print as written). */
+        language: z.enum(languages).optional(),
       })
       .strict(),
     'A signed blank printable checklist of a playbook template, for paper downtime.',

@@ -11,6 +11,7 @@ import type {
 import { getDevice } from '../devices/devices';
 import { visibleItems } from '../playbooks/answers';
 import { sectionStatus } from '../playbooks/section-status';
+import { stationNameOnRecord } from '../stations/station-store';
 import { staleBackupItems } from '../workflow/guards';
 import type { NextActions } from '../workflow/next-actions';
 import { hics251Status, isOpen, stateLabels } from '../workflow/states';
@@ -188,7 +189,12 @@ interface HistoryRow {
   detail: string;
 }
 
+/**
+ * The case's history, oldest first. A case is written only at the station that holds it, so each
+ * entry here was made at this station and names it (once the record knows the station's name).
+ */
 export function readHistory(db: Database.Database, caseId: number): CaseHistoryEntry[] {
+  const station = stationNameOnRecord(db);
   const rows = db
     .prepare(
       `SELECT h.id, h.event, h.from_state, h.to_state, h.at, h.user_id, u.display_name AS user_name,
@@ -204,6 +210,7 @@ export function readHistory(db: Database.Database, caseId: number): CaseHistoryE
     toState: h.to_state,
     at: h.at,
     by: { userId: h.user_id, name: h.user_name, role: h.role },
+    station,
     detail: JSON.parse(h.detail) as Record<string, unknown>,
   }));
 }

@@ -1,7 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../api/domains/cases';
 import * as given from '../demo/walkthrough-answers';
-import { signInAs } from '../test/temp-runtime';
+import { demoSigningPassphrase } from '../../api/domains/signing';
+import { pdftoppm, pdftotext } from '../pdf/independent-tools';
+import { verifyPdf } from '../pdf/verify';
+import { repoRoot, signInAs, tempDir } from '../test/temp-runtime';
 import { answerAll, demoIncident, signAs, testNow, type DemoIncident } from './case-test-setup';
 
 /**
@@ -115,6 +120,40 @@ describe('a sign-off counts only in its round', () => {
     await signAs(d, 'it_security', id, 'quarantine_release');
     await api.value('cases.transition', { caseId: id, target: 'verifying' });
     await expectVerificationSignedAgain(id);
+  });
+
+  it('the case PDF shows those sign-offs as of an earlier round, not as stale, in either language', async () => {
+    const operator = { kind: 'operator', osUser: 'test' } as const;
+    const unlocked = await d.rt.dispatchAs(operator, 'signing.unlock', {
+      passphrase: demoSigningPassphrase,
+    });
+    expect(unlocked.ok).toBe(true);
+    const out = tempDir('standalone-rounds-pdf-');
+    try {
+      for (const [language, mark, explained] of [
+        [
+          'en',
+          'earlier round',
+          'An earlier-round sign-off was given before the case was quarantined',
+        ],
+        ['de', 'frühere Runde', 'Eine Freigabe aus einer früheren Runde wurde erteilt'],
+      ] as const) {
+        const pdf = await d.rt
+          .client(operator)
+          .value('exports.casePdf', { caseId: d.caseOf('NM-0001'), language });
+        const file = path.join(out.dir, `${language}-${pdf.fileName}`);
+        fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+        const text = pdftotext(file).replace(/\s+/g, ' ');
+        // The first round's two verification sign-offs, and the explanation under the table.
+        expect(text.split(mark).length - 1).toBeGreaterThanOrEqual(2);
+        expect(text).toContain(explained);
+        const report = await verifyPdf(d.rt.services, fs.readFileSync(file));
+        expect(report.problems).toEqual([]);
+        pdftoppm(file, path.join(repoRoot, 'test-results', 'pdf'), `rounds-${language}`);
+      }
+    } finally {
+      out.cleanup();
+    }
   });
 
   it('verification failed and patched again: the first verification does not count', async () => {

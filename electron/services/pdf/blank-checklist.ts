@@ -1,16 +1,16 @@
+import type { Language } from '../../api/languages';
 import type { Services } from '../core/context';
 import type { AnyItem, PlaybookItem, PlaybookTemplate, RowField } from '../playbooks/schema';
 import { getSetting } from '../settings/settings';
 import { currentIdentity } from '../signing/identity-store';
 import type { CellPart, PdfBlock, PdfDocumentModel, TableCell } from './model';
 import { exportSignedPdf } from './sign';
+import { pdfWords, type PdfWords } from './words';
 
 type CheckboxItem = Extract<PdfBlock, { kind: 'checkboxes' }>['items'][number];
 
-const yesNo = ['Yes', 'No'];
-
-function formatValue(value: unknown, target: AnyItem | undefined): string {
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+function formatValue(value: unknown, target: AnyItem | undefined, t: PdfWords): string {
+  if (typeof value === 'boolean') return t(value ? 'blank.yes' : 'blank.no');
   if (target?.type === 'choice') {
     return target.options.find((o) => o.value === value)?.label ?? String(value);
   }
@@ -18,76 +18,89 @@ function formatValue(value: unknown, target: AnyItem | undefined): string {
 }
 
 /** "Only if …": on paper the reader applies the template's conditions themselves. */
-function conditionText(item: AnyItem, scope: Map<string, AnyItem>): string | undefined {
+function conditionText(
+  item: AnyItem,
+  scope: Map<string, AnyItem>,
+  t: PdfWords,
+): string | undefined {
   const when = item.showWhen;
   if (!when) return undefined;
   const target = scope.get(when.item);
   const name = target ? `“${target.label}”` : when.item;
-  if (when.atLeast !== undefined) return `Only if ${name} is at least ${when.atLeast}.`;
+  if (when.atLeast !== undefined) return t('blank.onlyIfAtLeast', { name, value: when.atLeast });
   const values = when.oneOf ?? (when.equals !== undefined ? [when.equals] : []);
-  return `Only if ${name} is ${values.map((v) => formatValue(v, target)).join(' or ')}.`;
+  return t('blank.onlyIf', {
+    name,
+    values: values.map((v) => formatValue(v, target, t)).join(t('blank.or')),
+  });
 }
 
 /** What to write on the line for items answered with a value rather than a tick. */
-function writeInLabel(item: AnyItem): string {
+function writeInLabel(item: AnyItem, t: PdfWords): string {
   switch (item.type) {
     case 'number':
-      return item.unit ? `Value (${item.unit})` : 'Value';
+      return item.unit ? t('blank.valueUnit', { unit: item.unit }) : t('blank.value');
     case 'count':
-      return 'Count';
+      return t('blank.count');
     case 'datetime':
-      return 'Date, time';
+      return t('blank.dateTime');
     default:
-      return 'Answer';
+      return t('blank.answer');
   }
 }
 
-function hints(item: AnyItem, scope: Map<string, AnyItem>): string | undefined {
+function hints(item: AnyItem, scope: Map<string, AnyItem>, t: PdfWords): string | undefined {
   const parts: string[] = [];
-  const condition = conditionText(item, scope);
+  const condition = conditionText(item, scope, t);
   if (condition) parts.push(condition);
   if (item.type === 'number') {
-    parts.push(`Between ${item.min} and ${item.max}${item.unit ? ` ${item.unit}` : ''}.`);
+    const unit = item.unit ? ` ${item.unit}` : '';
+    parts.push(t('blank.between', { min: item.min, max: item.max, unit }));
   }
   if ((item.type === 'yes_no' || item.type === 'choice') && item.passWhen) {
     const values = item.passWhen.oneOf ?? [item.passWhen.equals];
-    parts.push(`Passes when: ${values.map((v) => formatValue(v, item)).join(' or ')}.`);
+    parts.push(
+      t('blank.passesWhen', {
+        values: values.map((v) => formatValue(v, item, t)).join(t('blank.or')),
+      }),
+    );
   }
-  if (item.required === false) parts.push('Optional.');
+  if (item.required === false) parts.push(t('blank.optional'));
   if (item.help) parts.push(item.help);
   return parts.length ? parts.join(' ') : undefined;
 }
 
-function answerCell(item: AnyItem): CellPart[] {
+function answerCell(item: AnyItem, t: PdfWords): CellPart[] {
   switch (item.type) {
     case 'yes_no':
-      return [{ boxes: yesNo }];
+      return [{ boxes: [t('blank.yes'), t('blank.no')] }];
     case 'choice':
       return [{ boxes: item.options.map((o) => o.label) }];
     case 'text':
       // Room for the longest answer the template allows: one line per ~60 characters.
       return Array.from({ length: item.maxLength > 60 ? 2 : 1 }, () => ({ writeIn: '' }));
     default:
-      return [{ writeIn: writeInLabel(item) }];
+      return [{ writeIn: writeInLabel(item, t) }];
   }
 }
 
-function checkboxItem(item: AnyItem, scope: Map<string, AnyItem>): CheckboxItem {
-  const hint = hints(item, scope);
-  return { label: item.label, ...(hint ? { hint } : {}), answer: answerCell(item) };
+function checkboxItem(item: AnyItem, scope: Map<string, AnyItem>, t: PdfWords): CheckboxItem {
+  const hint = hints(item, scope, t);
+  return { label: item.label, ...(hint ? { hint } : {}), answer: answerCell(item, t) };
 }
 
 /** A list item (e.g. injected patients waiting): a table with one empty row per entry. */
 function listBlocks(
   item: Extract<PlaybookItem, { type: 'list' }>,
   scope: Map<string, AnyItem>,
+  t: PdfWords,
 ): PdfBlock[] {
   const fieldScope = new Map<string, AnyItem>(item.fields.map((f) => [f.id, f]));
   const rows = Math.min(item.maxRows, Math.max(item.minRows, 4));
   const header = (f: RowField) => f.label + (f.type === 'number' && f.unit ? ` (${f.unit})` : '');
   const intro = [
-    hints(item, scope),
-    `One row per ${item.rowLabel.toLowerCase()}; at most ${item.maxRows}.`,
+    hints(item, scope, t),
+    t('blank.rows', { row: item.rowLabel.toLowerCase(), max: item.maxRows }),
   ]
     .filter(Boolean)
     .join(' ');
@@ -103,8 +116,8 @@ function listBlocks(
       rows: Array.from({ length: rows }, (_, r): TableCell[] => [
         String(r + 1),
         ...item.fields.map((f): TableCell => {
-          const condition = conditionText(f, fieldScope);
-          const answer = answerCell(f).map((p) => ('writeIn' in p ? { writeIn: '' } : p));
+          const condition = conditionText(f, fieldScope, t);
+          const answer = answerCell(f, t).map((p) => ('writeIn' in p ? { writeIn: '' } : p));
           return condition ? [...answer, { text: condition, style: 'small' }] : answer;
         }),
       ]),
@@ -116,6 +129,7 @@ export interface BlankChecklistContext {
   facility: string;
   generatedAt: Date;
   timeZone?: string;
+  language?: Language;
 }
 
 /**
@@ -126,23 +140,22 @@ export function blankChecklistDocument(
   template: PlaybookTemplate,
   context: BlankChecklistContext,
 ): PdfDocumentModel {
+  const t = pdfWords(context.language);
   const scope = new Map<string, AnyItem>();
   for (const section of template.sections)
     for (const item of section.items) scope.set(item.id, item);
   const blocks: PdfBlock[] = [
     {
       kind: 'paragraph',
-      text:
-        'Paper form for downtime: fill in by hand, tick one box per question unless it says ' +
-        'otherwise, and enter the answers into Standalone when it is available again.',
+      text: t('blank.intro'),
       style: 'muted',
     },
     {
       kind: 'handFields',
       fields: [
-        { label: 'Asset tag', weight: 1 },
-        { label: 'Device and location', weight: 2 },
-        { label: 'Incident', weight: 1.4 },
+        { label: t('blank.assetTag'), weight: 1 },
+        { label: t('blank.deviceLocation'), weight: 2 },
+        { label: t('blank.incident'), weight: 1.4 },
       ],
     },
   ];
@@ -157,35 +170,37 @@ export function blankChecklistDocument(
     for (const item of section.items) {
       if (item.type === 'list') {
         flush();
-        blocks.push(...listBlocks(item, scope));
+        blocks.push(...listBlocks(item, scope, t));
       } else {
-        pending.push(checkboxItem(item, scope));
+        pending.push(checkboxItem(item, scope, t));
       }
     }
     flush();
   }
   blocks.push(
-    { kind: 'heading', text: 'Completed by' },
+    { kind: 'heading', text: t('blank.completedBy') },
     ...Array.from({ length: 3 }, (): PdfBlock => ({
       kind: 'handFields',
       fields: [
-        { label: 'Name', weight: 1.4 },
-        { label: 'Role', weight: 1 },
-        { label: 'Signature', weight: 1.4 },
-        { label: 'Date, time', weight: 1 },
+        { label: t('blank.name'), weight: 1.4 },
+        { label: t('blank.role'), weight: 1 },
+        { label: t('blank.signature'), weight: 1.4 },
+        { label: t('blank.dateTime'), weight: 1 },
       ],
     })),
   );
+  const named = { id: template.id, version: template.version };
   return {
     kind: 'checklist.blank',
-    title: `Blank checklist — ${template.title}`,
-    subtitle: `Playbook template ${template.id}, version ${template.version}`,
+    title: t('blank.title', { template: template.title }),
+    subtitle: t('blank.subtitle', named),
     facility: context.facility,
     generatedAt: context.generatedAt,
     ...(context.timeZone ? { timeZone: context.timeZone } : {}),
+    ...(context.language && context.language !== 'en' ? { language: context.language } : {}),
     subjects: [{ entityType: 'playbook_template', entityId: `${template.id}@${template.version}` }],
     auditReference: null,
-    signatureReason: `Blank checklist from playbook template ${template.id} version ${template.version}`,
+    signatureReason: t('blank.signatureReason', named),
     blocks,
   };
 }

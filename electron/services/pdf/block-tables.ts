@@ -70,7 +70,9 @@ export function tableSpecFor(
           [
             e.status === 'valid'
               ? { text: t('table.valid'), style: 'bold', tone: 'ok' }
-              : { text: t('table.stale'), style: 'bold', tone: 'warn' },
+              : e.status === 'earlier_round'
+                ? { text: t('table.earlierRound'), style: 'bold', tone: 'warn' }
+                : { text: t('table.stale'), style: 'bold', tone: 'warn' },
           ],
         ]),
         header: true,

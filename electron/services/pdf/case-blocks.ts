@@ -5,16 +5,12 @@ import type {
   ChecklistItem,
   ChecklistSection,
 } from '../../api/domains/cases';
-import { roleLabels, signoffKinds, type Role } from '../../api/permissions';
-import { stateLabels } from '../workflow/states';
+import { signoffKinds } from '../../api/permissions';
 import type { ChecklistEntry, PdfBlock, Tone } from './model';
 import { formatTime } from './text';
+import { roleWord, type PdfWords } from './words';
 
 /** The parts of a device case PDF that come from its checklist, sign-offs and history. */
-
-export function roleLabel(role: string): string {
-  return (roleLabels as Record<string, string | undefined>)[role] ?? role;
-}
 
 type Field = NonNullable<ChecklistItem['fields']>[number];
 
@@ -23,8 +19,9 @@ function scalarText(
   item: { type: string } & Pick<Field, 'options' | 'unit'>,
   value: unknown,
   timeZone: string | undefined,
+  t: PdfWords,
 ): string {
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'boolean') return t(value ? 'record.yes' : 'record.no');
   if (item.type === 'choice') {
     return item.options?.find((o) => o.value === value)?.label ?? String(value);
   }
@@ -43,14 +40,17 @@ export function answerText(
   item: ChecklistItem,
   value: AnswerValue,
   timeZone: string | undefined,
+  t: PdfWords,
 ): string {
-  if (!Array.isArray(value)) return scalarText(item, value, timeZone);
-  if (value.length === 0) return `No ${item.rowLabel?.toLowerCase() ?? 'rows'}`;
+  if (!Array.isArray(value)) return scalarText(item, value, timeZone, t);
+  if (value.length === 0) {
+    return t('record.noRows', { rows: item.rowLabel?.toLowerCase() ?? t('record.rows') });
+  }
   return value
     .map((row, i) => {
       const parts = (item.fields ?? [])
         .filter((f) => row[f.id] !== undefined)
-        .map((f) => `${f.label}: ${scalarText(f, row[f.id], timeZone)}`);
+        .map((f) => `${f.label}: ${scalarText(f, row[f.id], timeZone, t)}`);
       return `${i + 1}. ${parts.join('; ')}`;
     })
     .join('\n');
@@ -70,15 +70,24 @@ function answerTone(item: ChecklistItem, value: AnswerValue): Tone | undefined {
   return ok ? 'ok' : 'warn';
 }
 
-function sectionEntries(section: ChecklistSection, timeZone: string | undefined): ChecklistEntry[] {
+/** "Name · Role": who answered or acted; the system when nobody did. */
+function byText(by: { name: string | null; role: string }, t: PdfWords): string {
+  return `${by.name ?? t('roles.system')} · ${roleWord(t, by.role)}`;
+}
+
+function sectionEntries(
+  section: ChecklistSection,
+  timeZone: string | undefined,
+  t: PdfWords,
+): ChecklistEntry[] {
   return section.items.map((item): ChecklistEntry => {
     const a = item.answer;
     if (!a) return { item: item.label, answer: '' };
     const tone = answerTone(item, a.value);
     return {
       item: item.label,
-      answer: answerText(item, a.value, timeZone),
-      by: `${a.by.name ?? 'System'} · ${roleLabel(a.by.role)}`,
+      answer: answerText(item, a.value, timeZone, t),
+      by: byText(a.by, t),
       at: new Date(a.at),
       ...(tone ? { tone } : {}),
     };
@@ -90,30 +99,29 @@ function sectionEntries(section: ChecklistSection, timeZone: string | undefined)
  * items stay on the blank checklist), so a case that never went through quarantine does not
  * carry pages of empty evidence questions.
  */
-export function checklistBlocks(detail: CaseDetail, timeZone: string | undefined): PdfBlock[] {
+export function checklistBlocks(
+  detail: CaseDetail,
+  timeZone: string | undefined,
+  t: PdfWords,
+): PdfBlock[] {
   const blocks: PdfBlock[] = [];
   for (const section of detail.template.sections) {
     const { answered, visible, done, complete } = section.status;
     if (answered === 0) {
       blocks.push(
         { kind: 'heading', text: section.title, level: 2 },
-        {
-          kind: 'paragraph',
-          text: `Not started: none of its ${visible} questions answered.`,
-          style: 'muted',
-        },
+        { kind: 'paragraph', text: t('record.notStarted', { visible }), style: 'muted' },
       );
       continue;
     }
-    const status = done
-      ? `Done: ${answered} of ${visible} answered, every check passes.`
-      : complete
-        ? `Complete: ${answered} of ${visible} answered; some checks do not pass.`
-        : `In progress: ${answered} of ${visible} answered.`;
+    const status = t(done ? 'record.done' : complete ? 'record.complete' : 'record.inProgress', {
+      answered,
+      visible,
+    });
     blocks.push({
       kind: 'checklist',
       title: section.title,
-      entries: sectionEntries(section, timeZone),
+      entries: sectionEntries(section, timeZone, t),
     });
     blocks.push({
       kind: 'paragraph',
@@ -125,86 +133,108 @@ export function checklistBlocks(detail: CaseDetail, timeZone: string | undefined
   return blocks;
 }
 
-export function signOffBlocks(detail: CaseDetail): PdfBlock[] {
+/**
+ * A sign-off given in an earlier round of the workflow (before a quarantine, a restore or a
+ * return to an earlier phase) reads "earlier round", not "stale": nothing it attested changed,
+ * the case went round again. Each status that appears is explained once under the table.
+ */
+export function signOffBlocks(detail: CaseDetail, t: PdfWords): PdfBlock[] {
   if (detail.signoffs.length === 0) {
-    return [{ kind: 'paragraph', text: 'No sign-offs given on this case.', style: 'muted' }];
+    return [{ kind: 'paragraph', text: t('record.noSignOffs'), style: 'muted' }];
   }
+  const status = (s: CaseDetail['signoffs'][number]) =>
+    s.earlierRound ? 'earlier_round' : s.stale ? 'stale' : 'valid';
+  const shown = new Set(detail.signoffs.map(status));
+  const explained = [
+    ...(shown.has('stale') ? [t('record.staleExplained')] : []),
+    ...(shown.has('earlier_round') ? [t('record.earlierRoundExplained')] : []),
+  ];
   return [
     {
       kind: 'signOffs',
       entries: detail.signoffs.map((s) => ({
         name: s.userName,
-        role: `${roleLabel(s.role)} · ${kindLabel(s.kind)}`,
+        role: `${roleWord(t, s.role)} · ${kindLabel(s.kind, t)}`,
         time: new Date(s.signedAt),
         statement: s.statement,
-        status: s.stale ? 'stale' : 'valid',
+        status: status(s),
       })),
     },
-    {
-      kind: 'paragraph',
-      text:
-        'A stale sign-off was given on checklist answers that changed afterwards: it no longer ' +
-        'counts for the workflow and is kept here as part of the record.',
-      style: 'small',
-    },
+    ...explained.map((text): PdfBlock => ({ kind: 'paragraph', text, style: 'small' })),
   ];
 }
 
-function kindLabel(kind: string): string {
-  const known = kind in signoffKinds;
-  const words = kind.replace(/_/g, ' ');
-  return known ? words.charAt(0).toUpperCase() + words.slice(1) : kind;
+function kindLabel(kind: string, t: PdfWords): string {
+  return kind in signoffKinds ? t(`signoffKinds.${kind as keyof typeof signoffKinds}`) : kind;
 }
 
-const eventLabels: Record<CaseHistoryEntry['event'], string> = {
-  opened: 'Opened',
-  transition: 'State changed',
-  assigned: 'Assigned',
-  review_flagged: 'New advisory revision',
-  review_acknowledged: 'Revision acknowledged',
-};
-
-function historyNote(h: CaseHistoryEntry, timeZone: string | undefined): string {
+function historyNote(h: CaseHistoryEntry, timeZone: string | undefined, t: PdfWords): string {
   const d = h.detail;
   const parts: string[] = [];
   if (typeof d.action === 'string') parts.push(d.action);
-  if (typeof d.reason === 'string') parts.push(`Reason: ${d.reason}`);
-  if (typeof d.note === 'string') parts.push(`Note: ${d.note}`);
+  if (typeof d.reason === 'string') parts.push(t('record.reason', { reason: d.reason }));
+  if (typeof d.note === 'string') parts.push(t('record.note', { note: d.note }));
   if (Array.isArray(d.notes)) parts.push(...d.notes.filter((n) => typeof n === 'string'));
   if (typeof d.recheckAt === 'string') {
-    parts.push(`Re-check at ${formatTime(new Date(d.recheckAt), timeZone)}`);
+    parts.push(t('record.recheckAt', { time: formatTime(new Date(d.recheckAt), timeZone) }));
   }
   const assignee = d.assignee as { name?: unknown } | null | undefined;
   if (h.event === 'assigned') {
     parts.push(
-      assignee && typeof assignee.name === 'string' ? `To ${assignee.name}` : 'Unassigned',
+      assignee && typeof assignee.name === 'string'
+        ? t('record.to', { name: assignee.name })
+        : t('record.unassigned'),
     );
   }
   if (typeof d.fromVersion === 'string' && typeof d.toVersion === 'string') {
-    parts.push(`Revision ${d.fromVersion} → ${d.toVersion}`);
+    parts.push(t('record.revision', { from: d.fromVersion, to: d.toVersion }));
   }
   if (Array.isArray(d.signoffIds) && d.signoffIds.length > 0) {
-    parts.push(`Sign-offs #${d.signoffIds.join(', #')}`);
+    parts.push(t('record.signOffIds', { ids: `#${d.signoffIds.join(', #')}` }));
   }
   return parts.join('. ');
 }
 
-export function historyBlock(detail: CaseDetail, timeZone: string | undefined): PdfBlock {
+function eventText(h: CaseHistoryEntry, t: PdfWords): string {
+  const event = t(`record.events.${h.event}`);
+  if (h.event !== 'transition' && h.event !== 'opened') return event;
+  const to = t(`states.${h.toState}`);
+  const states = h.fromState ? `${t(`states.${h.fromState}`)} → ${to}` : to;
+  return t('record.eventStates', { event, states });
+}
+
+/**
+ * The case's history, each entry with who made it and, once stations exchange, the station
+ * whose record it came from: the station column appears when any entry names one.
+ */
+export function historyBlock(
+  detail: CaseDetail,
+  timeZone: string | undefined,
+  t: PdfWords,
+): PdfBlock {
+  const stations = detail.history.some((h) => h.station !== null);
   return {
     kind: 'table',
-    columns: [
-      { header: 'Time', weight: 20 },
-      { header: 'Event', weight: 26 },
-      { header: 'By', weight: 24 },
-      { header: 'Details', weight: 30 },
-    ],
+    columns: stations
+      ? [
+          { header: t('record.time'), weight: 18 },
+          { header: t('record.event'), weight: 23 },
+          { header: t('record.by'), weight: 21 },
+          { header: t('record.station'), weight: 13 },
+          { header: t('record.details'), weight: 25 },
+        ]
+      : [
+          { header: t('record.time'), weight: 20 },
+          { header: t('record.event'), weight: 26 },
+          { header: t('record.by'), weight: 24 },
+          { header: t('record.details'), weight: 30 },
+        ],
     rows: detail.history.map((h) => [
       formatTime(new Date(h.at), timeZone),
-      h.event === 'transition' || h.event === 'opened'
-        ? `${eventLabels[h.event]}: ${h.fromState ? `${stateLabels[h.fromState]} → ` : ''}${stateLabels[h.toState]}`
-        : eventLabels[h.event],
-      `${h.by.name ?? 'System'} · ${roleLabel(h.by.role as Role)}`,
-      historyNote(h, timeZone),
+      eventText(h, t),
+      byText(h.by, t),
+      ...(stations ? [h.station ?? '—'] : []),
+      historyNote(h, timeZone, t),
     ]),
   };
 }

@@ -20,12 +20,6 @@ import { pdfWords, type PdfWords } from './words';
  * generation time, so that verify-pdf can rebuild it from the database at that time and compare.
  */
 
-const hicsLabels = {
-  fully_functional: 'case.fullyFunctional',
-  partially_functional: 'case.partiallyFunctional',
-  non_functional: 'case.nonFunctional',
-} as const;
-
 const verdictTones: Record<CaseDetail['gate']['verdict'], Tone> = {
   clear: 'ok',
   blocked: 'bad',
@@ -132,11 +126,11 @@ function statusBlock(detail: CaseDetail, timeZone: string | undefined, t: PdfWor
     {
       key: t('case.state'),
       value: t('case.stateSince', {
-        state: detail.stateLabel,
+        state: t(`states.${detail.state}`),
         time: formatTime(new Date(detail.stateEnteredAt), timeZone),
       }),
     },
-    { key: t('case.hics251'), value: t(hicsLabels[detail.hics251]) },
+    { key: t('case.hics251'), value: t(`hics.${detail.hics251}`) },
     { key: t('case.assignedTo'), value: detail.assignee?.name ?? t('case.nobody') },
     {
       key: t('case.playbook'),
@@ -156,7 +150,7 @@ function statusBlock(detail: CaseDetail, timeZone: string | undefined, t: PdfWor
   if (detail.flags.length > 0) {
     rows.push({
       key: t('case.flags'),
-      value: detail.flags.join(', ').replace(/_/g, ' '),
+      value: detail.flags.map((f) => t(`flags.${f}`)).join(', '),
       tone: 'warn',
     });
   }
@@ -168,7 +162,13 @@ function gateBlocks(detail: CaseDetail, t: PdfWords): PdfBlock[] {
   const blocks: PdfBlock[] = [
     {
       kind: 'keyValue',
-      rows: [{ key: t('case.verdict'), value: g.verdict, tone: verdictTones[g.verdict] }],
+      rows: [
+        {
+          key: t('case.verdict'),
+          value: t(`verdicts.${g.verdict}`),
+          tone: verdictTones[g.verdict],
+        },
+      ],
     },
   ];
   const list = (label: string, items: string[], tone?: Tone) => {
@@ -224,7 +224,10 @@ export function caseDocument(detail: CaseDetail, context: CaseDocumentContext): 
           { key: t('case.facility'), value: context.facility },
           {
             key: t('case.incident'),
-            value: t('case.incidentValue', { ...detail.incident }),
+            value: t('case.incidentValue', {
+              ...detail.incident,
+              status: t(`incidentStatus.${detail.incident.status}`),
+            }),
           },
           { key: t('case.case'), value: `${detail.caseId}` },
         ],
@@ -238,11 +241,11 @@ export function caseDocument(detail: CaseDetail, context: CaseDocumentContext): 
       { kind: 'heading', text: t('case.gate') },
       ...gateBlocks(detail, t),
       { kind: 'heading', text: t('case.checklists') },
-      ...checklistBlocks(detail, tz),
+      ...checklistBlocks(detail, tz, t),
       { kind: 'heading', text: t('case.signOffs') },
-      ...signOffBlocks(detail),
+      ...signOffBlocks(detail, t),
       { kind: 'heading', text: t('case.history') },
-      historyBlock(detail, tz),
+      historyBlock(detail, tz, t),
     ],
   };
 }

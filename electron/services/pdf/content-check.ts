@@ -44,7 +44,7 @@ async function rebuildReport(
   const incidentId = subjectId(meta, 'incident');
   const ctx = preparerContext(services, meta.subjects, new Date(meta.generatedAt));
   if (incidentId === null || !ctx) return null;
-  return buildReportDocument(ctx, incidentId, kind);
+  return buildReportDocument(ctx, incidentId, kind, meta.language);
 }
 
 interface Rebuilder {
@@ -91,7 +91,12 @@ const rebuilders: Record<string, Rebuilder> = {
       const incidentId = subjectId(meta, 'incident');
       return incidentId === null
         ? null
-        : buildIncidentSummaryDocument(services, incidentId, new Date(meta.generatedAt));
+        : buildIncidentSummaryDocument(
+            services,
+            incidentId,
+            new Date(meta.generatedAt),
+            meta.language,
+          );
     },
     later: incidentLater,
   },

@@ -44,6 +44,7 @@ export async function exportIncidentReport(
   ctx: CallContext,
   incidentId: number,
   report: IncidentReportKind,
+  language?: Language,
 ): Promise<SignedFile> {
   const { services } = ctx;
   requireUnlockedIdentity(services);
@@ -51,8 +52,8 @@ export async function exportIncidentReport(
   const incident = getIncident(services.db, incidentId, now);
   const model =
     report === 'summary'
-      ? buildIncidentSummaryDocument(services, incidentId, now)
-      : await buildReportDocument(ctx, incidentId, report);
+      ? buildIncidentSummaryDocument(services, incidentId, now, language)
+      : await buildReportDocument(ctx, incidentId, report, language);
   return {
     fileName: safeFileName(`${report}-${incident.name}-${now.toISOString().slice(0, 10)}`),
     pdf: await exportSignedPdf(services, model),
@@ -63,6 +64,7 @@ export async function exportBlankChecklist(
   services: Services,
   templateId: string,
   version: number | undefined,
+  language?: Language,
 ): Promise<SignedBlankChecklist> {
   requireUnlockedIdentity(services);
   // The library the workflow loaded: the same shipped files, checked against their hashes.
@@ -79,6 +81,7 @@ export async function exportBlankChecklist(
   const model = blankChecklistDocument(template, {
     ...documentFacility(services),
     generatedAt: services.clock.now(),
+    ...(language ? { language } : {}),
   });
   return {
     fileName: safeFileName(`blank-${template.id}-v${template.version}`),

@@ -20,7 +20,7 @@ export const exportHandlers: HandlerMap<keyof typeof exportMethods> = {
     return toExportedPdf(ctx.services, file);
   },
   'exports.incidentPdf': async (input, ctx) => {
-    const file = await exportIncidentReport(ctx, input.incidentId, input.report);
+    const file = await exportIncidentReport(ctx, input.incidentId, input.report, input.language);
     recordExport(
       ctx,
       'pdf',
@@ -33,7 +33,12 @@ export const exportHandlers: HandlerMap<keyof typeof exportMethods> = {
     return toExportedPdf(ctx.services, file);
   },
   'exports.blankPdf': async (input, ctx) => {
-    const file = await exportBlankChecklist(ctx.services, input.templateId, input.version);
+    const file = await exportBlankChecklist(
+      ctx.services,
+      input.templateId,
+      input.version,
+      input.language,
+    );
     recordExport(
       ctx,
       'pdf',

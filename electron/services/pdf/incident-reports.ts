@@ -4,15 +4,16 @@ import type {
   Hics251Report,
   ReportHeader,
 } from '../../api/domains/reports';
+import type { Language } from '../../api/languages';
 import type { Role } from '../../api/permissions';
 import type { CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { reportHandlers } from '../reports/handlers';
-import { stateLabels } from '../workflow/states';
 import { lastIncidentAuditEvent } from './audit-reference';
 import { documentFacility } from './blank-checklist';
 import type { PdfBlock, PdfDocumentModel, Tone } from './model';
 import { formatTime } from './text';
+import { pdfWords, roleWord, type PdfWordKey, type PdfWords } from './words';
 
 /**
  * HICS 251, HICS 214 and the incident briefing as signed PDFs: the report services
@@ -21,10 +22,10 @@ import { formatTime } from './text';
 
 type ReportKind = 'hics251' | 'hics214' | 'briefing';
 
-const titles: Record<ReportKind, string> = {
-  hics251: 'HICS 251 — Facility System Status',
-  hics214: 'HICS 214 — Activity Log',
-  briefing: 'Incident briefing',
+const titles: Record<ReportKind, PdfWordKey> = {
+  hics251: 'reports.hics251Title',
+  hics214: 'reports.hics214Title',
+  briefing: 'reports.briefingTitle',
 };
 
 const statusTones: Record<string, Tone> = {
@@ -33,52 +34,73 @@ const statusTones: Record<string, Tone> = {
   non_functional: 'bad',
 };
 
-function headerBlock(h: ReportHeader, tz: string | undefined, facility: string): PdfBlock {
-  const t = (iso: string) => formatTime(new Date(iso), tz);
+function headerBlock(
+  h: ReportHeader,
+  tz: string | undefined,
+  facility: string,
+  t: PdfWords,
+): PdfBlock {
+  const time = (iso: string) => formatTime(new Date(iso), tz);
   return {
     kind: 'keyValue',
     rows: [
-      { key: 'Facility', value: h.facility ?? facility },
+      { key: t('incident.facility'), value: h.facility ?? facility },
       {
-        key: 'Incident',
-        value: `${h.incident.name} (incident ${h.incident.id}, ${h.incident.status})`,
+        key: t('incident.incident'),
+        value: t('incident.incidentValue', {
+          name: h.incident.name,
+          id: h.incident.id,
+          status: t(`incidentStatus.${h.incident.status}`),
+        }),
       },
       {
-        key: 'Operational period',
-        value: `${t(h.operationalPeriod.start)} to ${t(h.operationalPeriod.end)}`,
+        key: t('incident.operationalPeriod'),
+        value: t('incident.period', {
+          start: time(h.operationalPeriod.start),
+          end: time(h.operationalPeriod.end),
+        }),
       },
       {
-        key: 'Prepared by',
-        value: `${h.preparedBy.name} (${h.preparedBy.role === 'operator' ? 'operator' : h.preparedBy.role.replace(/_/g, ' ')}), ${t(h.preparedAt)}`,
+        key: t('incident.preparedBy'),
+        value: t('incident.preparedByValue', {
+          name: h.preparedBy.name,
+          role: roleWord(t, h.preparedBy.role),
+          time: time(h.preparedAt),
+        }),
       },
     ],
   };
 }
 
-function hics251Blocks(r: Hics251Report, tz: string | undefined): PdfBlock[] {
+function hics251Blocks(r: Hics251Report, tz: string | undefined, t: PdfWords): PdfBlock[] {
   return [
     {
       kind: 'keyValue',
       rows: [
-        { key: 'Non-functional', value: String(r.totals.non_functional), tone: 'bad' },
-        { key: 'Partially functional', value: String(r.totals.partially_functional), tone: 'warn' },
-        { key: 'Fully functional', value: String(r.totals.fully_functional), tone: 'ok' },
+        { key: t('hics.non_functional'), value: String(r.totals.non_functional), tone: 'bad' },
+        {
+          key: t('hics.partially_functional'),
+          value: String(r.totals.partially_functional),
+          tone: 'warn',
+        },
+        { key: t('hics.fully_functional'), value: String(r.totals.fully_functional), tone: 'ok' },
       ],
     },
-    { kind: 'heading', text: 'Systems' },
+    { kind: 'heading', text: t('reports.systems') },
     {
       kind: 'table',
       columns: [
-        { header: 'System', weight: 21 },
-        { header: 'Status', weight: 13 },
-        { header: 'Location', weight: 18 },
-        { header: 'Reason', weight: 21 },
-        { header: 'Est. return', weight: 12 },
-        { header: 'Comments', weight: 19 },
+        // The status column fits "funktionsfähig", the longest word of its German labels.
+        { header: t('reports.system'), weight: 20 },
+        { header: t('reports.status'), weight: 16 },
+        { header: t('reports.location'), weight: 17 },
+        { header: t('reports.reason'), weight: 20 },
+        { header: t('reports.estimatedReturn'), weight: 11 },
+        { header: t('reports.comments'), weight: 16 },
       ],
       rows: r.rows.map((row) => [
-        [{ text: row.system }, { text: stateLabels[row.state], style: 'small' }],
-        [{ text: row.statusLabel, tone: statusTones[row.status] }],
+        [{ text: row.system }, { text: t(`states.${row.state}`), style: 'small' }],
+        [{ text: t(`hics.${row.status}`), tone: statusTones[row.status] }],
         row.location || '—',
         row.reason,
         row.estimatedReturn ? formatTime(new Date(row.estimatedReturn), tz) : '—',
@@ -88,23 +110,23 @@ function hics251Blocks(r: Hics251Report, tz: string | undefined): PdfBlock[] {
   ];
 }
 
-function hics214Blocks(r: Hics214Report, tz: string | undefined): PdfBlock[] {
+function hics214Blocks(r: Hics214Report, tz: string | undefined, t: PdfWords): PdfBlock[] {
   const blocks: PdfBlock[] = [
     {
       kind: 'paragraph',
-      text: `${r.activityCount} notable activities from ${r.eventsRead} audit events in the period.`,
+      text: t('reports.activitySummary', { activities: r.activityCount, events: r.eventsRead }),
       style: 'muted',
     },
   ];
   for (const e of r.entries) {
     blocks.push(
-      { kind: 'heading', text: `${e.person.name} — ${e.positionLabel}`, level: 2 },
+      { kind: 'heading', text: `${e.person.name} — ${roleWord(t, e.role)}`, level: 2 },
       {
         kind: 'table',
         columns: [
-          { header: 'Time', weight: 22 },
-          { header: 'Notable activity', weight: 64 },
-          { header: 'Audit event', weight: 14 },
+          { header: t('reports.time'), weight: 22 },
+          { header: t('reports.notableActivity'), weight: 64 },
+          { header: t('reports.auditEvent'), weight: 14 },
         ],
         rows: e.activities.map((a) => [
           formatTime(new Date(a.at), tz),
@@ -115,31 +137,31 @@ function hics214Blocks(r: Hics214Report, tz: string | undefined): PdfBlock[] {
     );
   }
   if (r.entries.length === 0) {
-    blocks.push({ kind: 'paragraph', text: 'No activity in this period.', style: 'muted' });
+    blocks.push({ kind: 'paragraph', text: t('reports.noActivity'), style: 'muted' });
   }
   return blocks;
 }
 
-function briefingBlocks(r: BriefingReport, tz: string | undefined): PdfBlock[] {
+function briefingBlocks(r: BriefingReport, tz: string | undefined, t: PdfWords): PdfBlock[] {
   const s = r.situation;
   const list = (items: string[]): PdfBlock[] =>
     items.length === 0
-      ? [{ kind: 'paragraph', text: 'None.', style: 'muted' }]
+      ? [{ kind: 'paragraph', text: t('reports.none'), style: 'muted' }]
       : // One paragraph: a run of short ones would all be kept together with what follows.
         [{ kind: 'paragraph', text: items.map((text) => `• ${text}`).join('\n') }];
   return [
-    { kind: 'heading', text: 'Situation' },
+    { kind: 'heading', text: t('reports.situation') },
     { kind: 'paragraph', text: s.summary },
     {
       kind: 'table',
       columns: [
-        { header: 'Advisory', weight: 22 },
-        { header: 'Title', weight: 46 },
-        { header: 'CVEs (CVSS)', weight: 22 },
-        { header: 'Cases', weight: 10 },
+        { header: t('reports.advisory'), weight: 22 },
+        { header: t('reports.title'), weight: 46 },
+        { header: t('reports.cves'), weight: 22 },
+        { header: t('reports.cases'), weight: 10 },
       ],
       rows: s.advisories.map((a) => [
-        `${a.trackingId} rev ${a.version}`,
+        t('reports.advisoryRevision', { trackingId: a.trackingId, version: a.version }),
         a.title,
         a.cves.map((c) => `${c.cve}${c.cvss === null ? '' : ` (${c.cvss})`}`).join(', '),
         String(a.caseCount),
@@ -148,50 +170,63 @@ function briefingBlocks(r: BriefingReport, tz: string | undefined): PdfBlock[] {
     {
       kind: 'keyValue',
       rows: [
-        { key: 'Blocked by the gate', value: String(s.attention.blocked) },
-        { key: 'Re-checks overdue', value: String(s.attention.recheckOverdue) },
-        { key: 'Need re-review', value: String(s.attention.needsReReview) },
-        { key: 'Awaiting sign-off', value: String(s.attention.awaitingSignoff) },
+        { key: t('reports.blocked'), value: String(s.attention.blocked) },
+        { key: t('reports.recheckOverdue'), value: String(s.attention.recheckOverdue) },
+        { key: t('reports.needReReview'), value: String(s.attention.needsReReview) },
+        { key: t('reports.awaitingSignoff'), value: String(s.attention.awaitingSignoff) },
       ],
     },
-    { kind: 'heading', text: 'Objectives' },
+    { kind: 'heading', text: t('reports.objectives') },
     ...list(r.objectives),
-    { kind: 'heading', text: 'Highest priority first' },
+    { kind: 'heading', text: t('reports.highestPriority') },
     ...list(
-      r.topPriorities.map(
-        (p) => `${p.assetTag} (${p.trackingId}), priority ${p.priority}: ${p.reasons.join('; ')}`,
+      r.topPriorities.map((p) =>
+        t('reports.priorityLine', {
+          assetTag: p.assetTag,
+          trackingId: p.trackingId,
+          priority: p.priority,
+          reasons: p.reasons.join('; '),
+        }),
       ),
     ),
-    { kind: 'heading', text: 'Actions planned' },
-    ...list(r.actionsPlanned.map((a) => `${a.caseCount} × ${stateLabels[a.state]}: ${a.action}`)),
-    { kind: 'heading', text: 'Actions taken' },
+    { kind: 'heading', text: t('reports.actionsPlanned') },
+    ...list(
+      r.actionsPlanned.map((a) =>
+        t('reports.plannedLine', {
+          count: a.caseCount,
+          state: t(`states.${a.state}`),
+          action: a.state === 'returned_to_service' ? a.action : t(`plannedActions.${a.state}`),
+        }),
+      ),
+    ),
+    { kind: 'heading', text: t('reports.actionsTaken') },
     r.actionsTaken.length === 0
-      ? { kind: 'paragraph', text: 'None yet.', style: 'muted' }
+      ? { kind: 'paragraph', text: t('reports.noneYet'), style: 'muted' }
       : {
           kind: 'table',
           columns: [
-            { header: 'Time', weight: 22 },
-            { header: 'By', weight: 26 },
-            { header: 'Activity', weight: 52 },
+            { header: t('reports.time'), weight: 22 },
+            { header: t('reports.by'), weight: 26 },
+            { header: t('reports.activity'), weight: 52 },
           ],
           rows: r.actionsTaken.map((a) => [formatTime(new Date(a.at), tz), a.by, a.activity]),
         },
-    { kind: 'heading', text: 'Resources' },
+    { kind: 'heading', text: t('reports.resources') },
     {
       kind: 'table',
       columns: [
-        { header: 'Role', weight: 30 },
-        { header: 'Person', weight: 40 },
-        { header: 'Open cases', weight: 15 },
-        { header: 'All cases', weight: 15 },
+        { header: t('reports.role'), weight: 30 },
+        { header: t('reports.person'), weight: 40 },
+        { header: t('reports.openCases'), weight: 15 },
+        { header: t('reports.allCases'), weight: 15 },
       ],
       rows: r.resources.flatMap((g) =>
-        g.people.map((p) => [g.roleLabel, p.name, String(p.openCases), String(p.cases)]),
+        g.people.map((p) => [roleWord(t, g.role), p.name, String(p.openCases), String(p.cases)]),
       ),
     },
     {
       kind: 'paragraph',
-      text: `${r.unassignedOpenCases} open cases are not assigned to anyone.`,
+      text: t('reports.unassigned', { count: r.unassignedOpenCases }),
       style: 'muted',
     },
   ];
@@ -217,7 +252,7 @@ async function fetchReport(
     if (error instanceof ServiceError && error.code !== 'internal') throw error;
     throw new ServiceError(
       'internal',
-      `The ${titles[kind]} report could not be built (${(error as Error).message}); export the case summary or the device cases meanwhile.`,
+      `The ${pdfWords()(titles[kind])} report could not be built (${(error as Error).message}); export the case summary or the device cases meanwhile.`,
       { report: kind },
     );
   }
@@ -273,30 +308,34 @@ export async function buildReportDocument(
   ctx: CallContext,
   incidentId: number,
   kind: ReportKind,
+  language?: Language,
 ): Promise<PdfDocumentModel> {
   const { services } = ctx;
+  const t = pdfWords(language);
   const report = await fetchReport(ctx, incidentId, kind);
   const { facility, timeZone: zone } = documentFacility(services);
   const tz = report.header.timeZone ?? zone;
   const body =
     report.kind === 'hics251'
-      ? hics251Blocks(report, tz)
+      ? hics251Blocks(report, tz, t)
       : report.kind === 'hics214'
-        ? hics214Blocks(report, tz)
-        : briefingBlocks(report, tz);
+        ? hics214Blocks(report, tz, t)
+        : briefingBlocks(report, tz, t);
+  const incident = report.header.incident.name;
   return {
     kind: `incident.${kind}`,
-    title: `${titles[kind]} — ${report.header.incident.name}`,
-    subtitle: `Incident ${report.header.incident.id}`,
+    title: t('incident.titleWithIncident', { title: t(titles[kind]), incident }),
+    subtitle: t('incident.subtitle', { id: report.header.incident.id }),
     facility: report.header.facility ?? facility,
     generatedAt: new Date(report.header.preparedAt),
     ...(tz ? { timeZone: tz } : {}),
+    ...(language && language !== 'en' ? { language } : {}),
     subjects: [
       { entityType: 'incident', entityId: String(incidentId) },
       preparerSubject(report.header.preparedBy),
     ],
     auditReference: lastIncidentAuditEvent(services.db, incidentId),
-    signatureReason: `${titles[kind]} of the incident "${report.header.incident.name}", exported from Standalone`,
-    blocks: [headerBlock(report.header, tz, facility), ...body],
+    signatureReason: t('incident.signatureReason', { title: t(titles[kind]), incident }),
+    blocks: [headerBlock(report.header, tz, facility, t), ...body],
   };
 }

@@ -5,55 +5,51 @@ import { caseSelect, type CaseRow } from '../cases/case-store';
 import { loadWorkflowResources } from '../cases/workflow-resources';
 import type { Services } from '../core/context';
 import { getIncident } from '../incidents/incident-store';
-import { stateLabels } from '../workflow/states';
 import { lastIncidentAuditEvent } from './audit-reference';
 import { documentFacility } from './blank-checklist';
 import type { PdfBlock, PdfDocumentModel, TableCell, Tone } from './model';
+import type { Language } from '../../api/languages';
 import { formatTime } from './text';
+import { pdfWords, type PdfWords } from './words';
 
 /**
  * The summary of all cases of an incident (issue 7, item 3): one row per case with what the
  * board shows, the counts per state and per HICS 251 status, evaluated at the generation time.
  */
 
-const hicsLabels = {
-  fully_functional: 'Fully functional',
-  partially_functional: 'Partially functional',
-  non_functional: 'Non-functional',
-} as const;
-
 const verdictTones = { clear: 'ok', blocked: 'bad', incomplete: 'warn' } as const;
 
-function countsBlocks(incident: IncidentSummary): PdfBlock[] {
-  const states = Object.entries(incident.countsByState).filter(([, n]) => n > 0);
+function countsBlocks(incident: IncidentSummary, t: PdfWords): PdfBlock[] {
+  const states = (
+    Object.entries(incident.countsByState) as [CaseSummary['state'], number][]
+  ).filter(([, n]) => n > 0);
   return [
     {
       kind: 'table',
       columns: [
-        { header: 'State', weight: 60 },
-        { header: 'Cases', weight: 40 },
+        { header: t('summary.state'), weight: 60 },
+        { header: t('summary.cases'), weight: 40 },
       ],
       rows: [
-        ...states.map(([state, n]) => [stateLabels[state as keyof typeof stateLabels], String(n)]),
-        [[{ text: 'All cases', style: 'bold' as const }], String(incident.caseCount)],
+        ...states.map(([state, n]) => [t(`states.${state}`), String(n)]),
+        [[{ text: t('summary.allCases'), style: 'bold' as const }], String(incident.caseCount)],
       ],
     },
     {
       kind: 'table',
       columns: [
-        { header: 'HICS 251 status', weight: 60 },
-        { header: 'Cases', weight: 40 },
+        { header: t('summary.hics251'), weight: 60 },
+        { header: t('summary.cases'), weight: 40 },
       ],
-      rows: Object.entries(incident.countsByHics251).map(([status, n]) => [
-        hicsLabels[status as keyof typeof hicsLabels],
-        String(n),
-      ]),
+      rows: (Object.entries(incident.countsByHics251) as [CaseSummary['hics251'], number][]).map(
+        ([status, n]) => [t(`hics.${status}`), String(n)],
+      ),
     },
   ];
 }
 
-function caseRow(c: CaseSummary): TableCell[] {
-  const flags = c.flags.map((f) => f.replace(/_/g, ' '));
+function caseRow(c: CaseSummary, t: PdfWords): TableCell[] {
+  const flags = c.flags.map((f) => t(`flags.${f}`));
   const tone: Tone = verdictTones[c.gateVerdict];
   return [
     [
@@ -65,11 +61,11 @@ function caseRow(c: CaseSummary): TableCell[] {
       ...(c.location ? [{ text: c.location, style: 'small' as const }] : []),
     ],
     [
-      { text: stateLabels[c.state] },
-      { text: hicsLabels[c.hics251], style: 'small' },
+      { text: t(`states.${c.state}`) },
+      { text: t(`hics.${c.hics251}`), style: 'small' },
       ...flags.map((f) => ({ text: f, style: 'small' as const, tone: 'warn' as const })),
     ],
-    [{ text: c.gateVerdict, tone }],
+    [{ text: t(`verdicts.${c.gateVerdict}`), tone }],
     c.assignee?.name ?? '—',
   ];
 }
@@ -78,63 +74,80 @@ function caseRow(c: CaseSummary): TableCell[] {
 export function incidentSummaryDocument(
   incident: IncidentSummary,
   cases: CaseSummary[],
-  context: Pick<PdfDocumentModel, 'facility' | 'timeZone' | 'generatedAt' | 'auditReference'>,
+  context: Pick<
+    PdfDocumentModel,
+    'facility' | 'timeZone' | 'generatedAt' | 'auditReference' | 'language'
+  >,
 ): PdfDocumentModel {
   const tz = context.timeZone;
-  const period = `${formatTime(new Date(incident.operationalPeriod.start), tz)} to ${formatTime(new Date(incident.operationalPeriod.end), tz)}`;
+  const t = pdfWords(context.language);
+  const period = t('incident.period', {
+    start: formatTime(new Date(incident.operationalPeriod.start), tz),
+    end: formatTime(new Date(incident.operationalPeriod.end), tz),
+  });
   return {
     kind: 'incident.summary',
-    title: `Case summary — ${incident.name}`,
-    subtitle: `${incident.caseCount} cases, ${incident.openCaseCount} open`,
+    title: t('summary.title', { incident: incident.name }),
+    subtitle: t('summary.subtitle', { cases: incident.caseCount, open: incident.openCaseCount }),
     facility: context.facility,
     generatedAt: context.generatedAt,
     ...(tz ? { timeZone: tz } : {}),
+    ...(context.language && context.language !== 'en' ? { language: context.language } : {}),
     subjects: [{ entityType: 'incident', entityId: String(incident.id) }],
     auditReference: context.auditReference,
-    signatureReason: `Case summary of the incident "${incident.name}", exported from Standalone`,
+    signatureReason: t('summary.signatureReason', { incident: incident.name }),
     blocks: [
       {
         kind: 'keyValue',
         rows: [
-          { key: 'Facility', value: context.facility },
+          { key: t('incident.facility'), value: context.facility },
           {
-            key: 'Incident',
-            value: `${incident.name} (incident ${incident.id}, ${incident.status})`,
+            key: t('incident.incident'),
+            value: t('incident.incidentValue', {
+              name: incident.name,
+              id: incident.id,
+              status: t(`incidentStatus.${incident.status}`),
+            }),
           },
-          { key: 'Incident commander', value: incident.commander.name },
-          { key: 'Operational period', value: period },
+          { key: t('incident.commander'), value: incident.commander.name },
+          { key: t('incident.operationalPeriod'), value: period },
           {
-            key: 'Advisories',
+            key: t('summary.advisories'),
             value: incident.advisories
-              .map((a) => `${a.trackingId} revision ${a.version}`)
+              .map((a) =>
+                t('summary.advisoryRevision', { trackingId: a.trackingId, version: a.version }),
+              )
               .join(', '),
           },
           {
-            key: 'Flagged',
-            value: `${incident.flagged.needsReReview} need re-review, ${incident.flagged.recheckOverdue} re-checks overdue`,
+            key: t('summary.flagged'),
+            value: t('summary.flaggedValue', {
+              reReview: incident.flagged.needsReReview,
+              overdue: incident.flagged.recheckOverdue,
+            }),
             ...(incident.flagged.needsReReview + incident.flagged.recheckOverdue > 0
               ? { tone: 'warn' as const }
               : {}),
           },
         ],
       },
-      { kind: 'heading', text: 'Counts' },
-      ...countsBlocks(incident),
-      { kind: 'heading', text: 'Cases' },
+      { kind: 'heading', text: t('summary.counts') },
+      ...countsBlocks(incident, t),
+      { kind: 'heading', text: t('summary.cases') },
       {
         kind: 'table',
         columns: [
-          { header: 'Asset tag', weight: 16 },
-          { header: 'Device and location', weight: 33 },
-          { header: 'State', weight: 19 },
-          { header: 'Gate', weight: 13 },
-          { header: 'Assigned to', weight: 19 },
+          { header: t('summary.assetTag'), weight: 15 },
+          { header: t('summary.deviceLocation'), weight: 31 },
+          { header: t('summary.state'), weight: 19 },
+          { header: t('summary.gate'), weight: 16 },
+          { header: t('summary.assignedTo'), weight: 19 },
         ],
-        rows: cases.map(caseRow),
+        rows: cases.map((c) => caseRow(c, t)),
       },
       ...(incident.summary
         ? [
-            { kind: 'heading' as const, text: 'Closing summary' },
+            { kind: 'heading' as const, text: t('summary.closingSummary') },
             { kind: 'paragraph' as const, text: incident.summary },
           ]
         : []),
@@ -147,6 +160,7 @@ export function buildIncidentSummaryDocument(
   services: Services,
   incidentId: number,
   generatedAt: Date,
+  language?: Language,
 ): PdfDocumentModel {
   const { db, resourcesDir } = services;
   const incident = getIncident(db, incidentId, generatedAt);
@@ -161,6 +175,7 @@ export function buildIncidentSummaryDocument(
       ...documentFacility(services),
       generatedAt,
       auditReference: lastIncidentAuditEvent(db, incidentId),
+      ...(language ? { language } : {}),
     },
   );
 }

@@ -42,7 +42,8 @@ export interface SignOffEntry {
   time: PdfTime;
   /** The sentence the signer attested, as it read when they signed. */
   statement: string;
-  status: 'valid' | 'stale';
+  /** `earlier_round`: given before the case went round again (quarantine, restore, a step back). */
+  status: 'valid' | 'stale' | 'earlier_round';
 }
 
 export type PdfBlock =

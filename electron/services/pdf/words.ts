@@ -30,3 +30,8 @@ export function pdfWords(language: Language = 'en'): PdfWords {
       (_, name: string) => String(values[name] ?? ''),
     );
 }
+
+/** A role's name in the document's language; a role the catalogue does not know, as stored. */
+export function roleWord(t: PdfWords, role: string): string {
+  return role in en.pdf.roles ? t(`roles.${role as keyof Catalogue['roles']}`) : role;
+}

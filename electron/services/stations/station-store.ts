@@ -105,3 +105,20 @@ export function setHead(
     'UPDATE stations SET head_id = ?, head_hash = ?, last_heard_from = ? WHERE station_id = ?',
   ).run(head.id, head.hash, heardAt, stationId);
 }
+
+/**
+ * This station's name as the record knows it: once the audit trail holds its initialisation.
+ * A record rebuilt as of an earlier point (verify-pdf) names no station, as it did then.
+ */
+export function stationNameOnRecord(db: Database.Database): string | null {
+  const name = db
+    .prepare(
+      `SELECT s.name FROM station_self s
+        WHERE EXISTS (SELECT 1 FROM audit_events e
+                       WHERE e.entity_type = 'station' AND e.entity_id = s.station_id
+                         AND e.body ->> '$.action' = 'station.initialised')`,
+    )
+    .pluck()
+    .get() as string | undefined;
+  return name ?? null;
+}

@@ -9,10 +9,10 @@ import {
   ProgressBar,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { languages } from '../../../electron/api/languages';
 import { maxBatchCases, type ExportJobProgress } from '../../../electron/api/domains/exports';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { pdfLanguage } from './pdf-export';
 import { SigningUnlockDialog } from './SigningUnlockDialog';
 import { useSigningGate } from './use-signing-gate';
 
@@ -63,8 +63,7 @@ export function PdfBatchDialog({ isOpen, caseIds, onClose }: Props) {
   const start = () => {
     setStarting(true);
     setError(undefined);
-    // The PDFs speak the station's language, as the screens do.
-    const language = languages.find((l) => l === i18n.language) ?? 'en';
+    const language = pdfLanguage(i18n.language);
     void call('exports.casePdfs', { caseIds: [...caseIds], language }).then((result) => {
       setStarting(false);
       if (!result.ok) return setError(result.error);

@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ReportKind } from '../../../electron/api/domains/reports';
 import { call, type ApiError } from '../api/client';
-import { exportIncidentPdf, pdfKindOf } from '../board/pdf-export';
+import { exportIncidentPdf, pdfKindOf, pdfLanguage } from '../board/pdf-export';
 import { SigningUnlockDialog } from '../board/SigningUnlockDialog';
 import { useSigningGate } from '../board/use-signing-gate';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -23,7 +23,7 @@ interface Props {
  * harness and in Electron (where it opens the save dialog).
  */
 export function ReportExportBar({ kind, incidentId, period }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState<'csv' | 'pdf'>();
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState<string>();
@@ -52,7 +52,7 @@ export function ReportExportBar({ kind, incidentId, period }: Props) {
     setBusy('pdf');
     setError(undefined);
     setSaved(undefined);
-    void exportIncidentPdf(incidentId, pdfKind).then((result) => {
+    void exportIncidentPdf(incidentId, pdfKind, pdfLanguage(i18n.language)).then((result) => {
       setBusy(undefined);
       if (!result.ok) return setError(result.error);
       saveFile(result.value.fileName, 'application/pdf', bytesOfBase64(result.value.base64));
