@@ -9,6 +9,7 @@ import type { Role } from '../../api/permissions';
 import type { CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { reportHandlers } from '../reports/handlers';
+import { priorityReasonText } from '../threats/priority-words';
 import { lastIncidentAuditEvent } from './audit-reference';
 import { documentFacility } from './blank-checklist';
 import type { PdfBlock, PdfDocumentModel, Tone } from './model';
@@ -185,7 +186,7 @@ function briefingBlocks(r: BriefingReport, tz: string | undefined, t: PdfWords):
           assetTag: p.assetTag,
           trackingId: p.trackingId,
           priority: p.priority,
-          reasons: p.reasons.join('; '),
+          reasons: p.reasonCodes.map((r) => priorityReasonText(r, t.language)).join('; '),
         }),
       ),
     ),

@@ -12,7 +12,11 @@ type Leaf<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaf<T[K], `${P}${K}.`>;
 }[keyof T & string];
 export type PdfWordKey = Leaf<Catalogue>;
-export type PdfWords = (key: PdfWordKey, values?: Record<string, string | number>) => string;
+export interface PdfWords {
+  (key: PdfWordKey, values?: Record<string, string | number>): string;
+  /** The language the words are in (for words from other catalogues, e.g. priority reasons). */
+  readonly language: Language;
+}
 
 const catalogues: Record<Language, Catalogue> = { en: en.pdf, de: de.pdf };
 
@@ -24,11 +28,12 @@ function lookup(catalogue: Catalogue, key: string): string | undefined {
 
 export function pdfWords(language: Language = 'en'): PdfWords {
   const catalogue = catalogues[language];
-  return (key, values = {}) =>
+  const words = (key: PdfWordKey, values: Record<string, string | number> = {}) =>
     (lookup(catalogue, key) ?? lookup(catalogues.en, key) ?? key).replace(
       /\{\{\s*(\w+)\s*\}\}/g,
       (_, name: string) => String(values[name] ?? ''),
     );
+  return Object.assign(words, { language });
 }
 
 /** A role's name in the document's language; a role the catalogue does not know, as stored. */

@@ -150,6 +150,7 @@ export function exportKinds(demo: () => DemoExports): ExportKind[] {
       expected: [
         'Lagebesprechung',
         'Höchste Priorität zuerst',
+        'aus dem Verwaltungsnetz erreichbar',
         'Geplante Maßnahmen',
         'Ressourcen',
         'Einsatzleitung',
