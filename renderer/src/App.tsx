@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { AppInfoProvider } from './app/AppInfoProvider';
 import { AppHeader } from './components/AppHeader';
 import { AppInfoError } from './components/AppInfoError';
+import { DemoAccountsBanner } from './components/DemoAccountsBanner';
 import { SideNav } from './components/SideNav';
 import { SkipLink } from './components/SkipLink';
 import { StatusLine } from './components/StatusLine';
@@ -48,6 +49,7 @@ function AppShell() {
       <SideNav current={page} />
       <main id="main" className="app-main" ref={mainRef} tabIndex={-1}>
         <AppInfoError />
+        <DemoAccountsBanner />
         <PageView page={page} />
       </main>
       <StatusLine />

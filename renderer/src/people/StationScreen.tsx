@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo } from '../app/use-app-info';
+import { DemoAccountsBanner } from '../components/DemoAccountsBanner';
 import { LanguageChoice } from '../settings/LanguageChoice';
 
 /** The full-window frame of the sign-in, unlock and first-run screens. */
@@ -18,6 +19,7 @@ export function StationScreen({ title, children }: { title: string; children: Re
       </header>
       <main className="station-main" id="main">
         <h1 className="station-title">{title}</h1>
+        <DemoAccountsBanner />
         {children}
       </main>
     </div>
