@@ -1,6 +1,27 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Locator } from '@playwright/test';
 import type { BrowserServer } from '../electron/browser/server';
+import { shot } from './case-steps';
 import { expect, loadDemoAndSignIn, openSection, signIn, test } from './fixtures';
+
+// The smallest supported window: the banner must stay one slim line there, in either language.
+test.use({ viewport: { width: 1024, height: 768 } });
+
+/** One line of text: no taller than its line height plus its padding and border. */
+async function expectOneLine(banner: Locator) {
+  const { height, line } = await banner.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const extra =
+      parseFloat(style.paddingTop) +
+      parseFloat(style.paddingBottom) +
+      parseFloat(style.borderTopWidth) +
+      parseFloat(style.borderBottomWidth);
+    return {
+      height: el.getBoundingClientRect().height - extra,
+      line: parseFloat(style.lineHeight),
+    };
+  });
+  expect(height).toBeLessThanOrEqual(line + 1);
+}
 
 async function callApi(
   request: APIRequestContext,
@@ -24,15 +45,31 @@ test('while demo accounts are active every screen says so, until a real administ
   const admin = await loadDemoAndSignIn(page, 'admin');
   const banner = page.getByTestId('demo-accounts-banner');
   await expect(banner).toHaveText(
-    'Demo accounts are active: their PINs are public. Creating a real administrator switches them off.',
+    'Demo accounts active: their PINs are public. A real administrator switches them off.',
   );
-  for (const section of ['Devices', 'Advisories', 'Incidents', 'Settings']) {
+  for (const section of ['Devices', 'Advisories', 'Incidents', 'Board', 'Settings']) {
     await openSection(page, section);
     await expect(banner).toBeVisible();
+    await expectOneLine(banner);
   }
+  await shot(page, 'demo-banner-settings-en-1024');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await expect(banner).toBeVisible();
+  await expectOneLine(banner);
+  await shot(page, 'demo-banner-sign-in-en-1024');
+
+  // In German too, still one line.
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: 'Deutsch' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+  await expect(banner).toHaveText(
+    'Demo-Konten aktiv: ihre PINs sind öffentlich. Ein echter Administrator schaltet sie ab.',
+  );
+  await expectOneLine(banner);
+  await shot(page, 'demo-banner-sign-in-de-1024');
+  await page.getByRole('button', { name: /Sprache/ }).click();
+  await page.getByRole('option', { name: 'English' }).click();
   await signIn(page, admin.displayName, admin.pin);
 
   // The first real administrator: the demo accounts are switched off, and the banner goes.

@@ -49,10 +49,12 @@ function AppShell() {
       <SideNav current={page} />
       <main id="main" className="app-main" ref={mainRef} tabIndex={-1}>
         <AppInfoError />
-        <DemoAccountsBanner />
         <PageView page={page} />
       </main>
-      <StatusLine />
+      <div className="app-footer">
+        <DemoAccountsBanner />
+        <StatusLine />
+      </div>
     </div>
   );
 }

@@ -17,9 +17,9 @@ export function StationScreen({ title, children }: { title: string; children: Re
           <LanguageChoice />
         </span>
       </header>
+      <DemoAccountsBanner />
       <main className="station-main" id="main">
         <h1 className="station-title">{title}</h1>
-        <DemoAccountsBanner />
         {children}
       </main>
     </div>
