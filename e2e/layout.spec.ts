@@ -49,3 +49,99 @@ for (const size of [
     });
   });
 }
+
+/** How far each matching element's content is wider (or taller) than its box: 0 when nothing is cut. */
+function cutOff(page: Page, selector: string) {
+  return page.locator(selector).evaluateAll((elements) =>
+    elements
+      .map((e) => ({
+        text: e.textContent ?? '',
+        wider: e.scrollWidth - e.clientWidth,
+        taller: e.scrollHeight - e.clientHeight,
+      }))
+      .filter((e) => e.wider > 1 || e.taller > 1),
+  );
+}
+
+/** How far an element's content is wider than its box. */
+const sideways = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((e) => e.scrollWidth - e.clientWidth);
+
+for (const size of [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+]) {
+  test.describe(`the commander's tables at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size });
+
+    test('board and device tables fit, names are whole, Settings scrolls inside, the decay table is whole', async ({
+      page,
+      consoleErrors,
+    }) => {
+      test.setTimeout(300_000);
+      await loadDemoAndSignIn(page, 'incident_commander');
+      await page.goto(`${page.url().split('#')[0]}#/incidents`);
+      await page.getByRole('button', { name: 'Run the demo walkthrough' }).click();
+      await expect(page.getByRole('link', { name: 'Open the incident' })).toBeVisible({
+        timeout: 120_000,
+      });
+
+      // The board: no sideways scrolling, every device's and person's name whole, named in full.
+      await page.getByRole('navigation').getByRole('link', { name: 'Board', exact: true }).click();
+      const rows = page.locator('.board-table .vtable-row[data-asset-tag]');
+      await expect(rows).toHaveCount(8);
+      expect(await sideways(page, '.board-table-scroll')).toBeLessThanOrEqual(0);
+      expect(await cutOff(page, '.board-device-name, .board-assignee')).toEqual([]);
+      const nm3 = page.locator('tr[data-asset-tag="NM-0003"]');
+      const name = (await nm3.locator('.board-device-name').textContent()) ?? '';
+      expect(name.length).toBeGreaterThan(0);
+      await expect(nm3).toHaveAttribute('aria-label', `NM-0003, ${name}`);
+      await expect(nm3.locator('.board-cell-device')).toHaveAttribute('title', `NM-0003, ${name}`);
+      await expect(
+        nm3.getByRole('link', { name: `Open the case of NM-0003, ${name}` }),
+      ).toBeVisible();
+      await nm3.scrollIntoViewIfNeeded();
+      await shot(page, `layout-board-rows-${size.width}`);
+
+      // The patient-safety gate of the deferred case: its decay table is not cut.
+      const deferred = page.locator('.board-table .vtable-row', { hasText: 'Deferred' }).first();
+      await deferred.locator('.board-case-link').click();
+      const gate = page.getByTestId('gate');
+      await expect(gate.locator('.decay-table tbody tr')).toHaveCount(1);
+      const fits = await gate.evaluate((g) => {
+        const table = g.querySelector('.decay-table');
+        const box = g.getBoundingClientRect();
+        const t = table?.getBoundingClientRect();
+        return !!t && t.right <= box.right && g.scrollWidth <= g.clientWidth;
+      });
+      expect(fits, 'the decay table inside its panel').toBe(true);
+      await gate.locator('.decay-table').scrollIntoViewIfNeeded();
+      await shot(page, `layout-gate-${size.width}`);
+
+      // Devices: the table does not scroll sideways.
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: 'Devices', exact: true })
+        .click();
+      await expect(page.locator('.device-table .vtable-row').first()).toBeVisible();
+      expect(await sideways(page, '.device-table-scroll')).toBeLessThanOrEqual(0);
+
+      // Settings scrolls inside the main area: the window itself never scrolls, the header stays.
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: 'Settings', exact: true })
+        .click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+      await page.evaluate(() => {
+        const main = document.getElementById('main');
+        main?.scrollTo(0, main.scrollHeight);
+      });
+      const scrolled = await page.evaluate(() => ({
+        window: document.documentElement.scrollHeight - document.documentElement.clientHeight,
+        headerTop: document.querySelector('.app-header')?.getBoundingClientRect().top,
+      }));
+      expect(scrolled).toEqual({ window: 0, headerTop: 0 });
+      expect(consoleErrors).toEqual([]);
+    });
+  });
+}

@@ -44,11 +44,15 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
       <LoadingRow {...{ rowIndex, start, label }} columns={boardColumns} labelColumn="device" />
     );
   }
-  const device = [row.vendor, row.model].filter(Boolean).join(' ');
+  const device = [row.vendor, row.model].filter(Boolean).join(' ') || row.family;
+  // The device's full name is in the row's and the link's names and on hover, wherever the
+  // narrow column wraps it.
+  const named = t('board.table.rowName', { assetTag: row.assetTag, device });
   return (
     <VirtualRow
       rowIndex={rowIndex}
       start={start}
+      aria-label={named}
       className={selected ? 'board-row-selected' : undefined}
       data-case-id={row.caseId}
       data-asset-tag={row.assetTag}
@@ -67,19 +71,19 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
           </Checkbox>
         ) : null}
       </td>
-      <td role="cell" className="vtable-cell">
+      <td role="cell" className="vtable-cell board-cell-device" title={named}>
         {row.heldHere ? (
           <Link
             className="board-case-link"
             href={boardCaseHref(row.caseId)}
-            aria-label={t('board.table.open', { assetTag: row.assetTag })}
+            aria-label={t('board.table.open', { assetTag: row.assetTag, device })}
           >
             {row.assetTag}
           </Link>
         ) : (
           <span className="board-main">{row.assetTag}</span>
         )}
-        <span className="board-sub">{device || row.family}</span>
+        <span className="board-sub board-device-name">{device}</span>
         {row.station ? (
           <span className="board-sub board-station" data-testid="board-row-station">
             {t(row.heldHere ? 'board.table.stationHere' : 'board.table.stationElsewhere', {
@@ -96,12 +100,18 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
           {t(`board.hics.${row.hics251}`)}
         </span>
       </td>
-      <td role="cell" className="vtable-cell">
+      <td
+        role="cell"
+        className="vtable-cell"
+        title={[row.department, place(row)].filter(Boolean).join('\n') || undefined}
+      >
         <span className="board-main">{row.department ?? t('board.table.unknown')}</span>
         <span className="board-sub">{place(row)}</span>
       </td>
-      <td role="cell" className="vtable-cell">
-        <span className="board-plain">{row.assignee?.name ?? t('board.table.unassigned')}</span>
+      <td role="cell" className="vtable-cell" title={row.assignee?.name}>
+        <span className="board-plain board-assignee">
+          {row.assignee?.name ?? t('board.table.unassigned')}
+        </span>
       </td>
       <td role="cell" className="vtable-cell">
         <span className="board-plain">{row.advisory.trackingId}</span>

@@ -4,8 +4,8 @@ import { boardColumns } from './board-columns';
 import { BoardRowView } from './BoardRowView';
 import type { BoardPages } from './use-board-pages';
 
-/** Two lines of text; the same as --vtable-row-height in board-list.css. */
-const rowHeight = 60;
+/** Up to four short lines (a name may wrap); the same as --vtable-row-height in board-list.css. */
+const rowHeight = 76;
 
 interface Props {
   pages: BoardPages;

@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { GateView } from '../../../electron/api/domains/cases';
 import { formatDateTime, formatMinutes } from './time-format';
 
-/** The patient-safety gate: its verdict, why, and for each injected patient the decay figures. */
+/**
+ * The patient-safety gate: its verdict, why, and for each injected patient the decay figures.
+ * Four columns (the time since injection and the half-lives under the injection time), so the
+ * table fits the narrow side column at 1024 px without being cut.
+ */
 export function GatePanel({ gate }: { gate: GateView }) {
   const { t } = useTranslation();
   return (
@@ -52,8 +56,6 @@ export function GatePanel({ gate }: { gate: GateView }) {
               <th scope="col">{t('cases.gate.patient')}</th>
               <th scope="col">{t('cases.gate.radionuclide')}</th>
               <th scope="col">{t('cases.gate.injectedAt')}</th>
-              <th scope="col">{t('cases.gate.sinceInjection')}</th>
-              <th scope="col">{t('cases.gate.halfLives')}</th>
               <th scope="col">{t('cases.gate.windowLeft')}</th>
             </tr>
           </thead>
@@ -67,9 +69,15 @@ export function GatePanel({ gate }: { gate: GateView }) {
                     {t('cases.gate.halfLife', { time: formatMinutes(t, p.halfLifeMinutes) })}
                   </span>
                 </td>
-                <td>{formatDateTime(p.injectedAt)}</td>
-                <td>{formatMinutes(t, p.elapsedMinutes)}</td>
-                <td>{p.halfLivesElapsed.toFixed(2)}</td>
+                <td>
+                  {formatDateTime(p.injectedAt)}
+                  <span className="decay-sub">
+                    {t('cases.gate.sinceInjection', {
+                      time: formatMinutes(t, p.elapsedMinutes),
+                      halfLives: p.halfLivesElapsed.toFixed(2),
+                    })}
+                  </span>
+                </td>
                 <td>
                   {p.windowPassed
                     ? t('cases.gate.windowPassed')

@@ -105,6 +105,8 @@ interface RowProps {
   className?: string;
   /** Its page is on its way. */
   busy?: boolean;
+  /** The row's name when its cells alone would not say what it is. */
+  'aria-label'?: string;
   children: ReactNode;
   [data: `data-${string}`]: string | number | undefined;
 }
