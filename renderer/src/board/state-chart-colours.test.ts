@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { caseStates } from '../../../electron/api/domains/cases';
 
 const css = fs.readFileSync(
-  path.join(path.dirname(fileURLToPath(import.meta.url)), '../styles/board.css'),
+  path.join(path.dirname(fileURLToPath(import.meta.url)), '../styles/board-states.css'),
   'utf8',
 );
 

@@ -13,6 +13,8 @@ import { PageLink } from '../components/PageLink';
 import { useMay } from '../inventory/use-may';
 import { ReportsView } from '../reports/ReportsView';
 import '../styles/board.css';
+import '../styles/board-states.css';
+import '../styles/board-attention.css';
 import '../styles/board-list.css';
 import '../styles/board-reports.css';
 
