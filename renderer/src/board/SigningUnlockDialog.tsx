@@ -12,13 +12,17 @@ interface Props {
   demo?: boolean;
   onClose(): void;
   onUnlocked(): void;
+  /** What the key is unlocked for, when not a signed export (enrolling a station). */
+  intro?: string;
+  submitLabel?: string;
 }
 
 /**
  * Signed PDFs need the organisation's signing key unlocked for this session: ask for its
  * passphrase once (`signing.unlock`), then carry on with the export that asked.
  */
-export function SigningUnlockDialog({ isOpen, demo, onClose, onUnlocked }: Props) {
+export function SigningUnlockDialog(props: Props) {
+  const { isOpen, demo, onClose, onUnlocked } = props;
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const submit = useSubmit();
@@ -38,14 +42,14 @@ export function SigningUnlockDialog({ isOpen, demo, onClose, onUnlocked }: Props
       title={t('board.signing.title')}
       isOpen={isOpen}
       onClose={close}
-      submitLabel={t('board.signing.submit')}
+      submitLabel={props.submitLabel ?? t('board.signing.submit')}
       onSubmit={unlock}
       busy={submit.busy}
       submitDisabled={passphrase.length === 0}
       cancelLabel={t('board.dialog.cancel')}
       error={submit.error}
     >
-      <p>{t('board.signing.intro')}</p>
+      <p>{props.intro ?? t('board.signing.intro')}</p>
       {demo ? (
         <p className="notice">
           {t('board.signing.demoHint', { passphrase: demoSigningPassphrase })}

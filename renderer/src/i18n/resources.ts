@@ -2,6 +2,7 @@ import deShell from './de.json';
 import deBoard from './de/board.json';
 import deCases from './de/cases.json';
 import deErrors from '../../../electron/api/i18n/errors.de.json';
+import deExchange from './de/exchange.json';
 import deInventory from './de/inventory.json';
 import dePdf from '../../../electron/api/i18n/pdf.de.json';
 import dePeople from './de/people.json';
@@ -12,6 +13,7 @@ import shell from './en.json';
 import board from './en/board.json';
 import cases from './en/cases.json';
 import errors from '../../../electron/api/i18n/errors.en.json';
+import exchange from './en/exchange.json';
 import inventory from './en/inventory.json';
 import pdf from '../../../electron/api/i18n/pdf.en.json';
 import people from './en/people.json';
@@ -31,6 +33,7 @@ export const en = {
   ...inventory,
   ...cases,
   ...board,
+  ...exchange,
   ...pdf,
   ...errors,
   ...settings,
@@ -45,6 +48,7 @@ export const de = {
   ...deInventory,
   ...deCases,
   ...deBoard,
+  ...deExchange,
   ...dePdf,
   ...deErrors,
   ...deSettings,

@@ -5,6 +5,7 @@ export const pageIds = [
   'threats',
   'incidents',
   'board',
+  'exchange',
   'settings',
 ] as const;
 export type PageId = (typeof pageIds)[number];

@@ -3,6 +3,7 @@ import type { PageId } from '../navigation/pages';
 import { AdvisoriesPage } from './AdvisoriesPage';
 import { BoardPage } from './BoardPage';
 import { DevicesPage } from './DevicesPage';
+import { ExchangePage } from './ExchangePage';
 import { IncidentsPage } from './IncidentsPage';
 import { SettingsPage } from './SettingsPage';
 import { ThreatsPage } from './ThreatsPage';
@@ -21,6 +22,8 @@ export function PageView({ page }: { page: PageId }) {
       return <IncidentsPage />;
     case 'board':
       return <BoardPage />;
+    case 'exchange':
+      return <ExchangePage />;
     case 'settings':
       return <SettingsPage />;
   }

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { ExchangeStatus } from '../../../electron/api/domains/exchange';
+import { call } from '../api/client';
+import { formatDateTime } from '../cases/time-format';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { TextInputField } from '../components/TextInputField';
+import { useSubmit } from '../components/use-submit';
+import { useMay } from '../inventory/use-may';
+
+interface Props {
+  exchange: ExchangeStatus;
+  onStatus(status: ExchangeStatus): void;
+}
+
+/** The shared folder (a USB stick or a mounted share), and exchanging through it now. */
+export function FolderPanel({ exchange, onStatus }: Props) {
+  const { t } = useTranslation();
+  const maySet = useMay('exchange.setFolder');
+  const maySync = useMay('exchange.syncFolder');
+  const [folder, setFolder] = useState(exchange.folder ?? '');
+  const save = useSubmit();
+  const sync = useSubmit();
+  const pass = exchange.lastPass;
+
+  return (
+    <section className="panel" aria-labelledby="exchange-folder-title">
+      <h2 id="exchange-folder-title">{t('exchange.folder.title')}</h2>
+      <p>{t('exchange.folder.intro')}</p>
+      {!exchange.enrolled ? <p className="notice">{t('exchange.folder.notEnrolled')}</p> : null}
+      <p>
+        {exchange.folder
+          ? t('exchange.folder.current', { folder: exchange.folder })
+          : t('exchange.folder.none')}
+      </p>
+      {maySet ? (
+        <Form
+          className="settings-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            save.run(call('exchange.setFolder', { folder }), onStatus);
+          }}
+        >
+          <TextInputField
+            label={t('exchange.folder.label')}
+            help={t('exchange.folder.help')}
+            value={folder}
+            onChange={setFolder}
+            isRequired
+            maxLength={4096}
+          />
+          {save.error ? <ErrorMessage error={save.error} /> : null}
+          <div className="button-row">
+            <Button type="submit" className="button button-primary" isPending={save.busy}>
+              {t('exchange.folder.save')}
+            </Button>
+            {exchange.folder ? (
+              <Button
+                className="button"
+                onPress={() =>
+                  save.run(call('exchange.setFolder', { folder: null }), (status) => {
+                    setFolder('');
+                    onStatus(status);
+                  })
+                }
+              >
+                {t('exchange.folder.stop')}
+              </Button>
+            ) : null}
+          </div>
+        </Form>
+      ) : null}
+      {exchange.folder && maySync ? (
+        <div className="button-row">
+          <Button
+            className="button"
+            isPending={sync.busy}
+            onPress={() => sync.run(call('exchange.syncFolder', {}), onStatus)}
+          >
+            {t('exchange.folder.syncNow')}
+          </Button>
+        </div>
+      ) : null}
+      {sync.error ? <ErrorMessage error={sync.error} /> : null}
+      <div aria-live="polite">
+        {pass ? (
+          <p className={pass.error ? 'check-bad' : 'check-ok'}>
+            {pass.error
+              ? t('exchange.folder.passFailed', { at: formatDateTime(pass.at), error: pass.error })
+              : t('exchange.folder.passOk', { at: formatDateTime(pass.at) })}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

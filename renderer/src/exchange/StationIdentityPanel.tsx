@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { StationStatus } from '../../../electron/api/domains/stations';
+import { call } from '../api/client';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { TextInputField } from '../components/TextInputField';
+import { useSubmit } from '../components/use-submit';
+import { useMay } from '../inventory/use-may';
+
+interface Props {
+  station: StationStatus;
+  onChanged(): void;
+}
+
+/** This installation as a station: its name and key fingerprint, or the form that names it. */
+export function StationIdentityPanel({ station, onChanged }: Props) {
+  const { t } = useTranslation();
+  const mayInit = useMay('stations.init');
+  const [name, setName] = useState('');
+  const submit = useSubmit();
+
+  return (
+    <section className="panel" aria-labelledby="exchange-station-title">
+      <h2 id="exchange-station-title">{t('exchange.station.title')}</h2>
+      {station.initialised ? (
+        <dl className="fact-list">
+          <dt>{t('exchange.station.name')}</dt>
+          <dd>{station.name}</dd>
+          <dt>{t('exchange.station.id')}</dt>
+          <dd className="path">{station.stationId}</dd>
+          <dt>{t('exchange.station.fingerprint')}</dt>
+          <dd className="fingerprint">{station.keyFingerprintSpoken}</dd>
+          <dt>{t('exchange.station.enrolment')}</dt>
+          <dd>
+            {station.enrolled ? t('exchange.station.enrolled') : t('exchange.station.notEnrolled')}
+            {station.holdsOrganisationIdentity ? ` · ${t('exchange.station.holdsIdentity')}` : ''}
+          </dd>
+        </dl>
+      ) : mayInit ? (
+        <Form
+          className="settings-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit.run(call('stations.init', { name }), () => {
+              setName('');
+              onChanged();
+            });
+          }}
+        >
+          <p>{t('exchange.station.initIntro')}</p>
+          <TextInputField
+            label={t('exchange.station.nameLabel')}
+            help={t('exchange.station.nameHelp')}
+            value={name}
+            onChange={setName}
+            isRequired
+            maxLength={64}
+          />
+          {submit.error ? <ErrorMessage error={submit.error} /> : null}
+          <Button type="submit" className="button button-primary" isPending={submit.busy}>
+            {t('exchange.station.init')}
+          </Button>
+        </Form>
+      ) : (
+        <p>{t('exchange.station.initWho')}</p>
+      )}
+    </section>
+  );
+}

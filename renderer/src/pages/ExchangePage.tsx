@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { PageHeading } from '../components/PageHeading';
+import { BundleLists } from '../exchange/BundleLists';
+import { EnrolmentPanel } from '../exchange/EnrolmentPanel';
+import { FolderPanel } from '../exchange/FolderPanel';
+import { StationIdentityPanel } from '../exchange/StationIdentityPanel';
+import { StationsTable } from '../exchange/StationsTable';
+import { useExchange } from '../exchange/use-exchange';
+import { useMay } from '../inventory/use-may';
+import '../styles/exchange.css';
+
+/**
+ * The station among the others: its identity and enrolment, the shared folder with its inbox and
+ * outbox, the bundles held back or refused with the reasons, and the last exchange per station.
+ */
+export function ExchangePage() {
+  const { t } = useTranslation();
+  const view = useExchange(useMay('exchange.status'));
+  const { station, exchange } = view;
+  const enrolment = station ? <EnrolmentPanel station={station} onChanged={view.reload} /> : null;
+  // Enrolment comes first while this station is not enrolled, last once it is (a rare task). Its
+  // place is kept while the page is open, so enrolling does not move it and lose its notice.
+  const [enrolmentFirst, setEnrolmentFirst] = useState<boolean>();
+  if (station && enrolmentFirst === undefined) setEnrolmentFirst(!station.enrolled);
+  return (
+    <div className="exchange-page">
+      <PageHeading title={t('exchange.title')} intro={t('exchange.intro')} />
+      {view.error ? <ErrorMessage error={view.error} onRetry={view.reload} /> : null}
+      {!station && !view.error ? <p className="loading-text">{t('exchange.loading')}</p> : null}
+      {station ? (
+        <>
+          <StationIdentityPanel station={station} onChanged={view.reload} />
+          {enrolmentFirst ? enrolment : null}
+          {exchange && station.initialised ? (
+            <FolderPanel key={exchange.folder ?? ''} exchange={exchange} onStatus={view.show} />
+          ) : null}
+          <StationsTable
+            station={station}
+            stations={view.stations}
+            exchange={exchange}
+            onChanged={view.reload}
+          />
+          {exchange ? <BundleLists exchange={exchange} /> : null}
+          {enrolmentFirst ? null : enrolment}
+        </>
+      ) : null}
+    </div>
+  );
+}
