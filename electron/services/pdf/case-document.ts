@@ -13,6 +13,7 @@ import type { AuditReference, PdfBlock, PdfDocumentModel, Tone } from './model';
 import type { Language } from '../../api/languages';
 import { formatTime } from './text';
 import { pdfWords, type PdfWords } from './words';
+import { kevStatusAt, type KevStatusAt } from '../threats/kev-at';
 
 /**
  * The device case PDF (issue 7, item 2): what regulators, risk managers and the vendor read
@@ -121,6 +122,36 @@ function advisoryBlocks(detail: CaseDetail, timeZone: string | undefined, t: Pdf
   ];
 }
 
+/**
+ * Which of the advisory's CVEs CISA's KEV catalog lists as exploited, and which catalog said so:
+ * the one current when the PDF was generated.
+ */
+function kevBlock(kev: KevStatusAt | null, t: PdfWords): PdfBlock {
+  if (!kev) return { kind: 'paragraph', text: t('kev.noCatalog'), tone: 'warn' };
+  const rows: { key: string; value: string; tone?: Tone }[] = [
+    {
+      key: t('kev.catalog'),
+      value: t('kev.catalogValue', { version: kev.catalogVersion, released: kev.dateReleased }),
+    },
+  ];
+  if (kev.known.length === 0) rows.push({ key: t('kev.status'), value: t('kev.noneListed') });
+  for (const k of kev.known) {
+    rows.push({
+      key: k.cve,
+      value: join(
+        [
+          t('kev.knownSince', { date: k.dateAdded }),
+          k.ransomware ? t('kev.ransomware') : null,
+          k.vulnerabilityName,
+        ],
+        ' · ',
+      ),
+      tone: 'bad',
+    });
+  }
+  return { kind: 'keyValue', rows };
+}
+
 function statusBlock(detail: CaseDetail, timeZone: string | undefined, t: PdfWords): PdfBlock {
   const rows: { key: string; value: string; tone?: Tone }[] = [
     {
@@ -188,6 +219,8 @@ export interface CaseDocumentContext {
   generatedAt: Date;
   auditReference: AuditReference | null;
   language?: Language;
+  /** The KEV status as of generation (null: no catalog then); without it the section is left out. */
+  kev?: KevStatusAt | null;
 }
 
 /** The model of a device case PDF from the case detail (pure: no database). */
@@ -236,6 +269,9 @@ export function caseDocument(detail: CaseDetail, context: CaseDocumentContext): 
       deviceBlock(d, t),
       { kind: 'heading', text: t('case.advisory') },
       ...advisoryBlocks(detail, tz, t),
+      ...(context.kev === undefined
+        ? []
+        : [{ kind: 'heading', text: t('kev.title') } as const, kevBlock(context.kev, t)]),
       { kind: 'heading', text: t('case.status') },
       statusBlock(detail, tz, t),
       { kind: 'heading', text: t('case.gate') },
@@ -269,6 +305,11 @@ export function buildCaseDocument(
     ...documentFacility(services),
     generatedAt,
     auditReference: lastCaseAuditEvent(db, caseId),
+    kev: kevStatusAt(
+      db,
+      detail.advisory.cves.flatMap((c) => (c.cve ? [c.cve] : [])),
+      generatedAt,
+    ),
     ...(language ? { language } : {}),
   });
 }

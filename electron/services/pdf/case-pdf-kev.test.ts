@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportedPdf } from '../../api/domains/exports';
+import { repoRoot, startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
+import { demoTimeNow, operator, setUpDemoForExports, type DemoExports } from './demo-exports';
+import { pdfsig, pdftotext } from './independent-tools';
+import { verifyPdf } from './verify';
+
+/**
+ * The case PDF says which of the advisory's CVEs CISA's KEV catalog lists as exploited, and
+ * which catalog version it used: the one current when the PDF was generated, so a catalog
+ * imported later leaves an exported PDF verifiable. The real catalog from the fixtures.
+ */
+
+const kevFile = path.join(repoRoot, '../shared/fixtures/kev/known_exploited_vulnerabilities.json');
+
+let rt: TestRuntime;
+let demo: DemoExports;
+let out: ReturnType<typeof tempDir>;
+const files = new Map<string, string>();
+
+async function exportCase(name: string, language?: 'de'): Promise<void> {
+  const r = await rt.dispatchAs(operator, 'exports.casePdf', {
+    caseId: demo.cases['NM-0001'],
+    ...(language ? { language } : {}),
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  const file = path.join(out.dir, `${name}.pdf`);
+  fs.writeFileSync(file, Buffer.from((r.value as ExportedPdf).base64, 'base64'));
+  files.set(name, file);
+}
+
+const text = (name: string) => pdftotext(files.get(name) ?? '').replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  rt = startTestRuntime(demoTimeNow);
+  out = tempDir('standalone-kev-pdf-');
+  demo = await setUpDemoForExports(rt);
+  await exportCase('before');
+  rt.clock.advance(60_000);
+  const imported = await rt.dispatchAs(operator, 'threats.importKev', {
+    fileName: path.basename(kevFile),
+    content: fs.readFileSync(kevFile, 'utf8'),
+  });
+  if (!imported.ok) throw new Error(imported.error.message);
+  rt.clock.advance(60_000);
+  await exportCase('after');
+  await exportCase('after-german', 'de');
+}, 300_000);
+afterAll(() => {
+  rt.cleanup();
+  out.cleanup();
+});
+
+describe('KEV status on the case PDF', () => {
+  it('names the catalog version used and the known exploited CVE of ICSMA-17-215-02', () => {
+    const after = text('after');
+    expect(after).toContain('Known exploited vulnerabilities (CISA KEV)');
+    expect(after).toContain('KEV catalog used 2025.08.25 (released 2025-08-25');
+    expect(after).toMatch(/CVE-2015-1635 known exploited since \d{4}-\d{2}-\d{2}/);
+  });
+
+  it('reads in German on a German station', () => {
+    const german = text('after-german');
+    expect(german).toContain('Bekannt ausgenutzte Schwachstellen (CISA KEV)');
+    expect(german).toContain('Verwendeter KEV-Katalog 2025.08.25');
+    expect(german).toMatch(/CVE-2015-1635 bekannt ausgenutzt seit \d{4}-\d{2}-\d{2}/);
+  });
+
+  it('says plainly when no catalog had been imported', () => {
+    expect(text('before')).toContain(
+      'No KEV catalog had been imported when this PDF was generated',
+    );
+  });
+
+  it.each(['before', 'after', 'after-german'])(
+    'the %s PDF is signed and verify-pdf finds its content matching the record as of then',
+    async (name) => {
+      const file = files.get(name) ?? '';
+      expect(pdfsig(file).signatureLine).toBe('Signature is Valid.');
+      const report = await verifyPdf(rt.services, fs.readFileSync(file));
+      expect(report.problems).toEqual([]);
+      expect(report.content).toMatchObject({ checked: true, matches: true });
+    },
+  );
+});
