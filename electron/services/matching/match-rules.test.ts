@@ -309,11 +309,22 @@ describe('the match rules, as the advisories read', () => {
         vendor: 'Baxter',
         model: 'Sigma Spectrum',
         softwareVersion: '8.02',
-        serialNumber: '35700BAX-0931',
+        serialNumber: '0931',
       }),
     );
     expect(without?.confidence).toBe('medium');
     expect(without?.reasons.join(' ')).toMatch(/does not mention/);
+    // 35700BAX is another variant of 35700BAX2: the record says the device is not this product.
+    const otherVariant = matchOne(
+      spectrum,
+      device({
+        vendor: 'Baxter',
+        model: 'Sigma Spectrum',
+        softwareVersion: '8.02',
+        serialNumber: '35700BAX-0931',
+      }),
+    );
+    expect(otherVariant).toBeNull();
   });
 
   it('skips products that are fixed or not affected', () => {

@@ -7,7 +7,7 @@ import type { MatchConfidence } from '../../api/domains/advisories';
 import type { CompiledModel, CompiledProduct, DeviceFacts, ModelRange } from './compile';
 import { relateModels, relationRank, type ModelRelation } from './model-tokens';
 import { compareOs } from './os';
-import { exclusionFor } from './product-scope';
+import { exclusionFor, otherVariantOf } from './product-scope';
 import type { VendorIdentity } from './vendors';
 import {
   coversAllVersions,
@@ -300,6 +300,14 @@ export function evaluateMatch(
           `Model number: ${number}, which the advisory names, is recorded on the device.`,
         );
       } else {
+        const recorded = [texts.model, texts.serialNumber, texts.notes];
+        const other = otherVariantOf(number, recorded);
+        if (other) {
+          return {
+            matched: false,
+            reason: `Model number: the advisory's ${q(p.displayName)} is model ${number}, and the device's record says model ${other}, another variant; the device is not this product.`,
+          };
+        }
         caps.push('medium');
         reasons.push(
           `Model number: the advisory names model ${number}, which the device's record does not mention; check it.`,

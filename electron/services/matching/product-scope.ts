@@ -128,3 +128,25 @@ export function modelNumbers(text: string | null): string[] {
   }
   return [...out];
 }
+
+/** "35700BAX3" → "35700BAX": a model number without the digits that tell its variants apart. */
+function modelStem(number: string): string | null {
+  const m = /^([A-Z]{0,4}\d+[A-Z]+)\d+$|^([A-Z]{0,4}\d+[A-Z]+)$/.exec(number.toUpperCase());
+  return m ? (m[1] ?? m[2] ?? null) : null;
+}
+
+/**
+ * A model number the device's record gives that is a different variant of the one the advisory
+ * names ("35700BAX2" where the advisory names "35700BAX3": same stem, another model), or null.
+ * The record then says which model the device is, and it is not the advisory's.
+ */
+export function otherVariantOf(named: string, texts: (string | null)[]): string | null {
+  const stem = modelStem(named);
+  if (!stem) return null;
+  for (const text of texts) {
+    for (const recorded of modelNumbers(text)) {
+      if (recorded !== named.toUpperCase() && modelStem(recorded) === stem) return recorded;
+    }
+  }
+  return null;
+}
