@@ -8,16 +8,10 @@ import { createMemoryLogger } from '../electron/services/core/log';
 import { insertDevice } from '../electron/services/devices/devices';
 import { startServices } from '../electron/services/runtime';
 import { sampleDevice } from '../electron/services/test/sample-inputs';
-import { benchDir, figure, type BenchSuite, type Figure } from './harness';
+import { benchDir, figure, timeAsync as timed, type BenchSuite, type Figure } from './harness';
 
 const devices = 5_000;
 const events = 200_000;
-
-async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
-  const start = process.hrtime.bigint();
-  const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
-}
 
 /** Backup, verification and restore of a database a large hospital could have after an incident. */
 export const backupBench: BenchSuite = {

@@ -2,20 +2,13 @@ import type Database from 'better-sqlite3';
 import { caseStates, type CaseState } from '../electron/api/domains/cases';
 import { appendAuditEvent } from '../electron/services/audit/append';
 import {
-  latestTemplate,
-  loadWorkflowResources,
-} from '../electron/services/cases/workflow-resources';
-import { fixedClock } from '../electron/services/core/clock';
-import { createMemoryLogger } from '../electron/services/core/log';
-import {
   exposedOnClinicalNetwork,
   gateClear,
   gateInjectedPatientWaiting,
 } from '../electron/services/demo/walkthrough-answers';
 import { hics214Entries } from '../electron/services/reports/hics214';
-import { startServices } from '../electron/services/runtime';
-import { signInAs } from '../electron/services/test/temp-runtime';
-import { benchDir, figure, median, time, type BenchSuite, type Figure } from './harness';
+import { startBenchIncident, type BenchIncident } from './bench-incident';
+import { figure, median, time, type BenchSuite, type Figure } from './harness';
 
 const caseCount = 10_000;
 const auditEventCount = 100_000;
@@ -74,14 +67,9 @@ function pickState(r: number): CaseState {
 }
 
 /** 10,000 devices and cases, 40 staff, some answers, flags and overdue re-checks: SQL only. */
-export function buildIncident(
-  db: Database.Database,
-  incidentId: number,
-  advisoryId: number,
-  revisionId: number,
-  templateVersion: number,
-  templateId: string,
-): number[] {
+export function buildIncident(b: BenchIncident): number[] {
+  const { db, incidentId, advisoryId, revisionId } = b;
+  const { id: templateId, version: templateVersion } = b.template;
   const random = rng(42);
   const now = new Date(start).toISOString();
   const staff: number[] = [];
@@ -220,38 +208,13 @@ export const boardBench: BenchSuite = {
   name: 'board',
   async run() {
     const figures: Figure[] = [];
-    const { dir, cleanup } = benchDir();
-    const clock = fixedClock('2017-08-03T17:00:00.000Z');
-    const rt = startServices({
-      dataDir: dir,
-      clock,
-      log: createMemoryLogger(),
-      backupScheduler: false,
-      replayCheckAtStart: false,
+    const b = await startBenchIncident('Board bench', '2017-08-03T17:00:00.000Z', {
+      start: '2017-08-03T07:00:00.000Z',
+      end: '2017-08-03T19:00:00.000Z',
     });
+    const { rt, db, incidentId } = b;
     try {
-      const loaded = await rt.dispatchAs({ kind: 'operator', osUser: 'bench' }, 'demo.load', {});
-      if (!loaded.ok) throw new Error(loaded.error.message);
-      const ic = await signInAs(rt, 'incident_commander');
-      const { db } = rt.services;
-      const advisory = db
-        .prepare(
-          `SELECT id, current_revision_id AS rev FROM advisories
-            WHERE tracking_id = 'ICSMA-17-215-02' ORDER BY id LIMIT 1`,
-        )
-        .get() as { id: number; rev: number };
-      const created = await rt.dispatch('incidents.create', {
-        name: 'Board bench',
-        commanderUserId: ic.id,
-        operationalPeriod: { start: '2017-08-03T07:00:00.000Z', end: '2017-08-03T19:00:00.000Z' },
-        advisoryIds: [advisory.id],
-      });
-      if (!created.ok) throw new Error(created.error.message);
-      const incidentId = (created.value as { incident: { id: number } }).incident.id;
-      const template = latestTemplate(loadWorkflowResources(rt.services.resourcesDir));
-      const built = time(() =>
-        buildIncident(db, incidentId, advisory.id, advisory.rev, template.version, template.id),
-      );
+      const built = time(() => buildIncident(b));
       figures.push(
         figure(`build ${caseCount.toLocaleString('en-US')} cases via SQL`, built.ms, 'ms'),
       );
@@ -348,8 +311,7 @@ export const boardBench: BenchSuite = {
         ),
       );
     } finally {
-      rt.close();
-      cleanup();
+      b.close();
     }
     return figures;
   },

@@ -1,18 +1,11 @@
 import { insertCase } from '../electron/services/cases/case-open';
-import {
-  latestTemplate,
-  loadWorkflowResources,
-} from '../electron/services/cases/workflow-resources';
-import { fixedClock } from '../electron/services/core/clock';
-import { createMemoryLogger } from '../electron/services/core/log';
 import { insertDevice } from '../electron/services/devices/devices';
 import { gateInjectedPatientWaiting } from '../electron/services/demo/walkthrough-answers';
-import { startServices } from '../electron/services/runtime';
 import { signInAs } from '../electron/services/test/temp-runtime';
-import { benchDir, figure, median, type BenchSuite, type Figure } from './harness';
+import { benchOperator as operator, startBenchIncident } from './bench-incident';
+import { figure, median, type BenchSuite, type Figure } from './harness';
 
 const boardSize = 500;
-const operator = { kind: 'operator', osUser: 'bench' } as const;
 
 /**
  * The incident board and the on-floor screen: `cases.list` over an incident of 500 cases (each
@@ -23,39 +16,13 @@ export const casesBench: BenchSuite = {
   name: 'cases',
   async run() {
     const figures: Figure[] = [];
-    const { dir, cleanup } = benchDir();
-    const clock = fixedClock('2017-08-03T09:00:00.000Z');
-    const rt = startServices({
-      dataDir: dir,
-      clock,
-      log: createMemoryLogger(),
-      backupScheduler: false,
-      replayCheckAtStart: false,
+    const b = await startBenchIncident('Bench response', '2017-08-03T09:00:00.000Z', {
+      start: '2017-08-03T09:00:00.000Z',
+      end: '2017-08-03T21:00:00.000Z',
     });
+    const { rt, db, clock, incidentId, advisoryId, revisionId, template } = b;
+    const ic = { id: b.commanderUserId };
     try {
-      const loaded = await rt.dispatchAs(operator, 'demo.load', {});
-      if (!loaded.ok) throw new Error(loaded.error.message);
-      const ic = await signInAs(rt, 'incident_commander');
-      const advisoryId = rt.services.db
-        .prepare(
-          `SELECT id FROM advisories WHERE tracking_id = 'ICSMA-17-215-02' ORDER BY id LIMIT 1`,
-        )
-        .pluck()
-        .get() as number;
-      const created = await rt.dispatch('incidents.create', {
-        name: 'Bench response',
-        commanderUserId: ic.id,
-        operationalPeriod: { start: '2017-08-03T09:00:00.000Z', end: '2017-08-03T21:00:00.000Z' },
-        advisoryIds: [advisoryId],
-      });
-      if (!created.ok) throw new Error(created.error.message);
-      const incidentId = (created.value as { incident: { id: number } }).incident.id;
-      const { db } = rt.services;
-      const template = latestTemplate(loadWorkflowResources(rt.services.resourcesDir));
-      const revisionId = db
-        .prepare('SELECT current_revision_id FROM advisories WHERE id = ?')
-        .pluck()
-        .get(advisoryId) as number;
       const gate = gateInjectedPatientWaiting(clock.now());
       const now = clock.now().toISOString();
       const answer = db.prepare(
@@ -128,8 +95,7 @@ export const casesBench: BenchSuite = {
         figure('cases.answer, autosave of one answer (median of 20)', save, 'ms', { atMost: 50 }),
       );
     } finally {
-      rt.close();
-      cleanup();
+      b.close();
     }
     return figures;
   },

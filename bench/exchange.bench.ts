@@ -7,15 +7,9 @@ import {
   startFloorStation,
 } from '../electron/services/stations/test/stations-setup';
 import { facilityBoardFigures } from './facility-board.bench';
-import { benchDir, figure, type BenchSuite, type Figure } from './harness';
+import { benchDir, figure, timeAsync as timed, type BenchSuite, type Figure } from './harness';
 
 const events = 100_000;
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = process.hrtime.bigint();
-  const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
-}
 
 /** A bundle of 100,000 events: writing it at a floor station, verifying and applying it at the command post. */
 export const exchangeBench: BenchSuite = {

@@ -1,10 +1,7 @@
 import type Database from 'better-sqlite3';
 import { caseStates } from '../electron/api/domains/cases';
-import { fixedClock } from '../electron/services/core/clock';
-import { createMemoryLogger } from '../electron/services/core/log';
-import { startServices } from '../electron/services/runtime';
-import { signInAs } from '../electron/services/test/temp-runtime';
-import { benchDir, figure, median, type Figure } from './harness';
+import { startBenchIncident } from './bench-incident';
+import { figure, median, type Figure } from './harness';
 
 const stations = 20;
 const perStation = 500;
@@ -46,32 +43,13 @@ function buildReplica(db: Database.Database, trackingId: string, at: string): vo
 
 /** The command post's board over 20 stations × 500 cases held elsewhere: first load, a filter. */
 export async function facilityBoardFigures(): Promise<Figure[]> {
-  const { dir, cleanup } = benchDir();
   const at = '2017-08-03T17:00:00.000Z';
-  const rt = startServices({
-    dataDir: dir,
-    clock: fixedClock(at),
-    log: createMemoryLogger(),
-    backupScheduler: false,
-    replayCheckAtStart: false,
+  const b = await startBenchIncident('Facility bench', at, {
+    start: '2017-08-03T07:00:00.000Z',
+    end: '2017-08-03T19:00:00.000Z',
   });
+  const { rt, db, incidentId } = b;
   try {
-    const loaded = await rt.dispatchAs({ kind: 'operator', osUser: 'bench' }, 'demo.load', {});
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    const ic = await signInAs(rt, 'incident_commander');
-    const { db } = rt.services;
-    const advisory = db
-      .prepare(`SELECT id FROM advisories WHERE tracking_id = 'ICSMA-17-215-02' ORDER BY id`)
-      .pluck()
-      .get() as number;
-    const created = await rt.dispatch('incidents.create', {
-      name: 'Facility bench',
-      commanderUserId: ic.id,
-      operationalPeriod: { start: '2017-08-03T07:00:00.000Z', end: '2017-08-03T19:00:00.000Z' },
-      advisoryIds: [advisory],
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    const incidentId = (created.value as { incident: { id: number } }).incident.id;
     buildReplica(db, 'ICSMA-17-215-02', at);
     const board = async (input: Record<string, unknown>) => {
       const t0 = process.hrtime.bigint();
@@ -94,7 +72,6 @@ export async function facilityBoardFigures(): Promise<Figure[]> {
       }),
     ];
   } finally {
-    rt.close();
-    cleanup();
+    b.close();
   }
 }

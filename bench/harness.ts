@@ -27,6 +27,13 @@ export function time<T>(fn: () => T): { ms: number; value: T } {
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
 }
 
+/** `time` for work that awaits: the import, export and restore benches. */
+export async function timeAsync<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const start = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+}
+
 export function figure(
   name: string,
   value: number,

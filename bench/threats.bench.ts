@@ -1,17 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  latestTemplate,
-  loadWorkflowResources,
-} from '../electron/services/cases/workflow-resources';
-import { fixedClock } from '../electron/services/core/clock';
-import { createMemoryLogger } from '../electron/services/core/log';
-import { startServices } from '../electron/services/runtime';
-import { fixturesDir, signInAs } from '../electron/services/test/temp-runtime';
+import { fixturesDir } from '../electron/services/test/temp-runtime';
+import { startBenchIncident, benchOperator as operator } from './bench-incident';
 import { buildIncident } from './board.bench';
-import { benchDir, figure, median, type BenchSuite, type Figure } from './harness';
-
-const operator = { kind: 'operator', osUser: 'bench' } as const;
+import { figure, median, type BenchSuite, type Figure } from './harness';
 const epssRows = 300_000;
 const runs = 3;
 
@@ -50,35 +42,13 @@ export const threatsBench: BenchSuite = {
   name: 'threats',
   async run() {
     const figures: Figure[] = [];
-    const { dir, cleanup } = benchDir();
-    const rt = startServices({
-      dataDir: dir,
-      clock: fixedClock('2017-08-03T17:00:00.000Z'),
-      log: createMemoryLogger(),
-      backupScheduler: false,
-      replayCheckAtStart: false,
+    const b = await startBenchIncident('Threats bench', '2017-08-03T17:00:00.000Z', {
+      start: '2017-08-03T07:00:00.000Z',
+      end: '2017-08-03T19:00:00.000Z',
     });
+    const { rt, db, incidentId } = b;
     try {
-      const loaded = await rt.dispatchAs(operator, 'demo.load', {});
-      if (!loaded.ok) throw new Error(loaded.error.message);
-      const ic = await signInAs(rt, 'incident_commander');
-      const { db } = rt.services;
-      const advisory = db
-        .prepare(
-          `SELECT id, current_revision_id AS rev FROM advisories
-            WHERE tracking_id = 'ICSMA-17-215-02' ORDER BY id LIMIT 1`,
-        )
-        .get() as { id: number; rev: number };
-      const created = await rt.dispatch('incidents.create', {
-        name: 'Threats bench',
-        commanderUserId: ic.id,
-        operationalPeriod: { start: '2017-08-03T07:00:00.000Z', end: '2017-08-03T19:00:00.000Z' },
-        advisoryIds: [advisory.id],
-      });
-      if (!created.ok) throw new Error(created.error.message);
-      const incidentId = (created.value as { incident: { id: number } }).incident.id;
-      const template = latestTemplate(loadWorkflowResources(rt.services.resourcesDir));
-      buildIncident(db, incidentId, advisory.id, advisory.rev, template.version, template.id);
+      buildIncident(b);
       // The board's facility returns some cases to service; the target is 10,000 open ones.
       db.prepare(
         `UPDATE cases SET state = 'standalone' WHERE incident_id = ? AND state = 'returned_to_service'`,
@@ -156,8 +126,7 @@ export const threatsBench: BenchSuite = {
       );
       return figures;
     } finally {
-      rt.close();
-      cleanup();
+      b.close();
     }
   },
 };

@@ -1,0 +1,86 @@
+import type Database from 'better-sqlite3';
+import {
+  latestTemplate,
+  loadWorkflowResources,
+} from '../electron/services/cases/workflow-resources';
+import { fixedClock } from '../electron/services/core/clock';
+import { createMemoryLogger } from '../electron/services/core/log';
+import { startServices, type Runtime } from '../electron/services/runtime';
+import { signInAs } from '../electron/services/test/temp-runtime';
+import { benchDir } from './harness';
+
+export const benchOperator = { kind: 'operator', osUser: 'bench' } as const;
+
+export interface BenchIncident {
+  rt: Runtime;
+  db: Database.Database;
+  clock: ReturnType<typeof fixedClock>;
+  incidentId: number;
+  /** ICSMA-17-215-02, the demo facility's Windows 7 advisory, and its current revision. */
+  advisoryId: number;
+  revisionId: number;
+  /** The demo commander, signed in. */
+  commanderUserId: number;
+  template: ReturnType<typeof latestTemplate>;
+  /** Stops the services and removes the folder. */
+  close(): void;
+}
+
+/**
+ * The seeding every incident bench starts from: real services in a temporary folder at a fixed
+ * time, the demo facility loaded, and an incident on ICSMA-17-215-02 opened by the demo incident
+ * commander, who stays signed in.
+ */
+export async function startBenchIncident(
+  name: string,
+  at: string,
+  operationalPeriod: { start: string; end: string },
+): Promise<BenchIncident> {
+  const { dir, cleanup } = benchDir();
+  const clock = fixedClock(at);
+  const rt = startServices({
+    dataDir: dir,
+    clock,
+    log: createMemoryLogger(),
+    backupScheduler: false,
+    replayCheckAtStart: false,
+  });
+  const close = () => {
+    rt.close();
+    cleanup();
+  };
+  try {
+    const loaded = await rt.dispatchAs(benchOperator, 'demo.load', {});
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const ic = await signInAs(rt, 'incident_commander');
+    const { db } = rt.services;
+    const advisory = db
+      .prepare(
+        `SELECT id, current_revision_id AS rev FROM advisories
+          WHERE tracking_id = 'ICSMA-17-215-02' ORDER BY id LIMIT 1`,
+      )
+      .get() as { id: number; rev: number };
+    const created = await rt.dispatch('incidents.create', {
+      name,
+      commanderUserId: ic.id,
+      operationalPeriod,
+      advisoryIds: [advisory.id],
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const template = latestTemplate(loadWorkflowResources(rt.services.resourcesDir));
+    return {
+      rt,
+      db,
+      clock,
+      incidentId: (created.value as { incident: { id: number } }).incident.id,
+      advisoryId: advisory.id,
+      revisionId: advisory.rev,
+      commanderUserId: ic.id,
+      template,
+      close,
+    };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
