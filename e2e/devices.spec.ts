@@ -10,7 +10,7 @@ const detailsOf = (scope: Locator, assetTag: string) =>
 
 const byAssetTag = [...demoDevices].sort((a, b) => a.assetTag.localeCompare(b.assetTag));
 
-test('a fresh data folder offers the demo facility, lists it, and search narrows it', async ({
+test('a real administrator starts with an empty inventory: import, no demo beside real accounts', async ({
   page,
   dataDir,
   consoleErrors,
@@ -23,18 +23,29 @@ test('a fresh data folder offers the demo facility, lists it, and search narrows
   await expect(
     page.getByRole('heading', { name: 'No devices in the inventory yet' }),
   ).toBeVisible();
+  await expect(page.getByText('Import your inventory to begin.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import an inventory file' })).toBeVisible();
+  // The demo's PINs are public: once a real account exists it is not offered.
+  await expect(page.getByRole('button', { name: /demo facility/i })).toHaveCount(0);
 
   const status = page.getByRole('contentinfo');
   await expect(status).toContainText('Offline by design');
   await expect(status).toContainText(dataDir);
   await expect(status).toContainText('0 devices');
-
   await page.screenshot({ path: 'test-results/screenshots/devices-first-run.png' });
-  await page.getByRole('button', { name: 'Load demo facility' }).click();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the demo facility lists its devices, and search narrows it', async ({
+  page,
+  consoleErrors,
+}) => {
+  await loadDemoAndSignIn(page, 'admin');
+  await openSection(page, 'Devices');
+  const status = page.getByRole('contentinfo');
 
   const count = page.getByTestId('device-count');
-  // Loading the demo hashes six PINs and makes the demo signing key: slow on a busy machine.
-  await expect(count).toHaveText(`${demoDevices.length} devices`, { timeout: 120_000 });
+  await expect(count).toHaveText(`${demoDevices.length} devices`);
   const table = page.getByRole('table', { name: 'Device inventory' });
   // Every device is counted in the table's row count (header row + one per device).
   await expect(table).toHaveAttribute('aria-rowcount', String(demoDevices.length + 1));

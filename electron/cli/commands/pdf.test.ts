@@ -3,7 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../index';
 import { startServices } from '../../services/runtime';
-import { setUpSigningIdentity, testPassphrase } from '../../services/signing/test/test-identity';
+import {
+  loadDemoWithSigningIdentity,
+  testPassphrase,
+} from '../../services/signing/test/test-identity';
 import { tempDir } from '../../services/test/temp-runtime';
 import { pdfsig } from '../../services/pdf/independent-tools';
 import { runCliSync } from '../../services/test/run-cli';
@@ -23,8 +26,7 @@ beforeAll(async () => {
   work = tempDir('standalone-cli-out-');
   const rt = startServices({ dataDir: data.dir });
   try {
-    await setUpSigningIdentity(rt);
-    expect((await rt.dispatch('demo.load', {})).ok).toBe(true);
+    await loadDemoWithSigningIdentity(rt);
   } finally {
     rt.close();
   }

@@ -1,14 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditSince, lastAuditId } from '../people/test-calls';
-import { setUpSigningIdentity } from '../signing/test/test-identity';
+import { loadDemoWithSigningIdentity } from '../signing/test/test-identity';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 
 let rt: TestRuntime;
 beforeEach(async () => {
   rt = startTestRuntime();
-  await setUpSigningIdentity(rt);
-  const loaded = await rt.dispatch('demo.load', {});
-  if (!loaded.ok) throw new Error(loaded.error.message);
+  await loadDemoWithSigningIdentity(rt);
 }, 180_000);
 afterEach(() => rt.cleanup());
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlaybooks } from '../playbooks/load';
 import type { PlaybookTemplate } from '../playbooks/schema';
-import { setUpSigningIdentity } from '../signing/test/test-identity';
+import { loadDemoWithSigningIdentity } from '../signing/test/test-identity';
 import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
 import { blankChecklistDocument, renderBlankChecklist } from './blank-checklist';
 import {
@@ -26,8 +26,7 @@ let pdf: Buffer;
 beforeAll(async () => {
   rt = startTestRuntime();
   out = tempDir('standalone-blank-');
-  await setUpSigningIdentity(rt);
-  expect((await rt.dispatch('demo.load', {})).ok).toBe(true);
+  await loadDemoWithSigningIdentity(rt);
   const library = loadPlaybooks(path.join(rt.services.resourcesDir, 'playbooks'));
   const first = library.templates[0];
   if (!first) throw new Error('no playbook template shipped');

@@ -4,7 +4,7 @@
  * 陈静 Chen Jing also works as biomed and is assigned NM-0003, so a CJK name is in the records.
  */
 import type { WalkthroughReport } from '../../api/domains/demo';
-import { setUpSigningIdentity, testPassphrase } from '../signing/test/test-identity';
+import { loadDemoWithSigningIdentity, testPassphrase } from '../signing/test/test-identity';
 import { signInAs, type TestRuntime } from '../test/temp-runtime';
 import type { Runtime } from '../runtime';
 
@@ -29,14 +29,15 @@ export interface DemoExports {
 }
 
 export async function setUpDemoForExports(rt: TestRuntime | Runtime): Promise<DemoExports> {
-  const { fingerprintSha256 } = await setUpSigningIdentity(rt);
-  await ok(rt.dispatchAs(operator, 'demo.load', {}));
+  const { fingerprintSha256 } = await loadDemoWithSigningIdentity(rt);
   const report = await ok<WalkthroughReport>(rt.dispatchAs(operator, 'demo.walkthrough', {}));
   const chenUserId = rt.services.db
     .prepare('SELECT id FROM users WHERE display_name = ?')
     .pluck()
     .get(cjkDemoName) as number;
-  // Ada Admin is still signed in at the station: 陈静 takes on biomed work too.
+  // The administrator who set up the identity lets 陈静 take on biomed work too (nobody changes
+  // their own roles).
+  await signInAs(rt, 'admin');
   await ok(rt.dispatch('people.update', { id: chenUserId, roles: ['admin', 'biomed'] }));
   const cases = Object.fromEntries(report.cases.map((c) => [c.assetTag, c.caseId]));
   await signInAs(rt, 'incident_commander');

@@ -51,7 +51,7 @@ describe('verify-pdf against the database', () => {
     const pdf = await exportSignedPdf(rt.services, caseModel(ref));
     expect((await verifyPdf(rt.services, pdf)).valid).toBe(true);
     // A later event (of another record), then edited: the PDF's part of the chain is intact.
-    expect((await rt.dispatch('demo.load', {})).ok).toBe(true);
+    expect((await rt.dispatch('settings.setSecurity', { idleMinutes: 20 })).ok).toBe(true);
     rt.services.db
       .prepare(`UPDATE audit_events SET body = json_set(body, '$.payload.x', 1) WHERE id = ?`)
       .run(ref.eventId + 1);

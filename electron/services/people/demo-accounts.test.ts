@@ -78,3 +78,42 @@ describe('demo accounts', () => {
     expect((await api.value('app.info', {})).demoAccountsActive).toBe(false);
   });
 });
+
+describe('loading the demo facility', () => {
+  const stored = (db = rt.services.db) => ({
+    users: db.prepare('SELECT id, display_name, demo FROM users ORDER BY id').all(),
+    devices: db.prepare('SELECT count(*) FROM devices').pluck().get(),
+    settings: db.prepare('SELECT key FROM settings ORDER BY key').pluck().all(),
+    events: lastAuditId(rt),
+  });
+
+  it('is refused once a real person has an account, naming them, and changes nothing', async () => {
+    rt.cleanup();
+    rt = startTestRuntime();
+    api = typedCalls(rt);
+    await api.value('people.createFirstAdmin', { displayName: 'Ada Real', secret: '583921' });
+
+    const before = stored();
+    const error = await api.error('demo.load', {});
+    expect(error.code).toBe('conflict');
+    expect(error.message).toBe(
+      'The demo facility cannot be loaded: this database already has accounts of real people (Ada Real), ' +
+        'and the demo accounts’ PINs are public. To train, start the app with a new, empty data folder.',
+    );
+    expect(error.details).toMatchObject({ reason: 'real_users', realUsers: 1 });
+    expect(stored()).toEqual(before);
+  });
+
+  it('is refused beside a real account made after the demo, before any other reason', async () => {
+    await api.value('session.signIn', demoAdmin);
+    await api.value('people.create', {
+      displayName: 'Anna Technologist',
+      staffId: 'T-100',
+      roles: ['technologist'],
+      secret: '583920',
+    });
+    expect(activeDemoAccounts()).toBe(6);
+    const error = await api.error('demo.load', {});
+    expect(error.message).toContain('accounts of real people (Anna Technologist)');
+  });
+});

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AuditInput } from '../audit/append';
 import type { Actor } from '../audit/append';
+import { ServiceError } from '../core/errors';
 
 /**
  * The demo accounts' PINs are printed in the README: once the station holds real people or real
@@ -16,6 +17,31 @@ export function activeDemoAccountCount(db: Database.Database): number {
     .prepare('SELECT count(*) FROM users WHERE demo = 1 AND active = 1')
     .pluck()
     .get() as number;
+}
+
+/** The accounts of real people (not demo), oldest first. */
+export function realUserNames(db: Database.Database): string[] {
+  return db
+    .prepare('SELECT display_name FROM users WHERE demo = 0 ORDER BY id')
+    .pluck()
+    .all() as string[];
+}
+
+/**
+ * The demo facility (and its accounts with public PINs) is loaded only before any real person
+ * has an account: beside real accounts, its sign-offs could be given by anyone who read the
+ * README. Training uses a fresh data folder instead.
+ */
+export function assertNoRealUsers(db: Database.Database): void {
+  const names = realUserNames(db);
+  if (names.length === 0) return;
+  const who = names.length === 1 ? names[0] : `${names[0]} and ${names.length - 1} more`;
+  throw new ServiceError(
+    'conflict',
+    `The demo facility cannot be loaded: this database already has accounts of real people (${who}), ` +
+      'and the demo accounts’ PINs are public. To train, start the app with a new, empty data folder.',
+    { reason: 'real_users', realUsers: names.length },
+  );
 }
 
 /** Whether the change is by a demo account (a demo user trying the import stays in the demo). */

@@ -7,6 +7,7 @@ import { loadBundledAdvisories } from '../advisories/bundled';
 import { mutate, type CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { countDevices, insertDevice } from '../devices/devices';
+import { assertNoRealUsers } from '../people/demo-accounts';
 import { insertDemoUsers, prepareDemoUsers } from '../people/demo-users';
 import { setSetting } from '../settings/settings';
 import { installDemoIdentity } from '../signing/identity';
@@ -33,6 +34,7 @@ export async function loadDemoFacility(ctx: CallContext): Promise<DemoLoadReport
   const demoUsers = await prepareDemoUsers(dir);
   const { db, clock } = ctx.services;
   const report = mutate(ctx, () => {
+    assertNoRealUsers(db);
     if (countDevices(db) > 0) {
       throw new ServiceError(
         'conflict',

@@ -81,8 +81,10 @@ describe('the demo facility is ready to export', () => {
     const fresh = startTestRuntime(demoTimeNow);
     try {
       const real = await setUpSigningIdentity(fresh);
-      await value(fresh.dispatchAs(operator, 'demo.load', {}));
-      // Set up before the demo was loaded: the hospital's own identity stays.
+      // Set up before: a real administrator exists, so the demo is not loaded at all, and the
+      // hospital's own identity stays.
+      const refused = await fresh.dispatchAs(operator, 'demo.load', {});
+      expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
       const status = await value<SigningStatus>(fresh.dispatchAs(operator, 'signing.status', {}));
       expect(status.identity).toMatchObject({
         fingerprintSha256: real.fingerprintSha256,

@@ -1,7 +1,7 @@
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useReducer, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { DemoLoadReport, Device } from '../../../electron/api';
+import type { Device } from '../../../electron/api';
 import { useAppInfo } from '../app/use-app-info';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -12,7 +12,6 @@ import { DeviceEditDialog } from '../devices/DeviceEditDialog';
 import { DeviceFilters, type DeviceFilterValues } from '../devices/DeviceFilters';
 import { DeviceSearch } from '../devices/DeviceSearch';
 import { DeviceTable } from '../devices/DeviceTable';
-import { LoadDemoPanel } from '../devices/LoadDemoPanel';
 import { useDebouncedValue } from '../devices/use-debounced-value';
 import { isNarrowed, useDevicePages } from '../devices/use-device-pages';
 import { useFilterOptions } from '../devices/use-filter-options';
@@ -36,27 +35,16 @@ export function DevicesPage() {
   const [opened, setOpened] = useState<Device>();
   const [editing, setEditing] = useState<{ device: Device | undefined }>();
   const [importing, setImporting] = useState(false);
-  const [loaded, setLoaded] = useState<DemoLoadReport>();
   const searchRef = useRef<HTMLInputElement>(null);
   const mayImport = useMay('inventory.import');
   const mayEdit = useMay('devices.update');
-
-  // The load button disappears with the empty state; put focus on the next thing to do, not on
-  // the page body (where the next Tab would land somewhere arbitrary).
-  useEffect(() => {
-    if (loaded) searchRef.current?.focus();
-  }, [loaded]);
 
   const changed = () => {
     reload();
     void refresh();
   };
-  const onDemoLoaded = (report: DemoLoadReport) => {
-    setLoaded(report);
-    changed();
-  };
 
-  const firstRun = info?.deviceCount === 0 && !loaded && !importing;
+  const firstRun = info?.deviceCount === 0 && !importing;
   const narrowed = isNarrowed(pages.shownQuery);
   const shownSearch = pages.shownQuery?.search;
   return (
@@ -82,17 +70,16 @@ export function DevicesPage() {
           </div>
         ) : null}
       </div>
-      {loaded ? (
-        <p className="notice notice-success" role="status">
-          {t('devices.empty.loaded', { count: loaded.devicesAdded, facility: loaded.facility })}
-        </p>
-      ) : null}
       {!info ? (
         <p className="loading-text">{t('app.loadingInfo')}</p>
       ) : importing ? (
         <InventoryImportPanel onWritten={changed} onClose={() => setImporting(false)} />
       ) : firstRun ? (
-        <LoadDemoPanel onLoaded={onDemoLoaded} />
+        // The demo facility is offered on the first-run screen only: beside a real account its
+        // public PINs would sign real records.
+        <EmptyState title={t('devices.empty.title')}>
+          <p>{t('devices.empty.body')}</p>
+        </EmptyState>
       ) : (
         <>
           <div className="devices-toolbar">

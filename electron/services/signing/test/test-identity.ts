@@ -1,4 +1,5 @@
 import type { Runtime } from '../../runtime';
+import { signInAs } from '../../test/temp-runtime';
 
 /** For tests and benchmarks: what the signing identity is set up with. */
 export const testOrganisation = 'Kantonsspital Zürich-Nord';
@@ -16,5 +17,19 @@ export async function setUpSigningIdentity(
   organisation = testOrganisation,
 ): Promise<{ fingerprintSha256: string; subject: string }> {
   await signInFirstAdmin(rt);
+  return rt.client().value('signing.generate', { organisation, passphrase: testPassphrase });
+}
+
+/**
+ * The demo facility loaded into an empty database (the only place it may go), then a real
+ * administrator generates the organisation's identity, which replaces the demo's.
+ */
+export async function loadDemoWithSigningIdentity(
+  rt: Pick<Runtime, 'client' | 'dispatchAs' | 'services'>,
+  organisation = testOrganisation,
+): Promise<{ fingerprintSha256: string; subject: string }> {
+  const loaded = await rt.dispatchAs({ kind: 'operator', osUser: 'test' }, 'demo.load', {});
+  if (!loaded.ok) throw new Error(`demo.load failed: ${loaded.error.message}`);
+  await signInAs(rt, 'admin');
   return rt.client().value('signing.generate', { organisation, passphrase: testPassphrase });
 }
