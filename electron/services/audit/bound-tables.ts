@@ -52,6 +52,15 @@ interface ColumnInfo {
 
 const schemaCache = new WeakMap<Database.Database, BoundTable[]>();
 
+/**
+ * Forget what was read of this database's bound tables: a migration changed them. (Migration 9
+ * reads them halfway through a fresh database's migrations; without this, columns added after it
+ * would be missing from every captured row.)
+ */
+export function forgetBoundTables(db: Database.Database): void {
+  schemaCache.delete(db);
+}
+
 /** The bound tables as this database defines them (columns are read, so new ones are bound). */
 export function boundTables(db: Database.Database): BoundTable[] {
   let tables = schemaCache.get(db);

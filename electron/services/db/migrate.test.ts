@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { boundTables } from '../audit/bound-tables';
 import { ServiceError } from '../core/errors';
 import { tempDir } from '../test/temp-runtime';
 import { appSchemaVersion, migrate, schemaVersionOf } from './migrate';
@@ -47,6 +48,25 @@ describe('opening and migrating the database', () => {
     expect(tables).toEqual(
       expect.arrayContaining(['audit_events', 'audit_head', 'devices', 'settings']),
     );
+    db.close();
+  });
+
+  it('binds every column of the bound tables, also those added after migration 9 read them', () => {
+    const db = openDatabase(tempFile());
+    for (const table of boundTables(db)) {
+      const columns = db
+        .prepare(`PRAGMA table_info(${table.name})`)
+        .all()
+        .map((c) => (c as { name: string }).name);
+      expect(
+        table.columns.map((c) => c.name),
+        table.name,
+      ).toEqual(columns);
+    }
+    expect(boundTables(db).find((t) => t.name === 'signoffs')?.columns).toContainEqual({
+      name: 'staff_id',
+      kind: 'value',
+    });
     db.close();
   });
 

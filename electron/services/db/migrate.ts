@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { forgetBoundTables } from '../audit/bound-tables';
 import { ServiceError } from '../core/errors';
 import { migrations } from './migrations';
 
@@ -36,11 +37,15 @@ export function migrate(
   const from = schemaVersionOf(db);
   const pending = list.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  })();
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      }
+    })();
+  } finally {
+    forgetBoundTables(db);
+  }
   return { from, to: schemaVersionOf(db) };
 }
