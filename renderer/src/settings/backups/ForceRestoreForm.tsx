@@ -36,7 +36,11 @@ export function ForceRestoreForm({ fileName, verification, busy, onForce }: Prop
       <TextField
         className="settings-field"
         value={reason}
-        onChange={setReason}
+        onChange={(text) => {
+          // Typing clears the refusal: while the field is marked invalid, the form does not submit.
+          setReason(text);
+          setTooShort(false);
+        }}
         isRequired
         isInvalid={tooShort}
         maxLength={forceReasonLength.max}
