@@ -1,12 +1,16 @@
 /**
- * The case work the crash test drives: starting an assessment, answering a checklist item and
- * signing a case, as the demo biomed would at a station. The cases come from an incident the
- * set-up opens for ICSMA-17-215-02 (see `prepareCases`), and what the driver knows of them is
- * read back from the services after every restart, so a kill between commit and acknowledgement
- * never leaves the driver believing something the database does not hold.
+ * The case work the crash test drives: starting an assessment, answering a checklist item, and a
+ * cycle that never runs dry, as the demo biomed would at a station: block the gate (a study is
+ * running), defer with a re-check time, re-check (a new workflow round), sign the technical
+ * readiness again, defer again. The cases come from an incident the set-up opens for
+ * ICSMA-17-215-02 (see `prepareCases`); its first case takes the answers, the others the cycle,
+ * and each cycle case sits in one queue at a time, so no two calls in flight touch the same case.
+ * What the driver knows of them is read back from the services after every restart, so a kill
+ * between commit and acknowledgement never leaves the driver believing something the database
+ * does not hold.
  */
 import type Database from 'better-sqlite3';
-import type { JsonValue, SigningRequest } from '../../../api/domains/cases';
+import type { CaseDetail, JsonValue, SigningRequest } from '../../../api/domains/cases';
 import type { DriveState, Operation } from './operations';
 
 /** The demo biomed (resources/demo/users.json; its PIN is public by design). */
@@ -16,15 +20,48 @@ export const demoCommander = { staffId: 'DEMO-IC', secret: '112358' } as const;
 export const crashIncidentName = 'Crash drill: ICSMA-17-215-02';
 
 export interface CaseDriveState {
+  /** The case that takes the checklist answers (the incident's first). */
+  answerCase: number | null;
   /** Cases read as `at_risk` at the last set-up, not yet sent to assessing. */
   atRisk: number[];
-  /** Cases known to be in `assessing`. */
+  /** The answer case, once it is in `assessing`. */
   assessing: number[];
+  /** Cycle cases in assessing whose gate is not blocked yet. */
+  unblocked: number[];
+  /** Cycle cases in assessing with a blocked gate, ready to defer. */
+  blocked: number[];
+  /** Cycle cases deferred, ready to re-check. */
+  deferred: number[];
   /** Technical-readiness sign-offs still to give: the case and the content it shows. */
   signable: { caseId: number; content: Record<string, JsonValue> }[];
 }
 
-export const emptyCaseState = (): CaseDriveState => ({ atRisk: [], assessing: [], signable: [] });
+export const emptyCaseState = (): CaseDriveState => ({
+  answerCase: null,
+  atRisk: [],
+  assessing: [],
+  unblocked: [],
+  blocked: [],
+  deferred: [],
+  signable: [],
+});
+
+/** Where a cycle case in assessing goes next: signing, when its round still lacks the sign-off. */
+function queueAssessing(cases: CaseDriveState, caseId: number, signing: SigningRequest[]): void {
+  const request = signing.find((r) => r.kind === 'technical_readiness' && !r.given);
+  if (request) cases.signable.push({ caseId, content: request.content });
+  else cases.blocked.push(caseId);
+}
+
+/** The transition an acknowledged call made: its history entry must be in the database. */
+function transitionMissing(db: Database.Database, value: unknown, to: string): string | null {
+  const detail = value as CaseDetail;
+  const entry = detail.history.filter((h) => h.toState === to).at(-1);
+  if (!entry) return `case ${detail.caseId} acknowledged without a move to ${to}`;
+  return db.prepare('SELECT 1 FROM case_history WHERE id = ? AND to_state = ?').get(entry.id, to)
+    ? null
+    : `case ${detail.caseId} moved to ${to} (history ${entry.id})`;
+}
 
 const segmentKey = (caseId: number) => `case ${caseId} segment name`;
 
@@ -42,8 +79,11 @@ export const caseOperations: Operation[] = [
       const caseId = state.cases.atRisk.shift();
       return caseId === undefined ? null : { caseId, target: 'assessing' };
     },
-    acknowledged: (state, input) =>
-      state.cases.assessing.push((input as { caseId: number }).caseId),
+    acknowledged(state, input) {
+      const { caseId } = input as { caseId: number };
+      if (caseId === state.cases.answerCase) state.cases.assessing.push(caseId);
+      else state.cases.unblocked.push(caseId);
+    },
     missing(db, { input }) {
       const { caseId } = input as { caseId: number };
       const moved = db
@@ -78,7 +118,65 @@ export const caseOperations: Operation[] = [
     },
   },
   {
+    name: 'block the gate',
+    waits: true,
+    method: 'cases.answer',
+    input(state) {
+      const caseId = state.cases.unblocked.shift();
+      if (caseId === undefined) return null;
+      return {
+        caseId,
+        sectionId: 'patient_safety_gate',
+        itemId: 'acquisition_running',
+        value: true,
+      };
+    },
+    acknowledged: (state, input) => state.cases.blocked.push((input as { caseId: number }).caseId),
+    missing(db, { input }) {
+      const { caseId } = input as { caseId: number };
+      const stored = db
+        .prepare(
+          "SELECT value FROM case_answers WHERE case_id = ? AND section_id = 'patient_safety_gate' AND item_id = 'acquisition_running'",
+        )
+        .pluck()
+        .get(caseId);
+      return stored === 'true' ? null : `case ${caseId}'s gate answer (a study running)`;
+    },
+  },
+  {
+    name: 'defer a case',
+    waits: true,
+    method: 'cases.transition',
+    input(state) {
+      const caseId = state.cases.blocked.shift();
+      if (caseId === undefined) return null;
+      // The re-check time is the services' own "now" plus an hour: within the 72 hours allowed.
+      const recheckAt = new Date(Date.now() + 3_600_000).toISOString();
+      return { caseId, target: 'deferred', recheckAt };
+    },
+    acknowledged: (state, input) => state.cases.deferred.push((input as { caseId: number }).caseId),
+    missing: (db, { value }) => transitionMissing(db, value, 'deferred'),
+  },
+  {
+    name: 're-check a case',
+    waits: true,
+    method: 'cases.transition',
+    input(state) {
+      const caseId = state.cases.deferred.shift();
+      return caseId === undefined ? null : { caseId, target: 'assessing' };
+    },
+    acknowledged(state, input, value) {
+      queueAssessing(
+        state.cases,
+        (input as { caseId: number }).caseId,
+        (value as CaseDetail).signing,
+      );
+    },
+    missing: (db, { value }) => transitionMissing(db, value, 'assessing'),
+  },
+  {
     name: 'sign a case',
+    waits: true,
     method: 'signoffs.sign',
     roles: ['biomed'],
     input(state) {
@@ -91,6 +189,10 @@ export const caseOperations: Operation[] = [
         content: next.content,
         secret: demoBiomed.secret,
       };
+    },
+    acknowledged(state, input) {
+      const { subjectId } = input as { subjectId: string };
+      state.cases.blocked.push(Number(subjectId.split(':')[0]));
     },
     missing(db, { input }) {
       const { subjectId } = input as { subjectId: string };
@@ -112,19 +214,26 @@ export interface CaseListing {
 /** What the driver may do next, read from the services (the database is the truth). */
 export function caseStateFrom(
   cases: CaseListing[],
-  requests: Map<number, SigningRequest[]>,
+  details: Map<number, Pick<CaseDetail, 'gate' | 'signing'>>,
 ): CaseDriveState {
-  const assessing = cases.filter((c) => c.state === 'assessing').map((c) => c.caseId);
-  return {
+  const answerCase = cases[0]?.caseId ?? null;
+  const state: CaseDriveState = {
+    ...emptyCaseState(),
+    answerCase,
     atRisk: cases.filter((c) => c.state === 'at_risk').map((c) => c.caseId),
-    assessing,
-    signable: assessing.flatMap((caseId) => {
-      const request = requests
-        .get(caseId)
-        ?.find((r) => r.kind === 'technical_readiness' && !r.given);
-      return request ? [{ caseId, content: request.content }] : [];
-    }),
   };
+  for (const { caseId, state: caseState } of cases) {
+    const detail = details.get(caseId);
+    if (caseId === answerCase) {
+      if (caseState === 'assessing') state.assessing.push(caseId);
+    } else if (caseState === 'deferred') {
+      state.deferred.push(caseId);
+    } else if (caseState === 'assessing' && detail) {
+      if (detail.gate.verdict === 'blocked') queueAssessing(state, caseId, detail.signing);
+      else state.unblocked.push(caseId);
+    }
+  }
+  return state;
 }
 
 export const incidentMissing = (db: Database.Database, id: number): string | null =>

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ApiError, Result } from '../../../api/result';
 import type { AdvisorySummary } from '../../../api/domains/advisories';
-import type { CaseDetail, SigningRequest } from '../../../api/domains/cases';
+import type { CaseDetail } from '../../../api/domains/cases';
 import type { IncidentSummary } from '../../../api/domains/incidents';
 import type { SessionStatus } from '../../../api/domains/session';
 import type { ChildServices } from '../child-services';
@@ -116,20 +116,19 @@ async function prepareCases(
       }
     ).cases.sort(byId);
   let cases = await list(incident.id);
-  // Answers need a case in assessment: the commander starts one if none is.
-  const first = cases.find((c) => c.state === 'at_risk');
-  if (first && !cases.some((c) => c.state === 'assessing')) {
+  // Answers need the first case in assessment: the commander starts it.
+  const first = cases[0];
+  if (first?.state === 'at_risk') {
     const input = { caseId: first.caseId, target: 'assessing' };
     const value = await call(child, 'cases.transition', input);
     ledger.push({ operation: 'start an assessment', input, value });
     cases = await list(incident.id);
   }
-  const requests = new Map<number, SigningRequest[]>();
+  const details = new Map<number, CaseDetail>();
   for (const c of cases.filter((x) => x.state === 'assessing')) {
-    const detail = (await call(child, 'cases.get', { caseId: c.caseId })) as CaseDetail;
-    requests.set(c.caseId, detail.signing);
+    details.set(c.caseId, (await call(child, 'cases.get', { caseId: c.caseId })) as CaseDetail);
   }
-  state.cases = caseStateFrom(cases, requests);
+  state.cases = caseStateFrom(cases, details);
 }
 
 export const demoLoadMissing = (db: Database.Database): string | null =>
@@ -172,8 +171,10 @@ export async function drive(options: DriveOptions): Promise<DriveOutcome> {
       const n = counter.n++;
       const input = op.input(state, n);
       if (input === null) {
-        // Nothing left for it to do (every fixture imported): drop it from this drive.
-        live.splice(live.indexOf(op), 1);
+        // Nothing for it now: a queue another call refills waits (yielding to the calls in
+        // flight); nothing left at all (every fixture imported) drops it from this drive.
+        if (op.waits) await new Promise((resolve) => setImmediate(resolve));
+        else live.splice(live.indexOf(op), 1);
         continue;
       }
       outcome.calls++;

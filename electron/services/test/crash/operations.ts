@@ -40,6 +40,11 @@ export interface Operation {
    * the operation (any signed-in user opens a sign-off, but only a biomed gives this kind).
    */
   roles?: readonly Role[];
+  /**
+   * Null from `input` means "nothing to do now" (a queue another call refills) rather than
+   * "nothing left": the operation stays in the drive.
+   */
+  waits?: boolean;
   /** The input of the n-th call (n is unique across the run), or null when there is nothing left to do. */
   input(state: DriveState, n: number): unknown;
   /** The call succeeded (and was acknowledged): remember what later calls need. */
