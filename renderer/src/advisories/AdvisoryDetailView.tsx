@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button, Link, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AdvisoryDetail } from '../../../electron/api/domains/advisories';
-import { call, type ApiError } from '../api/client';
+import { useCall } from '../api/use-call';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { newIncidentHref } from '../cases/hash-path';
 import { useMay } from '../inventory/use-may';
@@ -19,6 +19,31 @@ import { MatchList } from './MatchList';
 import { shortDate, titleWithoutId } from './advisory-text';
 import { useMatches } from './use-matches';
 
+/** The advisory's own sections, each a tab after the matched devices. */
+const sections = [
+  {
+    id: 'vulnerabilities',
+    count: (d: AdvisoryDetail) => d.advisory.vulnerabilities.length,
+    Section: VulnerabilitiesSection,
+  },
+  {
+    id: 'remediations',
+    count: (d: AdvisoryDetail) => d.advisory.remediations.length,
+    Section: RemediationsSection,
+  },
+  {
+    id: 'products',
+    count: (d: AdvisoryDetail) => d.advisory.products.length,
+    Section: ProductsSection,
+  },
+  { id: 'notes', count: (d: AdvisoryDetail) => d.advisory.notes.length, Section: NotesSection },
+  {
+    id: 'revisions',
+    count: (d: AdvisoryDetail) => d.revisions.length,
+    Section: RevisionsSection,
+  },
+] as const;
+
 interface Props {
   id: number;
   onBack(): void;
@@ -27,24 +52,10 @@ interface Props {
 /** One advisory: its key facts, then tabs, the matched devices first (the next action). */
 export function AdvisoryDetailView({ id, onBack }: Props) {
   const { t } = useTranslation();
-  const [detail, setDetail] = useState<AdvisoryDetail>();
-  const [error, setError] = useState<ApiError>();
-  const [attempt, setAttempt] = useState(0);
+  const { value: detail, error, reload } = useCall('advisories.get', { id });
   const matches = useMatches({ advisoryId: id });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const mayOpenIncident = useMay('incidents.create');
-
-  useEffect(() => {
-    let live = true;
-    void call('advisories.get', { id }).then((result) => {
-      if (!live) return;
-      if (result.ok) setDetail(result.value);
-      else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, attempt]);
 
   // Land on the advisory's name, as after navigating to a page.
   const loaded = detail !== undefined;
@@ -61,7 +72,7 @@ export function AdvisoryDetailView({ id, onBack }: Props) {
     return (
       <>
         {back}
-        <ErrorMessage error={error} onRetry={() => setAttempt((n) => n + 1)} />
+        <ErrorMessage error={error} onRetry={reload} />
       </>
     );
   }
@@ -134,40 +145,20 @@ export function AdvisoryDetailView({ id, onBack }: Props) {
           <Tab id="devices" className="tab">
             {t('inventory.detail.tabs.devices', { count: matches.page?.total ?? 0 })}
           </Tab>
-          <Tab id="vulnerabilities" className="tab">
-            {t('inventory.detail.tabs.vulnerabilities', { count: a.vulnerabilities.length })}
-          </Tab>
-          <Tab id="remediations" className="tab">
-            {t('inventory.detail.tabs.remediations', { count: a.remediations.length })}
-          </Tab>
-          <Tab id="products" className="tab">
-            {t('inventory.detail.tabs.products', { count: a.products.length })}
-          </Tab>
-          <Tab id="notes" className="tab">
-            {t('inventory.detail.tabs.notes', { count: a.notes.length })}
-          </Tab>
-          <Tab id="revisions" className="tab">
-            {t('inventory.detail.tabs.revisions', { count: detail.revisions.length })}
-          </Tab>
+          {sections.map(({ id: section, count }) => (
+            <Tab key={section} id={section} className="tab">
+              {t(`inventory.detail.tabs.${section}`, { count: count(detail) })}
+            </Tab>
+          ))}
         </TabList>
         <TabPanel id="devices" className="tab-panel">
           <MatchList matches={matches} show="device" />
         </TabPanel>
-        <TabPanel id="vulnerabilities" className="tab-panel">
-          <VulnerabilitiesSection detail={detail} />
-        </TabPanel>
-        <TabPanel id="remediations" className="tab-panel">
-          <RemediationsSection detail={detail} />
-        </TabPanel>
-        <TabPanel id="products" className="tab-panel">
-          <ProductsSection detail={detail} />
-        </TabPanel>
-        <TabPanel id="notes" className="tab-panel">
-          <NotesSection detail={detail} />
-        </TabPanel>
-        <TabPanel id="revisions" className="tab-panel">
-          <RevisionsSection detail={detail} />
-        </TabPanel>
+        {sections.map(({ id: section, Section }) => (
+          <TabPanel key={section} id={section} className="tab-panel">
+            <Section detail={detail} />
+          </TabPanel>
+        ))}
       </Tabs>
     </article>
   );

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { AdvisorySummary } from '../../../electron/api/domains/advisories';
-import { call, type ApiError } from '../api/client';
+import type { ApiError } from '../api/client';
+import { useCall } from '../api/use-call';
 
 export interface AdvisoryList {
   advisories: AdvisorySummary[] | undefined;
@@ -10,22 +10,6 @@ export interface AdvisoryList {
 
 /** Every advisory (current revision), newest release first; reloaded after imports. */
 export function useAdvisoryList(search: string): AdvisoryList {
-  const [advisories, setAdvisories] = useState<AdvisorySummary[]>();
-  const [error, setError] = useState<ApiError>();
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void call('advisories.list', search ? { search } : {}).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setAdvisories(result.value);
-        setError(undefined);
-      } else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [search, attempt]);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { advisories, error, reload };
+  const { value, error, reload } = useCall('advisories.list', search ? { search } : {});
+  return { advisories: value, error, reload };
 }

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardTimeline, BoardTimelinePoint } from '../../../electron/api/domains/board';
+import type { BoardTimelinePoint } from '../../../electron/api/domains/board';
 import { caseStates, type CaseState } from '../../../electron/api/domains/cases';
-import { call, type ApiError } from '../api/client';
+import { useCall } from '../api/use-call';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateTime } from '../cases/time-format';
 
@@ -29,22 +28,7 @@ const total = (p: BoardTimelinePoint) => caseStates.reduce((sum, s) => sum + p.c
  */
 export function StateChart({ incidentId, reloadKey }: { incidentId: number; reloadKey: number }) {
   const { t } = useTranslation();
-  const [timeline, setTimeline] = useState<BoardTimeline>();
-  const [error, setError] = useState<ApiError>();
-
-  useEffect(() => {
-    let live = true;
-    void call('board.timeline', { incidentId }).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setTimeline(result.value);
-        setError(undefined);
-      } else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [incidentId, reloadKey]);
+  const { value: timeline, error } = useCall('board.timeline', { incidentId }, reloadKey);
 
   if (error) return <ErrorMessage error={error} />;
   if (!timeline || timeline.points.length === 0) return null;

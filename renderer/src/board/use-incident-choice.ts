@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { IncidentSummary } from '../../../electron/api/domains/incidents';
-import { call, type ApiError } from '../api/client';
+import type { ApiError } from '../api/client';
+import { useCall } from '../api/use-call';
 
 /**
  * The incident the board shows. Kept for the app's lifetime (not in the component) so that
@@ -18,25 +19,16 @@ export interface IncidentChoice {
 
 /** Every incident, open ones first (the API lists newest first); the newest open one by default. */
 export function useIncidentChoice(): IncidentChoice {
-  const [incidents, setIncidents] = useState<IncidentSummary[]>();
-  const [error, setError] = useState<ApiError>();
+  const { value: listed, error, reload } = useCall('incidents.list', {});
   const [chosen, setChosen] = useState<number | undefined>(remembered);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    void call('incidents.list', {}).then((result) => {
-      if (!live) return;
-      if (!result.ok) return setError(result.error);
-      setError(undefined);
-      const open = result.value.filter((i) => i.status === 'open');
-      const closed = result.value.filter((i) => i.status !== 'open');
-      setIncidents([...open, ...closed]);
-    });
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
+  const incidents = useMemo(
+    () =>
+      listed && [
+        ...listed.filter((i) => i.status === 'open'),
+        ...listed.filter((i) => i.status !== 'open'),
+      ],
+    [listed],
+  );
 
   const known = incidents?.some((i) => i.id === chosen) ? chosen : undefined;
   const incidentId = known ?? incidents?.[0]?.id;
@@ -48,6 +40,6 @@ export function useIncidentChoice(): IncidentChoice {
       remembered = id;
       setChosen(id);
     },
-    reload: () => setAttempt((n) => n + 1),
+    reload,
   };
 }

@@ -1,24 +1,16 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../../../electron/api/domains/cases';
-import { call } from '../api/client';
+import { useCall } from '../api/use-call';
 import { myCaseHref } from './hash-path';
 
 /** Once a device is back in service: the next open device assigned to this person, if any. */
 export function NextAssignedDevice({ after }: { after: number }) {
   const { t } = useTranslation();
-  const [next, setNext] = useState<CaseSummary | null>();
-  useEffect(() => {
-    let live = true;
-    void call('cases.list', { mine: true, openOnly: true, limit: 50 }).then((result) => {
-      if (!live) return;
-      setNext(result.ok ? (result.value.cases.find((c) => c.caseId !== after) ?? null) : null);
-    });
-    return () => {
-      live = false;
-    };
-  }, [after]);
+  // Asked again for each device put back: the list of open devices has changed.
+  const mine = useCall('cases.list', { mine: true, openOnly: true, limit: 50 }, after);
+  const next = mine.error
+    ? null
+    : mine.value && (mine.value.cases.find((c) => c.caseId !== after) ?? null);
   if (next === undefined) return null;
   if (next === null) return <p>{t('cases.next.noneAssigned')}</p>;
   return (

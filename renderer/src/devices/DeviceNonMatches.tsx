@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NonMatchView } from '../../../electron/api/domains/advisories';
-import { call, type ApiError } from '../api/client';
+import { useCall } from '../api/use-call';
 import { ErrorMessage } from '../components/ErrorMessage';
 
 /**
@@ -11,23 +9,8 @@ import { ErrorMessage } from '../components/ErrorMessage';
  */
 export function DeviceNonMatches({ deviceId }: { deviceId: number }) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<NonMatchView[]>();
-  const [error, setError] = useState<ApiError>();
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void call('matches.explain', { deviceId }).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setItems(result.value);
-        setError(undefined);
-      } else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [deviceId, attempt]);
-  if (error) return <ErrorMessage error={error} onRetry={() => setAttempt((n) => n + 1)} />;
+  const { value: items, error, reload } = useCall('matches.explain', { deviceId });
+  if (error) return <ErrorMessage error={error} onRetry={reload} />;
   if (!items || items.length === 0) return null;
   return (
     <section className="device-non-matches" aria-labelledby="device-non-matches-title">

@@ -1,8 +1,7 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { IncidentSummary } from '../../../electron/api/domains/incidents';
-import { call, type ApiError } from '../api/client';
+import { useCall } from '../api/use-call';
 import { useAppInfo } from '../app/use-app-info';
 import { incidentHref } from '../cases/hash-path';
 import { EmptyState } from '../components/EmptyState';
@@ -27,25 +26,9 @@ export function IncidentsOverview({
   const { t } = useTranslation();
   const { info } = useAppInfo();
   const { status } = useSession();
-  const [incidents, setIncidents] = useState<IncidentSummary[]>();
-  const [error, setError] = useState<ApiError>();
+  const { value: incidents, error, reload: load } = useCall('incidents.list', {});
   const [creating, setCreating] = useState(create !== undefined);
   const [walkthroughRan, setWalkthroughRan] = useState(false);
-
-  const [reloads, load] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => {
-    let live = true;
-    void call('incidents.list', {}).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setIncidents(result.value);
-        setError(undefined);
-      } else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [reloads]);
 
   const commander = status?.role === 'incident_commander';
   const walkthroughOffered =
