@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Device } from '../../api/domains/devices';
+import { blankDevice } from '../test/sample-inputs';
 import { signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 
 let rt: TestRuntime;
@@ -9,51 +9,21 @@ beforeEach(async () => {
 });
 afterEach(() => rt.cleanup());
 
-const blank = {
-  vendor: null,
-  model: null,
-  family: null,
-  modality: null,
-  serialNumber: null,
-  osName: null,
-  osVersion: null,
-  softwareVersion: null,
-  hostname: null,
-  ipAddress: null,
-  macAddress: null,
-  aeTitle: null,
-  networkSegment: null,
-  site: null,
-  building: null,
-  floor: null,
-  room: null,
-  department: null,
-  criticality: null,
-  remoteUpdateCapable: null,
-  backupMethod: null,
-  serviceContact: null,
-  notes: null,
-};
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await rt.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
 describe('adding and editing devices by hand', () => {
   it('creates a device, changes some fields, and audits both with the changes', async () => {
-    const created = await call<Device>('devices.create', {
-      ...blank,
-      assetTag: 'NM-9001',
-      vendor: 'Siemens',
-      model: 'Symbia T6',
-      ipAddress: '10.20.30.99',
-      osName: '',
-    });
+    const api = rt.client();
+    const created = await api.value(
+      'devices.create',
+      blankDevice('NM-9001', {
+        vendor: 'Siemens',
+        model: 'Symbia T6',
+        ipAddress: '10.20.30.99',
+        osName: '',
+      }),
+    );
     expect(created).toMatchObject({ assetTag: 'NM-9001', model: 'Symbia T6', osName: null });
     rt.clock.advance(60_000);
-    const updated = await call<Device>('devices.update', {
+    const updated = await api.value('devices.update', {
       id: created.id,
       changes: { osName: 'Windows 7', softwareVersion: 'VB10B', model: 'Symbia T6' },
     });
@@ -78,27 +48,24 @@ describe('adding and editing devices by hand', () => {
   });
 
   it('refuses a taken asset tag, a malformed IP or MAC, and a technologist', async () => {
-    const a = await call<Device>('devices.create', { ...blank, assetTag: 'A-1' });
-    await call<Device>('devices.create', { ...blank, assetTag: 'A-2' });
-    const dup = await rt.dispatch('devices.create', { ...blank, assetTag: 'A-2' });
+    const api = rt.client();
+    const a = await api.value('devices.create', blankDevice('A-1'));
+    await api.value('devices.create', blankDevice('A-2'));
+    const dup = await api.call('devices.create', blankDevice('A-2'));
     expect(dup.ok || dup.error.code).toBe('conflict');
-    const rename = await rt.dispatch('devices.update', { id: a.id, changes: { assetTag: 'A-2' } });
+    const rename = await api.call('devices.update', { id: a.id, changes: { assetTag: 'A-2' } });
     expect(rename.ok || rename.error.message).toMatch(/already in use/);
-    const ip = await rt.dispatch('devices.update', {
+    const ip = await api.call('devices.update', {
       id: a.id,
       changes: { ipAddress: '10.20.300.51' },
     });
     expect(ip.ok || ip.error.message).toMatch(/ipAddress: Not a valid IPv4 or IPv6 address/);
-    const mac = await rt.dispatch('devices.create', {
-      ...blank,
-      assetTag: 'A-3',
-      macAddress: '00:1B:44',
-    });
+    const mac = await api.call('devices.create', blankDevice('A-3', { macAddress: '00:1B:44' }));
     expect(mac.ok).toBe(false);
-    const missing = await rt.dispatch('devices.update', { id: 999, changes: { notes: 'x' } });
+    const missing = await api.call('devices.update', { id: 999, changes: { notes: 'x' } });
     expect(missing.ok || missing.error.code).toBe('not_found');
     await signInAs(rt, 'technologist');
-    const refused = await rt.dispatch('devices.create', { ...blank, assetTag: 'A-4' });
+    const refused = await api.call('devices.create', blankDevice('A-4'));
     expect(refused.ok || refused.error.code).toBe('forbidden');
   });
 });

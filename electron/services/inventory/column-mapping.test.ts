@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deviceFieldsSchema } from '../../api/domains/devices';
 import { deviceFieldNames } from '../../api/domains/inventory';
+import { blankDevice } from '../test/sample-inputs';
 import { suggestMapping } from './column-mapping';
 import { fieldMaxLength } from './field-rules';
 
@@ -36,32 +37,7 @@ describe('column mapping and field rules', () => {
   });
 
   it('keeps its length limits in step with the API’s device schema', () => {
-    const valid = deviceFieldsSchema.parse({
-      assetTag: 'X',
-      vendor: null,
-      model: null,
-      family: null,
-      modality: null,
-      serialNumber: null,
-      osName: null,
-      osVersion: null,
-      softwareVersion: null,
-      hostname: null,
-      ipAddress: null,
-      macAddress: null,
-      aeTitle: null,
-      networkSegment: null,
-      site: null,
-      building: null,
-      floor: null,
-      room: null,
-      department: null,
-      criticality: null,
-      remoteUpdateCapable: null,
-      backupMethod: null,
-      serviceContact: null,
-      notes: null,
-    });
+    const valid = deviceFieldsSchema.parse(blankDevice('X'));
     for (const field of deviceFieldNames) {
       if (
         field === 'criticality' ||

@@ -1,37 +1,27 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceFields } from '../devices/device-row';
-import { insertDevice } from '../devices/devices';
 import { verifyAuditChain } from '../audit/verify';
-import { repoRoot, signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
-import { auditSince, everythingStored, lastAuditId, typedCalls } from './test-calls';
+import { signInAs, type TestRuntime } from '../test/temp-runtime';
+import {
+  auditSince,
+  everythingStored,
+  lastAuditId,
+  shownDevice,
+  startWithDemoDevice,
+  type typedCalls,
+} from './test-calls';
 
 /**
  * Co-signing at the station: the person who must sign enters their own staff ID (or picks their
  * name) and PIN in the sign dialog of someone else's session. The sign-off is theirs; the station
  * stays with whoever holds it.
  */
-const demoDevice = (
-  JSON.parse(
-    fs.readFileSync(path.join(repoRoot, 'resources/demo/devices.json'), 'utf8'),
-  ) as DeviceFields[]
-)[0] as DeviceFields;
-
 let rt: TestRuntime;
 let api: ReturnType<typeof typedCalls>;
 let deviceId: number;
-beforeEach(() => {
-  rt = startTestRuntime();
-  api = typedCalls(rt);
-  deviceId = insertDevice(rt.services.db, demoDevice, rt.clock.now().toISOString());
-});
+beforeEach(() => ({ rt, api, deviceId } = startWithDemoDevice()));
 afterEach(() => rt.cleanup());
 
-async function shownDevice() {
-  const { updatedAt: _ignored, ...device } = await api.value('devices.get', { id: deviceId });
-  return device;
-}
+const signerView = () => shownDevice(api, deviceId);
 
 const staffIdOf = (userId: number) =>
   rt.services.db.prepare('SELECT staff_id FROM users WHERE id = ?').pluck().get(userId) as string;
@@ -51,7 +41,7 @@ const sign = async ({ secret, signer }: { secret: string; signer: Signer }) => (
   kind: 'patient_safety_clear' as const,
   subjectType: 'device',
   subjectId: String(deviceId),
-  content: await shownDevice(),
+  content: await signerView(),
   secret,
   signer,
 });

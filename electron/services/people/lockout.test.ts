@@ -1,25 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import type { TestRuntime } from '../test/temp-runtime';
 import { formatUntil } from './format-until';
 import {
   adminPin,
+  auditActionsSince,
   auditSince,
+  startWithCalls,
   biomedPin,
   lastAuditId,
   twoUsers as twoUsersOf,
-  typedCalls,
+  type typedCalls,
 } from './test-calls';
 
 let rt: TestRuntime;
 let api: ReturnType<typeof typedCalls>;
-beforeEach(() => {
-  rt = startTestRuntime();
-  api = typedCalls(rt);
-});
+beforeEach(() => ({ rt, api } = startWithCalls()));
 afterEach(() => rt.cleanup());
 
 const twoUsers = () => twoUsersOf(api);
-const actions = (afterId: number) => auditSince(rt, afterId).map((e) => e.action);
+const actions = (afterId: number) => auditActionsSince(rt, afterId);
 const minutes = (n: number) => n * 60_000;
 
 describe('lockout', () => {

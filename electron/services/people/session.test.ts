@@ -1,28 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify';
-import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import type { TestRuntime } from '../test/temp-runtime';
 import { currentScryptParams, hashSecret } from './credentials';
 import {
   adminPin,
+  auditActionsSince,
   auditSince,
+  startWithCalls,
   biomedPin,
   everythingStored,
   lastAuditId,
   twoUsers as twoUsersOf,
-  typedCalls,
+  type typedCalls,
 } from './test-calls';
 
 let rt: TestRuntime;
 let api: ReturnType<typeof typedCalls>;
-beforeEach(() => {
-  rt = startTestRuntime();
-  api = typedCalls(rt);
-});
+beforeEach(() => ({ rt, api } = startWithCalls()));
 afterEach(() => rt.cleanup());
 
 const twoUsers = () => twoUsersOf(api);
 
-const actions = (afterId: number) => auditSince(rt, afterId).map((e) => e.action);
+const actions = (afterId: number) => auditActionsSince(rt, afterId);
 const minutes = (n: number) => n * 60_000;
 
 describe('first run', () => {

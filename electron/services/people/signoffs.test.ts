@@ -1,37 +1,27 @@
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceFields } from '../devices/device-row';
-import { insertDevice } from '../devices/devices';
 import { signoffKinds } from '../../api/permissions';
 import { verifyAuditChain } from '../audit/verify';
-import { repoRoot, signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import { signInAs, type TestRuntime } from '../test/temp-runtime';
 import { signoffStatus } from './signoffs';
-import { auditSince, everythingStored, lastAuditId, typedCalls } from './test-calls';
-
-const demoDevice = (
-  JSON.parse(
-    fs.readFileSync(path.join(repoRoot, 'resources/demo/devices.json'), 'utf8'),
-  ) as DeviceFields[]
-)[0] as DeviceFields;
+import {
+  auditSince,
+  everythingStored,
+  lastAuditId,
+  shownDevice,
+  startWithDemoDevice,
+  type typedCalls,
+} from './test-calls';
 
 let rt: TestRuntime;
 let api: ReturnType<typeof typedCalls>;
 let deviceId: number;
-beforeEach(() => {
-  rt = startTestRuntime();
-  api = typedCalls(rt);
-  deviceId = insertDevice(rt.services.db, demoDevice, rt.clock.now().toISOString());
-});
+beforeEach(() => ({ rt, api, deviceId } = startWithDemoDevice()));
 afterEach(() => rt.cleanup());
 
 /** The device as the UI shows it: the content a signer sees (updatedAt is not signed). */
-async function shownDevice() {
-  const { updatedAt: _ignored, ...device } = await api.value('devices.get', { id: deviceId });
-  return device;
-}
+const signerView = () => shownDevice(api, deviceId);
 
 const sha256OfCanonical = (v: unknown) =>
   createHash('sha256')
@@ -43,7 +33,7 @@ const signoffRows = () => rt.services.db.prepare('SELECT count(*) FROM signoffs'
 describe('giving a sign-off', () => {
   it('stores who, role, time, kind, the fixed statement and the SHA-256 of the canonical content, audited', async () => {
     const biomed = await signInAs(rt, 'biomed');
-    const content = await shownDevice();
+    const content = await signerView();
     const before = lastAuditId(rt);
     const signoff = await api.value('signoffs.sign', {
       kind: 'technical_readiness',
@@ -100,7 +90,7 @@ describe('giving a sign-off', () => {
       kind: 'verification_biomed',
       subjectType: 'device',
       subjectId: String(deviceId),
-      content: await shownDevice(),
+      content: await signerView(),
       secret: biomed.secret,
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
@@ -114,7 +104,7 @@ describe('giving a sign-off', () => {
       kind: 'patient_safety_clear',
       subjectType: 'device',
       subjectId: String(deviceId),
-      content: await shownDevice(),
+      content: await signerView(),
       secret: '909090',
     });
     expect(error).toMatchObject({
@@ -139,7 +129,7 @@ describe('giving a sign-off', () => {
 
   it('locks the account and ends the session after too many wrong PINs at sign-off', async () => {
     const lead = await signInAs(rt, 'clinical_lead');
-    const content = await shownDevice();
+    const content = await signerView();
     for (let i = 0; i < 5; i++) {
       await api.call('signoffs.sign', {
         kind: 'patient_safety_clear',
@@ -163,7 +153,7 @@ describe('giving a sign-off', () => {
       kind: 'technical_readiness',
       subjectType: 'device',
       subjectId: String(deviceId),
-      content: await shownDevice(),
+      content: await signerView(),
       secret: 'not even checked',
     });
     expect(error).toMatchObject({
@@ -202,7 +192,7 @@ describe('giving a sign-off', () => {
       kind: 'network_isolation',
       subjectType: 'device',
       subjectId: String(deviceId),
-      content: await shownDevice(),
+      content: await signerView(),
       secret: user.secret,
     });
     expect(signoff.role).toBe('it_security');
@@ -210,7 +200,7 @@ describe('giving a sign-off', () => {
 
   it('refuses content that differs from the current content, and a second identical sign-off', async () => {
     const biomed = await signInAs(rt, 'biomed');
-    const shown = await shownDevice();
+    const shown = await signerView();
     const sign = (content: Awaited<ReturnType<typeof shownDevice>>) =>
       api.call('signoffs.sign', {
         kind: 'technical_readiness',
@@ -256,7 +246,7 @@ describe('giving a sign-off', () => {
 describe('stale sign-offs', () => {
   it('shows a sign-off as stale, not counting, once the content changes', async () => {
     const biomed = await signInAs(rt, 'biomed');
-    const content = await shownDevice();
+    const content = await signerView();
     await api.value('signoffs.sign', {
       kind: 'verification_biomed',
       subjectType: 'device',

@@ -1,32 +1,64 @@
 /** Test-only helpers for the people tests: typed calls and a look at the audit trail. */
 import type { AuditEventBody } from '../../api/domains/system';
-import type { InputOf, MethodName, ResultOf } from '../../api/methods';
-import type { ApiError, Result } from '../../api/result';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { InputOf, MethodName } from '../../api/methods';
+import type { ApiError } from '../../api/result';
+import type { DeviceFields } from '../devices/device-row';
+import { insertDevice } from '../devices/devices';
 import type { Runtime } from '../runtime';
+import { repoRoot, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 
 export interface AuditRecord extends Omit<AuditEventBody, 'payload'> {
   id: number;
   payload: Record<string, unknown>;
 }
 
-export function typedCalls(rt: Runtime) {
-  const call = <M extends MethodName>(method: M, input: InputOf<M>) =>
-    rt.dispatch(method, input) as Promise<Result<ResultOf<M>>>;
+/** The typed client of the station, and the error of a call that must fail. */
+export function typedCalls(rt: Pick<Runtime, 'client'>) {
+  const client = rt.client();
   return {
-    call,
-    /** The value of a call that must succeed (the failure's message otherwise). */
-    async value<M extends MethodName>(method: M, input: InputOf<M>): Promise<ResultOf<M>> {
-      const result = await call(method, input);
-      if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-      return result.value;
-    },
+    ...client,
     /** The error of a call that must fail. */
     async error<M extends MethodName>(method: M, input: InputOf<M>): Promise<ApiError> {
-      const result = await call(method, input);
+      const result = await client.call(method, input);
       if (result.ok) throw new Error(`${method} succeeded: ${JSON.stringify(result.value)}`);
       return result.error;
     },
   };
+}
+
+/** A fresh station and its typed calls. */
+export function startWithCalls(): { rt: TestRuntime; api: ReturnType<typeof typedCalls> } {
+  const rt = startTestRuntime();
+  return { rt, api: typedCalls(rt) };
+}
+
+/** The first device of the demo facility, as its file holds it. */
+export const demoDevice = (
+  JSON.parse(
+    fs.readFileSync(path.join(repoRoot, 'resources/demo/devices.json'), 'utf8'),
+  ) as DeviceFields[]
+)[0] as DeviceFields;
+
+/** A fresh station with the first demo device in it (for the sign-off tests). */
+export function startWithDemoDevice(): {
+  rt: TestRuntime;
+  api: ReturnType<typeof typedCalls>;
+  deviceId: number;
+} {
+  const { rt, api } = startWithCalls();
+  return {
+    rt,
+    api,
+    deviceId: insertDevice(rt.services.db, demoDevice, rt.clock.now().toISOString()),
+  };
+}
+
+/** The device as the UI shows it: the content a signer sees (updatedAt is not signed). */
+export async function shownDevice(api: ReturnType<typeof typedCalls>, deviceId: number) {
+  const { updatedAt: _ignored, ...device } = await api.value('devices.get', { id: deviceId });
+  return device;
 }
 
 export const adminPin = '271828';
@@ -57,6 +89,11 @@ export function lastAuditId(rt: Runtime): number {
     .prepare('SELECT coalesce(max(id), 0) FROM audit_events')
     .pluck()
     .get() as number;
+}
+
+/** The actions of the audit events after `afterId`, oldest first. */
+export function auditActionsSince(rt: Runtime, afterId = 0): string[] {
+  return auditSince(rt, afterId).map((e) => e.action);
 }
 
 /** Audit events after `afterId`, read from the table (the API would need a signed-in reader). */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { deviceFieldsSchema } from '../../api/domains/devices';
+import { deviceFieldNames } from '../../api/domains/inventory';
 
 export type DeviceFields = z.input<typeof deviceFieldsSchema>;
 
@@ -35,4 +36,10 @@ export function sampleDevice(
     notes: null,
     ...overrides,
   };
+}
+
+/** A valid `devices.create` input with nothing but the asset tag (and the overrides) filled in. */
+export function blankDevice(assetTag: string, overrides: Partial<DeviceFields> = {}): DeviceFields {
+  const empty = Object.fromEntries(deviceFieldNames.map((field) => [field, null]));
+  return { ...sampleDevice(assetTag), ...empty, assetTag, ...overrides };
 }
