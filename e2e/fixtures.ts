@@ -10,7 +10,10 @@ export interface HarnessFixtures {
   dataDir: string;
   /** The real services and the built renderer on loopback HTTP, over `dataDir`. */
   harness: BrowserServer;
-  /** Console errors (CSP violations included) that the page logged during the test. */
+  /**
+   * Console errors (CSP violations included) that the page logged during the test. Any left at the
+   * end fail the test: one that a test provokes on purpose is taken out once it has been checked.
+   */
   consoleErrors: string[];
 }
 
@@ -54,6 +57,7 @@ export const test = base.extend<HarnessFixtures>({
       findings,
       `axe found serious or critical violations:\n${describeFindings(findings)}`,
     ).toEqual([]);
+    expect(consoleErrors, 'the page logged errors the test did not expect').toEqual([]);
   },
 });
 

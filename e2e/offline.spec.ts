@@ -91,6 +91,9 @@ test('the CSP refuses a fetch and an image from other hosts; nothing reaches the
   expect(consoleErrors.join('\n')).toMatch(
     /'http:\/\/192\.0\.2\.1\/x\.png'.*Content Security Policy.*img-src/,
   );
+  // Both refusals were provoked here and are checked: only they may stand in the console.
+  expect(consoleErrors.filter((e) => !/Content Security Policy/.test(e))).toEqual([]);
+  consoleErrors.length = 0;
 
   // The watch works (it saw the app's own requests) and saw nothing addressed elsewhere.
   expect(network.loopback.some((url) => url.startsWith(harness.url))).toBe(true);
@@ -100,6 +103,7 @@ test('the CSP refuses a fetch and an image from other hosts; nothing reaches the
 test('control: with the CSP stripped, the same attempts reach the network layer', async ({
   page,
   harness,
+  consoleErrors,
 }) => {
   // Proves the test above can fail: if the CSP allowed these requests, the watch would see them.
   const network = await watchNetwork(page);
@@ -119,4 +123,8 @@ test('control: with the CSP stripped, the same attempts reach the network layer'
     expect.arrayContaining(['https://example.org/', 'http://192.0.2.1/x.png']),
   );
   expect(await violations(page)).toEqual([]);
+  // The attempts now fail in the network layer (this machine is offline): the console says so.
+  consoleErrors
+    .splice(0)
+    .forEach((e) => expect(e).toMatch(/example\.org|192\.0\.2\.1|net::ERR_|Failed to fetch/));
 });
