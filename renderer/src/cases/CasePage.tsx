@@ -10,9 +10,8 @@ import { ChecklistPanel } from './ChecklistPanel';
 import { GatePanel } from './GatePanel';
 import { NextStepPanel } from './NextStepPanel';
 import { OtherSteps } from './OtherSteps';
-import { ReReviewNotice } from './ReReviewNotice';
+import { ReviewNotices } from './ReviewNotices';
 import { CasePriorityPanel } from '../threats/CasePriorityPanel';
-import { KevReviewNotice } from '../threats/KevReviewNotice';
 import { SignoffsPanel } from './SignoffsPanel';
 import { useCase } from './use-case';
 
@@ -80,8 +79,7 @@ export function CasePage({
         {backLabel}
       </Link>
       <CaseHeader detail={detail} />
-      <ReReviewNotice detail={detail} onAcknowledged={handle.reload} />
-      <KevReviewNotice detail={detail} onAcknowledged={handle.reload} />
+      <ReviewNotices detail={detail} onAcknowledged={handle.reload} />
       <CasePriorityPanel caseId={detail.caseId} version={detail.updatedAt} />
       <div className="case-grid">
         <div className="case-main">
