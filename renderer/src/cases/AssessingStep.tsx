@@ -2,7 +2,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CaseActionOption, CaseDetail } from '../../../electron/api/domains/cases';
 import { itemSelector, jumpTo } from './jump-to';
-import { StepForm, type TakeStep } from './NextStepPanel';
+import { StepForm, type TakeStep } from './StepForm';
 
 /** The questions of the assessment: how exposed the device is, and whether it may go now. */
 const questionSections = new Set(['exposure_assessment', 'patient_safety_gate']);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseActionOption, CaseDetail } from '../../../electron/api/domains/cases';
 import type { ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { StepForm } from './NextStepPanel';
+import { StepForm } from './StepForm';
 
 interface Props {
   detail: CaseDetail;
