@@ -32,6 +32,13 @@ export interface ReportHeader {
   facility: string | null;
 }
 
+/** A briefing objective: which one, with what it counts. */
+export type BriefingObjective =
+  | { code: 'protect'; advisories: string }
+  | { code: 'standalone'; standalone: number }
+  | { code: 'patch' | 'reconnect'; done: number; total: number }
+  | { code: 'verify' | 'backups' };
+
 /** One line of HICS 251: one device (one case; a device hit by two advisories has two lines). */
 export interface Hics251Row {
   /** The case's ID at the station that holds it. */
@@ -51,10 +58,16 @@ export interface Hics251Row {
   location: string;
   /** Plain words from the state and gate: "Disconnected, running standalone (no PACS)". */
   reason: string;
+  /** The gate's first reason when it blocks (part of `reason`), for words in another language. */
+  gateReason: string | null;
   /** The re-check time of a deferred case, or the end of a recorded patch window; else null. */
   estimatedReturn: string | null;
   /** Advisory and revision, assignee, flags: "ICSMA-17-215-02 rev 3; assigned to Dana Biomed". */
   comments: string;
+  /** What `comments` says, as data: the advisory and revision, the assignee, a review awaited. */
+  advisory: { trackingId: string; version: string };
+  assignee: string | null;
+  awaitsReview: boolean;
 }
 
 export interface Hics251Report {
@@ -129,6 +142,8 @@ export interface BriefingReport {
   };
   /** From the advisories' remediations: disconnect/standalone, patch, verify, reconnect. */
   objectives: string[];
+  /** The same objectives as codes with their values, for words in another language. */
+  objectiveCodes: BriefingObjective[];
   /** Notable actions already taken (from the audit trail), newest first, at most 50. */
   actionsTaken: { at: string; by: string; activity: string }[];
   /** The ten open cases to take first, highest priority first, with the reasons in words. */

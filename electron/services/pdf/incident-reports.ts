@@ -1,3 +1,4 @@
+import type { CaseState } from '../../api/domains/cases';
 import type {
   BriefingReport,
   Hics214Report,
@@ -73,6 +74,21 @@ function headerBlock(
   };
 }
 
+type Hics251Row = Hics251Report['rows'][number];
+
+/** The row's reason and comments from its data, in the PDF's language. */
+function hics251Words(row: Hics251Row, t: PdfWords): { reason: string; comments: string } {
+  const reason = t(`hics251Reasons.${row.state}`);
+  return {
+    reason: row.gateReason ? t('hics251.withGate', { reason, gate: row.gateReason }) : reason,
+    comments: [
+      t('hics251.advisory', { ...row.advisory }),
+      row.assignee ? t('hics251.assigned', { name: row.assignee }) : t('hics251.notAssigned'),
+      ...(row.awaitsReview ? [t('hics251.awaitsReview')] : []),
+    ].join('; '),
+  };
+}
+
 function hics251Blocks(r: Hics251Report, tz: string | undefined, t: PdfWords): PdfBlock[] {
   return [
     {
@@ -99,14 +115,17 @@ function hics251Blocks(r: Hics251Report, tz: string | undefined, t: PdfWords): P
         { header: t('reports.estimatedReturn'), weight: 11 },
         { header: t('reports.comments'), weight: 16 },
       ],
-      rows: r.rows.map((row) => [
-        [{ text: row.system }, { text: t(`states.${row.state}`), style: 'small' }],
-        [{ text: t(`hics.${row.status}`), tone: statusTones[row.status] }],
-        row.location || '—',
-        row.reason,
-        row.estimatedReturn ? formatTime(new Date(row.estimatedReturn), tz) : '—',
-        row.comments,
-      ]),
+      rows: r.rows.map((row) => {
+        const words = hics251Words(row, t);
+        return [
+          [{ text: row.system }, { text: t(`states.${row.state}`), style: 'small' }],
+          [{ text: t(`hics.${row.status}`), tone: statusTones[row.status] }],
+          row.location || '—',
+          words.reason,
+          row.estimatedReturn ? formatTime(new Date(row.estimatedReturn), tz) : '—',
+          words.comments,
+        ];
+      }),
     },
   ];
 }
@@ -143,6 +162,41 @@ function hics214Blocks(r: Hics214Report, tz: string | undefined, t: PdfWords): P
   return blocks;
 }
 
+/**
+ * The situation in one paragraph. English PDFs print the report's own sentence (the screen and
+ * the CSV show the same); other languages word it from the report's counts.
+ */
+function situationText(s: BriefingReport['situation'], t: PdfWords): string {
+  if (t.language === 'en') return s.summary;
+  const states = (Object.entries(s.countsByState) as [CaseState, number][])
+    .filter(([, n]) => n > 0)
+    .map(([state, count]) => t('situation.stateCount', { state: t(`states.${state}`), count }))
+    .join('; ');
+  const held =
+    s.byStation.length > 1
+      ? ` ${t('situation.heldAt', {
+          stations: s.byStation
+            .map((b) => `${b.station ?? t('situation.thisStation')} (${b.caseCount})`)
+            .join(', '),
+        })}`
+      : '';
+  return (
+    t('situation.summary', {
+      cases: s.caseCount,
+      advisories: s.advisories.length,
+      list: s.advisories
+        .map((a) => t('reports.advisoryRevision', { trackingId: a.trackingId, version: a.version }))
+        .join(', '),
+      cves: new Set(s.advisories.flatMap((a) => a.cves.map((c) => c.cve))).size,
+      states: states || t('situation.noneYet'),
+      fully: s.countsByHics251.fully_functional,
+      partially: s.countsByHics251.partially_functional,
+      non: s.countsByHics251.non_functional,
+      open: s.openCaseCount,
+    }) + held
+  );
+}
+
 function briefingBlocks(r: BriefingReport, tz: string | undefined, t: PdfWords): PdfBlock[] {
   const s = r.situation;
   const list = (items: string[]): PdfBlock[] =>
@@ -152,7 +206,7 @@ function briefingBlocks(r: BriefingReport, tz: string | undefined, t: PdfWords):
         [{ kind: 'paragraph', text: items.map((text) => `• ${text}`).join('\n') }];
   return [
     { kind: 'heading', text: t('reports.situation') },
-    { kind: 'paragraph', text: s.summary },
+    { kind: 'paragraph', text: situationText(s, t) },
     {
       kind: 'table',
       columns: [
@@ -178,7 +232,7 @@ function briefingBlocks(r: BriefingReport, tz: string | undefined, t: PdfWords):
       ],
     },
     { kind: 'heading', text: t('reports.objectives') },
-    ...list(r.objectives),
+    ...list(r.objectiveCodes.map(({ code, ...values }) => t(`objectives.${code}`, values))),
     { kind: 'heading', text: t('reports.highestPriority') },
     ...list(
       r.topPriorities.map((p) =>

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { NormalizedAdvisory } from '../../api/domains/advisories';
 import { caseStates, type CaseState } from '../../api/domains/cases';
-import type { BriefingReport } from '../../api/domains/reports';
+import type { BriefingObjective, BriefingReport } from '../../api/domains/reports';
 import { roleLabels, roles } from '../../api/permissions';
 import type { WorkflowResources } from '../cases/workflow-resources';
 import { computedLists } from '../board/board-attention';
@@ -60,33 +60,38 @@ function advisories(db: Database.Database, incidentId: number) {
   return rows.map((r) => ({ row: r, doc: JSON.parse(r.normalized) as NormalizedAdvisory }));
 }
 
+/** The objectives in English words (the CSV, the command line, English PDFs). */
+export function objectiveText(o: BriefingObjective): string {
+  switch (o.code) {
+    case 'protect':
+      return `Protect network access to every affected device (${o.advisories}): a dedicated, isolated segment, with the ports named in the advisory blocked.`;
+    case 'standalone':
+      return `Where a device cannot be protected or patched now, and only if patient safety and treatment are not at risk, disconnect it and run it standalone (${o.standalone} standalone now).`;
+    case 'patch':
+      return `Install the vendor fix on every affected device (${o.done} of ${o.total} done).`;
+    case 'verify':
+      return 'Verify each patched device (patch level, daily QC, clock, closed ports) before clinical use.';
+    case 'reconnect':
+      return `Reconnect only after the patch is installed and verified (${o.done} of ${o.total} back in service).`;
+    case 'backups':
+      return 'Keep backups and restoration procedures ready for every device before any change.';
+  }
+}
+
 function objectives(
   docs: ReturnType<typeof advisories>,
   counts: Record<CaseState, number>,
   total: number,
-): string[] {
+): BriefingObjective[] {
   const categories = new Set(docs.flatMap((d) => d.doc.remediations.map((r) => r.category)));
-  const ids = docs.map((d) => d.row.tracking_id).join(', ');
   const done = counts.returned_to_service;
-  const out: string[] = [];
+  const out: BriefingObjective[] = [];
   if (categories.has('mitigation') || categories.has('workaround')) {
-    out.push(
-      `Protect network access to every affected device (${ids}): a dedicated, isolated segment, with the ports named in the advisory blocked.`,
-    );
+    out.push({ code: 'protect', advisories: docs.map((d) => d.row.tracking_id).join(', ') });
   }
-  out.push(
-    `Where a device cannot be protected or patched now, and only if patient safety and treatment are not at risk, disconnect it and run it standalone (${counts.standalone} standalone now).`,
-  );
-  if (categories.has('vendor_fix')) {
-    out.push(`Install the vendor fix on every affected device (${done} of ${total} done).`);
-  }
-  out.push(
-    'Verify each patched device (patch level, daily QC, clock, closed ports) before clinical use.',
-  );
-  out.push(
-    `Reconnect only after the patch is installed and verified (${done} of ${total} back in service).`,
-  );
-  out.push('Keep backups and restoration procedures ready for every device before any change.');
+  out.push({ code: 'standalone', standalone: counts.standalone });
+  if (categories.has('vendor_fix')) out.push({ code: 'patch', done, total });
+  out.push({ code: 'verify' }, { code: 'reconnect', done, total }, { code: 'backups' });
   return out;
 }
 
@@ -174,6 +179,7 @@ export function briefingReport(
     (stations.length > 1
       ? ` Held at ${stations.map((s) => `${s.station ?? 'this station'} (${s.caseCount})`).join(', ')}.`
       : '');
+  const goals = objectives(docs, counts, total);
   const actionsTaken = timelineEntries(db, incidentId, null)
     .reverse()
     .slice(0, 50)
@@ -212,7 +218,8 @@ export function briefingReport(
         awaitingSignoff: lists.awaiting_signoff.length,
       },
     },
-    objectives: objectives(docs, counts, total),
+    objectives: goals.map(objectiveText),
+    objectiveCodes: goals,
     actionsTaken,
     topPriorities: topPriorities(db, incidentId),
     actionsPlanned: caseStates

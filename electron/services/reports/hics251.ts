@@ -138,6 +138,7 @@ export function hics251Rows(
   const out = rows.map((row): Hics251Row => {
     const status = hics251Status(row.state);
     let reason = hics251Reasons[row.state];
+    let gateReason: string | null = null;
     if (row.state === 'assessing' || row.state === 'deferred') {
       const gate = evaluatePatientSafetyGate(
         answersOf(db, row, 'patient_safety_gate'),
@@ -145,14 +146,16 @@ export function hics251Rows(
         resources.radionuclides,
         { timeZone },
       );
-      if (gate.verdict === 'blocked' && gate.reasons[0]) reason += `. Gate: ${gate.reasons[0]}`;
+      if (gate.verdict === 'blocked' && gate.reasons[0]) {
+        gateReason = gate.reasons[0];
+        reason += `. Gate: ${gateReason}`;
+      }
     }
+    const awaitsReview = row.review_revision_id !== null && row.state !== 'returned_to_service';
     const comments = [
       `${row.tracking_id} revision ${row.advisory_version}`,
       row.assignee_name ? `assigned to ${row.assignee_name}` : 'not assigned',
-      ...(row.review_revision_id !== null && row.state !== 'returned_to_service'
-        ? ['a newer advisory revision awaits review']
-        : []),
+      ...(awaitsReview ? ['a newer advisory revision awaits review'] : []),
     ].join('; ');
     const place = placeOf(row);
     const label = [row.vendor, row.model].filter(Boolean).join(' ');
@@ -169,8 +172,12 @@ export function hics251Rows(
         .filter((p) => p !== '')
         .join(' '),
       reason,
+      gateReason,
       estimatedReturn: estimatedReturn(db, row),
       comments,
+      advisory: { trackingId: row.tracking_id, version: row.advisory_version },
+      assignee: row.assignee_name,
+      awaitsReview,
     };
   });
   // Stable sort: within a status the rows keep their asset-tag order.

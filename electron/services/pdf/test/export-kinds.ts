@@ -131,6 +131,9 @@ export function exportKinds(demo: () => DemoExports): ExportKind[] {
         'HICS 251 — Status der Systeme der Einrichtung',
         'Erstellt von',
         'Zurück ca.',
+        // The reason and comments worded from the row's data.
+        'Getrennt, läuft standalone',
+        'zugewiesen an',
         'Teilweise funktionsfähig',
         'NM-0001',
       ],
@@ -150,6 +153,9 @@ export function exportKinds(demo: () => DemoExports): ExportKind[] {
       expected: [
         'Lagebesprechung',
         'Höchste Priorität zuerst',
+        // The situation and the objectives worded from the report's data.
+        'Gerätefälle zu 2 Sicherheitshinweisen',
+        'Jedes gepatchte Gerät vor dem klinischen Einsatz prüfen',
         'aus dem Verwaltungsnetz erreichbar',
         'Geplante Maßnahmen',
         'Ressourcen',
