@@ -104,7 +104,7 @@ test('first run, add user and sign-in say what is missing at each field, in Engl
   expect(consoleErrors).toEqual([]);
 });
 
-test('arrow keys in an option group move without saving; Enter saves the option once', async ({
+test('arrow keys in an option group move without saving; Enter saves the option once; no false restored notice', async ({
   page,
   request,
   harness,
@@ -124,6 +124,26 @@ test('arrow keys in an option group move without saving; Enter saves the option 
   await page.keyboard.press('Enter');
   await expect(segment.locator('.save-ok')).toBeVisible();
   await expect(page.getByTestId('autosave')).not.toHaveText('Saving…');
+
+  // Text typed and saved leaves no draft: coming back says nothing was restored.
+  const segmentName = item(page, 'segment_name').getByRole('textbox');
+  await segmentName.fill('VLAN 40 Clinical');
+  await segmentName.press('Tab');
+  await expect(item(page, 'segment_name').locator('.save-ok')).toBeVisible();
+  await expect(page.getByTestId('autosave')).toHaveText('Each answer is saved as you give it.');
+  await page.goto(`${harness.url}#/my-devices`);
+  await page.locator('.case-card', { hasText: 'NM-0001' }).click();
+  await expect(item(page, 'segment_name').getByRole('textbox')).toHaveValue('VLAN 40 Clinical');
+  await expect(page.getByTestId('autosave')).toHaveText('Each answer is saved as you give it.');
+
+  // A list's drop-down says what to do in the station's words, not react-aria's own.
+  await item(page, 'injected_patients_waiting')
+    .getByRole('radio', { name: 'Yes', exact: true })
+    .click();
+  const patients = item(page, 'injected_patients');
+  await patients.getByRole('button', { name: 'Add injected patient' }).click();
+  await expect(patients.locator('.select-button')).toContainText('Choose…');
+  await expect(patients).not.toContainText('Select an item');
 
   // One answer recorded: the option committed, none of those the arrows passed.
   const db = new Database(path.join(harness.dataDir, 'standalone.sqlite'), { readonly: true });

@@ -4,6 +4,7 @@
  * A device outside the affected versions or on another operating system is not a match.
  */
 import type { MatchConfidence } from '../../api/domains/advisories';
+import { versConstraints, versionRangeEnglish } from '../../api/version-range-words';
 import type { CompiledModel, CompiledProduct, DeviceFacts, ModelRange } from './compile';
 import { relateModels, relationRank, type ModelRelation } from './model-tokens';
 import { compareOs } from './os';
@@ -105,10 +106,15 @@ function namedModelEvidence(d: CompiledModel, p: CompiledProduct): ModelEvidence
   if (p.family) {
     if (!d.family || d.family.family.key !== p.family.key) return null;
     if (d.family.by === 'model') {
+      // A family named after its one model ("SPECT workplaces (Symbia.net)") says it once.
+      const evidence = `(${d.family.evidence})`;
+      const family = p.family.name.includes(evidence)
+        ? p.family.name
+        : `${p.family.name} ${evidence}`;
       return {
         confidence: 'high',
         rank: 6,
-        reason: `Family: ${q(d.modelText)} is one of the ${p.family.name} (${d.family.evidence}), the family the advisory names in ${q(p.displayName)}.`,
+        reason: `Family: ${q(d.modelText)} is one of the ${family}, the family the advisory names in ${q(p.displayName)}.`,
       };
     }
     return {
@@ -268,19 +274,26 @@ export function evaluateMatch(
     if (verdict === 'out') {
       return {
         matched: false,
-        reason: `Version: ${why ?? ''}; the advisory's ${q(p.displayName)} covers ${q(spec.text)}, so the device is not affected.`,
+        reason: `Version: ${why ?? ''}; the advisory's ${q(p.displayName)} covers ${q(versionRangeEnglish(spec.text))}, so the device is not affected.`,
       };
     }
     if (coversAllVersions(spec)) {
-      reasons.push(`Version: the advisory covers all versions (${q(spec.text)}).`);
+      // A `vers:` catch-all says nothing more than "all versions"; free text is quoted.
+      reasons.push(
+        versConstraints(spec.text)
+          ? 'Version: the advisory covers all versions.'
+          : `Version: the advisory covers all versions (${q(spec.text)}).`,
+      );
     } else if (verdict === 'in') {
-      reasons.push(`Version: ${q(version ?? '')} is within the affected versions ${q(spec.text)}.`);
+      reasons.push(
+        `Version: ${q(version ?? '')} is within the affected versions ${q(versionRangeEnglish(spec.text))}.`,
+      );
     } else {
       caps.push('medium');
       reasons.push(
         version
-          ? `Version: ${q(version)} cannot be compared with the affected versions ${q(spec.text)}; check it.`
-          : `Version: the advisory covers ${q(spec.text)} and the device's software version is not recorded; check it.`,
+          ? `Version: ${q(version)} cannot be compared with the affected versions ${q(versionRangeEnglish(spec.text))}; check it.`
+          : `Version: the advisory covers ${q(versionRangeEnglish(spec.text))} and the device's software version is not recorded; check it.`,
       );
     }
     for (const qualifier of spec.qualifiers) {

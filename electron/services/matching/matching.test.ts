@@ -97,8 +97,13 @@ describe('matching the demo inventory against the real advisories', () => {
       "Vendor: the device's “Siemens Healthineers” and the advisory's “Siemens” are the same company (Siemens Healthineers).",
       'Family: “Biograph mCT Flow” is one of the Siemens PET/CT systems (Biograph mCT), the family the advisory names in “Siemens PET/CT Systems Windows 7-Based”.',
       'Operating system: the device runs Windows 7 (“Windows 7 SP1”), and the advisory covers Windows 7-based systems.',
-      'Version: the advisory covers all versions (“vers:all/*”).',
+      'Version: the advisory covers all versions.',
     ]);
+    // A family named after its one model names it once.
+    const workplace = matches.find((m) => m.assetTag === 'NM-WS-01');
+    expect(workplace?.reasons[1]).toBe(
+      'Family: “Symbia.net” is one of the Siemens SPECT workplaces (Symbia.net), the family the advisory names in “Siemens SPECT Workplaces/Symbia.net Windows 7-Based”.',
+    );
   });
 
   it('gives the expected result for the other advisories: in range or not, close model or not', async () => {

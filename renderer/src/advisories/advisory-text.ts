@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { versConstraints } from '../../../electron/api/version-range-words';
 import { formatDate } from '../cases/time-format';
 
 /** A CSAF date-time as the facility's ISO date (the time of day adds nothing to a list). */
@@ -26,41 +27,21 @@ export function titleWithoutId(title: string, trackingId: string): string {
   return title.replace(prefix, '');
 }
 
-const comparators: [string, 'below' | 'atMost' | 'above' | 'atLeast' | 'not'][] = [
-  ['<=', 'atMost'],
-  ['>=', 'atLeast'],
-  ['!=', 'not'],
-  ['<', 'below'],
-  ['>', 'above'],
-];
-
-/** One constraint of a `vers:` range in words: `*` → all versions, `<V3.5` → below V3.5. */
-function constraintWords(t: TFunction, raw: string): string {
-  let item = raw.trim();
-  try {
-    item = decodeURIComponent(item);
-  } catch {
-    // Not percent-encoded after all: shown as written.
-  }
-  if (item === '*') return t('inventory.detail.allVersions');
-  for (const [op, key] of comparators) {
-    if (item.startsWith(op)) {
-      return t(`inventory.detail.range.${key}`, { version: item.slice(op.length).trim() });
-    }
-  }
-  return item.replace(/^==?\s*/, '');
-}
-
 /**
  * An advisory's version range as people read it: a `vers:` range (`vers:all/*`,
  * `vers:generic/>=4.0|<4.6`) in words; the free text other advisories write, as written.
  */
 export function versionRangeText(t: TFunction, range: string): string {
-  const m = /^vers:[^/]*\/(.*)$/i.exec(range.trim());
-  if (!m?.[1]) return range;
-  const text = m[1]
-    .split('|')
-    .map((c) => constraintWords(t, c))
+  const constraints = versConstraints(range);
+  if (!constraints) return range;
+  const text = constraints
+    .map((c) =>
+      c.kind === 'all'
+        ? t('inventory.detail.allVersions')
+        : c.kind === 'exact'
+          ? c.version
+          : t(`inventory.detail.range.${c.kind}`, { version: c.version }),
+    )
     .join(', ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

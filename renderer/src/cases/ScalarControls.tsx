@@ -79,11 +79,13 @@ export function ChoiceControl({
   value: string | undefined;
   onChange(value: string): void;
 }) {
+  const { t } = useTranslation();
   // A long list (radionuclides) fits better in a select than as a wall of radio buttons.
   if (options.length > 6) {
     return (
       <Select
         className="answer-control answer-select"
+        placeholder={t('forms.choose')}
         selectedKey={value ?? null}
         onSelectionChange={(key) => {
           if (typeof key === 'string') onChange(key);

@@ -7,6 +7,7 @@ import {
   Select,
   SelectValue,
 } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 
 export interface SelectOption {
   key: string;
@@ -35,7 +36,10 @@ interface Props {
 
 /** The app's one drop-down list: a label, a button showing the choice, and its options. */
 export function SelectField(props: Props) {
-  const { label, labelHidden, options, value, onChange, placeholder, isDisabled } = props;
+  const { t } = useTranslation();
+  const { label, labelHidden, options, value, onChange, isDisabled } = props;
+  // Never react-aria's own "Select an item", which is not in the station's language.
+  const placeholder = props.placeholder ?? t('forms.choose');
   const { className = 'filter-select', buttonClass } = props;
   return (
     <Select

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/client';
+import { draftHasEntries } from './draft-content';
 import { registerDraftFlush } from './draft-registry';
 
 type DraftValue = Record<string, string | number | boolean | null | string[]>;
@@ -34,6 +35,12 @@ export function useDraft<T extends DraftValue>(key: string, initial: T): DraftSt
     const toSave = latest.current;
     if (toSave === undefined) return;
     latest.current = undefined;
+    // A draft cleared back to nothing is dropped rather than kept to be "restored" later.
+    if (!draftHasEntries(toSave, initialRef.current)) {
+      await call('drafts.clear', { key });
+      setState('idle');
+      return;
+    }
     const result = await call('drafts.save', { key, value: toSave });
     setState(result.ok ? 'saved' : 'idle');
   }, [key]);
@@ -42,8 +49,10 @@ export function useDraft<T extends DraftValue>(key: string, initial: T): DraftSt
     let mounted = true;
     void call('drafts.get', { key }).then((result) => {
       if (!mounted) return;
-      if (result.ok && result.value.draft) {
-        setValue({ ...initialRef.current, ...(result.value.draft.value as Partial<T>) });
+      const draft = result.ok ? (result.value.draft?.value as Partial<T> | undefined) : undefined;
+      const restored = { ...initialRef.current, ...draft };
+      if (draft && draftHasEntries(restored, initialRef.current)) {
+        setValue(restored);
         setState('restored');
       } else setState('idle');
     });
