@@ -36,7 +36,8 @@ export function wordedError(
   key: ErrorWordKey,
   params: ErrorParams = {},
   details: Record<string, unknown> = {},
+  roles?: ErrorWords['roles'],
 ): ServiceError {
-  const words: ErrorWords = { key, params };
+  const words: ErrorWords = roles ? { key, params, roles } : { key, params };
   return new ServiceError(code, englishErrorWords(words), { ...details, words });
 }

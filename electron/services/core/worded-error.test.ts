@@ -45,4 +45,16 @@ describe('service errors worded from the catalogue', () => {
     expect(errorWordsOf({ words: { key: 'signedOut', params: { x: {} } } })).toBeUndefined();
     expect(errorWordsOf(undefined)).toBeUndefined();
   });
+
+  it('words the roles it names with their English labels', () => {
+    const error = wordedError(
+      'forbidden',
+      'needsRoleOthers',
+      { name: 'Ada' },
+      {},
+      { roles: ['clinical_lead', 'biomed'], role: ['technologist'], others: ['it_security'] },
+    );
+    expect(error.message).toMatch(/^This needs the role .+ or .+; Ada is signed in as /);
+    expect(error.message).not.toMatch(/clinical_lead|it_security/);
+  });
 });

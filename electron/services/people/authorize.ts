@@ -2,7 +2,6 @@ import type { MethodName } from '../../api/methods';
 import {
   describeRoles,
   permissions,
-  roleLabels,
   rolesFor,
   type Access,
   type Role,
@@ -118,22 +117,24 @@ export function authorizeCall(
 
   const { user: u, session: s } = active;
   if (u.mustChangeCredential && !(access.who === 'signed_in' && access.beforeCredentialChange)) {
-    throw new ServiceError(
+    throw wordedError(
       'forbidden',
-      'An administrator reset your PIN or password: choose a new one first (session.changeCredential).',
+      'credentialChange',
+      {},
       { method, reason: 'credential_change_required' },
     );
   }
   const needed = rolesFor(access);
   const role = authorisingRole(needed, s.role, u.roles);
   if (role === undefined) {
+    // Said without the method's name (the UI shows it to people); the details keep it.
     const others = u.roles.filter((r) => r !== s.role);
-    const held = others.length ? ` (and holds ${describeRoles(others, 'and')})` : '';
-    const error = new ServiceError(
+    const error = wordedError(
       'forbidden',
-      `${method} needs the role ${describeRoles(needed ?? [])}; ` +
-        `${u.displayName} is signed in as ${roleLabels[s.role]}${held}.`,
+      others.length ? 'needsRoleOthers' : 'needsRole',
+      { name: u.displayName },
       { method, neededRoles: needed ?? [], heldRoles: u.roles },
+      { roles: [...(needed ?? [])], role: [s.role], others },
     );
     throw refuse(services, caller, { userId: u.id, role: s.role }, method, access, error);
   }

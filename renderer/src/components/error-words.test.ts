@@ -87,4 +87,24 @@ describe('errors in words for people', () => {
     const en = await tFor('en');
     expect(errorLines(en, wrong).lines[0]).toMatch(/1 attempt is left/);
   });
+
+  it('words the roles a refusal names in the station language', async () => {
+    const forbidden: ApiError = {
+      code: 'forbidden',
+      message: 'This needs the role Administrator; …',
+      details: {
+        method: 'people.create',
+        words: {
+          key: 'needsRoleOthers',
+          params: { name: 'Ada' },
+          roles: { roles: ['admin'], role: ['technologist'], others: ['clinical_lead', 'biomed'] },
+        },
+      },
+    };
+    const de = await tFor('de');
+    const line = errorLines(de, forbidden).lines[0] ?? '';
+    expect(line).toMatch(/^Dafür braucht es die Rolle Administrator; Ada ist angemeldet als /);
+    expect(line).toContain(' oder ');
+    expect(line).not.toContain('people.create');
+  });
 });

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { errorWordsOf } from '../../../electron/api/error-words';
+import { errorWordsOf, listWords } from '../../../electron/api/error-words';
 import type { ApiError } from '../api/client';
 
 interface Issue {
@@ -48,8 +48,15 @@ export function fieldName(t: TFunction, path: readonly (string | number)[]): str
 export function serviceSentence(t: TFunction, error: ApiError): string {
   const words = errorWordsOf(error.details);
   if (!words) return error.message;
+  const params: Record<string, string | number> = { ...words.params };
+  for (const [name, list] of Object.entries(words.roles ?? {})) {
+    params[name] = listWords(
+      list.map((r) => t(`people.roles.${r}`)),
+      t('serviceErrors.or'),
+    );
+  }
   // The key comes from the service, checked against the catalogue by errorWordsOf.
-  return t(`serviceErrors.${words.key}` as 'serviceErrors.signedOut', words.params);
+  return t(`serviceErrors.${words.key}` as 'serviceErrors.signedOut', params);
 }
 
 /**
