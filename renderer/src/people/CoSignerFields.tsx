@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Input, Label, Radio, RadioGroup, TextField } from 'react-aria-components';
+import { Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../electron/api/domains/people';
 import { maySign, type SignoffKind } from '../../../electron/api/permissions';
 import { call } from '../api/client';
-import { roleLabel } from './role-label';
+import { UserPicker } from './UserPicker';
 
 /** Who signs when it is not the station's user: picked by name, or a typed staff ID. */
 export type CoSigner = { userId: number } | { staffId: string } | undefined;
@@ -42,29 +42,18 @@ export function CoSignerFields({ kind, stationUserId, value, onChange }: Props) 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [kind, stationUserId]);
 
-  const picked = value && 'userId' in value ? String(value.userId) : null;
   const typed = value && 'staffId' in value ? value.staffId : '';
   return (
     <div className="cosigner">
       {users && users.length > 0 ? (
-        <RadioGroup
-          className="user-picker"
-          value={picked}
-          onChange={(id) => onChange({ userId: Number(id) })}
-        >
-          <Label className="field-label">{t('people.sign.pickSigner')}</Label>
-          <div className="user-picker-list cosigner-list">
-            {users.map((user) => (
-              <Radio key={user.id} value={String(user.id)} className="user-card">
-                <span className="user-card-name">{user.displayName}</span>
-                <span className="user-card-roles">
-                  {user.roles.map((r) => roleLabel(t, r)).join(', ')}
-                  {user.demo ? <span className="demo-badge">{t('people.demoBadge')}</span> : null}
-                </span>
-              </Radio>
-            ))}
-          </div>
-        </RadioGroup>
+        <UserPicker
+          users={users}
+          selected={value && 'userId' in value ? value.userId : undefined}
+          onSelect={(userId) => onChange({ userId })}
+          label={t('people.sign.pickSigner')}
+          isRequired={false}
+          listClassName="cosigner-list"
+        />
       ) : null}
       <TextField
         className="people-field cosigner-staff-id"
