@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserSummary } from '../../../electron/api/domains/people';
 import { call, type ApiError } from '../api/client';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { useCall } from '../api/use-call';
+import { FormDialog } from '../components/FormDialog';
 import { SelectField } from '../components/SelectField';
 import { roleLabel } from '../people/role-label';
 
@@ -21,25 +20,12 @@ const nobodyKey = 'nobody';
 /** Assign the selected cases to one person (or to no one), in one audited call per 1,000. */
 export function AssignDialog({ caseIds, isOpen, onClose, onAssigned }: Props) {
   const { t } = useTranslation();
-  const [users, setUsers] = useState<UserSummary[]>();
+  // session.listUsers is open to everyone signed in (people.list is an administrator's).
+  const users = useCall('session.listUsers', isOpen ? {} : null);
   const [choice, setChoice] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState<string>();
-
-  useEffect(() => {
-    if (!isOpen) return;
-    let live = true;
-    // session.listUsers is open to everyone signed in (people.list is an administrator's).
-    void call('session.listUsers', {}).then((result) => {
-      if (!live) return;
-      if (result.ok) setUsers(result.value);
-      else setError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [isOpen]);
 
   const close = () => {
     setChoice(undefined);
@@ -66,7 +52,7 @@ export function AssignDialog({ caseIds, isOpen, onClose, onAssigned }: Props) {
       }
     }
     setBusy(false);
-    const name = users?.find((u) => u.id === assigneeUserId)?.displayName;
+    const name = users.value?.find((u) => u.id === assigneeUserId)?.displayName;
     setDone(
       name
         ? t('board.assign.done', { count: caseIds.length, name })
@@ -76,7 +62,7 @@ export function AssignDialog({ caseIds, isOpen, onClose, onAssigned }: Props) {
   };
 
   const items = [
-    ...(users ?? []).map((u) => ({
+    ...(users.value ?? []).map((u) => ({
       key: String(u.id),
       label: `${u.displayName} — ${u.roles.map((r) => roleLabel(t, r)).join(', ')}`,
     })),
@@ -84,58 +70,26 @@ export function AssignDialog({ caseIds, isOpen, onClose, onAssigned }: Props) {
   ];
 
   return (
-    <ModalOverlay
-      className="modal-overlay"
+    <FormDialog
+      title={t('board.assign.title', { count: caseIds.length })}
       isOpen={isOpen}
-      isDismissable={!busy}
-      onOpenChange={(open) => {
-        if (!open) close();
-      }}
+      onClose={close}
+      submitLabel={t('board.assign.submit', { count: caseIds.length })}
+      onSubmit={() => void assign()}
+      busy={busy}
+      submitDisabled={choice === undefined}
+      cancelLabel={t('board.dialog.cancel')}
+      error={error ?? users.error}
+      done={done === undefined ? undefined : { message: done, closeLabel: t('board.dialog.done') }}
     >
-      <Modal className="modal board-modal">
-        <Dialog className="dialog">
-          <div className="dialog-header">
-            <Heading slot="title">{t('board.assign.title', { count: caseIds.length })}</Heading>
-          </div>
-          {done ? (
-            <>
-              <p className="notice notice-success" role="status">
-                {done}
-              </p>
-              <div className="board-dialog-actions">
-                <Button className="button button-primary" onPress={close} autoFocus>
-                  {t('board.dialog.done')}
-                </Button>
-              </div>
-            </>
-          ) : (
-            <>
-              <SelectField
-                className="filter-select board-person-select"
-                label={t('board.assign.person')}
-                options={items}
-                value={choice}
-                onChange={setChoice}
-                placeholder={t('board.assign.placeholder')}
-              />
-              {error ? <ErrorMessage error={error} /> : null}
-              <div className="board-dialog-actions">
-                <Button
-                  className="button button-primary"
-                  isDisabled={choice === undefined}
-                  isPending={busy}
-                  onPress={() => void assign()}
-                >
-                  {t('board.assign.submit', { count: caseIds.length })}
-                </Button>
-                <Button className="button button-secondary" onPress={close} isDisabled={busy}>
-                  {t('board.dialog.cancel')}
-                </Button>
-              </div>
-            </>
-          )}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      <SelectField
+        className="filter-select board-person-select"
+        label={t('board.assign.person')}
+        options={items}
+        value={choice}
+        onChange={setChoice}
+        placeholder={t('board.assign.placeholder')}
+      />
+    </FormDialog>
   );
 }

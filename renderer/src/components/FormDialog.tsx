@@ -18,6 +18,8 @@ interface Props {
   submitDisabled?: boolean;
   cancelLabel: string;
   error: ApiError | undefined;
+  /** Once the call succeeded: what it did, in place of the fields, and a button that closes. */
+  done?: { message: string; closeLabel: string };
   children: ReactNode;
 }
 
@@ -26,7 +28,7 @@ interface Props {
  * Escape, a click outside and cancel all close it, except while the call is on its way.
  */
 export function FormDialog(props: Props) {
-  const { title, isOpen = true, onClose, width, busy, error, children } = props;
+  const { title, isOpen = true, onClose, width, busy, error, done, children } = props;
   return (
     <ModalOverlay
       className="modal-overlay"
@@ -46,24 +48,45 @@ export function FormDialog(props: Props) {
             }}
           >
             <Heading slot="title">{title}</Heading>
-            {children}
-            {error ? <ErrorMessage error={error} /> : null}
-            <div className="dialog-actions">
-              <Button
-                type="submit"
-                className="button button-primary"
-                isPending={busy}
-                isDisabled={props.submitDisabled}
-              >
-                {props.submitLabel}
-              </Button>
-              <Button className="button button-secondary" slot="close" isDisabled={busy}>
-                {props.cancelLabel}
-              </Button>
-            </div>
+            {done ? (
+              <DoneView done={done} />
+            ) : (
+              <>
+                {children}
+                {error ? <ErrorMessage error={error} /> : null}
+                <div className="dialog-actions">
+                  <Button
+                    type="submit"
+                    className="button button-primary"
+                    isPending={busy}
+                    isDisabled={props.submitDisabled}
+                  >
+                    {props.submitLabel}
+                  </Button>
+                  <Button className="button button-secondary" slot="close" isDisabled={busy}>
+                    {props.cancelLabel}
+                  </Button>
+                </div>
+              </>
+            )}
           </Form>
         </Dialog>
       </Modal>
     </ModalOverlay>
+  );
+}
+
+function DoneView({ done }: { done: { message: string; closeLabel: string } }) {
+  return (
+    <>
+      <p className="notice notice-success" role="status">
+        {done.message}
+      </p>
+      <div className="dialog-actions">
+        <Button className="button button-primary" slot="close" autoFocus>
+          {done.closeLabel}
+        </Button>
+      </div>
+    </>
   );
 }
