@@ -128,6 +128,10 @@ test('a case worked on the floor reaches the command post’s board through a sh
       timeout: 60_000,
     });
     await expect(postPage.locator('.board-stations')).toContainText(/NM laptop 2: last heard from/);
+    // The walkthrough's NM-0003 waits for an injected patient: blocked, named with its station.
+    await expect(postPage.getByTestId('attention-blocked')).toContainText(
+      'NM-0003 (at NM laptop 2)',
+    );
     await shot(postPage, 'board-command-post-remote-cases');
 
     await openSection(page, 'Exchange');

@@ -107,6 +107,8 @@ export interface BoardRow {
 /** A case in an attention list: enough to show the line and open the case. */
 export interface BoardAttentionItem {
   caseId: number;
+  /** Set for a case another station holds (listed, not opened here; caseId is that station's). */
+  station?: { id: string; name: string };
   assetTag: string;
   state: CaseState;
   department: string | null;

@@ -12,6 +12,7 @@ import { findRule } from '../workflow/transitions';
 import { formatClock } from '../workflow/wording';
 import { couldAwaitSignoff, loadQuick } from './board-evaluate';
 import { overdueSql, reReviewSql, type ComputedLists } from './board-query';
+import { remoteBlockedCases, remoteBlockedItems, type RemoteBlocked } from './remote-attention';
 
 /**
  * The cases the commander must look at now. Two lists are plain SQL over partial indexes (overdue
@@ -100,7 +101,10 @@ function awaitingSignoff(
   return judged;
 }
 
-type Computed = ComputedLists & { judged: Record<keyof ComputedLists, Judged> };
+type Computed = ComputedLists & {
+  judged: Record<'blocked' | 'awaiting_signoff', Judged>;
+  remote: RemoteBlocked;
+};
 
 /**
  * The lists the rules decide, kept per database until anything changes or the minute turns: every
@@ -133,10 +137,13 @@ function computeLists(
 ): Computed {
   const blocked = blockedCases(db, incidentId, resources, now);
   const awaiting = awaitingSignoff(db, incidentId, resources, now);
+  const remote = remoteBlockedCases(db, incidentId, resources, now);
   return {
     blocked: blocked.ids,
     awaiting_signoff: awaiting.ids,
+    remoteBlocked: remote.keys,
     judged: { blocked, awaiting_signoff: awaiting },
+    remote,
   };
 }
 
@@ -218,8 +225,15 @@ export function attentionLists(
       }),
     };
   };
+  const blocked = fromIds(computed.judged.blocked);
   return {
-    blocked: fromIds(computed.judged.blocked),
+    blocked: {
+      count: blocked.count + computed.remote.keys.length,
+      cases: [
+        ...blocked.cases,
+        ...remoteBlockedItems(db, computed.remote, attentionShown - blocked.cases.length),
+      ],
+    },
     recheck_overdue: {
       count: overdue.count,
       cases: overdue.rows.map((r) =>

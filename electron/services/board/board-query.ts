@@ -19,6 +19,8 @@ export interface BoardSql {
 export interface ComputedLists {
   blocked: readonly number[];
   awaiting_signoff: readonly number[];
+  /** Blocked cases other stations hold: [station ID, case ID there]. */
+  remoteBlocked?: readonly (readonly [string, number])[];
 }
 
 const inList = (column: string) => `${column} IN (SELECT value FROM json_each(?))`;
@@ -28,7 +30,8 @@ const inList = (column: string) => `${column} IN (SELECT value FROM json_each(?)
  * stations hold, from the facility replica (`remoteFrom` in facility-board.ts, which also joins
  * their advisory as `a`). A remote case belongs to an incident here when its advisory's tracking
  * ID is one of the incident's advisories; user and advisory IDs of a filter are this station's,
- * so they are matched through what they name, and the computed lists hold only local cases.
+ * so they are matched through what they name. Of the computed lists, only "blocked" holds other
+ * stations' cases (`remoteBlocked`): waiting for sign-offs is judged at the station that holds it.
  */
 export type BoardScope = 'local' | 'remote';
 
@@ -100,7 +103,12 @@ export function boardWhere(
       break;
     case 'blocked':
     case 'awaiting_signoff':
-      if (remote) add('0');
+      if (remote && f.attention === 'blocked') {
+        add(
+          '(c.station_id, c.id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))',
+          JSON.stringify(computed.remoteBlocked ?? []),
+        );
+      } else if (remote) add('0');
       else add(inList('c.id'), JSON.stringify(computed[f.attention]));
       break;
   }

@@ -19,6 +19,13 @@ beforeAll(async () => {
     caseId: laptop.caseOf('NM-0003'),
     target: 'assessing',
   });
+  // A scan running on the device: its patient-safety gate is blocked.
+  await laptop.api.value('cases.answer', {
+    caseId: laptop.caseOf('NM-0003'),
+    sectionId: 'patient_safety_gate',
+    itemId: 'acquisition_running',
+    value: true,
+  });
   await exchangeThroughFolder(f);
 }, 300_000);
 afterAll(() => f.cleanup());
@@ -59,6 +66,22 @@ describe('the command post’s board, HICS 251 and HICS 214', () => {
     expect(filtered.rows.map((r) => r.assetTag)).toEqual(['NM-0007', 'NM-0005']);
     const sites = board.facets.sites.reduce((sum, s) => sum + s.count, 0);
     expect(sites).toBe(4);
+    // Its blocked gate is judged here from the answers its station sent: listed, with its station.
+    expect(board.attention.blocked.count).toBe(1);
+    expect(board.attention.blocked.cases).toEqual([
+      expect.objectContaining({
+        assetTag: 'NM-0003',
+        station: { id: remote?.station?.id, name: 'NM laptop 2' },
+        state: 'assessing',
+      }),
+    ]);
+    const onlyBlocked = await f.post.api.value('board.get', {
+      incidentId: f.post.incidentId,
+      filters: { attention: 'blocked' },
+    });
+    expect(onlyBlocked.rows.map((r) => [r.assetTag, r.station?.name])).toEqual([
+      ['NM-0003', 'NM laptop 2'],
+    ]);
 
     const hics251 = await f.post.api.value('reports.hics251', { incidentId: f.post.incidentId });
     expect(hics251.rows.map((r) => [r.assetTag, r.station, r.state])).toEqual([
@@ -82,6 +105,7 @@ describe('the command post’s activity log and briefing', () => {
     expect(moved).toEqual([
       ['NM laptop 2', 'incident_commander', 'Opened the case of NM-0003'],
       ['NM laptop 2', 'incident_commander', 'Moved NM-0003 from At risk to Assessing'],
+      ['NM laptop 2', 'incident_commander', 'Answered the patient-safety gate of NM-0003'],
     ]);
     const stations = new Set(hics214.entries.map((e) => e.station));
     expect(stations).toEqual(new Set(['Command post', 'NM laptop 2', 'Biomed workstation']));

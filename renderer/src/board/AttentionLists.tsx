@@ -62,10 +62,20 @@ export function AttentionLists({ view, filters, onFilters }: Props) {
               ) : (
                 <ul className="board-attention-items">
                   {list.cases.slice(0, shown).map((item) => (
-                    <li key={item.caseId}>
-                      <Link className="board-case-link" href={boardCaseHref(item.caseId)}>
-                        {item.assetTag}
-                      </Link>{' '}
+                    <li key={`${item.station?.id ?? ''}/${item.caseId}`}>
+                      {item.station ? (
+                        // Worked at the station that holds it: named, not opened here.
+                        <span className="board-attention-remote">
+                          {t('board.attention.atStation', {
+                            assetTag: item.assetTag,
+                            station: item.station.name,
+                          })}
+                        </span>
+                      ) : (
+                        <Link className="board-case-link" href={boardCaseHref(item.caseId)}>
+                          {item.assetTag}
+                        </Link>
+                      )}{' '}
                       <span className="board-attention-why">
                         {item.waitingFor.length > 0
                           ? t('board.attention.waitingFor', { who: item.waitingFor.join(', ') })

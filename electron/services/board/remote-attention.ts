@@ -1,0 +1,113 @@
+import type Database from 'better-sqlite3';
+import type { BoardAttentionItem } from '../../api/domains/board';
+import type { AnswerValue, CaseState } from '../../api/domains/cases';
+import { facilityTimeZone, type WorkflowResources } from '../cases/workflow-resources';
+import { evaluatePatientSafetyGate } from '../workflow/gate';
+import { boardWhere } from './board-query';
+import { remoteFrom } from './facility-board';
+
+/**
+ * Cases other stations hold, in the board's "blocked" list: their patient-safety gate is
+ * evaluated here from the answers their station sent, as for the board's rows. They are listed,
+ * not opened: the case is worked at its station.
+ */
+
+/** A case another station holds: [station ID, case ID at that station]. */
+export type RemoteCaseKey = readonly [string, number];
+
+const gateStates: readonly CaseState[] = ['assessing', 'deferred'];
+const noLists = { blocked: [], awaiting_signoff: [] };
+
+export interface RemoteBlocked {
+  keys: RemoteCaseKey[];
+  why: Map<string, string>;
+}
+
+const keyOf = (station: string, id: number) => `${station}/${id}`;
+
+export function remoteBlockedCases(
+  db: Database.Database,
+  incidentId: number,
+  resources: WorkflowResources,
+  now: Date,
+): RemoteBlocked {
+  const { where, params } = boardWhere(incidentId, undefined, now, noLists, 'remote');
+  const answers = db
+    .prepare(
+      `SELECT c.station_id, c.id, g.item_id, g.value ${remoteFrom}
+         JOIN station_case_answers g ON g.station_id = c.station_id AND g.case_id = c.id
+          AND g.section_id = 'patient_safety_gate'
+         ${where} AND c.state IN (SELECT value FROM json_each(?))
+        ORDER BY c.station_id, c.id`,
+    )
+    .all(...params, JSON.stringify(gateStates)) as {
+    station_id: string;
+    id: number;
+    item_id: string;
+    value: string;
+  }[];
+  const gates = new Map<string, { key: RemoteCaseKey; given: Record<string, AnswerValue> }>();
+  for (const a of answers) {
+    const k = keyOf(a.station_id, a.id);
+    const gate = gates.get(k) ?? { key: [a.station_id, a.id] as const, given: {} };
+    gate.given[a.item_id] = JSON.parse(a.value) as AnswerValue;
+    gates.set(k, gate);
+  }
+  const timeZone = facilityTimeZone(db);
+  const blocked: RemoteBlocked = { keys: [], why: new Map() };
+  for (const [k, { key, given }] of gates) {
+    const gate = evaluatePatientSafetyGate(
+      given,
+      now,
+      resources.radionuclides,
+      timeZone ? { timeZone } : {},
+    );
+    if (gate.verdict !== 'blocked') continue;
+    blocked.keys.push(key);
+    blocked.why.set(k, gate.reasons[0] ?? 'The patient-safety gate is blocked.');
+  }
+  return blocked;
+}
+
+/** The first `limit` of them as attention items, longest in their state first. */
+export function remoteBlockedItems(
+  db: Database.Database,
+  blocked: RemoteBlocked,
+  limit: number,
+): BoardAttentionItem[] {
+  if (blocked.keys.length === 0 || limit <= 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT c.station_id, s.name AS station_name, c.id, d.asset_tag, c.state, d.department,
+              c.assignee_user_id, u.display_name AS assignee_name
+         ${remoteFrom}
+         JOIN stations s ON s.station_id = c.station_id
+         LEFT JOIN station_users u ON u.station_id = c.station_id AND u.id = c.assignee_user_id
+        WHERE (c.station_id, c.id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+        ORDER BY c.state_entered_at, d.asset_tag LIMIT ?`,
+    )
+    .all(JSON.stringify(blocked.keys), limit) as {
+    station_id: string;
+    station_name: string;
+    id: number;
+    asset_tag: string;
+    state: CaseState;
+    department: string | null;
+    assignee_user_id: number | null;
+    assignee_name: string | null;
+  }[];
+  return rows.map((r) => ({
+    caseId: r.id,
+    station: { id: r.station_id, name: r.station_name },
+    assetTag: r.asset_tag,
+    state: r.state,
+    department: r.department,
+    assignee:
+      r.assignee_user_id === null
+        ? null
+        : { userId: r.assignee_user_id, name: r.assignee_name ?? '' },
+    why: blocked.why.get(keyOf(r.station_id, r.id)) ?? '',
+    waitingFor: [],
+    recheckAt: null,
+  }));
+}
