@@ -20,6 +20,9 @@ export const demoCommander = { staffId: 'DEMO-IC', secret: '112358' } as const;
 export const crashIncidentName = 'Crash drill: ICSMA-17-215-02';
 
 export interface CaseDriveState {
+  /** Every case of the drill incident, and the commander who assigns them (to themself or nobody). */
+  all: number[];
+  commanderId: number | null;
   /** The case that takes the checklist answers (the incident's first). */
   answerCase: number | null;
   /** Cases read as `at_risk` at the last set-up, not yet sent to assessing. */
@@ -37,6 +40,8 @@ export interface CaseDriveState {
 }
 
 export const emptyCaseState = (): CaseDriveState => ({
+  all: [],
+  commanderId: null,
   answerCase: null,
   atRisk: [],
   assessing: [],
@@ -64,6 +69,7 @@ function transitionMissing(db: Database.Database, value: unknown, to: string): s
 }
 
 const segmentKey = (caseId: number) => `case ${caseId} segment name`;
+const assigneeKey = (caseId: number) => `case ${caseId} assignee`;
 
 function remember(state: DriveState, key: string, value: string): void {
   const list = state.sent.get(key) ?? [];
@@ -115,6 +121,32 @@ export const caseOperations: Operation[] = [
       const from = sent.indexOf(value);
       if (from >= 0 && typeof parsed === 'string' && sent.slice(from).includes(parsed)) return null;
       return `case ${caseId}'s segment holds ${JSON.stringify(parsed)}, older than the acknowledged ${JSON.stringify(value)}`;
+    },
+  },
+  {
+    name: 'assign a case',
+    method: 'cases.assign',
+    roles: ['incident_commander'],
+    waits: true,
+    input(state, n) {
+      const { all, commanderId } = state.cases;
+      const caseId = all[n % Math.max(1, all.length)];
+      if (caseId === undefined || commanderId === null) return null;
+      const assigneeUserId = n % 2 === 0 ? commanderId : null;
+      remember(state, assigneeKey(caseId), String(assigneeUserId));
+      return { caseIds: [caseId], assigneeUserId };
+    },
+    missing(db, { input }, state) {
+      const { caseIds, assigneeUserId } = input as { caseIds: number[]; assigneeUserId: unknown };
+      const caseId = caseIds[0] ?? 0;
+      const stored = String(
+        db.prepare('SELECT assignee_user_id FROM cases WHERE id = ?').pluck().get(caseId) ?? null,
+      );
+      // Later calls overwrite it: the acknowledged value, or one sent after it.
+      const sent = state.sent.get(assigneeKey(caseId)) ?? [];
+      const from = sent.indexOf(String(assigneeUserId));
+      if (from >= 0 && sent.slice(from).includes(stored)) return null;
+      return `case ${caseId}'s assignee is ${stored}, older than the acknowledged ${String(assigneeUserId)}`;
     },
   },
   {
@@ -219,6 +251,7 @@ export function caseStateFrom(
   const answerCase = cases[0]?.caseId ?? null;
   const state: CaseDriveState = {
     ...emptyCaseState(),
+    all: cases.map((c) => c.caseId),
     answerCase,
     atRisk: cases.filter((c) => c.state === 'at_risk').map((c) => c.caseId),
   };

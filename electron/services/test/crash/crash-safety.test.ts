@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseFileName } from '../../db/open';
 import { startChildServices, type ChildServices } from '../child-services';
 import { tempDir } from '../temp-runtime';
-import { demoBiomed } from './case-operations';
+import { demoBiomed, demoCommander } from './case-operations';
 import {
   demoAdmin,
   drive,
@@ -113,6 +113,7 @@ describe('crash safety', () => {
       const personas = [
         { ...demoAdmin, role: 'admin' as const },
         { ...demoBiomed, role: 'biomed' as const },
+        { ...demoCommander, role: 'incident_commander' as const },
       ];
       const state = initialDriveState();
       const ledger: Acknowledged[] = [];
@@ -152,7 +153,7 @@ describe('crash safety', () => {
           const duringSetup = random() < 0.2;
           if (duringSetup) arm(Math.floor(random() * killWindowMs.max));
           try {
-            // Each round works as one person: the administrator or the biomed at a device.
+            // Each round works as one person: the administrator, the biomed at a device, or the commander.
             const persona = personas[round % personas.length] ?? personas[0];
             await prepareSession(child, ledger, state, persona);
             if (!duringSetup) {

@@ -128,7 +128,7 @@ async function prepareCases(
   for (const c of cases.filter((x) => x.state === 'assessing')) {
     details.set(c.caseId, (await call(child, 'cases.get', { caseId: c.caseId })) as CaseDetail);
   }
-  state.cases = caseStateFrom(cases, details);
+  state.cases = { ...caseStateFrom(cases, details), commanderId: commander.user?.id ?? null };
 }
 
 export const demoLoadMissing = (db: Database.Database): string | null =>
