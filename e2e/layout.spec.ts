@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
-import { shot } from './case-steps';
+import type { Locator, Page } from '@playwright/test';
+import { nextStep, openAssignedCase, shot, shotTop, takeNextStep } from './case-steps';
 import { expect, loadDemoAndSignIn, test } from './fixtures';
 
 const pages = ['My devices', 'Devices', 'Advisories', 'Incidents', 'Board', 'Settings'];
@@ -141,6 +141,60 @@ for (const size of [
         headerTop: document.querySelector('.app-header')?.getBoundingClientRect().top,
       }));
       expect(scrolled).toEqual({ window: 0, headerTop: 0 });
+      expect(consoleErrors).toEqual([]);
+    });
+  });
+}
+
+/** The part of the element visible inside the scrolling main area, above the status line. */
+function shownInMain(locator: Locator) {
+  return locator.evaluate((e) => {
+    const main = document.getElementById('main')?.getBoundingClientRect();
+    const box = e.getBoundingClientRect();
+    return !!main && box.top >= main.top && box.bottom <= main.bottom;
+  });
+}
+
+/** The element's top edge is inside the main area's visible part: it starts above the fold. */
+function startsInMain(locator: Locator) {
+  return locator.evaluate((e) => {
+    const main = document.getElementById('main')?.getBoundingClientRect();
+    const top = e.getBoundingClientRect().top;
+    return !!main && top >= main.top && top < main.bottom;
+  });
+}
+
+for (const size of [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+]) {
+  test.describe(`Assessing at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size });
+
+    test('the first question shows above the fold, and the status line names no transport', async ({
+      page,
+      request,
+      harness,
+      consoleErrors,
+    }) => {
+      test.setTimeout(300_000);
+      await openAssignedCase(page, request, harness);
+      await page.locator('.case-card', { hasText: 'NM-0001' }).click();
+      await takeNextStep(page, 'Start the assessment', 'Assessing');
+      await expect(nextStep(page)).toContainText('questions left');
+      await page.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
+      // Inside the main area's visible part: not under the status line or the demo banner.
+      // The first question: its words in full, and its first answer starting above the fold.
+      const firstQuestion = page
+        .locator('[data-section="exposure_assessment"] [data-item]')
+        .first();
+      await expect(firstQuestion).toBeVisible();
+      const firstAnswer = firstQuestion.locator('.choice-option').first();
+      expect(await shownInMain(firstQuestion.locator('.answer-label, legend').first())).toBe(true);
+      expect(await startsInMain(firstAnswer)).toBe(true);
+      await shotTop(page, `layout-assessing-${size.width}`);
+      // The transport (desktop app or browser mode) is for developers: not in a built app.
+      await expect(page.getByRole('contentinfo')).not.toContainText('Transport');
       expect(consoleErrors).toEqual([]);
     });
   });
