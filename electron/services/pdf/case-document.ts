@@ -131,7 +131,11 @@ function kevBlock(kev: KevStatusAt | null, t: PdfWords): PdfBlock {
   const rows: { key: string; value: string; tone?: Tone }[] = [
     {
       key: t('kev.catalog'),
-      value: t('kev.catalogValue', { version: kev.catalogVersion, released: kev.dateReleased }),
+      // CISA stamps the release to the fraction of a second; the day is what a reader needs.
+      value: t('kev.catalogValue', {
+        version: kev.catalogVersion,
+        released: kev.dateReleased.slice(0, 10),
+      }),
     },
   ];
   if (kev.known.length === 0) rows.push({ key: t('kev.status'), value: t('kev.noneListed') });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportedPdf } from '../../api/domains/exports';
 import { repoRoot, startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
 import { demoTimeNow, operator, setUpDemoForExports, type DemoExports } from './demo-exports';
-import { pdfsig, pdftotext } from './independent-tools';
+import { pdfsig, pdftoppm, pdftotext } from './independent-tools';
 import { verifyPdf } from './verify';
 
 /**
@@ -57,7 +57,7 @@ describe('KEV status on the case PDF', () => {
   it('names the catalog version used and the known exploited CVE of ICSMA-17-215-02', () => {
     const after = text('after');
     expect(after).toContain('Known exploited vulnerabilities (CISA KEV)');
-    expect(after).toContain('KEV catalog used 2025.08.25 (released 2025-08-25');
+    expect(after).toContain('KEV catalog used 2025.08.25 (released 2025-08-25)');
     expect(after).toMatch(/CVE-2015-1635 known exploited since \d{4}-\d{2}-\d{2}/);
   });
 
@@ -66,6 +66,14 @@ describe('KEV status on the case PDF', () => {
     expect(german).toContain('Bekannt ausgenutzte Schwachstellen (CISA KEV)');
     expect(german).toContain('Verwendeter KEV-Katalog 2025.08.25');
     expect(german).toMatch(/CVE-2015-1635 bekannt ausgenutzt seit \d{4}-\d{2}-\d{2}/);
+  });
+
+  it('renders the German PDF with pdftoppm into test-results/pdf-kev/, for a person to look at', () => {
+    const pagesDir = path.join(repoRoot, 'test-results', 'pdf-kev');
+    fs.rmSync(pagesDir, { recursive: true, force: true });
+    expect(
+      pdftoppm(files.get('after-german') ?? '', pagesDir, 'case-kev-de').length,
+    ).toBeGreaterThan(0);
   });
 
   it('says plainly when no catalog had been imported', () => {
