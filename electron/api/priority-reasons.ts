@@ -35,6 +35,21 @@ export interface PriorityReason {
   score?: number;
 }
 
+/** Made once per language and precision: 10,000 cases' reasons are worded in one request. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: Language, digits: number): Intl.NumberFormat {
+  const key = `${language}:${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * The values a reason's text interpolates, formatted for the language (a German station reads
  * "EPSS 0,94"). One rule for every place that words a reason.
@@ -43,11 +58,7 @@ export function priorityReasonValues(
   reason: PriorityReason,
   language: Language,
 ): Record<string, string> {
-  const digits = reason.code === 'epss' ? 2 : 1;
-  const number = new Intl.NumberFormat(language, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const number = numberFormat(language, reason.code === 'epss' ? 2 : 1);
   return {
     date: reason.date ?? '',
     cves: (reason.cves ?? []).join(', '),
