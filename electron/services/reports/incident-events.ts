@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { AuditEventBody } from '../../api/domains/system';
 
 /**
  * The audit events of one incident, read from the hash-chained trail itself (not from a copy), so
@@ -27,12 +28,30 @@ interface Row {
   body: string;
 }
 
-interface Body {
-  time: string;
-  actorUserId: number | null;
-  actorRole: string;
-  action: string;
-  payload: unknown;
+/** Whether an event's body is one of `actions` (all when absent) and within `period`. */
+export function eventFilter(
+  period: { start: string; end: string } | null,
+  actions?: readonly string[],
+): (body: AuditEventBody) => boolean {
+  const wanted = actions ? new Set(actions) : null;
+  return (b) =>
+    (!wanted || wanted.has(b.action)) &&
+    (!period || (b.time >= period.start && b.time <= period.end));
+}
+
+/** The incident event an audit event's body tells of. */
+export function incidentEvent(
+  id: number,
+  b: AuditEventBody,
+  entityType: string,
+  caseId: number | null,
+): IncidentEvent {
+  const payload =
+    typeof b.payload === 'object' && b.payload !== null
+      ? (b.payload as Record<string, unknown>)
+      : {};
+  const { time: at, actorUserId, actorRole, action } = b;
+  return { id, at, actorUserId, actorRole, action, entityType, caseId, payload };
 }
 
 export function readIncidentEvents(
@@ -52,26 +71,15 @@ export function readIncidentEvents(
                    (SELECT id FROM bulk_decisions WHERE incident_id = ?))`,
     )
     .all(incidentId, String(incidentId), incidentId) as Row[];
-  const wanted = actions ? new Set(actions) : null;
+  const keep = eventFilter(period, actions);
   const out: IncidentEvent[] = [];
   for (const r of rows) {
     // One JSON.parse per event: V8 parses faster than SQLite's json_extract can pick fields.
-    const b = JSON.parse(r.body) as Body;
-    if (wanted && !wanted.has(b.action)) continue;
-    if (period && (b.time < period.start || b.time > period.end)) continue;
-    out.push({
-      id: r.id,
-      at: b.time,
-      actorUserId: b.actorUserId,
-      actorRole: b.actorRole,
-      action: b.action,
-      entityType: r.entity_type,
-      caseId: r.entity_type === 'case' && r.entity_id !== null ? parseInt(r.entity_id, 10) : null,
-      payload:
-        typeof b.payload === 'object' && b.payload !== null
-          ? (b.payload as Record<string, unknown>)
-          : {},
-    });
+    const b = JSON.parse(r.body) as AuditEventBody;
+    if (!keep(b)) continue;
+    const caseId =
+      r.entity_type === 'case' && r.entity_id !== null ? parseInt(r.entity_id, 10) : null;
+    out.push(incidentEvent(r.id, b, r.entity_type, caseId));
   }
   // Sorted here, not in SQL: ORDER BY would copy every event body into a temporary B-tree first.
   return out.sort((a, b) => a.id - b.id);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AuditEventBody } from '../../api/domains/system';
 import { boardWhere } from '../board/board-query';
 import { remoteFrom } from '../board/facility-board';
-import type { IncidentEvent } from './incident-events';
+import { eventFilter, incidentEvent, type IncidentEvent } from './incident-events';
 
 /**
  * The audit events other stations sent about the cases they hold in this incident (a case is in
@@ -27,8 +27,6 @@ interface Row {
   asset_tag: string;
   actor_name: string | null;
 }
-
-type Body = AuditEventBody;
 
 const noLists = { blocked: [], awaiting_signoff: [] };
 
@@ -57,24 +55,14 @@ export function readStationEvents(
          LEFT JOIN station_users u ON u.station_id = e.station_id AND u.id = e.actor`,
     )
     .all(...held.params) as Row[];
-  const wanted = actions ? new Set(actions) : null;
+  const keep = eventFilter(period, actions);
   const out: StationEvent[] = [];
   for (const r of rows) {
-    const b = JSON.parse(r.body) as Body;
-    if (wanted && !wanted.has(b.action)) continue;
-    if (period && (b.time < period.start || b.time > period.end)) continue;
+    const b = JSON.parse(r.body) as AuditEventBody;
+    if (!keep(b)) continue;
+    const caseId = b.entityId !== null ? parseInt(b.entityId, 10) : null;
     out.push({
-      id: r.id,
-      at: b.time,
-      actorUserId: b.actorUserId,
-      actorRole: b.actorRole,
-      action: b.action,
-      entityType: b.entityType,
-      caseId: b.entityId !== null ? parseInt(b.entityId, 10) : null,
-      payload:
-        typeof b.payload === 'object' && b.payload !== null
-          ? (b.payload as Record<string, unknown>)
-          : {},
+      ...incidentEvent(r.id, b, b.entityType, caseId),
       stationId: r.station_id,
       stationName: r.station_name,
       assetTag: r.asset_tag,
