@@ -1,3 +1,5 @@
+// Type-only cycle with cases.ts (erased at build): the case embeds these views, which name its
+// sections and verdicts.
 import type { ChecklistSectionId, GateVerdict } from './cases';
 
 /** What a case page shows of its checklist and its patient-safety gate (part of `CaseDetail`). */

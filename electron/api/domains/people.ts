@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import { roles, type Role } from '../roles';
 import { id, name } from '../schemas';
+// Type-only cycle with session.ts (erased at build): the first run's result is a session status.
 import type { SessionStatus } from './session';
 
 export type CredentialKind = 'pin' | 'password';

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { forgetBoundTables } from '../audit/bound-tables';
 import { ServiceError } from '../core/errors';
+// Each migration module imports the Migration type from here: a type-only cycle, erased at build.
 import { migrations } from './migrations';
 
 export interface Migration {

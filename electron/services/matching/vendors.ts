@@ -4,6 +4,7 @@
  * (GE)", "BD" and "Becton, Dickinson and Company (BD)". The alias table lives in
  * resources/aliases/vendors.json; a vendor it does not list is compared by its cleaned name.
  */
+// Type-only cycle with alias-tables.ts (erased at build): it loads its tables with this normalising.
 import type { VendorTable } from './alias-tables';
 import { tokenize } from './model-tokens';
 

@@ -19,6 +19,7 @@ import {
 } from './signoff-kinds';
 import type { CaseSnapshot, TransitionRequest } from './snapshot';
 import { isWorkflowState, stateLabels } from './states';
+// Type-only cycle with transitions.ts (erased at build): its rules name the guards evaluated here.
 import type { Guard, TransitionRule } from './transitions';
 import { formatClock, listPhrase } from './wording';
 
