@@ -1,20 +1,13 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appSchemaVersion } from '../services/db/migrate';
 import { databaseFileName } from '../services/db/open';
-import { repoRoot, tempDir } from '../services/test/temp-runtime';
-import { runCliSync } from '../services/test/run-cli';
+import { repoRoot } from '../services/test/temp-runtime';
+import { freshDataDirs, runCliSync } from '../services/test/run-cli';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-function dataDir(): string {
-  const t = tempDir('standalone-cli-');
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const dataDir = freshDataDirs();
 
 /** The real CLI in its own process, as a user would run it. */
 const cli = (dir: string, ...args: string[]) => runCliSync(dir, args);

@@ -2,16 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixturesDir, repoRoot, tempDir } from '../../services/test/temp-runtime';
-import { runCliSync } from '../../services/test/run-cli';
+import { freshDataDirs, runCliSync } from '../../services/test/run-cli';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-function dataDir(): string {
-  const t = tempDir('standalone-cli-');
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const dataDir = freshDataDirs();
 
 /** The real CLI in its own process, as a user would run it. */
 const cli = (dir: string, ...args: string[]) => runCliSync(dir, args);

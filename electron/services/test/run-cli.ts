@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { repoRoot } from './temp-runtime';
+import { afterEach } from 'vitest';
+import { repoRoot, tempDir } from './temp-runtime';
 
 export interface CliRun {
   code: number | null;
@@ -58,4 +59,18 @@ export function runCliSync(
   const r = spawnSync(p.file, p.args, { ...p.options, encoding: 'utf8' });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * For a test file: call the returned function for a fresh data folder; every folder it made is
+ * removed after each test.
+ */
+export function freshDataDirs(prefix = 'standalone-cli-'): () => string {
+  const made: (() => void)[] = [];
+  afterEach(() => made.splice(0).forEach((cleanup) => cleanup()));
+  return () => {
+    const t = tempDir(prefix);
+    made.push(t.cleanup);
+    return t.dir;
+  };
 }
