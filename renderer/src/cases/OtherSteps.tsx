@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Input, Label, TextField } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CaseActionOption, CaseDetail } from '../../../electron/api/domains/cases';
 import type { ApiError } from '../api/client';
+import { AnswerTextField } from '../components/TextInputField';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { StepForm } from './StepForm';
 
@@ -59,17 +60,12 @@ function QuarantineForm({ quarantine }: { quarantine: Props['quarantine'] }) {
   }
   return (
     <div className="other-step quarantine-form">
-      <TextField
-        className="answer-control answer-text"
+      <AnswerTextField
+        label={t('cases.other.quarantineReason')}
         value={reason}
         onChange={setReason}
-        isRequired
-        maxLength={1000}
         autoFocus
-      >
-        <Label className="answer-label">{t('cases.other.quarantineReason')}</Label>
-        <Input className="text-input" />
-      </TextField>
+      />
       <div className="step-actions">
         <Button
           className="button button-danger"

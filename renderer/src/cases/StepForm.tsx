@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Input, Label, TextField } from 'react-aria-components';
+import { Button, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CaseActionOption, CaseDetail } from '../../../electron/api/domains/cases';
 import type { ApiError } from '../api/client';
+import { AnswerTextField } from '../components/TextInputField';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TimeInput } from '../components/TimeInput';
 import { MissingList } from './MissingList';
@@ -65,16 +66,11 @@ export function StepForm({
             </TextField>
           ) : null}
           {needsReason ? (
-            <TextField
-              className="answer-control answer-text"
+            <AnswerTextField
+              label={t('cases.next.reasonLabel')}
               value={reason}
               onChange={setReason}
-              isRequired
-              maxLength={1000}
-            >
-              <Label className="answer-label">{t('cases.next.reasonLabel')}</Label>
-              <Input className="text-input" />
-            </TextField>
+            />
           ) : null}
         </div>
       ) : null}

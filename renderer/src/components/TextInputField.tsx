@@ -18,6 +18,7 @@ interface Props {
   /** The field's class in its form's layout (a grid cell, a wide cell). */
   className?: string;
   inputClassName?: string;
+  labelClassName?: string;
   /** What is wrong with the value, said at the field (a form's check or the service's). */
   problem?: string | null;
 }
@@ -40,7 +41,7 @@ export function TextInputField(props: Props) {
       autoFocus={autoFocus}
       isInvalid={props.problem ? true : undefined}
     >
-      <Label className="field-label">{label}</Label>
+      <Label className={props.labelClassName ?? 'field-label'}>{label}</Label>
       {rows ? (
         <TextArea className={`${inputClass} text-area`} rows={rows} />
       ) : (
@@ -53,5 +54,20 @@ export function TextInputField(props: Props) {
       ) : null}
       <FieldProblem problem={props.problem} />
     </TextField>
+  );
+}
+
+/** A required free-text answer in a case or incident form (a reason, a summary), full width. */
+export function AnswerTextField(
+  props: Pick<Props, 'label' | 'value' | 'onChange' | 'maxLength' | 'rows' | 'autoFocus'>,
+) {
+  return (
+    <TextInputField
+      className="answer-control answer-text"
+      labelClassName="answer-label"
+      isRequired
+      maxLength={1000}
+      {...props}
+    />
   );
 }

@@ -3,6 +3,7 @@ import { Button, Form, Input, Label, Radio, RadioGroup, TextField } from 'react-
 import { useTranslation } from 'react-i18next';
 import type { IncidentSummary } from '../../../electron/api/domains/incidents';
 import { call, type ApiError } from '../api/client';
+import { AnswerTextField } from '../components/TextInputField';
 import { ErrorMessage } from '../components/ErrorMessage';
 
 /** A device the matching missed: opened by hand, by asset tag, with the reason recorded. */
@@ -86,16 +87,11 @@ export function AddDeviceForm({
             </div>
           </RadioGroup>
         ) : null}
-        <TextField
-          className="answer-control answer-text"
+        <AnswerTextField
+          label={t('cases.incidents.add.reason')}
           value={reason}
           onChange={setReason}
-          isRequired
-          maxLength={1000}
-        >
-          <Label className="answer-label">{t('cases.incidents.add.reason')}</Label>
-          <Input className="text-input" />
-        </TextField>
+        />
         {error ? <ErrorMessage error={error} /> : null}
         <Button
           type="submit"

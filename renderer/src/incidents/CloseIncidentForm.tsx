@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Form, Label, TextArea, TextField } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { IncidentSummary } from '../../../electron/api/domains/incidents';
 import { call, type ApiError } from '../api/client';
+import { AnswerTextField } from '../components/TextInputField';
 import { ErrorMessage } from '../components/ErrorMessage';
 
 /** Closing an incident takes a summary, and only once every case is closed (the services check). */
@@ -36,16 +37,13 @@ export function CloseIncidentForm({
           : t('cases.incidents.close.ready')}
       </p>
       <Form onSubmit={submit} className="incident-form">
-        <TextField
-          className="answer-control answer-text"
+        <AnswerTextField
+          label={t('cases.incidents.close.summary')}
           value={summary}
           onChange={setSummary}
-          isRequired
           maxLength={4000}
-        >
-          <Label className="answer-label">{t('cases.incidents.close.summary')}</Label>
-          <TextArea className="text-input text-area" rows={4} />
-        </TextField>
+          rows={4}
+        />
         {error ? <ErrorMessage error={error} /> : null}
         <Button
           type="submit"
