@@ -3,6 +3,7 @@ import type { MethodSpec } from './define';
 import { advisoryMethods } from './domains/advisories';
 import { backupMethods } from './domains/backup';
 import { boardMethods } from './domains/board';
+import { caseConflictMethods } from './domains/case-conflicts';
 import { caseMethods } from './domains/cases';
 import { demoMethods } from './domains/demo';
 import { deviceMethods } from './domains/devices';
@@ -37,6 +38,7 @@ export const api = {
   ...exportMethods,
   ...stationMethods,
   ...exchangeMethods,
+  ...caseConflictMethods,
   ...threatMethods,
   ...demoMethods,
 } satisfies Record<string, MethodSpec>;

@@ -190,6 +190,9 @@ export const permissions: Record<MethodName, Access> = {
   'board.get': only(boardReaders, 'read', { operator: true }),
   'board.timeline': only(boardReaders, 'read', { operator: true }),
   'board.setStationSilence': only(commanders, 'change', { operator: false }),
+  // A device opened at two stations: seen by the board's readers, settled by the commander.
+  'conflicts.list': only(boardReaders, 'read', { operator: true }),
+  'conflicts.choose': only(commanders, 'change', { operator: false }),
   'cases.bulkPreview': only(commanders, 'read', { operator: true }),
   'cases.bulkTransition': only(commanders, 'change', { operator: false }),
   'cases.bulkRecheck': only(commanders, 'change', { operator: false }),

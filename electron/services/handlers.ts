@@ -6,6 +6,7 @@ import { caseHandlers } from './cases/handlers';
 import type { HandlerMap } from './core/handler';
 import { demoHandlers } from './demo/handlers';
 import { deviceHandlers } from './devices/handlers';
+import { caseConflictHandlers } from './exchange/case-conflict-handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { exportHandlers } from './pdf/handlers';
 import { incidentHandlers } from './incidents/handlers';
@@ -34,6 +35,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...exportHandlers,
   ...stationHandlers,
   ...exchangeHandlers,
+  ...caseConflictHandlers,
   ...threatHandlers,
   ...seedHandlers,
   ...demoHandlers,

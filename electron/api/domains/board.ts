@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CaseConflict } from './case-conflicts';
 import { method } from '../define';
 import type { PriorityReason } from '../priority-reasons';
 import { secret } from './people';
@@ -179,6 +180,8 @@ export interface BoardView {
   stations: BoardStation[];
   /** After how many minutes without a bundle a station is flagged as silent. */
   silenceThresholdMinutes: number;
+  /** Devices of the incident for which two or more stations opened a case. */
+  conflicts: CaseConflict[];
 }
 
 /** Minutes without a bundle before a station is flagged, until the commander sets another. */

@@ -32,6 +32,7 @@ import {
 import { casePriorities } from '../threats/priority';
 import { boardRows } from './board-rows';
 import { boardStations, silenceMinutes } from './station-silence';
+import { listConflicts } from '../exchange/case-conflicts';
 
 /** `board.get`: the whole incident at a glance, and one page of the cases matching the filters. */
 
@@ -189,6 +190,7 @@ export function getBoard(ctx: CallContext, input: ParsedInputOf<'board.get'>): B
       facets: boardFacets(db, head.id, counts),
       stations: boardStations(db, now),
       silenceThresholdMinutes: silenceMinutes(db),
+      conflicts: listConflicts(db, head.id).conflicts,
     };
   })();
 }

@@ -15,6 +15,7 @@ import { PdfBatchDialog } from './PdfBatchDialog';
 import { SelectionToolbar } from './SelectionToolbar';
 import { StateChart } from './StateChart';
 import { StationsStrip } from './StationsStrip';
+import { ConflictsNotice } from './ConflictsNotice';
 import { allMatchingCaseIds, useBoardPages } from './use-board-pages';
 
 /** The filters stay while the commander opens a case and comes back. */
@@ -69,6 +70,7 @@ export function BoardView({ incidentId }: { incidentId: number }) {
   return (
     <div className="board-view">
       <StationsStrip view={view} onChanged={reload} />
+      <ConflictsNotice view={view} onChanged={reload} />
       <CountsStrip
         view={view}
         filters={query.filters}

@@ -12,6 +12,7 @@ import { migration010 } from './010-threats';
 import { migration011 } from './011-station-replica';
 import { migration012 } from './012-signoff-staff-id';
 import { migration013 } from './013-replica-replay';
+import { migration014 } from './014-case-conflicts';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
 
 for (const [i, m] of migrations.entries()) {

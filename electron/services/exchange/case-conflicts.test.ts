@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableHash } from '../test/hostile/table-hash';
+import { signInAs } from '../test/temp-runtime';
+import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';
+
+const slow = { timeout: 300_000 };
+let f: Facility;
+const trackingId = 'ICSMA-17-215-02';
+
+beforeAll(async () => {
+  // Both floor stations open a case for NM-0003; NM-0005 and NM-0001 are held at one station each.
+  f = await startFacility({
+    post: ['NM-0001'],
+    floors: [
+      ['NM laptop 2', ['NM-0003']],
+      ['Biomed workstation', ['NM-0003', 'NM-0005']],
+    ],
+  });
+  await exchangeThroughFolder(f);
+}, 300_000);
+afterAll(() => f.cleanup());
+
+describe('two stations open a case for the same device', () => {
+  it(
+    'lists the conflict at the command post, on the board too, merging nothing',
+    slow,
+    async () => {
+      const { conflicts } = await f.post.api.value('conflicts.list', {
+        incidentId: f.post.incidentId,
+      });
+      expect(conflicts).toHaveLength(1);
+      const [conflict] = conflicts;
+      expect(conflict).toMatchObject({ assetTag: 'NM-0003', trackingId, decision: null });
+      expect(conflict?.cases.map((c) => [c.stationName, c.here, c.state])).toEqual([
+        ['Biomed workstation', false, 'at_risk'],
+        ['NM laptop 2', false, 'at_risk'],
+      ]);
+      const board = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
+      expect(board.conflicts).toEqual(conflicts);
+      // Both cases stay on the board until the commander chooses.
+      expect(board.rows.filter((r) => r.assetTag === 'NM-0003')).toHaveLength(2);
+    },
+  );
+
+  it(
+    'the commander chooses which station holds it, audited; bad choices change nothing',
+    slow,
+    async () => {
+      const db = f.post.rt.services.db;
+      const { conflicts } = await f.post.api.value('conflicts.list', {
+        incidentId: f.post.incidentId,
+      });
+      const laptop = conflicts[0]?.cases.find((c) => c.stationName === 'NM laptop 2');
+      if (!laptop) throw new Error('no case of NM laptop 2');
+      const before = tableHash(db);
+      const stranger = await f.post.api.error('conflicts.choose', {
+        assetTag: 'NM-0003',
+        trackingId,
+        stationId: '00000000-0000-4000-8000-000000000000',
+      });
+      expect(stranger.message).toMatch(
+        /holds no case for device NM-0003.*"Biomed workstation", "NM laptop 2"/,
+      );
+      const single = await f.post.api.error('conflicts.choose', {
+        assetTag: 'NM-0005',
+        trackingId,
+        stationId: laptop.stationId,
+      });
+      expect(single).toMatchObject({ code: 'not_found' });
+      expect(single.message).toContain('No two stations hold a case for device NM-0005');
+      expect(tableHash(db)).toBe(before);
+      await signInAs(f.post.rt, 'biomed');
+      const biomed = await f.post.api.error('conflicts.choose', {
+        assetTag: 'NM-0003',
+        trackingId,
+        stationId: laptop.stationId,
+      });
+      expect(biomed.code).toBe('forbidden');
+      expect(db.prepare('SELECT count(*) FROM case_conflict_decisions').pluck().get()).toBe(0);
+
+      const commander = await signInAs(f.post.rt, 'incident_commander');
+      const chosen = await f.post.api.value('conflicts.choose', {
+        assetTag: 'NM-0003',
+        trackingId,
+        stationId: laptop.stationId,
+        reason: 'The laptop is at the scanner.',
+      });
+      expect(chosen.decision).toMatchObject({
+        stationId: laptop.stationId,
+        stationName: 'NM laptop 2',
+        decidedBy: commander.displayName,
+        reason: 'The laptop is at the scanner.',
+      });
+      const events = (
+        db
+          .prepare("SELECT body FROM audit_events WHERE entity_type = 'device' AND entity_id = ?")
+          .pluck()
+          .all('NM-0003') as string[]
+      )
+        .map((body) => JSON.parse(body) as Record<string, unknown>)
+        .filter((e) => e.action === 'case_conflict.decided');
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        actorUserId: commander.id,
+        actorRole: 'incident_commander',
+        payload: { assetTag: 'NM-0003', trackingId, stationName: 'NM laptop 2', before: null },
+      });
+      const board = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
+      expect(board.conflicts[0]?.decision?.stationName).toBe('NM laptop 2');
+    },
+  );
+});
