@@ -38,6 +38,15 @@ export type BoardScope = 'local' | 'remote';
 const remoteIncidentSql = `a.tracking_id IN (SELECT la.tracking_id FROM incident_advisories ia
   JOIN advisories la ON la.id = ia.advisory_id WHERE ia.incident_id = ?)`;
 
+/**
+ * Another station's case stands unless the commander chose a different station to hold its
+ * device and advisory (case-conflicts.ts). This station's own cases always show here: it holds
+ * them until it hands them over.
+ */
+const remoteStandsSql = `NOT EXISTS (SELECT 1 FROM case_conflict_decisions k
+  WHERE k.asset_tag = d.asset_tag AND k.tracking_id = a.tracking_id
+    AND k.station_id <> c.station_id)`;
+
 export function boardWhere(
   incidentId: number,
   filters: BoardFilters | undefined,
@@ -46,7 +55,7 @@ export function boardWhere(
   scope: BoardScope = 'local',
 ): BoardSql {
   const remote = scope === 'remote';
-  const where = [remote ? remoteIncidentSql : 'c.incident_id = ?'];
+  const where = remote ? [remoteIncidentSql, remoteStandsSql] : ['c.incident_id = ?'];
   const params: (string | number)[] = [incidentId];
   const add = (sql: string, ...values: (string | number)[]) => {
     where.push(sql);

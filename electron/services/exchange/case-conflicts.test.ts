@@ -43,7 +43,7 @@ describe('two stations open a case for the same device', () => {
   );
 
   it(
-    'the commander chooses which station holds it, audited; bad choices change nothing',
+    'the commander chooses which station holds it, audited, and only its case stays on the board; bad choices change nothing',
     slow,
     async () => {
       const db = f.post.rt.services.db;
@@ -105,8 +105,15 @@ describe('two stations open a case for the same device', () => {
         actorRole: 'incident_commander',
         payload: { assetTag: 'NM-0003', trackingId, stationName: 'NM laptop 2', before: null },
       });
+      // The case the commander did not choose leaves the board and its counts.
       const board = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
       expect(board.conflicts[0]?.decision?.stationName).toBe('NM laptop 2');
+      expect(board.totalCases).toBe(3);
+      expect(board.rows.map((r) => [r.assetTag, r.station?.name])).toEqual([
+        ['NM-0001', 'Command post'],
+        ['NM-0003', 'NM laptop 2'],
+        ['NM-0005', 'Biomed workstation'],
+      ]);
     },
   );
 });
