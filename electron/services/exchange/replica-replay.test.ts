@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { replicatedTables } from '../db/migrations/011-station-replica';
+import { appSchemaVersion } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';
 
@@ -35,18 +36,21 @@ describe('bundles imported before the facility replica existed', () => {
       const imported = replica(db);
       expect(imported.cases).toHaveLength(2);
       // The database as an import before migration 011 left it: the events stored, the replica
-      // (created empty by 011) without their rows, and migration 013 not yet run.
+      // (created empty by 011) without their rows; then at version 12, before 013 and 014.
       db.exec(`
       DROP TABLE station_replica_pending;
       ${replicatedTables.map((t) => `DELETE FROM station_${t};`).join('\n')}
-      PRAGMA user_version = 12;
     `);
       const before = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
       expect(before.totalCases).toBe(1);
+      db.exec(`
+      DROP TABLE case_conflict_decisions;
+      PRAGMA user_version = 12;
+    `);
 
       const upgraded = openDatabase(f.post.rt.services.databaseFile);
       try {
-        expect(upgraded.pragma('user_version', { simple: true })).toBe(13);
+        expect(upgraded.pragma('user_version', { simple: true })).toBe(appSchemaVersion);
         expect(replica(upgraded)).toEqual(imported);
         expect(upgraded.prepare('SELECT count(*) FROM station_replica_pending').pluck().get()).toBe(
           0,
@@ -71,6 +75,7 @@ describe('bundles imported before the facility replica existed', () => {
       const imported = replica(db);
       db.exec(`
       DROP TABLE station_replica_pending;
+      DROP TABLE case_conflict_decisions;
       PRAGMA user_version = 12;
     `);
       for (let i = 0; i < 2; i++) {
