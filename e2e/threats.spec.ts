@@ -7,6 +7,13 @@ import { demoUser, expect, loadDemoAndSignIn, openSection, signIn, test } from '
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = path.join(repoRoot, '../shared/fixtures');
 const kevFile = path.join(fixtures, 'kev/known_exploited_vulnerabilities.json');
+const germanSteps = JSON.parse(
+  fs.readFileSync(path.join(repoRoot, 'electron/api/i18n/steps.de.json'), 'utf8'),
+) as { steps: Record<string, string> };
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const aGermanStep = new RegExp(
+  `^(${Object.values(germanSteps.steps).map(escapeRegExp).join('|')})$`,
+);
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screenshots/${name}.png` });
@@ -100,6 +107,10 @@ test('KEV and EPSS are imported on their page; the board sorted by priority puts
   await expect(germanPriority).toContainText(/Priorität \d+,\d/);
   await expect(germanPriority).toContainText('bekannt ausgenutzt seit');
   await expect(germanPriority).toContainText('EPSS 0,94');
+  // The step's button is worded in German too.
+  await expect(
+    page.getByTestId('next-step').getByRole('button', { name: aGermanStep }).first(),
+  ).toBeVisible();
   await shot(page, 'de-case-priority-1024');
   await page.getByRole('navigation').getByRole('link', { name: 'Lagebild', exact: true }).click();
   await page.locator('.board-sort .filter-select').getByRole('button').click();

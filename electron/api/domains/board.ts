@@ -1,3 +1,4 @@
+import type { StepKey } from '../step-words';
 import { z } from 'zod';
 import type { CaseConflict } from './case-conflicts';
 import { method } from '../define';
@@ -101,7 +102,7 @@ export interface BoardRow {
   /** Set for deferred cases: when the gate is due again. */
   recheckAt: string | null;
   /** The one natural next step, and whether it can be taken now; null once closed. */
-  nextAction: { target: CaseState; action: string; allowed: boolean } | null;
+  nextAction: { target: CaseState; action: string; actionKey: StepKey; allowed: boolean } | null;
   updatedAt: string;
 }
 

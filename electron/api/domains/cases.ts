@@ -1,3 +1,4 @@
+import type { StepKey } from '../step-words';
 import { z } from 'zod';
 import { method } from '../define';
 import type { Role, SignoffKind } from '../roles';
@@ -97,7 +98,7 @@ export interface CaseSummary {
   gateVerdict: GateVerdict;
   flags: CaseFlag[];
   /** The one natural next step, and whether it can be taken now; null once closed. */
-  nextAction: { target: CaseState; action: string; allowed: boolean } | null;
+  nextAction: { target: CaseState; action: string; actionKey: StepKey; allowed: boolean } | null;
   /** The name of the station holding the case (where it is worked); null before station init. */
   station: string | null;
   createdAt: string;
@@ -188,6 +189,8 @@ export interface CaseActionOption {
   target: CaseState;
   /** The button: "Disconnect and run standalone". */
   action: string;
+  /** The button's words in the station's language: `steps.<actionKey>` (api/i18n/steps.*.json). */
+  actionKey: StepKey;
   allowed: boolean;
   /** What is still missing, in plain words. */
   missing: string[];

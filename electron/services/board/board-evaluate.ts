@@ -91,7 +91,7 @@ export function couldAwaitSignoff(q: QuickCase, now: Date): boolean {
 export interface RowVerdict {
   gateVerdict: GateEvaluation['verdict'];
   flags: CaseFlag[];
-  nextAction: Pick<ActionOption, 'target' | 'action' | 'allowed'> | null;
+  nextAction: Pick<ActionOption, 'target' | 'action' | 'actionKey' | 'allowed'> | null;
 }
 
 /** A row's verdicts: from the bare snapshot, or in full when the next step needs sign-offs. */
@@ -117,7 +117,14 @@ export function rowVerdict(
     return {
       gateVerdict: loaded.gate.verdict,
       flags: loaded.flags,
-      nextAction: next ? { target: next.target, action: next.action, allowed: next.allowed } : null,
+      nextAction: next
+        ? {
+            target: next.target,
+            action: next.action,
+            actionKey: next.actionKey,
+            allowed: next.allowed,
+          }
+        : null,
     };
   }
   // No sign-off counts for this step, so the bare verdict is the verdict; a pending re-review
@@ -130,6 +137,7 @@ export function rowVerdict(
       ? {
           target: bareNext.target,
           action: bareNext.action,
+          actionKey: bareNext.actionKey,
           allowed: bareNext.allowed && !held,
         }
       : null,

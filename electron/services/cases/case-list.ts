@@ -130,7 +130,14 @@ export function caseSummary(
         : { userId: row.assignee_user_id, name: row.assignee_name ?? '' },
     gateVerdict: loaded.gate.verdict,
     flags: loaded.flags,
-    nextAction: next ? { target: next.target, action: next.action, allowed: next.allowed } : null,
+    nextAction: next
+      ? {
+          target: next.target,
+          action: next.action,
+          actionKey: next.actionKey,
+          allowed: next.allowed,
+        }
+      : null,
     // Every case in this database is held here: this station works its own cases.
     station: stationName(db),
     createdAt: row.created_at,

@@ -8,6 +8,7 @@ import { normalizeSnapshot, type CaseSnapshot } from './snapshot';
 import type { Hics251Status } from '../../api/domains/cases';
 import { hics251Status, isOpen, isWorkflowState, type WorkflowState } from './states';
 import { rulesFrom, type TransitionRule } from './transitions';
+import { stepKey, type StepKey } from '../../api/step-words';
 
 /**
  * What the on-floor screen shows: one clear next action (the most natural step from here, with what
@@ -17,6 +18,8 @@ import { rulesFrom, type TransitionRule } from './transitions';
 export interface ActionOption {
   target: WorkflowState;
   action: string;
+  /** The key of the button's words in every language (api/i18n/steps.*.json). */
+  actionKey: StepKey;
   /** Allowed now, given the inputs in `needs` (a reason, a re-check time) when the step is taken. */
   allowed: boolean;
   missing: string[];
@@ -75,6 +78,7 @@ function describeOption(rule: TransitionRule, snapshot: CaseSnapshot, now: Date)
   return {
     target: rule.to,
     action: rule.action,
+    actionKey: stepKey(rule.from, rule.to),
     allowed: missing.length === 0,
     missing,
     missingAt: found.map((m) => m.at),

@@ -1,3 +1,4 @@
+import { stepAction } from '../../api/step-words';
 import { isolationAnswers, patchResultItem } from '../playbooks/contract';
 import type { SectionId } from '../playbooks/schema';
 import type { GateVerdict } from '../../api/domains/cases';
@@ -33,7 +34,7 @@ export type Guard =
 export interface TransitionRule {
   from: WorkflowState;
   to: WorkflowState;
-  /** The button: what the person does. */
+  /** The button: what the person does (its words in every language: api/i18n/steps.*.json). */
   action: string;
   guards: readonly Guard[];
   signoffs: readonly WorkflowSignoffKind[];
@@ -61,12 +62,18 @@ const patchResult = (result: 'installed' | 'not_installed', purpose: string): Gu
 const compromisable = workflowStates.filter((s) => isOpen(s) && s !== 'quarantined');
 
 export const transitionRules: readonly TransitionRule[] = [
-  { from: 'at_risk', to: 'assessing', action: 'Start the assessment', guards: [], signoffs: [] },
+  {
+    from: 'at_risk',
+    to: 'assessing',
+    action: stepAction('at_risk', 'assessing'),
+    guards: [],
+    signoffs: [],
+  },
   // Vendor advice 1: protect network access; IT security attests, the risk owner accepts.
   {
     from: 'assessing',
     to: 'protected_connected',
-    action: 'Keep it connected on its protected segment',
+    action: stepAction('assessing', 'protected_connected'),
     guards: [section('exposure_assessment'), isolated],
     signoffs: ['network_isolation', 'risk_acceptance'],
   },
@@ -74,7 +81,7 @@ export const transitionRules: readonly TransitionRule[] = [
   {
     from: 'assessing',
     to: 'deferred',
-    action: 'Defer and re-check later',
+    action: stepAction('assessing', 'deferred'),
     guards: [{ kind: 'gate', verdict: 'blocked' }, { kind: 'recheck_time' }],
     signoffs: [],
   },
@@ -82,19 +89,25 @@ export const transitionRules: readonly TransitionRule[] = [
   {
     from: 'assessing',
     to: 'standalone',
-    action: 'Disconnect and run standalone',
+    action: stepAction('assessing', 'standalone'),
     guards: [{ kind: 'gate', verdict: 'clear' }, section('backup')],
     signoffs: ['patient_safety_clear', 'technical_readiness'],
   },
   // The re-check is due at its time; re-checking earlier is a decision anyone on the case may take.
-  { from: 'deferred', to: 'assessing', action: 'Re-check now', guards: [], signoffs: [] },
+  {
+    from: 'deferred',
+    to: 'assessing',
+    action: stepAction('deferred', 'assessing'),
+    guards: [],
+    signoffs: [],
+  },
   // The product diagram joins protected_connected to returned_to_service; a protected device still
   // has to be patched and verified before its case closes (vendor advice 3), so it takes the patch
   // path, with the backup done again first (advice 4).
   {
     from: 'protected_connected',
     to: 'patching',
-    action: 'Start patching',
+    action: stepAction('protected_connected', 'patching'),
     guards: [{ kind: 'fresh_backup' }],
     signoffs: [],
   },
@@ -102,14 +115,14 @@ export const transitionRules: readonly TransitionRule[] = [
   {
     from: 'standalone',
     to: 'patching',
-    action: 'Start patching',
+    action: stepAction('standalone', 'patching'),
     guards: [section('standalone_operation'), { kind: 'fresh_backup' }],
     signoffs: [],
   },
   {
     from: 'patching',
     to: 'verifying',
-    action: 'Verify the patched device',
+    action: stepAction('patching', 'verifying'),
     guards: [section('patch_record'), patchResult('installed', 'verifying needs')],
     signoffs: [],
   },
@@ -117,7 +130,7 @@ export const transitionRules: readonly TransitionRule[] = [
   {
     from: 'patching',
     to: 'assessing',
-    action: 'Patch not installed: assess again',
+    action: stepAction('patching', 'assessing'),
     guards: [
       section('patch_record'),
       patchResult('not_installed', 'going back to assessing needs'),
@@ -127,7 +140,7 @@ export const transitionRules: readonly TransitionRule[] = [
   {
     from: 'verifying',
     to: 'reconnecting',
-    action: 'Reconnect the device',
+    action: stepAction('verifying', 'reconnecting'),
     guards: [section('verification')],
     signoffs: ['verification_biomed', 'verification_it'],
   },
@@ -135,14 +148,14 @@ export const transitionRules: readonly TransitionRule[] = [
   {
     from: 'verifying',
     to: 'patching',
-    action: 'Verification failed: patch again',
+    action: stepAction('verifying', 'patching'),
     guards: [{ kind: 'fresh_backup' }],
     signoffs: [],
   },
   {
     from: 'reconnecting',
     to: 'returned_to_service',
-    action: 'Return to service',
+    action: stepAction('reconnecting', 'returned_to_service'),
     guards: [section('reconnection')],
     signoffs: ['reconnect_approval'],
   },
@@ -150,7 +163,7 @@ export const transitionRules: readonly TransitionRule[] = [
   {
     from: 'quarantined',
     to: 'restoring',
-    action: 'Start restoring from known-good media',
+    action: stepAction('quarantined', 'restoring'),
     guards: [section('evidence_preservation')],
     signoffs: [],
   },
@@ -160,7 +173,7 @@ export const transitionRules: readonly TransitionRule[] = [
   {
     from: 'restoring',
     to: 'verifying',
-    action: 'Verify the restored device',
+    action: stepAction('restoring', 'verifying'),
     guards: [section('reimaging'), { kind: 'fresh_backup' }],
     signoffs: ['quarantine_release'],
   },
@@ -168,7 +181,7 @@ export const transitionRules: readonly TransitionRule[] = [
   ...compromisable.map((from): TransitionRule => ({
     from,
     to: 'quarantined',
-    action: 'Suspected compromise: quarantine',
+    action: stepAction(from, 'quarantined'),
     guards: [{ kind: 'reason' }],
     signoffs: [],
   })),
@@ -182,7 +195,7 @@ export const transitionRules: readonly TransitionRule[] = [
 export const recheckRule: TransitionRule = {
   from: 'deferred',
   to: 'deferred',
-  action: 'Set the re-check time',
+  action: stepAction('deferred', 'deferred'),
   guards: [{ kind: 'recheck_time' }],
   signoffs: [],
 };

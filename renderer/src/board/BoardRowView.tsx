@@ -126,7 +126,7 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
       <td role="cell" className="vtable-cell">
         <span className="board-main">
           {row.nextAction
-            ? row.nextAction.action
+            ? t(`steps.${row.nextAction.actionKey}`)
             : row.heldHere
               ? t('board.table.closed')
               : t('board.table.workedAt', { station: row.station?.name ?? '' })}

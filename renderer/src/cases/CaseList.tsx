@@ -30,7 +30,7 @@ export function CaseList({
             <span className="case-card-next">
               {c.nextAction
                 ? t(c.nextAction.allowed ? 'cases.list.nextReady' : 'cases.list.nextBlocked', {
-                    action: c.nextAction.action,
+                    action: t(`steps.${c.nextAction.actionKey}`),
                   })
                 : t('cases.next.closed')}
             </span>

@@ -80,7 +80,7 @@ export function StepForm({
         isPending={busy}
         onPress={press}
       >
-        {option.action}
+        {t(`steps.${option.actionKey}`)}
       </Button>
       {detail ? (
         <MissingList option={option} detail={detail} compact={compact} />

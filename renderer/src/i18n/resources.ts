@@ -8,6 +8,7 @@ import dePdf from '../../../electron/api/i18n/pdf.de.json';
 import dePeople from './de/people.json';
 import dePriority from '../../../electron/api/i18n/priority.de.json';
 import deSettings from './de/settings.json';
+import deSteps from '../../../electron/api/i18n/steps.de.json';
 import deThreats from './de/threats.json';
 import shell from './en.json';
 import board from './en/board.json';
@@ -19,12 +20,13 @@ import pdf from '../../../electron/api/i18n/pdf.en.json';
 import people from './en/people.json';
 import priority from '../../../electron/api/i18n/priority.en.json';
 import settings from './en/settings.json';
+import steps from '../../../electron/api/i18n/steps.en.json';
 import threats from './en/threats.json';
 
 /**
  * English strings, one file per area of the app so that areas can grow independently; each
  * area file keeps its strings under its own top-level key. The PDFs' words, the priority
- * reasons' and the services' error words live beside the API, where the services that print or
+ * reasons', the workflow steps' and the services' error words live beside the API, where the services that print or
  * send them read them too.
  */
 export const en = {
@@ -39,6 +41,7 @@ export const en = {
   ...settings,
   ...threats,
   ...priority,
+  ...steps,
 };
 
 /** German, the same files and keys (translations.test.ts fails on a key missing in either). */
@@ -54,6 +57,7 @@ export const de = {
   ...deSettings,
   ...deThreats,
   ...dePriority,
+  ...deSteps,
 };
 
 export { languages, type Language } from '../../../electron/api/languages';
