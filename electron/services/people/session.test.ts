@@ -283,6 +283,7 @@ describe('the station session', () => {
       (await api.error('session.signIn', { userId: adminId, secret: adminPin })).details,
     ).toEqual({
       reason: 'bad_credentials',
+      words: { key: 'badCredentials', params: {} },
     });
   });
 });
