@@ -49,6 +49,7 @@ describe('one clear next action', () => {
     expect(result.next).toEqual({
       target: 'standalone',
       action: 'Disconnect and run standalone',
+      actionKey: 'assessing__standalone',
       allowed: false,
       missing: [
         'Needs a valid sign-off from a clinical lead (patient safety).',
