@@ -124,8 +124,8 @@ test('every section is reachable from the navigation, which marks the current on
     await page.screenshot({ path: `test-results/screenshots/${name.toLowerCase()}.png` });
   }
 
-  // Keyboard only: Tab to Settings, Enter, then run both integrity checks.
-  await nav.getByRole('link', { name: 'Board' }).focus();
+  // Keyboard only: Tab to Settings (the link after Exchange), Enter, then run both integrity checks.
+  await nav.getByRole('link', { name: 'Exchange', exact: true }).focus();
   await page.keyboard.press('Tab');
   await expect(nav.getByRole('link', { name: 'Settings' })).toBeFocused();
   await page.keyboard.press('Enter');
