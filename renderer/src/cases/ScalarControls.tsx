@@ -68,17 +68,15 @@ export interface ChoiceOption {
   label: string;
 }
 
-export function ChoiceControl({
-  label,
-  options,
-  value,
-  onChange,
-}: {
+/** One choice among options: the drop-down and the radio buttons take the same props. */
+interface ChoiceProps {
   label: string;
   options: ChoiceOption[];
   value: string | undefined;
   onChange(value: string): void;
-}) {
+}
+
+export function ChoiceControl({ label, options, value, onChange }: ChoiceProps) {
   const { t } = useTranslation();
   // A long list (radionuclides) fits better in a select than as a wall of radio buttons.
   if (options.length > 6) {
@@ -116,17 +114,7 @@ export function ChoiceControl({
  * only move through the options (each answer saved is an audit event, so passing over an option
  * on the way to another must not record it).
  */
-function RadioChoice({
-  label,
-  options,
-  value,
-  onChange,
-}: {
-  label: string;
-  options: ChoiceOption[];
-  value: string | undefined;
-  onChange(value: string): void;
-}) {
+function RadioChoice({ label, options, value, onChange }: ChoiceProps) {
   const [pending, setPending] = useState<string>();
   const byArrow = useRef(false);
   const commit = () => {
