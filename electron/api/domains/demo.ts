@@ -8,6 +8,8 @@ export interface DemoLoadReport {
   devicesAdded: number;
   advisoriesAdded: number;
   facility: string;
+  /** An earlier load was cut short: this call finished its missing steps (no devices added). */
+  resumed: boolean;
 }
 
 export interface WalkthroughReport {
@@ -30,7 +32,7 @@ export interface WalkthroughReport {
 export const demoMethods = {
   'demo.load': method<DemoLoadReport>()(
     empty,
-    'Load the demo facility (devices and bundled advisories) into an empty database.',
+    'Load the demo facility (devices and bundled advisories) into an empty database, or finish a load that was cut short.',
   ),
   'demo.walkthrough': method<WalkthroughReport>()(
     empty,

@@ -13,6 +13,8 @@ export interface AppInfo {
   offline: true;
   deviceCount: number;
   demoLoaded: boolean;
+  /** A demo load was cut short (no advisories or demo identity yet): `demo.load` finishes it. */
+  demoUnfinished: boolean;
   /** Demo accounts (public PINs) can still sign in: every screen says so. */
   demoAccountsActive: boolean;
   /** The facility's name once one is set up (the demo facility or the hospital's own). */

@@ -73,7 +73,9 @@ export async function auditVerify(
 export async function demoLoad(api: ApiClient, out: Output): Promise<number> {
   const report = await api.value('demo.load', {});
   out.print(
-    `Demo facility "${report.facility}" loaded: ${report.devicesAdded} devices, ${report.advisoriesAdded} advisories.`,
+    report.resumed
+      ? `Demo facility "${report.facility}": the load that was cut short is finished (${report.advisoriesAdded} advisories added).`
+      : `Demo facility "${report.facility}" loaded: ${report.devicesAdded} devices, ${report.advisoriesAdded} advisories.`,
     report,
   );
   return exitCodes.ok;

@@ -44,8 +44,9 @@ async function call(child: ChildServices, method: string, input: unknown): Promi
 }
 
 /**
- * After a (re)start: load the demo facility unless an earlier run committed it, open the drill
- * incident unless one is there (see prepareCases), and sign in the role this round drives (a
+ * After a (re)start: load the demo facility unless an earlier run committed it, or finish the
+ * load a kill cut short (its accounts exist by then, so the demo administrator does it); open the
+ * drill incident unless one is there (see prepareCases), and sign in the role this round drives (a
  * restarted services process starts signed out). Acknowledged set-up changes join the ledger.
  */
 export async function prepareSession(
@@ -54,8 +55,12 @@ export async function prepareSession(
   state: DriveState,
   persona: Persona = demoAdmin,
 ): Promise<void> {
-  const info = (await call(child, 'app.info', {})) as { demoLoaded: boolean };
-  if (!info.demoLoaded) {
+  const info = (await call(child, 'app.info', {})) as {
+    demoLoaded: boolean;
+    demoUnfinished: boolean;
+  };
+  if (!info.demoLoaded || info.demoUnfinished) {
+    if (info.demoUnfinished) await call(child, 'session.signIn', demoAdmin);
     const value = await call(child, 'demo.load', {});
     ledger.push({ operation: 'load the demo', input: {}, value });
   }
@@ -131,10 +136,16 @@ async function prepareCases(
   state.cases = { ...caseStateFrom(cases, details), commanderId: commander.user?.id ?? null };
 }
 
-export const demoLoadMissing = (db: Database.Database): string | null =>
-  db.prepare("SELECT 1 FROM settings WHERE key = 'demo'").get() === undefined
-    ? 'the demo facility'
-    : null;
+/** An acknowledged load (first or finishing) left the whole demo: advisories and identity too. */
+export function demoLoadMissing(db: Database.Database): string | null {
+  const has = (sql: string) => db.prepare(sql).get() !== undefined;
+  if (!has("SELECT 1 FROM settings WHERE key = 'demo'")) return 'the demo facility';
+  if (!has("SELECT 1 FROM advisories WHERE tracking_id = 'ICSMA-17-215-02'")) {
+    return 'the demo advisory ICSMA-17-215-02';
+  }
+  if (!has('SELECT 1 FROM signing_identities WHERE current = 1')) return 'the demo identity';
+  return null;
+}
 
 export interface DriveOptions {
   child: ChildServices;
