@@ -8,6 +8,7 @@ import { appendAuditEvent, systemActor } from './append';
 import {
   bodyNamesEntity,
   canonicalEventJson,
+  entityFragment,
   genesisHash,
   prevHashOfBody,
   sha256Hex,
@@ -103,6 +104,48 @@ describe('the audit chain', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('reads the entity in place exactly as the whole entity fragment would', () => {
+    // Strings with quotes, backslashes, control characters and lone surrogates take the escaped path.
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('"', '\\', '\n'),
+    );
+    const entity = fc.record({ id: fc.nat(), entityType: text, entityId: fc.option(text) });
+    fc.assert(
+      fc.property(entity, entity, fc.boolean(), fc.boolean(), (e, other, sameType, sameId) => {
+        const body = canonicalEventJson({
+          ...e,
+          time: '2026-11-28T08:00:00.000Z',
+          actorUserId: null,
+          actorRole: 'system',
+          action: 'x',
+          payload: '{}',
+          prevHash: genesisHash,
+        });
+        const asked = {
+          id: sameType && sameId ? e.id : other.id,
+          entityType: sameType ? e.entityType : other.entityType,
+          entityId: sameId ? e.entityId : other.entityId,
+        };
+        const at = body.indexOf(',"entityId":');
+        expect(bodyNamesEntity(body, asked)).toBe(body.startsWith(entityFragment(asked), at));
+        expect(bodyNamesEntity(body, e)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('verifies a chain longer than one page of events, and names a gap where a page ends', () => {
+    appendEvents(600);
+    expect(verifyAuditChain(rt.services.db)).toMatchObject({ ok: true, eventCount: 600 });
+    exec('DELETE FROM audit_events WHERE id IN (256, 257)');
+    expect(verifyAuditChain(rt.services.db)).toMatchObject({
+      eventCount: 255,
+      firstBad: { id: 258, reason: expect.stringContaining('256–257 before it are missing') },
+    });
   });
 
   it('verifies an intact chain', () => {

@@ -61,16 +61,51 @@ export function entityFragment(
   );
 }
 
+const entityIdKey = ',"entityId":';
+const entityTypeKey = ',"entityType":';
+const idKey = ',"id":';
+const payloadKey = ',"payload":';
+/** What JSON.stringify escapes (lone surrogates among all surrogates, to stay on the safe side). */
+// eslint-disable-next-line no-control-regex -- the control characters are among what it escapes.
+const needsEscape = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /**
- * Whether a body names this entity and id. Only strings and a number precede `entityId`, and a
- * quote inside a string is escaped, so the first `,"entityId":` is the event's own.
+ * Where the JSON string `s` ends if the body holds it at `at`, else -1. A plain string is
+ * compared in place, since building `JSON.stringify(s)` for every event of a million-event chain
+ * costs more than the comparison itself.
+ */
+function jsonStringEnd(body: string, at: number, s: string): number {
+  if (needsEscape.test(s)) {
+    const quoted = JSON.stringify(s);
+    return body.startsWith(quoted, at) ? at + quoted.length : -1;
+  }
+  const end = at + 1 + s.length;
+  return body.charCodeAt(at) === 34 && body.startsWith(s, at + 1) && body.charCodeAt(end) === 34
+    ? end + 1
+    : -1;
+}
+
+/**
+ * Whether a body names this entity and id: exactly whether it holds `entityFragment(e)` at its
+ * first `,"entityId":`, compared piece by piece without building the fragment. Only strings and
+ * a number precede `entityId`, and a quote inside a string is escaped, so the first
+ * `,"entityId":` is the event's own.
  */
 export function bodyNamesEntity(
   body: string,
   e: Pick<HashedEventFields, 'entityId' | 'entityType' | 'id'>,
 ): boolean {
-  const at = body.indexOf(',"entityId":');
-  return at > 0 && body.startsWith(entityFragment(e), at);
+  const key = body.indexOf(entityIdKey);
+  if (key <= 0) return false;
+  let at = key + entityIdKey.length;
+  if (e.entityId === null) at = body.startsWith('null', at) ? at + 4 : -1;
+  else at = jsonStringEnd(body, at, e.entityId);
+  if (at < 0 || !body.startsWith(entityTypeKey, at)) return false;
+  at = jsonStringEnd(body, at + entityTypeKey.length, e.entityType);
+  if (at < 0 || !body.startsWith(idKey, at)) return false;
+  const id = String(e.id);
+  at += idKey.length;
+  return body.startsWith(id, at) && body.startsWith(payloadKey, at + id.length);
 }
 
 export function hashEvent(e: HashedEventFields): string {

@@ -10,7 +10,7 @@ import {
   type BoundRowEntry,
   type RowImage,
 } from './row-images';
-import { ChainWalker, chainRowsSql, type ChainRow } from './verify';
+import { ChainWalker, chainPages, inReadSnapshot } from './verify';
 
 /** What the events say about one row: its last image (null: deleted) and the event that wrote it. */
 interface Replayed {
@@ -145,15 +145,17 @@ function recordsReport(
 export function* fullReplayCheck(db: Database.Database): Generator<void, AuditVerifyReport> {
   const walker = new ChainWalker();
   const state: ReplayState = new Map();
-  const rows = db.prepare<[], ChainRow>(`${chainRowsSql} ORDER BY id`).raw(true).iterate();
   let n = 0;
-  for (const row of rows) {
-    if (!walker.step(row)) {
-      rows.return?.();
-      return walker.report();
+  for (const page of chainPages(db)) {
+    for (const row of page) {
+      if (!walker.step(row)) return walker.report();
+      foldEvent(state, row[0], row[3]);
     }
-    foldEvent(state, row[0], row[3]);
-    if (++n % sliceSize === 0) yield;
+    n += page.length;
+    if (n >= sliceSize) {
+      n -= sliceSize;
+      yield;
+    }
   }
   const chain = walker.finish(db);
   if (!chain.ok) return chain;
@@ -234,7 +236,7 @@ export function dataVersionOf(db: Database.Database): number {
 /** The full check, at once, on this connection; a sound result becomes the verified point. */
 export function verifyRecords(db: Database.Database): AuditVerifyReport {
   const version = dataVersion(db);
-  const report = runToEnd(fullReplayCheck(db));
+  const report = inReadSnapshot(db, () => runToEnd(fullReplayCheck(db)));
   markVerified(db, report, version);
   return report;
 }
@@ -267,16 +269,11 @@ export function verifyRecordsSince(db: Database.Database): AuditVerifyReport {
   if (!point || point.dataVersion !== version) return verifyRecords(db);
   const walker = new ChainWalker(point.id ? { id: point.id, hash: point.hash ?? '' } : null);
   const state: ReplayState = new Map();
-  const rows = db
-    .prepare<[number], ChainRow>(`${chainRowsSql} WHERE id > ? ORDER BY id`)
-    .raw(true)
-    .iterate(point.id);
-  for (const row of rows) {
-    if (!walker.step(row)) {
-      rows.return?.();
-      return walker.report();
+  for (const page of chainPages(db, point.id)) {
+    for (const row of page) {
+      if (!walker.step(row)) return walker.report();
+      foldEvent(state, row[0], row[3]);
     }
-    foldEvent(state, row[0], row[3]);
   }
   const chain = walker.finish(db);
   if (!chain.ok) return chain;

@@ -10,7 +10,43 @@ export type ChainRow = [
   hash: string,
 ];
 
-export const chainRowsSql = 'SELECT id, entity_type, entity_id, body, hash FROM audit_events';
+/**
+ * Events fetched per call. Fetching a page per call costs about a fifth less CPU than a call per
+ * row (iterate), and a page this small stays in the young generation, which a large one does not.
+ */
+const pageSize = 256;
+
+/** The chain's events after `afterId` (0: all), in id order, a page at a time. */
+export function* chainPages(db: Database.Database, afterId = 0): Generator<ChainRow[]> {
+  const page = db
+    .prepare<[number], ChainRow>(
+      `SELECT id, entity_type, entity_id, body, hash FROM audit_events
+       WHERE id > ? ORDER BY id LIMIT ${pageSize}`,
+    )
+    .raw(true);
+  for (let after = afterId; ;) {
+    const rows = page.all(after);
+    const last = rows[rows.length - 1];
+    if (!last) return;
+    yield rows;
+    if (rows.length < pageSize) return;
+    after = last[0];
+  }
+}
+
+/**
+ * Run `read` in one read transaction, so that the pages it fetches show one moment of the
+ * database, unless the caller's own transaction already does.
+ */
+export function inReadSnapshot<T>(db: Database.Database, read: () => T): T {
+  if (db.inTransaction) return read();
+  db.exec('BEGIN');
+  try {
+    return read();
+  } finally {
+    if (db.inTransaction) db.exec('COMMIT');
+  }
+}
 
 /**
  * Follows the chain one event at a time, from the start or from a point already verified, and
@@ -32,27 +68,29 @@ export class ChainWalker {
 
   /** False (with firstBad set) at the first event that does not fit. */
   step([id, entityType, entityId, body, stored]: ChainRow): boolean {
-    const fail = (reason: string) => {
-      this.firstBad = { id, reason };
-      return false;
-    };
+    // The cheap tests guard the reasons, so that an intact event costs one hash and no closures.
     if (id !== this.expectedId) {
       const from = this.expectedId;
-      return id > from
-        ? fail(`events ${from}${id - 1 > from ? `–${id - 1}` : ''} before it are missing`)
-        : fail('event id out of order');
+      return this.fail(
+        id,
+        id > from
+          ? `events ${from}${id - 1 > from ? `–${id - 1}` : ''} before it are missing`
+          : 'event id out of order',
+      );
     }
     if (sha256Hex(body) !== stored) {
-      return fail('its content does not match its hash (the event was edited)');
+      return this.fail(id, 'its content does not match its hash (the event was edited)');
     }
     // The indexed columns must say what the hashed body says, and the body must carry this id.
     if (!bodyNamesEntity(body, { id, entityType, entityId })) {
-      return fail(
+      return this.fail(
+        id,
         'its columns do not match its hashed content (the event was edited or renumbered)',
       );
     }
     if (prevHashOfBody(body) !== this.prevHash) {
-      return fail(
+      return this.fail(
+        id,
         'its link to the previous event is broken (an event was inserted, removed or reordered)',
       );
     }
@@ -60,6 +98,11 @@ export class ChainWalker {
     this.expectedId = id + 1;
     this.count++;
     return true;
+  }
+
+  private fail(id: number, reason: string): false {
+    this.firstBad = { id, reason };
+    return false;
   }
 
   /** After the last event: the recorded head must be where the chain ends. */
@@ -98,13 +141,11 @@ export class ChainWalker {
 
 /** Recompute the chain from the first event and name the first event that does not fit. */
 export function verifyAuditChain(db: Database.Database): AuditVerifyReport {
-  const rows = db.prepare<[], ChainRow>(`${chainRowsSql} ORDER BY id`).raw(true).iterate();
-  const walker = new ChainWalker();
-  for (const row of rows) {
-    if (!walker.step(row)) {
-      rows.return?.();
-      return walker.report();
+  return inReadSnapshot(db, () => {
+    const walker = new ChainWalker();
+    for (const page of chainPages(db)) {
+      for (const row of page) if (!walker.step(row)) return walker.report();
     }
-  }
-  return walker.finish(db);
+    return walker.finish(db);
+  });
 }
