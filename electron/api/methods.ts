@@ -4,6 +4,7 @@ import { advisoryMethods } from './domains/advisories';
 import { backupMethods } from './domains/backup';
 import { boardMethods } from './domains/board';
 import { caseConflictMethods } from './domains/case-conflicts';
+import { caseRequestMethods } from './domains/case-requests';
 import { caseMethods } from './domains/cases';
 import { demoMethods } from './domains/demo';
 import { deviceMethods } from './domains/devices';
@@ -39,6 +40,7 @@ export const api = {
   ...stationMethods,
   ...exchangeMethods,
   ...caseConflictMethods,
+  ...caseRequestMethods,
   ...threatMethods,
   ...demoMethods,
 } satisfies Record<string, MethodSpec>;

@@ -193,6 +193,7 @@ export const permissions: Record<MethodName, Access> = {
   // A device opened at two stations: seen by the board's readers, settled by the commander.
   'conflicts.list': only(boardReaders, 'read', { operator: true }),
   'conflicts.choose': only(commanders, 'change', { operator: false }),
+  'requests.list': only(boardReaders, 'read', { operator: true }),
   'cases.bulkPreview': only(commanders, 'read', { operator: true }),
   'cases.bulkTransition': only(commanders, 'change', { operator: false }),
   'cases.bulkRecheck': only(commanders, 'change', { operator: false }),

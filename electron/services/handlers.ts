@@ -7,6 +7,7 @@ import type { HandlerMap } from './core/handler';
 import { demoHandlers } from './demo/handlers';
 import { deviceHandlers } from './devices/handlers';
 import { caseConflictHandlers } from './exchange/case-conflict-handlers';
+import { caseRequestHandlers } from './exchange/case-request-handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { exportHandlers } from './pdf/handlers';
 import { incidentHandlers } from './incidents/handlers';
@@ -36,6 +37,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...stationHandlers,
   ...exchangeHandlers,
   ...caseConflictHandlers,
+  ...caseRequestHandlers,
   ...threatHandlers,
   ...seedHandlers,
   ...demoHandlers,

@@ -1,6 +1,7 @@
 import type { StepKey } from '../step-words';
 import { z } from 'zod';
 import type { CaseConflict } from './case-conflicts';
+import { remoteCaseRef, type CaseRequest } from './case-requests';
 import { method } from '../define';
 import type { PriorityReason } from '../priority-reasons';
 import { secret } from './people';
@@ -262,6 +263,8 @@ export interface BulkRefused {
   reason: string;
   /** Machine-readable: the guard's list of what is missing (may be empty). */
   missing: string[];
+  /** Set for a case another station holds (caseId is that station's). */
+  station?: { id: string; name: string };
 }
 
 export interface BulkDecisionResult {
@@ -270,6 +273,11 @@ export interface BulkDecisionResult {
   signoffId: number;
   moved: BulkMoved[];
   refused: BulkRefused[];
+  /**
+   * The chosen cases other stations hold: each sent to its station as a request, applied there
+   * (or refused with its guard's words) when it imports this station's bundle.
+   */
+  requested: CaseRequest[];
 }
 
 const isoDateTime = z
@@ -308,6 +316,13 @@ export type BoardFilters = z.output<typeof boardFilters>;
 /** The commander's sign-off of a bulk decision: their PIN or password, entered once. */
 const bulkSignoff = z.object({ secret }).strict();
 const bulkCaseIds = z.array(id).min(1).max(10_000);
+/** Cases other stations hold: the decision reaches them as requests in this station's bundle. */
+const remoteCases = z.array(remoteCaseRef).min(1).max(10_000);
+/** This station's cases, the others' or both; at least one case in all. */
+const bulkChoice = {
+  caseIds: z.array(id).max(10_000),
+  remoteCases: remoteCases.optional(),
+};
 
 export const boardMethods = {
   'board.get': method<BoardView>()(
@@ -350,7 +365,7 @@ export const boardMethods = {
     z
       .object({
         incidentId: id,
-        caseIds: bulkCaseIds,
+        ...bulkChoice,
         target: z.enum(caseStates),
         /** Required by some steps (quarantine); recorded on every case. */
         reason: z.string().trim().max(1000).optional(),
@@ -365,7 +380,7 @@ export const boardMethods = {
     z
       .object({
         incidentId: id,
-        caseIds: bulkCaseIds,
+        ...bulkChoice,
         /** The new re-check time of every listed deferred case. */
         recheckAt: isoDateTime,
         reason: z.string().trim().max(1000).optional(),

@@ -1,17 +1,16 @@
 import type { BulkDecisionResult, BulkMoved, BulkRefused } from '../../api/domains/board';
+import type { CaseRequest } from '../../api/domains/case-requests';
 import type { CaseState } from '../../api/domains/cases';
 import type { ParsedInputOf } from '../../api/methods';
 import { canonicalJson } from '../audit/hash';
-import { applyTransition, assertChangeable } from '../cases/case-actions';
-import { loadCase } from '../cases/case-snapshot';
-import { findCaseRow, getCaseRow, storedTime } from '../cases/case-store';
-import { loadWorkflowResources } from '../cases/workflow-resources';
+import { applyTransition } from '../cases/case-actions';
+import { rescheduleRecheck } from '../cases/case-recheck';
+import { findCaseRow, getCaseRow } from '../cases/case-store';
 import { mutate, type CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
+import { sendRequests } from '../exchange/case-requests';
 import { authenticate } from '../people/authenticate';
 import { insertSignoff } from '../people/insert-signoff';
-import { evaluateGuards } from '../workflow/guards';
-import { recheckRule } from '../workflow/transitions';
 import { incidentHead } from './board-view';
 
 /**
@@ -38,8 +37,21 @@ interface Decision {
   recheckAt: string | null;
 }
 
-function signedContent(incidentId: number, decision: Decision, caseIds: readonly number[]) {
-  return { incidentId, decision: { ...decision }, caseIds: [...caseIds] };
+type RemoteCases = readonly { stationId: string; caseId: number }[];
+
+function signedContent(
+  incidentId: number,
+  decision: Decision,
+  caseIds: readonly number[],
+  remoteCases: RemoteCases,
+) {
+  return {
+    incidentId,
+    decision: { ...decision },
+    caseIds: [...caseIds],
+    // Named only when there are some, so a decision on this station's cases signs what it did.
+    ...(remoteCases.length > 0 ? { remoteCases: remoteCases.map((r) => ({ ...r })) } : {}),
+  };
 }
 
 /** Sign once: returns the decision id and the sign-off id, or throws the authentication refusal. */
@@ -48,6 +60,7 @@ async function signDecision(
   incidentId: number,
   decision: Decision,
   caseIds: readonly number[],
+  remoteCases: RemoteCases,
   secret: string,
 ): Promise<{ decisionId: number; signoffId: number }> {
   const user = ctx.user;
@@ -61,7 +74,12 @@ async function signDecision(
       { reason: 'incident_closed' },
     );
   }
-  const content = signedContent(incidentId, decision, caseIds);
+  if (caseIds.length === 0 && remoteCases.length === 0) {
+    throw new ServiceError('invalid_input', 'caseIds: choose at least one case.', {
+      field: 'caseIds',
+    });
+  }
+  const content = signedContent(incidentId, decision, caseIds, remoteCases);
   return authenticate(ctx, { userId: user.id }, secret, 'signoff', (signer) => {
     const at = clock.now().toISOString();
     const decisionId = Number(
@@ -113,14 +131,17 @@ function finish(
   signoffId: number,
   moved: BulkMoved[],
   refused: BulkRefused[],
+  remote: { requested: CaseRequest[]; refused: BulkRefused[] },
 ): BulkDecisionResult {
   const { db } = ctx.services;
   for (const r of refused) {
     r.assetTag ||= findCaseRow(db, r.caseId)?.asset_tag ?? '';
   }
+  refused.push(...remote.refused);
   const outcome = {
     moved: moved.map((m) => m.caseId),
     refused: refused.map((r) => ({ caseId: r.caseId, reason: r.reason })),
+    ...(remote.requested.length > 0 ? { requested: remote.requested.map((r) => r.id) } : {}),
   };
   mutate(ctx, () => {
     db.prepare('UPDATE bulk_decisions SET outcome = ? WHERE id = ?').run(
@@ -137,7 +158,7 @@ function finish(
       },
     };
   });
-  return { decisionId, signoffId, moved, refused };
+  return { decisionId, signoffId, moved, refused, requested: remote.requested };
 }
 
 function uniqueSorted(ids: readonly number[]): number[] {
@@ -171,6 +192,7 @@ export async function bulkTransition(
     input.incidentId,
     decision,
     caseIds,
+    input.remoteCases ?? [],
     input.signoff.secret,
   );
   const { db } = ctx.services;
@@ -202,7 +224,12 @@ export async function bulkTransition(
       refused.push({ ...refusal(caseId, error), assetTag: before.asset_tag });
     }
   }
-  return finish(ctx, decisionId, signoffId, moved, refused);
+  const remote = sendRequests(
+    ctx,
+    { bulkDecisionId: decisionId, ...decision },
+    input.remoteCases ?? [],
+  );
+  return finish(ctx, decisionId, signoffId, moved, refused, remote);
 }
 
 export async function bulkRecheck(
@@ -221,10 +248,10 @@ export async function bulkRecheck(
     input.incidentId,
     decision,
     caseIds,
+    input.remoteCases ?? [],
     input.signoff.secret,
   );
-  const { db, clock, resourcesDir } = ctx.services;
-  const resources = loadWorkflowResources(resourcesDir);
+  const { db } = ctx.services;
   const moved: BulkMoved[] = [];
   const refused: BulkRefused[] = [];
   for (const caseId of caseIds) {
@@ -234,59 +261,21 @@ export async function bulkRecheck(
       continue;
     }
     try {
-      const done = mutate(ctx, () => {
-        const row = getCaseRow(db, caseId);
-        assertChangeable(row);
-        if (row.state !== 'deferred') {
-          throw new ServiceError(
-            'conflict',
-            `${row.asset_tag} is not deferred (it is ${row.state.replace(/_/g, ' ')}): a re-check time applies only to a deferred case.`,
-            { caseId, state: row.state, missing: [] },
-          );
-        }
-        const now = clock.now();
-        const loaded = loadCase(db, resources, row, now);
-        const missing = evaluateGuards(
-          recheckRule,
-          loaded.snapshot,
-          now,
-          { recheckAt: input.recheckAt },
-          { withRequest: true },
-        );
-        if (missing.length > 0) {
-          throw new ServiceError(
-            'conflict',
-            `${row.asset_tag}: the re-check time was not changed. ${missing.join(' ')}`,
-            { caseId, missing },
-          );
-        }
-        const recheckAt = storedTime(input.recheckAt);
-        const at = now.toISOString();
-        db.prepare('UPDATE cases SET recheck_at = ?, updated_at = ? WHERE id = ?').run(
-          recheckAt,
-          at,
-          caseId,
-        );
-        return {
-          value: { caseId, assetTag: row.asset_tag, from: row.state, to: row.state, recheckAt },
-          audit: {
-            action: 'case.recheck_rescheduled',
-            entityType: 'case',
-            entityId: caseId,
-            payload: {
-              assetTag: row.asset_tag,
-              from: row.recheck_at,
-              to: recheckAt,
-              bulkDecisionId: decisionId,
-              ...(decision.reason !== null ? { reason: decision.reason } : {}),
-            },
-          },
-        };
+      const done = rescheduleRecheck(ctx, {
+        caseId,
+        recheckAt: input.recheckAt,
+        reason: decision.reason,
+        bulkDecisionId: decisionId,
       });
       moved.push(done);
     } catch (error) {
       refused.push({ ...refusal(caseId, error), assetTag: before.asset_tag });
     }
   }
-  return finish(ctx, decisionId, signoffId, moved, refused);
+  const remote = sendRequests(
+    ctx,
+    { bulkDecisionId: decisionId, ...decision },
+    input.remoteCases ?? [],
+  );
+  return finish(ctx, decisionId, signoffId, moved, refused, remote);
 }

@@ -124,6 +124,15 @@ export interface TransitionInput {
   recheckAt?: string | undefined;
   /** Set when the step is part of a commander's bulk decision: recorded with the step. */
   bulkDecisionId?: number | undefined;
+  /** Set when another station's commander asked for the step: recorded with the step. */
+  request?: StationRequestRef | undefined;
+}
+
+/** A request from another station (its ID and name, and the request's ID there). */
+export interface StationRequestRef {
+  stationId: string;
+  stationName: string;
+  requestId: number;
 }
 
 /**
@@ -180,6 +189,7 @@ export function applyTransition(ctx: CallContext, input: TransitionInput): void 
       signoffIds: used.map((s) => s.id),
       ...(notes.length > 0 ? { notes } : {}),
       ...(input.bulkDecisionId !== undefined ? { bulkDecisionId: input.bulkDecisionId } : {}),
+      ...(input.request !== undefined ? { request: input.request } : {}),
     };
     insertHistory(db, {
       caseId: row.id,

@@ -23,7 +23,9 @@ import {
   type SelfRow,
 } from '../stations/station-store';
 import { CaseHolding } from './case-holding';
+import { recordAnswers } from './case-requests';
 import { applyToReplica } from './replica';
+import { answerRequests } from './request-answers';
 import { PayloadError, readPayload, type BundleEvent, type BundleHeader } from './bundle-format';
 import { envelopeSignatureValid, NotAnEnvelope, openEnvelope, TruncatedEnvelope } from './cms';
 
@@ -216,7 +218,8 @@ function verifyBundle(services: Services, self: SelfRow, bytes: Buffer): Checked
 
 /**
  * Store the station's new events and head, their records in the facility replica (replica.ts),
- * its acknowledgement of ours, its revocations: one transaction.
+ * its acknowledgement of ours, its revocations, the requests it sends this station (applied here)
+ * and its answers to ours: one transaction.
  */
 function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void {
   const { db, clock } = services;
@@ -239,6 +242,8 @@ function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void
     }
     setHead(db, stationId, b.header.head, clock.now().toISOString());
     storeAck(services, self, b.header);
+    answerRequests(services, self, b.header.station, b.newEvents);
+    recordAnswers(db, self, stationId, b.newEvents);
   })();
 }
 

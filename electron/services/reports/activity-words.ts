@@ -69,7 +69,13 @@ export function describeEvent(e: IncidentEvent, tag: string | null): Described |
   const p = payloadOf(e);
   const device =
     tag ?? str(p.assetTag) ?? (e.caseId !== null ? `case ${e.caseId}` : 'the incident');
-  const bulk = typeof p.bulkDecisionId === 'number' ? ` (bulk decision ${p.bulkDecisionId})` : '';
+  const asked = p.request as { stationName?: unknown } | undefined;
+  const bulk =
+    typeof p.bulkDecisionId === 'number'
+      ? ` (bulk decision ${p.bulkDecisionId})`
+      : asked && str(asked.stationName)
+        ? ` (at the request of ${str(asked.stationName)})`
+        : '';
   const reason = str(p.reason) ? `: ${str(p.reason)}` : '';
   switch (e.action) {
     case 'incident.created': {

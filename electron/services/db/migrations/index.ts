@@ -13,6 +13,7 @@ import { migration011 } from './011-station-replica';
 import { migration012 } from './012-signoff-staff-id';
 import { migration013 } from './013-replica-replay';
 import { migration014 } from './014-case-conflicts';
+import { migration015 } from './015-case-requests';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
 
 for (const [i, m] of migrations.entries()) {

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit/verify';
+import { auditSince } from '../people/test-calls';
+import { refusal } from '../stations/test/stations-setup';
+import { testSecret } from '../test/temp-runtime';
+import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';
+
+const slow = { timeout: 300_000 };
+const recheckAt = '2017-08-03T15:00:00.000Z';
+let f: Facility;
+
+beforeAll(async () => {
+  f = await startFacility();
+  const [laptop] = f.floors;
+  if (!laptop) throw new Error('no floor station');
+  for (const tag of ['NM-0003', 'NM-0007']) {
+    await laptop.api.value('cases.transition', { caseId: laptop.caseOf(tag), target: 'assessing' });
+  }
+  // A scan running on NM-0003: its gate is blocked, so it may be deferred; NM-0007's is not.
+  await laptop.api.value('cases.answer', {
+    caseId: laptop.caseOf('NM-0003'),
+    sectionId: 'patient_safety_gate',
+    itemId: 'acquisition_running',
+    value: true,
+  });
+  await exchangeThroughFolder(f);
+}, 300_000);
+afterAll(() => f.cleanup());
+
+async function remoteCase(tag: string) {
+  const board = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
+  const row = board.rows.find((r) => r.assetTag === tag && !r.heldHere);
+  if (!row?.station) throw new Error(`${tag} is not on the command post's board`);
+  return { stationId: row.station.id, caseId: row.caseId };
+}
+
+describe('a bulk decision of the command post on cases a floor station holds', () => {
+  it('is applied there through the same guard, and its refusal comes back', slow, async () => {
+    const [laptop, biomed] = f.floors;
+    if (!laptop || !biomed) throw new Error('no floor stations');
+    const nm3 = await remoteCase('NM-0003');
+    const nm7 = await remoteCase('NM-0007');
+    const decided = await f.post.api.value('cases.bulkTransition', {
+      incidentId: f.post.incidentId,
+      caseIds: [],
+      remoteCases: [nm3, nm7, { stationId: nm3.stationId, caseId: 999 }],
+      target: 'deferred',
+      recheckAt,
+      reason: 'Scan running; decide after the session.',
+      signoff: { secret: testSecret },
+    });
+    expect(decided.moved).toEqual([]);
+    expect(decided.requested.map((r) => [r.assetTag, r.station.name, r.outcome])).toEqual([
+      ['NM-0003', 'NM laptop 2', null],
+      ['NM-0007', 'NM laptop 2', null],
+    ]);
+    // A case that never reached the command post is refused there, and nothing is sent for it.
+    expect(decided.refused).toEqual([
+      expect.objectContaining({ caseId: 999, reason: expect.stringContaining('no request') }),
+    ]);
+    // The words the floor gives when its own commander asks for the same step.
+    const localWords = await refusal(laptop.rt, 'cases.transition', {
+      caseId: laptop.caseOf('NM-0007'),
+      target: 'deferred',
+      recheckAt,
+    });
+    const biomedBefore = biomed.rt.services.db.prepare('SELECT * FROM cases').all();
+
+    await exchangeThroughFolder(f);
+    const deferred = await laptop.api.value('cases.get', { caseId: laptop.caseOf('NM-0003') });
+    expect(deferred.state).toBe('deferred');
+    const still = await laptop.api.value('cases.get', { caseId: laptop.caseOf('NM-0007') });
+    expect(still.state).toBe('assessing');
+    expect(biomed.rt.services.db.prepare('SELECT * FROM cases').all()).toEqual(biomedBefore);
+
+    // Audited at the floor as applied on request, naming the command post and its request.
+    const events = auditSince(laptop.rt)
+      .filter((e) => ['case.transitioned', 'case_request.answered'].includes(e.action))
+      .map((e): Record<string, unknown> => ({
+        ...e.payload,
+        event: e.action,
+        entityId: String(e.entityId),
+      }));
+    const postId = f.post.rt.services.db
+      .prepare('SELECT station_id FROM station_self')
+      .pluck()
+      .get();
+    const request3 = decided.requested.find((r) => r.assetTag === 'NM-0003');
+    expect(events.at(-3)).toMatchObject({
+      event: 'case.transitioned',
+      entityId: String(laptop.caseOf('NM-0003')),
+      to: 'deferred',
+      request: { stationId: postId, stationName: 'Command post', requestId: request3?.id },
+    });
+    expect(events.slice(-2).map((e) => [e.event, e.assetTag, e.outcome])).toEqual([
+      ['case_request.answered', 'NM-0003', 'applied'],
+      ['case_request.answered', 'NM-0007', 'refused'],
+    ]);
+    expect(events.at(-1)?.reason).toBe(localWords);
+    expect(verifyAuditChain(laptop.rt.services.db).ok).toBe(true);
+
+    // The answers travel back in the floor's next bundle.
+    await exchangeThroughFolder(f);
+    const { requests } = await f.post.api.value('requests.list', {});
+    expect(requests.map((r) => [r.assetTag, r.outcome, r.answerReason])).toEqual([
+      ['NM-0007', 'refused', localWords],
+      ['NM-0003', 'applied', null],
+    ]);
+    const refused = await f.post.api.value('requests.list', { refusedOnly: true });
+    expect(refused.requests.map((r) => r.assetTag)).toEqual(['NM-0007']);
+    const board = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
+    expect(board.rows.find((r) => r.assetTag === 'NM-0003')?.state).toBe('deferred');
+  });
+
+  it('applies a request once: importing the same bundles again changes nothing', slow, async () => {
+    const [laptop] = f.floors;
+    if (!laptop) throw new Error('no floor station');
+    const count = () =>
+      laptop.rt.services.db.prepare('SELECT count(*) FROM audit_events').pluck().get();
+    const before = count();
+    await exchangeThroughFolder(f, [laptop]);
+    expect(count()).toBe(before);
+  });
+});

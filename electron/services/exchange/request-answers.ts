@@ -1,0 +1,96 @@
+import { caseStates, type CaseState } from '../../api/domains/cases';
+import { systemActor } from '../audit/append';
+import { applyTransition, type StationRequestRef } from '../cases/case-actions';
+import { rescheduleRecheck } from '../cases/case-recheck';
+import { mutate, stationCaller, type CallContext, type Services } from '../core/context';
+import { ServiceError } from '../core/errors';
+import type { SelfRow } from '../stations/station-store';
+import type { RequestAnswer, SentRequest } from './case-requests';
+
+/**
+ * The holding station's side of a request (case-requests.ts): run inside the import transaction
+ * of the bundle that carries it, each request addressed to this station goes through exactly the
+ * code of the same step taken here (guard, history, audit event, which names the request), by
+ * the station itself. Its answer, applied or refused with the guard's own words, is an event of
+ * this station's chain, so it travels back in the next bundle.
+ */
+
+function readRequest(payload: unknown): SentRequest | null {
+  const p = payload as Partial<SentRequest> | undefined;
+  if (
+    !p ||
+    typeof p.requestId !== 'number' ||
+    typeof p.caseId !== 'number' ||
+    typeof p.stationId !== 'string' ||
+    (p.kind !== 'transition' && p.kind !== 'recheck') ||
+    !(caseStates as readonly string[]).includes(p.target as string)
+  ) {
+    return null;
+  }
+  return p as SentRequest;
+}
+
+function applyOne(ctx: CallContext, r: SentRequest, request: StationRequestRef): void {
+  if (r.kind === 'transition') {
+    applyTransition(ctx, {
+      caseId: r.caseId,
+      target: r.target as CaseState,
+      reason: r.reason ?? undefined,
+      recheckAt: r.recheckAt ?? undefined,
+      request,
+    });
+    return;
+  }
+  if (r.recheckAt === null) {
+    throw new ServiceError('invalid_input', 'The request names no re-check time.', {
+      missing: [],
+    });
+  }
+  rescheduleRecheck(ctx, { caseId: r.caseId, recheckAt: r.recheckAt, reason: r.reason, request });
+}
+
+export function answerRequests(
+  services: Services,
+  self: SelfRow,
+  from: { id: string; name: string },
+  events: readonly { action: string; payload: unknown }[],
+): number {
+  const ctx: CallContext = { services, actor: systemActor, caller: stationCaller, user: null };
+  let answered = 0;
+  for (const e of events) {
+    if (e.action !== 'case_request.sent') continue;
+    const r = readRequest(e.payload);
+    if (!r || r.stationId !== self.station_id) continue;
+    const request = { stationId: from.id, stationName: from.name, requestId: r.requestId };
+    const answer: RequestAnswer = {
+      request,
+      caseId: r.caseId,
+      assetTag: r.assetTag,
+      outcome: 'applied',
+      reason: null,
+      missing: [],
+    };
+    try {
+      applyOne(ctx, r, request);
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      const missing = (error.details as { missing?: unknown } | undefined)?.missing;
+      answer.outcome = 'refused';
+      answer.reason = error.message;
+      answer.missing = Array.isArray(missing)
+        ? missing.filter((m): m is string => typeof m === 'string')
+        : [];
+    }
+    mutate(ctx, () => ({
+      value: undefined,
+      audit: {
+        action: 'case_request.answered',
+        entityType: 'case_request',
+        entityId: `${from.id}:${r.requestId}`,
+        payload: { ...answer },
+      },
+    }));
+    answered += 1;
+  }
+  return answered;
+}
