@@ -18,6 +18,7 @@ import { inventoryBench } from './inventory.bench';
 import { pdfBench } from './pdf.bench';
 import { replayBench } from './replay.bench';
 import { threatsBench } from './threats.bench';
+import { verifyPdfBench } from './verify-pdf.bench';
 
 const suites: BenchSuite[] = [
   auditBench,
@@ -30,6 +31,7 @@ const suites: BenchSuite[] = [
   boardBench,
   devicesPageBench,
   replayBench,
+  verifyPdfBench,
   exchangeBench,
   threatsBench,
 ];
