@@ -251,6 +251,16 @@ export interface CaseDetail {
   reReview: { fromVersion: string; toVersion: string; flaggedAt: string } | null;
   /** Pending KEV review: the catalog that made CVEs of this case known exploited. */
   kevReview: { catalogVersion: string; flaggedAt: string; knownExploited: string[] } | null;
+  /**
+   * Set when the incident commander chose another station to hold this case (two stations had
+   * opened it): it is kept here read-only, and worked at that station.
+   */
+  heldElsewhere: {
+    stationId: string;
+    stationName: string;
+    reason: string | null;
+    since: string;
+  } | null;
   /** The sections of the current phase's checklist, in order. */
   phaseSections: ChecklistSectionId[];
   gate: GateView;

@@ -39,6 +39,8 @@ export interface CaseRow {
   review_flagged_at: string | null;
   /** The KEV catalog that made a CVE of this case known exploited, awaiting review. */
   kev_review_catalog: string | null;
+  /** Set when the commander chose another station to hold this case (migration 016). */
+  held_by_station: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -51,7 +53,7 @@ export const caseSelect = `
          c.template_id, c.template_version, c.state, c.state_entered_at, c.recheck_at,
          c.assignee_user_id, u.display_name AS assignee_name,
          c.review_revision_id, rr.version AS review_version, c.review_flagged_at,
-         c.kev_review_catalog, c.created_at, c.updated_at
+         c.kev_review_catalog, h.station_name AS held_by_station, c.created_at, c.updated_at
     FROM cases c
     JOIN incidents i ON i.id = c.incident_id
     JOIN devices d ON d.id = c.device_id
@@ -59,7 +61,31 @@ export const caseSelect = `
     JOIN advisory_revisions r ON r.id = c.advisory_revision_id
     JOIN advisory_revisions cr ON cr.id = a.current_revision_id
     LEFT JOIN users u ON u.id = c.assignee_user_id
-    LEFT JOIN advisory_revisions rr ON rr.id = c.review_revision_id`;
+    LEFT JOIN advisory_revisions rr ON rr.id = c.review_revision_id
+    LEFT JOIN case_held_elsewhere h ON h.case_id = c.id`;
+
+/** The notice of a case the commander gave to another station, or null. */
+export function heldElsewhere(
+  db: Database.Database,
+  caseId: number,
+): { stationId: string; stationName: string; reason: string | null; since: string } | null {
+  const row = db
+    .prepare<
+      [number],
+      { station_id: string; station_name: string; reason: string | null; decided_at: string }
+    >(
+      'SELECT station_id, station_name, reason, decided_at FROM case_held_elsewhere WHERE case_id = ?',
+    )
+    .get(caseId);
+  return row
+    ? {
+        stationId: row.station_id,
+        stationName: row.station_name,
+        reason: row.reason,
+        since: row.decided_at,
+      }
+    : null;
+}
 
 export function findCaseRow(db: Database.Database, id: number): CaseRow | undefined {
   return db.prepare(`${caseSelect} WHERE c.id = ?`).get(id) as CaseRow | undefined;
@@ -78,6 +104,13 @@ export function assertChangeable(row: CaseRow): void {
       'conflict',
       `The incident "${row.incident_name}" is closed: its cases can no longer change. Open a new incident if ${row.asset_tag} needs attention again.`,
       { caseId: row.id, reason: 'incident_closed' },
+    );
+  }
+  if (row.held_by_station !== null) {
+    throw new ServiceError(
+      'conflict',
+      `The case of ${row.asset_tag} is held by station "${row.held_by_station}": the incident commander chose that station for it, so it can no longer change here.`,
+      { caseId: row.id, reason: 'held_elsewhere' },
     );
   }
   if (!isOpen(row.state)) {

@@ -18,7 +18,7 @@ import { hics251Status, isOpen, stateLabels } from '../workflow/states';
 import { rulesFrom } from '../workflow/transitions';
 import { signingRequests } from './case-signoffs';
 import type { LoadedCase } from './case-snapshot';
-import type { CaseRow } from './case-store';
+import { heldElsewhere, type CaseRow } from './case-store';
 import { kevReviewOf } from './kev-review-view';
 import { phaseSections } from './workflow-resources';
 
@@ -76,6 +76,7 @@ export function caseDetail(db: Database.Database, loaded: LoadedCase, now: Date)
           }
         : null,
     kevReview: kevReviewOf(db, row),
+    heldElsewhere: row.held_by_station === null ? null : heldElsewhere(db, row.id),
     phaseSections: [...phase],
     gate: {
       verdict: gate.verdict,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditSince } from '../people/test-calls';
 import { tableHash } from '../test/hostile/table-hash';
 import { signInAs } from '../test/temp-runtime';
 import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';
@@ -114,6 +115,54 @@ describe('two stations open a case for the same device', () => {
         ['NM-0003', 'NM laptop 2'],
         ['NM-0005', 'Biomed workstation'],
       ]);
+    },
+  );
+
+  it(
+    'the choice travels to the floors: the station that lost keeps its case read-only, saying who holds it',
+    slow,
+    async () => {
+      const [laptop, biomed] = f.floors;
+      if (!laptop || !biomed) throw new Error('no floor stations');
+      await exchangeThroughFolder(f);
+      const caseId = biomed.caseOf('NM-0003');
+      const lost = await biomed.api.value('cases.get', { caseId });
+      expect(lost.heldElsewhere).toMatchObject({
+        stationName: 'NM laptop 2',
+        reason: 'The laptop is at the scanner.',
+      });
+      const before = tableHash(biomed.rt.services.db);
+      const step = await biomed.api.error('cases.transition', { caseId, target: 'assessing' });
+      expect(step.message).toContain(
+        'The case of NM-0003 is held by station "NM laptop 2": the incident commander chose that station for it',
+      );
+      const answer = await biomed.api.error('cases.answer', {
+        caseId,
+        sectionId: 'patient_safety_gate',
+        itemId: 'acquisition_running',
+        value: true,
+      });
+      expect(answer.message).toContain('held by station "NM laptop 2"');
+      expect(tableHash(biomed.rt.services.db)).toBe(before);
+      // Told once, by the station itself, in its chain: the command post sees it was told.
+      const told = auditSince(biomed.rt).filter((e) => e.action === 'case.held_elsewhere');
+      expect(told).toHaveLength(1);
+      expect(told[0]).toMatchObject({ entityId: String(caseId), actorRole: 'system' });
+      // Its other case and the chosen station's case are worked as before.
+      await biomed.api.value('cases.transition', {
+        caseId: biomed.caseOf('NM-0005'),
+        target: 'assessing',
+      });
+      const kept = await laptop.api.value('cases.transition', {
+        caseId: laptop.caseOf('NM-0003'),
+        target: 'assessing',
+      });
+      expect(kept.heldElsewhere).toBeNull();
+      await exchangeThroughFolder(f);
+      expect(tableHash(biomed.rt.services.db)).not.toBe(before);
+      expect(auditSince(biomed.rt).filter((e) => e.action === 'case.held_elsewhere')).toHaveLength(
+        1,
+      );
     },
   );
 });

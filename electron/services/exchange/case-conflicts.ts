@@ -7,6 +7,8 @@ import type {
 import { remoteFrom } from '../board/facility-board';
 import { mutate, type CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
+import { selfRow } from '../stations/station-store';
+import { settleLocalCases } from './conflict-choices';
 
 /**
  * One writer per case, across stations: when two stations open a case for the same device (asset
@@ -137,7 +139,9 @@ export function chooseStation(
   // The permission allows signed-in commanders only: the actor is a user.
   const userId = ctx.actor.userId;
   const reason = input.reason?.trim() || null;
+  const selfId = selfRow(db)?.station_id ?? '';
   return mutate(ctx, () => {
+    const at = clock.now().toISOString();
     db.prepare(
       `INSERT INTO case_conflict_decisions
          (asset_tag, tracking_id, station_id, reason, decided_by, decided_at)
@@ -145,30 +149,33 @@ export function chooseStation(
        ON CONFLICT (asset_tag, tracking_id) DO UPDATE SET station_id = excluded.station_id,
          reason = excluded.reason, decided_by = excluded.decided_by,
          decided_at = excluded.decided_at`,
-    ).run(
-      input.assetTag,
-      input.trackingId,
-      input.stationId,
-      reason,
-      userId,
-      clock.now().toISOString(),
+    ).run(input.assetTag, input.trackingId, input.stationId, reason, userId, at);
+    // This station's own case follows the choice here at once, as the others' do on import.
+    const settled = settleLocalCases(
+      db,
+      selfId,
+      { ...input, stationName: chosen.stationName, reason },
+      at,
     );
     return {
       value: find() as CaseConflict,
-      audit: {
-        action: 'case_conflict.decided',
-        entityType: 'device',
-        entityId: input.assetTag,
-        payload: {
-          assetTag: input.assetTag,
-          trackingId: input.trackingId,
-          before: conflict.decision?.stationId ?? null,
-          stationId: input.stationId,
-          stationName: chosen.stationName,
-          reason,
-          cases: conflict.cases.map((c) => ({ stationId: c.stationId, caseId: c.caseId })),
+      audit: [
+        {
+          action: 'case_conflict.decided',
+          entityType: 'device',
+          entityId: input.assetTag,
+          payload: {
+            assetTag: input.assetTag,
+            trackingId: input.trackingId,
+            before: conflict.decision?.stationId ?? null,
+            stationId: input.stationId,
+            stationName: chosen.stationName,
+            reason,
+            cases: conflict.cases.map((c) => ({ stationId: c.stationId, caseId: c.caseId })),
+          },
         },
-      },
+        ...settled,
+      ],
     };
   });
 }

@@ -24,6 +24,7 @@ import {
 } from '../stations/station-store';
 import { CaseHolding } from './case-holding';
 import { recordAnswers } from './case-requests';
+import { applyConflictChoices } from './conflict-choices';
 import { applyToReplica } from './replica';
 import { answerRequests } from './request-answers';
 import { PayloadError, readPayload, type BundleEvent, type BundleHeader } from './bundle-format';
@@ -219,7 +220,7 @@ function verifyBundle(services: Services, self: SelfRow, bytes: Buffer): Checked
 /**
  * Store the station's new events and head, their records in the facility replica (replica.ts),
  * its acknowledgement of ours, its revocations, the requests it sends this station (applied here)
- * and its answers to ours: one transaction.
+ * and its answers to ours, the commander's choices in case conflicts: one transaction.
  */
 function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void {
   const { db, clock } = services;
@@ -242,6 +243,7 @@ function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void
     }
     setHead(db, stationId, b.header.head, clock.now().toISOString());
     storeAck(services, self, b.header);
+    applyConflictChoices(services, self, b.newEvents);
     answerRequests(services, self, b.header.station, b.newEvents);
     recordAnswers(db, self, stationId, b.newEvents);
   })();

@@ -16,6 +16,7 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { StateChart } from './StateChart';
 import { StationsStrip } from './StationsStrip';
 import { ConflictsNotice } from './ConflictsNotice';
+import { RequestRefusalsNotice } from './RequestRefusalsNotice';
 import { allMatchingCaseIds, useBoardPages } from './use-board-pages';
 
 /** The filters stay while the commander opens a case and comes back. */
@@ -71,6 +72,7 @@ export function BoardView({ incidentId }: { incidentId: number }) {
     <div className="board-view">
       <StationsStrip view={view} onChanged={reload} />
       <ConflictsNotice view={view} onChanged={reload} />
+      <RequestRefusalsNotice reloadKey={view} />
       <CountsStrip
         view={view}
         filters={query.filters}

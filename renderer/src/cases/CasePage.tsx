@@ -10,6 +10,7 @@ import { ChecklistPanel } from './ChecklistPanel';
 import { GatePanel } from './GatePanel';
 import { NextStepPanel } from './NextStepPanel';
 import { OtherSteps } from './OtherSteps';
+import { HeldElsewhereNotice } from './HeldElsewhereNotice';
 import { ReviewNotices } from './ReviewNotices';
 import { CasePriorityPanel } from '../threats/CasePriorityPanel';
 import { SignoffsPanel } from './SignoffsPanel';
@@ -79,18 +80,22 @@ export function CasePage({
         {backLabel}
       </Link>
       <CaseHeader detail={detail} />
+      <HeldElsewhereNotice detail={detail} />
       <ReviewNotices detail={detail} onAcknowledged={handle.reload} />
       <CasePriorityPanel caseId={detail.caseId} version={detail.updatedAt} />
       <div className="case-grid">
         <div className="case-main">
-          <NextStepPanel detail={detail} take={take} />
+          {/* A case held at another station takes no step here: its guard would refuse it. */}
+          {detail.heldElsewhere ? null : <NextStepPanel detail={detail} take={take} />}
           {showGate && !gateBeside ? <GatePanel gate={detail.gate} /> : null}
           <ChecklistPanel detail={detail} save={handle.answer} pending={handle.pending} />
         </div>
         <div className="case-side">
           {showGate && gateBeside ? <GatePanel gate={detail.gate} /> : null}
           <SignoffsPanel key={detail.state} detail={detail} onChanged={handle.reload} />
-          <OtherSteps detail={detail} take={take} quarantine={quarantine} />
+          {detail.heldElsewhere ? null : (
+            <OtherSteps detail={detail} take={take} quarantine={quarantine} />
+          )}
           <AdvisoryDetails detail={detail} />
           <CaseHistory detail={detail} />
         </div>

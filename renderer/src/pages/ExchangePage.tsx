@@ -5,6 +5,7 @@ import { PageHeading } from '../components/PageHeading';
 import { BundleLists } from '../exchange/BundleLists';
 import { EnrolmentPanel } from '../exchange/EnrolmentPanel';
 import { FolderPanel } from '../exchange/FolderPanel';
+import { RequestsPanel } from '../exchange/RequestsPanel';
 import { StationIdentityPanel } from '../exchange/StationIdentityPanel';
 import { StationsTable } from '../exchange/StationsTable';
 import { useExchange } from '../exchange/use-exchange';
@@ -13,12 +14,14 @@ import '../styles/exchange.css';
 
 /**
  * The station among the others: its identity and enrolment, the shared folder with its inbox and
- * outbox, the bundles held back or refused with the reasons, and the last exchange per station.
+ * outbox, the bundles held back or refused with the reasons, the last exchange per station, and
+ * the requests sent to the stations holding cases with their answers.
  */
 export function ExchangePage() {
   const { t } = useTranslation();
   const view = useExchange(useMay('exchange.status'));
   const { station, exchange } = view;
+  const mayListRequests = useMay('requests.list');
   const enrolment = station ? <EnrolmentPanel station={station} onChanged={view.reload} /> : null;
   // Enrolment comes first while this station is not enrolled, last once it is (a rare task). Its
   // place is kept while the page is open, so enrolling does not move it and lose its notice.
@@ -42,6 +45,7 @@ export function ExchangePage() {
             exchange={exchange}
             onChanged={view.reload}
           />
+          {mayListRequests ? <RequestsPanel reloadKey={exchange} /> : null}
           {exchange ? <BundleLists exchange={exchange} /> : null}
           {enrolmentFirst ? null : enrolment}
         </>

@@ -14,6 +14,7 @@ import { migration012 } from './012-signoff-staff-id';
 import { migration013 } from './013-replica-replay';
 import { migration014 } from './014-case-conflicts';
 import { migration015 } from './015-case-requests';
+import { migration016 } from './016-case-held-elsewhere';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
 
 for (const [i, m] of migrations.entries()) {
