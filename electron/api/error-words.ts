@@ -9,15 +9,25 @@ import { roleLabels, roles as allRoles, type Role } from './roles';
 type Plural<K> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
 export type ErrorWordKey = Plural<keyof typeof en.serviceErrors>;
 export type ErrorParams = Record<string, string | number>;
+/** A thing the services name inside a sentence ("backup folder"), worded by the reader. */
+export type TermKey = keyof typeof en.serviceTerms;
 
 export interface ErrorWords {
   key: ErrorWordKey;
   params: ErrorParams;
   /** Values that are lists of roles, each worded by the reader in its language ("A, B or C"). */
   roles?: Record<string, Role[]>;
+  /** Lists of roles held together, worded with "and" ("A, B and C"). */
+  rolesAnd?: Record<string, Role[]>;
+  /** Values that are terms of the catalogue's `serviceTerms` ("the backup folder"). */
+  terms?: Record<string, TermKey>;
 }
 
+/** What a worded error names besides plain values: lists of roles, and terms. */
+export type ErrorLists = Pick<ErrorWords, 'roles' | 'rolesAnd' | 'terms'>;
+
 const catalogue: Record<string, string> = en.serviceErrors;
+const terms: Record<string, string> = en.serviceTerms;
 
 function isParams(value: unknown): value is ErrorParams {
   return (
@@ -31,12 +41,37 @@ function isParams(value: unknown): value is ErrorParams {
 export function errorWordsOf(details: unknown): ErrorWords | undefined {
   const words = (details as { words?: unknown } | undefined)?.words;
   if (typeof words !== 'object' || words === null) return undefined;
-  const { key, params, roles } = words as { key?: unknown; params?: unknown; roles?: unknown };
+  const {
+    key,
+    params,
+    roles,
+    rolesAnd,
+    terms: named,
+  } = words as {
+    key?: unknown;
+    params?: unknown;
+    roles?: unknown;
+    rolesAnd?: unknown;
+    terms?: unknown;
+  };
   if (typeof key !== 'string' || !isParams(params)) return undefined;
   const known = key in catalogue || `${key}_one` in catalogue;
   if (!known) return undefined;
-  const roleLists = isRoleLists(roles) ? roles : undefined;
-  return { key: key as ErrorWordKey, params, ...(roleLists ? { roles: roleLists } : {}) };
+  return {
+    key: key as ErrorWordKey,
+    params,
+    ...(isRoleLists(roles) ? { roles } : {}),
+    ...(isRoleLists(rolesAnd) ? { rolesAnd } : {}),
+    ...(isTerms(named) ? { terms: named } : {}),
+  };
+}
+
+function isTerms(value: unknown): value is Record<string, TermKey> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((t) => typeof t === 'string' && t in terms)
+  );
 }
 
 function isRoleLists(value: unknown): value is Record<string, Role[]> {
@@ -55,17 +90,72 @@ export function listWords(items: readonly string[], or: string): string {
   return `${items.slice(0, -1).join(', ')} ${or} ${items.at(-1) ?? ''}`;
 }
 
-/** The English sentence, as i18next would build it (English and German plurals: one, other). */
-export function englishErrorWords({ key, params: given, roles = {} }: ErrorWords): string {
-  const params: ErrorParams = { ...given };
+/** How a reader words the parts of a worded error: roles, terms, and its "or" and "and". */
+export interface ErrorReader {
+  role: (role: Role) => string;
+  term: (term: TermKey) => string;
+  or: string;
+  and: string;
+}
+
+/**
+ * The values of a worded error with its role lists and terms worded by the reader: one rule
+ * for the services' English and the UI's language.
+ */
+export function wordedParams(
+  { params, roles = {}, rolesAnd = {}, terms: named = {} }: ErrorWords,
+  reader: ErrorReader,
+): ErrorParams {
+  const out: ErrorParams = { ...params };
   for (const [name, list] of Object.entries(roles)) {
-    params[name] = listWords(
-      list.map((r) => roleLabels[r]),
-      catalogue.or ?? 'or',
-    );
+    out[name] = listWords(list.map(reader.role), reader.or);
   }
+  for (const [name, list] of Object.entries(rolesAnd)) {
+    out[name] = listWords(list.map(reader.role), reader.and);
+  }
+  for (const [name, term] of Object.entries(named)) out[name] = reader.term(term);
+  return out;
+}
+
+/** The English sentence, as i18next would build it (English and German plurals: one, other). */
+export function englishErrorWords(words: ErrorWords): string {
+  const params = wordedParams(words, {
+    role: (r) => roleLabels[r],
+    term: (t) => terms[t] ?? t,
+    or: catalogue.or ?? 'or',
+    and: catalogue.and ?? 'and',
+  });
+  return fill(catalogue, words.key, params);
+}
+
+function fill(from: Record<string, string>, key: string, params: ErrorParams): string {
   const form =
     typeof params.count === 'number' ? `${key}_${params.count === 1 ? 'one' : 'other'}` : key;
-  const text = catalogue[form] ?? catalogue[key] ?? key;
+  const text = from[form] ?? from[key] ?? key;
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/**
+ * What is wrong with one field of refused input, as a key of the catalogue's `schemaIssues`
+ * and its values: the UI says it after the field's name, in the station's language.
+ */
+export type SchemaIssueKey = Plural<keyof typeof en.schemaIssues>;
+export interface SchemaWords {
+  key: SchemaIssueKey;
+  params: ErrorParams;
+}
+
+const schemaCatalogue: Record<string, string> = en.schemaIssues;
+
+export function englishSchemaWords({ key, params }: SchemaWords): string {
+  return fill(schemaCatalogue, key, params);
+}
+
+/** The words a refused field's issue carries, if they name a key the catalogue has. */
+export function schemaWordsOf(value: unknown): SchemaWords | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { key, params } = value as { key?: unknown; params?: unknown };
+  if (typeof key !== 'string' || !isParams(params)) return undefined;
+  if (!(key in schemaCatalogue) && !(`${key}_one` in schemaCatalogue)) return undefined;
+  return { key: key as SchemaIssueKey, params };
 }

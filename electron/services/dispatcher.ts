@@ -11,6 +11,8 @@ import { err, ok, type Result } from '../api/result';
 import { stationCaller, type Caller, type CallContext, type Services } from './core/context';
 import { ServiceError } from './core/errors';
 import { handlers } from './handlers';
+import type { SchemaWords } from '../api/error-words';
+import { markUnworded, schemaIssueWords } from './input/schema-issues';
 import { findMalformedText, type MalformedText } from './input/well-formed-text';
 import { authorizeCall } from './people/authorize';
 import { describeStorageFailure } from './storage/storage-errors';
@@ -20,6 +22,8 @@ export interface InputIssue {
   /** The path as one readable string, e.g. `devices[3].ipAddress`. */
   at: string;
   message: string;
+  /** What is wrong, as catalogue words, unless the schema gave its own message. */
+  words?: SchemaWords;
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -35,7 +39,7 @@ function describeIssues(error: z.ZodError): InputIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
     at: formatPath(issue.path),
-    message: issue.message,
+    ...schemaIssueWords(issue),
   }));
 }
 
@@ -96,7 +100,7 @@ export function createDispatcher(services: Services): {
       // Text that is not valid Unicode passes zod but breaks storage and the audit hash later.
       const malformed = findMalformedText(input);
       if (malformed) return malformedText(method, malformed);
-      const parsed = api[method].input.safeParse(input);
+      const parsed = api[method].input.safeParse(input, { error: markUnworded });
       if (!parsed.success) return invalidInput(method, parsed.error);
       const ctx: CallContext = { services, actor, caller, user };
       // The schema of `method` parsed it: its output is this method's parsed input.

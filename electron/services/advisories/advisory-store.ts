@@ -149,7 +149,7 @@ export function listAdvisories(
 
 export function getAdvisory(db: Database.Database, id: number): AdvisoryDetail {
   const row = db.prepare(`${summarySelect} WHERE a.id = ?`).get(id) as SummaryRow | undefined;
-  if (!row) throw notFound(`Advisory ${id}`);
+  if (!row) throw notFound('advisory', id);
   const current = db
     .prepare(
       `SELECT r.normalized FROM advisories a JOIN advisory_revisions r ON r.id = a.current_revision_id

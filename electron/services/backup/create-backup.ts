@@ -45,11 +45,11 @@ export async function createBackup(
   kind: BackupKind,
   time: Date = services.clock.now(),
 ): Promise<CreatedBackup> {
-  const doing = 'the backup';
+  const doing = 'takingBackup';
   let partial: string | undefined;
   let written: string | undefined;
   try {
-    createFolder(folder, 'backup folder');
+    createFolder(folder, 'backupFolder');
     const file = freeBackupPath(folder, time, schemaVersionOf(services.db), kind);
     partial = path.join(folder, `.${path.basename(file)}.partial`);
     removeQuietly(partial);

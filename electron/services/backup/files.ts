@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ServiceError } from '../core/errors';
+import type { ErrorWordKey, TermKey } from '../../api/error-words';
+import { ServiceError, wordedError } from '../core/errors';
 
 /** SHA-256 of a file, read in chunks (a backup can be larger than memory should hold). */
 export function sha256OfFile(file: string): string {
@@ -51,22 +52,22 @@ export function removeQuietly(file: string): void {
 }
 
 /** A path the caller gave: it must be absolute and a real path (no NUL byte). */
-export function requireAbsolutePath(value: string, what: string): string {
+export function requireAbsolutePath(value: string, what: TermKey): string {
+  // The field is the term's key: a form that asks for the path shows the words at its field.
+  const field = what;
   if (value.includes('\0')) {
-    throw new ServiceError(
-      'invalid_input',
-      `The ${what} contains a NUL character; give a real path.`,
-      {
-        field: what,
-      },
-    );
+    throw wordedError('invalid_input', 'pathNul', {}, { field }, { terms: { what } });
   }
   if (!path.isAbsolute(value)) {
-    throw new ServiceError(
+    throw wordedError(
       'invalid_input',
-      `The ${what} "${value.slice(0, 200)}" is not an absolute path; give the full path (e.g. ` +
-        `${process.platform === 'win32' ? 'D:\\Backups' : '/media/backup'}).`,
-      { field: what },
+      'pathNotAbsolute',
+      {
+        value: value.slice(0, 200),
+        example: process.platform === 'win32' ? 'D:\\Backups' : '/media/backup',
+      },
+      { field },
+      { terms: { what } },
     );
   }
   return path.normalize(value);
@@ -81,44 +82,46 @@ function errnoOf(error: unknown): string {
  * A failed file operation on a backup folder, as a message that says which folder and what to
  * do; errors that are not about the file system pass through unchanged.
  */
-export function describeFolderFailure(error: unknown, folder: string, doing: string): unknown {
+export function describeFolderFailure(error: unknown, folder: string, doing: TermKey): unknown {
   if (error instanceof ServiceError) return error;
   const code = errnoOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  const fail = (text: string) =>
-    new ServiceError('storage_error', text, { folder, errno: code || undefined });
+  const fail = (key: ErrorWordKey, reason = code) =>
+    wordedError(
+      'storage_error',
+      key,
+      { folder, code, reason },
+      { folder, errno: code || undefined },
+      { terms: { doing } },
+    );
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
     case 'SQLITE_FULL':
-      return fail(
-        `The disk holding ${folder} is full: ${doing} was not completed and nothing was ` +
-          `left half-written. Free some space or choose another folder.`,
-      );
+      return fail('folderDiskFull');
     case 'EROFS':
     case 'EACCES':
     case 'EPERM':
     case 'SQLITE_READONLY':
     case 'SQLITE_CANTOPEN':
-      return fail(
-        `The folder ${folder} cannot be written to (${code}): ${doing} was not completed. ` +
-          `Choose a folder you can write to, or check the drive's write protection.`,
-      );
+      return fail('folderNotWritable');
     case 'ENOENT':
-      return new ServiceError('not_found', `${folder} does not exist (${doing}).`, { folder });
+      return wordedError(
+        'not_found',
+        'folderMissingDoing',
+        { folder },
+        { folder },
+        {
+          terms: { doing },
+        },
+      );
     case 'ENOTDIR':
-      return new ServiceError('invalid_input', `${folder} is not a folder.`, { folder });
+      return wordedError('invalid_input', 'notAFolder', { folder }, { folder });
     case 'EIO':
     case 'SQLITE_IOERR':
-      return fail(
-        `The disk holding ${folder} reported an input/output error: ${doing} failed (${message}).`,
-      );
+      return fail('folderIoError', message);
     default:
-      if (code.startsWith('SQLITE_IOERR')) {
-        return fail(
-          `The disk holding ${folder} reported an input/output error: ${doing} failed (${code}).`,
-        );
-      }
+      if (code.startsWith('SQLITE_IOERR')) return fail('folderIoError');
       return error;
   }
 }

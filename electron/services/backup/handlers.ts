@@ -15,7 +15,7 @@ import { verifyBackupFile } from './verify-backup';
 function folderFor(ctx: CallContext, folder: string | undefined): string {
   return folder === undefined
     ? backupFolderOf(readBackupSettings(ctx.services.db), ctx.services.dataDir)
-    : requireAbsolutePath(folder, 'backup folder');
+    : requireAbsolutePath(folder, 'backupFolder');
 }
 
 export const backupHandlers: HandlerMap<keyof typeof backupMethods> = {
@@ -42,20 +42,20 @@ export const backupHandlers: HandlerMap<keyof typeof backupMethods> = {
   'backup.list': ({ folder }, ctx) => listBackups(folderFor(ctx, folder)),
 
   'backup.verify': ({ file }, { services }) =>
-    verifyBackupFile(requireAbsolutePath(file, 'backup file'), {
+    verifyBackupFile(requireAbsolutePath(file, 'backupFile'), {
       ...connectionOptionsOf(services),
       anchor: latestAnchor(services.db),
     }),
 
   'backup.restore': ({ file, force }, ctx) =>
-    restoreIntoServices(ctx, requireAbsolutePath(file, 'backup file'), force),
+    restoreIntoServices(ctx, requireAbsolutePath(file, 'backupFile'), force),
 
   'backup.getSettings': (_input, { services }) => backupStatus(services),
 
   'backup.setSettings': (input, ctx) => {
     const settings = {
       ...input,
-      folder: input.folder === null ? null : requireAbsolutePath(input.folder, 'backup folder'),
+      folder: input.folder === null ? null : requireAbsolutePath(input.folder, 'backupFolder'),
     };
     const before = readBackupSettings(ctx.services.db);
     mutate(ctx, () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../api/domains/backup';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { parseBackupFileName } from './backup-names';
 import { backupInfoOf } from './create-backup';
 import { readManifest } from './manifest';
@@ -18,11 +18,8 @@ export function listBackups(folder: string): BackupInfo[] {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT') return [];
-    if (code === 'ENOTDIR') throw new ServiceError('invalid_input', `${folder} is not a folder.`);
-    throw new ServiceError(
-      'storage_error',
-      `The folder ${folder} cannot be read (${String(code)}).`,
-    );
+    if (code === 'ENOTDIR') throw wordedError('invalid_input', 'notAFolder', { folder });
+    throw wordedError('storage_error', 'folderUnreadable', { folder, code: String(code) });
   }
   const backups: BackupInfo[] = [];
   for (const name of names) {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupVerification, ForcedRestore } from '../../api/domains/backup';
 import type { ChainPoint } from '../audit/anchors';
-import { ServiceError } from '../core/errors';
+import { ServiceError, wordedError } from '../core/errors';
 import { freeAsidePath } from './backup-names';
 import { openOtherDatabase, reopenLiveDatabase, type ConnectionOptions } from './connections';
 import { repairBehaviour, schemaDifferences } from './schema-objects';
@@ -86,10 +86,7 @@ export function restoreDatabaseFiles(input: RestoreFilesInput): RestoredFiles {
   const { databaseFile, backupFile, time, connection } = input;
   const dataDir = path.dirname(databaseFile);
   if (path.resolve(backupFile) === path.resolve(databaseFile)) {
-    throw new ServiceError(
-      'invalid_input',
-      `${backupFile} is the live database itself, not a backup.`,
-    );
+    throw wordedError('invalid_input', 'backupIsLive', { file: backupFile });
   }
   const verification = verifyBackupFile(backupFile, { ...connection, anchor: input.anchor });
   if (!verification.ok && !(verification.forceable && input.force)) {
@@ -104,15 +101,15 @@ export function restoreDatabaseFiles(input: RestoreFilesInput): RestoredFiles {
     fs.copyFileSync(backupFile, staging);
     fsyncPath(staging);
     if (sha256OfFile(staging) !== verification.sha256) {
-      throw new ServiceError(
-        'storage_error',
-        `The copy of ${backupFile} in ${dataDir} differs from the backup: the disk may be failing. Nothing was changed.`,
-      );
+      throw wordedError('storage_error', 'restoreCopyDiffers', {
+        file: backupFile,
+        folder: dataDir,
+      });
     }
     schemaRepairs = overridden.includes('schema_objects') ? repairStaging(staging, input) : [];
   } catch (error) {
     removeQuietly(staging);
-    throw describeFolderFailure(error, dataDir, 'the restore (nothing was changed)');
+    throw describeFolderFailure(error, dataDir, 'restoreUnchanged');
   }
 
   const closed = input.closeLive();
@@ -120,11 +117,7 @@ export function restoreDatabaseFiles(input: RestoreFilesInput): RestoredFiles {
     // Closing the last connection removes the -wal; one that stays means another process (the
     // app, or a command line) still has the database open and would keep writing to the old file.
     removeQuietly(staging);
-    throw new ServiceError(
-      'conflict',
-      `The database ${databaseFile} is open in another Standalone process (the app or a command line). ` +
-        'Close it, then restore again. Nothing was changed.',
-    );
+    throw wordedError('conflict', 'restoreDbOpenElsewhere', { file: databaseFile });
   }
 
   const moved: [string, string][] = [];
@@ -142,11 +135,7 @@ export function restoreDatabaseFiles(input: RestoreFilesInput): RestoredFiles {
   } catch (error) {
     undo(moved);
     removeQuietly(staging);
-    throw describeFolderFailure(
-      error,
-      dataDir,
-      'the restore (the database was put back as it was)',
-    );
+    throw describeFolderFailure(error, dataDir, 'restorePutBack');
   }
 
   try {

@@ -9,7 +9,7 @@ import {
 } from '../../api/domains/backup';
 import { chainExtends, type ChainPoint } from '../audit/anchors';
 import { verifyAuditChain } from '../audit/verify';
-import { ServiceError } from '../core/errors';
+import { ServiceError, wordedError } from '../core/errors';
 import { appSchemaVersion, schemaVersionOf } from '../db/migrate';
 import { openOtherDatabase, type ConnectionOptions } from './connections';
 import { sha256OfFile } from './files';
@@ -34,16 +34,10 @@ export function verifyBackupFile(file: string, options: VerifyOptions = {}): Bac
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new ServiceError('not_found', `The backup file ${file} does not exist.`, { file });
+    throw wordedError('not_found', 'backupFileMissing', { file }, { file });
   }
   if (!stat.isFile()) {
-    throw new ServiceError(
-      'invalid_input',
-      `${file} is not a file; choose a backup file (.sqlite).`,
-      {
-        file,
-      },
-    );
+    throw wordedError('invalid_input', 'backupNotAFile', { file }, { file });
   }
 
   const checks: BackupCheck[] = [];

@@ -54,7 +54,7 @@ export function incidentHead(db: Database.Database, incidentId: number): Inciden
          FROM incidents i JOIN users u ON u.id = i.commander_user_id WHERE i.id = ?`,
     )
     .get(incidentId) as IncidentHead | undefined;
-  if (!row) throw notFound(`Incident ${incidentId}`);
+  if (!row) throw notFound('incident', incidentId);
   return row;
 }
 

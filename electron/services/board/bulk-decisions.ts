@@ -7,7 +7,7 @@ import { applyTransition } from '../cases/case-actions';
 import { rescheduleRecheck } from '../cases/case-recheck';
 import { findCaseRow, getCaseRow } from '../cases/case-store';
 import { mutate, type CallContext } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { ServiceError, wordedError } from '../core/errors';
 import { sendRequests } from '../exchange/case-requests';
 import { authenticate } from '../people/authenticate';
 import { insertSignoff } from '../people/insert-signoff';
@@ -64,13 +64,14 @@ async function signDecision(
   secret: string,
 ): Promise<{ decisionId: number; signoffId: number }> {
   const user = ctx.user;
-  if (!user) throw new ServiceError('unauthenticated', 'Sign in to take a bulk decision.');
+  if (!user) throw wordedError('unauthenticated', 'signInToBulk');
   const { db, clock } = ctx.services;
   const head = incidentHead(db, incidentId);
   if (head.status === 'closed') {
-    throw new ServiceError(
+    throw wordedError(
       'conflict',
-      `The incident "${head.name}" is closed: its cases can no longer change.`,
+      'incidentClosedNoChange',
+      { name: head.name },
       { reason: 'incident_closed' },
     );
   }

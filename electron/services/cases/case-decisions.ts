@@ -3,7 +3,7 @@ import type { CaseAssignResult, CaseDetail } from '../../api/domains/cases';
 import type { ParsedInputOf } from '../../api/methods';
 import type { AuditInput } from '../audit/append';
 import { mutate, type CallContext } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { notFound, wordedError } from '../core/errors';
 import { getDevice } from '../devices/devices';
 import { findUser } from '../people/users';
 import { assertChangeable, getCaseDetail } from './case-actions';
@@ -23,16 +23,18 @@ export function assignCases(
   if (input.assigneeUserId !== null) {
     const user = findUser(db, input.assigneeUserId);
     if (!user || !user.active) {
-      throw new ServiceError(
+      throw wordedError(
         'invalid_input',
-        `assigneeUserId: user ${input.assigneeUserId} ${user ? 'is deactivated' : 'does not exist'}; choose an active user.`,
+        user ? 'assigneeDeactivated' : 'assigneeMissing',
+        { id: input.assigneeUserId },
         { field: 'assigneeUserId' },
       );
     }
     if (!user.roles.some((r) => r !== 'admin')) {
-      throw new ServiceError(
+      throw wordedError(
         'invalid_input',
-        `assigneeUserId: ${user.displayName} is only an administrator; assign devices to someone who works cases.`,
+        'assigneeAdminOnly',
+        { name: user.displayName },
         { field: 'assigneeUserId' },
       );
     }
@@ -94,16 +96,18 @@ export function acknowledgeRevision(
     action: 'case.revision_acknowledged',
     assertFlagged(row) {
       if (row.review_revision_id === null) {
-        throw new ServiceError(
+        throw wordedError(
           'conflict',
-          `The case of ${row.asset_tag} is not waiting for a re-review: it relies on ${row.tracking_id} revision ${row.advisory_version}, the current one.`,
+          'notFlagged',
+          { assetTag: row.asset_tag, trackingId: row.tracking_id, version: row.advisory_version },
           { caseId: row.id, reason: 'not_flagged' },
         );
       }
       if (input.version !== row.current_version) {
-        throw new ServiceError(
+        throw wordedError(
           'conflict',
-          `version: the current revision of ${row.tracking_id} is ${row.current_version}, not ${input.version}. Review revision ${row.current_version} and acknowledge that one.`,
+          'notCurrentRevision',
+          { trackingId: row.tracking_id, current: row.current_version, given: input.version },
           { caseId: row.id, field: 'version', currentVersion: row.current_version },
         );
       }
@@ -178,21 +182,23 @@ export function addDeviceToIncident(
     const incident = db
       .prepare('SELECT id, name, status FROM incidents WHERE id = ?')
       .get(input.incidentId) as { id: number; name: string; status: string } | undefined;
-    if (!incident)
-      throw new ServiceError('not_found', `Incident ${input.incidentId} was not found.`);
+    if (!incident) throw notFound('incident', input.incidentId);
     if (incident.status === 'closed') {
-      throw new ServiceError(
-        'conflict',
-        `The incident "${incident.name}" is closed: open a new one.`,
-      );
+      throw wordedError('conflict', 'incidentClosedOpenNew', { name: incident.name });
     }
     const device = getDevice(db, input.deviceId);
     const advisory = getAdvisoryRef(db, input.advisoryId, 'advisoryId');
     const open = findOpenCase(db, device.id, advisory.id);
     if (open) {
-      throw new ServiceError(
+      throw wordedError(
         'conflict',
-        `${device.assetTag} already has an open case for ${advisory.trackingId} (case ${open.caseId}, incident "${open.incidentName}").`,
+        'caseAlreadyOpen',
+        {
+          assetTag: device.assetTag,
+          trackingId: advisory.trackingId,
+          caseId: open.caseId,
+          incident: open.incidentName,
+        },
         { caseId: open.caseId },
       );
     }
@@ -201,9 +207,10 @@ export function addDeviceToIncident(
       .pluck()
       .get(incident.id, device.id, advisory.id) as number | undefined;
     if (earlier !== undefined) {
-      throw new ServiceError(
+      throw wordedError(
         'conflict',
-        `${device.assetTag} already had a case for ${advisory.trackingId} in this incident (case ${earlier}, closed); open a new incident if it needs attention again.`,
+        'caseHadEarlier',
+        { assetTag: device.assetTag, trackingId: advisory.trackingId, caseId: earlier },
         { caseId: earlier },
       );
     }

@@ -93,7 +93,7 @@ export function findCaseRow(db: Database.Database, id: number): CaseRow | undefi
 
 export function getCaseRow(db: Database.Database, id: number): CaseRow {
   const row = findCaseRow(db, id);
-  if (!row) throw notFound(`Case ${id}`);
+  if (!row) throw notFound('case', id);
   return row;
 }
 

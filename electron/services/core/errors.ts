@@ -1,5 +1,6 @@
 import {
   englishErrorWords,
+  type ErrorLists,
   type ErrorParams,
   type ErrorWordKey,
   type ErrorWords,
@@ -18,8 +19,19 @@ export class ServiceError extends Error {
   }
 }
 
-export function notFound(what: string): ServiceError {
-  return new ServiceError('not_found', `${what} was not found.`);
+const notFoundKeys = {
+  advisory: 'notFoundAdvisory',
+  case: 'notFoundCase',
+  device: 'notFoundDevice',
+  incident: 'notFoundIncident',
+  match: 'notFoundMatch',
+  user: 'notFoundUser',
+} as const satisfies Record<string, ErrorWordKey>;
+
+/** "Case 12 was not found.", in the reader's language for the kinds the catalogue names. */
+export function notFound(kind: keyof typeof notFoundKeys | (string & {}), id: number | string) {
+  const key = kind in notFoundKeys ? notFoundKeys[kind as keyof typeof notFoundKeys] : undefined;
+  return wordedError('not_found', key ?? 'notFoundRecord', { kind, id });
 }
 
 /** For exhaustive switches: a value the types say cannot exist. */
@@ -36,8 +48,8 @@ export function wordedError(
   key: ErrorWordKey,
   params: ErrorParams = {},
   details: Record<string, unknown> = {},
-  roles?: ErrorWords['roles'],
+  lists: ErrorLists = {},
 ): ServiceError {
-  const words: ErrorWords = roles ? { key, params, roles } : { key, params };
+  const words: ErrorWords = { key, params, ...lists };
   return new ServiceError(code, englishErrorWords(words), { ...details, words });
 }

@@ -13,7 +13,7 @@ type Level = 'info' | 'warn' | 'error';
 /** JSON lines to `<dataDir>/logs/services.log`; stacks go here, never into API results. */
 export function createFileLogger(dataDir: string): Logger {
   const dir = path.join(dataDir, 'logs');
-  createFolder(dir, 'log folder');
+  createFolder(dir, 'logFolder');
   const file = path.join(dir, 'services.log');
   const write = (level: Level, message: string, fields?: Record<string, unknown>) => {
     const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields });

@@ -52,7 +52,13 @@ describe('service errors worded from the catalogue', () => {
       'needsRoleOthers',
       { name: 'Ada' },
       {},
-      { roles: ['clinical_lead', 'biomed'], role: ['technologist'], others: ['it_security'] },
+      {
+        roles: {
+          roles: ['clinical_lead', 'biomed'],
+          role: ['technologist'],
+          others: ['it_security'],
+        },
+      },
     );
     expect(error.message).toMatch(/^This needs the role .+ or .+; Ada is signed in as /);
     expect(error.message).not.toMatch(/clinical_lead|it_security/);

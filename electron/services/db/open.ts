@@ -49,7 +49,7 @@ function describeOpenFailure(file: string, error: unknown): ServiceError {
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
   let db: Database.Database | undefined;
   try {
-    if (!options.readonly) createFolder(path.dirname(file), 'data folder');
+    if (!options.readonly) createFolder(path.dirname(file), 'dataFolder');
     db = new Database(file, {
       readonly: options.readonly ?? false,
       fileMustExist: options.readonly ?? false,

@@ -63,7 +63,7 @@ export function listDevices(
 
 export function getDevice(db: Database.Database, id: number): Device {
   const row = db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
-  if (!row) throw notFound(`Device ${id}`);
+  if (!row) throw notFound('device', id);
   return rowToDevice(row);
 }
 

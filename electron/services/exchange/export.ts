@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BundleExport } from '../../api/domains/exchange';
 import { genesisHash } from '../audit/hash';
 import type { Services } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { ServiceError, wordedError } from '../core/errors';
 import { requireSelf } from '../stations/enrolment';
 import { loadStationKey } from '../stations/station-key';
 import { allStations } from '../stations/station-store';
@@ -67,12 +67,7 @@ function writeBundle(services: Services, fd: number): Omit<BundleExport, 'file'>
   const { db, clock } = services;
   const self = requireSelf(services);
   if (!self.certificate_der) {
-    throw new ServiceError(
-      'conflict',
-      `Station "${self.name}" is not enrolled: only enrolled stations exchange bundles. Write an ` +
-        'enrolment request (`station request`) and import the response (`station accept`).',
-      { station: 'not_enrolled' },
-    );
+    throw wordedError('conflict', 'notEnrolled', { name: self.name }, { station: 'not_enrolled' });
   }
   const certificateDer = self.certificate_der;
   const privateKey = loadStationKey(services.dataDir, self.public_key_der);
@@ -141,7 +136,7 @@ function writeBundle(services: Services, fd: number): Omit<BundleExport, 'file'>
 export function exportBundle(services: Services, outDir: string): BundleExport {
   const dir = path.resolve(outDir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new ServiceError('invalid_input', `The folder ${dir} does not exist.`);
+    throw wordedError('invalid_input', 'bundleFolderMissing', { folder: dir });
   }
   // Written beside and renamed: a station watching the folder never reads half a bundle.
   const temp = path.join(dir, `.bundle.${process.pid}.${crypto.randomUUID()}.partial`);
@@ -149,10 +144,10 @@ export function exportBundle(services: Services, outDir: string): BundleExport {
   try {
     fd = fs.openSync(temp, 'wx');
   } catch (error) {
-    throw new ServiceError(
-      'storage_error',
-      `The bundle cannot be written to ${dir} (${(error as Error).message}).`,
-    );
+    throw wordedError('storage_error', 'bundleNotWritten', {
+      folder: dir,
+      reason: (error as Error).message,
+    });
   }
   let written: Omit<BundleExport, 'file'>;
   try {
@@ -161,10 +156,10 @@ export function exportBundle(services: Services, outDir: string): BundleExport {
     fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
     if (error instanceof ServiceError) throw error;
-    throw new ServiceError(
-      'storage_error',
-      `The bundle cannot be written to ${dir} (${(error as Error).message}).`,
-    );
+    throw wordedError('storage_error', 'bundleNotWritten', {
+      folder: dir,
+      reason: (error as Error).message,
+    });
   }
   const file = path.join(dir, bundleFileName(written));
   try {
@@ -172,10 +167,10 @@ export function exportBundle(services: Services, outDir: string): BundleExport {
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw new ServiceError(
-      'storage_error',
-      `The bundle cannot be written to ${dir} (${(error as Error).message}).`,
-    );
+    throw wordedError('storage_error', 'bundleNotWritten', {
+      folder: dir,
+      reason: (error as Error).message,
+    });
   }
   return { ...written, file };
 }

@@ -16,7 +16,7 @@ export function exchangeFolder(db: Database.Database): string | null {
  */
 export function setExchangeFolder(ctx: CallContext, folder: string | null): void {
   const { db } = ctx.services;
-  const after = folder === null ? null : requireAbsolutePath(folder, 'exchange folder');
+  const after = folder === null ? null : requireAbsolutePath(folder, 'exchangeFolder');
   mutate(ctx, () => {
     const before = exchangeFolder(db);
     setSetting(db, key, after);

@@ -4,7 +4,7 @@ import type { IncidentCreateResult, IncidentSummary } from '../../api/domains/in
 import type { ParsedInputOf } from '../../api/methods';
 import type { AuditInput } from '../audit/append';
 import { mutate, type CallContext } from '../core/context';
-import { ServiceError, notFound } from '../core/errors';
+import { notFound, wordedError } from '../core/errors';
 import { findUser } from '../people/users';
 import { findOpenCase, getAdvisoryRef, insertCase } from '../cases/case-open';
 import { latestTemplate, loadWorkflowResources } from '../cases/workflow-resources';
@@ -86,7 +86,7 @@ function toSummary(db: Database.Database, row: IncidentRow, now: Date): Incident
 
 export function getIncident(db: Database.Database, id: number, now: Date): IncidentSummary {
   const row = db.prepare(`${incidentSelect} WHERE i.id = ?`).get(id) as IncidentRow | undefined;
-  if (!row) throw notFound(`Incident ${id}`);
+  if (!row) throw notFound('incident', id);
   return toSummary(db, row, now);
 }
 
@@ -125,20 +125,22 @@ export function createIncident(
   const { db, clock, resourcesDir } = ctx.services;
   const commander = findUser(db, input.commanderUserId);
   if (!commander?.active || !commander.roles.includes('incident_commander')) {
-    throw new ServiceError(
+    const key = !commander
+      ? 'commanderMissing'
+      : commander.active
+        ? 'commanderNotCommander'
+        : 'commanderDeactivated';
+    throw wordedError(
       'invalid_input',
-      `commanderUserId: ${commander ? `${commander.displayName} ${commander.active ? 'is not an incident commander' : 'is deactivated'}` : `user ${input.commanderUserId} does not exist`}; choose an active user with the incident commander role.`,
+      key,
+      { id: input.commanderUserId, name: commander?.displayName ?? '' },
       { field: 'commanderUserId' },
     );
   }
   const start = new Date(input.operationalPeriod.start);
   const end = new Date(input.operationalPeriod.end);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || start >= end) {
-    throw new ServiceError(
-      'invalid_input',
-      'operationalPeriod: the end must be a valid date and time after the start.',
-      { field: 'operationalPeriod' },
-    );
+    throw wordedError('invalid_input', 'periodEndBeforeStart', {}, { field: 'operationalPeriod' });
   }
   const template = latestTemplate(loadWorkflowResources(resourcesDir));
   const now = clock.now();
@@ -146,9 +148,10 @@ export function createIncident(
   const result = mutate(ctx, () => {
     const existing = findIncidentByName(db, input.name);
     if (existing !== undefined) {
-      throw new ServiceError(
+      throw wordedError(
         'conflict',
-        `An incident called "${input.name.trim()}" already exists (incident ${existing}); choose another name.`,
+        'incidentNameTaken',
+        { name: input.name.trim(), id: existing },
         { field: 'name', incidentId: existing },
       );
     }
@@ -251,7 +254,7 @@ export function closeIncident(
   mutate(ctx, () => {
     const incident = getIncident(db, input.id, now);
     if (incident.status === 'closed') {
-      throw new ServiceError('conflict', `The incident "${incident.name}" is already closed.`);
+      throw wordedError('conflict', 'incidentAlreadyClosed', { name: incident.name });
     }
     const open = db
       .prepare(
@@ -262,9 +265,14 @@ export function closeIncident(
       .all(input.id) as { caseId: number; assetTag: string; state: CaseState }[];
     if (open.length > 0) {
       const list = open.slice(0, 10).map((c) => `${c.assetTag} (${c.state})`);
-      throw new ServiceError(
+      throw wordedError(
         'conflict',
-        `The incident "${incident.name}" still has ${open.length} open case${open.length === 1 ? '' : 's'}: ${list.join(', ')}${open.length > 10 ? ', …' : ''}. An incident closes when every device is returned to service.`,
+        'incidentHasOpenCases',
+        {
+          name: incident.name,
+          count: open.length,
+          list: `${list.join(', ')}${open.length > 10 ? ', …' : ''}`,
+        },
         { openCases: open },
       );
     }

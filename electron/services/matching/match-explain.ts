@@ -19,7 +19,7 @@ export function explainNonMatches(
   const devices = loadMatchableDevices(db).filter(
     (d) => deviceId === undefined || d.id === deviceId,
   );
-  if (deviceId !== undefined && devices.length === 0) throw notFound(`Device ${deviceId}`);
+  if (deviceId !== undefined && devices.length === 0) throw notFound('device', deviceId);
   const matcher = createMatcher(loadAliasTables(resourcesDir), loadMatchableAdvisories(db));
   const out: NonMatchView[] = [];
   for (const device of devices) {

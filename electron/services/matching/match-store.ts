@@ -227,7 +227,7 @@ export function listMatches(
 
 export function getMatch(db: Database.Database, id: number): MatchView {
   const row = db.prepare(`${matchSelect} WHERE m.id = ?`).get(id) as MatchRow | undefined;
-  if (!row) throw notFound(`Match ${id}`);
+  if (!row) throw notFound('match', id);
   return toView(row);
 }
 

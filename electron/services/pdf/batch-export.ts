@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ExportJobProgress, ExportJobStarted } from '../../api/domains/exports';
 import type { Language } from '../../api/languages';
 import type { Services } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { ServiceError, wordedError } from '../core/errors';
 import { heapKeeper } from '../core/heap';
 import { startWork } from '../core/running-work';
 import { createFolder } from '../storage/create-folder';
@@ -53,34 +53,30 @@ export function exportDirectory(
     return path.join(services.dataDir, 'exports', `cases-${stamp}-${jobId.slice(0, 8)}`);
   }
   if (requested.includes('\0')) {
-    throw new ServiceError(
-      'invalid_input',
-      'directory: the folder name contains a NUL character.',
-      {
-        field: 'directory',
-      },
-    );
+    throw wordedError('invalid_input', 'exportDirNul', {}, { field: 'directory' });
   }
   const network = networkPathReason(requested, currentMounts());
   if (network) {
-    throw new ServiceError(
+    throw wordedError(
       'invalid_input',
-      `directory: "${requested}" is not a local folder (${network}). Signed records are written ` +
-        'to a folder on this computer only; copy them to the share afterwards.',
+      'exportDirNetwork',
+      { folder: requested, reason: network },
       { field: 'directory' },
     );
   }
   if (!path.isAbsolute(requested)) {
-    throw new ServiceError(
+    throw wordedError(
       'invalid_input',
-      `directory: "${requested}" is not an absolute path. Choose a folder (e.g. /home/me/exports or C:\\Exports).`,
+      'exportDirNotAbsolute',
+      { folder: requested },
       { field: 'directory' },
     );
   }
   if (requested.split(/[\\/]+/).includes('..')) {
-    throw new ServiceError(
+    throw wordedError(
       'invalid_input',
-      `directory: "${requested}" contains "..": give the folder itself, without going up.`,
+      'exportDirUp',
+      { folder: requested },
       { field: 'directory' },
     );
   }
@@ -160,13 +156,14 @@ export function startCaseBatch(
   requireUnlockedIdentity(services);
   const jobId = randomBytes(16).toString('hex');
   const directory = exportDirectory(services, requestedDirectory, jobId);
-  createFolder(directory, 'export folder');
+  createFolder(directory, 'exportFolder');
   try {
     fs.accessSync(directory, fs.constants.W_OK);
   } catch (error) {
-    throw new ServiceError(
+    throw wordedError(
       'storage_error',
-      `directory: the folder ${directory} cannot be written (${(error as Error).message}). Choose another folder.`,
+      'exportDirNotWritable',
+      { folder: directory, reason: (error as Error).message },
       { field: 'directory' },
     );
   }
@@ -215,10 +212,7 @@ export function startCaseBatch(
 function findJob(services: Services, jobId: string): Job {
   const job = jobsOf(services).get(jobId);
   if (!job) {
-    throw new ServiceError(
-      'not_found',
-      `There is no export job ${jobId} in this session (jobs are forgotten when the app restarts; the files written stay in their folder).`,
-    );
+    throw wordedError('not_found', 'exportJobUnknown', { id: jobId });
   }
   return job;
 }

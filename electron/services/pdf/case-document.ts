@@ -299,7 +299,7 @@ export function buildCaseDocument(
 ): PdfDocumentModel {
   const { db, resourcesDir } = services;
   const row = findCaseRow(db, caseId);
-  if (!row) throw notFound(`Case ${caseId}`);
+  if (!row) throw notFound('case', caseId);
   const detail = caseDetail(
     db,
     loadCase(db, loadWorkflowResources(resourcesDir), row, generatedAt),

@@ -32,7 +32,7 @@ export async function exportCase(
   // Locked key: fail before the work of building the document.
   requireUnlockedIdentity(services);
   const row = findCaseRow(services.db, caseId);
-  if (!row) throw notFound(`Case ${caseId}`);
+  if (!row) throw notFound('case', caseId);
   const model = buildCaseDocument(services, caseId, services.clock.now(), language);
   return {
     fileName: caseFileName({ caseId, assetTag: row.asset_tag, trackingId: row.tracking_id }),

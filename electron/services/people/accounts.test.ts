@@ -140,7 +140,7 @@ describe('accounts', () => {
     for (const roles of [['admin', 'clinical_lead'], ['clinical_lead'], ['biomed']] as const) {
       const error = await api.error('people.update', { id: admin.id, roles: [...roles] });
       expect(error).toMatchObject({ code: 'forbidden', details: { field: 'roles' } });
-      expect(error.message).toContain('nobody can change their own roles');
+      expect(error.message).toContain('Nobody can change their own roles');
     }
     expect(lastAuditId(rt)).toBe(before);
     // Their name they may change; another administrator may change their roles.

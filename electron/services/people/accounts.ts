@@ -1,8 +1,9 @@
 import type { SecuritySettings, UserAccount } from '../../api/domains/people';
 import type { SessionStatus } from '../../api/domains/session';
 import type { ParsedInputOf } from '../../api/methods';
+import type { Role } from '../../api/roles';
 import { mutate, type CallContext } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { loadCommonPins } from './common-pins';
 import { checkNewSecret } from './credential-policy';
 import { hashSecret } from './credentials';
@@ -36,10 +37,7 @@ export async function createFirstAdmin(
   const session = services.db.transaction(() => {
     // Checked here, in the transaction, so two windows racing through first run cannot both win.
     if (countUsers(services.db) > 0) {
-      throw new ServiceError(
-        'conflict',
-        'Standalone already has users, so there is no first administrator to create. An administrator adds users.',
-      );
+      throw wordedError('conflict', 'noFirstAdmin');
     }
     const now = services.clock.now().toISOString();
     const staffId = normaliseStaffId(input.staffId);
@@ -79,11 +77,12 @@ function assertOperatorCreatesOnlyAdmin(ctx: CallContext, roles: readonly string
   if (ctx.caller?.kind !== 'operator') return;
   const others = roles.filter((r) => r !== 'admin');
   if (others.length === 0) return;
-  throw new ServiceError(
+  throw wordedError(
     'forbidden',
-    `roles: the command line creates only an administrator (for recovery), not ${others.join(', ')}. ` +
-      'Sign in at a station as that administrator and add the other users there.',
+    'operatorOnlyAdmin',
+    {},
     { field: 'roles', refusedRoles: others },
+    { rolesAnd: { others: others as Role[] } },
   );
 }
 
@@ -145,19 +144,12 @@ export function updateUser(ctx: CallContext, input: ParsedInputOf<'people.update
     const sortedRoles = (rs: readonly string[]) => [...rs].sort().join(',');
     if (ctx.user?.id === user.id && sortedRoles(next.roles) !== sortedRoles(user.roles)) {
       // Otherwise one administrator could make themselves clinical lead and sign alone.
-      throw new ServiceError(
-        'forbidden',
-        'roles: nobody can change their own roles. Ask another administrator to change them.',
-        { field: 'roles' },
-      );
+      throw wordedError('forbidden', 'ownRoles', {}, { field: 'roles' });
     }
     const keepsAdmin = next.active && next.roles.includes('admin');
     if (user.active && user.roles.includes('admin') && !keepsAdmin) {
       if (countOtherActiveAdmins(db, user.id) === 0) {
-        throw new ServiceError(
-          'conflict',
-          `${user.displayName} is the last active administrator. Give another user the Administrator role first.`,
-        );
+        throw wordedError('conflict', 'lastAdmin', { name: user.displayName });
       }
     }
     const changes: Record<string, { from: unknown; to: unknown }> = {};

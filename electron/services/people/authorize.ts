@@ -134,7 +134,7 @@ export function authorizeCall(
       others.length ? 'needsRoleOthers' : 'needsRole',
       { name: u.displayName },
       { method, neededRoles: needed ?? [], heldRoles: u.roles },
-      { roles: [...(needed ?? [])], role: [s.role], others },
+      { roles: { roles: [...(needed ?? [])], role: [s.role], others } },
     );
     throw refuse(services, caller, { userId: u.id, role: s.role }, method, access, error);
   }

@@ -1,8 +1,8 @@
 import type { SessionStatus } from '../../api/domains/session';
-import { describeRoles, roleLabels, type Role } from '../../api/permissions';
+import type { Role } from '../../api/permissions';
 import type { ParsedInputOf } from '../../api/methods';
 import type { CallContext, MutateContext, Services } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { authenticate, type Who } from './authenticate';
 import { loadCommonPins } from './common-pins';
 import { checkNewSecret } from './credential-policy';
@@ -102,18 +102,17 @@ export function refreshSession(ctx: Omit<MutateContext, 'actor'>): UserRecord | 
 
 function pickRole(user: UserRecord, wanted: Role | undefined): Role {
   if (wanted !== undefined && !user.roles.includes(wanted)) {
-    throw new ServiceError(
+    throw wordedError(
       'invalid_input',
-      `role: ${user.displayName} does not hold the role ${roleLabels[wanted]}; their roles are ${describeRoles(user.roles, 'and')}.`,
+      'roleNotHeld',
+      { name: user.displayName },
       { field: 'role' },
+      { roles: { role: [wanted] }, rolesAnd: { held: user.roles } },
     );
   }
   const role = wanted ?? user.roles[0];
   if (role === undefined) {
-    throw new ServiceError(
-      'conflict',
-      `${user.displayName} has no role yet. An administrator must give them one before they can sign in.`,
-    );
+    throw wordedError('conflict', 'noRoleYet', { name: user.displayName });
   }
   return role;
 }
@@ -167,11 +166,10 @@ export async function signIn(
   const { services } = ctx;
   const active = services.sessions.current;
   if (active && !active.lockedAt) {
-    const name = findUser(services.db, active.userId)?.displayName ?? 'Someone';
-    throw new ServiceError(
-      'conflict',
-      `${name} is signed in at this station. Use "Hand over" to switch user, or sign out first.`,
-    );
+    const name = findUser(services.db, active.userId)?.displayName;
+    throw name === undefined
+      ? wordedError('conflict', 'someoneSignedInUnknown')
+      : wordedError('conflict', 'someoneSignedIn', { name });
   }
   return authenticate(ctx, whoFrom(input), input.secret, 'sign_in', (user, upgraded) => {
     const session = beginSession(ctx, user, pickRole(user, input.role), {
@@ -198,7 +196,7 @@ export async function handOver(
   return authenticate(ctx, whoFrom(input), input.secret, 'hand_over', (user, upgraded) => {
     if (services.sessions.current !== from || !from) {
       return () => {
-        throw new ServiceError('conflict', 'The station changed hands meanwhile. Try again.');
+        throw wordedError('conflict', 'changedHands');
       };
     }
     const session = beginSession(ctx, user, pickRole(user, input.role), {
@@ -252,15 +250,12 @@ export async function unlockSession(ctx: CallContext, secret: string): Promise<S
   const { services } = ctx;
   const s = services.sessions.current;
   if (!s?.lockedAt) {
-    throw new ServiceError(
-      'conflict',
-      s ? 'The station is not locked.' : 'No one is signed in at this station: sign in instead.',
-    );
+    throw wordedError('conflict', s ? 'notLocked' : 'signInInstead');
   }
   return authenticate(ctx, { userId: s.userId }, secret, 'unlock', () => {
     if (services.sessions.current !== s) {
       return () => {
-        throw new ServiceError('conflict', 'Someone else signed in meanwhile. Sign in again.');
+        throw wordedError('conflict', 'signedInMeanwhile');
       };
     }
     recordEvent(ctx, userActor(s.userId, s.role), {
@@ -289,14 +284,10 @@ export async function changeCredential(
   input: ParsedInputOf<'session.changeCredential'>,
 ): Promise<SessionStatus> {
   const { services, user } = ctx;
-  if (!user) throw new ServiceError('unauthenticated', 'Sign in first.');
+  if (!user) throw wordedError('unauthenticated', 'signInFirst');
   const kind = checkNewSecret(input.newSecret, loadCommonPins(services.resourcesDir), 'newSecret');
   if (input.newSecret === input.currentSecret) {
-    throw new ServiceError(
-      'invalid_input',
-      'newSecret: the new PIN or password must differ from the current one.',
-      { field: 'newSecret' },
-    );
+    throw wordedError('invalid_input', 'sameSecret', {}, { field: 'newSecret' });
   }
   const hash = await hashSecret(input.newSecret);
   return authenticate(ctx, { userId: user.id }, input.currentSecret, 'change_credential', (u) => {

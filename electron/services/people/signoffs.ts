@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Signoff, SignoffStatus } from '../../api/domains/signoffs';
 import type { ParsedInputOf } from '../../api/methods';
-import { describeRoles, signoffKinds, type Role, type SignoffKind } from '../../api/permissions';
+import { signoffKinds, type Role, type SignoffKind } from '../../api/permissions';
 import type { CallContext } from '../core/context';
-import { ServiceError, notFound } from '../core/errors';
+import { ServiceError, notFound, wordedError } from '../core/errors';
 import { authenticate } from './authenticate';
 import { formatUntil } from './format-until';
 import { contentHash, insertSignoff } from './insert-signoff';
@@ -72,7 +72,7 @@ export function listSignoffs(
   input: ParsedInputOf<'signoffs.list'>,
 ): SignoffStatus {
   const content = subjectContentReader(input.subjectType)(db, input.subjectId);
-  if (content === undefined) throw notFound(`${input.subjectType} ${input.subjectId}`);
+  if (content === undefined) throw notFound(input.subjectType, input.subjectId);
   return signoffStatus(db, { type: input.subjectType, id: input.subjectId }, content);
 }
 
@@ -92,11 +92,12 @@ function wrongRole(
   signer: { displayName: string; roles: readonly Role[] },
 ): ServiceError {
   const allowed = signoffKinds[kind].roles as readonly Role[];
-  return new ServiceError(
+  return wordedError(
     'forbidden',
-    `A ${kind} sign-off can be given only by ${describeRoles(allowed)}; ` +
-      `${signer.displayName} holds ${describeRoles(signer.roles, 'and')}.`,
+    'signoffWrongRole',
+    { name: signer.displayName },
     { kind, neededRoles: allowed, heldRoles: signer.roles },
+    { roles: { allowed: [...allowed] }, rolesAnd: { held: [...signer.roles] } },
   );
 }
 
@@ -115,7 +116,7 @@ export async function giveSignoff(
   input: ParsedInputOf<'signoffs.sign'>,
 ): Promise<Signoff> {
   const { services, user } = ctx;
-  if (!user) throw new ServiceError('unauthenticated', 'Sign in to give a sign-off.');
+  if (!user) throw wordedError('unauthenticated', 'signInToSign');
   const { db, clock } = services;
   const { kind, subjectType, subjectId } = input;
   const spec = signoffKinds[kind];
@@ -142,7 +143,7 @@ export async function giveSignoff(
   };
   if (!coSigner && signingRole(kind, user.roles, user.role) === undefined) throw refuseRole(user);
   const readContent = subjectContentReader(subjectType);
-  if (readContent(db, subjectId) === undefined) throw notFound(`${subjectType} ${subjectId}`);
+  if (readContent(db, subjectId) === undefined) throw notFound(subjectType, subjectId);
   const refuseClosed = (): ServiceError | undefined => {
     try {
       assertSignable(db, subjectType, subjectId);
@@ -185,7 +186,7 @@ export async function giveSignoff(
       const current = readContent(db, subjectId);
       if (current === undefined)
         return () => {
-          throw notFound(`${subjectType} ${subjectId}`);
+          throw notFound(subjectType, subjectId);
         };
       const currentHash = contentHash(current);
       if (currentHash !== signedHash) {
@@ -196,10 +197,10 @@ export async function giveSignoff(
           payload: { ...about, reason: 'content_changed', signedHash, currentHash },
         });
         return () => {
-          throw new ServiceError(
+          throw wordedError(
             'conflict',
-            `The ${subjectType} changed after it was shown to you, so this sign-off would not match it. ` +
-              'Review the current content and sign again.',
+            'signoffContentChanged',
+            {},
             { reason: 'content_changed', currentHash },
           );
         };
@@ -213,10 +214,9 @@ export async function giveSignoff(
         .get(subjectType, subjectId, kind, signer.id, signedHash) as string | undefined;
       if (earlier !== undefined) {
         return () => {
-          throw new ServiceError(
-            'conflict',
-            `You already gave this ${kind} sign-off on this content (at ${formatUntil(new Date(earlier), clock.now())}).`,
-          );
+          throw wordedError('conflict', 'signoffAlreadyGiven', {
+            at: formatUntil(new Date(earlier), clock.now()),
+          });
         };
       }
       const signoff = insertSignoff(ctx, {

@@ -65,7 +65,7 @@ export function findUser(db: Database.Database, id: number): UserRecord | undefi
 
 export function getUser(db: Database.Database, id: number): UserRecord {
   const user = findUser(db, id);
-  if (!user) throw notFound(`User ${id}`);
+  if (!user) throw notFound('user', id);
   return user;
 }
 

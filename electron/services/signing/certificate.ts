@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import forge from 'node-forge';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 
 /** What the app shows and stores about a certificate, read with Node's own X.509 parser. */
 export interface CertificateFacts {
@@ -117,42 +117,30 @@ export function generateSelfSignedIdentity(
 export function assertUsableForSigning(der: Buffer, facts: CertificateFacts, now: Date): void {
   const x = new crypto.X509Certificate(der);
   if (x.publicKey.asymmetricKeyType !== 'rsa') {
-    throw new ServiceError(
-      'invalid_input',
-      `The certificate's key is ${facts.keyAlgorithm}; Standalone signs PDFs with RSA keys only ` +
-        `(2048 bits or more). Ask IT for an RSA signing certificate.`,
-    );
+    throw wordedError('invalid_input', 'certNotRsa', { algorithm: facts.keyAlgorithm });
   }
   const bits = x.publicKey.asymmetricKeyDetails?.modulusLength ?? 0;
   if (bits < 2048) {
-    throw new ServiceError(
-      'invalid_input',
-      `The certificate's RSA key has ${bits} bits; at least 2048 are required.`,
-    );
+    throw wordedError('invalid_input', 'certShortKey', { bits });
   }
   if (new Date(facts.notAfter) <= now) {
-    throw new ServiceError(
-      'invalid_input',
-      `The certificate "${facts.subject}" expired on ${facts.notAfter}; import a current one.`,
-    );
+    throw wordedError('invalid_input', 'certExpired', {
+      subject: facts.subject,
+      notAfter: facts.notAfter,
+    });
   }
   // Ten minutes of grace: the PKI's clock and this workstation's rarely agree to the second.
   if (new Date(facts.notBefore).getTime() > now.getTime() + 10 * 60_000) {
-    throw new ServiceError(
-      'invalid_input',
-      `The certificate "${facts.subject}" is valid only from ${facts.notBefore}; check the ` +
-        `computer's clock or import a certificate that is already valid.`,
-    );
+    throw wordedError('invalid_input', 'certNotYetValid', {
+      subject: facts.subject,
+      notBefore: facts.notBefore,
+    });
   }
   const keyUsage = derToForgeCertificate(der).getExtension('keyUsage') as {
     digitalSignature?: boolean;
     nonRepudiation?: boolean;
   } | null;
   if (keyUsage && !keyUsage.digitalSignature && !keyUsage.nonRepudiation) {
-    throw new ServiceError(
-      'invalid_input',
-      `The certificate "${facts.subject}" does not allow digital signatures (its key usage has ` +
-        `neither digitalSignature nor nonRepudiation). Ask IT for a document-signing certificate.`,
-    );
+    throw wordedError('invalid_input', 'certNoSigning', { subject: facts.subject });
   }
 }

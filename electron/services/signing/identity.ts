@@ -8,7 +8,8 @@ import {
   type SigningStatus,
 } from '../../api/domains/signing';
 import { mutate, type CallContext, type Services } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
+import { formatUntil } from '../people/format-until';
 import {
   assertUsableForSigning,
   certificateToPem,
@@ -199,12 +200,7 @@ export function importIdentity(
 function requireCurrent(services: Services): IdentityRow {
   const row = currentIdentity(services.db);
   if (!row) {
-    throw new ServiceError(
-      'not_found',
-      'No signing identity is set up. An administrator must generate one or import the ' +
-        'hospital’s certificate (Settings → Signing identity).',
-      { signing: 'not_configured' },
-    );
+    throw wordedError('not_found', 'signingNotConfigured', {}, { signing: 'not_configured' });
   }
   return row;
 }
@@ -255,15 +251,14 @@ export async function unlockIdentity(ctx: CallContext, passphrase: string): Prom
           ]
         : audit('signing.unlock_failed'),
     }));
-    throw new ServiceError(
-      'forbidden',
-      lockedUntil
-        ? `The passphrase is not correct; after too many wrong passphrases the signing key cannot be unlocked until ${lockedUntil.toISOString()}.`
-        : 'The passphrase is not correct for the signing identity; the key stays locked.',
-      lockedUntil
-        ? { signing: 'unlock_locked', lockedUntil: lockedUntil.toISOString() }
-        : { signing: 'wrong_passphrase' },
-    );
+    throw lockedUntil
+      ? wordedError(
+          'forbidden',
+          'passphraseLockedUntil',
+          { until: formatUntil(lockedUntil, clock.now()) },
+          { signing: 'unlock_locked', lockedUntil: lockedUntil.toISOString() },
+        )
+      : wordedError('forbidden', 'passphraseWrong', {}, { signing: 'wrong_passphrase' });
   }
   clearWrongPassphrases(db);
   const privateKey = crypto.createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
@@ -295,12 +290,7 @@ export function requireUnlockedIdentity(services: Services): UnlockedIdentity {
   const row = requireCurrent(services);
   const held = unlockedIdentity(services.db);
   if (!held || held.identityId !== row.id) {
-    throw new ServiceError(
-      'forbidden',
-      'The signing key is locked. Enter the signing passphrase to unlock it for this session, ' +
-        'then export again.',
-      { signing: 'locked' },
-    );
+    throw wordedError('forbidden', 'signingLocked', {}, { signing: 'locked' });
   }
   return held;
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import forge from 'node-forge';
-import { ServiceError } from '../core/errors';
+import { ServiceError, wordedError } from '../core/errors';
 import { forgeCertificateToDer } from './certificate';
 import { assertSaneIterations, withCappedDerivation } from './pkcs12-iterations';
 
@@ -61,11 +61,10 @@ function spki(key: crypto.KeyObject): Buffer {
  */
 export function readPkcs12(content: Buffer, password: string): Pkcs12Contents {
   if (content.length === 0 || content.length > maxPkcs12Bytes) {
-    throw new ServiceError(
-      'invalid_input',
-      `The PKCS#12 file must be between 1 byte and ${maxPkcs12Bytes / 1024} KiB; this one has ` +
-        `${content.length} bytes.`,
-    );
+    throw wordedError('invalid_input', 'p12Size', {
+      maxKib: maxPkcs12Bytes / 1024,
+      bytes: content.length,
+    });
   }
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
@@ -77,32 +76,22 @@ export function readPkcs12(content: Buffer, password: string): Pkcs12Contents {
     if (error instanceof ServiceError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     if (/MAC could not be verified|Invalid password/i.test(message)) {
-      throw new ServiceError(
-        'invalid_input',
-        'The PKCS#12 password is not correct: the file could not be opened with it.',
-      );
+      throw wordedError('invalid_input', 'p12Password');
     }
-    throw new ServiceError(
-      'invalid_input',
-      `The file is not a PKCS#12 (.p12/.pfx) file that Standalone can read (${message}). Export ` +
-        `the signing certificate with its private key as PKCS#12 and try again.`,
-    );
+    throw wordedError('invalid_input', 'p12Unreadable', { reason: message });
   }
   const keyBags = [
     ...bagsOf(p12, forge.pki.oids.pkcs8ShroudedKeyBag ?? ''),
     ...bagsOf(p12, forge.pki.oids.keyBag ?? ''),
   ];
   if (keyBags.length !== 1) {
-    throw new ServiceError(
-      'invalid_input',
-      keyBags.length === 0
-        ? 'The PKCS#12 file holds no private key; export the certificate together with its key.'
-        : `The PKCS#12 file holds ${keyBags.length} private keys; export only the signing key.`,
-    );
+    throw keyBags.length === 0
+      ? wordedError('invalid_input', 'p12NoKey')
+      : wordedError('invalid_input', 'p12ManyKeys', { count: keyBags.length });
   }
   const privateKey = keyFromBag(keyBags[0] as Bag);
   if (!privateKey) {
-    throw new ServiceError('invalid_input', 'The private key in the PKCS#12 file cannot be read.');
+    throw wordedError('invalid_input', 'p12KeyUnreadable');
   }
   const certs = bagsOf(p12, forge.pki.oids.certBag ?? '')
     .map(certFromBag)
@@ -118,11 +107,9 @@ export function readPkcs12(content: Buffer, password: string): Pkcs12Contents {
     }
   });
   if (!own) {
-    throw new ServiceError(
+    throw wordedError(
       'invalid_input',
-      certs.length === 0
-        ? 'The PKCS#12 file holds no certificate; export the certificate together with its key.'
-        : 'None of the certificates in the PKCS#12 file belongs to its private key.',
+      certs.length === 0 ? 'p12NoCertificate' : 'p12NoMatchingCertificate',
     );
   }
   return { privateKey, certificateDer: own, chainDer: certs.filter((c) => c !== own) };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SecuritySettings } from '../../api/domains/people';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
+import { formatUntil } from '../people/format-until';
 import { lockoutCeilingMinutes } from '../people/authenticate';
 
 /**
@@ -31,10 +32,10 @@ function attemptsOf(db: Database.Database): Attempts {
 export function assertUnlockAllowed(db: Database.Database, now: Date): void {
   const { lockedUntil } = attemptsOf(db);
   if (lockedUntil && lockedUntil > now) {
-    throw new ServiceError(
+    throw wordedError(
       'forbidden',
-      `Too many wrong passphrases: the signing key cannot be unlocked until ` +
-        `${lockedUntil.toISOString()}. Try again then.`,
+      'unlockLocked',
+      { until: formatUntil(lockedUntil, now) },
       { signing: 'unlock_locked', lockedUntil: lockedUntil.toISOString() },
     );
   }

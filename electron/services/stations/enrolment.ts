@@ -9,7 +9,8 @@ import type {
   StationStatus,
 } from '../../api/domains/stations';
 import { mutate, type CallContext, type Services } from '../core/context';
-import { ServiceError } from '../core/errors';
+import type { TermKey } from '../../api/error-words';
+import { wordedError } from '../core/errors';
 import { certificateToPem, fingerprintOf } from '../signing/certificate';
 import { currentIdentity } from '../signing/identity-store';
 import { requireUnlockedIdentity } from '../signing/identity';
@@ -57,12 +58,7 @@ export function stationStatus(services: Services): StationStatus {
 export function requireSelf(services: Services): SelfRow {
   const self = selfRow(services.db);
   if (!self) {
-    throw new ServiceError(
-      'conflict',
-      'This installation is not a station yet. Give it its station identity first: ' +
-        '`standalone station init --name NAME` (or Exchange → Enrolment).',
-      { station: 'not_initialised' },
-    );
+    throw wordedError('conflict', 'notAStation', {}, { station: 'not_initialised' });
   }
   return self;
 }
@@ -71,10 +67,10 @@ export function initStation(ctx: CallContext, name: string): StationStatus {
   const { services } = ctx;
   const existing = selfRow(services.db);
   if (existing) {
-    throw new ServiceError(
+    throw wordedError(
       'conflict',
-      `This installation already is station "${existing.name}" (${existing.station_id}); a ` +
-        'station identity is given once.',
+      'alreadyAStation',
+      { name: existing.name, id: existing.station_id },
       { station: 'already_initialised' },
     );
   }
@@ -142,12 +138,7 @@ function authorityFor(ctx: CallContext, identity: UnlockedIdentity): AuthorityRo
       format: 'der',
     });
     if (!authorityPublic.equals(orgPublic)) {
-      throw new ServiceError(
-        'conflict',
-        'This station was enrolled by an organisation identity other than the one it holds now; ' +
-          'only the station holding that identity can enrol stations.',
-        { station: 'authority_mismatch' },
-      );
+      throw wordedError('conflict', 'otherOrganisation', {}, { station: 'authority_mismatch' });
     }
     return existing;
   }
@@ -249,11 +240,11 @@ const responseSchema = z
   })
   .strict();
 
-function derFromPem(pem: string, what: string): Buffer {
+function derFromPem(pem: string, what: TermKey): Buffer {
   try {
     return Buffer.from(new crypto.X509Certificate(pem).raw);
   } catch {
-    throw new ServiceError('invalid_input', `The enrolment response’s ${what} cannot be read.`);
+    throw wordedError('invalid_input', 'responsePartUnreadable', {}, {}, { terms: { what } });
   }
 }
 
@@ -262,18 +253,19 @@ export function acceptEnrolment(ctx: CallContext, text: string): AcceptResult {
   const self = requireSelf(services);
   const parsed = responseSchema.safeParse(parseJson(text, 'an enrolment response'));
   if (!parsed.success) {
-    throw new ServiceError('invalid_input', 'This is not a Standalone enrolment response.');
+    throw wordedError('invalid_input', 'notAResponse');
   }
   const r = parsed.data;
   if (r.stationId !== self.station_id) {
-    throw new ServiceError(
-      'invalid_input',
-      `This enrolment response is for station "${r.name}" (${r.stationId}), not for this ` +
-        `station "${self.name}" (${self.station_id}).`,
-    );
+    throw wordedError('invalid_input', 'responseForOther', {
+      name: r.name,
+      id: r.stationId,
+      self: self.name,
+      selfId: self.station_id,
+    });
   }
-  const certificate = derFromPem(r.certificate, 'station certificate');
-  const authority = derFromPem(r.authority, 'station authority certificate');
+  const certificate = derFromPem(r.certificate, 'stationCertificate');
+  const authority = derFromPem(r.authority, 'authorityCertificate');
   const authorityX = new crypto.X509Certificate(authority);
   const now = services.clock.now();
   if (
@@ -282,29 +274,21 @@ export function acceptEnrolment(ctx: CallContext, text: string): AcceptResult {
     !authorityX.verify(authorityX.publicKey) ||
     !issuedByAuthority(certificate, authority, now)
   ) {
-    throw new ServiceError(
-      'invalid_input',
-      'The station certificate in this response is not issued by the organisation’s station ' +
-        'authority it names (or is not valid now). Ask the command post to enrol this station again.',
-    );
+    throw wordedError('invalid_input', 'responseNotIssued');
   }
   const ownKey = new crypto.X509Certificate(certificate).publicKey.export({
     type: 'spki',
     format: 'der',
   });
   if (!ownKey.equals(self.public_key_der)) {
-    throw new ServiceError(
-      'invalid_input',
-      'The certificate in this response is for another key than this station’s: it answers an ' +
-        'older or foreign request. Write a new request and have it enrolled.',
-    );
+    throw wordedError('invalid_input', 'responseOtherKey');
   }
   const known = authorityRow(services.db);
   if (known && !known.certificate_der.equals(authority)) {
-    throw new ServiceError(
+    throw wordedError(
       'conflict',
-      'This station already belongs to another organisation’s station authority ' +
-        `(${known.fingerprint_sha256}); a response from a different one is refused.`,
+      'otherAuthority',
+      { fingerprint: known.fingerprint_sha256 },
       { station: 'authority_mismatch' },
     );
   }
@@ -352,11 +336,7 @@ export function acceptEnrolment(ctx: CallContext, text: string): AcceptResult {
 export function authorityCertificate(services: Services): AuthorityCertificate {
   const row = authorityRow(services.db);
   if (!row) {
-    throw new ServiceError(
-      'not_found',
-      'No station authority is known here yet: it is made when the station holding the ' +
-        'organisation identity enrols the first station, and arrives with the enrolment response.',
-    );
+    throw wordedError('not_found', 'noAuthorityYet');
   }
   return {
     fileName: `station-authority-${row.fingerprint_sha256.replaceAll(':', '').slice(0, 8)}.pem`,

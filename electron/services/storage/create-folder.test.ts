@@ -30,16 +30,16 @@ describe('createFolder', () => {
   it('creates missing parents one level at a time, and accepts a folder that exists', () => {
     const root = scratch();
     const deep = path.join(root, 'a', 'b', 'c');
-    createFolder(deep, 'data folder');
+    createFolder(deep, 'dataFolder');
     expect(fs.statSync(deep).isDirectory()).toBe(true);
-    createFolder(deep, 'data folder');
+    createFolder(deep, 'dataFolder');
   });
 
   // Node's recursive mkdir never returns for this path: the test would time out.
   it.runIf(fs.existsSync('/proc/self'))(
     'fails at once under /proc, naming the folder, instead of retrying forever',
     () => {
-      const error = thrown(() => createFolder('/proc/nope/deeper', 'backup folder'));
+      const error = thrown(() => createFolder('/proc/nope/deeper', 'backupFolder'));
       expect(error.code).toBe('storage_error');
       expect(error.message).toContain('backup folder /proc/nope/deeper cannot be created (ENOENT)');
     },
@@ -48,7 +48,7 @@ describe('createFolder', () => {
   it('refuses a path whose parent is a file', () => {
     const root = scratch();
     fs.writeFileSync(path.join(root, 'file'), 'x');
-    const error = thrown(() => createFolder(path.join(root, 'file', 'sub'), 'export folder'));
+    const error = thrown(() => createFolder(path.join(root, 'file', 'sub'), 'exportFolder'));
     expect(error.code).toBe('storage_error');
     expect(error.message).toContain('cannot be created (ENOTDIR)');
   });

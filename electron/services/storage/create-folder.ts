@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ServiceError } from '../core/errors';
+import type { TermKey } from '../../api/error-words';
+import { wordedError, type ServiceError } from '../core/errors';
 
 function codeOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -13,10 +14,10 @@ function codeOf(error: unknown): string {
  * path under a pseudo file system such as /proc it retries without end at full CPU, because the
  * parent exists yet the child can never be made.
  *
- * `what` says which folder it is ("data folder", "backup folder", "export folder"), for the
+ * `what` says which folder it is (`dataFolder`, `backupFolder`, `exportFolder`), for the
  * message.
  */
-export function createFolder(folder: string, what: string): void {
+export function createFolder(folder: string, what: TermKey): void {
   const target = path.resolve(folder);
   const missing: string[] = [];
   let current = target;
@@ -47,12 +48,13 @@ export function createFolder(folder: string, what: string): void {
   }
 }
 
-function cannotCreate(folder: string, what: string, cause: unknown): ServiceError {
+function cannotCreate(folder: string, what: TermKey, cause: unknown): ServiceError {
   const reason = typeof cause === 'string' ? cause : codeOf(cause);
-  return new ServiceError(
+  return wordedError(
     'storage_error',
-    `The ${what} ${folder} cannot be created (${reason}). Choose a folder on a writable local ` +
-      'drive, or create it first and make it writable.',
+    'folderCannotCreate',
+    { folder, reason },
     { path: folder, code: reason },
+    { terms: { what } },
   );
 }

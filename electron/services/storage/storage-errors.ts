@@ -1,4 +1,4 @@
-import { ServiceError } from '../core/errors';
+import { wordedError, type ServiceError } from '../core/errors';
 import { createFileLogger, type Logger } from '../core/log';
 import { createFolder } from './create-folder';
 
@@ -28,38 +28,19 @@ export function describeStorageFailure(
   if (!code) return undefined;
   const place = pathOf(error) ?? where.dataDir;
   const details = { code, path: place };
-  const notSaved = 'What this call was writing was rolled back: nothing is half-written.';
+  // Every sentence says that what the call was writing was rolled back.
+  const params = { place, code, file: where.databaseFile };
   if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC' || code === 'EDQUOT') {
-    return new ServiceError(
-      'storage_error',
-      `The disk holding ${place} is full. ${notSaved} Free some space (or move the data folder), ` +
-        'then try again; everything saved before is still there.',
-      details,
-    );
+    return wordedError('storage_error', 'diskFull', params, details);
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
-    return new ServiceError(
-      'storage_error',
-      `${place} is read-only (${code}). ${notSaved} Make the data folder writable (or check the ` +
-        'drive’s write protection), then restart Standalone.',
-      details,
-    );
+    return wordedError('storage_error', 'readOnly', params, details);
   }
   if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'EIO') {
-    return new ServiceError(
-      'storage_error',
-      `The disk holding ${place} reported an input/output error (${code}). ${notSaved} Check the ` +
-        'disk, then restart Standalone; if it happens again, restore the latest backup on a healthy disk.',
-      details,
-    );
+    return wordedError('storage_error', 'ioError', params, details);
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new ServiceError(
-      'db_corrupt',
-      `The database ${where.databaseFile} is damaged (${code}). ${notSaved} Restore the latest ` +
-        'backup (Settings → Backups, or `standalone backup restore FILE`).',
-      details,
-    );
+    return wordedError('db_corrupt', 'dbDamaged', params, details);
   }
   return undefined;
 }
@@ -70,16 +51,15 @@ export function describeStorageFailure(
  * services write, so the first place a read-only data folder shows.
  */
 export function openFileLog(dataDir: string): Logger {
-  createFolder(dataDir, 'data folder');
+  createFolder(dataDir, 'dataFolder');
   try {
     return createFileLogger(dataDir);
   } catch (error) {
     const code = codeOf(error) || (error instanceof Error ? error.message : String(error));
-    throw new ServiceError(
+    throw wordedError(
       'storage_error',
-      `The data folder ${dataDir} cannot be written to (${code}). Standalone keeps its database and ` +
-        'log there: make it writable (or check the drive’s write protection), or choose another ' +
-        'folder with --data-dir or STANDALONE_DATA_DIR.',
+      'dataFolderNotWritable',
+      { folder: dataDir, code },
       { code, path: dataDir },
     );
   }

@@ -107,4 +107,67 @@ describe('errors in words for people', () => {
     expect(line).toContain(' oder ');
     expect(line).not.toContain('people.create');
   });
+
+  it('says what is wrong with a refused field in the station language', async () => {
+    const missing: ApiError = {
+      code: 'invalid_input',
+      message: 'Invalid input for people.create: displayName: Missing; fill it in.',
+      details: {
+        issues: [
+          {
+            path: ['displayName'],
+            at: 'displayName',
+            message: 'Missing; fill it in.',
+            words: { key: 'missing', params: {} },
+          },
+          {
+            path: ['secret'],
+            at: 'secret',
+            message: 'Too short; use at least 6 characters.',
+            words: { key: 'textTooShort', params: { count: 6 } },
+          },
+        ],
+      },
+    };
+    const de = await tFor('de');
+    expect(errorLines(de, missing).lines).toEqual([
+      'Name: Fehlt; bitte ausfüllen.',
+      'PIN oder Passwort: Zu kurz; mindestens 6 Zeichen verwenden.',
+    ]);
+    expect(problemAt(de, missing, 'secret')).toBe('Zu kurz; mindestens 6 Zeichen verwenden.');
+    const en = await tFor('en');
+    expect(errorLines(en, missing).lines[0]).toBe('Name: Missing; fill it in.');
+  });
+
+  it('words the things and role lists a service sentence names in the station language', async () => {
+    const full: ApiError = {
+      code: 'storage_error',
+      message: 'The disk holding /media/usb is full: the backup was not completed …',
+      details: {
+        words: {
+          key: 'folderDiskFull',
+          params: { folder: '/media/usb', code: 'ENOSPC', reason: 'ENOSPC' },
+          terms: { doing: 'takingBackup' },
+        },
+      },
+    };
+    const de = await tFor('de');
+    expect(errorLines(de, full).lines[0]).toBe(
+      'Der Datenträger mit /media/usb ist voll: das Backup wurde nicht abgeschlossen, und nichts blieb halb geschrieben. Schaffen Sie Platz oder wählen Sie einen anderen Ordner.',
+    );
+    const wrongRole: ApiError = {
+      code: 'forbidden',
+      message: 'This sign-off can be given only by …',
+      details: {
+        words: {
+          key: 'signoffWrongRole',
+          params: { name: 'Ada' },
+          roles: { allowed: ['clinical_lead'] },
+          rolesAnd: { held: ['technologist', 'biomed'] },
+        },
+      },
+    };
+    const line = errorLines(de, wrongRole).lines[0] ?? '';
+    expect(line).toMatch(/^Diese Freigabe kann nur .+ geben; Ada hat die Rolle .+ und .+\.$/);
+  });
 });

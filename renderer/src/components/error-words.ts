@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next';
-import { errorWordsOf, listWords } from '../../../electron/api/error-words';
+import { errorWordsOf, schemaWordsOf, wordedParams } from '../../../electron/api/error-words';
 import type { ApiError } from '../api/client';
 
 interface Issue {
   path: (string | number)[];
   message: string;
+  words?: unknown;
 }
 
 function issuesOf(error: ApiError): Issue[] {
@@ -48,15 +49,22 @@ export function fieldName(t: TFunction, path: readonly (string | number)[]): str
 export function serviceSentence(t: TFunction, error: ApiError): string {
   const words = errorWordsOf(error.details);
   if (!words) return error.message;
-  const params: Record<string, string | number> = { ...words.params };
-  for (const [name, list] of Object.entries(words.roles ?? {})) {
-    params[name] = listWords(
-      list.map((r) => t(`people.roles.${r}`)),
-      t('serviceErrors.or'),
-    );
-  }
+  const params = wordedParams(words, {
+    role: (r) => t(`people.roles.${r}`),
+    term: (k) => t(`serviceTerms.${k}`),
+    or: t('serviceErrors.or'),
+    and: t('serviceErrors.and'),
+  });
   // The key comes from the service, checked against the catalogue by errorWordsOf.
   return t(`serviceErrors.${words.key}` as 'serviceErrors.signedOut', params);
+}
+
+/** What is wrong with one refused field, in the station's language when the issue is worded. */
+function issueSentence(t: TFunction, issue: Issue): string {
+  const words = schemaWordsOf(issue.words);
+  if (!words) return issue.message;
+  // The key comes from the service, checked against the catalogue by schemaWordsOf.
+  return t(`schemaIssues.${words.key}` as 'schemaIssues.missing', words.params);
 }
 
 /**
@@ -69,7 +77,7 @@ export function errorLines(t: TFunction, error: ApiError): { lines: string[]; te
   return {
     lines: issues.map((i) => {
       const field = fieldName(t, i.path);
-      return `${field.charAt(0).toUpperCase()}${field.slice(1)}: ${i.message}`;
+      return `${field.charAt(0).toUpperCase()}${field.slice(1)}: ${issueSentence(t, i)}`;
     }),
     technical: true,
   };
@@ -84,7 +92,8 @@ export function problemAt(t: TFunction, error: ApiError | undefined, field: stri
   if ((error.details as { field?: unknown } | undefined)?.field === field) {
     return serviceSentence(t, error);
   }
-  return issuesOf(error).find((i) => lastKey(i.path) === field)?.message ?? null;
+  const issue = issuesOf(error).find((i) => lastKey(i.path) === field);
+  return issue ? issueSentence(t, issue) : null;
 }
 
 /** Whether the service's refusal is about one of these fields (then it is shown there alone). */
