@@ -4,6 +4,7 @@
  * the final rows are written once at the end, with the apply function the replay itself uses.
  */
 import Database from 'better-sqlite3';
+import { caseStates } from '../electron/api/domains/cases';
 import { applyEventRows } from '../electron/services/audit/apply-rows';
 import { boundTables, held, type BoundTableName } from '../electron/services/audit/bound-tables';
 import {
@@ -29,16 +30,11 @@ export interface ReplayData {
 
 /** Per case: opened, 20 items answered 3 times, 10 transitions, 4 sign-offs, 25 reads that write nothing. */
 const perCase = { answers: 20, rounds: 3, transitions: 10, signoffs: 4, silent: 25 };
-const states = [
-  'assessing',
-  'protected_connected',
-  'deferred',
-  'standalone',
-  'patching',
-  'verifying',
-  'reconnecting',
-  'returned_to_service',
-];
+/** The states from assessing to returned to service, in the workflow's order. */
+const states = caseStates.slice(
+  caseStates.indexOf('assessing'),
+  caseStates.indexOf('returned_to_service') + 1,
+);
 
 export function buildReplayDatabase(file: string, caseCount: number): ReplayData {
   openDatabase(file).close();

@@ -179,6 +179,7 @@ const takesArguments = new Set([
   'exchange import',
 ]);
 
+/** A command that reads several options is handed the flags whole and reads the ones it names. */
 const commands: Record<string, Command> = {
   'db check': (api, out, f) => dbCheck(api, out, f.full),
   // `--anchor A B C`: the files after the first are positionals.
@@ -194,65 +195,29 @@ const commands: Record<string, Command> = {
   'demo load': (api, out) => demoLoad(api, out),
   'demo walkthrough': (api, out) => demoWalkthrough(api, out),
   'incident list': (api, out) => incidentList(api, out),
-  'case list': (api, out, f) => caseList(api, out, { incident: f.incident, sort: f.sort }),
+  'case list': (api, out, f) => caseList(api, out, f),
   'users list': (api, out) => usersList(api, out),
-  'users create': (api, out, f) =>
-    usersCreate(api, out, { name: f.name, roles: f.roles, staffId: f.staffId }),
-  'inventory import': (api, out, f) =>
-    inventoryImport(api, out, f.args, {
-      skipInvalid: f.skipInvalid,
-      mapping: f.mapping,
-    }),
-  'inventory export': (api, out, f) => inventoryExport(api, out, { format: f.format, out: f.out }),
+  'users create': (api, out, f) => usersCreate(api, out, f),
+  'inventory import': (api, out, f) => inventoryImport(api, out, f.args, f),
+  'inventory export': (api, out, f) => inventoryExport(api, out, f),
   'advisory import': (api, out, f) => advisoryImport(api, out, f.args),
   match: (api, out) => match(api, out),
   'kev import': (api, out, f) => kevImport(api, out, f.args),
   'epss import': (api, out, f) => epssImport(api, out, f.args),
   'verify-pdf': (api, out, f) => verifyPdfCommand(api, out, f.args),
-  'export blank': (api, out, f) =>
-    exportBlankCommand(api, out, {
-      template: f.template,
-      version: f.version,
-      out: f.out,
-      passphraseFile: f.passphraseFile,
-    }),
-  'export case': (api, out, f) =>
-    exportCaseCommand(api, out, {
-      assetTag: f.assetTag,
-      incident: f.incident,
-      advisory: f.advisory,
-      out: f.out,
-      passphraseFile: f.passphraseFile,
-    }),
-  'export incident': (api, out, f) =>
-    exportIncidentCommand(api, out, {
-      incident: f.incident,
-      report: f.report,
-      out: f.out,
-      passphraseFile: f.passphraseFile,
-    }),
-  report: (api, out, f) =>
-    reportCommand(api, out, {
-      incident: f.incident,
-      report: f.report,
-      format: f.format,
-      out: f.out,
-    }),
+  'export blank': (api, out, f) => exportBlankCommand(api, out, f),
+  'export case': (api, out, f) => exportCaseCommand(api, out, f),
+  'export incident': (api, out, f) => exportIncidentCommand(api, out, f),
+  report: (api, out, f) => reportCommand(api, out, f),
   'backup create': (api, out, f) => backupCreate(api, out, f.args),
   'backup list': (api, out, f) => backupList(api, out, f.args),
   'backup verify': (api, out, f) => backupVerify(api, out, f.args),
   'station init': (api, out, f) => stationInit(api, out, f.name),
   'station request': (api, out, f) => stationRequest(api, out, f.out),
-  'station enrol': (api, out, f) =>
-    stationEnrol(api, out, {
-      args: f.args,
-      out: f.out,
-      passphraseFile: f.passphraseFile,
-    }),
+  'station enrol': (api, out, f) => stationEnrol(api, out, f),
   'station accept': (api, out, f) => stationAccept(api, out, f.args),
   'station list': (api, out) => stationList(api, out),
-  'station revoke': (api, out, f) =>
-    stationRevoke(api, out, { args: f.args, passphraseFile: f.passphraseFile }),
+  'station revoke': (api, out, f) => stationRevoke(api, out, f),
   'station authority': (api, out, f) => stationAuthority(api, out, f.out),
   'exchange export': (api, out, f) => exchangeExport(api, out, f.out),
   'exchange import': (api, out, f) => exchangeImport(api, out, f.args),

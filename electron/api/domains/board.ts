@@ -1,11 +1,10 @@
-import type { StepKey } from '../step-words';
 import { z } from 'zod';
 import type { CaseConflict } from './case-conflicts';
 import { remoteCaseRef, type CaseRequest } from './case-requests';
 import { method } from '../define';
 import type { PriorityReason } from '../priority-reasons';
 import { secret } from './people';
-import { id, limit, offset } from '../schemas';
+import { id, isoDateTime, limit, offset } from '../schemas';
 import {
   caseFlags,
   caseStates,
@@ -14,6 +13,7 @@ import {
   type CaseState,
   type GateVerdict,
   type Hics251Status,
+  type NextActionRef,
   type PersonRef,
 } from './cases';
 
@@ -61,8 +61,22 @@ export const boardSortKeys = [
 ] as const;
 export type BoardSortKey = (typeof boardSortKeys)[number];
 
+/** The device fields a board row shows, each null when the inventory leaves it empty. */
+export const boardDeviceKeys = [
+  'vendor',
+  'model',
+  'family',
+  'modality',
+  'site',
+  'building',
+  'floor',
+  'room',
+  'department',
+] as const;
+export type BoardDeviceFields = Record<(typeof boardDeviceKeys)[number], string | null>;
+
 /** One row of the board: everything a row shows, and the case to open (`cases.get`). */
-export interface BoardRow {
+export interface BoardRow extends BoardDeviceFields {
   /** The case's ID at the station that holds it. */
   caseId: number;
   /** The station holding the case; null while this installation has no station identity. */
@@ -74,15 +88,6 @@ export interface BoardRow {
   heldHere: boolean;
   deviceId: number;
   assetTag: string;
-  vendor: string | null;
-  model: string | null;
-  family: string | null;
-  modality: string | null;
-  site: string | null;
-  building: string | null;
-  floor: string | null;
-  room: string | null;
-  department: string | null;
   state: CaseState;
   /** When the case entered its state. */
   stateEnteredAt: string;
@@ -103,7 +108,7 @@ export interface BoardRow {
   /** Set for deferred cases: when the gate is due again. */
   recheckAt: string | null;
   /** The one natural next step, and whether it can be taken now; null once closed. */
-  nextAction: { target: CaseState; action: string; actionKey: StepKey; allowed: boolean } | null;
+  nextAction: NextActionRef | null;
   updatedAt: string;
 }
 
@@ -280,13 +285,6 @@ export interface BulkDecisionResult {
   requested: CaseRequest[];
 }
 
-const isoDateTime = z
-  .string()
-  .max(40)
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
-    'a date and time with its time zone, like 2017-08-03T08:00:00+02:00',
-  );
 const facetText = z.string().trim().min(1).max(200);
 const facetList = z.array(facetText).min(1).max(100);
 

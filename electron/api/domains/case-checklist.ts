@@ -92,11 +92,9 @@ export interface ChecklistSection {
   redo: string[] | null;
 }
 
-export interface WaitingPatientView {
-  /** The row as entered (1 = first). */
-  row: number;
+/** One injection's decay at a moment: what the gate weighs for a waiting patient. */
+export interface DecayFigures {
   radionuclide: string;
-  injectedAt: string;
   halfLifeMinutes: number;
   imagingWindowMinutes: number;
   elapsedMinutes: number;
@@ -104,6 +102,12 @@ export interface WaitingPatientView {
   remainingFraction: number;
   minutesLeftInWindow: number;
   windowPassed: boolean;
+}
+
+export interface WaitingPatientView extends DecayFigures {
+  /** The row as entered (1 = first), so the screen can point at it. */
+  row: number;
+  injectedAt: string;
 }
 
 export interface GateView {

@@ -73,6 +73,14 @@ export interface PersonRef {
 }
 
 /** One row of "My devices" and of the incident board. */
+/** A case's one natural next step, and whether it can be taken now. */
+export interface NextActionRef {
+  target: CaseState;
+  action: string;
+  actionKey: StepKey;
+  allowed: boolean;
+}
+
 export interface CaseSummary {
   caseId: number;
   incidentId: number;
@@ -98,7 +106,7 @@ export interface CaseSummary {
   gateVerdict: GateVerdict;
   flags: CaseFlag[];
   /** The one natural next step, and whether it can be taken now; null once closed. */
-  nextAction: { target: CaseState; action: string; actionKey: StepKey; allowed: boolean } | null;
+  nextAction: NextActionRef | null;
   /** The name of the station holding the case (where it is worked); null before station init. */
   station: string | null;
   createdAt: string;

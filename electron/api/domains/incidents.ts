@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { id } from '../schemas';
+import { id, isoDateTime } from '../schemas';
 import type { CaseState, Hics251Status, PersonRef } from './cases';
 
 /** Incidents: a named response to one or more advisories, with one case per affected device. */
@@ -33,14 +33,6 @@ export interface IncidentCreateResult {
   /** Confirmed matches that got no case, and why (already in another open case). */
   skipped: { assetTag: string; trackingId: string; reason: string }[];
 }
-
-const isoDateTime = z
-  .string()
-  .max(40)
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
-    'a date and time with its time zone, like 2017-08-03T08:00:00+02:00',
-  );
 
 export const incidentMethods = {
   'incidents.create': method<IncidentCreateResult>()(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import type { PriorityReason } from '../priority-reasons';
 import type { Role } from '../roles';
-import { id } from '../schemas';
+import { id, isoDateTime } from '../schemas';
 import type { CaseState, Hics251Status } from './cases';
 
 /**
@@ -194,14 +194,6 @@ export interface ReportCsv {
   text: string;
   rowCount: number;
 }
-
-const isoDateTime = z
-  .string()
-  .max(40)
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
-    'a date and time with its time zone, like 2017-08-03T08:00:00+02:00',
-  );
 
 /** An operational period; both ends or neither (then the incident's own period is used). */
 export const operationalPeriod = z

@@ -2,17 +2,24 @@ import { z } from 'zod';
 import { method } from '../define';
 import { empty } from '../schemas';
 
-/** The organisation's signing identity as the app shows it (never the key). */
-export interface SigningIdentityView {
+/** What the app shows and stores about a certificate. */
+export interface CertificateFacts {
   subject: string;
   issuer: string;
   serialNumber: string;
   notBefore: string;
   notAfter: string;
-  /** SHA-256 of the certificate (DER), upper-case hex with colons: the value printed on PDFs. */
+  /**
+   * SHA-256 of the certificate (DER), upper-case hex with colons, as `openssl x509 -fingerprint
+   * -sha256` prints it: the value printed on PDFs.
+   */
   fingerprintSha256: string;
   keyAlgorithm: string;
   selfSigned: boolean;
+}
+
+/** The organisation's signing identity as the app shows it (never the key). */
+export interface SigningIdentityView extends CertificateFacts {
   source: 'generated' | 'imported';
   createdAt: string;
   /** The demo facility's identity: its PDFs say "not for real records" on every page. */

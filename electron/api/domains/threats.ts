@@ -74,33 +74,27 @@ export interface CasePriority {
 
 const cve = z.string().regex(/^CVE-\d{4}-\d{4,19}$/, 'A CVE ID reads CVE-YYYY-NNNN.');
 
+/** A threat-intelligence file as the station hands it over: its name and its text, bounded. */
+const threatFile = (maxBytes: number, what: string) =>
+  z
+    .object({
+      fileName,
+      content: z
+        .string()
+        .max(
+          maxBytes,
+          `The file is larger than ${maxBytes / 1024 / 1024} MB, too large for ${what}.`,
+        ),
+    })
+    .strict();
+
 export const threatMethods = {
   'threats.importKev': method<KevImportResult>()(
-    z
-      .object({
-        fileName,
-        content: z
-          .string()
-          .max(
-            maxKevBytes,
-            `The file is larger than ${maxKevBytes / 1024 / 1024} MB, too large for the KEV catalog.`,
-          ),
-      })
-      .strict(),
+    threatFile(maxKevBytes, 'the KEV catalog'),
     "Validate CISA's Known Exploited Vulnerabilities catalog (JSON) against its schema and store it as the current catalog; a newer catalog that adds a CVE of an open case flags the case for re-review.",
   ),
   'threats.importEpss': method<EpssImportResult>()(
-    z
-      .object({
-        fileName,
-        content: z
-          .string()
-          .max(
-            maxEpssBytes,
-            `The file is larger than ${maxEpssBytes / 1024 / 1024} MB, too large for an EPSS file.`,
-          ),
-      })
-      .strict(),
+    threatFile(maxEpssBytes, 'an EPSS file'),
     "Validate FIRST's EPSS scores (CSV: #model_version:…,score_date:… then cve,epss,percentile) and store them as the current scores.",
   ),
   'threats.status': method<ThreatStatus>()(

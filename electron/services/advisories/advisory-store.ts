@@ -96,21 +96,8 @@ export function storeRevision(
   return { advisoryId: id, revisionId };
 }
 
-interface SummaryRow {
-  id: number;
-  trackingId: string;
-  version: string;
-  status: string;
-  title: string;
-  publisher: string;
-  vendors: string;
-  cveCount: number;
-  highestCvss: number | null;
-  initialReleaseDate: string;
-  currentReleaseDate: string;
-  revisionCount: number;
-  devicesMatched: number;
-}
+/** A summary as SQL returns it: the vendors as one JSON text. */
+type SummaryRow = Omit<AdvisorySummary, 'vendors'> & { vendors: string };
 
 const summarySelect = `
   SELECT a.id, a.tracking_id AS trackingId, r.version, r.status, r.title,

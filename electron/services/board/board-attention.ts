@@ -10,9 +10,16 @@ import { facilityTimeZone, type WorkflowResources } from '../cases/workflow-reso
 import { signoffProblems, whoMaySign } from '../workflow/guards';
 import { findRule } from '../workflow/transitions';
 import { formatClock } from '../workflow/wording';
-import { couldAwaitSignoff, loadQuick } from './board-evaluate';
+import { couldAwaitSignoff, loadQuick, type QuickCase } from './board-evaluate';
 import { overdueSql, reReviewSql, type ComputedLists } from './board-query';
-import { remoteBlockedCases, remoteBlockedItems, type RemoteBlocked } from './remote-attention';
+import {
+  gateStates,
+  remoteBlockedCases,
+  remoteBlockedItems,
+  type AttentionRow,
+  type RemoteBlocked,
+} from './remote-attention';
+import { assigneeOf } from '../cases/case-refs';
 
 /**
  * The cases the commander must look at now. Two lists are plain SQL over partial indexes (overdue
@@ -24,8 +31,6 @@ import { remoteBlockedCases, remoteBlockedItems, type RemoteBlocked } from './re
 
 export const attentionShown = 50;
 
-/** States where a blocked gate matters: it stops the way to standalone. */
-const gateStates: readonly CaseState[] = ['assessing', 'deferred'];
 /** States whose natural next step needs sign-offs. */
 const signoffStates: readonly CaseState[] = ['assessing', 'verifying', 'reconnecting', 'restoring'];
 
@@ -53,23 +58,38 @@ interface Judged {
   why: Map<number, { why: string; waitingFor: string[] }>;
 }
 
+/** The candidate cases the rule `judge` picks, each with why (null: not picked). */
+function judgeCases(
+  db: Database.Database,
+  incidentId: number,
+  resources: WorkflowResources,
+  now: Date,
+  of: { states: readonly CaseState[]; section: string | null },
+  judge: (q: QuickCase) => { why: string; waitingFor: string[] } | null,
+): Judged {
+  const judged: Judged = { ids: [], why: new Map() };
+  const ids = candidates(db, incidentId, of.states, of.section);
+  for (const [id, q] of loadQuick(db, resources, ids, now)) {
+    const why = judge(q);
+    if (!why) continue;
+    judged.ids.push(id);
+    judged.why.set(id, why);
+  }
+  return judged;
+}
+
 function blockedCases(
   db: Database.Database,
   incidentId: number,
   resources: WorkflowResources,
   now: Date,
 ): Judged {
-  const judged: Judged = { ids: [], why: new Map() };
-  const ids = candidates(db, incidentId, gateStates, 'patient_safety_gate');
-  for (const [id, q] of loadQuick(db, resources, ids, now)) {
-    if (q.gate.verdict !== 'blocked') continue;
-    judged.ids.push(id);
-    judged.why.set(id, {
-      why: q.gate.reasons[0] ?? 'The patient-safety gate is blocked.',
-      waitingFor: [],
-    });
-  }
-  return judged;
+  const of = { states: gateStates, section: 'patient_safety_gate' };
+  return judgeCases(db, incidentId, resources, now, of, (q) =>
+    q.gate.verdict !== 'blocked'
+      ? null
+      : { why: q.gate.reasons[0] ?? 'The patient-safety gate is blocked.', waitingFor: [] },
+  );
 }
 
 function awaitingSignoff(
@@ -78,25 +98,23 @@ function awaitingSignoff(
   resources: WorkflowResources,
   now: Date,
 ): Judged {
-  const judged: Judged = { ids: [], why: new Map() };
-  const ids = candidates(db, incidentId, signoffStates, null);
-  for (const [id, q] of loadQuick(db, resources, ids, now)) {
+  const of = { states: signoffStates, section: null };
+  const judged = judgeCases(db, incidentId, resources, now, of, (q) => {
     // Cheap first: without sign-offs, is anything but sign-offs missing for every such step?
-    if (!couldAwaitSignoff(q, now)) continue;
+    if (!couldAwaitSignoff(q, now)) return null;
     const loaded = loadCase(db, resources, q.row, now);
     const next = loaded.actions.next;
     const rule = next ? findRule(q.row.state, next.target) : undefined;
-    if (!next || next.allowed || !rule || rule.signoffs.length === 0) continue;
+    if (!next || next.allowed || !rule || rule.signoffs.length === 0) return null;
     const lacking = signoffProblems(rule.signoffs, loaded.snapshot.signoffs);
     // Only sign-offs missing: every other line of "missing" would be checklist work to do first.
-    if (lacking.length === 0 || lacking.length !== next.missing.length) continue;
+    if (lacking.length === 0 || lacking.length !== next.missing.length) return null;
     const waitingFor = next.signoffs.filter((s) => !s.given).map((s) => whoMaySign(s.kind));
-    judged.ids.push(id);
-    judged.why.set(id, {
+    return {
       why: `${next.action}: ready, waiting for sign-off${waitingFor.length > 1 ? 's' : ''}.`,
       waitingFor,
-    });
-  }
+    };
+  });
   judged.ids.sort((a, b) => a - b);
   return judged;
 }
@@ -147,13 +165,7 @@ function computeLists(
   };
 }
 
-interface ItemRow {
-  id: number;
-  asset_tag: string;
-  state: CaseState;
-  department: string | null;
-  assignee_user_id: number | null;
-  assignee_name: string | null;
+interface ItemRow extends AttentionRow {
   recheck_at: string | null;
   review_version: string | null;
   tracking_id: string;
@@ -178,10 +190,7 @@ function item(row: ItemRow, why: string, waitingFor: string[] = []): BoardAttent
     assetTag: row.asset_tag,
     state: row.state,
     department: row.department,
-    assignee:
-      row.assignee_user_id === null
-        ? null
-        : { userId: row.assignee_user_id, name: row.assignee_name ?? '' },
+    assignee: assigneeOf(row),
     why,
     waitingFor,
     recheckAt: row.state === 'deferred' ? row.recheck_at : null,

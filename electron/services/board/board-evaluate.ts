@@ -9,6 +9,7 @@ import { evaluateGuards, signoffProblems } from '../workflow/guards';
 import { nextActions, type ActionOption } from '../workflow/next-actions';
 import type { CaseSnapshot } from '../workflow/snapshot';
 import { findRule, rulesFrom } from '../workflow/transitions';
+import { nextActionRef } from '../cases/case-refs';
 
 /**
  * The workflow's rules over many cases at once, for the board. Reading a case the way the case
@@ -117,14 +118,7 @@ export function rowVerdict(
     return {
       gateVerdict: loaded.gate.verdict,
       flags: loaded.flags,
-      nextAction: next
-        ? {
-            target: next.target,
-            action: next.action,
-            actionKey: next.actionKey,
-            allowed: next.allowed,
-          }
-        : null,
+      nextAction: nextActionRef(next),
     };
   }
   // No sign-off counts for this step, so the bare verdict is the verdict; a pending re-review
@@ -133,13 +127,6 @@ export function rowVerdict(
   return {
     gateVerdict: q.gate.verdict,
     flags: caseFlags(q.row, now),
-    nextAction: bareNext
-      ? {
-          target: bareNext.target,
-          action: bareNext.action,
-          actionKey: bareNext.actionKey,
-          allowed: bareNext.allowed && !held,
-        }
-      : null,
+    nextAction: nextActionRef(bareNext, bareNext?.allowed === true && !held),
   };
 }

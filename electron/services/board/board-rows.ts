@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { BoardRow } from '../../api/domains/board';
+import { boardDeviceKeys, type BoardDeviceFields, type BoardRow } from '../../api/domains/board';
+import { assigneeOf } from '../cases/case-refs';
 import type { WorkflowResources } from '../cases/workflow-resources';
 import { selfRow } from '../stations/station-store';
 import { hics251Status } from '../workflow/states';
@@ -11,17 +12,12 @@ import { loadQuick, rowVerdict } from './board-evaluate';
  * rules the case screen uses (see board-evaluate.ts). Only the page is evaluated, so a 10,000-case board costs what 100 rows cost.
  */
 
-/** The device columns a board row shows. */
-export interface DeviceFields {
-  vendor: string | null;
-  model: string | null;
-  family: string | null;
-  modality: string | null;
-  site: string | null;
-  building: string | null;
-  floor: string | null;
-  room: string | null;
-  department: string | null;
+/** The device columns a board row shows (the API's list, as SQL names them). */
+export type DeviceFields = BoardDeviceFields;
+
+/** Only the device fields of a row that carries more. */
+export function deviceFieldsOf(row: DeviceFields): DeviceFields {
+  return Object.fromEntries(boardDeviceKeys.map((k) => [k, row[k]])) as DeviceFields;
 }
 
 interface DeviceCols extends DeviceFields {
@@ -82,22 +78,11 @@ export function boardRows(
       priority: null,
       deviceId: row.device_id,
       assetTag: row.asset_tag,
-      vendor: d.vendor,
-      model: d.model,
-      family: d.family,
-      modality: d.modality,
-      site: d.site,
-      building: d.building,
-      floor: d.floor,
-      room: d.room,
-      department: d.department,
+      ...deviceFieldsOf(d),
       state: row.state,
       stateEnteredAt: row.state_entered_at,
       hics251: hics251Status(row.state),
-      assignee:
-        row.assignee_user_id === null
-          ? null
-          : { userId: row.assignee_user_id, name: row.assignee_name ?? '' },
+      assignee: assigneeOf(row),
       advisory: { id: row.advisory_id, trackingId: row.tracking_id, version: row.advisory_version },
       deviceTrackingIds: tracking.get(row.device_id) ?? [row.tracking_id],
       gateVerdict: verdict.gateVerdict,

@@ -5,7 +5,7 @@ import type { ParsedInputOf } from '../../api/methods';
 import { canonicalJson } from '../audit/hash';
 import { applyTransition } from '../cases/case-actions';
 import { rescheduleRecheck } from '../cases/case-recheck';
-import { findCaseRow, getCaseRow } from '../cases/case-store';
+import { findCaseRow, getCaseRow, type CaseRow } from '../cases/case-store';
 import { mutate, type CallContext } from '../core/context';
 import { ServiceError, wordedError } from '../core/errors';
 import { sendRequests } from '../exchange/case-requests';
@@ -177,106 +177,99 @@ function notInIncident(caseId: number, incidentId: number, exists: boolean): Bul
   };
 }
 
-export async function bulkTransition(
+/**
+ * One signed decision over many cases: sign once, apply `one` to each case of the incident here in
+ * its own transaction (collecting what moved and what each guard refused), then send the cases
+ * other stations hold as requests.
+ */
+async function decideEach(
+  ctx: CallContext,
+  input: {
+    incidentId: number;
+    caseIds: readonly number[];
+    remoteCases?: RemoteCases | undefined;
+    signoff: { secret: string };
+  },
+  decision: Decision,
+  one: (before: CaseRow, decisionId: number) => BulkMoved,
+): Promise<BulkDecisionResult> {
+  const { incidentId } = input;
+  const caseIds = uniqueSorted(input.caseIds);
+  const remoteCases = input.remoteCases ?? [];
+  const { decisionId, signoffId } = await signDecision(
+    ctx,
+    incidentId,
+    decision,
+    caseIds,
+    remoteCases,
+    input.signoff.secret,
+  );
+  const { db } = ctx.services;
+  const moved: BulkMoved[] = [];
+  const refused: BulkRefused[] = [];
+  for (const caseId of caseIds) {
+    const before = findCaseRow(db, caseId);
+    if (!before || before.incident_id !== incidentId) {
+      refused.push(notInIncident(caseId, incidentId, before !== undefined));
+      continue;
+    }
+    try {
+      moved.push(one(before, decisionId));
+    } catch (error) {
+      refused.push({ ...refusal(caseId, error), assetTag: before.asset_tag });
+    }
+  }
+  const remote = sendRequests(ctx, { bulkDecisionId: decisionId, ...decision }, remoteCases);
+  return finish(ctx, decisionId, signoffId, moved, refused, remote);
+}
+
+export function bulkTransition(
   ctx: CallContext,
   input: ParsedInputOf<'cases.bulkTransition'>,
 ): Promise<BulkDecisionResult> {
-  const caseIds = uniqueSorted(input.caseIds);
   const decision: Decision = {
     kind: 'transition',
     target: input.target,
     reason: input.reason?.trim() || null,
     recheckAt: input.recheckAt ?? null,
   };
-  const { decisionId, signoffId } = await signDecision(
-    ctx,
-    input.incidentId,
-    decision,
-    caseIds,
-    input.remoteCases ?? [],
-    input.signoff.secret,
-  );
   const { db } = ctx.services;
-  const moved: BulkMoved[] = [];
-  const refused: BulkRefused[] = [];
-  for (const caseId of caseIds) {
-    const before = findCaseRow(db, caseId);
-    if (!before || before.incident_id !== input.incidentId) {
-      refused.push(notInIncident(caseId, input.incidentId, before !== undefined));
-      continue;
-    }
-    try {
-      applyTransition(ctx, {
-        caseId,
-        target: input.target,
-        reason: decision.reason ?? undefined,
-        recheckAt: input.recheckAt,
-        bulkDecisionId: decisionId,
-      });
-      const after = getCaseRow(db, caseId);
-      moved.push({
-        caseId,
-        assetTag: after.asset_tag,
-        from: before.state,
-        to: after.state,
-        recheckAt: after.recheck_at,
-      });
-    } catch (error) {
-      refused.push({ ...refusal(caseId, error), assetTag: before.asset_tag });
-    }
-  }
-  const remote = sendRequests(
-    ctx,
-    { bulkDecisionId: decisionId, ...decision },
-    input.remoteCases ?? [],
-  );
-  return finish(ctx, decisionId, signoffId, moved, refused, remote);
+  return decideEach(ctx, input, decision, (before, decisionId) => {
+    const caseId = before.id;
+    applyTransition(ctx, {
+      caseId,
+      target: input.target,
+      reason: decision.reason ?? undefined,
+      recheckAt: input.recheckAt,
+      bulkDecisionId: decisionId,
+    });
+    const after = getCaseRow(db, caseId);
+    return {
+      caseId,
+      assetTag: after.asset_tag,
+      from: before.state,
+      to: after.state,
+      recheckAt: after.recheck_at,
+    };
+  });
 }
 
-export async function bulkRecheck(
+export function bulkRecheck(
   ctx: CallContext,
   input: ParsedInputOf<'cases.bulkRecheck'>,
 ): Promise<BulkDecisionResult> {
-  const caseIds = uniqueSorted(input.caseIds);
   const decision: Decision = {
     kind: 'recheck',
     target: 'deferred',
     reason: input.reason?.trim() || null,
     recheckAt: input.recheckAt,
   };
-  const { decisionId, signoffId } = await signDecision(
-    ctx,
-    input.incidentId,
-    decision,
-    caseIds,
-    input.remoteCases ?? [],
-    input.signoff.secret,
+  return decideEach(ctx, input, decision, (before, decisionId) =>
+    rescheduleRecheck(ctx, {
+      caseId: before.id,
+      recheckAt: input.recheckAt,
+      reason: decision.reason,
+      bulkDecisionId: decisionId,
+    }),
   );
-  const { db } = ctx.services;
-  const moved: BulkMoved[] = [];
-  const refused: BulkRefused[] = [];
-  for (const caseId of caseIds) {
-    const before = findCaseRow(db, caseId);
-    if (!before || before.incident_id !== input.incidentId) {
-      refused.push(notInIncident(caseId, input.incidentId, before !== undefined));
-      continue;
-    }
-    try {
-      const done = rescheduleRecheck(ctx, {
-        caseId,
-        recheckAt: input.recheckAt,
-        reason: decision.reason,
-        bulkDecisionId: decisionId,
-      });
-      moved.push(done);
-    } catch (error) {
-      refused.push({ ...refusal(caseId, error), assetTag: before.asset_tag });
-    }
-  }
-  const remote = sendRequests(
-    ctx,
-    { bulkDecisionId: decisionId, ...decision },
-    input.remoteCases ?? [],
-  );
-  return finish(ctx, decisionId, signoffId, moved, refused, remote);
 }

@@ -6,7 +6,8 @@ import { facilityTimeZone, type WorkflowResources } from '../cases/workflow-reso
 import { evaluatePatientSafetyGate } from '../workflow/gate';
 import { hics251Status } from '../workflow/states';
 import { boardWhere, sortExpressions, type BoardSql } from './board-query';
-import type { DeviceFields } from './board-rows';
+import { assigneeOf } from '../cases/case-refs';
+import { deviceFieldsOf, type DeviceFields } from './board-rows';
 
 /**
  * The board over the whole facility: this station's cases and the cases other stations hold, as
@@ -175,22 +176,11 @@ export function remoteBoardRows(
         priority: null,
         deviceId: row.device_id,
         assetTag: row.asset_tag,
-        vendor: row.vendor,
-        model: row.model,
-        family: row.family,
-        modality: row.modality,
-        site: row.site,
-        building: row.building,
-        floor: row.floor,
-        room: row.room,
-        department: row.department,
+        ...deviceFieldsOf(row),
         state: row.state,
         stateEnteredAt: row.state_entered_at,
         hics251: hics251Status(row.state),
-        assignee:
-          row.assignee_user_id === null
-            ? null
-            : { userId: row.assignee_user_id, name: row.assignee_name ?? '' },
+        assignee: assigneeOf(row),
         advisory: {
           id: row.advisory_id,
           trackingId: row.tracking_id,

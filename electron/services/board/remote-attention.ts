@@ -5,6 +5,7 @@ import { facilityTimeZone, type WorkflowResources } from '../cases/workflow-reso
 import { evaluatePatientSafetyGate } from '../workflow/gate';
 import { boardWhere } from './board-query';
 import { remoteFrom } from './facility-board';
+import { assigneeOf } from '../cases/case-refs';
 
 /**
  * Cases other stations hold, in the board's "blocked" list: their patient-safety gate is
@@ -15,12 +16,23 @@ import { remoteFrom } from './facility-board';
 /** A case another station holds: [station ID, case ID at that station]. */
 export type RemoteCaseKey = readonly [string, number];
 
-const gateStates: readonly CaseState[] = ['assessing', 'deferred'];
+/** States where a blocked gate matters: it stops the way to standalone. */
+export const gateStates: readonly CaseState[] = ['assessing', 'deferred'];
 const noLists = { blocked: [], awaiting_signoff: [] };
 
 export interface RemoteBlocked {
   keys: RemoteCaseKey[];
   why: Map<string, string>;
+}
+
+/** The case columns an attention item shows, here or at another station. */
+export interface AttentionRow {
+  id: number;
+  asset_tag: string;
+  state: CaseState;
+  department: string | null;
+  assignee_user_id: number | null;
+  assignee_name: string | null;
 }
 
 const keyOf = (station: string, id: number) => `${station}/${id}`;
@@ -86,26 +98,17 @@ export function remoteBlockedItems(
         WHERE (c.station_id, c.id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
         ORDER BY c.state_entered_at, d.asset_tag LIMIT ?`,
     )
-    .all(JSON.stringify(blocked.keys), limit) as {
+    .all(JSON.stringify(blocked.keys), limit) as (AttentionRow & {
     station_id: string;
     station_name: string;
-    id: number;
-    asset_tag: string;
-    state: CaseState;
-    department: string | null;
-    assignee_user_id: number | null;
-    assignee_name: string | null;
-  }[];
+  })[];
   return rows.map((r) => ({
     caseId: r.id,
     station: { id: r.station_id, name: r.station_name },
     assetTag: r.asset_tag,
     state: r.state,
     department: r.department,
-    assignee:
-      r.assignee_user_id === null
-        ? null
-        : { userId: r.assignee_user_id, name: r.assignee_name ?? '' },
+    assignee: assigneeOf(r),
     why: blocked.why.get(keyOf(r.station_id, r.id)) ?? '',
     waitingFor: [],
     recheckAt: null,

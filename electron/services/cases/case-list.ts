@@ -7,6 +7,7 @@ import { hics251Status } from '../workflow/states';
 import { loadCase } from './case-snapshot';
 import { caseSelect, type CaseRow } from './case-store';
 import { loadWorkflowResources } from './workflow-resources';
+import { assigneeOf, nextActionRef } from './case-refs';
 
 /** "My devices" and the incident board: every case with its verdict and flags as of now. */
 
@@ -124,20 +125,10 @@ export function caseSummary(
     stateEnteredAt: row.state_entered_at,
     hics251: hics251Status(row.state),
     recheckAt: row.recheck_at,
-    assignee:
-      row.assignee_user_id === null
-        ? null
-        : { userId: row.assignee_user_id, name: row.assignee_name ?? '' },
+    assignee: assigneeOf(row),
     gateVerdict: loaded.gate.verdict,
     flags: loaded.flags,
-    nextAction: next
-      ? {
-          target: next.target,
-          action: next.action,
-          actionKey: next.actionKey,
-          allowed: next.allowed,
-        }
-      : null,
+    nextAction: nextActionRef(next),
     // Every case in this database is held here: this station works its own cases.
     station: stationName(db),
     createdAt: row.created_at,

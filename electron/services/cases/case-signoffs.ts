@@ -1,22 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { CaseSignoffView, SigningRequest } from '../../api/domains/cases';
-import { signoffKinds, type Role, type SignoffKind } from '../../api/permissions';
+import { signoffKinds } from '../../api/permissions';
 import { contentHash } from '../people/insert-signoff';
+import type { SignoffRow } from '../people/signoffs';
 import type { CaseAnswers } from '../playbooks/answers';
 import type { ValidSignoff, WorkflowSignoffKind } from '../workflow/signoff-kinds';
 import { caseSubjectId, caseSubjectType, parseCaseSubjectId, signedContent } from './case-content';
 import { readCaseRound, type CaseRow } from './case-store';
 
-interface SignoffRow {
-  id: number;
-  subject_id: string;
-  kind: SignoffKind;
-  user_id: number;
-  user_name: string;
-  role: Role;
-  statement: string;
-  content_hash: string;
-  signed_at: string;
+interface CaseSignoffRow extends Omit<SignoffRow, 'subject_type'> {
   /** The staff ID recorded with the sign-off, else (given before it was recorded) the account's. */
   staff_id: string | null;
   /** The round named in the signed content (none in the first round). */
@@ -53,7 +45,7 @@ export function readCaseSignoffs(
         WHERE s.subject_type = ? AND s.subject_id >= ? AND s.subject_id < ?
         ORDER BY s.id`,
     )
-    .all(caseSubjectType, `${row.id}:`, `${row.id};`) as SignoffRow[];
+    .all(caseSubjectType, `${row.id}:`, `${row.id};`) as CaseSignoffRow[];
   const round = readCaseRound(db, row.id);
   const hashes = new Map<WorkflowSignoffKind, string>();
   const currentHash = (kind: WorkflowSignoffKind): string => {

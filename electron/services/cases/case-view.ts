@@ -21,6 +21,7 @@ import type { LoadedCase } from './case-snapshot';
 import { heldElsewhere, type CaseRow } from './case-store';
 import { kevReviewOf } from './kev-review-view';
 import { phaseSections } from './workflow-resources';
+import { assigneeOf } from './case-refs';
 
 /** The on-floor screen's one call: a loaded case turned into what the contract promises. */
 
@@ -62,10 +63,7 @@ export function caseDetail(db: Database.Database, loaded: LoadedCase, now: Date)
     open: isOpen(row.state),
     hics251: hics251Status(row.state),
     recheckAt: row.recheck_at,
-    assignee:
-      row.assignee_user_id === null
-        ? null
-        : { userId: row.assignee_user_id, name: row.assignee_name ?? '' },
+    assignee: assigneeOf(row),
     flags: loaded.flags,
     reReview:
       row.review_revision_id !== null && row.review_flagged_at !== null

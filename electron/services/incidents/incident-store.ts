@@ -9,17 +9,11 @@ import { findUser } from '../people/users';
 import { findOpenCase, getAdvisoryRef, insertCase } from '../cases/case-open';
 import { latestTemplate, loadWorkflowResources } from '../cases/workflow-resources';
 import { hics251Status } from '../workflow/states';
+import type { IncidentHead } from '../board/board-view';
 
 /** Incidents: opened from advisories (one case per confirmed match), listed, closed. */
 
-interface IncidentRow {
-  id: number;
-  name: string;
-  status: 'open' | 'closed';
-  commander_user_id: number;
-  commander_name: string;
-  period_start: string;
-  period_end: string;
+interface IncidentRow extends IncidentHead {
   summary: string | null;
   created_at: string;
   closed_at: string | null;

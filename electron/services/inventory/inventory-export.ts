@@ -8,33 +8,18 @@ import type { ChainAnchor } from '../audit/anchors';
 import type { Device } from '../../api/domains/devices';
 import type { DeviceFieldName, InventoryExport } from '../../api/domains/inventory';
 import { spreadsheetCsv } from '../csv/spreadsheet-csv';
-import { rowToDevice, type DeviceRow } from '../devices/device-row';
+import { deviceColumns, rowToDevice, type DeviceRow } from '../devices/device-row';
 
+/**
+ * The devices table's own column names, except where the importer recognises another name for
+ * the field (the export must import again unchanged).
+ */
 export const exportHeaders: Record<DeviceFieldName, string> = {
-  assetTag: 'asset_tag',
-  vendor: 'vendor',
-  model: 'model',
+  ...deviceColumns,
   family: 'product_family',
-  modality: 'modality',
-  serialNumber: 'serial_number',
   osName: 'os',
-  osVersion: 'os_version',
-  softwareVersion: 'software_version',
-  hostname: 'hostname',
-  ipAddress: 'ip_address',
-  macAddress: 'mac_address',
-  aeTitle: 'ae_title',
-  networkSegment: 'network_segment',
-  site: 'site',
-  building: 'building',
-  floor: 'floor',
-  room: 'room',
-  department: 'department',
   criticality: 'clinical_criticality',
-  remoteUpdateCapable: 'remote_update_capable',
-  backupMethod: 'backup_method',
   serviceContact: 'vendor_contact',
-  notes: 'notes',
 };
 
 function allDevices(db: Database.Database): Device[] {

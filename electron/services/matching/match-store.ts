@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type {
   MatchBulkResult,
-  MatchConfidence,
   MatchPage,
   MatchRunReport,
   MatchStatus,
@@ -130,19 +129,9 @@ export function runMatching(ctx: MutateContext): MatchRunReport {
   });
 }
 
-interface MatchRow {
-  id: number;
-  deviceId: number;
-  assetTag: string;
-  advisoryId: number;
-  trackingId: string;
-  publisher: string;
-  advisoryVersion: string;
-  productId: string;
-  productName: string;
-  confidence: MatchConfidence;
+/** The view's fields as SQL returns them: reasons as JSON, `current` as 0/1, the decision flat. */
+type MatchRow = Omit<MatchView, 'reasons' | 'current' | 'decision'> & {
   reasons: string;
-  status: MatchStatus;
   current: number;
   decidedBy: number | null;
   decidedByName: string | null;
@@ -150,7 +139,7 @@ interface MatchRow {
   decidedAt: string | null;
   decisionReason: string | null;
   decidedVersion: string | null;
-}
+};
 
 const matchSelect = `
   SELECT m.id, m.device_id AS deviceId, d.asset_tag AS assetTag, m.advisory_id AS advisoryId,
@@ -168,30 +157,31 @@ const matchSelect = `
     LEFT JOIN users u ON u.id = m.decided_by`;
 
 function toView(row: MatchRow): MatchView {
+  const {
+    reasons,
+    current,
+    decidedBy,
+    decidedByName,
+    decidedRole,
+    decidedAt,
+    decisionReason,
+    decidedVersion,
+    ...same
+  } = row;
   return {
-    id: row.id,
-    deviceId: row.deviceId,
-    assetTag: row.assetTag,
-    advisoryId: row.advisoryId,
-    trackingId: row.trackingId,
-    publisher: row.publisher,
-    advisoryVersion: row.advisoryVersion,
-    productId: row.productId,
-    productName: row.productName,
-    confidence: row.confidence,
-    reasons: JSON.parse(row.reasons) as string[],
-    status: row.status,
-    current: row.current === 1,
+    ...same,
+    reasons: JSON.parse(reasons) as string[],
+    current: current === 1,
     decision:
-      row.decidedAt === null
+      decidedAt === null
         ? null
         : {
-            userId: row.decidedBy,
-            userName: row.decidedByName,
-            role: row.decidedRole ?? '',
-            at: row.decidedAt,
-            reason: row.decisionReason ?? '',
-            advisoryVersion: row.decidedVersion ?? row.advisoryVersion,
+            userId: decidedBy,
+            userName: decidedByName,
+            role: decidedRole ?? '',
+            at: decidedAt,
+            reason: decisionReason ?? '',
+            advisoryVersion: decidedVersion ?? row.advisoryVersion,
           },
   };
 }

@@ -131,6 +131,19 @@ export async function createUser(
   });
 }
 
+/** The account as it now is, with the audit event of what changed on it. */
+function changedUser(
+  db: CallContext['services']['db'],
+  userId: number,
+  action: string,
+  payload: AuditInput['payload'],
+): { value: UserAccount; audit: Omit<AuditInput, 'actor'> } {
+  return {
+    value: toAccount(getUser(db, userId)),
+    audit: { action, entityType: 'user', entityId: userId, payload },
+  };
+}
+
 export function updateUser(ctx: CallContext, input: ParsedInputOf<'people.update'>): UserAccount {
   const { db, clock } = ctx.services;
   return mutate(ctx, () => {
@@ -163,15 +176,7 @@ export function updateUser(ctx: CallContext, input: ParsedInputOf<'people.update
     assertStaffIdFree(db, next.staffId, user.id);
     updateUserRow(db, user.id, next, clock.now().toISOString());
     if (changes.roles) setRoles(db, user.id, next.roles);
-    return {
-      value: toAccount(getUser(db, user.id)),
-      audit: {
-        action: 'user.updated',
-        entityType: 'user',
-        entityId: user.id,
-        payload: { changes },
-      },
-    };
+    return changedUser(db, user.id, 'user.updated', { changes });
   });
 }
 
@@ -186,15 +191,10 @@ export async function resetCredential(
   return mutate(ctx, () => {
     const user = getUser(db, input.id);
     setCredential(db, user.id, { kind, hash, mustChange: true }, clock.now().toISOString());
-    return {
-      value: toAccount(getUser(db, user.id)),
-      audit: {
-        action: 'user.credential_reset',
-        entityType: 'user',
-        entityId: user.id,
-        payload: { credentialKind: kind, lockLifted: user.lockedUntil !== null },
-      },
-    };
+    return changedUser(db, user.id, 'user.credential_reset', {
+      credentialKind: kind,
+      lockLifted: user.lockedUntil !== null,
+    });
   });
 }
 
@@ -206,15 +206,10 @@ export function unlockUser(ctx: CallContext, id: number): UserAccount {
       return { value: toAccount(user), audit: [] };
     }
     setLockout(db, user.id, 0, null);
-    return {
-      value: toAccount(getUser(db, user.id)),
-      audit: {
-        action: 'user.unlocked',
-        entityType: 'user',
-        entityId: user.id,
-        payload: { lockedUntil: user.lockedUntil, failedAttempts: user.failedAttempts },
-      },
-    };
+    return changedUser(db, user.id, 'user.unlocked', {
+      lockedUntil: user.lockedUntil,
+      failedAttempts: user.failedAttempts,
+    });
   });
 }
 

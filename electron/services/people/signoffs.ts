@@ -15,7 +15,8 @@ export interface SignoffSubject {
   id: string;
 }
 
-interface SignoffRow {
+/** A sign-off row with its signer's name, as the sign-off lists read it. */
+export interface SignoffRow {
   id: number;
   subject_type: string;
   subject_id: string;

@@ -1,19 +1,7 @@
 import crypto from 'node:crypto';
 import forge from 'node-forge';
+import type { CertificateFacts } from '../../api/domains/signing';
 import { wordedError } from '../core/errors';
-
-/** What the app shows and stores about a certificate, read with Node's own X.509 parser. */
-export interface CertificateFacts {
-  subject: string;
-  issuer: string;
-  serialNumber: string;
-  notBefore: string;
-  notAfter: string;
-  /** Upper-case hex with colons, as `openssl x509 -fingerprint -sha256` prints it. */
-  fingerprintSha256: string;
-  keyAlgorithm: string;
-  selfSigned: boolean;
-}
 
 export const validityYears = 5;
 
@@ -22,6 +10,7 @@ function oneLine(name: string): string {
   return name.split('\n').filter(Boolean).join(', ');
 }
 
+/** What the app shows and stores about a certificate, read with Node's own X.509 parser. */
 export function describeCertificate(der: Buffer): CertificateFacts {
   const x = new crypto.X509Certificate(der);
   const details = x.publicKey.asymmetricKeyDetails;

@@ -4,6 +4,7 @@ import {
   demoSigningPassphrase,
   isDemoSubject,
   type CertificateExport,
+  type CertificateFacts,
   type SigningIdentityView,
   type SigningStatus,
 } from '../../api/domains/signing';
@@ -15,7 +16,6 @@ import {
   certificateToPem,
   describeCertificate,
   generateSelfSignedIdentity,
-  type CertificateFacts,
 } from './certificate';
 import {
   currentIdentity,

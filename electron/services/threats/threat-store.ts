@@ -10,7 +10,7 @@ import { insertHistory } from '../cases/case-store';
 import { mutate, type MutateContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { parseEpssFile } from './epss-parse';
-import { parseKevCatalog } from './kev-parse';
+import { parseKevCatalog, type Parsed } from './kev-parse';
 
 interface ThreatFile {
   fileName: string;
@@ -19,6 +19,16 @@ interface ThreatFile {
 
 function refuse(fileName: string, message: string): never {
   throw new ServiceError('invalid_input', `${fileName}: ${message} Nothing was stored.`);
+}
+
+/** The file parsed, or refused with the parser's words; and its hash, to spot a re-import. */
+function readThreatFile<T>(
+  file: ThreatFile,
+  parse: (content: string) => Parsed<T>,
+): { value: T; sha256: string } {
+  const parsed = parse(file.content);
+  if (!parsed.ok) refuse(file.fileName, parsed.message);
+  return { value: parsed.value, sha256: sha256Hex(file.content) };
 }
 
 interface CatalogRow {
@@ -69,10 +79,7 @@ function casesWithCves(db: Database.Database, added: ReadonlySet<string>) {
 }
 
 export function importKev(ctx: MutateContext, file: ThreatFile): KevImportResult {
-  const parsed = parseKevCatalog(file.content);
-  if (!parsed.ok) refuse(file.fileName, parsed.message);
-  const catalog = parsed.value;
-  const sha256 = sha256Hex(file.content);
+  const { value: catalog, sha256 } = readThreatFile(file, parseKevCatalog);
   const { db, clock } = ctx.services;
   const base = {
     fileName: file.fileName,
@@ -171,10 +178,7 @@ export function importKev(ctx: MutateContext, file: ThreatFile): KevImportResult
 }
 
 export function importEpss(ctx: MutateContext, file: ThreatFile): EpssImportResult {
-  const parsed = parseEpssFile(file.content);
-  if (!parsed.ok) refuse(file.fileName, parsed.message);
-  const scores = parsed.value;
-  const sha256 = sha256Hex(file.content);
+  const { value: scores, sha256 } = readThreatFile(file, parseEpssFile);
   const { db, clock } = ctx.services;
   const base = {
     fileName: file.fileName,

@@ -1,3 +1,4 @@
+import type { WaitingPatientView } from '../../api/domains/case-checklist';
 import type { GateVerdict } from '../../api/domains/cases';
 import {
   clockToleranceMs,
@@ -16,7 +17,6 @@ import {
   decayAt,
   findRadionuclide,
   imageOrDivertOrder,
-  type DecayFigures,
   type RadionuclideTable,
 } from './radionuclides';
 import { formatClock, formatMinutes, listPhrase, ordinal } from './wording';
@@ -32,11 +32,8 @@ import { formatClock, formatMinutes, listPhrase, ordinal } from './wording';
  * pass); otherwise anything unanswered → incomplete; otherwise clear.
  */
 
-export interface WaitingPatient extends DecayFigures {
-  /** The row as entered (1 = first), so the screen can point at it. */
-  row: number;
-  injectedAt: string;
-}
+/** A waiting patient as the gate weighs it and the case page shows it. */
+export type WaitingPatient = WaitingPatientView;
 
 export interface GateEvaluation {
   verdict: GateVerdict;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import type { DecayFigures } from '../../api/domains/case-checklist';
 
 /**
  * The site's radionuclide table (`resources/radionuclides.json`) and the decay arithmetic the
@@ -78,17 +79,6 @@ export function remainingFraction(minutes: number, halfLifeMinutes: number): num
 /** Negative once the window has passed. */
 export function minutesLeftInWindow(minutes: number, windowMinutes: number): number {
   return windowMinutes - minutes;
-}
-
-export interface DecayFigures {
-  radionuclide: string;
-  halfLifeMinutes: number;
-  imagingWindowMinutes: number;
-  elapsedMinutes: number;
-  halfLivesElapsed: number;
-  remainingFraction: number;
-  minutesLeftInWindow: number;
-  windowPassed: boolean;
 }
 
 /**
