@@ -37,13 +37,18 @@ function digestResolver(live: Database.Database) {
  * An in-memory copy of the database as it was right after event `eventId`: the tables bound to
  * the audit chain are rebuilt by replaying the events up to it (the record as the chain tells
  * it, not as the tables hold it today), the chain itself is cut there, and the other tables
- * (drafts, catalogues, stations) are copied as they are. The caller closes it.
+ * (drafts, catalogues, stations) are copied as they are. The chain is not copied: a temporary
+ * view shows the live events up to `eventId` (events are only ever appended), since copying a
+ * million events into memory took most of the time and memory of verify-pdf. The caller closes
+ * it.
  */
 export function databaseAsOf(
   live: Database.Database,
   eventId: number,
   options: AsOfOptions = {},
 ): Database.Database {
+  if (!Number.isSafeInteger(eventId))
+    throw new Error(`An audit event id is a whole number, not ${eventId}`);
   const scratch = new Database(':memory:', {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
@@ -63,32 +68,31 @@ export function databaseAsOf(
     scratch.transaction(() => {
       for (const table of tables) {
         scratch.exec(`DELETE FROM main.${quoted(table)}`);
-        if (bound.has(table)) continue;
+        if (bound.has(table) || table === 'audit_events') continue;
         const columns = (
           scratch.prepare(`PRAGMA main.table_info(${quoted(table)})`).all() as { name: string }[]
         )
           .map((c) => quoted(c.name))
           .join(', ');
-        const upTo = table === 'audit_events' ? ' WHERE id <= ?' : '';
-        const copy = scratch.prepare(
-          `INSERT INTO main.${quoted(table)} (${columns}) SELECT ${columns} FROM live.${quoted(table)}${upTo}`,
-        );
-        if (upTo) copy.run(eventId);
-        else copy.run();
+        scratch
+          .prepare(
+            `INSERT INTO main.${quoted(table)} (${columns}) SELECT ${columns} FROM live.${quoted(table)}`,
+          )
+          .run();
       }
       scratch
         .prepare(
           `UPDATE main.audit_head SET last_id = h.id, last_hash = h.hash
-             FROM (SELECT id, hash FROM main.audit_events ORDER BY id DESC LIMIT 1) AS h`,
+             FROM (SELECT id, hash FROM live.audit_events WHERE id <= ? ORDER BY id DESC LIMIT 1) AS h`,
         )
-        .run();
+        .run(eventId);
       // Read a page at a time: a statement cannot be iterated while the rows are written.
       const page = scratch.prepare(
-        `SELECT id, body FROM main.audit_events WHERE id > ? AND body LIKE ? ORDER BY id LIMIT 2000`,
+        `SELECT id, body FROM live.audit_events WHERE id > ? AND id <= ? AND body LIKE ? ORDER BY id LIMIT 2000`,
       );
       const marker = `%"${boundRowsKey}":%`;
       for (let after = 0; ;) {
-        const rows = page.all(after, marker) as { id: number; body: string }[];
+        const rows = page.all(after, eventId, marker) as { id: number; body: string }[];
         if (rows.length === 0) break;
         for (const { id, body } of rows) {
           applyEventRows(scratch, JSON.parse(body) as { payload: unknown }, { resolveDigest });
@@ -96,7 +100,10 @@ export function databaseAsOf(
         }
       }
     })();
-    scratch.exec('DETACH DATABASE live');
+    // Unqualified names find a temporary object first, so readers of the chain see the view.
+    scratch.exec(
+      `CREATE TEMP VIEW audit_events AS SELECT * FROM live.audit_events WHERE id <= ${eventId}`,
+    );
     return scratch;
   } catch (error) {
     scratch.close();
