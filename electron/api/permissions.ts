@@ -180,6 +180,10 @@ export const permissions: Record<MethodName, Access> = {
   'cases.transition': only(caseWorkers, 'change', { operator: false }),
   'cases.quarantine': only(caseWorkers, 'change', { operator: false }),
   'cases.assign': only(commanders, 'change', { operator: false }),
+  // Handing a case to another station moves who works it: the commander and the device teams.
+  'cases.transfer': only(['incident_commander', 'biomed', 'it_security'], 'change', {
+    operator: true,
+  }),
   'cases.acknowledgeRevision': only(['biomed', 'it_security'], 'change', { operator: false }),
   'cases.addDevice': only(['incident_commander', 'biomed', 'it_security'], 'change', {
     operator: false,

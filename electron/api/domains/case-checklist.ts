@@ -13,7 +13,8 @@ export type AnswerValue = AnswerScalar | Record<string, AnswerScalar>[];
 
 export interface CaseAnswer {
   value: AnswerValue;
-  by: { userId: number | null; name: string | null; role: string };
+  /** `station`: where it was answered, when that is another station (a case handed on). */
+  by: { userId: number | null; name: string | null; role: string; station?: string };
   at: string;
 }
 

@@ -278,6 +278,8 @@ export interface CaseDetail {
   signing: SigningRequest[];
   nextActions: CaseNextActions;
   history: CaseHistoryEntry[];
+  /** The station this case was handed to: it is worked there now, and no longer changes here. */
+  transferredTo: { stationId: string; name: string } | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -365,6 +367,17 @@ export const caseMethods = {
       })
       .strict(),
     'Assign one or many cases to a person (or unassign them); audited.',
+  ),
+  'cases.transfer': method<CaseDetail>()(
+    z
+      .object({
+        caseId,
+        /** The enrolled station that holds the case from now on. */
+        stationId: z.string().uuid(),
+        reason: z.string().trim().max(1000).optional(),
+      })
+      .strict(),
+    'Hand a case held here to another station, which becomes its one writer when the bundle arrives; signed in the chain, audited.',
   ),
   'cases.acknowledgeRevision': method<CaseDetail>()(
     z

@@ -140,7 +140,7 @@ const tampers: Record<'UPDATE' | 'INSERT' | 'DELETE', Tamper[]> = {
       sql: (d) => {
         const a = answerKey(d);
         return `INSERT INTO case_answers SELECT case_id, section_id, 'forged_item', value, answered_by,
-          answered_role, answered_at FROM case_answers WHERE case_id = ${a.c} AND section_id = '${a.s}' AND item_id = '${a.i}'`;
+          answered_role, answered_at, station_name, answered_by_name FROM case_answers WHERE case_id = ${a.c} AND section_id = '${a.s}' AND item_id = '${a.i}'`;
       },
       expect: (d) => ({
         key: `case_id=${answerKey(d).c}, section_id="${answerKey(d).s}", item_id="forged_item"`,

@@ -55,7 +55,10 @@ export function boardWhere(
   scope: BoardScope = 'local',
 ): BoardSql {
   const remote = scope === 'remote';
-  const where = remote ? [remoteIncidentSql, remoteStandsSql] : ['c.incident_id = ?'];
+  // A case handed to another station is that station's now (case-transfer.ts): it shows there.
+  const where = remote
+    ? [remoteIncidentSql, remoteStandsSql, 'c.transferred_to IS NULL']
+    : ['c.incident_id = ?', 'c.transferred_to IS NULL'];
   const params: (string | number)[] = [incidentId];
   const add = (sql: string, ...values: (string | number)[]) => {
     where.push(sql);

@@ -78,7 +78,10 @@ function countRows(rows: readonly { state: CaseState; n: number }[]): Record<Cas
 export function stateCounts(db: Database.Database, incidentId: number): Record<CaseState, number> {
   const counts = countRows(
     db
-      .prepare('SELECT state, count(*) AS n FROM cases WHERE incident_id = ? GROUP BY state')
+      .prepare(
+        `SELECT state, count(*) AS n FROM cases WHERE incident_id = ? AND transferred_to IS NULL
+          GROUP BY state`,
+      )
       .all(incidentId) as { state: CaseState; n: number }[],
   );
   for (const { state, n } of remoteStateCounts(db, incidentId)) counts[state] += n;

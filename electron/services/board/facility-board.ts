@@ -205,7 +205,7 @@ export function casesByStation(
   selfName: string | null,
 ): { station: string | null; caseCount: number }[] {
   const local = db
-    .prepare('SELECT count(*) FROM cases WHERE incident_id = ?')
+    .prepare('SELECT count(*) FROM cases WHERE incident_id = ? AND transferred_to IS NULL')
     .pluck()
     .get(incidentId) as number;
   const { where, params } = boardWhere(incidentId, undefined, new Date(0), noLists, 'remote');

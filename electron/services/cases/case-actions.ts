@@ -85,7 +85,7 @@ export function answerCase(ctx: CallContext, input: ParsedInputOf<'cases.answer'
            VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (case_id, section_id, item_id) DO UPDATE SET value = excluded.value,
              answered_by = excluded.answered_by, answered_role = excluded.answered_role,
-             answered_at = excluded.answered_at`,
+             answered_at = excluded.answered_at, station_name = NULL, answered_by_name = NULL`,
         ).run(
           row.id,
           input.sectionId,

@@ -6,7 +6,7 @@ import type {
   CaseState,
   ChecklistSectionId,
 } from '../../api/domains/cases';
-import { ServiceError, notFound } from '../core/errors';
+import { ServiceError, notFound, wordedError } from '../core/errors';
 import { roundAfter } from '../workflow/rounds';
 import { isOpen, stateLabels, type WorkflowState } from '../workflow/states';
 import type { CaseAnswers, SectionAnswers } from '../playbooks/answers';
@@ -41,6 +41,9 @@ export interface CaseRow {
   kev_review_catalog: string | null;
   /** Set when the commander chose another station to hold this case (migration 016). */
   held_by_station: string | null;
+  /** The station this case was handed to, and its name: it is worked there now. */
+  transferred_to: string | null;
+  transferred_to_name: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -53,7 +56,9 @@ export const caseSelect = `
          c.template_id, c.template_version, c.state, c.state_entered_at, c.recheck_at,
          c.assignee_user_id, u.display_name AS assignee_name,
          c.review_revision_id, rr.version AS review_version, c.review_flagged_at,
-         c.kev_review_catalog, h.station_name AS held_by_station, c.created_at, c.updated_at
+         c.kev_review_catalog, h.station_name AS held_by_station, c.transferred_to,
+         (SELECT s.name FROM stations s WHERE s.station_id = c.transferred_to) AS transferred_to_name,
+         c.created_at, c.updated_at
     FROM cases c
     JOIN incidents i ON i.id = c.incident_id
     JOIN devices d ON d.id = c.device_id
@@ -97,8 +102,19 @@ export function getCaseRow(db: Database.Database, id: number): CaseRow {
   return row;
 }
 
-/** Nothing changes on a closed incident or a closed case: they are the signed record. */
+/**
+ * Nothing changes on a closed incident or a closed case: they are the signed record. Nor on a
+ * case handed to another station: one writer per case, and that station is its writer now.
+ */
 export function assertChangeable(row: CaseRow): void {
+  if (row.transferred_to !== null) {
+    throw wordedError(
+      'conflict',
+      'caseTransferred',
+      { assetTag: row.asset_tag, station: row.transferred_to_name ?? row.transferred_to },
+      { caseId: row.id, reason: 'case_transferred', stationId: row.transferred_to },
+    );
+  }
   if (row.incident_status === 'closed') {
     throw new ServiceError(
       'conflict',
@@ -130,6 +146,7 @@ interface AnswerRow {
   answered_by_name: string | null;
   answered_role: string;
   answered_at: string;
+  station_name: string | null;
 }
 
 export interface StoredAnswers {
@@ -142,8 +159,9 @@ export interface StoredAnswers {
 export function readAnswers(db: Database.Database, caseId: number): StoredAnswers {
   const rows = db
     .prepare(
-      `SELECT a.section_id, a.item_id, a.value, a.answered_by, u.display_name AS answered_by_name,
-              a.answered_role, a.answered_at
+      `SELECT a.section_id, a.item_id, a.value, a.answered_by,
+              coalesce(a.answered_by_name, u.display_name) AS answered_by_name,
+              a.answered_role, a.answered_at, a.station_name
          FROM case_answers a LEFT JOIN users u ON u.id = a.answered_by
         WHERE a.case_id = ?`,
     )
@@ -155,7 +173,13 @@ export function readAnswers(db: Database.Database, caseId: number): StoredAnswer
     (answers[row.section_id] ??= {})[row.item_id] = value;
     meta.set(`${row.section_id}/${row.item_id}`, {
       value,
-      by: { userId: row.answered_by, name: row.answered_by_name, role: row.answered_role },
+      by: {
+        userId: row.answered_by,
+        name: row.answered_by_name,
+        role: row.answered_role,
+        // Answered at the station that handed the case here.
+        ...(row.station_name !== null ? { station: row.station_name } : {}),
+      },
       at: row.answered_at,
     });
   }

@@ -87,6 +87,10 @@ export function caseDetail(db: Database.Database, loaded: LoadedCase, now: Date)
     signing: signingRequests(row, stored.answers, neededKinds, signoffs.valid, signoffs.round),
     nextActions: actionsView(actions),
     history: readHistory(db, row.id),
+    transferredTo:
+      row.transferred_to === null
+        ? null
+        : { stationId: row.transferred_to, name: row.transferred_to_name ?? row.transferred_to },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -186,18 +190,20 @@ interface HistoryRow {
   user_name: string | null;
   role: string;
   detail: string;
+  station_name: string | null;
 }
 
 /**
  * The case's history, oldest first. A case is written only at the station that holds it, so each
- * entry here was made at this station and names it (once the record knows the station's name).
+ * entry here was made at this station and names it (once the record knows the station's name),
+ * except the entries of a case handed here, which name the station and person who made them.
  */
 export function readHistory(db: Database.Database, caseId: number): CaseHistoryEntry[] {
   const station = stationNameOnRecord(db);
   const rows = db
     .prepare(
-      `SELECT h.id, h.event, h.from_state, h.to_state, h.at, h.user_id, u.display_name AS user_name,
-              h.role, h.detail
+      `SELECT h.id, h.event, h.from_state, h.to_state, h.at, h.user_id,
+              coalesce(h.user_name, u.display_name) AS user_name, h.role, h.detail, h.station_name
          FROM case_history h LEFT JOIN users u ON u.id = h.user_id
         WHERE h.case_id = ? ORDER BY h.id`,
     )
@@ -209,7 +215,7 @@ export function readHistory(db: Database.Database, caseId: number): CaseHistoryE
     toState: h.to_state,
     at: h.at,
     by: { userId: h.user_id, name: h.user_name, role: h.role },
-    station,
+    station: h.station_name ?? station,
     detail: JSON.parse(h.detail) as Record<string, unknown>,
   }));
 }

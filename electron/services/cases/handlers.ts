@@ -2,6 +2,7 @@ import type { caseMethods } from '../../api/domains/cases';
 import type { HandlerMap } from '../core/handler';
 import { answerCase, getCaseDetail, transitionCase } from './case-actions';
 import { acknowledgeRevision, addDeviceToIncident, assignCases } from './case-decisions';
+import { transferCase } from '../exchange/case-transfer';
 import { casesOfDevice, listCases } from './case-list';
 
 export const caseHandlers: HandlerMap<keyof typeof caseMethods> = {
@@ -14,6 +15,7 @@ export const caseHandlers: HandlerMap<keyof typeof caseMethods> = {
   'cases.quarantine': (input, ctx) =>
     transitionCase(ctx, { caseId: input.caseId, target: 'quarantined', reason: input.reason }),
   'cases.assign': (input, ctx) => assignCases(ctx, input),
+  'cases.transfer': (input, ctx) => transferCase(ctx, input),
   'cases.acknowledgeRevision': (input, ctx) => acknowledgeRevision(ctx, input),
   'cases.addDevice': (input, ctx) => addDeviceToIncident(ctx, input),
 };

@@ -12,7 +12,8 @@ import { settleLocalCases } from './conflict-choices';
 
 /**
  * One writer per case, across stations: when two stations open a case for the same device (asset
- * tag) and advisory (tracking ID), nothing is merged. The pair is listed as a conflict until the
+ * tag) and advisory (tracking ID), nothing is merged (a case handed on is not held: the station
+ * it went to holds it). The pair is listed as a conflict until the
  * commander chooses which station holds the case; the choice is a record of its own, audited.
  */
 
@@ -37,12 +38,13 @@ function heldCases(db: Database.Database, where: string, params: Record<string, 
            FROM cases c JOIN devices d ON d.id = c.device_id
            JOIN advisories a ON a.id = c.advisory_id
            JOIN station_self s
+          WHERE c.transferred_to IS NULL
          UNION ALL
          SELECT c.station_id, st.name, 0, c.id, d.asset_tag, a.tracking_id, c.state,
                 c.updated_at, NULL
            ${remoteFrom}
            JOIN stations st ON st.station_id = c.station_id
-          WHERE st.revoked_at IS NULL)
+          WHERE st.revoked_at IS NULL AND c.transferred_to IS NULL)
         WHERE ${where})
        SELECT * FROM held WHERE (asset_tag, tracking_id) IN (SELECT asset_tag, tracking_id FROM held
          GROUP BY asset_tag, tracking_id HAVING count(DISTINCT station_id) > 1)

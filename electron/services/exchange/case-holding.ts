@@ -3,18 +3,27 @@ import type { BoundRowEntry } from '../audit/row-images';
 
 /**
  * One writer per case: a station's events may speak only of cases it holds, those its own chain
- * opened (already in the replica, or opened by an earlier event of the same bundle). An event
- * about any other case, through its entity or the records it carries, is refused with the bundle.
+ * opened (already in the replica, or opened by an earlier event of the same bundle) and has not
+ * handed to another station since (its `transferred_to`, case-transfer.ts). An event about any
+ * other case, through its entity or the records it carries, is refused with the bundle. The
+ * event that hands a case on still speaks of a case held; only the events after it do not.
  */
 export class CaseHolding {
   private readonly opened = new Set<number>();
+  private readonly handedOn = new Set<number>();
   private readonly held: Database.Statement<[string, number], number>;
+  private readonly known: Database.Statement<[string, number], number>;
 
   constructor(
     db: Database.Database,
     private readonly stationId: string,
   ) {
     this.held = db
+      .prepare<[string, number], number>(
+        'SELECT 1 FROM station_cases WHERE station_id = ? AND id = ? AND transferred_to IS NULL',
+      )
+      .pluck();
+    this.known = db
       .prepare<[string, number], number>(
         'SELECT 1 FROM station_cases WHERE station_id = ? AND id = ?',
       )
@@ -26,10 +35,11 @@ export class CaseHolding {
     event: { entityType: string; entityId: string | null },
     rows: readonly BoundRowEntry[],
   ): number | null {
+    const handing: number[] = [];
     for (const [table, key, image] of rows) {
-      if (table === 'cases' && image !== null && typeof key[0] === 'number') {
-        this.opened.add(key[0]);
-      }
+      if (table !== 'cases' || image === null || typeof key[0] !== 'number') continue;
+      if (image.transferred_to !== null && image.transferred_to !== undefined) handing.push(key[0]);
+      else if (!this.exists(key[0])) this.opened.add(key[0]);
     }
     const spoken: number[] = [];
     if (event.entityType === 'case' && event.entityId !== null) {
@@ -44,8 +54,18 @@ export class CaseHolding {
     }
     for (const id of spoken) {
       if (!Number.isSafeInteger(id)) continue;
+      if (this.handedOn.has(id)) return id;
       if (!this.opened.has(id) && this.held.get(this.stationId, id) === undefined) return id;
     }
+    for (const id of handing) {
+      this.handedOn.add(id);
+      this.opened.delete(id);
+    }
     return null;
+  }
+
+  /** A case of the station's record already here, held or handed on. */
+  private exists(id: number): boolean {
+    return this.known.get(this.stationId, id) !== undefined;
   }
 }

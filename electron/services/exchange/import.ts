@@ -25,6 +25,7 @@ import {
 import { CaseHolding } from './case-holding';
 import { recordAnswers } from './case-requests';
 import { applyConflictChoices } from './conflict-choices';
+import { adoptTransfers } from './case-transfer';
 import { applyToReplica } from './replica';
 import { answerRequests } from './request-answers';
 import { PayloadError, readPayload, type BundleEvent, type BundleHeader } from './bundle-format';
@@ -220,7 +221,8 @@ function verifyBundle(services: Services, self: SelfRow, bytes: Buffer): Checked
 /**
  * Store the station's new events and head, their records in the facility replica (replica.ts),
  * its acknowledgement of ours, its revocations, the requests it sends this station (applied here)
- * and its answers to ours, the commander's choices in case conflicts: one transaction.
+ * and its answers to ours, the commander's choices in case conflicts, the cases it hands to this
+ * station (opened here, case-transfer.ts): one transaction.
  */
 function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void {
   const { db, clock } = services;
@@ -244,6 +246,7 @@ function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void
     setHead(db, stationId, b.header.head, clock.now().toISOString());
     storeAck(services, self, b.header);
     applyConflictChoices(services, self, b.newEvents);
+    adoptTransfers(services, self, b.header.station, b.newEvents);
     answerRequests(services, self, b.header.station, b.newEvents);
     recordAnswers(db, self, stationId, b.newEvents);
   })();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { replicatedTables } from '../db/migrations/011-station-replica';
+import { transferColumns } from '../db/migrations/017-case-transfers';
 import { appSchemaVersion } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';
@@ -36,7 +37,7 @@ describe('bundles imported before the facility replica existed', () => {
       const imported = replica(db);
       expect(imported.cases).toHaveLength(2);
       // The database as an import before migration 011 left it: the events stored, the replica
-      // (created empty by 011) without their rows; then at version 12, before 013 and 014.
+      // (created empty by 011) without their rows; then at version 12, before 013 to 017.
       db.exec(`
       DROP TABLE station_replica_pending;
       ${replicatedTables.map((t) => `DELETE FROM station_${t};`).join('\n')}
@@ -45,6 +46,11 @@ describe('bundles imported before the facility replica existed', () => {
       expect(before.totalCases).toBe(1);
       db.exec(`
       DROP TABLE case_conflict_decisions;
+      DROP TABLE case_requests;
+      DROP TABLE case_held_elsewhere;
+      ${['', 'station_']
+        .flatMap((p) => transferColumns.map(([t, c]) => `ALTER TABLE ${p}${t} DROP COLUMN ${c};`))
+        .join('\n')}
       PRAGMA user_version = 12;
     `);
 
@@ -76,6 +82,11 @@ describe('bundles imported before the facility replica existed', () => {
       db.exec(`
       DROP TABLE station_replica_pending;
       DROP TABLE case_conflict_decisions;
+      DROP TABLE case_requests;
+      DROP TABLE case_held_elsewhere;
+      ${['', 'station_']
+        .flatMap((p) => transferColumns.map(([t, c]) => `ALTER TABLE ${p}${t} DROP COLUMN ${c};`))
+        .join('\n')}
       PRAGMA user_version = 12;
     `);
       for (let i = 0; i < 2; i++) {

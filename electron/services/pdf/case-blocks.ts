@@ -70,9 +70,10 @@ function answerTone(item: ChecklistItem, value: AnswerValue): Tone | undefined {
   return ok ? 'ok' : 'warn';
 }
 
-/** "Name · Role": who answered or acted; the system when nobody did. */
-function byText(by: { name: string | null; role: string }, t: PdfWords): string {
-  return `${by.name ?? t('roles.system')} · ${roleWord(t, by.role)}`;
+/** "Name · Role": who answered or acted; the system when nobody did; the station, if another. */
+function byText(by: { name: string | null; role: string; station?: string }, t: PdfWords): string {
+  const who = `${by.name ?? t('roles.system')} · ${roleWord(t, by.role)}`;
+  return by.station === undefined ? who : `${who} · ${by.station}`;
 }
 
 function sectionEntries(

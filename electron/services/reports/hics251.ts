@@ -109,7 +109,7 @@ export function hics251Rows(
          JOIN advisories a ON a.id = c.advisory_id
          JOIN advisory_revisions r ON r.id = c.advisory_revision_id
          LEFT JOIN users u ON u.id = c.assignee_user_id
-        WHERE c.incident_id = ?
+        WHERE c.incident_id = ? AND c.transferred_to IS NULL
         ORDER BY d.asset_tag, a.tracking_id`,
     )
     .all(incidentId) as Row[];

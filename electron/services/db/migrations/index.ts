@@ -15,6 +15,7 @@ import { migration013 } from './013-replica-replay';
 import { migration014 } from './014-case-conflicts';
 import { migration015 } from './015-case-requests';
 import { migration016 } from './016-case-held-elsewhere';
+import { migration017 } from './017-case-transfers';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];
 
 for (const [i, m] of migrations.entries()) {

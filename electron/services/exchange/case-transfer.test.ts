@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BundleExport, BundleImportReport } from '../../api/domains/exchange';
+import { anonymousActor, recordEvent } from '../audit/record';
+import { call } from '../stations/test/stations-setup';
+import { tableHash } from '../test/hostile/table-hash';
+import {
+  exchangeThroughFolder,
+  startFacility,
+  type Facility,
+  type FacilityStation,
+} from './test/facility-setup';
+
+const slow = { timeout: 300_000 };
+let f: Facility;
+let laptop: FacilityStation;
+let biomed: FacilityStation;
+/** NM-0003's case at the laptop, which hands it to the biomed workstation. */
+let handed: number;
+
+const stationId = (s: FacilityStation) =>
+  s.rt.services.db.prepare('SELECT station_id FROM station_self').pluck().get() as string;
+
+beforeAll(async () => {
+  f = await startFacility();
+  [laptop, biomed] = f.floors as [FacilityStation, FacilityStation];
+  handed = laptop.caseOf('NM-0003');
+  await laptop.api.value('cases.transition', { caseId: handed, target: 'assessing' });
+  await laptop.api.value('cases.answer', {
+    caseId: handed,
+    sectionId: 'patient_safety_gate',
+    itemId: 'acquisition_running',
+    value: false,
+  });
+  // Each station learns of the others from their bundles.
+  await exchangeThroughFolder(f);
+}, 300_000);
+afterAll(() => f.cleanup());
+
+describe('handing a case to another station', () => {
+  it(
+    'is refused, changing nothing, for this station itself or a station not known here',
+    slow,
+    async () => {
+      const db = laptop.rt.services.db;
+      const before = tableHash(db);
+      const self = await laptop.api.error('cases.transfer', {
+        caseId: handed,
+        stationId: stationId(laptop),
+      });
+      expect(self.message).toContain('is held at this station already');
+      const stranger = await laptop.api.error('cases.transfer', {
+        caseId: handed,
+        stationId: '00000000-0000-4000-8000-000000000000',
+      });
+      expect(stranger).toMatchObject({ code: 'not_found', details: { field: 'stationId' } });
+      expect(tableHash(db)).toBe(before);
+    },
+  );
+
+  it(
+    'leaves the case read-only at the station that gave it, saying where it is worked',
+    slow,
+    async () => {
+      const detail = await laptop.api.value('cases.transfer', {
+        caseId: handed,
+        stationId: stationId(biomed),
+        reason: 'The biomed team takes the camera over',
+      });
+      expect(detail.transferredTo).toEqual({
+        stationId: stationId(biomed),
+        name: 'Biomed workstation',
+      });
+      const db = laptop.rt.services.db;
+      const event = db
+        .prepare("SELECT body FROM audit_events WHERE body LIKE '%case.transferred%'")
+        .pluck()
+        .get() as string;
+      expect(JSON.parse(event)).toMatchObject({
+        action: 'case.transferred',
+        entityId: String(handed),
+        payload: {
+          toStationName: 'Biomed workstation',
+          reason: 'The biomed team takes the camera over',
+        },
+      });
+      const before = tableHash(db);
+      const refused = await laptop.api.error('cases.answer', {
+        caseId: handed,
+        sectionId: 'patient_safety_gate',
+        itemId: 'acquisition_running',
+        value: true,
+      });
+      expect(refused).toMatchObject({ code: 'conflict', details: { reason: 'case_transferred' } });
+      expect(refused.message).toBe(
+        'The case of NM-0003 was handed to the station "Biomed workstation": it is worked there now and can no longer change here.',
+      );
+      const again = await laptop.api.error('cases.transfer', {
+        caseId: handed,
+        stationId: stationId(f.post),
+      });
+      expect(again.details).toMatchObject({ reason: 'case_transferred' });
+      expect(tableHash(db)).toBe(before);
+    },
+  );
+
+  it(
+    'makes the receiving station its writer on import, each entry naming where it was made',
+    slow,
+    async () => {
+      await exchangeThroughFolder(f);
+      const received = biomed.rt.services.db
+        .prepare(
+          'SELECT id, state, transferred_from_case FROM cases WHERE transferred_from_station = ?',
+        )
+        .all(stationId(laptop));
+      expect(received).toEqual([
+        { id: expect.any(Number), state: 'assessing', transferred_from_case: handed },
+      ]);
+      const caseId = (received[0] as { id: number }).id;
+      const detail = await biomed.api.value('cases.get', { caseId });
+      expect(detail.device.assetTag).toBe('NM-0003');
+      const answer = detail.template.sections
+        .flatMap((s) => s.items)
+        .find((i) => i.id === 'acquisition_running')?.answer;
+      expect(answer).toMatchObject({ value: false, by: { station: 'NM laptop 2' } });
+      expect(answer?.by.name).not.toBeNull();
+      expect(detail.history.map((h) => [h.event, h.toState, h.station])).toEqual([
+        ['opened', 'at_risk', 'NM laptop 2'],
+        ['transition', 'assessing', 'NM laptop 2'],
+      ]);
+      // Importing the same bundles again opens nothing more.
+      await exchangeThroughFolder(f, [biomed]);
+      expect(
+        biomed.rt.services.db
+          .prepare('SELECT count(*) FROM cases WHERE transferred_from_station IS NOT NULL')
+          .pluck()
+          .get(),
+      ).toBe(1);
+      // Worked there now.
+      const after = await biomed.api.value('cases.answer', {
+        caseId,
+        sectionId: 'patient_safety_gate',
+        itemId: 'acquisition_running',
+        value: true,
+      });
+      const own = after.template.sections
+        .flatMap((s) => s.items)
+        .find((i) => i.id === 'acquisition_running')?.answer;
+      expect(own).toMatchObject({ value: true });
+      expect(own?.by.station).toBeUndefined();
+    },
+  );
+
+  it('shows the new holder on the command post’s board, once, with no conflict', slow, async () => {
+    await exchangeThroughFolder(f);
+    const board = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
+    expect(board.rows.map((r) => [r.assetTag, r.station?.name])).toEqual([
+      ['NM-0001', 'Command post'],
+      ['NM-0003', 'Biomed workstation'],
+      ['NM-0005', 'Biomed workstation'],
+      ['NM-0007', 'NM laptop 2'],
+    ]);
+    expect(board.totalCases).toBe(4);
+    expect(board.conflicts).toEqual([]);
+    const hics251 = await f.post.api.value('reports.hics251', { incidentId: f.post.incidentId });
+    expect(hics251.rows.filter((r) => r.assetTag === 'NM-0003').map((r) => r.station)).toEqual([
+      'Biomed workstation',
+    ]);
+  });
+
+  // Last: the laptop's chain keeps the event, so it exchanges no more.
+  it(
+    'refuses a later event of the station that gave the case, changing nothing',
+    slow,
+    async () => {
+      recordEvent({ services: laptop.rt.services }, anonymousActor, {
+        action: 'case.answered',
+        entityType: 'case',
+        entityId: handed,
+        payload: { sectionId: 'patient_safety_gate', itemId: 'acquisition_running' },
+      });
+      const dir = path.join(f.folder, 'handed-on');
+      fs.mkdirSync(dir);
+      const bundle = await call<BundleExport>(laptop.rt, 'exchange.export', { outDir: dir });
+      const before = tableHash(f.post.rt.services.db);
+      const { outcomes } = await call<BundleImportReport>(f.post.rt, 'exchange.import', {
+        files: [bundle.file],
+      });
+      expect(outcomes).toMatchObject([{ status: 'refused', step: 'content' }]);
+      expect(outcomes[0]?.reason).toMatch(
+        new RegExp(`NM laptop 2.*is about case ${handed}, which that station does not hold`),
+      );
+      expect(tableHash(f.post.rt.services.db)).toBe(before);
+    },
+  );
+});
