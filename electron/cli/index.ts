@@ -66,15 +66,17 @@ Commands:
   verify-pdf FILE       check a PDF's signature and that it matches this database's audit trail
                         (exit 0 valid, 1 invalid naming why, 2 not a PDF or too large)
   export blank --template ID [--version N] --out FILE.pdf [--passphrase-file FILE]
+              [--lang en|de]
                         a signed blank checklist of a playbook template, for paper downtime;
                         the signing passphrase comes from the file or STANDALONE_SIGNING_PASSPHRASE
   export case --asset-tag TAG --incident ID [--advisory TRACKING-ID] --out FILE.pdf
-              [--passphrase-file FILE]
+              [--passphrase-file FILE] [--lang en|de]
                         the signed PDF of one device case (--advisory when the device has a case
                         for each of two advisories)
   export incident --incident ID --report hics251|hics214|briefing|summary --out FILE.pdf
-              [--passphrase-file FILE]
+              [--passphrase-file FILE] [--lang en|de]
                         a signed incident report; summary: every case of the incident
+                        (export --lang: the language of the PDF's fixed words, default en)
   report --incident ID --report hics251|hics214|briefing|timeline [--format text|csv|json]
          [--out FILE]
                         an incident report: HICS 251 facility system status, HICS 214 activity
@@ -141,6 +143,8 @@ interface Flags {
   template: string | undefined;
   version: string | undefined;
   passphraseFile: string | undefined;
+  /** `export ... --lang en|de`: the language of the PDF's fixed words. */
+  lang: string | undefined;
   name: string | undefined;
   roles: string | undefined;
   staffId: string | undefined;
@@ -251,6 +255,7 @@ export async function runCli(argv: string[]): Promise<number> {
         template: { type: 'string' },
         version: { type: 'string' },
         'passphrase-file': { type: 'string' },
+        lang: { type: 'string' },
         name: { type: 'string' },
         roles: { type: 'string' },
         'staff-id': { type: 'string' },
@@ -294,6 +299,7 @@ export async function runCli(argv: string[]): Promise<number> {
       template: values.template,
       version: values.version,
       passphraseFile: values['passphrase-file'],
+      lang: values.lang,
       name: values.name,
       roles: values.roles,
       staffId: values['staff-id'],

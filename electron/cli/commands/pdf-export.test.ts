@@ -96,6 +96,67 @@ describe('standalone export case and export incident', () => {
   });
 
   it(
+    '--lang de: the fixed words of the case and HICS 251 PDFs in German, still verified',
+    slow,
+    () => {
+      const exportTo = (name: string, ...args: string[]) => {
+        const file = path.join(work.dir, name);
+        const r = cli(
+          'export',
+          ...args,
+          '--out',
+          file,
+          '--passphrase-file',
+          passFile,
+          '--lang',
+          'de',
+        );
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        expect(pdfsig(file).signatureLine).toBe('Signature is Valid.');
+        return { file, text: pdftotext(file).replace(/\s+/g, ' ') };
+      };
+      const incident = ['--incident', String(demo.incidentId)];
+      const deviceCase = exportTo('NM-0001-de.pdf', 'case', '--asset-tag', 'NM-0001', ...incident);
+      // German headings and states; the record (names, advisory) as it was written.
+      expect(deviceCase.text).toContain('Gerätefall NM-0001');
+      expect(deviceCase.text).toContain('Statusverlauf');
+      expect(deviceCase.text).toContain('Seite 1 von');
+      expect(deviceCase.text).toContain('Łukasz Wróbel (demo)');
+      expect(deviceCase.text).not.toContain('Page 1 of');
+      // verify-pdf rebuilds the record in the PDF's own language: the content matches.
+      const verified = cli('verify-pdf', deviceCase.file);
+      expect(verified.code).toBe(0);
+      expect(verified.stdout).toContain('content matches the database');
+
+      const hics251 = exportTo('hics251-de.pdf', 'incident', '--report', 'hics251', ...incident);
+      expect(hics251.text).toContain('HICS 251 — Status der Systeme der Einrichtung');
+      expect(hics251.text).toContain('Erstellt von');
+    },
+  );
+
+  it('refuses a language it has no words for (exit 2, nothing written)', slow, () => {
+    const file = path.join(work.dir, 'french.pdf');
+    const r = cli(
+      'export',
+      'case',
+      '--asset-tag',
+      'NM-0001',
+      '--incident',
+      String(demo.incidentId),
+      '--out',
+      file,
+      '--passphrase-file',
+      passFile,
+      '--lang',
+      'fr',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--lang must be one of en, de; "fr" is not.');
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it(
     'refuses an unknown report, an unknown device and a missing option (exit 2, nothing written)',
     slow,
     () => {

@@ -2,7 +2,7 @@ import type { ExportedPdf } from '../../api/domains/exports';
 import { incidentReportKinds } from '../../api/domains/exports';
 import type { ApiClient } from '../../api/client';
 import { CliError, exitCodes, type Output } from '../output';
-import { unlockSigning, writeFileAtomically } from './pdf';
+import { pdfLanguage, unlockSigning, writeFileAtomically } from './pdf';
 
 /** `export case` and `export incident`: signed PDFs through the same API the app uses. */
 
@@ -33,9 +33,13 @@ export interface ExportCaseOptions {
   advisory: string | undefined;
   out: string | undefined;
   passphraseFile: string | undefined;
+  lang: string | undefined;
 }
 
-/** `standalone export case --asset-tag TAG --incident ID [--advisory TRACKING-ID] --out FILE.pdf`. */
+/**
+ * `standalone export case --asset-tag TAG --incident ID [--advisory TRACKING-ID] --out FILE.pdf
+ * [--lang en|de]`.
+ */
 export async function exportCaseCommand(
   api: ApiClient,
   out: Output,
@@ -48,6 +52,7 @@ export async function exportCaseCommand(
     );
   }
   const incidentId = positiveId('--incident', o.incident);
+  const language = pdfLanguage(o.lang);
   const all = await api.value('cases.findByAssetTag', { incidentId, assetTag: o.assetTag });
   const cases = o.advisory ? all.filter((c) => c.trackingId === o.advisory) : all;
   if (cases.length !== 1) {
@@ -62,7 +67,7 @@ export async function exportCaseCommand(
   const [only] = cases;
   if (!only) throw new CliError('no case', exitCodes.invalidInput);
   await unlockSigning(api, o.passphraseFile);
-  const pdf = await api.value('exports.casePdf', { caseId: only.caseId });
+  const pdf = await api.value('exports.casePdf', { caseId: only.caseId, ...language });
   return written(
     out,
     o.out,
@@ -81,9 +86,13 @@ export interface ExportIncidentOptions {
   report: string | undefined;
   out: string | undefined;
   passphraseFile: string | undefined;
+  lang: string | undefined;
 }
 
-/** `standalone export incident --incident ID --report hics251|hics214|briefing|summary --out FILE.pdf`. */
+/**
+ * `standalone export incident --incident ID --report hics251|hics214|briefing|summary
+ * --out FILE.pdf [--lang en|de]`.
+ */
 export async function exportIncidentCommand(
   api: ApiClient,
   out: Output,
@@ -103,8 +112,9 @@ export async function exportIncidentCommand(
       exitCodes.invalidInput,
     );
   }
+  const language = pdfLanguage(o.lang);
   await unlockSigning(api, o.passphraseFile);
-  const pdf = await api.value('exports.incidentPdf', { incidentId, report });
+  const pdf = await api.value('exports.incidentPdf', { incidentId, report, ...language });
   return written(out, o.out, `${report} report of incident ${incidentId}`, pdf, {
     incidentId,
     report,

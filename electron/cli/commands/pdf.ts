@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiClient } from '../../api/client';
+import { languages, type Language } from '../../api/languages';
 import { maxVerifyBytes, type PdfVerifyReport } from '../../api/domains/pdf-verify';
 import type { SigningStatus } from '../../api/domains/signing';
 import { CliError, exitCodes, type Output } from '../output';
@@ -36,6 +37,22 @@ export async function unlockSigning(
   const status = await api.value('signing.status', {});
   if (status.unlocked) return status;
   return await api.value('signing.unlock', { passphrase: readPassphrase(passphraseFile) });
+}
+
+/**
+ * `--lang en|de`: the language of an exported PDF's fixed words (headings, states, the footer);
+ * the record itself prints as it was written. Absent: the API's default, English.
+ */
+export function pdfLanguage(value: string | undefined): { language?: Language } {
+  if (value === undefined) return {};
+  const language = languages.find((l) => l === value);
+  if (!language) {
+    throw new CliError(
+      `--lang must be one of ${languages.join(', ')}; "${value}" is not.`,
+      exitCodes.invalidInput,
+    );
+  }
+  return { language };
 }
 
 /** Write next to the target and rename: an interrupted export never leaves half a PDF. */
@@ -162,9 +179,10 @@ export interface ExportBlankOptions {
   version: string | undefined;
   out: string | undefined;
   passphraseFile: string | undefined;
+  lang: string | undefined;
 }
 
-/** `standalone export blank --template ID [--version N] --out FILE.pdf`. */
+/** `standalone export blank --template ID [--version N] --out FILE.pdf [--lang en|de]`. */
 export async function exportBlankCommand(
   api: ApiClient,
   out: Output,
@@ -183,10 +201,12 @@ export async function exportBlankCommand(
       exitCodes.invalidInput,
     );
   }
+  const language = pdfLanguage(o.lang);
   const status = await unlockSigning(api, o.passphraseFile);
   const blank = await api.value('exports.blankPdf', {
     templateId: o.template,
     ...(version === undefined ? {} : { version }),
+    ...language,
   });
   const pdf = Buffer.from(blank.base64, 'base64');
   writeFileAtomically(o.out, pdf);
