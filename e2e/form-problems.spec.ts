@@ -58,6 +58,23 @@ test('first run, add user and sign-in say what is missing at each field, in Engl
   await add.click();
   await expect(page.getByRole('row', { name: /Night Nurse/ })).toBeVisible();
 
+  // Edit user with the name cleared and no role left: each said at its field, nothing saved.
+  await page.getByRole('button', { name: 'Edit Night Nurse' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit Night Nurse' });
+  await edit.getByLabel('Full name').fill('');
+  await edit.locator('.role-check', { hasText: 'Technologist' }).click();
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(
+    edit.locator('.field-error', { hasText: "Type the person's full name." }),
+  ).toBeVisible();
+  await expect(edit.locator('.field-error', { hasText: 'Tick at least one role.' })).toBeVisible();
+  await shot(page, 'form-problems-edit-user-en');
+  await edit.getByLabel('Full name').fill('Night Nurse');
+  await edit.locator('.role-check', { hasText: 'Technologist' }).click();
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /Night Nurse.*Technologist/ })).toBeVisible();
+
   // Sign in without a name or PIN; then a wrong PIN, worded for people.
   await page.getByRole('button', { name: 'Sign out' }).click();
   const signIn = page.getByRole('button', { name: 'Sign in', exact: true });

@@ -18,6 +18,11 @@ interface Props {
   submitDisabled?: boolean;
   cancelLabel: string;
   error: ApiError | undefined;
+  /**
+   * The form says what is missing at its fields itself (`useMissing`): the browser's own bubble,
+   * not in the station's language, must not stop the submit first.
+   */
+  checksFields?: boolean;
   /** Once the call succeeded: what it did, in place of the fields, and a button that closes. */
   done?: { message: string; closeLabel: string };
   children: ReactNode;
@@ -42,6 +47,7 @@ export function FormDialog(props: Props) {
         <Dialog className="dialog">
           <Form
             className="dialog-form"
+            validationBehavior={props.checksFields ? 'aria' : 'native'}
             onSubmit={(event) => {
               event.preventDefault();
               props.onSubmit();

@@ -4,10 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { UserAccount } from '../../../electron/api/domains/people';
 import type { Role } from '../../../electron/api/permissions';
 import { call } from '../api/client';
+import { isAboutFields, problemAt } from '../components/error-words';
 import { FormDialog } from '../components/FormDialog';
+import { useMissing } from '../components/use-missing';
 import { useSubmit } from '../components/use-submit';
 import { RoleChecks } from './RoleCheck';
 import { NameFields } from './NameFields';
+
+const fields = ['displayName', 'staffId', 'roles'];
 
 interface Props {
   user: UserAccount;
@@ -28,10 +32,19 @@ export function EditUserDialog({ user, onClose, onSaved }: Props) {
   const [picked, setPicked] = useState<Role[]>(user.roles);
   const [active, setActive] = useState(user.active);
   const submit = useSubmit();
+  // As Add user: a cleared name or no role ticked is said at the field, and nothing is sent.
+  const missing = useMissing({
+    displayName: names.displayName.trim() === '' ? t('people.users.needName') : null,
+    roles: picked.length === 0 ? t('people.users.needRole') : null,
+  });
+  const said = (field: 'displayName' | 'staffId' | 'roles') =>
+    problemAt(t, submit.error, field) ?? (field === 'staffId' ? null : missing.at(field));
 
   // An empty staff ID clears it (the services store none).
-  const save = () =>
+  const save = () => {
+    if (!missing.submitted()) return;
     submit.run(call('people.update', { id: user.id, ...names, roles: picked, active }), onSaved);
+  };
 
   return (
     <FormDialog
@@ -40,11 +53,17 @@ export function EditUserDialog({ user, onClose, onSaved }: Props) {
       submitLabel={t('people.users.save')}
       onSubmit={save}
       busy={submit.busy}
+      checksFields
       cancelLabel={t('people.users.cancel')}
-      error={submit.error}
+      error={isAboutFields(submit.error, fields) ? undefined : submit.error}
     >
-      <NameFields value={names} onChange={setNames} autoFocus />
-      <RoleChecks value={picked} onChange={setPicked} />
+      <NameFields
+        value={names}
+        onChange={setNames}
+        autoFocus
+        problems={{ displayName: said('displayName'), staffId: said('staffId') }}
+      />
+      <RoleChecks value={picked} onChange={setPicked} problem={said('roles')} />
       <div className="people-field">
         <Checkbox className="role-check" isSelected={active} onChange={setActive}>
           {({ isSelected }) => (
