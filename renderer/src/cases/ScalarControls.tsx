@@ -3,20 +3,16 @@ import {
   Button,
   Input,
   Label,
-  ListBox,
-  ListBoxItem,
   NumberField,
-  Popover,
   Radio,
   RadioGroup,
-  Select,
-  SelectValue,
   TextField,
   ToggleButton,
   ToggleButtonGroup,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { TimeLeaning } from '../../../electron/api/clock';
+import { SelectField } from '../components/SelectField';
 import { TimeInput } from '../components/TimeInput';
 
 /**
@@ -77,33 +73,17 @@ interface ChoiceProps {
 }
 
 export function ChoiceControl({ label, options, value, onChange }: ChoiceProps) {
-  const { t } = useTranslation();
   // A long list (radionuclides) fits better in a select than as a wall of radio buttons.
   if (options.length > 6) {
     return (
-      <Select
+      <SelectField
         className="answer-control answer-select"
-        placeholder={t('forms.choose')}
-        selectedKey={value ?? null}
-        onSelectionChange={(key) => {
-          if (typeof key === 'string') onChange(key);
-        }}
-      >
-        <Label className="answer-label">{label}</Label>
-        <Button className="button button-secondary select-button">
-          <SelectValue />
-          <span aria-hidden="true">▾</span>
-        </Button>
-        <Popover className="select-popover">
-          <ListBox className="select-list">
-            {options.map((o) => (
-              <ListBoxItem key={o.value} id={o.value} className="select-item">
-                {o.label}
-              </ListBoxItem>
-            ))}
-          </ListBox>
-        </Popover>
-      </Select>
+        labelClassName="answer-label"
+        label={label}
+        options={options.map((o) => ({ key: o.value, label: o.label }))}
+        value={value}
+        onChange={onChange}
+      />
     );
   }
   return <RadioChoice label={label} options={options} value={value} onChange={onChange} />;

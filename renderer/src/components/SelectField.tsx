@@ -20,6 +20,8 @@ interface Props {
   label: string;
   /** Said to assistive technology only (the column or row already shows it). */
   labelHidden?: boolean;
+  /** The label's class in its form's layout (a checklist question's words); `field-label` else. */
+  labelClassName?: string;
   options: readonly SelectOption[];
   /** The chosen option's key; undefined shows the placeholder. */
   value: string | undefined;
@@ -52,7 +54,9 @@ export function SelectField(props: Props) {
       isDisabled={isDisabled}
       {...(props.disabledKeys ? { disabledKeys: props.disabledKeys } : {})}
     >
-      <Label className={labelHidden ? 'visually-hidden' : 'field-label'}>{label}</Label>
+      <Label className={labelHidden ? 'visually-hidden' : (props.labelClassName ?? 'field-label')}>
+        {label}
+      </Label>
       <Button className={buttonClass ? `select-button ${buttonClass}` : 'select-button'}>
         <SelectValue className="select-value" />
         <span aria-hidden="true" className="select-arrow">
