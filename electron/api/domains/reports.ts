@@ -49,6 +49,8 @@ export interface Hics251Row {
   heldHere: boolean;
   /** "Siemens Biograph mCT (asset NM-PETCT-01)". */
   system: string;
+  /** "Siemens Biograph mCT": vendor and model, empty when neither is recorded. */
+  label: string;
   assetTag: string;
   status: Hics251Status;
   /** "Fully functional", "Partially functional", "Non-functional". */
@@ -80,10 +82,33 @@ export interface Hics251Report {
 }
 
 /** One notable activity of HICS 214, in plain words. */
+/**
+ * An activity as words of the PDF catalogue's `activities` (electron/api/i18n/pdf.*.json), so a
+ * document says it in its own language: the key, plain values, and values that are themselves
+ * words (workflow states, a sign-off's topic, a checklist section, the device).
+ */
+export interface ActivityWords {
+  key: string;
+  params: Record<string, string | number>;
+  /** The device: its asset tag, else its case, else (null) the incident itself. */
+  device: { assetTag: string } | { caseId: number } | null;
+  /** Parameters that are workflow states (`from`, `to`, `target`). */
+  states?: Record<string, string>;
+  topic?: string;
+  section?: string;
+  bulkDecisionId?: number;
+  requestedBy?: string;
+  reason?: string;
+  /** Checklist answers summed into one line. */
+  items?: number;
+}
+
 export interface Hics214Activity {
   at: string;
   /** "Moved NM-PETCT-01 from Assessing to Standalone", "Signed patient safety clear for …". */
   activity: string;
+  /** The same in words, for a document in another language. */
+  words: ActivityWords;
   /** The audit event it comes from (for `audit.list`). */
   auditEventId: number;
   caseId: number | null;
@@ -145,7 +170,7 @@ export interface BriefingReport {
   /** The same objectives as codes with their values, for words in another language. */
   objectiveCodes: BriefingObjective[];
   /** Notable actions already taken (from the audit trail), newest first, at most 50. */
-  actionsTaken: { at: string; by: string; activity: string }[];
+  actionsTaken: { at: string; by: string; activity: string; words: ActivityWords }[];
   /** The ten open cases to take first, highest priority first, with the reasons in words. */
   topPriorities: {
     caseId: number;
@@ -173,6 +198,8 @@ export interface TimelineEntry {
   at: string;
   /** "Incident opened", "NM-PETCT-01: Assessing → Standalone", "Sign-off given", … */
   event: string;
+  /** The same in words, for a document in another language. */
+  words: ActivityWords;
   by: string;
   role: string;
   caseId: number | null;

@@ -70,9 +70,20 @@ function deviceBlock(d: Device, t: PdfWords): PdfBlock {
           ? ''
           : t(d.remoteUpdateCapable ? 'case.capable' : 'case.notCapable'),
     },
-    { key: t('case.criticality'), value: d.criticality ?? '' },
+    {
+      key: t('case.criticality'),
+      value: d.criticality === null ? '' : t(`criticality.${d.criticality}`),
+    },
   ];
   return { kind: 'keyValue', rows: rows.map((r) => ({ ...r, value: r.value || '—' })) };
+}
+
+const severities = ['critical', 'high', 'medium', 'low', 'none'] as const;
+
+/** A CVSS severity as the advisory records it ("CRITICAL"), in the document's language. */
+function severityWord(t: PdfWords, severity: string): string {
+  const known = severities.find((s) => s === severity.toLowerCase());
+  return known ? t(`severity.${known}`) : severity.toLowerCase();
 }
 
 function advisoryBlocks(detail: CaseDetail, timeZone: string | undefined, t: PdfWords): PdfBlock[] {
@@ -112,7 +123,7 @@ function advisoryBlocks(detail: CaseDetail, timeZone: string | undefined, t: Pdf
         c.cve ?? '—',
         c.cvss === null
           ? '—'
-          : `${c.cvss.toFixed(1)}${c.severity ? ` ${c.severity.toLowerCase()}` : ''}`,
+          : `${c.cvss.toFixed(1)}${c.severity ? ` ${severityWord(t, c.severity)}` : ''}`,
         [
           { text: join([c.title, c.cwe], ' · ') || '—' },
           ...(c.vector ? [{ text: c.vector, style: 'small' as const }] : []),

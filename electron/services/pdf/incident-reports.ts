@@ -9,6 +9,7 @@ import type { Language } from '../../api/languages';
 import type { Role } from '../../api/permissions';
 import type { CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
+import { activitySentence } from '../reports/activity-words';
 import { reportHandlers } from '../reports/handlers';
 import { priorityReasonText } from '../threats/priority-words';
 import { lastIncidentAuditEvent } from './audit-reference';
@@ -118,7 +119,14 @@ function hics251Blocks(r: Hics251Report, tz: string | undefined, t: PdfWords): P
       rows: r.rows.map((row) => {
         const words = hics251Words(row, t);
         return [
-          [{ text: row.system }, { text: t(`states.${row.state}`), style: 'small' }],
+          [
+            {
+              text: row.label
+                ? t('hics251.system', { label: row.label, assetTag: row.assetTag })
+                : row.assetTag,
+            },
+            { text: t(`states.${row.state}`), style: 'small' },
+          ],
           [{ text: t(`hics.${row.status}`), tone: statusTones[row.status] }],
           row.location || '—',
           words.reason,
@@ -150,7 +158,7 @@ function hics214Blocks(r: Hics214Report, tz: string | undefined, t: PdfWords): P
         ],
         rows: e.activities.map((a) => [
           formatTime(new Date(a.at), tz),
-          a.activity,
+          activitySentence(t, a.words),
           `#${a.auditEventId}`,
         ]),
       },
@@ -264,7 +272,11 @@ function briefingBlocks(r: BriefingReport, tz: string | undefined, t: PdfWords):
             { header: t('reports.by'), weight: 26 },
             { header: t('reports.activity'), weight: 52 },
           ],
-          rows: r.actionsTaken.map((a) => [formatTime(new Date(a.at), tz), a.by, a.activity]),
+          rows: r.actionsTaken.map((a) => [
+            formatTime(new Date(a.at), tz),
+            a.by,
+            activitySentence(t, a.words),
+          ]),
         },
     { kind: 'heading', text: t('reports.resources') },
     {

@@ -1,5 +1,7 @@
+import type { ActivityWords } from '../../api/domains/reports';
 import { roleLabels, signoffKinds, type Role } from '../../api/permissions';
-import { isWorkflowState, stateLabels } from '../workflow/states';
+import { pdfWords, type PdfWordKey, type PdfWords } from '../pdf/words';
+import { isWorkflowState } from '../workflow/states';
 import { payloadOf, type IncidentEvent } from './incident-events';
 
 /**
@@ -27,34 +29,62 @@ export interface Described {
   sentence: string;
   /** Lines with the same key by the same person in a row are summed (checklist answers). */
   groupKey: string | null;
+  /** The sentence as catalogue words, for a document in another language. */
+  words: ActivityWords;
 }
 
-const kindTopics: Record<string, string> = {
-  patient_safety_clear: 'patient safety',
-  technical_readiness: 'technical readiness',
-  network_isolation: 'network isolation',
-  risk_acceptance: 'risk acceptance',
-  verification_biomed: 'verification (biomed)',
-  verification_it: 'verification (IT security)',
-  reconnect_approval: 'reconnection approval',
-  bulk_decision: 'a bulk decision',
-  quarantine_release: 'release from quarantine',
-};
-
-const sectionNames: Record<string, string> = {
-  exposure_assessment: 'exposure assessment',
-  patient_safety_gate: 'patient-safety gate',
-  backup: 'backup checklist',
-  standalone_operation: 'standalone operation log',
-  patch_record: 'patch record',
-  verification: 'verification',
-  reconnection: 'reconnection checklist',
-  evidence_preservation: 'evidence preservation checklist',
-  reimaging: 're-imaging checklist',
-};
-
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const state = (v: unknown): string => (isWorkflowState(v) ? stateLabels[v] : String(v));
+const english = pdfWords('en');
+
+/** The catalogue's form of `key` for `count` (its `_one` and `_other` forms, as i18next picks). */
+function form(key: string, count: unknown): string {
+  return typeof count === 'number' ? `${key}_${count === 1 ? 'one' : 'other'}` : key;
+}
+
+/** An activity's sentence in the words' language: the same rule for English and German. */
+export function activitySentence(t: PdfWords, w: ActivityWords): string {
+  // The keys are built from the words, so the typed catalogue cannot check them here.
+  const say = (key: string, values: Record<string, string | number> = {}) =>
+    t(`activities.${key}` as PdfWordKey, values);
+  const device =
+    w.device === null
+      ? say('theIncident')
+      : 'assetTag' in w.device
+        ? w.device.assetTag
+        : say('caseNumber', { id: w.device.caseId });
+  const values: Record<string, string | number> = { ...w.params, device };
+  for (const [name, state] of Object.entries(w.states ?? {})) {
+    values[name] = isWorkflowState(state) ? t(`states.${state}`) : state;
+  }
+  if (w.topic !== undefined) {
+    values.topic = w.topic in signoffKinds ? say(`topics.${w.topic}`) : w.topic;
+  }
+  if (w.section !== undefined) {
+    values.section = w.section in sectionKeys ? say(`sections.${w.section}`) : w.section;
+  }
+  let sentence = say(form(w.key, w.params.count), values);
+  if (w.bulkDecisionId !== undefined) {
+    sentence = say('bulkSuffix', { sentence, id: w.bulkDecisionId });
+  } else if (w.requestedBy !== undefined) {
+    sentence = say('requestSuffix', { sentence, station: w.requestedBy });
+  }
+  if (w.reason !== undefined) sentence = say('reasonSuffix', { sentence, reason: w.reason });
+  return w.items !== undefined && w.items > 1
+    ? say('items', { base: sentence, count: w.items })
+    : sentence;
+}
+
+const sectionKeys: Record<string, true> = {
+  exposure_assessment: true,
+  patient_safety_gate: true,
+  backup: true,
+  standalone_operation: true,
+  patch_record: true,
+  verification: true,
+  reconnection: true,
+  evidence_preservation: true,
+  reimaging: true,
+};
 
 /** "Incident commander", "System", "Operator (command line)". */
 export function positionLabel(role: string): string {
@@ -64,93 +94,88 @@ export function positionLabel(role: string): string {
   return role;
 }
 
-/** The sentence for one event, or null when it is not notable. */
-export function describeEvent(e: IncidentEvent, tag: string | null): Described | null {
+/** The words for one event, or null when it is not notable. */
+function wordsOf(e: IncidentEvent, tag: string | null): ActivityWords | null {
   const p = payloadOf(e);
-  const device =
-    tag ?? str(p.assetTag) ?? (e.caseId !== null ? `case ${e.caseId}` : 'the incident');
+  const assetTag = tag ?? str(p.assetTag);
+  const device: ActivityWords['device'] =
+    assetTag !== null ? { assetTag } : e.caseId !== null ? { caseId: e.caseId } : null;
   const asked = p.request as { stationName?: unknown } | undefined;
-  const bulk =
-    typeof p.bulkDecisionId === 'number'
-      ? ` (bulk decision ${p.bulkDecisionId})`
-      : asked && str(asked.stationName)
-        ? ` (at the request of ${str(asked.stationName)})`
-        : '';
-  const reason = str(p.reason) ? `: ${str(p.reason)}` : '';
+  const requestedBy = asked ? str(asked.stationName) : null;
+  const reason = str(p.reason);
+  const suffixes: Partial<ActivityWords> = {
+    ...(typeof p.bulkDecisionId === 'number' ? { bulkDecisionId: p.bulkDecisionId } : {}),
+    ...(requestedBy !== null ? { requestedBy } : {}),
+  };
+  const withReason = reason !== null ? { reason } : {};
+  const plain = (key: string, params: ActivityWords['params'] = {}): ActivityWords => ({
+    key,
+    params,
+    device,
+  });
   switch (e.action) {
-    case 'incident.created': {
-      const cases = Array.isArray(p.caseIds) ? p.caseIds.length : 0;
-      return {
-        sentence: `Opened the incident "${str(p.name) ?? ''}" with ${cases} case${cases === 1 ? '' : 's'}`,
-        groupKey: null,
-      };
-    }
+    case 'incident.created':
+      return plain('incidentCreated', {
+        name: str(p.name) ?? '',
+        count: Array.isArray(p.caseIds) ? p.caseIds.length : 0,
+      });
     case 'incident.closed':
-      return { sentence: 'Closed the incident', groupKey: null };
+      return plain('incidentClosed');
     case 'case.opened':
-      return { sentence: `Opened the case of ${device}${reason}`, groupKey: null };
+      return { ...plain('caseOpened'), ...withReason };
     case 'case.transitioned':
       return {
-        sentence: `Moved ${device} from ${state(p.from)} to ${state(p.to)}${bulk}${reason}`,
-        groupKey: null,
+        ...plain('transitioned'),
+        states: { from: String(p.from), to: String(p.to) },
+        ...suffixes,
+        ...withReason,
       };
     case 'case.quarantined':
-      return {
-        sentence: `Quarantined ${device} (suspected compromise)${bulk}${reason}`,
-        groupKey: null,
-      };
+      return { ...plain('quarantined'), ...suffixes, ...withReason };
     case 'case.assigned': {
       const to = p.assignee as { name?: unknown } | null | undefined;
-      return {
-        sentence: to
-          ? `Assigned ${device} to ${str(to.name) ?? 'someone'}`
-          : `Unassigned ${device}`,
-        groupKey: null,
-      };
+      if (!to) return plain('unassigned');
+      const name = str(to.name);
+      return name === null ? plain('assignedSomeone') : plain('assigned', { name });
     }
     case 'case.revision_acknowledged':
-      return {
-        sentence: `Reviewed the new advisory revision for ${device} and acknowledged it`,
-        groupKey: null,
-      };
+      return plain('revisionAcknowledged');
     case 'case.recheck_rescheduled':
       return {
-        sentence: `Set the re-check of ${device} to ${str(p.to) ?? '?'}${bulk}${reason}`,
-        groupKey: null,
+        ...plain('recheckRescheduled', { to: str(p.to) ?? '?' }),
+        ...suffixes,
+        ...withReason,
       };
-    case 'case.answered': {
-      const section = str(p.sectionId) ?? '';
-      return {
-        sentence: `Answered the ${sectionNames[section] ?? section} of ${device}`,
-        groupKey: `answer:${e.caseId ?? ''}:${section}`,
-      };
-    }
+    case 'case.answered':
+      return { ...plain('answered'), section: str(p.sectionId) ?? '' };
     case 'case.pdf':
-      return { sentence: `Exported the signed PDF record of ${device}`, groupKey: null };
+      return plain('pdf');
     case 'signoff.given': {
       const kind = str(p.kind) ?? '';
+      const count = typeof p.caseCount === 'number' ? p.caseCount : 0;
       if (kind === 'bulk_decision') {
         const d = p.decision as { kind?: unknown; target?: unknown } | undefined;
-        const what =
-          d?.kind === 'recheck' ? 'a new re-check time' : `a move to ${state(d?.target)}`;
-        const n = typeof p.caseCount === 'number' ? p.caseCount : 0;
-        return {
-          sentence: `Signed a bulk decision: ${what} for ${n} case${n === 1 ? '' : 's'}`,
-          groupKey: null,
-        };
+        return d?.kind === 'recheck'
+          ? plain('bulkSignedRecheck', { count })
+          : { ...plain('bulkSignedMove', { count }), states: { target: String(d?.target) } };
       }
-      const topic = kind in signoffKinds ? (kindTopics[kind] ?? kind) : kind;
-      return { sentence: `Signed off ${topic} for ${device}`, groupKey: null };
+      return { ...plain('signedOff'), topic: kind };
     }
-    case 'bulk_decision.completed': {
-      const moved = typeof p.movedCount === 'number' ? p.movedCount : 0;
-      const refused = typeof p.refusedCount === 'number' ? p.refusedCount : 0;
-      return {
-        sentence: `Bulk decision carried out: ${moved} case${moved === 1 ? '' : 's'} changed, ${refused} left as they were because they could not make that move yet`,
-        groupKey: null,
-      };
-    }
+    case 'bulk_decision.completed':
+      return plain('bulkCompleted', {
+        count: typeof p.movedCount === 'number' ? p.movedCount : 0,
+        refused: typeof p.refusedCount === 'number' ? p.refusedCount : 0,
+      });
     default:
       return null;
   }
+}
+
+/** The sentence for one event, or null when it is not notable. */
+export function describeEvent(e: IncidentEvent, tag: string | null): Described | null {
+  const words = wordsOf(e, tag);
+  if (!words) return null;
+  const groupKey =
+    e.action === 'case.answered' ? `answer:${e.caseId ?? ''}:${words.section ?? ''}` : null;
+  return { sentence: activitySentence(english, words), groupKey, words };
 }

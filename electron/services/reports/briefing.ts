@@ -183,7 +183,7 @@ export function briefingReport(
   const actionsTaken = timelineEntries(db, incidentId, null)
     .reverse()
     .slice(0, 50)
-    .map((e) => ({ at: e.at, by: e.by, activity: e.event }));
+    .map((e) => ({ at: e.at, by: e.by, activity: e.event, words: e.words }));
   const unassigned = db
     .prepare(
       `SELECT count(*) FROM cases WHERE incident_id = ? AND assignee_user_id IS NULL

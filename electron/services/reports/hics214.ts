@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Hics214Entry, Hics214Report } from '../../api/domains/reports';
-import { describeEvent, notableActions, positionLabel } from './activity-words';
+import { pdfWords } from '../pdf/words';
+import { activitySentence, describeEvent, notableActions, positionLabel } from './activity-words';
+
+const english = pdfWords('en');
 import { readIncidentEvents } from './incident-events';
 import { selfRow } from '../stations/station-store';
 import type { IncidentEvent } from './incident-events';
@@ -53,7 +56,7 @@ export function hics214Entries(
     })),
   ].sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : 0));
   const entries = new Map<string, Hics214Entry>();
-  const lastGroup = new Map<string, { key: string; count: number; base: string }>();
+  const lastGroup = new Map<string, { key: string; count: number }>();
   let activityCount = 0;
   for (const { e, station, key, tag, name } of merged) {
     const described = describeEvent(e, tag);
@@ -78,18 +81,20 @@ export function hics214Entries(
     const last = entry.activities.at(-1);
     if (described.groupKey !== null && previous?.key === described.groupKey && last) {
       previous.count += 1;
-      last.activity = `${previous.base} (${previous.count} items)`;
+      last.words = { ...last.words, items: previous.count };
+      last.activity = activitySentence(english, last.words);
       last.at = e.at;
       continue;
     }
     if (described.groupKey !== null) {
-      lastGroup.set(who, { key: described.groupKey, count: 1, base: described.sentence });
+      lastGroup.set(who, { key: described.groupKey, count: 1 });
     } else {
       lastGroup.delete(who);
     }
     entry.activities.push({
       at: e.at,
       activity: described.sentence,
+      words: described.words,
       auditEventId: e.id,
       caseId: e.caseId,
       assetTag: tag,

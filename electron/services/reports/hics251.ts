@@ -164,6 +164,7 @@ export function hics251Rows(
       station: row.station_id === '' ? self : row.station_name,
       heldHere: row.station_id === '',
       system: label ? `${label} (asset ${row.asset_tag})` : row.asset_tag,
+      label,
       assetTag: row.asset_tag,
       status,
       statusLabel: hics251Labels[status],

@@ -25,6 +25,7 @@ export function timelineEntries(
     out.push({
       at: e.at,
       event: described.sentence,
+      words: described.words,
       by:
         e.actorUserId !== null
           ? (names.get(e.actorUserId) ?? `user ${e.actorUserId}`)

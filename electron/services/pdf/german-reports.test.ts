@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportedPdf } from '../../api/domains/exports';
+import { notableActions, activitySentence, describeEvent } from '../reports/activity-words';
+import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
+import { demoTimeNow, operator, setUpDemoForExports, type DemoExports } from './demo-exports';
+import { pdftotext } from './independent-tools';
+import { pdfWords } from './words';
+
+/**
+ * A German station's PDFs say in German what the records hold: HICS 214's activity sentences,
+ * HICS 251's systems, and recorded values such as a device's criticality. The demo facility's
+ * walkthrough gives them real activities; pdftotext reads them back.
+ */
+
+let rt: TestRuntime;
+let demo: DemoExports;
+let out: ReturnType<typeof tempDir>;
+
+async function exported(method: string, input: object): Promise<string> {
+  const r = await rt.dispatchAs(operator, method, { ...input, language: 'de' });
+  if (!r.ok) throw new Error(r.error.message);
+  const file = path.join(out.dir, `${method}-${JSON.stringify(input).replace(/\W/g, '')}.pdf`);
+  fs.writeFileSync(file, Buffer.from((r.value as ExportedPdf).base64, 'base64'));
+  return pdftotext(file).replace(/\s+/g, ' ');
+}
+
+beforeAll(async () => {
+  rt = startTestRuntime(demoTimeNow);
+  out = tempDir('standalone-german-pdf-');
+  demo = await setUpDemoForExports(rt);
+}, 300_000);
+afterAll(() => {
+  rt.cleanup();
+  out.cleanup();
+});
+
+describe('German PDFs', () => {
+  it('word the HICS 214 activities in German', async () => {
+    const text = await exported('exports.incidentPdf', {
+      incidentId: demo.incidentId,
+      report: 'hics214',
+    });
+    expect(text).toContain('HICS 214');
+    expect(text).toMatch(/Vorfall „[^“]+“ mit \d+ Fällen eröffnet/);
+    expect(text).toMatch(/von „In Beurteilung“ auf „/);
+    expect(text).not.toMatch(/\bMoved\b|\bOpened the\b|\bAnswered the\b|\bSigned off\b/);
+  });
+
+  it('name each HICS 251 system with its German asset-tag label', async () => {
+    const text = await exported('exports.incidentPdf', {
+      incidentId: demo.incidentId,
+      report: 'hics251',
+    });
+    expect(text).toContain('Siemens Biograph mCT (Inventar-Nr. NM-0001)');
+    expect(text).not.toContain('(asset ');
+  });
+
+  it('print a device’s recorded criticality in German on the case PDF', async () => {
+    const text = await exported('exports.casePdf', { caseId: demo.cases['NM-0001'] });
+    expect(text).toMatch(/Kritisch/);
+    expect(text).toContain('9.8 kritisch');
+    expect(text).not.toMatch(/\bcritical\b/);
+  });
+});
+
+describe('activity sentences', () => {
+  it('have words in both languages for every notable action, with nothing left unfilled', () => {
+    const de = pdfWords('de');
+    for (const action of notableActions) {
+      const described = describeEvent(
+        {
+          id: 1,
+          at: demoTimeNow,
+          actorUserId: 1,
+          actorRole: 'biomed',
+          action,
+          entityType: 'case',
+          caseId: 7,
+          payload: {
+            from: 'at_risk',
+            to: 'assessing',
+            kind: 'risk_acceptance',
+            sectionId: 'backup',
+            caseIds: [7],
+            name: 'Alarm',
+            bulkDecisionId: 3,
+            reason: 'seen at 08:10',
+          },
+        },
+        'NM-0042',
+      );
+      if (!described) throw new Error(`${action} has no sentence`);
+      const german = activitySentence(de, described.words);
+      expect(german, action).not.toBe(described.sentence);
+      expect(`${german} ${described.sentence}`, action).not.toMatch(/\{\{|activities\./);
+    }
+  });
+
+  it('sum a run of checklist answers in the reader’s language', () => {
+    const described = describeEvent(
+      {
+        id: 1,
+        at: demoTimeNow,
+        actorUserId: 1,
+        actorRole: 'biomed',
+        action: 'case.answered',
+        entityType: 'case',
+        caseId: 7,
+        payload: { sectionId: 'backup' },
+      },
+      'NM-0042',
+    );
+    if (!described) throw new Error('case.answered has no sentence');
+    const words = { ...described.words, items: 6 };
+    expect(activitySentence(pdfWords('en'), words)).toBe(
+      'Answered the backup checklist of NM-0042 (6 items)',
+    );
+    expect(activitySentence(pdfWords('de'), words)).toBe(
+      'Backup-Checkliste von NM-0042 beantwortet (6 Einträge)',
+    );
+  });
+});
