@@ -198,6 +198,7 @@ export const permissions: Record<MethodName, Access> = {
   'conflicts.list': only(boardReaders, 'read', { operator: true }),
   'conflicts.choose': only(commanders, 'change', { operator: false }),
   'requests.list': only(boardReaders, 'read', { operator: true }),
+  'requests.assign': only(commanders, 'change', { operator: false }),
   'cases.bulkPreview': only(commanders, 'read', { operator: true }),
   'cases.bulkTransition': only(commanders, 'change', { operator: false }),
   'cases.bulkRecheck': only(commanders, 'change', { operator: false }),

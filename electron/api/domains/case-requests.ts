@@ -12,9 +12,11 @@ export interface CaseRequest {
   /** The case's ID at the station that holds it. */
   caseId: number;
   assetTag: string;
-  kind: 'transition' | 'recheck';
-  /** The state asked for (for a re-check, the case stays deferred). */
-  target: string;
+  kind: 'transition' | 'recheck' | 'assign';
+  /** The state asked for (for a re-check, the case stays deferred); null for an assignment. */
+  target: string | null;
+  /** For an assignment: the staff ID of the person of that station, or null to unassign. */
+  assigneeStaffId: string | null;
   reason: string | null;
   recheckAt: string | null;
   bulkDecisionId: number | null;
@@ -31,12 +33,28 @@ export interface CaseRequestList {
   requests: CaseRequest[];
 }
 
+/** What sending requests did: the requests sent, and the cases refused at once (not known here). */
+export interface SentRequests {
+  requested: CaseRequest[];
+  refused: { caseId: number; assetTag: string; reason: string; missing: string[] }[];
+}
+
 /** A case another station holds, named by that station and its case ID there. */
 export const remoteCaseRef = z
   .object({ stationId: z.string().uuid(), caseId: z.number().int().positive() })
   .strict();
 
 export const caseRequestMethods = {
+  'requests.assign': method<SentRequests>()(
+    z
+      .object({
+        remoteCases: z.array(remoteCaseRef).min(1).max(1000),
+        /** The person's staff ID at the holding station (the same person at every station); null: unassign. */
+        assigneeStaffId: z.string().trim().min(1).max(64).nullable(),
+      })
+      .strict(),
+    'Assign cases other stations hold to a person of that station (by staff ID), or unassign them: each is a request in this station’s bundle, applied there as an assignment made there, and answered in its next bundle.',
+  ),
   'requests.list': method<CaseRequestList>()(
     z
       .object({

@@ -6,7 +6,7 @@ import { mutate, type CallContext } from '../core/context';
 import { notFound, wordedError } from '../core/errors';
 import { getDevice } from '../devices/devices';
 import { findUser } from '../people/users';
-import { assertChangeable, getCaseDetail } from './case-actions';
+import { assertChangeable, getCaseDetail, type StationRequestRef } from './case-actions';
 import { caseSummary } from './case-list';
 import { findOpenCase, getAdvisoryRef, insertCase } from './case-open';
 import { findCaseRow, getCaseRow, insertStayingHistory, type CaseRow } from './case-store';
@@ -17,6 +17,8 @@ import { latestTemplate, loadWorkflowResources } from './workflow-resources';
 export function assignCases(
   ctx: CallContext,
   input: ParsedInputOf<'cases.assign'>,
+  /** Set when another station's commander asked for it: recorded with the assignment. */
+  request?: StationRequestRef,
 ): CaseAssignResult {
   const { db, clock, resourcesDir } = ctx.services;
   let assignee: CaseAssignResult['assignee'] = null;
@@ -59,6 +61,7 @@ export function assignCases(
           row.assignee_user_id === null
             ? null
             : { userId: row.assignee_user_id, name: row.assignee_name },
+        ...(request !== undefined ? { request } : {}),
       };
       insertStayingHistory(db, row, {
         event: 'assigned',

@@ -121,4 +121,40 @@ describe('a bulk decision of the command post on cases a floor station holds', (
     await exchangeThroughFolder(f, [laptop]);
     expect(count()).toBe(before);
   });
+
+  it('assigns a case there to a person of that station, or says why not', slow, async () => {
+    const [laptop] = f.floors;
+    if (!laptop) throw new Error('no floor station');
+    const nm3 = await remoteCase('NM-0003');
+    const nm7 = await remoteCase('NM-0007');
+    const toTech = await f.post.api.value('requests.assign', {
+      remoteCases: [nm3],
+      assigneeStaffId: 'DEMO-TECH',
+    });
+    const toNobody = await f.post.api.value('requests.assign', {
+      remoteCases: [nm7],
+      assigneeStaffId: 'NOT-HERE-1',
+    });
+    expect([...toTech.requested, ...toNobody.requested].map((r) => r.kind)).toEqual([
+      'assign',
+      'assign',
+    ]);
+    await exchangeThroughFolder(f);
+    const assigned = await laptop.api.value('cases.get', { caseId: laptop.caseOf('NM-0003') });
+    expect(assigned.assignee?.name).toBe('Zoë Brändli (demo)');
+    const left = await laptop.api.value('cases.get', { caseId: laptop.caseOf('NM-0007') });
+    expect(left.assignee).toBeNull();
+    const event = auditSince(laptop.rt)
+      .filter((e) => e.action === 'case.assigned')
+      .at(-1);
+    expect(event?.payload).toMatchObject({ request: { stationName: 'Command post' } });
+
+    await exchangeThroughFolder(f);
+    const { requests } = await f.post.api.value('requests.list', {});
+    expect(requests.slice(0, 2).map((r) => [r.assetTag, r.assigneeStaffId, r.outcome])).toEqual([
+      ['NM-0007', 'NOT-HERE-1', 'refused'],
+      ['NM-0003', 'DEMO-TECH', 'applied'],
+    ]);
+    expect(requests[0]?.answerReason).toContain('No one with staff ID NOT-HERE-1');
+  });
 });

@@ -14,23 +14,25 @@ import type { SelfRow } from '../stations/station-store';
  * outcome here when that station's bundle arrives.
  */
 
-export interface RequestDecision {
-  bulkDecisionId: number;
-  kind: 'transition' | 'recheck';
-  target: CaseState;
-  reason: string | null;
-  recheckAt: string | null;
-}
+export type RequestDecision =
+  | {
+      bulkDecisionId: number;
+      kind: 'transition' | 'recheck';
+      target: CaseState;
+      reason: string | null;
+      recheckAt: string | null;
+    }
+  | { kind: 'assign'; assigneeStaffId: string | null };
 
 /** What a request's audit event carries: everything the holding station needs to apply it. */
-export interface SentRequest extends RequestDecision {
+export type SentRequest = RequestDecision & {
   requestId: number;
   stationId: string;
   stationName: string;
   caseId: number;
   assetTag: string;
   requestedBy: string;
-}
+};
 
 interface RemoteCaseRow {
   station_id: string;
@@ -83,9 +85,11 @@ export function sendRequests(
   const at = clock.now().toISOString();
   const insert = db.prepare(
     `INSERT INTO case_requests (station_id, case_id, asset_tag, kind, target, reason, recheck_at,
-       bulk_decision_id, requested_by, requested_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       assignee_staff_id, bulk_decision_id, requested_by, requested_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const assign = decision.kind === 'assign' ? decision : null;
+  const move = decision.kind === 'assign' ? null : decision;
   const ids = mutate(ctx, () => {
     const sent = found.map((r) => {
       const requestId = Number(
@@ -94,10 +98,11 @@ export function sendRequests(
           r.case_id,
           r.asset_tag,
           decision.kind,
-          decision.target,
-          decision.reason,
-          decision.recheckAt,
-          decision.bulkDecisionId,
+          move?.target ?? null,
+          move?.reason ?? null,
+          move?.recheckAt ?? null,
+          assign?.assigneeStaffId ?? null,
+          move?.bulkDecisionId ?? null,
           userId,
           at,
         ).lastInsertRowid,
@@ -141,10 +146,11 @@ interface RequestRow {
   station_name: string | null;
   case_id: number;
   asset_tag: string;
-  kind: 'transition' | 'recheck';
-  target: string;
+  kind: 'transition' | 'recheck' | 'assign';
+  target: string | null;
   reason: string | null;
   recheck_at: string | null;
+  assignee_staff_id: string | null;
   bulk_decision_id: number | null;
   requested_by_name: string | null;
   requested_at: string;
@@ -170,6 +176,7 @@ function requestRows(db: Database.Database, where: string, params: unknown[]): C
       assetTag: r.asset_tag,
       kind: r.kind,
       target: r.target,
+      assigneeStaffId: r.assignee_staff_id,
       reason: r.reason,
       recheckAt: r.recheck_at,
       bulkDecisionId: r.bulk_decision_id,

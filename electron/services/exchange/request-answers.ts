@@ -1,9 +1,11 @@
 import { caseStates, type CaseState } from '../../api/domains/cases';
 import { systemActor } from '../audit/append';
 import { applyTransition, type StationRequestRef } from '../cases/case-actions';
+import { assignCases } from '../cases/case-decisions';
 import { rescheduleRecheck } from '../cases/case-recheck';
 import { mutate, stationCaller, type CallContext, type Services } from '../core/context';
 import { ServiceError } from '../core/errors';
+import { findUserByStaffId } from '../people/users';
 import type { SelfRow } from '../stations/station-store';
 import type { RequestAnswer, SentRequest } from './case-requests';
 
@@ -16,21 +18,43 @@ import type { RequestAnswer, SentRequest } from './case-requests';
  */
 
 function readRequest(payload: unknown): SentRequest | null {
-  const p = payload as Partial<SentRequest> | undefined;
+  const p = payload as Record<string, unknown> | undefined;
   if (
     !p ||
     typeof p.requestId !== 'number' ||
     typeof p.caseId !== 'number' ||
-    typeof p.stationId !== 'string' ||
-    (p.kind !== 'transition' && p.kind !== 'recheck') ||
-    !(caseStates as readonly string[]).includes(p.target as string)
+    typeof p.stationId !== 'string'
   ) {
     return null;
   }
-  return p as SentRequest;
+  if (p.kind === 'assign') {
+    return p.assigneeStaffId === null || typeof p.assigneeStaffId === 'string'
+      ? (p as unknown as SentRequest)
+      : null;
+  }
+  const known = (caseStates as readonly string[]).includes(p.target as string);
+  return (p.kind === 'transition' || p.kind === 'recheck') && known
+    ? (p as unknown as SentRequest)
+    : null;
 }
 
 function applyOne(ctx: CallContext, r: SentRequest, request: StationRequestRef): void {
+  if (r.kind === 'assign') {
+    let assigneeUserId: number | null = null;
+    if (r.assigneeStaffId !== null) {
+      const user = findUserByStaffId(ctx.services.db, r.assigneeStaffId);
+      if (!user) {
+        throw new ServiceError(
+          'invalid_input',
+          `No one with staff ID ${r.assigneeStaffId} has an account at this station: the case was not assigned.`,
+          { field: 'assigneeStaffId', missing: [] },
+        );
+      }
+      assigneeUserId = user.id;
+    }
+    assignCases(ctx, { caseIds: [r.caseId], assigneeUserId }, request);
+    return;
+  }
   if (r.kind === 'transition') {
     applyTransition(ctx, {
       caseId: r.caseId,

@@ -57,10 +57,23 @@ export function RequestsPanel({ reloadKey }: { reloadKey: unknown }) {
 
 function Decision({ request }: { request: CaseRequest }) {
   const { t } = useTranslation();
+  if (request.kind === 'assign') {
+    return (
+      <>
+        {request.assigneeStaffId === null
+          ? t('exchange.requests.unassign')
+          : t('exchange.requests.assign', { staffId: request.assigneeStaffId })}
+      </>
+    );
+  }
   if (request.kind === 'recheck') {
     return <>{t('exchange.requests.recheck', { at: formatDateTime(request.recheckAt) })}</>;
   }
   return (
-    <>{t('exchange.requests.move', { state: t(`cases.state.${request.target as CaseState}`) })}</>
+    <>
+      {t('exchange.requests.move', {
+        state: t(`cases.state.${(request.target ?? 'at_risk') as CaseState}`),
+      })}
+    </>
   );
 }

@@ -16,6 +16,7 @@ import { migration014 } from './014-case-conflicts';
 import { migration015 } from './015-case-requests';
 import { migration016 } from './016-case-held-elsewhere';
 import { migration017 } from './017-case-transfers';
+import { migration018 } from './018-case-request-assign';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   migration015,
   migration016,
   migration017,
+  migration018,
 ];
 
 for (const [i, m] of migrations.entries()) {
