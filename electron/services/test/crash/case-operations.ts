@@ -10,16 +10,23 @@
  * does not hold.
  */
 import type Database from 'better-sqlite3';
+import type { BulkDecisionResult } from '../../../api/domains/board';
 import type { CaseDetail, JsonValue, SigningRequest } from '../../../api/domains/cases';
+// A cycle with operations.ts, which spreads these entries into its table: types only, erased at
+// run time, so neither module waits for the other to load. The types stay beside the table.
 import type { DriveState, Operation } from './operations';
 
 /** The demo biomed (resources/demo/users.json; its PIN is public by design). */
 export const demoBiomed = { staffId: 'DEMO-BIOMED', secret: '864209' } as const;
 export const demoCommander = { staffId: 'DEMO-IC', secret: '112358' } as const;
+/** The demo facility's administrator (its PIN is public by design, like the others). */
+export const demoAdmin = { staffId: 'DEMO-ADMIN', secret: '271828' } as const;
 
 export const crashIncidentName = 'Crash drill: ICSMA-17-215-02';
 
 export interface CaseDriveState {
+  /** The drill incident (its cases are the ones below). */
+  incidentId: number | null;
   /** Every case of the drill incident, and the commander who assigns them (to themself or nobody). */
   all: number[];
   commanderId: number | null;
@@ -40,6 +47,7 @@ export interface CaseDriveState {
 }
 
 export const emptyCaseState = (): CaseDriveState => ({
+  incidentId: null,
   all: [],
   commanderId: null,
   answerCase: null,
@@ -67,6 +75,48 @@ function transitionMissing(db: Database.Database, value: unknown, to: string): s
     ? null
     : `case ${detail.caseId} moved to ${to} (history ${entry.id})`;
 }
+
+/**
+ * An acknowledged bulk decision: its signed row with the outcome (written last), its sign-off,
+ * and each moved case's own event naming it. The driver offers only cases the decision fits, so
+ * a refused case is a finding too.
+ */
+function decisionMissing(db: Database.Database, value: unknown): string | null {
+  const { decisionId, signoffId, moved, refused } = value as BulkDecisionResult;
+  const has = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) !== undefined;
+  if (!has('SELECT 1 FROM bulk_decisions WHERE id = ? AND outcome IS NOT NULL', decisionId)) {
+    return `bulk decision ${decisionId} with its outcome`;
+  }
+  if (!has("SELECT 1 FROM signoffs WHERE id = ? AND kind = 'bulk_decision'", signoffId)) {
+    return `the sign-off of bulk decision ${decisionId}`;
+  }
+  for (const { caseId } of moved) {
+    const event = has(
+      `SELECT 1 FROM audit_events WHERE entity_type = 'case' AND entity_id = ?
+          AND json_extract(json_extract(body, '$.payload'), '$.bulkDecisionId') = ?`,
+      String(caseId),
+      decisionId,
+    );
+    if (!event) return `case ${caseId}'s event of bulk decision ${decisionId}`;
+  }
+  const first = refused[0];
+  return first ? `bulk decision ${decisionId} refused case ${first.caseId}: ${first.reason}` : null;
+}
+
+/** Up to two cases from a queue, for one bulk decision of the commander. */
+function bulkInput(state: DriveState, queue: number[], decision: Record<string, unknown>) {
+  const { incidentId } = state.cases;
+  if (incidentId === null || queue.length === 0) return null;
+  return {
+    incidentId,
+    caseIds: queue.splice(0, 2),
+    ...decision,
+    signoff: { secret: demoCommander.secret },
+  };
+}
+
+/** A time an hour or two after the services' own "now": within the 72 hours a re-check allows. */
+const hoursAhead = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
 const segmentKey = (caseId: number) => `case ${caseId} segment name`;
 const assigneeKey = (caseId: number) => `case ${caseId} assignee`;
@@ -235,6 +285,36 @@ export const caseOperations: Operation[] = [
         .get(subjectId);
       return row ? null : `the technical-readiness sign-off on case ${subjectId}`;
     },
+  },
+];
+
+export const bulkDecisionOperations: Operation[] = [
+  {
+    name: 'bulk defer blocked cases',
+    method: 'cases.bulkTransition',
+    roles: ['incident_commander'],
+    waits: true,
+    input: (state) =>
+      bulkInput(state, state.cases.blocked, { target: 'deferred', recheckAt: hoursAhead(1) }),
+    acknowledged(state, _input, value) {
+      for (const m of (value as BulkDecisionResult).moved) state.cases.deferred.push(m.caseId);
+    },
+    missing: (db, { value }) => decisionMissing(db, value),
+  },
+  {
+    name: 'bulk re-check deferred cases',
+    method: 'cases.bulkRecheck',
+    roles: ['incident_commander'],
+    waits: true,
+    input: (state) =>
+      bulkInput(state, state.cases.deferred, {
+        recheckAt: hoursAhead(2),
+        reason: 'Re-check with the next shift.',
+      }),
+    acknowledged(state, _input, value) {
+      for (const m of (value as BulkDecisionResult).moved) state.cases.deferred.push(m.caseId);
+    },
+    missing: (db, { value }) => decisionMissing(db, value),
   },
 ];
 

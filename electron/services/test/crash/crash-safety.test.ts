@@ -17,15 +17,8 @@ import { describe, expect, it } from 'vitest';
 import { databaseFileName } from '../../db/open';
 import { startChildServices, type ChildServices } from '../child-services';
 import { tempDir } from '../temp-runtime';
-import { demoBiomed, demoCommander } from './case-operations';
-import {
-  demoAdmin,
-  drive,
-  missingAcknowledged,
-  prepareSession,
-  ProcessGone,
-  seededRandom,
-} from './driver';
+import { demoAdmin, demoBiomed, demoCommander } from './case-operations';
+import { drive, missingAcknowledged, prepareSession, ProcessGone, seededRandom } from './driver';
 import {
   availableOperations,
   initialDriveState,
@@ -38,8 +31,12 @@ const soak = process.env.npm_lifecycle_event === 'test:soak';
 const kills = Number(process.env.STANDALONE_CRASH_KILLS ?? (soak ? 500 : 25));
 const seed = Number(process.env.STANDALONE_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
-/** A kill lands this long after the stream of operations started (or after `ready`, in setup). */
-const killWindowMs = { min: 20, max: 1500 };
+/**
+ * A kill lands this long after the stream of operations started (or after `ready`, in setup).
+ * Long enough for the slow operations (a bulk decision's PIN check, a backup restored with the
+ * sign-in after it) to be acknowledged in some rounds, not only cut short.
+ */
+const killWindowMs = { min: 20, max: 3000 };
 
 interface Checked {
   integrity: string[];
@@ -115,7 +112,7 @@ describe('crash safety', () => {
         { ...demoBiomed, role: 'biomed' as const },
         { ...demoCommander, role: 'incident_commander' as const },
       ];
-      const state = initialDriveState();
+      const state = { ...initialDriveState(), backupFolder: path.join(dir, 'backups') };
       const ledger: Acknowledged[] = [];
       const counter = { n: 1 };
       const refused: { operation: string; error: unknown }[] = [];

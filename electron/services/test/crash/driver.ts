@@ -8,15 +8,13 @@ import type { ChildServices } from '../child-services';
 import {
   caseStateFrom,
   crashIncidentName,
+  demoAdmin,
   demoBiomed,
   demoCommander,
   incidentMissing,
   type CaseListing,
 } from './case-operations';
 import type { Acknowledged, DriveState, Operation } from './operations';
-
-/** The demo facility's administrator (resources/demo/users.json; its PIN is public by design). */
-export const demoAdmin = { staffId: 'DEMO-ADMIN', secret: '271828' } as const;
 
 /** A small deterministic generator, so a failing run can be repeated with its seed. */
 export function seededRandom(seed: number): () => number {
@@ -133,7 +131,11 @@ async function prepareCases(
   for (const c of cases.filter((x) => x.state === 'assessing')) {
     details.set(c.caseId, (await call(child, 'cases.get', { caseId: c.caseId })) as CaseDetail);
   }
-  state.cases = { ...caseStateFrom(cases, details), commanderId: commander.user?.id ?? null };
+  state.cases = {
+    ...caseStateFrom(cases, details),
+    incidentId: incident.id,
+    commanderId: commander.user?.id ?? null,
+  };
 }
 
 /** An acknowledged load (first or finishing) left the whole demo: advisories and identity too. */
@@ -175,8 +177,13 @@ export async function drive(options: DriveOptions): Promise<DriveOutcome> {
   let alive = true;
   void child.exited.then(() => (alive = false));
   const live = [...operations];
+  const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
+  // An exclusive operation waits for the calls in flight to end, and the others wait for it.
+  let inFlight = 0;
+  let exclusive: Promise<void> | null = null;
   const worker = async () => {
     while (alive && (options.maxCalls === undefined || outcome.calls < options.maxCalls)) {
+      while (exclusive) await exclusive;
       const op = live[Math.floor(random() * live.length)];
       if (!op) return;
       const n = counter.n++;
@@ -184,12 +191,23 @@ export async function drive(options: DriveOptions): Promise<DriveOutcome> {
       if (input === null) {
         // Nothing for it now: a queue another call refills waits (yielding to the calls in
         // flight); nothing left at all (every fixture imported) drops it from this drive.
-        if (op.waits) await new Promise((resolve) => setImmediate(resolve));
+        if (op.waits) await yieldTurn();
         else live.splice(live.indexOf(op), 1);
         continue;
       }
       outcome.calls++;
-      const r = await child.call(op.method, input);
+      let release = () => {};
+      if (op.exclusive) exclusive = new Promise((resolve) => (release = resolve));
+      inFlight++;
+      while (op.exclusive && inFlight > 1) await yieldTurn();
+      const call = (method: string, input: unknown) => child.call(method, input);
+      const r = await (op.run ? op.run(call, input) : call(op.method, input)).finally(() => {
+        inFlight--;
+        if (op.exclusive) {
+          exclusive = null;
+          release();
+        }
+      });
       if (gone(r)) return;
       if (r.ok) {
         ledger.push({ operation: op.name, input, value: r.value });

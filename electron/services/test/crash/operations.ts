@@ -9,10 +9,17 @@ import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { api, type MethodName } from '../../../api/methods';
+import type { Result } from '../../../api/result';
 import { mayCall, type Role } from '../../../api/permissions';
 import { sampleDevice } from '../sample-inputs';
 import { fixturesDir } from '../temp-runtime';
-import { caseOperations, emptyCaseState, type CaseDriveState } from './case-operations';
+import {
+  bulkDecisionOperations,
+  caseOperations,
+  emptyCaseState,
+  type CaseDriveState,
+} from './case-operations';
+import { recordOperations } from './record-operations';
 
 /** What the driver remembers between operations, across every kill and restart. */
 export interface DriveState {
@@ -24,6 +31,8 @@ export interface DriveState {
   advisoryFiles: string[];
   /** The drill incident's cases, as read back after the last (re)start. */
   cases: CaseDriveState;
+  /** Where backups to restore go (inside the test's data folder); none: no restores. */
+  backupFolder: string | null;
 }
 
 export interface Acknowledged {
@@ -45,6 +54,16 @@ export interface Operation {
    * "nothing left": the operation stays in the drive.
    */
   waits?: boolean;
+  /**
+   * Runs with no other call in flight (the others wait until it is done): a restore replaces the
+   * database and signs everyone out under the calls around it.
+   */
+  exclusive?: boolean;
+  /** Several calls as one operation (the default: one call of `method`); the first refusal ends it. */
+  run?(
+    call: (method: string, input: unknown) => Promise<Result<unknown>>,
+    input: unknown,
+  ): Promise<Result<unknown>>;
   /** The input of the n-th call (n is unique across the run), or null when there is nothing left to do. */
   input(state: DriveState, n: number): unknown;
   /** The call succeeded (and was acknowledged): remember what later calls need. */
@@ -67,6 +86,7 @@ export function initialDriveState(): DriveState {
           .map((f) => path.join(csafDir, f))
       : [],
     cases: emptyCaseState(),
+    backupFolder: null,
   };
 }
 
@@ -203,6 +223,8 @@ export const operations: Operation[] = [
     },
   },
   ...caseOperations,
+  ...bulkDecisionOperations,
+  ...recordOperations,
 ];
 
 /** The operations whose method exists in this build of the API (and, given a role, it may call). */

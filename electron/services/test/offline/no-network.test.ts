@@ -11,8 +11,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api } from '../../../api/methods';
 import { startChildServices } from '../child-services';
-import { demoAdmin, drive, seededRandom } from '../crash/driver';
-import { caseOperations } from '../crash/case-operations';
+import { drive, seededRandom } from '../crash/driver';
+import { caseOperations, demoAdmin } from '../crash/case-operations';
 import { availableOperations, initialDriveState, type Acknowledged } from '../crash/operations';
 import { fixturesDir, repoRoot, tempDir } from '../temp-runtime';
 import type { NetworkRecord } from './network-guard';
@@ -147,7 +147,7 @@ describe('the offline guarantee in the services and browser mode', () => {
       const outcome = await drive({
         child,
         operations,
-        state: initialDriveState(),
+        state: { ...initialDriveState(), backupFolder: folder('standalone-offline-restores-') },
         ledger,
         counter: { n: 1 },
         random: seededRandom(7),
