@@ -1,7 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { call, type ApiError } from '../api/client';
 import { useAppInfo } from '../app/use-app-info';
 import { useSession } from '../session/session-context';
+import { ErrorMessage } from './ErrorMessage';
 
 /**
  * While demo accounts (whose PINs are public) can sign in, every screen says so, in one slim line
@@ -18,8 +21,43 @@ export function DemoAccountsBanner() {
   }, [userId, refresh]);
   if (!info?.demoAccountsActive) return null;
   return (
-    <p className="demo-banner" role="note" data-testid="demo-accounts-banner">
-      {t('app.demoAccountsActive')}
-    </p>
+    <>
+      <p className="demo-banner" role="note" data-testid="demo-accounts-banner">
+        {t('app.demoAccountsActive')}
+      </p>
+      {info.demoUnfinished ? <UnfinishedDemo onFinished={refresh} /> : null}
+    </>
+  );
+}
+
+/**
+ * A demo load the app could not finish (it stopped after the demo accounts were stored): the
+ * advisories or the demo signing identity are missing. Only an administrator may finish it, and
+ * no one else can start it again, since the demo accounts make it no longer a first run.
+ */
+function UnfinishedDemo({ onFinished }: { onFinished: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const admin = useSession().status?.role === 'admin';
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const finish = () => {
+    setBusy(true);
+    setError(undefined);
+    void call('demo.load', {}).then(async (result) => {
+      setBusy(false);
+      if (result.ok) await onFinished();
+      else setError(result.error);
+    });
+  };
+  return (
+    <div className="demo-banner demo-banner-unfinished" role="note" data-testid="demo-unfinished">
+      <span>{t(admin ? 'app.demoUnfinished' : 'app.demoUnfinishedAskAdmin')}</span>
+      {admin ? (
+        <Button className="button demo-banner-action" onPress={finish} isPending={busy}>
+          {t('app.demoFinish')}
+        </Button>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+    </div>
   );
 }
