@@ -1,3 +1,4 @@
+import type { GateWords } from '../gate-words';
 // Type-only cycle with cases.ts (erased at build): the case embeds these views, which name its
 // sections and verdicts.
 import type { ChecklistSectionId, GateVerdict } from './cases';
@@ -115,8 +116,11 @@ export interface GateView {
   verdict: GateVerdict;
   /** Why the device cannot be disconnected now, in the order to act on them. */
   reasons: string[];
+  /** The same as catalogue words (electron/api/gate-words.ts), for the station's language. */
+  reasonWords: GateWords[];
   /** Worth knowing, not blocking. */
   notes: string[];
+  noteWords: GateWords[];
   /** What is still unanswered. */
   missing: string[];
   /** Injected patients in "image or divert first" order. */

@@ -1,3 +1,4 @@
+import type { GateWords } from '../gate-words';
 import { z } from 'zod';
 import { method } from '../define';
 import type { PriorityReason } from '../priority-reasons';
@@ -62,6 +63,8 @@ export interface Hics251Row {
   reason: string;
   /** The gate's first reason when it blocks (part of `reason`), for words in another language. */
   gateReason: string | null;
+  /** The same as the gate's catalogue words, for a document in another language. */
+  gateReasonWords: GateWords | null;
   /** The re-check time of a deferred case, or the end of a recorded patch window; else null. */
   estimatedReturn: string | null;
   /** Advisory and revision, assignee, flags: "ICSMA-17-215-02 rev 3; assigned to Dana Biomed". */

@@ -79,7 +79,9 @@ export function caseDetail(db: Database.Database, loaded: LoadedCase, now: Date)
     gate: {
       verdict: gate.verdict,
       reasons: gate.reasons,
+      reasonWords: gate.reasonWords,
       notes: gate.notes,
+      noteWords: gate.noteWords,
       missing: gate.missing,
       patients: gate.patients,
     },

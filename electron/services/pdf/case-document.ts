@@ -12,7 +12,8 @@ import { checklistBlocks, historyBlock, signOffBlocks } from './case-blocks';
 import type { AuditReference, PdfBlock, PdfDocumentModel, Tone } from './model';
 import type { Language } from '../../api/languages';
 import { formatTime } from './text';
-import { pdfWords, type PdfWords } from './words';
+import { gateSentence } from '../../api/gate-words';
+import { gateLookups, pdfWords, type PdfWords } from './words';
 import { kevStatusAt, type KevStatusAt } from '../threats/kev-at';
 
 /**
@@ -222,9 +223,17 @@ function gateBlocks(detail: CaseDetail, t: PdfWords): PdfBlock[] {
       blocks.push({ kind: 'paragraph', text: `${label}: ${items.join(' · ')}`, tone });
     }
   };
-  list(t('case.whyNotNow'), g.reasons, 'bad');
+  const gateLookup = gateLookups[t.language];
+  list(
+    t('case.whyNotNow'),
+    g.reasonWords.map((w) => gateSentence(w, gateLookup)),
+    'bad',
+  );
   list(t('case.stillUnanswered'), g.missing, 'warn');
-  list(t('case.notes'), g.notes);
+  list(
+    t('case.notes'),
+    g.noteWords.map((w) => gateSentence(w, gateLookup)),
+  );
   return blocks;
 }
 

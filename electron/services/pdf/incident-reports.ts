@@ -9,6 +9,7 @@ import type { Language } from '../../api/languages';
 import type { Role } from '../../api/permissions';
 import type { CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
+import { gateSentence } from '../../api/gate-words';
 import { activitySentence } from '../reports/activity-words';
 import { reportHandlers } from '../reports/handlers';
 import { priorityReasonText } from '../threats/priority-words';
@@ -16,7 +17,7 @@ import { lastIncidentAuditEvent } from './audit-reference';
 import { documentFacility } from './blank-checklist';
 import type { PdfBlock, PdfDocumentModel, Tone } from './model';
 import { formatTime } from './text';
-import { pdfWords, roleWord, type PdfWordKey, type PdfWords } from './words';
+import { gateLookups, pdfWords, roleWord, type PdfWordKey, type PdfWords } from './words';
 
 /**
  * HICS 251, HICS 214 and the incident briefing as signed PDFs: the report services
@@ -81,7 +82,12 @@ type Hics251Row = Hics251Report['rows'][number];
 function hics251Words(row: Hics251Row, t: PdfWords): { reason: string; comments: string } {
   const reason = t(`hics251Reasons.${row.state}`);
   return {
-    reason: row.gateReason ? t('hics251.withGate', { reason, gate: row.gateReason }) : reason,
+    reason: row.gateReasonWords
+      ? t('hics251.withGate', {
+          reason,
+          gate: gateSentence(row.gateReasonWords, gateLookups[t.language]),
+        })
+      : reason,
     comments: [
       t('hics251.advisory', { ...row.advisory }),
       row.assignee ? t('hics251.assigned', { name: row.assignee }) : t('hics251.notAssigned'),

@@ -1,5 +1,8 @@
 import de from '../../api/i18n/pdf.de.json' with { type: 'json' };
 import en from '../../api/i18n/pdf.en.json' with { type: 'json' };
+import { catalogueLookup, type GateLookup } from '../../api/gate-words';
+import gateDe from '../../api/i18n/gate.de.json' with { type: 'json' };
+import gateEn from '../../api/i18n/gate.en.json' with { type: 'json' };
 import type { Language } from '../../api/languages';
 
 /**
@@ -40,3 +43,9 @@ export function pdfWords(language: Language = 'en'): PdfWords {
 export function roleWord(t: PdfWords, role: string): string {
   return role in en.pdf.roles ? t(`roles.${role as keyof Catalogue['roles']}`) : role;
 }
+
+/** The patient-safety gate's reasons in a document's language (their catalogue is the gate's). */
+export const gateLookups: Record<Language, GateLookup> = {
+  en: catalogueLookup(gateEn),
+  de: catalogueLookup(gateDe),
+};

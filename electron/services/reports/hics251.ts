@@ -1,3 +1,4 @@
+import type { GateWords } from '../../api/gate-words';
 import type Database from 'better-sqlite3';
 import {
   zeroHics251Counts,
@@ -139,6 +140,7 @@ export function hics251Rows(
     const status = hics251Status(row.state);
     let reason = hics251Reasons[row.state];
     let gateReason: string | null = null;
+    let gateReasonWords: GateWords | null = null;
     if (row.state === 'assessing' || row.state === 'deferred') {
       const gate = evaluatePatientSafetyGate(
         answersOf(db, row, 'patient_safety_gate'),
@@ -148,6 +150,7 @@ export function hics251Rows(
       );
       if (gate.verdict === 'blocked' && gate.reasons[0]) {
         gateReason = gate.reasons[0];
+        gateReasonWords = gate.reasonWords[0] ?? null;
         reason += `. Gate: ${gateReason}`;
       }
     }
@@ -174,6 +177,7 @@ export function hics251Rows(
         .join(' '),
       reason,
       gateReason,
+      gateReasonWords,
       estimatedReturn: estimatedReturn(db, row),
       comments,
       advisory: { trackingId: row.tracking_id, version: row.advisory_version },

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { catalogueLookup, englishGate, gateSentence } from '../../api/gate-words';
+import de from '../../api/i18n/gate.de.json' with { type: 'json' };
 import type { SectionAnswers } from '../playbooks/answers';
 import { evaluatePatientSafetyGate, type GateEvaluation } from './gate';
 import {
@@ -37,7 +39,9 @@ describe('the patient-safety gate', () => {
     expect(gate({})).toEqual({
       verdict: 'clear',
       reasons: [],
+      reasonWords: [],
       notes: [],
+      noteWords: [],
       patients: [],
       missing: [],
     });
@@ -110,10 +114,19 @@ describe('the patient-safety gate', () => {
     ]);
     expect(result.reasons).toEqual([
       'A patient injected with F-18 at 07:40 is still waiting: 80 min since injection (0.73 half-lives), 10 min left in the imaging window. Image or divert this patient first.',
-      'A patient injected with Ga-68 at 08:10 is still waiting: 50 min since injection (0.74 half-lives), 40 min left in the imaging window. Then image or divert this patient (2nd of 3).',
-      'A patient injected with Tc-99m at 08:00 is still waiting: 60 min since injection (0.17 half-lives), 3 h left in the imaging window. Then image or divert this patient (3rd of 3).',
+      'A patient injected with Ga-68 at 08:10 is still waiting: 50 min since injection (0.74 half-lives), 40 min left in the imaging window. Then image or divert this patient (number 2 of 3).',
+      'A patient injected with Tc-99m at 08:00 is still waiting: 60 min since injection (0.17 half-lives), 3 h left in the imaging window. Then image or divert this patient (number 3 of 3).',
     ]);
     expect(result.notes).toHaveLength(1);
+    // The case page and the PDFs say the same in German from the same words.
+    const german = catalogueLookup(de);
+    expect(result.reasonWords.map((w) => gateSentence(w, german))[1]).toBe(
+      'Eine mit Ga-68 um 08:10 injizierte Person wartet noch: 50 min seit der Injektion (0.74 Halbwertszeiten), 40 min bleiben im Aufnahmefenster. Danach diese Person untersuchen oder verlegen (Nr. 2 von 3).',
+    );
+    expect(result.reasonWords.map((w) => gateSentence(w, englishGate))).toEqual(result.reasons);
+    expect(gateSentence(result.noteWords[0] ?? { key: 'and', params: {} }, german)).toMatch(
+      /^Eine mit F-18 um .+ injizierte Person hat das Aufnahmefenster von .+ überschritten/,
+    );
   });
 
   it('is blocked by a radionuclide the site table does not know: the time left cannot be computed', () => {
@@ -183,7 +196,9 @@ describe('the patient-safety gate', () => {
     expect(result).toEqual({
       verdict: 'incomplete',
       reasons: [],
+      reasonWords: [],
       notes: [],
+      noteWords: [],
       patients: [],
       missing: [
         'Injected patient 1: the injection time is unanswered.',

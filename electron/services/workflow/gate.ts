@@ -19,7 +19,8 @@ import {
   imageOrDivertOrder,
   type RadionuclideTable,
 } from './radionuclides';
-import { formatClock, formatMinutes, listPhrase, ordinal } from './wording';
+import { englishGate, gateSentence, type GateWords } from '../../api/gate-words';
+import { formatClock, formatMinutes } from './wording';
 
 /**
  * The patient-safety gate (PRODUCT.md, "The per-device workflow"): may this device be disconnected
@@ -39,8 +40,11 @@ export interface GateEvaluation {
   verdict: GateVerdict;
   /** Why the device cannot be disconnected now, in the order to act on them. */
   reasons: string[];
+  /** The same reasons as catalogue words, for the station's language. */
+  reasonWords: GateWords[];
   /** Worth knowing, not blocking (a patient past the imaging window). */
   notes: string[];
+  noteWords: GateWords[];
   /** Injected patients in "image or divert first" order, with their decay figures. */
   patients: WaitingPatient[];
   missing: string[];
@@ -61,8 +65,9 @@ export function evaluatePatientSafetyGate(
   options: GateOptions = {},
 ): GateEvaluation {
   const given: SectionAnswers = typeof answers === 'object' && answers !== null ? answers : {};
-  const reasons: string[] = [];
-  const notes: string[] = [];
+  const reasonWords: GateWords[] = [];
+  const noteWords: GateWords[] = [];
+  const reason = (words: GateWords) => reasonWords.push(words);
   const missing: string[] = [];
   const clock = (date: Date) => formatClock(date, now, options.timeZone);
 
@@ -91,9 +96,7 @@ export function evaluatePatientSafetyGate(
   };
 
   if (yesNo(gateItem.acquisitionRunning, 'Patient on the table or acquisition running') === true) {
-    reasons.push(
-      'A patient is on the table or an acquisition is running. Not now: finish the acquisition or stop it safely, with the data saved locally, then answer the gate again.',
-    );
+    reason({ key: 'acquisitionRunning', params: {} });
   }
 
   // Injected patients: only radionuclide and injection time; anything else in a row is refused.
@@ -130,9 +133,7 @@ export function evaluatePatientSafetyGate(
       if (!ok || typeof radionuclide !== 'string' || !injectedAt || typeof at !== 'string') return;
       const entry = findRadionuclide(radionuclideTable, radionuclide);
       if (!entry) {
-        reasons.push(
-          `A patient injected with ${radionuclide} at ${clock(injectedAt)} is waiting, but ${radionuclide} is not in the site's radionuclide table, so the time left cannot be computed. Image or divert this patient first, or ask an administrator to add ${radionuclide}.`,
-        );
+        reason({ key: 'unknownRadionuclide', params: { radionuclide, at: clock(injectedAt) } });
         return;
       }
       patients.push({ row: index + 1, injectedAt: at, ...decayAt(entry, injectedAt, now) });
@@ -141,18 +142,32 @@ export function evaluatePatientSafetyGate(
   const ordered = imageOrDivertOrder(patients);
   const waiting = ordered.filter((p) => !p.windowPassed);
   waiting.forEach((p, k) => {
-    const action =
+    const action: GateWords =
       k === 0
-        ? 'Image or divert this patient first.'
-        : `Then image or divert this patient (${ordinal(k + 1)} of ${waiting.length}).`;
-    reasons.push(
-      `A patient injected with ${p.radionuclide} at ${clock(new Date(p.injectedAt))} is still waiting: ${formatMinutes(p.elapsedMinutes)} since injection (${p.halfLivesElapsed.toFixed(2)} half-lives), ${formatMinutes(p.minutesLeftInWindow)} left in the imaging window. ${action}`,
-    );
+        ? { key: 'imageFirst', params: {} }
+        : { key: 'imageThen', params: { position: k + 1, count: waiting.length } };
+    reason({
+      key: 'patientWaiting',
+      params: {
+        radionuclide: p.radionuclide,
+        at: clock(new Date(p.injectedAt)),
+        elapsed: formatMinutes(p.elapsedMinutes),
+        halfLives: p.halfLivesElapsed.toFixed(2),
+        left: formatMinutes(p.minutesLeftInWindow),
+      },
+      words: { action },
+    });
   });
   for (const p of ordered.filter((q) => q.windowPassed)) {
-    notes.push(
-      `A patient injected with ${p.radionuclide} at ${clock(new Date(p.injectedAt))} is past the ${formatMinutes(p.imagingWindowMinutes)} imaging window (${formatMinutes(p.elapsedMinutes)} since injection). This does not hold the device; follow the site protocol for this patient.`,
-    );
+    noteWords.push({
+      key: 'pastWindow',
+      params: {
+        radionuclide: p.radionuclide,
+        at: clock(new Date(p.injectedAt)),
+        window: formatMinutes(p.imagingWindowMinutes),
+        elapsed: formatMinutes(p.elapsedMinutes),
+      },
+    });
   }
 
   // Urgent and scheduled studies: each needs another scanner or site, or a documented deferral.
@@ -176,43 +191,47 @@ export function evaluatePatientSafetyGate(
         missing.push(`${where}: say where it goes instead, or that it is deferred.`);
         return;
       }
-      const kind = priority === 'urgent' ? 'An urgent study' : 'A scheduled study';
-      const what = at ? `${kind} at ${clock(at)}` : `${kind} (study ${index + 1})`;
+      const kind = priority === 'urgent' ? 'urgent' : 'routine';
+      const study: GateWords = at
+        ? { key: `${kind}StudyAt`, params: { at: clock(at) } }
+        : { key: `${kind}StudyNumber`, params: { number: index + 1 } };
       if (plan === 'none_yet') {
-        reasons.push(
-          `${what} has no alternative yet: move it to another scanner or site, or document a deferral.`,
-        );
+        reason({ key: 'studyNoAlternative', params: {}, words: { study } });
       } else if (plan === 'deferred') {
         const documented = row[upcomingStudyField.deferralDocumented];
         if (typeof documented !== 'boolean') {
           missing.push(`${where}: say whether the deferral is documented.`);
         } else if (!documented) {
-          reasons.push(
-            `${what} is deferred, but the deferral is not documented yet: document it (referrer informed) before disconnecting.`,
-          );
+          reason({ key: 'studyNotDocumented', params: {}, words: { study } });
         }
       }
     });
   }
 
   const kit = [
-    [yesNo(gateItem.paperOrdersReady, 'Downtime kit: paper orders ready'), 'paper orders'],
-    [yesNo(gateItem.downtimeLogReady, 'Downtime kit: downtime log ready'), 'a downtime log'],
+    [yesNo(gateItem.paperOrdersReady, 'Downtime kit: paper orders ready'), 'paperOrders'],
+    [yesNo(gateItem.downtimeLogReady, 'Downtime kit: downtime log ready'), 'downtimeLog'],
     [
       yesNo(gateItem.localImageReadingReady, 'Downtime kit: a way to read images locally'),
-      'a way to read images locally',
+      'localReading',
     ],
   ] as const;
   const lacking = kit.filter(([ready]) => ready === false).map(([, what]) => what);
   if (lacking.length > 0) {
-    reasons.push(
-      `The downtime kit is not ready: it lacks ${listPhrase(lacking)}. Prepare the kit before disconnecting.`,
-    );
+    reason({ key: 'kitNotReady', params: {}, lists: { lacking } });
   }
 
   const verdict: GateVerdict =
-    reasons.length > 0 ? 'blocked' : missing.length > 0 ? 'incomplete' : 'clear';
-  return { verdict, reasons, notes, patients: ordered, missing };
+    reasonWords.length > 0 ? 'blocked' : missing.length > 0 ? 'incomplete' : 'clear';
+  return {
+    verdict,
+    reasons: reasonWords.map((w) => gateSentence(w, englishGate)),
+    reasonWords,
+    notes: noteWords.map((w) => gateSentence(w, englishGate)),
+    noteWords,
+    patients: ordered,
+    missing,
+  };
 }
 
 function capitalise(text: string): string {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { GateView } from '../../../electron/api/domains/cases';
+import { gateSentence, type GateLookup } from '../../../electron/api/gate-words';
 import { formatDateTime, formatMinutes } from './time-format';
 
 /**
@@ -9,6 +10,8 @@ import { formatDateTime, formatMinutes } from './time-format';
  */
 export function GatePanel({ gate }: { gate: GateView }) {
   const { t } = useTranslation();
+  // The gate's words, in the station's language (the key comes from the services' catalogue).
+  const lookup: GateLookup = (key, values) => t(`gateReasons.${key}`, values);
   return (
     <section
       className={`case-panel gate gate-${gate.verdict}`}
@@ -25,9 +28,10 @@ export function GatePanel({ gate }: { gate: GateView }) {
         <>
           <p className="gate-lead">{t('cases.gate.reasonsLead')}</p>
           <ul className="gate-reasons">
-            {gate.reasons.map((reason) => (
-              <li key={reason}>{reason}</li>
-            ))}
+            {gate.reasonWords.map((words) => {
+              const reason = gateSentence(words, lookup);
+              return <li key={reason}>{reason}</li>;
+            })}
           </ul>
         </>
       ) : null}
@@ -43,9 +47,10 @@ export function GatePanel({ gate }: { gate: GateView }) {
       ) : null}
       {gate.notes.length > 0 ? (
         <ul className="gate-notes">
-          {gate.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
+          {gate.noteWords.map((words) => {
+            const note = gateSentence(words, lookup);
+            return <li key={note}>{note}</li>;
+          })}
         </ul>
       ) : null}
       {gate.patients.length > 0 ? (

@@ -3,6 +3,7 @@ import deBoard from './de/board.json';
 import deCases from './de/cases.json';
 import deErrors from '../../../electron/api/i18n/errors.de.json';
 import deExchange from './de/exchange.json';
+import deGate from '../../../electron/api/i18n/gate.de.json';
 import deInventory from './de/inventory.json';
 import dePdf from '../../../electron/api/i18n/pdf.de.json';
 import dePeople from './de/people.json';
@@ -15,6 +16,7 @@ import board from './en/board.json';
 import cases from './en/cases.json';
 import errors from '../../../electron/api/i18n/errors.en.json';
 import exchange from './en/exchange.json';
+import gate from '../../../electron/api/i18n/gate.en.json';
 import inventory from './en/inventory.json';
 import pdf from '../../../electron/api/i18n/pdf.en.json';
 import people from './en/people.json';
@@ -42,6 +44,7 @@ export const en = {
   ...threats,
   ...priority,
   ...steps,
+  ...gate,
 };
 
 /** German, the same files and keys (translations.test.ts fails on a key missing in either). */
@@ -58,6 +61,7 @@ export const de = {
   ...deThreats,
   ...dePriority,
   ...deSteps,
+  ...deGate,
 };
 
 export { languages, type Language } from '../../../electron/api/languages';
