@@ -1,5 +1,6 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { errorCodes } from '../../../electron/api/result';
 import type { ApiError } from '../api/client';
 import { errorLines } from './error-words';
 
@@ -8,16 +9,10 @@ interface Props {
   onRetry?: () => void;
 }
 
-const codesWithTitles = new Set([
-  'invalid_input',
-  'not_found',
-  'conflict',
-  'forbidden',
-  'unauthenticated',
-  'db_from_newer_version',
-  'db_corrupt',
-  'storage_error',
-]);
+/** Every code but the two that mean a fault in the app, not something a person can act on. */
+const codesWithTitles = new Set<string>(
+  errorCodes.filter((c) => c !== 'unknown_method' && c !== 'internal'),
+);
 
 /**
  * An API error as the user sees it: a title that says what kind of problem it is, the service's

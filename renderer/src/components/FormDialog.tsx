@@ -5,6 +5,8 @@ import { ErrorMessage } from './ErrorMessage';
 
 interface Props {
   title: string;
+  /** The dialog's `data-testid`, for the end-to-end tests. */
+  testId?: string;
   /** Absent: open while mounted. */
   isOpen?: boolean;
   onClose(): void;
@@ -44,7 +46,7 @@ export function FormDialog(props: Props) {
       }}
     >
       <Modal className={width === 'wide' ? 'modal' : 'modal modal-narrow'}>
-        <Dialog className="dialog">
+        <Dialog className="dialog" data-testid={props.testId}>
           <Form
             className="dialog-form"
             validationBehavior={props.checksFields ? 'aria' : 'native'}
