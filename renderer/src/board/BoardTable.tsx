@@ -24,7 +24,7 @@ export function BoardTable({ pages, selectable, selected, onSelect }: Props) {
       columns={boardColumns}
       header={(column) =>
         column === 'select' ? (
-          <span className="board-visually-hidden">{t('board.columns.select')}</span>
+          <span className="visually-hidden">{t('board.columns.select')}</span>
         ) : (
           t(`board.columns.${column}`)
         )

@@ -8,6 +8,7 @@ import { roleLabel } from '../people/role-label';
 import { SignDialog } from '../people/SignDialog';
 import { useSession } from '../session/session-context';
 import { formatDateTime } from './time-format';
+import { SuccessNotice } from '../components/SuccessNotice';
 
 type Status = 'valid' | 'stale' | 'earlierRound' | 'missing';
 
@@ -62,11 +63,7 @@ export function SignoffsPanel({ detail, onChanged }: { detail: CaseDetail; onCha
   return (
     <section className="case-panel" aria-labelledby="signoffs-title">
       <h2 id="signoffs-title">{t('cases.signoffs.title')}</h2>
-      {done ? (
-        <p className="notice notice-success" role="status">
-          {done}
-        </p>
-      ) : null}
+      <SuccessNotice message={done} />
       {groups.map((group) =>
         group.requests.length > 0 ? (
           <div key={group.key}>

@@ -5,6 +5,7 @@ import type { IncidentSummary } from '../../../electron/api/domains/incidents';
 import { call, type ApiError } from '../api/client';
 import { AnswerTextField } from '../components/TextInputField';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { SuccessNotice } from '../components/SuccessNotice';
 
 /** A device the matching missed: opened by hand, by asset tag, with the reason recorded. */
 export function AddDeviceForm({
@@ -59,11 +60,7 @@ export function AddDeviceForm({
   return (
     <section className="panel" aria-labelledby="incident-add-title">
       <h2 id="incident-add-title">{t('cases.incidents.add.title')}</h2>
-      {added ? (
-        <p className="notice notice-success" role="status">
-          {added}
-        </p>
-      ) : null}
+      <SuccessNotice message={added} />
       <Form onSubmit={submit} className="incident-form">
         <TextField
           className="answer-control"

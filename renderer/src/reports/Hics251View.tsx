@@ -23,9 +23,7 @@ export function Hics251View({ report }: { report: Hics251Report }) {
       ) : (
         <div className="report-table-wrap">
           <table className="report-table" data-testid="hics251-table">
-            <caption className="board-visually-hidden">
-              {t('board.reports.hics251.caption')}
-            </caption>
+            <caption className="visually-hidden">{t('board.reports.hics251.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('board.reports.hics251.system')}</th>

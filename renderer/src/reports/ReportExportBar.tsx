@@ -9,6 +9,7 @@ import { useSigningGate } from '../board/use-signing-gate';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { bytesOfBase64, saveFile } from '../components/download';
 import type { Period } from './use-report';
+import { SuccessNotice } from '../components/SuccessNotice';
 
 interface Props {
   kind: ReportKind;
@@ -76,11 +77,7 @@ export function ReportExportBar({ kind, incidentId, period }: Props) {
           </Button>
         ) : null}
       </div>
-      {saved ? (
-        <p className="notice notice-success" role="status">
-          {saved}
-        </p>
-      ) : null}
+      <SuccessNotice message={saved} />
       {error ? <ErrorMessage error={error} /> : null}
       {gate.error ? <ErrorMessage error={gate.error} /> : null}
       <SigningUnlockDialog {...gate.dialog} />
