@@ -1,29 +1,6 @@
-import { chromium, defineConfig } from '@playwright/test';
-import fs from 'node:fs';
+import { defineConfig } from '@playwright/test';
 import os from 'node:os';
-
-/** Playwright's own Chromium when it was downloaded, else the system's (air-gapped machines). */
-function chromiumLaunchOptions() {
-  let bundled: string | undefined;
-  try {
-    bundled = chromium.executablePath();
-  } catch {
-    bundled = undefined;
-  }
-  if (bundled && fs.existsSync(bundled)) return {};
-  return {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  };
-}
+import { chromiumLaunchOptions } from './e2e/chromium-launch';
 
 // No webServer: each test starts its own browser-mode server on its own data folder (e2e/fixtures.ts).
 export default defineConfig({

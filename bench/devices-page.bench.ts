@@ -11,6 +11,7 @@ import { insertDevice } from '../electron/services/devices/devices';
 import type { DeviceFields } from '../electron/services/devices/device-row';
 import { startServices } from '../electron/services/runtime';
 import { startBrowserServer } from '../electron/browser/server';
+import { chromiumLaunchOptions } from '../e2e/chromium-launch';
 import { benchDir, figure, median, type BenchSuite, type Figure } from './harness';
 
 const total = 100_000;
@@ -33,18 +34,6 @@ function seed(dataDir: string): void {
   } finally {
     runtime.close();
   }
-}
-
-/** Playwright's Chromium when downloaded, else the system's (as playwright.config.ts). */
-function launchOptions() {
-  let bundled: string | undefined;
-  try {
-    bundled = chromium.executablePath();
-  } catch {
-    bundled = undefined;
-  }
-  if (bundled && fs.existsSync(bundled)) return {};
-  return { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] };
 }
 
 /**
@@ -83,7 +72,7 @@ export const devicesPageBench: BenchSuite = {
     const { dir, cleanup } = benchDir();
     seed(dir);
     const harness = await startBrowserServer({ dataDir: dir });
-    const browser = await chromium.launch(launchOptions());
+    const browser = await chromium.launch(chromiumLaunchOptions());
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(harness.openUrl);

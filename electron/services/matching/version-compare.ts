@@ -25,22 +25,17 @@ const wildcardTail = /(?:^|[.\-_ ])[x*]$/i;
 export function parseVersion(raw: string): ParsedVersion | null {
   const text = raw.trim().replace(/\s+/g, ' ');
   if (!text) return null;
+  // A date compares as year, month, day, whichever order it was written in.
+  const date = (year?: string, month?: string, day?: string): ParsedVersion => ({
+    text,
+    kind: 'date',
+    segments: [Number(year), Number(month), Number(day)],
+    wildcard: false,
+  });
   const us = usDate.exec(text);
-  if (us)
-    return {
-      text,
-      kind: 'date',
-      segments: [Number(us[3]), Number(us[1]), Number(us[2])],
-      wildcard: false,
-    };
+  if (us) return date(us[3], us[1], us[2]);
   const iso = isoDate.exec(text);
-  if (iso)
-    return {
-      text,
-      kind: 'date',
-      segments: [Number(iso[1]), Number(iso[2]), Number(iso[3])],
-      wildcard: false,
-    };
+  if (iso) return date(iso[1], iso[2], iso[3]);
   let body = text.replace(versionPrefix, '').replace(/service\s*pack/gi, 'sp');
   let wildcard = false;
   if (body === '*' || /^x$/i.test(body))
