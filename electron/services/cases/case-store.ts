@@ -123,9 +123,10 @@ export function assertChangeable(row: CaseRow): void {
     );
   }
   if (row.held_by_station !== null) {
-    throw new ServiceError(
+    throw wordedError(
       'conflict',
-      `The case of ${row.asset_tag} is held by station "${row.held_by_station}": the incident commander chose that station for it, so it can no longer change here.`,
+      'caseHeldElsewhere',
+      { assetTag: row.asset_tag, station: row.held_by_station },
       { caseId: row.id, reason: 'held_elsewhere' },
     );
   }

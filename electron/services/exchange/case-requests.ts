@@ -4,6 +4,7 @@ import type { CaseState } from '../../api/domains/cases';
 import type { CaseRequest, CaseRequestList } from '../../api/domains/case-requests';
 import { mutate, type CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
+import { englishErrorWords } from '../../api/error-words';
 import type { SelfRow } from '../stations/station-store';
 
 /**
@@ -74,9 +75,10 @@ export function sendRequests(
       refused.push({
         caseId: ref.caseId,
         assetTag: '',
-        reason:
-          `Station ${ref.stationId} holds no case ${ref.caseId} that has reached this station ` +
-          '(or that station was revoked): no request was sent.',
+        reason: englishErrorWords({
+          key: 'requestUnknownCase',
+          params: { station: ref.stationId, caseId: ref.caseId },
+        }),
         missing: [],
       });
     }

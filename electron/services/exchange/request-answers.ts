@@ -4,7 +4,7 @@ import { applyTransition, type StationRequestRef } from '../cases/case-actions';
 import { assignCases } from '../cases/case-decisions';
 import { rescheduleRecheck } from '../cases/case-recheck';
 import { mutate, stationCaller, type CallContext, type Services } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { ServiceError, wordedError } from '../core/errors';
 import { findUserByStaffId } from '../people/users';
 import type { SelfRow } from '../stations/station-store';
 import type { RequestAnswer, SentRequest } from './case-requests';
@@ -44,9 +44,10 @@ function applyOne(ctx: CallContext, r: SentRequest, request: StationRequestRef):
     if (r.assigneeStaffId !== null) {
       const user = findUserByStaffId(ctx.services.db, r.assigneeStaffId);
       if (!user) {
-        throw new ServiceError(
+        throw wordedError(
           'invalid_input',
-          `No one with staff ID ${r.assigneeStaffId} has an account at this station: the case was not assigned.`,
+          'requestNoStaff',
+          { staffId: r.assigneeStaffId },
           { field: 'assigneeStaffId', missing: [] },
         );
       }
