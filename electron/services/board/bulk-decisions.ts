@@ -76,9 +76,7 @@ async function signDecision(
     );
   }
   if (caseIds.length === 0 && remoteCases.length === 0) {
-    throw new ServiceError('invalid_input', 'caseIds: choose at least one case.', {
-      field: 'caseIds',
-    });
+    throw wordedError('invalid_input', 'chooseOneCase', {}, { field: 'caseIds' });
   }
   const content = signedContent(incidentId, decision, caseIds, remoteCases);
   return authenticate(ctx, { userId: user.id }, secret, 'signoff', (signer) => {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AuditInput } from '../audit/append';
 import type { Actor } from '../audit/append';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 
 /**
  * The demo accounts' PINs are printed in the README: once the station holds real people or real
@@ -35,11 +35,10 @@ export function realUserNames(db: Database.Database): string[] {
 export function assertNoRealUsers(db: Database.Database): void {
   const names = realUserNames(db);
   if (names.length === 0) return;
-  const who = names.length === 1 ? names[0] : `${names[0]} and ${names.length - 1} more`;
-  throw new ServiceError(
+  throw wordedError(
     'conflict',
-    `The demo facility cannot be loaded: this database already has accounts of real people (${who}), ` +
-      'and the demo accounts’ PINs are public. To train, start the app with a new, empty data folder.',
+    names.length === 1 ? 'demoHasRealUsers' : 'demoHasRealUsersMore',
+    { name: names[0] ?? '', more: names.length - 1 },
     { reason: 'real_users', realUsers: names.length },
   );
 }

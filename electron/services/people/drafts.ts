@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Draft, DraftInfo } from '../../api/domains/session';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 
 /** Enough for every open checklist of one person; a bound so drafts cannot fill the disk. */
 export const maxDraftsPerUser = 200;
@@ -28,10 +28,7 @@ export function saveDraft(
         .pluck()
         .get(userId) as number;
       if (count >= maxDraftsPerUser) {
-        throw new ServiceError(
-          'conflict',
-          `You already have ${maxDraftsPerUser} drafts. Submit or discard some before starting another.`,
-        );
+        throw wordedError('conflict', 'tooManyDrafts', { max: maxDraftsPerUser });
       }
     }
     db.prepare(

@@ -2,7 +2,7 @@ import type { peopleMethods } from '../../api/domains/people';
 import type { sessionMethods } from '../../api/domains/session';
 import type { signoffMethods } from '../../api/domains/signoffs';
 import type { CallContext, SignedInUser } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import type { HandlerMap } from '../core/handler';
 import {
   changeSecuritySettings,
@@ -32,7 +32,7 @@ type PeopleMethod =
 
 /** The dispatcher admits only signed-in users to these; this only narrows the type. */
 function signedIn(ctx: CallContext): SignedInUser {
-  if (!ctx.user) throw new ServiceError('unauthenticated', 'Sign in to continue.');
+  if (!ctx.user) throw wordedError('unauthenticated', 'signInToContinue');
   return ctx.user;
 }
 

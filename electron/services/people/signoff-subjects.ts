@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { caseSubjectType, parseCaseSubjectId, readCaseSubject } from '../cases/case-content';
 import { assertChangeable, findCaseRow } from '../cases/case-store';
 import { getDevice } from '../devices/devices';
-import { ServiceError } from '../core/errors';
+import { ServiceError, wordedError } from '../core/errors';
 
 /** The current content of one subject, or undefined when there is no such subject. */
 export type SubjectContent = (
@@ -100,9 +100,10 @@ const signableChecks: ReadonlyMap<string, AssertSignable> = new Map<string, Asse
         )
         .get(id) as { name: string; status: 'open' | 'closed' } | undefined;
       if (incident?.status === 'closed') {
-        throw new ServiceError(
+        throw wordedError(
           'conflict',
-          `The incident "${incident.name}" is closed: its decisions take no more sign-offs.`,
+          'incidentClosedNoSignoffs',
+          { name: incident.name },
           { reason: 'incident_closed' },
         );
       }

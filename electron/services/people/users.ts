@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CredentialKind, UserAccount, UserSummary } from '../../api/domains/people';
 import { roles as allRoles, type Role } from '../../api/permissions';
-import { ServiceError, notFound } from '../core/errors';
+import { notFound, wordedError } from '../core/errors';
 
 interface UserRow {
   id: number;
@@ -116,9 +116,10 @@ export function assertStaffIdFree(
   if (staffId === null) return;
   const holder = findUserByStaffId(db, staffId);
   if (holder && holder.id !== exceptId) {
-    throw new ServiceError(
+    throw wordedError(
       'conflict',
-      `Staff ID "${staffId}" already belongs to ${holder.displayName}. Use another staff ID, or leave it empty.`,
+      'staffIdTaken',
+      { staffId, name: holder.displayName },
       { field: 'staffId' },
     );
   }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { StationView } from '../../api/domains/stations';
 import { canonicalJson } from '../audit/hash';
 import { mutate, type CallContext, type Services } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { requireUnlockedIdentity } from '../signing/identity';
 import { requireSelf } from './enrolment';
 import {
@@ -75,19 +75,13 @@ export function revokeStation(ctx: CallContext, stationId: string): StationView 
   const identity = requireUnlockedIdentity(services);
   const row = stationRow(services.db, stationId);
   if (!row) {
-    throw new ServiceError('not_found', `No station with ID ${stationId} is known here.`);
+    throw wordedError('not_found', 'stationUnknown', { id: stationId });
   }
   if (stationId === self.station_id) {
-    throw new ServiceError(
-      'invalid_input',
-      'A station cannot revoke itself: revoke it from another station holding the organisation identity.',
-    );
+    throw wordedError('invalid_input', 'revokeSelf');
   }
   if (!authorityRow(services.db)) {
-    throw new ServiceError(
-      'conflict',
-      'No station has been enrolled here; there is nothing to revoke.',
-    );
+    throw wordedError('conflict', 'nothingToRevoke');
   }
   if (row.revoked_at) return viewOf(row, self.station_id);
   const statement = {
@@ -102,11 +96,7 @@ export function revokeStation(ctx: CallContext, stationId: string): StationView 
       .toString('base64'),
   };
   if (!revocationIsAuthentic(services, revocation)) {
-    throw new ServiceError(
-      'conflict',
-      'The organisation identity held here is not the one that enrolled the stations; it cannot revoke them.',
-      { station: 'authority_mismatch' },
-    );
+    throw wordedError('conflict', 'revokeOtherAuthority', {}, { station: 'authority_mismatch' });
   }
   mutate(ctx, () => {
     markRevoked(services.db, stationId, revocation.revokedAt, JSON.stringify(revocation));
