@@ -3,8 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BundleExport, BundleImportReport } from '../../api/domains/exchange';
 import { anonymousActor, recordEvent } from '../audit/record';
+import { pdftotext } from '../pdf/independent-tools';
+import { testOrganisation, testPassphrase } from '../signing/test/test-identity';
 import { call } from '../stations/test/stations-setup';
 import { tableHash } from '../test/hostile/table-hash';
+import { signInAs } from '../test/temp-runtime';
 import {
   exchangeThroughFolder,
   startFacility,
@@ -169,6 +172,48 @@ describe('handing a case to another station', () => {
       'Biomed workstation',
     ]);
   });
+
+  it(
+    'the PDFs name the stations: the case PDF each entry made elsewhere, HICS 251 each case, HICS 214 each person',
+    slow,
+    async () => {
+      const text = (base64: string, name: string) => {
+        const file = path.join(f.folder, name);
+        fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+        return pdftotext(file).replace(/\s+/g, ' ');
+      };
+      await signInAs(biomed.rt, 'admin');
+      await call(biomed.rt, 'signing.generate', {
+        organisation: testOrganisation,
+        passphrase: testPassphrase,
+      });
+      await signInAs(biomed.rt, 'incident_commander');
+      await call(biomed.rt, 'signing.unlock', { passphrase: testPassphrase });
+      const caseId = biomed.rt.services.db
+        .prepare('SELECT id FROM cases WHERE transferred_from_station IS NOT NULL')
+        .pluck()
+        .get() as number;
+      const casePdf = await biomed.api.value('exports.casePdf', { caseId });
+      const caseText = text(casePdf.base64, 'handed-case.pdf');
+      // The station column of the two history entries made at the laptop.
+      expect(caseText.match(/NM laptop 2/g)?.length).toBeGreaterThanOrEqual(2);
+
+      await call(f.post.rt, 'signing.unlock', { passphrase: testPassphrase });
+      const hics251 = await f.post.api.value('exports.incidentPdf', {
+        incidentId: f.post.incidentId,
+        report: 'hics251',
+      });
+      const h251 = text(hics251.base64, 'hics251.pdf');
+      expect(h251).toContain('held at the station Biomed workstation');
+      expect(h251).toContain('held at the station NM laptop 2');
+      const hics214 = await f.post.api.value('exports.incidentPdf', {
+        incidentId: f.post.incidentId,
+        report: 'hics214',
+        language: 'de',
+      });
+      expect(text(hics214.base64, 'hics214.pdf')).toContain('an der Station NM laptop 2');
+    },
+  );
 
   // Last: the laptop's chain keeps the event, so it exchanges no more.
   it(

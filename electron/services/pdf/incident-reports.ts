@@ -89,6 +89,8 @@ function hics251Words(row: Hics251Row, t: PdfWords): { reason: string; comments:
         })
       : reason,
     comments: [
+      // The facility's report: each case names the station that holds it.
+      ...(row.station !== null ? [t('hics251.station', { station: row.station })] : []),
       t('hics251.advisory', { ...row.advisory }),
       row.assignee ? t('hics251.assigned', { name: row.assignee }) : t('hics251.notAssigned'),
       ...(row.awaitsReview ? [t('hics251.awaitsReview')] : []),
@@ -154,7 +156,15 @@ function hics214Blocks(r: Hics214Report, tz: string | undefined, t: PdfWords): P
   ];
   for (const e of r.entries) {
     blocks.push(
-      { kind: 'heading', text: `${e.person.name} — ${roleWord(t, e.role)}`, level: 2 },
+      {
+        kind: 'heading',
+        // The activity merged across stations: each person's entries name where they acted.
+        text: [
+          `${e.person.name} — ${roleWord(t, e.role)}`,
+          ...(e.station !== null ? [t('reports.atStation', { station: e.station })] : []),
+        ].join(', '),
+        level: 2,
+      },
       {
         kind: 'table',
         columns: [
