@@ -16,8 +16,10 @@ import {
   gateStates,
   remoteBlockedCases,
   remoteBlockedItems,
+  remoteSqlList,
   type AttentionRow,
   type RemoteBlocked,
+  type RemoteItemRow,
 } from './remote-attention';
 import { assigneeOf } from '../cases/case-refs';
 
@@ -184,9 +186,16 @@ const itemSelect = `
     LEFT JOIN users u ON u.id = c.assignee_user_id
     LEFT JOIN advisory_revisions rr ON rr.id = c.review_revision_id`;
 
-function item(row: ItemRow, why: string, waitingFor: string[] = []): BoardAttentionItem {
+function item(
+  row: AttentionRow & { recheck_at: string | null } & Partial<RemoteItemRow>,
+  why: string,
+  waitingFor: string[] = [],
+): BoardAttentionItem {
   return {
     caseId: row.id,
+    ...(row.station_id !== undefined && row.station_name !== undefined
+      ? { station: { id: row.station_id, name: row.station_name } }
+      : {}),
     assetTag: row.asset_tag,
     state: row.state,
     department: row.department,
@@ -216,8 +225,18 @@ export function attentionLists(
       .all(incidentId, ...params, attentionShown) as ItemRow[];
     return { count, rows };
   };
-  const overdue = sqlList(overdueSql, 'c.recheck_at, d.asset_tag', [at]);
-  const review = sqlList(reReviewSql, 'c.review_flagged_at, d.asset_tag', []);
+  // Other stations' cases count in these lists too, listed after this station's (named, not opened).
+  const withRemote = (where: string, order: string, params: (string | number)[]) => {
+    const local = sqlList(where, order, params);
+    const list = { where, params, order };
+    const remote = remoteSqlList(db, incidentId, now, list, attentionShown - local.rows.length);
+    return {
+      count: local.count + remote.count,
+      rows: [...local.rows, ...remote.rows] as (ItemRow | RemoteItemRow)[],
+    };
+  };
+  const overdue = withRemote(overdueSql, 'c.recheck_at, d.asset_tag', [at]);
+  const review = withRemote(reReviewSql, 'c.review_flagged_at, d.asset_tag', []);
   const fromIds = (judged: Judged): BoardAttentionList => {
     const shown = judged.ids.slice(0, attentionShown);
     const rows = db

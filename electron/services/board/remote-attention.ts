@@ -114,3 +114,56 @@ export function remoteBlockedItems(
     recheckAt: null,
   }));
 }
+
+/** An attention row of a case another station holds, with what the SQL lists word. */
+export interface RemoteItemRow extends AttentionRow {
+  station_id: string;
+  station_name: string;
+  recheck_at: string | null;
+  review_version: string | null;
+  tracking_id: string;
+  advisory_version: string;
+}
+
+/**
+ * Other stations' cases in a list that is plain SQL over the case's own columns (overdue
+ * re-checks, re-reviews): how many, and the first `limit` in `order`. `where` reads `c` as the
+ * local lists do; the replica has the same columns.
+ */
+export function remoteSqlList(
+  db: Database.Database,
+  incidentId: number,
+  now: Date,
+  list: { where: string; params: (string | number)[]; order: string },
+  limit: number,
+): { count: number; rows: RemoteItemRow[] } {
+  if (!db.prepare('SELECT 1 FROM station_cases LIMIT 1').get()) return { count: 0, rows: [] };
+  const scope = boardWhere(incidentId, undefined, now, noLists, 'remote');
+  const where = `${scope.where} AND ${list.where}`;
+  const params = [...scope.params, ...list.params];
+  const count = db
+    .prepare(`SELECT count(*) ${remoteFrom} ${where}`)
+    .pluck()
+    .get(...params) as number;
+  const rows =
+    limit <= 0 || count === 0
+      ? []
+      : (db
+          .prepare(
+            `SELECT c.station_id, s.name AS station_name, c.id, d.asset_tag, c.state,
+                    d.department, c.assignee_user_id, u.display_name AS assignee_name,
+                    c.recheck_at, rr.version AS review_version, a.tracking_id,
+                    coalesce(r.version, '') AS advisory_version
+               ${remoteFrom}
+               JOIN stations s ON s.station_id = c.station_id
+               LEFT JOIN station_users u
+                 ON u.station_id = c.station_id AND u.id = c.assignee_user_id
+               LEFT JOIN station_advisory_revisions r
+                 ON r.station_id = c.station_id AND r.id = c.advisory_revision_id
+               LEFT JOIN station_advisory_revisions rr
+                 ON rr.station_id = c.station_id AND rr.id = c.review_revision_id
+              ${where} ORDER BY ${list.order} LIMIT ?`,
+          )
+          .all(...params, limit) as RemoteItemRow[]);
+  return { count, rows };
+}

@@ -215,6 +215,40 @@ describe('handing a case to another station', () => {
     },
   );
 
+  it(
+    'counts another station’s overdue re-check in the command post’s attention list',
+    slow,
+    async () => {
+      // The received case's gate is blocked (a scan running): the biomed workstation defers it.
+      const caseId = biomed.rt.services.db
+        .prepare('SELECT id FROM cases WHERE transferred_from_station IS NOT NULL')
+        .pluck()
+        .get() as number;
+      const recheckAt = new Date(biomed.rt.clock.now().getTime() + 5 * 60_000).toISOString();
+      await signInAs(biomed.rt, 'incident_commander');
+      await biomed.api.value('cases.transition', { caseId, target: 'deferred', recheckAt });
+      await exchangeThroughFolder(f, [biomed, f.post]);
+      const attention = async () =>
+        (await f.post.api.value('board.get', { incidentId: f.post.incidentId, limit: 1 }))
+          .attention;
+      expect((await attention()).recheck_overdue.count).toBe(0);
+      const heardAt = f.post.rt.clock.now().toISOString();
+      f.post.rt.clock.advance(10 * 60_000);
+      await signInAs(f.post.rt, 'incident_commander');
+      const overdue = (await attention()).recheck_overdue;
+      expect(overdue.count).toBe(1);
+      expect(overdue.cases).toEqual([
+        expect.objectContaining({
+          assetTag: 'NM-0003',
+          station: { id: stationId(biomed), name: 'Biomed workstation' },
+          recheckAt,
+        }),
+      ]);
+      f.post.rt.clock.set(heardAt);
+      await signInAs(f.post.rt, 'incident_commander');
+    },
+  );
+
   // Last: the laptop's chain keeps the event, so it exchanges no more.
   it(
     'refuses a later event of the station that gave the case, changing nothing',
