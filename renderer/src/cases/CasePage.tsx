@@ -10,7 +10,7 @@ import { ChecklistPanel } from './ChecklistPanel';
 import { GatePanel } from './GatePanel';
 import { NextStepPanel } from './NextStepPanel';
 import { OtherSteps } from './OtherSteps';
-import { HeldElsewhereNotice } from './HeldElsewhereNotice';
+import { HeldElsewhereNotice, workedElsewhere } from './HeldElsewhereNotice';
 import { ReviewNotices } from './ReviewNotices';
 import { CasePriorityPanel } from '../threats/CasePriorityPanel';
 import { SignoffsPanel } from './SignoffsPanel';
@@ -86,14 +86,14 @@ export function CasePage({
       <div className="case-grid">
         <div className="case-main">
           {/* A case held at another station takes no step here: its guard would refuse it. */}
-          {detail.heldElsewhere ? null : <NextStepPanel detail={detail} take={take} />}
+          {workedElsewhere(detail) ? null : <NextStepPanel detail={detail} take={take} />}
           {showGate && !gateBeside ? <GatePanel gate={detail.gate} /> : null}
           <ChecklistPanel detail={detail} save={handle.answer} pending={handle.pending} />
         </div>
         <div className="case-side">
           {showGate && gateBeside ? <GatePanel gate={detail.gate} /> : null}
           <SignoffsPanel key={detail.state} detail={detail} onChanged={handle.reload} />
-          {detail.heldElsewhere ? null : (
+          {workedElsewhere(detail) ? null : (
             <OtherSteps detail={detail} take={take} quarantine={quarantine} />
           )}
           <AdvisoryDetails detail={detail} />
