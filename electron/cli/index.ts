@@ -22,6 +22,7 @@ import { exportCaseCommand, exportIncidentCommand } from './commands/pdf-export'
 import { usersCreate, usersList } from './commands/people';
 import { reportCommand } from './commands/reports';
 import {
+  caseTransfer,
   stationAccept,
   stationAuthority,
   stationEnrol,
@@ -51,6 +52,9 @@ Commands:
                         every case (of one incident): asset tag, state, assignee, gate verdict,
                         flags (needs_re_review, recheck_overdue, kev_re_review), priority with
                         its reasons and the CVEs known exploited; --sort priority: highest first
+  case transfer CASE-ID STATION
+                        hand a case held here to another station (its ID or name); it is worked
+                        there once the transfer arrives in this station's bundle
   inventory import FILE [--skip-invalid] [--mapping MAPPING.json]
                         import a device inventory CSV (all or nothing unless --skip-invalid;
                         exit 2 listing every problem); MAPPING.json: {"<csv header>": "<field>"}
@@ -181,6 +185,7 @@ const takesArguments = new Set([
   'station accept',
   'station revoke',
   'exchange import',
+  'case transfer',
 ]);
 
 /** A command that reads several options is handed the flags whole and reads the ones it names. */
@@ -200,6 +205,7 @@ const commands: Record<string, Command> = {
   'demo walkthrough': (api, out) => demoWalkthrough(api, out),
   'incident list': (api, out) => incidentList(api, out),
   'case list': (api, out, f) => caseList(api, out, f),
+  'case transfer': (api, out, f) => caseTransfer(api, out, f.args),
   'users list': (api, out) => usersList(api, out),
   'users create': (api, out, f) => usersCreate(api, out, f),
   'inventory import': (api, out, f) => inventoryImport(api, out, f.args, f),

@@ -146,3 +146,31 @@ export async function stationAuthority(
   });
   return exitCodes.ok;
 }
+
+/** `case transfer CASE-ID STATION`: hand a case held here to another station, by its ID or name. */
+export async function caseTransfer(api: ApiClient, out: Output, args: string[]): Promise<number> {
+  const [caseText, station] = args;
+  const caseId = Number(caseText);
+  if (!station || args.length !== 2 || !Number.isSafeInteger(caseId) || caseId <= 0) {
+    throw new CliError(
+      'case transfer needs the case ID and the station (its ID or name): ' +
+        'standalone case transfer 12 "Biomed workstation"',
+      exitCodes.invalidInput,
+    );
+  }
+  const known = await api.value('stations.list', {});
+  const target = known.find((s) => s.stationId === station || s.name === station);
+  if (!target) {
+    throw new CliError(
+      `No station "${station}" is known here; "standalone station list" lists them.`,
+      exitCodes.invalidInput,
+    );
+  }
+  const detail = await api.value('cases.transfer', { caseId, stationId: target.stationId });
+  out.print(
+    `case ${caseId} (${detail.device.assetTag}) handed to station "${target.name}"; the ` +
+      'transfer travels in this station’s next bundle.',
+    { caseId, assetTag: detail.device.assetTag, stationId: target.stationId, name: target.name },
+  );
+  return exitCodes.ok;
+}
