@@ -109,6 +109,19 @@ describe('standalone station', () => {
       expect(again.code, again.stderr).toBe(0);
       expect(JSON.parse(again.stdout)).toMatchObject({ outcomes: [{ status: 'already_had' }] });
 
+      // case transfer: the station named by its name, then the case looked up (none here yet).
+      const [nowhere, noCase, noStation] = await Promise.all([
+        runCli(post.dir, ['case', 'transfer', '1', 'Nowhere']),
+        runCli(post.dir, ['case', 'transfer', '1', 'NM laptop 2']),
+        runCli(post.dir, ['case', 'transfer', '1']),
+      ]);
+      expect(nowhere.code).toBe(2);
+      expect(nowhere.stderr).toContain('No station "Nowhere" is known here');
+      expect(noCase.code).not.toBe(0);
+      expect(noCase.stderr).toContain('Case 1');
+      expect(noStation.code).toBe(2);
+      expect(noStation.stderr).toContain('case transfer needs the case ID and the station');
+
       const revoke = await runCli(post.dir, [
         'station',
         'revoke',
