@@ -42,7 +42,7 @@ export function CountsStrip({ view, filters, onFilters }: Props) {
         <h2 id="board-counts-state" className="board-group-title">
           {t('board.counts.byState')}
           <span className="board-count-total">
-            {t('board.counts.total', { total: view.totalCases })}
+            {t('board.counts.total', { count: view.totalCases })}
           </span>
         </h2>
         <div className="board-count-list">
