@@ -8,6 +8,7 @@ import type {
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FileChooser } from '../inventory/FileChooser';
+import { ImportPanel } from '../inventory/ImportPanel';
 
 /** The API's bound (maxAdvisoryBytes in electron/api/domains/advisories.ts). */
 const maxAdvisoryBytes = 10 * 1024 * 1024;
@@ -52,13 +53,11 @@ export function AdvisoryImportPanel({ onImported, onOpen, onClose }: Props) {
 
   const refused = result?.outcome === 'refused';
   return (
-    <section className="import-panel" aria-labelledby="advisory-import-title">
-      <div className="import-header">
-        <h2 id="advisory-import-title">{t('inventory.advisoryImport.title')}</h2>
-        <Button className="button button-secondary" onPress={onClose}>
-          {t('inventory.import.close')}
-        </Button>
-      </div>
+    <ImportPanel
+      titleId="advisory-import-title"
+      title={t('inventory.advisoryImport.title')}
+      onClose={onClose}
+    >
       <p>{t('inventory.advisoryImport.intro')}</p>
       <FileChooser
         label={
@@ -116,6 +115,6 @@ export function AdvisoryImportPanel({ onImported, onOpen, onClose }: Props) {
           ) : null}
         </div>
       ) : null}
-    </section>
+    </ImportPanel>
   );
 }

@@ -8,6 +8,7 @@ import { MappingTable } from './MappingTable';
 import { PreviewSummary } from './PreviewSummary';
 import { ProblemTable } from './ProblemTable';
 import { useInventoryImport, type ImportMode } from './use-inventory-import';
+import { ImportPanel } from './ImportPanel';
 
 /** The API's bound (maxInventoryBytes in electron/api/domains/inventory.ts). */
 const maxInventoryBytes = 20 * 1024 * 1024;
@@ -36,13 +37,7 @@ export function InventoryImportPanel({ onWritten, onClose }: Props) {
   };
 
   return (
-    <section className="import-panel" aria-labelledby="import-title">
-      <div className="import-header">
-        <h2 id="import-title">{t('inventory.import.title')}</h2>
-        <Button className="button button-secondary" onPress={onClose}>
-          {t('inventory.import.close')}
-        </Button>
-      </div>
+    <ImportPanel titleId="import-title" title={t('inventory.import.title')} onClose={onClose}>
       {error ? <ErrorMessage error={error} /> : null}
       {report && showReport ? (
         <ImportReportView
@@ -110,6 +105,6 @@ export function InventoryImportPanel({ onWritten, onClose }: Props) {
           </div>
         </div>
       )}
-    </section>
+    </ImportPanel>
   );
 }
