@@ -19,19 +19,30 @@ export async function shotTop(page: Page, name: string) {
   await shot(page, name);
 }
 
+type CallResult<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
+
+/** One API call on the station's session, its outcome as data: for a refusal a test expects. */
+export async function apiResult<T = unknown>(
+  request: APIRequestContext,
+  harness: BrowserServer,
+  method: string,
+  input: unknown,
+): Promise<CallResult<T>> {
+  const response = await request.post(`${harness.url}api/call`, {
+    data: { method, input },
+    headers: { 'x-standalone-token': harness.token },
+  });
+  return (await response.json()) as CallResult<T>;
+}
+
 /** Setup only: one API call on the station's session (the UI for it is another page's). */
 export async function callApi<T>(
   request: APIRequestContext,
   harness: BrowserServer,
   method: string,
-  input: object,
+  input: unknown,
 ): Promise<T> {
-  const response = await request.post(`${harness.url}api/call`, {
-    data: { method, input },
-    headers: { 'x-standalone-token': harness.token },
-  });
-  const result = (await response.json()) as
-    { ok: true; value: T } | { ok: false; error: { message: string } };
+  const result = await apiResult<T>(request, harness, method, input);
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.value;
 }
@@ -52,6 +63,33 @@ export async function answerYesNo(page: Page, id: string, value: boolean) {
     item(page, id).getByRole('radio', { name: value ? 'Yes' : 'No', exact: true }),
   ).toBeChecked();
   await saved(page, id);
+}
+
+/**
+ * Assessing after the segment: reachable from the business network (not the internet) with a port
+ * open, remotely updatable with a patch available; an F-18 patient injected 30 minutes ago is
+ * waiting and everything else is ready, so the patient-safety gate blocks.
+ */
+export async function answerAssessingGateBlocks(page: Page) {
+  await answerChoice(page, 'reachable_from_business_network', 'Yes');
+  await answerChoice(page, 'reachable_from_internet', 'No');
+  await answerChoice(page, 'ports_filtered', 'No, at least one is open');
+  await answerYesNo(page, 'remote_update_capable', true);
+  await answerChoice(page, 'patch_availability', 'Yes, available now');
+  await answerYesNo(page, 'acquisition_running', false);
+  await answerYesNo(page, 'injected_patients_waiting', true);
+  const patients = item(page, 'injected_patients');
+  await patients.getByRole('button', { name: 'Add injected patient' }).click();
+  await patients.locator('.select-button').click();
+  await page.getByRole('option', { name: 'F-18', exact: true }).click();
+  const injectedAt = patients.getByRole('textbox', { name: /Injection time/ });
+  await injectedAt.fill('30 min ago');
+  await injectedAt.blur();
+  await expect(patients.locator('.save-ok')).toBeVisible();
+  await answerYesNo(page, 'studies_upcoming', false);
+  await answerYesNo(page, 'paper_orders_ready', true);
+  await answerYesNo(page, 'downtime_log_ready', true);
+  await answerYesNo(page, 'local_image_reading_ready', true);
 }
 
 export async function answerChoice(page: Page, id: string, label: string) {
@@ -177,4 +215,15 @@ export async function openAssignedCase(
   await page.reload();
   await expect(sessionUser(page)).toContainText(tech.displayName);
   return created.incident.id;
+}
+
+/** The technologist's My devices page, with NM-0001's case assigned to them: its card. */
+export async function assignedCaseCard(
+  page: Page,
+  request: APIRequestContext,
+  harness: BrowserServer,
+): Promise<Locator> {
+  await openAssignedCase(page, request, harness);
+  await page.goto(`${harness.url}#/my-devices`);
+  return page.locator('.case-card', { hasText: 'NM-0001' });
 }

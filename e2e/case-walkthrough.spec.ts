@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import {
   answerChoice,
+  assignedCaseCard,
+  answerAssessingGateBlocks,
   answerNow,
   answerText,
   answerYesNo,
@@ -75,25 +77,7 @@ test('a technologist takes a device from at risk back to service, with the gate,
   // Assessing: the exposure, then the gate answered so that it blocks.
   await answerChoice(page, 'network_segment', 'A shared clinical network');
   await answerText(page, 'segment_name', 'VLAN 40 Clinical');
-  await answerChoice(page, 'reachable_from_business_network', 'Yes');
-  await answerChoice(page, 'reachable_from_internet', 'No');
-  await answerChoice(page, 'ports_filtered', 'No, at least one is open');
-  await answerYesNo(page, 'remote_update_capable', true);
-  await answerChoice(page, 'patch_availability', 'Yes, available now');
-  await answerYesNo(page, 'acquisition_running', false);
-  await answerYesNo(page, 'injected_patients_waiting', true);
-  const patients = item(page, 'injected_patients');
-  await patients.getByRole('button', { name: 'Add injected patient' }).click();
-  await patients.locator('.select-button').click();
-  await page.getByRole('option', { name: 'F-18', exact: true }).click();
-  const injectedAt = patients.getByRole('textbox', { name: /Injection time/ });
-  await injectedAt.fill('30 min ago');
-  await injectedAt.blur();
-  await expect(patients.locator('.save-ok')).toBeVisible();
-  await answerYesNo(page, 'studies_upcoming', false);
-  await answerYesNo(page, 'paper_orders_ready', true);
-  await answerYesNo(page, 'downtime_log_ready', true);
-  await answerYesNo(page, 'local_image_reading_ready', true);
+  await answerAssessingGateBlocks(page);
 
   const gate = page.getByTestId('gate');
   await expect(gate.locator('.verdict')).toHaveText('Blocked');
@@ -219,9 +203,7 @@ test('the next step stays in view at 1280×800 and works by keyboard', async ({
   request,
   harness,
 }) => {
-  await openAssignedCase(page, request, harness);
-  await page.goto(`${harness.url}#/my-devices`);
-  await page.locator('.case-card', { hasText: 'NM-0001' }).focus();
+  await (await assignedCaseCard(page, request, harness)).focus();
   await page.keyboard.press('Enter');
   const button = nextStep(page).getByRole('button', { name: 'Start the assessment' });
   await expect(button).toBeInViewport();

@@ -1,6 +1,5 @@
-import type { APIRequestContext, Locator } from '@playwright/test';
-import type { BrowserServer } from '../electron/browser/server';
-import { shot } from './case-steps';
+import type { Locator } from '@playwright/test';
+import { apiResult, shot } from './case-steps';
 import { expect, loadDemoAndSignIn, openSection, signIn, test } from './fixtures';
 
 // The smallest supported window: the banner must stay one slim line there, in either language.
@@ -21,19 +20,6 @@ async function expectOneLine(banner: Locator) {
     };
   });
   expect(height).toBeLessThanOrEqual(line + 1);
-}
-
-async function callApi(
-  request: APIRequestContext,
-  harness: BrowserServer,
-  method: string,
-  input: object,
-) {
-  const response = await request.post(`${harness.url}api/call`, {
-    data: { method, input },
-    headers: { 'x-standalone-token': harness.token },
-  });
-  return (await response.json()) as { ok: boolean; error?: { message: string } };
 }
 
 test('while demo accounts are active every screen says so, until a real administrator exists', async ({
@@ -73,7 +59,7 @@ test('while demo accounts are active every screen says so, until a real administ
   await signIn(page, admin.displayName, admin.pin);
 
   // The first real administrator: the demo accounts are switched off, and the banner goes.
-  const created = await callApi(request, harness, 'people.create', {
+  const created = await apiResult(request, harness, 'people.create', {
     displayName: 'Ada Real',
     staffId: 'A-1',
     roles: ['admin'],

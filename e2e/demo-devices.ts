@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from '@playwright/test';
 import type { DeviceFields } from '../electron/services/devices/device-row';
+import { loadDemoAndSignIn, openSection } from './fixtures';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,4 +24,18 @@ export function matchesSearch(device: DeviceFields, text: string): boolean {
     device.ipAddress,
     device.department,
   ].some((value) => value?.toLowerCase().includes(needle));
+}
+
+/**
+ * Biomed, on the demo facility, opens Devices → Add a device and fills the fields named by their
+ * labels; the form is returned unsent.
+ */
+export async function fillNewDevice(page: Page, fields: Record<string, string>): Promise<Locator> {
+  await loadDemoAndSignIn(page, 'biomed');
+  await openSection(page, 'Devices');
+  await page.getByRole('button', { name: 'Add a device' }).click();
+  const form = page.getByRole('dialog', { name: 'Add a device' });
+  for (const [label, value] of Object.entries(fields))
+    await form.getByLabel(label, { exact: true }).fill(value);
+  return form;
 }

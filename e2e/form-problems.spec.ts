@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { item, nextStep, openAssignedCase, shot } from './case-steps';
+import { assignedCaseCard, item, nextStep, shot } from './case-steps';
 import { createFirstAdmin, expect, sessionUser, test } from './fixtures';
 
 // Every form says what is missing at the field when it is submitted; the smallest window.
@@ -126,9 +126,7 @@ test('arrow keys in an option group move without saving; Enter saves the option 
   request,
   harness,
 }) => {
-  await openAssignedCase(page, request, harness);
-  await page.goto(`${harness.url}#/my-devices`);
-  await page.locator('.case-card', { hasText: 'NM-0001' }).click();
+  await (await assignedCaseCard(page, request, harness)).click();
   await nextStep(page).getByRole('button', { name: 'Start the assessment' }).click();
   await expect(page.getByTestId('case-state')).toHaveText('Assessing');
   await nextStep(page).getByRole('button', { name: 'Answer the questions' }).click();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { fillNewDevice } from './demo-devices';
 import { expect, loadDemoAndSignIn, openSection, test } from './fixtures';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -107,14 +108,12 @@ test('a device is added and edited by hand, and a bad IP address is refused with
   page,
   consoleErrors,
 }) => {
-  await loadDemoAndSignIn(page, 'biomed');
-  await openSection(page, 'Devices');
-  await page.getByRole('button', { name: 'Add a device' }).click();
-  const form = page.getByRole('dialog', { name: 'Add a device' });
-  await form.getByLabel('Asset tag', { exact: true }).fill('NM-9001');
-  await form.getByLabel('Vendor', { exact: true }).fill('Siemens');
-  await form.getByLabel('Model', { exact: true }).fill('Symbia T6');
-  await form.getByLabel('IP address', { exact: true }).fill('10.20.300.1');
+  const form = await fillNewDevice(page, {
+    'Asset tag': 'NM-9001',
+    Vendor: 'Siemens',
+    Model: 'Symbia T6',
+    'IP address': '10.20.300.1',
+  });
   await form.locator('.radio-choice', { hasText: 'Critical' }).click();
   await shot(page, 'device-add');
   await form.getByRole('button', { name: 'Add device' }).click();

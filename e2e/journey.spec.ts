@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import {
   answerChoice,
+  answerAssessingGateBlocks,
   answerText,
   answerYesNo,
   coSign,
@@ -101,25 +102,7 @@ test('journey 2 at 1024×768: assigned to back in service within 45 clicks and n
   await expectInView(page, page.locator('#section-exposure_assessment'));
   await shotTop(page, 'journey-assessing');
   await answerChoice(page, 'network_segment', 'A shared clinical network');
-  await answerChoice(page, 'reachable_from_business_network', 'Yes');
-  await answerChoice(page, 'reachable_from_internet', 'No');
-  await answerChoice(page, 'ports_filtered', 'No, at least one is open');
-  await answerYesNo(page, 'remote_update_capable', true);
-  await answerChoice(page, 'patch_availability', 'Yes, available now');
-  await answerYesNo(page, 'acquisition_running', false);
-  await answerYesNo(page, 'injected_patients_waiting', true);
-  const patients = item(page, 'injected_patients');
-  await patients.getByRole('button', { name: /^Add/ }).click();
-  await patients.locator('.select-button').click();
-  await page.getByRole('option', { name: 'F-18', exact: true }).click();
-  const injectedAt = patients.getByRole('textbox', { name: /Injection time/ });
-  await injectedAt.fill('30 min ago');
-  await injectedAt.blur();
-  await expect(patients.locator('.save-ok')).toBeVisible();
-  await answerYesNo(page, 'studies_upcoming', false);
-  await answerYesNo(page, 'paper_orders_ready', true);
-  await answerYesNo(page, 'downtime_log_ready', true);
-  await answerYesNo(page, 'local_image_reading_ready', true);
+  await answerAssessingGateBlocks(page);
 
   // The gate blocks: defer, with the re-check time in view beside the button.
   await expect(page.getByTestId('gate').locator('.verdict')).toHaveText('Blocked');

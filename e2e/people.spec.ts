@@ -1,5 +1,5 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import type { BrowserServer } from '../electron/browser/server';
+import type { Page } from '@playwright/test';
+import { apiResult, shot } from './case-steps';
 import {
   createFirstAdmin,
   demoUser,
@@ -9,22 +9,6 @@ import {
   signIn,
   test,
 } from './fixtures';
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screenshots/${name}.png` });
-
-async function callApi(
-  request: APIRequestContext,
-  harness: BrowserServer,
-  method: string,
-  input: object,
-) {
-  const response = await request.post(`${harness.url}api/call`, {
-    data: { method, input },
-    headers: { 'x-standalone-token': harness.token },
-  });
-  return (await response.json()) as { ok: boolean; error?: { message: string } };
-}
 
 async function tryPin(page: Page, name: string, pin: string) {
   await page.locator('.user-card', { hasText: name }).click();
@@ -102,7 +86,7 @@ test('an idle station locks to the sign-in screen; the draft is back after unloc
 }) => {
   const admin = await loadDemoAndSignIn(page, 'admin');
   // The shortest idle period the settings allow; the page's clock is then moved past it.
-  expect((await callApi(request, harness, 'settings.setSecurity', { idleMinutes: 1 })).ok).toBe(
+  expect((await apiResult(request, harness, 'settings.setSecurity', { idleMinutes: 1 })).ok).toBe(
     true,
   );
   await page.clock.install();

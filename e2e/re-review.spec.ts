@@ -1,33 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { WalkthroughReport } from '../electron/api/domains/demo';
+import { bundledAdvisoryRevisionTwo } from '../electron/services/test/advisory-revision';
 import { callApi, shot } from './case-steps';
 import { demoUser, expect, loadDemoAndSignIn, sessionUser, test } from './fixtures';
-
-/** The app's bundled ICSMA-17-215-02 as its publisher's revision 2. */
-function revisionTwo(): string {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const file = path.join(root, 'resources/advisories/icsma-17-215-02.json');
-  const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-    document: {
-      tracking: {
-        version: string;
-        current_release_date: string;
-        revision_history: { date: string; number: string; summary: string }[];
-      };
-    };
-  };
-  const date = '2017-08-10T00:00:00.000Z';
-  doc.document.tracking.version = '2';
-  doc.document.tracking.current_release_date = date;
-  doc.document.tracking.revision_history.push({
-    date,
-    number: '2',
-    summary: 'Updated mitigations.',
-  });
-  return JSON.stringify(doc, null, 2);
-}
 
 test('a new advisory revision flags the open case; only biomed or IT security acknowledge it', async ({
   page,
@@ -44,7 +18,7 @@ test('a new advisory revision flags the open case; only biomed or IT security ac
   if (!deferred) throw new Error('the walkthrough leaves a deferred ICSMA-17-215-02 case');
   const imported = await callApi<{ outcome: string }>(request, harness, 'advisories.import', {
     fileName: 'icsma-17-215-02.v2.json',
-    content: revisionTwo(),
+    content: bundledAdvisoryRevisionTwo('Updated mitigations.'),
   });
   expect(imported.outcome).toBe('revised');
 

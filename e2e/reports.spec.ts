@@ -1,6 +1,6 @@
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import fs from 'node:fs';
-import type { BrowserServer } from '../electron/browser/server';
+import { callApi } from './case-steps';
 import { demoUser, expect, loadDemoAndSignIn, sessionUser, test } from './fixtures';
 
 /** The app scrolls its main area, not the page: bring what the shot is about into view first. */
@@ -10,21 +10,6 @@ async function shot(page: Page, name: string, focus?: Locator): Promise<void> {
 }
 
 const passphrase = 'correct horse battery staple';
-
-/** A call over the harness API, as the station's signed-in user. */
-async function api(
-  request: APIRequestContext,
-  harness: BrowserServer,
-  method: string,
-  input: unknown,
-) {
-  const response = await request.post(`${harness.url}api/call`, {
-    data: { method, input },
-    headers: { 'x-standalone-token': harness.token },
-  });
-  const body = (await response.json()) as { ok: boolean; error?: { message: string } };
-  expect(body.ok, `${method}: ${body.error?.message ?? ''}`).toBe(true);
-}
 
 async function handOver(page: Page, role: 'incident_commander'): Promise<void> {
   const user = demoUser(role);
@@ -45,8 +30,11 @@ test('the commander reads the HICS reports and exports them as CSV and signed PD
   // The administrator sets up the organisation's signing identity; the key is then locked, so
   // the commander's first signed export asks for the passphrase.
   await loadDemoAndSignIn(page, 'admin');
-  await api(request, harness, 'signing.generate', { organisation: 'Demo hospital', passphrase });
-  await api(request, harness, 'signing.lock', {});
+  await callApi(request, harness, 'signing.generate', {
+    organisation: 'Demo hospital',
+    passphrase,
+  });
+  await callApi(request, harness, 'signing.lock', {});
   await handOver(page, 'incident_commander');
 
   await page.goto(`${harness.url}#/incidents`);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { fillNewDevice } from './demo-devices';
 import { demoUser, expect, loadDemoAndSignIn, openSection, signIn, test } from './fixtures';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -127,14 +128,12 @@ test('a device page explains why an advisory of its vendor does not match it', a
   page,
   consoleErrors,
 }) => {
-  await loadDemoAndSignIn(page, 'biomed');
-  await openSection(page, 'Devices');
-  await page.getByRole('button', { name: 'Add a device' }).click();
-  const form = page.getByRole('dialog', { name: 'Add a device' });
-  await form.getByLabel('Asset tag', { exact: true }).fill('NM-0107');
-  await form.getByLabel('Vendor', { exact: true }).fill('Siemens');
-  await form.getByLabel('Model', { exact: true }).fill('Symbia T6');
-  await form.getByLabel('Operating system', { exact: true }).fill('Windows 10');
+  const form = await fillNewDevice(page, {
+    'Asset tag': 'NM-0107',
+    Vendor: 'Siemens',
+    Model: 'Symbia T6',
+    'Operating system': 'Windows 10',
+  });
   await form.getByRole('button', { name: 'Add device' }).click();
   const details = page.getByRole('dialog', { name: 'Device NM-0107' });
   const why = details.getByTestId('non-match').filter({ hasText: 'ICSMA-17-215-02' });

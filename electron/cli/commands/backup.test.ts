@@ -2,22 +2,15 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BackupInfo, BackupRestoreReport } from '../../api/domains/backup';
 import { databaseFileName } from '../../services/db/open';
 import { startServices, type Runtime } from '../../services/runtime';
 import { tableHash } from '../../services/test/hostile/table-hash';
-import { tempDir } from '../../services/test/temp-runtime';
 import { runCliSync as cli } from '../../services/test/run-cli';
+import { cleanupAfterEach } from '../../services/test/cleanups';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-function folder(prefix: string): string {
-  const t = tempDir(prefix);
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const { folder } = cleanupAfterEach();
 
 const operator = { kind: 'operator', osUser: 'backup-test' } as const;
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixturesDir, repoRoot, tempDir } from '../../services/test/temp-runtime';
 import { freshDataDirs, runCliSync } from '../../services/test/run-cli';
+import { cleanupAfterEach } from '../../services/test/cleanups';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+const { later } = cleanupAfterEach();
 
 const dataDir = freshDataDirs();
 
@@ -56,7 +56,7 @@ describe('standalone inventory and advisory commands', () => {
   it('takes a mapping file for other column names', slow, () => {
     const dir = dataDir();
     const work = tempDir('standalone-cli-files-');
-    cleanups.push(work.cleanup);
+    later(work.cleanup);
     const csvFile = path.join(work.dir, 'odd.csv');
     fs.writeFileSync(csvFile, 'Kennung,Hersteller,Geraet\nX-1,Philips,IntelliVue MX450\n');
     const mappingFile = path.join(work.dir, 'mapping.json');
@@ -143,7 +143,7 @@ describe('standalone inventory and advisory commands', () => {
     });
 
     const work = tempDir('standalone-cli-out-');
-    cleanups.push(work.cleanup);
+    later(work.cleanup);
     const out = path.join(work.dir, 'inventory.csv');
     const exported = cli(dir, 'inventory', 'export', '--format', 'csv', '--out', out);
     expect(exported.code).toBe(0);

@@ -1,46 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setUpDemoForExports, type DemoExports } from '../../services/pdf/demo-exports';
 import { pdfsig, pdftotext, qpdfCheck } from '../../services/pdf/independent-tools';
-import { startServices } from '../../services/runtime';
-import { testPassphrase } from '../../services/signing/test/test-identity';
-import { tempDir } from '../../services/test/temp-runtime';
-import { runCliSync } from '../../services/test/run-cli';
+import { cliStation } from '../../services/test/run-cli';
 
 // The demo walkthrough signs in with PINs (scrypt): seconds on a busy machine.
 const slowSetup = 300_000;
 const slow = { timeout: 300_000 };
 
-let data: ReturnType<typeof tempDir>;
-let work: ReturnType<typeof tempDir>;
-let passFile: string;
 let demo: DemoExports;
-
-/** The real CLI in its own process, on this file's data folder. */
-const cli = (...args: string[]) => runCliSync(data.dir, args);
-
-beforeAll(async () => {
-  data = tempDir('standalone-cli-export-');
-  work = tempDir('standalone-cli-export-out-');
-  const rt = startServices({ dataDir: data.dir });
-  try {
+const t = cliStation(
+  'export',
+  async (rt) => {
     demo = await setUpDemoForExports(rt);
-  } finally {
-    rt.close();
-  }
-  passFile = path.join(work.dir, 'passphrase.txt');
-  fs.writeFileSync(passFile, `${testPassphrase}\n`);
-}, slowSetup);
-afterAll(() => {
-  data.cleanup();
-  work.cleanup();
-});
+  },
+  slowSetup,
+);
 
 describe('standalone export case and export incident', () => {
   it('exports a device case by asset tag that pdfsig, qpdf and verify-pdf accept', slow, () => {
-    const file = path.join(work.dir, 'NM-0001.pdf');
-    const r = cli(
+    const file = path.join(t.work.dir, 'NM-0001.pdf');
+    const r = t.cli(
       'export',
       'case',
       '--asset-tag',
@@ -50,7 +31,7 @@ describe('standalone export case and export incident', () => {
       '--out',
       file,
       '--passphrase-file',
-      passFile,
+      t.passFile,
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -58,7 +39,7 @@ describe('standalone export case and export incident', () => {
     expect(pdfsig(file).signatureLine).toBe('Signature is Valid.');
     expect(qpdfCheck(file).code).toBe(0);
     expect(pdftotext(file)).toContain('Łukasz Wróbel (demo)');
-    const verified = cli('verify-pdf', file);
+    const verified = t.cli('verify-pdf', file);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/^VALID: /);
     expect(verified.stdout).toContain('content matches the database');
@@ -66,16 +47,16 @@ describe('standalone export case and export incident', () => {
     const bytes = fs.readFileSync(file);
     const at = bytes.indexOf(Buffer.from('stream')) + 30;
     bytes[at] = (bytes[at] ?? 0) ^ 0x20;
-    const tampered = path.join(work.dir, 'tampered.pdf');
+    const tampered = path.join(t.work.dir, 'tampered.pdf');
     fs.writeFileSync(tampered, bytes);
-    const bad = cli('verify-pdf', tampered);
+    const bad = t.cli('verify-pdf', tampered);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('[digest_mismatch]');
   });
 
   it('exports the incident summary (JSON output names the file)', slow, () => {
-    const file = path.join(work.dir, 'summary.pdf');
-    const r = cli(
+    const file = path.join(t.work.dir, 'summary.pdf');
+    const r = t.cli(
       '--json',
       'export',
       'incident',
@@ -86,7 +67,7 @@ describe('standalone export case and export incident', () => {
       '--out',
       file,
       '--passphrase-file',
-      passFile,
+      t.passFile,
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -160,8 +141,8 @@ describe('standalone export case and export incident', () => {
     'refuses an unknown report, an unknown device and a missing option (exit 2, nothing written)',
     slow,
     () => {
-      const file = path.join(work.dir, 'refused.pdf');
-      const report = cli(
+      const file = path.join(t.work.dir, 'refused.pdf');
+      const report = t.cli(
         'export',
         'incident',
         '--incident',
@@ -171,13 +152,13 @@ describe('standalone export case and export incident', () => {
         '--out',
         file,
         '--passphrase-file',
-        passFile,
+        t.passFile,
       );
       expect(report.code).toBe(2);
       expect(report.stderr).toContain(
         '--report must be one of hics251, hics214, briefing, summary',
       );
-      const device = cli(
+      const device = t.cli(
         'export',
         'case',
         '--asset-tag',
@@ -187,11 +168,11 @@ describe('standalone export case and export incident', () => {
         '--out',
         file,
         '--passphrase-file',
-        passFile,
+        t.passFile,
       );
       expect(device.code).toBe(2);
       expect(device.stderr).toContain('There is no case for NOPE-1');
-      const missing = cli('export', 'case', '--asset-tag', 'NM-0001', '--out', file);
+      const missing = t.cli('export', 'case', '--asset-tag', 'NM-0001', '--out', file);
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain('--incident ID');
       expect(fs.existsSync(file)).toBe(false);

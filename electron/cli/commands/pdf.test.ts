@@ -1,42 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../index';
-import { startServices } from '../../services/runtime';
-import {
-  loadDemoWithSigningIdentity,
-  testPassphrase,
-} from '../../services/signing/test/test-identity';
-import { tempDir } from '../../services/test/temp-runtime';
+import { loadDemoWithSigningIdentity } from '../../services/signing/test/test-identity';
 import { pdfsig } from '../../services/pdf/independent-tools';
-import { runCliSync } from '../../services/test/run-cli';
+import { cliStation } from '../../services/test/run-cli';
 
 // Key generation and scrypt (credentials, the signing key) take seconds on a busy machine.
 const slowSetup = 180_000;
 
-let data: ReturnType<typeof tempDir>;
-let work: ReturnType<typeof tempDir>;
-let passFile: string;
-
-/** The real CLI in its own process, on this file's data folder. */
-const cli = (...args: string[]) => runCliSync(data.dir, args);
-
-beforeAll(async () => {
-  data = tempDir('standalone-cli-pdf-');
-  work = tempDir('standalone-cli-out-');
-  const rt = startServices({ dataDir: data.dir });
-  try {
-    await loadDemoWithSigningIdentity(rt);
-  } finally {
-    rt.close();
-  }
-  passFile = path.join(work.dir, 'passphrase.txt');
-  fs.writeFileSync(passFile, `${testPassphrase}\n`);
-}, slowSetup);
-afterAll(() => {
-  data.cleanup();
-  work.cleanup();
-});
+const t = cliStation('pdf', loadDemoWithSigningIdentity, slowSetup);
 
 /** The same entry point in this process (no start-up cost): for the refusals. */
 async function cliInProcess(
@@ -53,7 +26,7 @@ async function cliInProcess(
   const saved = process.env.STANDALONE_SIGNING_PASSPHRASE;
   delete process.env.STANDALONE_SIGNING_PASSPHRASE;
   try {
-    const code = await runCli(['--data-dir', data.dir, ...args]);
+    const code = await runCli(['--data-dir', t.data.dir, ...args]);
     return { code, stdout: out.join(''), stderr: err.join('') };
   } finally {
     stdout.mockRestore();
@@ -67,10 +40,10 @@ const slow = { timeout: 300_000 };
 
 describe('standalone export blank and verify-pdf', () => {
   const template = 'icsma-standalone-response';
-  const exported = () => path.join(work.dir, 'blank.pdf');
+  const exported = () => path.join(t.work.dir, 'blank.pdf');
 
   it('exports a signed blank checklist that verify-pdf accepts (exit 0)', slow, () => {
-    const r = cli(
+    const r = t.cli(
       'export',
       'blank',
       '--template',
@@ -78,13 +51,13 @@ describe('standalone export blank and verify-pdf', () => {
       '--out',
       exported(),
       '--passphrase-file',
-      passFile,
+      t.passFile,
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`blank checklist ${template} version 1`);
     expect(pdfsig(exported()).signatureLine).toBe('Signature is Valid.');
-    const json = cli('--json', 'verify-pdf', exported());
+    const json = t.cli('--json', 'verify-pdf', exported());
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({
       valid: true,
@@ -97,16 +70,16 @@ describe('standalone export blank and verify-pdf', () => {
     const bytes = fs.readFileSync(exported());
     const at = bytes.indexOf(Buffer.from('stream')) + 30;
     bytes[at] = (bytes[at] ?? 0) ^ 0x20;
-    const tampered = path.join(work.dir, 'tampered.pdf');
+    const tampered = path.join(t.work.dir, 'tampered.pdf');
     fs.writeFileSync(tampered, bytes);
-    const r = cli('verify-pdf', tampered);
+    const r = t.cli('verify-pdf', tampered);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^INVALID: /);
     expect(r.stdout).toContain('[digest_mismatch]');
   });
 
   it('exits 2 for a file that is not a PDF', slow, () => {
-    const r = cli('verify-pdf', passFile);
+    const r = t.cli('verify-pdf', t.passFile);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not a PDF');
   });
@@ -117,16 +90,16 @@ describe('standalone export blank and verify-pdf', () => {
     expect(human.stdout).toMatch(/^VALID: /);
     expect(human.stdout).toContain('current signing identity');
     expect(human.stdout).toContain('no audit reference (a blank form)');
-    expect((await cliInProcess('verify-pdf', path.join(work.dir, 'nope.pdf'))).code).toBe(2);
+    expect((await cliInProcess('verify-pdf', path.join(t.work.dir, 'nope.pdf'))).code).toBe(2);
     expect((await cliInProcess('verify-pdf')).code).toBe(2);
   });
 
   it('refuses to export without the passphrase, with a wrong one, or for an unknown template (exit 2)', async () => {
-    const out = path.join(work.dir, 'refused.pdf');
+    const out = path.join(t.work.dir, 'refused.pdf');
     const none = await cliInProcess('export', 'blank', '--template', template, '--out', out);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('--passphrase-file');
-    const wrongFile = path.join(work.dir, 'wrong.txt');
+    const wrongFile = path.join(t.work.dir, 'wrong.txt');
     fs.writeFileSync(wrongFile, 'not the passphrase at all');
     const wrong = await cliInProcess(
       'export',
@@ -148,7 +121,7 @@ describe('standalone export blank and verify-pdf', () => {
       '--out',
       out,
       '--passphrase-file',
-      passFile,
+      t.passFile,
     );
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(`Known: ${template} (version 1)`);

@@ -2,77 +2,56 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  AdvisoryDetail,
-  AdvisoryImportResult,
-  AdvisorySummary,
-} from '../../api/domains/advisories';
+import type { ApiClient } from '../../api/client';
+import type { AdvisoryDetail } from '../../api/domains/advisories';
 import {
-  fixturesDir,
+  csafFixtureFiles,
+  csafFixturesDir,
   repoRoot,
   signInAs,
-  startTestRuntime,
+  startSignedIn,
   type TestRuntime,
 } from '../test/temp-runtime';
 import { compareTrackingVersions } from './revisions';
 
-const csafDir = path.join(fixturesDir, 'csaf');
-/** Every real CSAF file of the fixtures, the non-medical ones included. */
-const fixtureFiles = [
-  ...fs
-    .readdirSync(csafDir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => path.join(csafDir, f)),
-  ...fs
-    .readdirSync(path.join(csafDir, 'non-icsma'))
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => path.join(csafDir, 'non-icsma', f)),
-];
-
 let rt: TestRuntime;
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await rt.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+/** The value of a call that must succeed, typed from the API map. */
+const call: ApiClient['value'] = (method, input) => rt.client().value(method, input);
 
 const importText = (fileName: string, content: string) =>
-  call<AdvisoryImportResult>('advisories.import', { fileName, content });
+  call('advisories.import', { fileName, content });
 const importFile = (file: string) => importText(path.basename(file), fs.readFileSync(file, 'utf8'));
 const fixture = (name: string) =>
-  JSON.parse(fs.readFileSync(path.join(csafDir, name), 'utf8')) as Record<string, unknown>;
+  JSON.parse(fs.readFileSync(path.join(csafFixturesDir, name), 'utf8')) as Record<string, unknown>;
 const count = (table: string) =>
   rt.services.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 async function getByTracking(trackingId: string): Promise<AdvisoryDetail> {
-  const list = await call<AdvisorySummary[]>('advisories.list', {});
+  const list = await call('advisories.list', {});
   const found = list.find((a) => a.trackingId === trackingId);
   if (!found) throw new Error(`${trackingId} not listed`);
-  return call<AdvisoryDetail>('advisories.get', { id: found.id });
+  return call('advisories.get', { id: found.id });
 }
 
 describe('CSAF advisory import', () => {
-  beforeEach(async () => {
-    rt = startTestRuntime();
-    await signInAs(rt, 'biomed');
-  });
+  beforeEach(async () => (rt = await startSignedIn('biomed')));
   afterEach(() => rt.cleanup());
 
   it('imports every real file of the fixtures, and reports each unchanged the second time', async () => {
-    expect(fixtureFiles.length).toBeGreaterThanOrEqual(17);
-    for (const file of fixtureFiles) {
+    expect(csafFixtureFiles.length).toBeGreaterThanOrEqual(17);
+    for (const file of csafFixtureFiles) {
       const r = await importFile(file);
       expect(r, path.basename(file)).toMatchObject({ outcome: 'imported', messages: [] });
       expect(r.sha256).toBe(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
     }
-    for (const file of fixtureFiles) {
+    for (const file of csafFixtureFiles) {
       expect((await importFile(file)).outcome).toBe('unchanged');
     }
-    expect(count('advisories')).toBe(fixtureFiles.length);
-    expect(count('advisory_revisions')).toBe(fixtureFiles.length);
-    const list = await call<AdvisorySummary[]>('advisories.list', {});
-    expect(list).toHaveLength(fixtureFiles.length);
+    expect(count('advisories')).toBe(csafFixtureFiles.length);
+    expect(count('advisory_revisions')).toBe(csafFixtureFiles.length);
+    const list = await call('advisories.list', {});
+    expect(list).toHaveLength(csafFixtureFiles.length);
     const siemens = list.find((a) => a.trackingId === 'ICSMA-17-215-02');
     expect(siemens).toMatchObject({
       vendors: ['Siemens'],
@@ -84,11 +63,11 @@ describe('CSAF advisory import', () => {
       .prepare(`SELECT count(*) FROM audit_events WHERE body LIKE '%"action":"advisory.imported"%'`)
       .pluck()
       .get();
-    expect(events).toBe(fixtureFiles.length);
+    expect(events).toBe(csafFixtureFiles.length);
   });
 
   it('keeps the raw document byte for byte with its SHA-256', async () => {
-    const file = path.join(csafDir, 'icsma-20-170-04.json');
+    const file = path.join(csafFixturesDir, 'icsma-20-170-04.json');
     const r = await importFile(file);
     const row = rt.services.db
       .prepare('SELECT raw, sha256 FROM advisory_revisions WHERE advisory_id = ?')
@@ -98,7 +77,7 @@ describe('CSAF advisory import', () => {
   });
 
   it('normalises the pitfalls the fixtures README lists', async () => {
-    for (const file of fixtureFiles) await importFile(file);
+    for (const file of csafFixtureFiles) await importFile(file);
 
     const isp = await getByTracking('ICSMA-18-058-02');
     expect(isp.advisory.products[0]).toMatchObject({
@@ -159,7 +138,7 @@ describe('CSAF advisory import', () => {
   });
 
   it('stores a newer revision with its history, reports the same one unchanged and refuses an older one', async () => {
-    const original = fs.readFileSync(path.join(csafDir, 'icsma-17-215-02.json'), 'utf8');
+    const original = fs.readFileSync(path.join(csafFixturesDir, 'icsma-17-215-02.json'), 'utf8');
     expect((await importText('v1.json', original)).outcome).toBe('imported');
 
     const doc = JSON.parse(original) as {
@@ -178,7 +157,8 @@ describe('CSAF advisory import', () => {
     const revised = await importText('v2.json', v2);
     expect(revised).toMatchObject({ outcome: 'revised', version: '2', previousVersion: '1' });
 
-    const detail = await call<AdvisoryDetail>('advisories.get', { id: revised.advisoryId });
+    if (revised.advisoryId === null) throw new Error('the revision names no advisory');
+    const detail = await call('advisories.get', { id: revised.advisoryId });
     expect(detail.version).toBe('2');
     expect(detail.revisions.map((r) => [r.version, r.current])).toEqual([
       ['1', false],
@@ -214,7 +194,9 @@ describe('CSAF advisory import', () => {
 
   it('keeps the bundled summary and CISA’s document apart (same tracking ID, other publisher)', async () => {
     await importFile(path.join(repoRoot, 'resources/advisories/icsma-17-215-02.json'));
-    expect((await importFile(path.join(csafDir, 'icsma-17-215-02.json'))).outcome).toBe('imported');
+    expect((await importFile(path.join(csafFixturesDir, 'icsma-17-215-02.json'))).outcome).toBe(
+      'imported',
+    );
     expect(count('advisories')).toBe(2);
   });
 

@@ -2,39 +2,29 @@ import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BackupInfo, BackupRestoreReport, BackupVerification } from '../../api/domains/backup';
-import type { Result } from '../../api/result';
+import { describe, expect, it } from 'vitest';
+import type { BackupInfo, BackupVerification } from '../../api/domains/backup';
 import { verifyAuditChain } from '../audit/verify';
 import { databaseFileName } from '../db/open';
 import { tableHash } from '../test/hostile/table-hash';
 import { sampleDevice } from '../test/sample-inputs';
-import { signInAs, startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
+import { signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import { cleanupAfterEach } from '../test/cleanups';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+const { later, folder: tempFolder } = cleanupAfterEach();
 
 function runtime(): TestRuntime {
   const rt = startTestRuntime();
-  cleanups.push(rt.cleanup);
+  later(rt.cleanup);
   return rt;
 }
 
-function folder(): string {
-  const t = tempDir('standalone-backups-');
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const folder = () => tempFolder('standalone-backups-');
 
 const device = (assetTag: string) => sampleDevice(assetTag);
 
 async function demoAsAdmin(rt: TestRuntime): Promise<void> {
-  value(await rt.dispatch('demo.load', {}));
+  await rt.client().value('demo.load', {});
   await signInAs(rt, 'admin');
 }
 
@@ -46,7 +36,7 @@ describe('backups', () => {
     const rt = runtime();
     await demoAsAdmin(rt);
     const dir = folder();
-    const info = value<BackupInfo>(await rt.dispatch('backup.create', { folder: dir }));
+    const info = await rt.client().value('backup.create', { folder: dir });
     expect(info.fileName).toMatch(/^standalone-2026-11-28T080000Z-schema\d+\.sqlite$/);
     expect(info.kind).toBe('manual');
     // sha256sum can check it without Standalone.
@@ -81,9 +71,9 @@ describe('backups', () => {
       .get();
     expect(events).toBe(1);
     // A second backup in the same second gets its own name.
-    const again = value<BackupInfo>(await rt.dispatch('backup.create', { folder: dir }));
+    const again = await rt.client().value('backup.create', { folder: dir });
     expect(again.fileName).toMatch(/-2\.sqlite$/);
-    const list = value<BackupInfo[]>(await rt.dispatch('backup.list', { folder: dir }));
+    const list = await rt.client().value('backup.list', { folder: dir });
     expect(list.map((b) => b.fileName).sort()).toEqual([info.fileName, again.fileName].sort());
   });
 
@@ -91,7 +81,7 @@ describe('backups', () => {
     const rt = runtime();
     await demoAsAdmin(rt);
     const dir = folder();
-    const backup = value<BackupInfo>(await rt.dispatch('backup.create', { folder: dir }));
+    const backup = await rt.client().value('backup.create', { folder: dir });
     const eventsInBackup = verifyAuditChain(
       new Database(backup.file, { readonly: true }),
     ).eventCount;
@@ -101,19 +91,15 @@ describe('backups', () => {
       .pluck()
       .get();
     rt.clock.advance(60_000);
-    const added = value<{ id: number }>(await rt.dispatch('devices.create', device('DRILL-001')));
-    value(
-      await rt.dispatch('devices.update', {
-        id: 1,
-        changes: { notes: 'changed after the backup' },
-      }),
-    );
+    const added = await rt.client().value('devices.create', device('DRILL-001'));
+    await rt.client().value('devices.update', {
+      id: 1,
+      changes: { notes: 'changed after the backup' },
+    });
     const changedHash = tableHash(rt.services.db);
 
     rt.clock.advance(60_000);
-    const report = value<BackupRestoreReport>(
-      await rt.dispatch('backup.restore', { file: backup.file }),
-    );
+    const report = await rt.client().value('backup.restore', { file: backup.file });
 
     // The changes are gone.
     const db = rt.services.db;
@@ -122,7 +108,7 @@ describe('backups', () => {
     ).toBe(0);
     expect(db.prepare('SELECT notes FROM devices WHERE id = 1').pluck().get()).toBe(notesBefore);
     // The chain verifies, and the restore is its first event after the backup's own.
-    const audit = value<{ ok: boolean; eventCount: number }>(await rt.dispatch('audit.verify', {}));
+    const audit = await rt.client().value('audit.verify', {});
     expect(audit).toMatchObject({ ok: true, eventCount: eventsInBackup + 1 });
     expect(report.auditEventId).toBe(eventsInBackup + 1);
     const last = JSON.parse(
@@ -146,11 +132,9 @@ describe('backups', () => {
     ).toBe(added.id);
     aside.close();
     // The restored database has its own users: the station is signed out.
-    expect(value<{ state: string }>(await rt.dispatch('session.status', {})).state).toBe(
-      'signed_out',
-    );
+    expect((await rt.client().value('session.status', {})).state).toBe('signed_out');
     // And the services carry on, on the restored file.
-    expect(value<{ total: number }>(await signInAndList(rt)).total).toBe(34);
+    expect((await signInAndList(rt)).total).toBe(34);
     expect(fs.existsSync(path.join(rt.dir, databaseFileName))).toBe(true);
   });
 
@@ -175,12 +159,12 @@ describe('backups', () => {
       const rt = runtime();
       await demoAsAdmin(rt);
       const dir = folder();
-      const backup = value<BackupInfo>(await rt.dispatch('backup.create', { folder: dir }));
+      const backup = await rt.client().value('backup.create', { folder: dir });
       spoil(backup, label);
       const before = tableHash(rt.services.db);
       const filesBefore = fs.readdirSync(rt.dir).sort();
 
-      const result = await rt.dispatch('backup.restore', { file: backup.file });
+      const result = await rt.client().call('backup.restore', { file: backup.file });
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe(code);
@@ -191,25 +175,23 @@ describe('backups', () => {
       // Nothing replaced, nothing moved, no one signed out.
       expect(tableHash(rt.services.db)).toBe(before);
       expect(fs.readdirSync(rt.dir).sort()).toEqual(filesBefore);
-      expect(value<{ state: string }>(await rt.dispatch('session.status', {})).state).toBe(
-        'active',
-      );
+      expect((await rt.client().value('session.status', {})).state).toBe('active');
     },
   );
 
   it('refuses to restore while another process holds the database, and carries on', async () => {
     const rt = runtime();
     await demoAsAdmin(rt);
-    const backup = value<BackupInfo>(await rt.dispatch('backup.create', { folder: folder() }));
+    const backup = await rt.client().value('backup.create', { folder: folder() });
     // Another connection, as the app would hold while someone restores from the command line.
     const other = new Database(path.join(rt.dir, databaseFileName));
     other.prepare('SELECT count(*) FROM devices').get();
     try {
-      const result = await rt.dispatch('backup.restore', { file: backup.file });
+      const result = await rt.client().call('backup.restore', { file: backup.file });
       expect(result.ok ? 'ok' : result.error.code).toBe('conflict');
       expect(asideFiles(rt.dir)).toEqual([]);
       // The services reopened the same database and still work.
-      const page = value<{ total: number }>(await rt.dispatch('devices.list', { limit: 1 }));
+      const page = await rt.client().value('devices.list', { limit: 1 });
       expect(page.total).toBe(34);
     } finally {
       other.close();
@@ -220,24 +202,24 @@ describe('backups', () => {
     const rt = runtime();
     await demoAsAdmin(rt);
     for (const folderInput of ['relative/folder', '../../etc', 'C:\\Windows\\x', '/tmp/a\0b']) {
-      const r = await rt.dispatch('backup.create', { folder: folderInput });
+      const r = await rt.client().call('backup.create', { folder: folderInput });
       expect(r.ok ? 'ok' : r.error.code).toBe('invalid_input');
     }
-    const missing = await rt.dispatch('backup.restore', {
+    const missing = await rt.client().call('backup.restore', {
       file: path.join(folder(), 'none.sqlite'),
     });
     expect(missing.ok ? 'ok' : missing.error.code).toBe('not_found');
     await signInAs(rt, 'technologist');
-    const refused = await rt.dispatch('backup.restore', { file: '/x.sqlite' });
+    const refused = await rt.client().call('backup.restore', { file: '/x.sqlite' });
     expect(refused.ok ? 'ok' : refused.error.code).toBe('forbidden');
   });
 });
 
-async function signInAndList(rt: TestRuntime): Promise<Result<unknown>> {
+async function signInAndList(rt: TestRuntime) {
   // The helper's users were created in the replaced database; make one in the restored one.
   rt.services.sessions.current = null;
   await signInAs(rt, ['biomed', 'admin']);
-  return rt.dispatch('devices.list', { limit: 1 });
+  return rt.client().value('devices.list', { limit: 1 });
 }
 
 /** Spoil a backup the way the label says; where a checksum is rewritten, only deep checks can tell. */

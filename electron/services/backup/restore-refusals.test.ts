@@ -1,17 +1,17 @@
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BackupInfo, BackupVerification } from '../../api/domains/backup';
 import { tableHash } from '../test/hostile/table-hash';
 import { signInAs, startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
+import { cleanupAfterEach } from '../test/cleanups';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+const { later } = cleanupAfterEach();
 
 async function demoAsAdmin(): Promise<TestRuntime> {
   const rt = startTestRuntime();
-  cleanups.push(rt.cleanup);
+  later(rt.cleanup);
   await rt.client().value('demo.load', {});
   await signInAs(rt, 'admin');
   return rt;
@@ -19,7 +19,7 @@ async function demoAsAdmin(): Promise<TestRuntime> {
 
 function folder(): string {
   const t = tempDir('standalone-backups-');
-  cleanups.push(t.cleanup);
+  later(t.cleanup);
   return t.dir;
 }
 

@@ -1,27 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BackupInfo, BackupStatus } from '../../api/domains/backup';
-import type { Result } from '../../api/result';
-import { signInAs, startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
+import { describe, expect, it } from 'vitest';
+import { signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 import { runDueBackups } from './scheduler';
+import { cleanupAfterEach } from '../test/cleanups';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const { folder, later } = cleanupAfterEach();
 
 async function setUp(): Promise<{ rt: TestRuntime; dir: string }> {
   const rt = startTestRuntime('2026-11-28T08:00:00.000Z');
-  cleanups.push(rt.cleanup);
-  const t = tempDir('standalone-auto-backups-');
-  cleanups.push(t.cleanup);
-  value(await rt.dispatch('demo.load', {}));
+  later(rt.cleanup);
+  const dir = folder('standalone-auto-backups-');
+  await rt.client().value('demo.load', {});
   await signInAs(rt, 'admin');
-  return { rt, dir: t.dir };
+  return { rt, dir };
 }
 
 const minutes = (n: number) => n * 60_000;
@@ -30,21 +22,19 @@ const at = (rt: TestRuntime, offset: number) => new Date(rt.clock.now().getTime(
 describe('automatic backups', () => {
   it('are off until turned on, then run on their interval and keep only the newest', async () => {
     const { rt, dir } = await setUp();
-    expect(value<BackupStatus>(await rt.dispatch('backup.getSettings', {}))).toMatchObject({
+    expect(await rt.client().value('backup.getSettings', {})).toMatchObject({
       settings: { automatic: false, folder: null },
       folder: path.join(rt.dir, 'backups'),
       nextDueAt: null,
     });
     expect((await runDueBackups(rt.services, at(rt, 0))).outcome).toBe('off');
 
-    const status = value<BackupStatus>(
-      await rt.dispatch('backup.setSettings', {
-        automatic: true,
-        folder: dir,
-        intervalMinutes: 30,
-        keep: 2,
-      }),
-    );
+    const status = await rt.client().value('backup.setSettings', {
+      automatic: true,
+      folder: dir,
+      intervalMinutes: 30,
+      keep: 2,
+    });
     expect(status).toMatchObject({
       folder: dir,
       lastAutomatic: null,
@@ -52,7 +42,7 @@ describe('automatic backups', () => {
     });
 
     // A backup taken by hand is never pruned.
-    const manual = value<BackupInfo>(await rt.dispatch('backup.create', { folder: dir }));
+    const manual = await rt.client().value('backup.create', { folder: dir });
 
     const first = await runDueBackups(rt.services, at(rt, minutes(1)));
     expect(first.outcome).toBe('created');
@@ -69,11 +59,11 @@ describe('automatic backups', () => {
     expect(
       names.filter((n) => n.startsWith(path.basename(first.created?.file ?? '', '.sqlite'))),
     ).toEqual([]);
-    const list = value<BackupInfo[]>(await rt.dispatch('backup.list', {}));
+    const list = await rt.client().value('backup.list', {});
     expect(list.map((b) => b.kind)).toEqual(['automatic', 'automatic', 'manual']);
     expect(list.at(-1)?.file).toBe(manual.file);
 
-    const after = value<BackupStatus>(await rt.dispatch('backup.getSettings', {}));
+    const after = await rt.client().value('backup.getSettings', {});
     expect(after.lastAutomatic?.file).toBe(third.created?.file);
     expect(after.nextDueAt).toBe(
       new Date(at(rt, minutes(61)).getTime() + minutes(30)).toISOString(),
@@ -84,30 +74,26 @@ describe('automatic backups', () => {
     const { rt, dir } = await setUp();
     const blocked = path.join(dir, 'not-a-folder');
     fs.writeFileSync(blocked, 'a file where the folder should be');
-    value(
-      await rt.dispatch('backup.setSettings', {
-        automatic: true,
-        folder: blocked,
-        intervalMinutes: 5,
-        keep: 3,
-      }),
-    );
+    await rt.client().value('backup.setSettings', {
+      automatic: true,
+      folder: blocked,
+      intervalMinutes: 5,
+      keep: 3,
+    });
     const failed = await runDueBackups(rt.services, at(rt, 0));
     expect(failed.outcome).toBe('failed');
     expect(failed.error).toContain(blocked);
-    const status = value<BackupStatus>(await rt.dispatch('backup.getSettings', {}));
+    const status = await rt.client().value('backup.getSettings', {});
     expect(status.lastError?.message).toBe(failed.error);
 
-    value(
-      await rt.dispatch('backup.setSettings', {
-        automatic: true,
-        folder: dir,
-        intervalMinutes: 5,
-        keep: 3,
-      }),
-    );
+    await rt.client().value('backup.setSettings', {
+      automatic: true,
+      folder: dir,
+      intervalMinutes: 5,
+      keep: 3,
+    });
     expect((await runDueBackups(rt.services, at(rt, minutes(1)))).outcome).toBe('created');
-    expect(value<BackupStatus>(await rt.dispatch('backup.getSettings', {})).lastError).toBeNull();
+    expect((await rt.client().value('backup.getSettings', {})).lastError).toBeNull();
   });
 
   it('refuses settings out of range or with a relative folder', async () => {
@@ -117,7 +103,7 @@ describe('automatic backups', () => {
       { automatic: true, folder: null, intervalMinutes: 60, keep: 0 },
       { automatic: true, folder: 'backups', intervalMinutes: 60, keep: 3 },
     ]) {
-      const r = await rt.dispatch('backup.setSettings', input);
+      const r = await rt.client().call('backup.setSettings', input);
       expect(r.ok ? 'ok' : r.error.code).toBe('invalid_input');
     }
   });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../demo/walkthrough-answers';
 import { auditSince, lastAuditId } from '../people/test-calls';
-import { fixturesDir, repoRoot, signInAs } from '../test/temp-runtime';
+import { bundledAdvisoryRevisionTwo } from '../test/advisory-revision';
+import { fixturesDir, signInAs } from '../test/temp-runtime';
 import { answerAll, demoIncident, signAs, testNow, type DemoIncident } from './case-test-setup';
 
 /**
@@ -14,7 +15,7 @@ import { answerAll, demoIncident, signAs, testNow, type DemoIncident } from './c
  * https://standalone.invalid), and CSAF makes a tracking id unique per publisher, so the import
  * stores it as a second advisory, not as a revision; and both are version 1, so even compared as
  * revisions neither would be newer. It therefore flags nothing. The newer revision below is the
- * bundled document itself, revised to version 2 in the test's temp folder.
+ * bundled document itself, revised to version 2.
  */
 
 let d: DemoIncident;
@@ -34,32 +35,6 @@ async function importFile(file: string, content: string) {
     advisoryId: number | null;
     previousVersion: string | null;
   };
-}
-
-/** The bundled ICSMA-17-215-02 as its publisher's revision 2 (the vendor softened the advice). */
-function revisionTwo(): string {
-  const doc = JSON.parse(
-    fs.readFileSync(path.join(repoRoot, 'resources/advisories/icsma-17-215-02.json'), 'utf8'),
-  ) as {
-    document: {
-      tracking: {
-        version: string;
-        current_release_date: string;
-        revision_history: { date: string; number: string; summary: string }[];
-      };
-    };
-  };
-  const date = '2017-08-10T00:00:00.000Z';
-  doc.document.tracking.version = '2';
-  doc.document.tracking.current_release_date = date;
-  doc.document.tracking.revision_history.push({
-    date,
-    number: '2',
-    summary: 'Updated mitigations: the vendor softened the advice to disconnect.',
-  });
-  const file = path.join(d.rt.dir, 'icsma-17-215-02.v2.json');
-  fs.writeFileSync(file, JSON.stringify(doc, null, 2));
-  return fs.readFileSync(file, 'utf8');
 }
 
 describe('re-review on a new advisory revision', () => {
@@ -95,7 +70,12 @@ describe('re-review on a new advisory revision', () => {
       .run(returned);
 
     const before = lastAuditId(d.rt);
-    const result = await importFile('icsma-17-215-02.v2.json', revisionTwo());
+    const result = await importFile(
+      'icsma-17-215-02.v2.json',
+      bundledAdvisoryRevisionTwo(
+        'Updated mitigations: the vendor softened the advice to disconnect.',
+      ),
+    );
     expect(result).toMatchObject({
       outcome: 'revised',
       advisoryId: d.advisoryId,

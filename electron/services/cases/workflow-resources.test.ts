@@ -1,24 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../core/log';
 import { loadPlaybooks } from '../playbooks/load';
 import { startServices } from '../runtime';
 import { repoRoot, tempDir } from '../test/temp-runtime';
+import { cleanupAfterEach } from '../test/cleanups';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+const { folder, later } = cleanupAfterEach();
 
 /** A resources folder like the shipped one, with the playbook template replaced by `template`. */
 function resourcesWith(template: string): string {
-  const t = tempDir('standalone-resources-');
-  cleanups.push(t.cleanup);
+  const dir = folder('standalone-resources-');
   for (const part of ['demo', 'radionuclides.json']) {
-    fs.cpSync(path.join(repoRoot, 'resources', part), path.join(t.dir, part), { recursive: true });
+    fs.cpSync(path.join(repoRoot, 'resources', part), path.join(dir, part), { recursive: true });
   }
-  fs.mkdirSync(path.join(t.dir, 'playbooks'));
-  fs.writeFileSync(path.join(t.dir, 'playbooks', 'icsma-standalone-response.v1.json'), template);
-  return t.dir;
+  fs.mkdirSync(path.join(dir, 'playbooks'));
+  fs.writeFileSync(path.join(dir, 'playbooks', 'icsma-standalone-response.v1.json'), template);
+  return dir;
 }
 
 /** The shipped template with the gate's first item renamed, which its schema refuses. */
@@ -38,7 +37,7 @@ describe('the workflow resources at start-up', () => {
   it('refuses to start when a playbook template is invalid, naming the file', () => {
     const resourcesDir = resourcesWith(JSON.stringify(brokenTemplate()));
     const data = tempDir();
-    cleanups.push(data.cleanup);
+    later(data.cleanup);
     expect(() =>
       startServices({
         dataDir: data.dir,

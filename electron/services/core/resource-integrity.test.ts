@@ -1,22 +1,20 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadWorkflowResources } from '../cases/workflow-resources';
 import { loadPdfFonts } from '../pdf/fonts';
-import { tempDir } from '../test/temp-runtime';
 import { resourceHashes } from './resource-hashes.generated';
+import { cleanupAfterEach } from '../test/cleanups';
 
 const shipped = path.resolve('resources');
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+const { folder } = cleanupAfterEach();
 
 /** A copy of the shipped resources folder, to change a file in. */
 function copyOfResources(): string {
-  const t = tempDir('standalone-resources-');
-  cleanups.push(t.cleanup);
-  fs.cpSync(shipped, t.dir, { recursive: true });
-  return t.dir;
+  const dir = folder('standalone-resources-');
+  fs.cpSync(shipped, dir, { recursive: true });
+  return dir;
 }
 
 const playbook = 'playbooks/icsma-standalone-response.v1.json';

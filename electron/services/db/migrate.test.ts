@@ -2,21 +2,18 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boundTables } from '../audit/bound-tables';
 import { ServiceError } from '../core/errors';
-import { tempDir } from '../test/temp-runtime';
 import { appSchemaVersion, migrate, schemaVersionOf } from './migrate';
 import { migrations } from './migrations';
 import { openDatabase } from './open';
+import { cleanupAfterEach } from '../test/cleanups';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+const { folder } = cleanupAfterEach();
 
 function tempFile(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return path.join(t.dir, 'standalone.sqlite');
+  return path.join(folder(), 'standalone.sqlite');
 }
 
 const fileHash = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -1,37 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DevicePage } from '../../api/domains/devices';
-import {
-  deviceFieldNames,
-  type InventoryExport,
-  type InventoryImportReport,
-  type InventoryPreview,
-} from '../../api/domains/inventory';
-import { fixturesDir, signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import type { ApiClient } from '../../api/client';
+import { deviceFieldNames } from '../../api/domains/inventory';
+import type { InputOf, MethodName } from '../../api/methods';
+import { fixturesDir, signInAs, startSignedIn, type TestRuntime } from '../test/temp-runtime';
 
 const demoCsv = fs.readFileSync(path.join(fixturesDir, 'inventory/demo-hospital.csv'), 'utf8');
 const messyCsv = fs.readFileSync(path.join(fixturesDir, 'inventory/messy-cmms-export.csv'), 'utf8');
 
 let rt: TestRuntime;
-beforeEach(async () => {
-  rt = startTestRuntime();
-  await signInAs(rt, 'biomed');
-});
+beforeEach(async () => (rt = await startSignedIn('biomed')));
 afterEach(() => rt.cleanup());
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await rt.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-async function refusal(method: string, input: unknown): Promise<string> {
-  const r = await rt.dispatch(method, input);
+/** The value of a call that must succeed, typed from the API map. */
+const call: ApiClient['value'] = (method, input) => rt.client().value(method, input);
+async function refusal<M extends MethodName>(method: M, input: InputOf<M>): Promise<string> {
+  const r = await rt.client().call(method, input);
   if (r.ok) throw new Error(`${method} was expected to fail`);
   return r.error.message;
 }
 const importCsv = (content: string, extra: object = {}) =>
-  call<InventoryImportReport>('inventory.import', { fileName: 'inventory.csv', content, ...extra });
+  call('inventory.import', { fileName: 'inventory.csv', content, ...extra });
 const deviceCount = () =>
   rt.services.db.prepare('SELECT count(*) FROM devices').pluck().get() as number;
 const device = (assetTag: string) =>
@@ -132,7 +122,7 @@ describe('inventory import', () => {
   });
 
   it('previews without writing: delimiter, headers, suggested mapping, first rows and problems', async () => {
-    const p = await call<InventoryPreview>('inventory.preview', {
+    const p = await call('inventory.preview', {
       fileName: 'messy.csv',
       content: messyCsv,
     });
@@ -167,7 +157,7 @@ describe('inventory import', () => {
     expect(deviceCount()).toBe(0);
 
     // The user changes the mapping: ignore the IP column, and the IP problem is gone.
-    const changed = await call<InventoryPreview>('inventory.preview', {
+    const changed = await call('inventory.preview', {
       fileName: 'messy.csv',
       content: messyCsv,
       mapping: { IP: null },
@@ -176,7 +166,7 @@ describe('inventory import', () => {
     expect(changed.mapping.IP).toBeNull();
 
     // A mapping the import would refuse is a problem of the preview, so the user can fix it there.
-    const noTag = await call<InventoryPreview>('inventory.preview', {
+    const noTag = await call('inventory.preview', {
       fileName: 'messy.csv',
       content: messyCsv,
       mapping: { 'Asset #': null },
@@ -204,7 +194,7 @@ describe('inventory import', () => {
       ['\t', '\r\n', ''],
     ] as const) {
       const text = bom + rows.map((r) => r.map((c) => `"${c}"`).join(delimiter)).join(eol) + eol;
-      const p = await call<InventoryPreview>('inventory.preview', {
+      const p = await call('inventory.preview', {
         fileName: 'x.csv',
         content: text,
       });
@@ -304,7 +294,7 @@ describe('inventory export', () => {
     rt.services.db
       .prepare(`UPDATE devices SET building = ?, floor = ? WHERE asset_tag = 'NM-0102'`)
       .run('=1+1\nB', '\uFF1DSUM(A1)');
-    const csv = await call<InventoryExport>('inventory.export', { format: 'csv' });
+    const csv = await call('inventory.export', { format: 'csv' });
     expect(csv).toMatchObject({ deviceCount: 8, mediaType: 'text/csv' });
     expect(csv.content.startsWith('\uFEFFasset_tag,vendor,model,product_family')).toBe(true);
     expect(csv.content).toContain(`"'=HYPERLINK(""http://example.invalid"",""click"")"`);
@@ -329,12 +319,12 @@ describe('inventory export', () => {
 
   it('writes JSON with every device field', async () => {
     await importCsv(demoCsv);
-    const json = await call<InventoryExport>('inventory.export', { format: 'json' });
+    const json = await call('inventory.export', { format: 'json' });
     const body = JSON.parse(json.content) as { format: string; devices: Record<string, unknown>[] };
     expect(body.format).toBe('standalone-inventory');
     expect(body.devices).toHaveLength(35);
     expect(Object.keys(body.devices[0] ?? {}).sort()).toEqual([...deviceFieldNames].sort());
-    const page = await call<DevicePage>('devices.list', { limit: 1 });
+    const page = await call('devices.list', { limit: 1 });
     expect(page.total).toBe(35);
   });
 });

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MatchPage, NonMatchView } from '../../api/domains/advisories';
-import type { Device } from '../../api/domains/devices';
-import { fixturesDir, signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import type { ApiClient } from '../../api/client';
+import { sampleDevice, type DeviceFields } from '../test/sample-inputs';
+import { fixturesDir, startSignedIn, type TestRuntime } from '../test/temp-runtime';
 
 /**
  * The real ICSMA-20-170-04 (Baxter Spectrum): "v8.x model 35700BAX2", "v9.x model 35700BAX3".
@@ -12,50 +12,30 @@ import { fixturesDir, signInAs, startTestRuntime, type TestRuntime } from '../te
  */
 
 let rt: TestRuntime;
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await rt.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+/** The value of a call that must succeed, typed from the API map. */
+const call: ApiClient['value'] = (method, input) => rt.client().value(method, input);
 
-const blank = {
-  vendor: null,
-  model: null,
-  family: null,
-  modality: null,
-  serialNumber: null,
-  osName: null,
-  osVersion: null,
-  softwareVersion: null,
-  hostname: null,
-  ipAddress: null,
-  macAddress: null,
-  aeTitle: null,
-  networkSegment: null,
-  site: null,
-  building: null,
-  floor: null,
-  room: null,
-  department: null,
-  criticality: null,
-  remoteUpdateCapable: null,
-  backupMethod: null,
-  serviceContact: null,
-  notes: null,
-};
+/** A pump recorded with what each test names: no family, modality or operating system. */
+const pump = ({ assetTag, ...fields }: { assetTag: string } & Partial<DeviceFields>) =>
+  sampleDevice(assetTag, {
+    family: null,
+    modality: null,
+    osName: null,
+    osVersion: null,
+    ...fields,
+  });
 
 /** The device's matches and the reasons it is not matched, as its device page reads them. */
-async function page(fields: { assetTag: string } & Record<string, string>) {
-  const d = await call<Device>('devices.create', { ...blank, ...fields });
+async function page(fields: { assetTag: string } & Partial<DeviceFields>) {
+  const d = await call('devices.create', pump(fields));
   await call('matches.run', {});
-  const { matches } = await call<MatchPage>('matches.list', { deviceId: d.id });
-  const why = await call<NonMatchView[]>('matches.explain', { deviceId: d.id });
+  const { matches } = await call('matches.list', { deviceId: d.id });
+  const why = await call('matches.explain', { deviceId: d.id });
   return { matches, why: why.flatMap((w) => w.reasons).join('\n') };
 }
 
 beforeAll(async () => {
-  rt = startTestRuntime();
-  await signInAs(rt, 'biomed');
+  rt = await startSignedIn('biomed');
   const file = path.join(fixturesDir, 'csaf/icsma-20-170-04.json');
   await call('advisories.import', {
     fileName: path.basename(file),

@@ -4,6 +4,7 @@ import type { AdvisoryProduct, MatchConfidence } from '../../api/domains/advisor
 import { repoRoot } from '../test/temp-runtime';
 import { loadAliasTables } from './alias-tables';
 import { createMatcher } from './matcher';
+import { matchableDevice as device } from './test/matchable-device';
 import type { MatchableDevice } from './types';
 
 const tables = loadAliasTables(path.join(repoRoot, 'resources'));
@@ -21,23 +22,6 @@ function product(
     cpe: null,
     statuses: ['known_affected'],
     ...p,
-  };
-}
-
-let nextId = 1;
-function device(d: Partial<MatchableDevice>): MatchableDevice {
-  return {
-    id: nextId++,
-    assetTag: `T-${nextId}`,
-    vendor: null,
-    model: null,
-    family: null,
-    osName: null,
-    osVersion: null,
-    softwareVersion: null,
-    serialNumber: null,
-    notes: null,
-    ...d,
   };
 }
 

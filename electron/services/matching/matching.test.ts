@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  AdvisoryImportResult,
-  AdvisorySummary,
-  MatchPage,
-  MatchRunReport,
-  MatchView,
-} from '../../api/domains/advisories';
-import type { DevicePage } from '../../api/domains/devices';
-import type { InventoryImportReport } from '../../api/domains/inventory';
-import { fixturesDir, signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import type { ApiClient } from '../../api/client';
+import type { MatchView } from '../../api/domains/advisories';
+import {
+  csafFixtureFiles,
+  fixturesDir,
+  signInAs,
+  startSignedIn,
+  type TestRuntime,
+} from '../test/temp-runtime';
 
 /** The value, or a failed test saying what was missing. */
 function must<T>(value: T | null | undefined, what = 'value'): T {
@@ -18,37 +17,22 @@ function must<T>(value: T | null | undefined, what = 'value'): T {
   return value;
 }
 
-const csafDir = path.join(fixturesDir, 'csaf');
-const fixtureFiles = [
-  ...fs
-    .readdirSync(csafDir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => path.join(csafDir, f)),
-  ...fs.readdirSync(path.join(csafDir, 'non-icsma')).map((f) => path.join(csafDir, 'non-icsma', f)),
-];
-
 let rt: TestRuntime;
-beforeEach(async () => {
-  rt = startTestRuntime();
-  await signInAs(rt, 'biomed');
-});
+beforeEach(async () => (rt = await startSignedIn('biomed')));
 afterEach(() => rt.cleanup());
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await rt.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+/** The value of a call that must succeed, typed from the API map. */
+const call: ApiClient['value'] = (method, input) => rt.client().value(method, input);
 
 async function loadFixtures(): Promise<void> {
-  for (const file of fixtureFiles) {
-    const r = await call<AdvisoryImportResult>('advisories.import', {
+  for (const file of csafFixtureFiles) {
+    const r = await call('advisories.import', {
       fileName: path.basename(file),
       content: fs.readFileSync(file, 'utf8'),
     });
     expect(r.outcome).toBe('imported');
   }
-  const inv = await call<InventoryImportReport>('inventory.import', {
+  const inv = await call('inventory.import', {
     fileName: 'demo-hospital.csv',
     content: fs.readFileSync(path.join(fixturesDir, 'inventory/demo-hospital.csv'), 'utf8'),
   });
@@ -56,7 +40,7 @@ async function loadFixtures(): Promise<void> {
 }
 
 async function allMatches(): Promise<MatchView[]> {
-  return (await call<MatchPage>('matches.list', { limit: 10_000 })).matches;
+  return (await call('matches.list', { limit: 10_000 })).matches;
 }
 
 const byAdvisory = (matches: MatchView[], trackingId: string) =>
@@ -68,8 +52,8 @@ const byAdvisory = (matches: MatchView[], trackingId: string) =>
 describe('matching the demo inventory against the real advisories', () => {
   it('finds the Siemens Windows 7 molecular-imaging devices for ICSMA-17-215-02, the Windows XP one for -01, and no other Siemens device', async () => {
     await loadFixtures();
-    const run = await call<MatchRunReport>('matches.run', {});
-    expect(run).toMatchObject({ devices: 35, advisories: fixtureFiles.length, removed: 0 });
+    const run = await call('matches.run', {});
+    expect(run).toMatchObject({ devices: 35, advisories: csafFixtureFiles.length, removed: 0 });
     const matches = await allMatches();
 
     expect(byAdvisory(matches, 'ICSMA-17-215-02')).toEqual([
@@ -141,10 +125,10 @@ describe('matching the demo inventory against the real advisories', () => {
   it('filters devices by matched advisory through the index, and lists per advisory', async () => {
     await loadFixtures();
     await call('matches.run', {});
-    const advisories = await call<AdvisorySummary[]>('advisories.list', {});
+    const advisories = await call('advisories.list', {});
     const win7 = must(advisories.find((a) => a.trackingId === 'ICSMA-17-215-02'));
     expect(win7.devicesMatched).toBe(6);
-    const page = await call<DevicePage>('devices.list', { advisoryId: win7.id });
+    const page = await call('devices.list', { advisoryId: win7.id });
     expect(page.devices.map((d) => d.assetTag)).toEqual([
       'NM-PETCT-01',
       'NM-PETCT-02',
@@ -172,7 +156,7 @@ describe('matching the demo inventory against the real advisories', () => {
     const pacs = must(matches.find((m) => m.assetTag === 'NM-WS-01'));
 
     const biomed = await signInAs(rt, 'biomed');
-    const confirmed = await call<MatchView>('matches.confirm', {
+    const confirmed = await call('matches.confirm', {
       id: petct.id,
       reason: 'Console shows Windows 7 SP1.',
     });
@@ -217,7 +201,7 @@ describe('matching the demo inventory against the real advisories', () => {
     db.prepare(
       `UPDATE devices SET os_name = 'Windows 10' WHERE asset_tag IN ('NM-PETCT-01', 'NM-WS-01', 'NM-SPECTCT-01')`,
     ).run();
-    const rerun = await call<MatchRunReport>('matches.run', {});
+    const rerun = await call('matches.run', {});
     expect(rerun).toMatchObject({ removed: 1, stale: 2 });
     const after = await allMatches();
     expect(after.find((m) => m.assetTag === 'NM-SPECTCT-01')).toBeUndefined();
@@ -229,7 +213,7 @@ describe('matching the demo inventory against the real advisories', () => {
       status: 'dismissed',
       current: false,
     });
-    const win7 = (await call<AdvisorySummary[]>('advisories.list', {})).find(
+    const win7 = (await call('advisories.list', {})).find(
       (a) => a.trackingId === 'ICSMA-17-215-02',
     );
     expect(win7?.devicesMatched).toBe(4); // 6 − the dismissed one − the removed one

@@ -10,28 +10,12 @@ import { repoRoot } from '../test/temp-runtime';
 import { loadAliasTables } from './alias-tables';
 import { createMatcher } from './matcher';
 import { realAdvisories as advisories } from './test/real-advisories';
+import { matchableDevice as device } from './test/matchable-device';
 import type { MatchableDevice } from './types';
 
 const tables = loadAliasTables(path.join(repoRoot, 'resources'));
 
 const matcher = createMatcher(tables, advisories);
-let nextId = 1;
-function device(d: Partial<MatchableDevice>): MatchableDevice {
-  const id = nextId++;
-  return {
-    id,
-    assetTag: `RA-${id}`,
-    vendor: null,
-    model: null,
-    family: null,
-    osName: null,
-    osVersion: null,
-    softwareVersion: null,
-    serialNumber: null,
-    notes: null,
-    ...d,
-  };
-}
 
 type Expect = MatchConfidence | 'no';
 /** [class, advisory, inventory row, expected confidence or 'no', a phrase the reasons contain] */

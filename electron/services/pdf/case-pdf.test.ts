@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setUpSigningIdentity, testOrganisation } from '../signing/test/test-identity';
-import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
 import {
   misplacedWords,
   pdfPageCount,
@@ -14,37 +13,25 @@ import {
 } from './independent-tools';
 import { sampleCaseDocument, sampleNames } from './sample-documents';
 import { exportSignedPdf } from './sign';
+import { pdfUnderTest } from './test/pdf-under-test';
 import { verifyPdf } from './verify';
 
-let rt: TestRuntime;
-let out: ReturnType<typeof tempDir>;
-let file: string;
-let pdf: Buffer;
-let fingerprint: string;
-
-beforeAll(async () => {
-  rt = startTestRuntime();
-  out = tempDir('standalone-pdf-');
+let fingerprint = '';
+const t = pdfUnderTest('case', async (rt) => {
   fingerprint = (await setUpSigningIdentity(rt)).fingerprintSha256;
   const head = rt.services.db.prepare('SELECT last_id, last_hash FROM audit_head').get() as {
     last_id: number;
     last_hash: string;
   };
-  pdf = await exportSignedPdf(rt.services, {
+  return exportSignedPdf(rt.services, {
     ...sampleCaseDocument(rt.clock.now()),
     auditReference: { eventId: head.last_id, hash: head.last_hash },
   });
-  file = path.join(out.dir, 'case.pdf');
-  fs.writeFileSync(file, pdf);
-}, 180_000);
-afterAll(() => {
-  rt.cleanup();
-  out.cleanup();
 });
 
 describe('a signed case-like PDF, checked with independent tools', () => {
   it('pdfsig: the whole document is signed, adbe.pkcs7.detached with SHA-256, and the signature is valid', () => {
-    const sig = pdfsig(file);
+    const sig = pdfsig(t.file);
     expect(sig.signatureLine).toBe('Signature is Valid.');
     expect(sig.output).toContain('Total document signed');
     expect(sig.output).toContain('Signature Type: adbe.pkcs7.detached');
@@ -55,13 +42,13 @@ describe('a signed case-like PDF, checked with independent tools', () => {
   });
 
   it('qpdf --check finds no errors', () => {
-    const check = qpdfCheck(file);
+    const check = qpdfCheck(t.file);
     expect(check.code).toBe(0);
     expect(check.output).toContain('No syntax or stream encoding errors found');
   });
 
   it('pdftotext finds the asset tag, the advisory, every signer and the non-Latin names', () => {
-    const text = pdftotext(file);
+    const text = pdftotext(t.file);
     for (const expected of [
       'NM-PETCT-01',
       'ICSMA-17-215-02',
@@ -79,32 +66,32 @@ describe('a signed case-like PDF, checked with independent tools', () => {
     ]) {
       expect(text).toContain(expected);
     }
-    const pages = pdfPageCount(file);
+    const pages = pdfPageCount(t.file);
     expect(pages).toBeGreaterThan(2);
     expect(text).toContain(`Page ${pages} of ${pages}`);
   });
 
   it('puts every word inside the margins, never below the body into the footer', () => {
-    const words = pdfWords(file);
+    const words = pdfWords(t.file);
     expect(words.length).toBeGreaterThan(500);
     expect(misplacedWords(words)).toEqual([]);
   });
 
   it('embeds subsets of the fonts, so the file stays small', () => {
-    expect(pdf.length).toBeLessThan(200_000);
-    expect(pdf.includes(Buffer.from('/FontFile2'))).toBe(true);
-    expect(pdf.includes(Buffer.from('DejaVuSans'))).toBe(true);
+    expect(t.pdf.length).toBeLessThan(200_000);
+    expect(t.pdf.includes(Buffer.from('/FontFile2'))).toBe(true);
+    expect(t.pdf.includes(Buffer.from('DejaVuSans'))).toBe(true);
     // The CJK fallback is a subset too: a few glyphs, not the 1.5 MB font.
-    expect(pdf.includes(Buffer.from('NotoSansSC'))).toBe(true);
+    expect(t.pdf.includes(Buffer.from('NotoSansSC'))).toBe(true);
   });
 
   it('renders every page with pdftoppm', () => {
-    const pngs = pdftoppm(file, path.join(out.dir, 'pages'), 'case');
-    expect(pngs).toHaveLength(pdfPageCount(file));
+    const pngs = pdftoppm(t.file, path.join(t.out.dir, 'pages'), 'case');
+    expect(pngs).toHaveLength(pdfPageCount(t.file));
   });
 
   it('carries the metadata verify-pdf needs and verifies against the database', async () => {
-    const report = await verifyPdf(rt.services, pdf);
+    const report = await verifyPdf(t.rt.services, t.pdf);
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({
       valid: true,
@@ -132,23 +119,23 @@ describe('a signed case-like PDF, checked with independent tools', () => {
 
   it('one changed byte inside the signed range: pdfsig reports a digest mismatch and verify fails', async () => {
     // A byte of page content (inside the first signed range), changed as an editor would.
-    const tampered = Buffer.from(pdf);
-    const at = pdf.indexOf(Buffer.from('stream')) + 20;
+    const tampered = Buffer.from(t.pdf);
+    const at = t.pdf.indexOf(Buffer.from('stream')) + 20;
     tampered[at] = (tampered[at] ?? 0) ^ 0x01;
-    const tamperedFile = path.join(out.dir, 'tampered.pdf');
+    const tamperedFile = path.join(t.out.dir, 'tampered.pdf');
     fs.writeFileSync(tamperedFile, tampered);
     expect(pdfsig(tamperedFile).signatureLine).toBe('Digest Mismatch.');
-    const report = await verifyPdf(rt.services, tampered);
+    const report = await verifyPdf(t.rt.services, tampered);
     expect(report.valid).toBe(false);
     expect(report.problems.map((p) => p.code)).toContain('digest_mismatch');
   });
 
   it('bytes appended after signing (an incremental update) make it invalid', async () => {
     const appended = Buffer.concat([
-      pdf,
+      t.pdf,
       Buffer.from('\n1 0 obj\n<< /Title (forged) >>\nendobj\n'),
     ]);
-    const report = await verifyPdf(rt.services, appended);
+    const report = await verifyPdf(t.rt.services, appended);
     expect(report.valid).toBe(false);
     expect(report.problems.map((p) => p.code)).toContain('not_whole_document');
   });

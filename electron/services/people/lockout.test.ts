@@ -1,67 +1,60 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TestRuntime } from '../test/temp-runtime';
+import { describe, expect, it } from 'vitest';
 import { formatUntil } from './format-until';
 import {
   adminPin,
-  auditActionsSince,
   auditSince,
-  startWithCalls,
   biomedPin,
   lastAuditId,
-  twoUsers as twoUsersOf,
-  type typedCalls,
+  minutes,
+  stationPerTest,
 } from './test-calls';
 
-let rt: TestRuntime;
-let api: ReturnType<typeof typedCalls>;
-beforeEach(() => ({ rt, api } = startWithCalls()));
-afterEach(() => rt.cleanup());
-
-const twoUsers = () => twoUsersOf(api);
-const actions = (afterId: number) => auditActionsSince(rt, afterId);
-const minutes = (n: number) => n * 60_000;
+const t = stationPerTest();
 
 describe('lockout', () => {
   it('locks after 5 failures for 5 minutes, says until when, refuses even the right PIN, then expires', async () => {
-    const { biomedId } = await twoUsers();
-    const before = lastAuditId(rt);
+    const { biomedId } = await t.twoUsers();
+    const before = lastAuditId(t.rt);
     for (let i = 1; i <= 4; i++) {
       expect(
-        (await api.error('session.signIn', { userId: biomedId, secret: '000001' })).details,
+        (await t.api.error('session.signIn', { userId: biomedId, secret: '000001' })).details,
       ).toMatchObject({
         reason: 'bad_credentials',
       });
     }
-    const locking = await api.error('session.signIn', { userId: biomedId, secret: '000001' });
-    const until = new Date(rt.clock.now().getTime() + minutes(5));
+    const locking = await t.api.error('session.signIn', { userId: biomedId, secret: '000001' });
+    const until = new Date(t.rt.clock.now().getTime() + minutes(5));
     expect(locking).toMatchObject({
       code: 'unauthenticated',
       details: { reason: 'locked', lockedUntil: until.toISOString() },
     });
-    expect(locking.message).toContain(`locked until ${formatUntil(until, rt.clock.now())}`);
-    expect(actions(before)).toEqual([...Array(5).fill('auth.failed'), 'user.locked_out']);
+    expect(locking.message).toContain(`locked until ${formatUntil(until, t.rt.clock.now())}`);
+    expect(t.actions(before)).toEqual([...Array(5).fill('auth.failed'), 'user.locked_out']);
 
-    rt.clock.advance(minutes(4));
-    const stillLocked = await api.error('session.signIn', { userId: biomedId, secret: biomedPin });
+    t.rt.clock.advance(minutes(4));
+    const stillLocked = await t.api.error('session.signIn', {
+      userId: biomedId,
+      secret: biomedPin,
+    });
     expect(stillLocked.details).toMatchObject({ reason: 'locked' });
     expect(stillLocked.message).toMatch(/locked until \d\d:\d\d/);
-    expect(auditSince(rt).at(-1)?.payload).toMatchObject({ reason: 'locked' });
+    expect(auditSince(t.rt).at(-1)?.payload).toMatchObject({ reason: 'locked' });
 
-    rt.clock.advance(minutes(1));
+    t.rt.clock.advance(minutes(1));
     expect(
-      await api.value('session.signIn', { userId: biomedId, secret: biomedPin }),
+      await t.api.value('session.signIn', { userId: biomedId, secret: biomedPin }),
     ).toMatchObject({
       state: 'active',
     });
-    const row = rt.services.db
+    const row = t.rt.services.db
       .prepare('SELECT failed_attempts, locked_until FROM users WHERE id = ?')
       .get(biomedId);
     expect(row).toEqual({ failed_attempts: 0, locked_until: null });
   });
 
   it('counts parallel guesses one by one, so no more than the threshold are ever checked', async () => {
-    const { biomedId } = await twoUsers();
-    const before = lastAuditId(rt);
+    const { biomedId } = await t.twoUsers();
+    const before = lastAuditId(t.rt);
     const guesses = [
       '100001',
       '100002',
@@ -73,27 +66,27 @@ describe('lockout', () => {
       biomedPin,
     ];
     const results = await Promise.all(
-      guesses.map((secret) => api.call('session.signIn', { userId: biomedId, secret })),
+      guesses.map((secret) => t.api.call('session.signIn', { userId: biomedId, secret })),
     );
     expect(results.every((r) => !r.ok)).toBe(true);
-    const reasons = auditSince(rt, before)
+    const reasons = auditSince(t.rt, before)
       .filter((e) => e.action === 'auth.failed')
       .map((e) => e.payload.reason);
     expect(reasons).toEqual([...Array(5).fill('wrong_secret'), ...Array(3).fill('locked')]);
   });
 
   it('follows the configured threshold and minutes, and an administrator can lift a lock', async () => {
-    const { adminId, biomedId } = await twoUsers();
-    await api.value('session.signIn', { userId: adminId, secret: adminPin });
-    const before = lastAuditId(rt);
+    const { adminId, biomedId } = await t.twoUsers();
+    await t.api.value('session.signIn', { userId: adminId, secret: adminPin });
+    const before = lastAuditId(t.rt);
     expect(
-      await api.value('settings.setSecurity', { lockoutThreshold: 3, lockoutMinutes: 30 }),
+      await t.api.value('settings.setSecurity', { lockoutThreshold: 3, lockoutMinutes: 30 }),
     ).toEqual({
       lockoutThreshold: 3,
       lockoutMinutes: 30,
       idleMinutes: 5,
     });
-    expect(auditSince(rt, before)[0]).toMatchObject({
+    expect(auditSince(t.rt, before)[0]).toMatchObject({
       action: 'settings.changed',
       actorRole: 'admin',
       payload: {
@@ -101,26 +94,26 @@ describe('lockout', () => {
         after: { lockoutThreshold: 3, lockoutMinutes: 30 },
       },
     });
-    await api.value('session.signOut', {});
+    await t.api.value('session.signOut', {});
     for (let i = 0; i < 3; i++)
-      await api.call('session.signIn', { userId: biomedId, secret: '555550' });
-    const locked = await api.error('session.signIn', { userId: biomedId, secret: biomedPin });
+      await t.api.call('session.signIn', { userId: biomedId, secret: '555550' });
+    const locked = await t.api.error('session.signIn', { userId: biomedId, secret: biomedPin });
     expect(locked.details).toMatchObject({
-      lockedUntil: new Date(rt.clock.now().getTime() + minutes(30)).toISOString(),
+      lockedUntil: new Date(t.rt.clock.now().getTime() + minutes(30)).toISOString(),
     });
 
-    await api.value('session.signIn', { userId: adminId, secret: adminPin });
-    const listed = (await api.value('people.list', {})).find((u) => u.id === biomedId);
+    await t.api.value('session.signIn', { userId: adminId, secret: adminPin });
+    const listed = (await t.api.value('people.list', {})).find((u) => u.id === biomedId);
     expect(listed).toMatchObject({ lockedUntil: expect.any(String) as string, failedAttempts: 0 });
-    const unlocked = await api.value('people.unlock', { id: biomedId });
+    const unlocked = await t.api.value('people.unlock', { id: biomedId });
     expect(unlocked.lockedUntil).toBeNull();
-    expect(auditSince(rt).at(-1)).toMatchObject({
+    expect(auditSince(t.rt).at(-1)).toMatchObject({
       action: 'user.unlocked',
       entityId: String(biomedId),
     });
-    await api.value('session.signOut', {});
+    await t.api.value('session.signOut', {});
     expect(
-      await api.value('session.signIn', { userId: biomedId, secret: biomedPin }),
+      await t.api.value('session.signIn', { userId: biomedId, secret: biomedPin }),
     ).toMatchObject({
       state: 'active',
     });
@@ -130,36 +123,36 @@ describe('lockout', () => {
 describe('repeated lockouts', () => {
   /** Three wrong PINs in a row (the threshold set below); the length of the lock they cause. */
   async function lockOnce(userId: number): Promise<number> {
-    for (let i = 0; i < 2; i++) await api.call('session.signIn', { userId, secret: '555550' });
-    const locking = await api.error('session.signIn', { userId, secret: '555550' });
+    for (let i = 0; i < 2; i++) await t.api.call('session.signIn', { userId, secret: '555550' });
+    const locking = await t.api.error('session.signIn', { userId, secret: '555550' });
     const until = (locking.details as { lockedUntil: string }).lockedUntil;
-    return (new Date(until).getTime() - rt.clock.now().getTime()) / 60_000;
+    return (new Date(until).getTime() - t.rt.clock.now().getTime()) / 60_000;
   }
 
   it('doubles the lock each time up to one day, until a success or an administrator clears it', async () => {
-    const { adminId, biomedId } = await twoUsers();
-    await api.value('session.signIn', { userId: adminId, secret: adminPin });
-    await api.value('settings.setSecurity', { lockoutThreshold: 3, lockoutMinutes: 360 });
-    await api.value('session.signOut', {});
+    const { adminId, biomedId } = await t.twoUsers();
+    await t.api.value('session.signIn', { userId: adminId, secret: adminPin });
+    await t.api.value('settings.setSecurity', { lockoutThreshold: 3, lockoutMinutes: 360 });
+    await t.api.value('session.signOut', {});
     const lengths: number[] = [];
     for (let round = 0; round < 4; round++) {
       const length = await lockOnce(biomedId);
       lengths.push(length);
-      rt.clock.advance(minutes(length));
+      t.rt.clock.advance(minutes(length));
       // A wrong PIN between locks does not forget the earlier lock.
-      if (round === 1) await api.call('session.signIn', { userId: biomedId, secret: '555550' });
+      if (round === 1) await t.api.call('session.signIn', { userId: biomedId, secret: '555550' });
     }
     expect(lengths).toEqual([360, 720, 1440, 1440]);
-    const locks = auditSince(rt).filter((e) => e.action === 'user.locked_out');
+    const locks = auditSince(t.rt).filter((e) => e.action === 'user.locked_out');
     expect(locks.map((e) => e.payload.lockoutMinutes)).toEqual([360, 720, 1440, 1440]);
 
-    await api.value('session.signIn', { userId: adminId, secret: adminPin });
-    await api.value('people.unlock', { id: biomedId });
-    await api.value('session.signOut', {});
+    await t.api.value('session.signIn', { userId: adminId, secret: adminPin });
+    await t.api.value('people.unlock', { id: biomedId });
+    await t.api.value('session.signOut', {});
     expect(await lockOnce(biomedId)).toBe(360);
-    rt.clock.advance(minutes(360));
-    await api.value('session.signIn', { userId: biomedId, secret: biomedPin });
-    await api.value('session.signOut', {});
+    t.rt.clock.advance(minutes(360));
+    await t.api.value('session.signIn', { userId: biomedId, secret: biomedPin });
+    await t.api.value('session.signOut', {});
     expect(await lockOnce(biomedId)).toBe(360);
   });
 });

@@ -1,44 +1,28 @@
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signoffKinds } from '../../api/permissions';
 import { verifyAuditChain } from '../audit/verify';
-import { signInAs, type TestRuntime } from '../test/temp-runtime';
+import { signInAs } from '../test/temp-runtime';
 import { signoffStatus } from './signoffs';
-import {
-  auditSince,
-  everythingStored,
-  lastAuditId,
-  shownDevice,
-  startWithDemoDevice,
-  type typedCalls,
-} from './test-calls';
+import { auditSince, everythingStored, lastAuditId, signingStationPerTest } from './test-calls';
 
-let rt: TestRuntime;
-let api: ReturnType<typeof typedCalls>;
-let deviceId: number;
-beforeEach(() => ({ rt, api, deviceId } = startWithDemoDevice()));
-afterEach(() => rt.cleanup());
-
-/** The device as the UI shows it: the content a signer sees (updatedAt is not signed). */
-const signerView = () => shownDevice(api, deviceId);
+const t = signingStationPerTest();
 
 const sha256OfCanonical = (v: unknown) =>
   createHash('sha256')
     .update(canonicalize(v) ?? '')
     .digest('hex');
 
-const signoffRows = () => rt.services.db.prepare('SELECT count(*) FROM signoffs').pluck().get();
-
 describe('giving a sign-off', () => {
   it('stores who, role, time, kind, the fixed statement and the SHA-256 of the canonical content, audited', async () => {
-    const biomed = await signInAs(rt, 'biomed');
-    const content = await signerView();
-    const before = lastAuditId(rt);
-    const signoff = await api.value('signoffs.sign', {
+    const biomed = await signInAs(t.rt, 'biomed');
+    const content = await t.signerView();
+    const before = lastAuditId(t.rt);
+    const signoff = await t.api.value('signoffs.sign', {
       kind: 'technical_readiness',
       subjectType: 'device',
-      subjectId: String(deviceId),
+      subjectId: String(t.deviceId),
       content,
       secret: biomed.secret,
     });
@@ -47,22 +31,22 @@ describe('giving a sign-off', () => {
       id: expect.any(Number) as number,
       kind: 'technical_readiness',
       subjectType: 'device',
-      subjectId: String(deviceId),
+      subjectId: String(t.deviceId),
       userId: biomed.id,
       userName: biomed.displayName,
       role: 'biomed',
       statement: signoffKinds.technical_readiness.statement,
-      signedAt: rt.clock.now().toISOString(),
+      signedAt: t.rt.clock.now().toISOString(),
       contentHash: expectedHash,
       stale: false,
     });
-    expect(auditSince(rt, before)).toMatchObject([
+    expect(auditSince(t.rt, before)).toMatchObject([
       {
         action: 'signoff.given',
         actorUserId: biomed.id,
         actorRole: 'biomed',
         entityType: 'device',
-        entityId: String(deviceId),
+        entityId: String(t.deviceId),
         payload: {
           signoffId: signoff.id,
           kind: 'technical_readiness',
@@ -71,48 +55,48 @@ describe('giving a sign-off', () => {
         },
       },
     ]);
-    const stored = rt.services.db
+    const stored = t.rt.services.db
       .prepare('SELECT content FROM signoffs WHERE id = ?')
       .pluck()
       .get(signoff.id);
     expect(stored).toBe(canonicalize(content));
-    expect(everythingStored(rt)).not.toContain(biomed.secret);
-    expect(verifyAuditChain(rt.services.db).ok).toBe(true);
+    expect(everythingStored(t.rt)).not.toContain(biomed.secret);
+    expect(verifyAuditChain(t.rt.services.db).ok).toBe(true);
   });
 
   it('writes the sign-off and its audit event in one transaction: no event, no sign-off', async () => {
-    const biomed = await signInAs(rt, 'biomed');
-    rt.services.db.exec(`
+    const biomed = await signInAs(t.rt, 'biomed');
+    t.rt.services.db.exec(`
       CREATE TRIGGER refuse_signoff_event BEFORE INSERT ON audit_events
       WHEN json_extract(NEW.body, '$.action') = 'signoff.given'
       BEGIN SELECT RAISE(ABORT, 'audit store refused the event'); END`);
-    const result = await api.call('signoffs.sign', {
+    const result = await t.api.call('signoffs.sign', {
       kind: 'verification_biomed',
       subjectType: 'device',
-      subjectId: String(deviceId),
-      content: await signerView(),
+      subjectId: String(t.deviceId),
+      content: await t.signerView(),
       secret: biomed.secret,
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(signoffRows()).toBe(0);
+    expect(t.signoffRows()).toBe(0);
   });
 
   it('refuses a wrong PIN, counts it toward the lockout and audits it without the PIN', async () => {
-    await signInAs(rt, 'clinical_lead');
-    const before = lastAuditId(rt);
-    const error = await api.error('signoffs.sign', {
+    await signInAs(t.rt, 'clinical_lead');
+    const before = lastAuditId(t.rt);
+    const error = await t.api.error('signoffs.sign', {
       kind: 'patient_safety_clear',
       subjectType: 'device',
-      subjectId: String(deviceId),
-      content: await signerView(),
+      subjectId: String(t.deviceId),
+      content: await t.signerView(),
       secret: '909090',
     });
     expect(error).toMatchObject({
       code: 'unauthenticated',
       details: { reason: 'wrong_secret', attemptsLeft: 4 },
     });
-    expect(signoffRows()).toBe(0);
-    expect(auditSince(rt, before)).toMatchObject([
+    expect(t.signoffRows()).toBe(0);
+    expect(auditSince(t.rt, before)).toMatchObject([
       {
         action: 'auth.failed',
         actorRole: 'clinical_lead',
@@ -124,36 +108,36 @@ describe('giving a sign-off', () => {
         },
       },
     ]);
-    expect(everythingStored(rt)).not.toContain('909090');
+    expect(everythingStored(t.rt)).not.toContain('909090');
   });
 
   it('locks the account and ends the session after too many wrong PINs at sign-off', async () => {
-    const lead = await signInAs(rt, 'clinical_lead');
-    const content = await signerView();
+    const lead = await signInAs(t.rt, 'clinical_lead');
+    const content = await t.signerView();
     for (let i = 0; i < 5; i++) {
-      await api.call('signoffs.sign', {
+      await t.api.call('signoffs.sign', {
         kind: 'patient_safety_clear',
         subjectType: 'device',
-        subjectId: String(deviceId),
+        subjectId: String(t.deviceId),
         content,
         secret: `90909${i}`,
       });
     }
-    expect(auditSince(rt).slice(-2)).toMatchObject([
+    expect(auditSince(t.rt).slice(-2)).toMatchObject([
       { action: 'user.locked_out', entityId: String(lead.id) },
       { action: 'session.ended', payload: { reason: 'account_locked' } },
     ]);
-    expect(await api.value('session.status', {})).toMatchObject({ state: 'signed_out' });
+    expect(await t.api.value('session.status', {})).toMatchObject({ state: 'signed_out' });
   });
 
   it('refuses a kind the user’s roles may not give, before asking for the PIN, naming who may', async () => {
-    await signInAs(rt, 'clinical_lead');
-    const before = lastAuditId(rt);
-    const error = await api.error('signoffs.sign', {
+    await signInAs(t.rt, 'clinical_lead');
+    const before = lastAuditId(t.rt);
+    const error = await t.api.error('signoffs.sign', {
       kind: 'technical_readiness',
       subjectType: 'device',
-      subjectId: String(deviceId),
-      content: await signerView(),
+      subjectId: String(t.deviceId),
+      content: await t.signerView(),
       secret: 'not even checked',
     });
     expect(error).toMatchObject({
@@ -161,7 +145,7 @@ describe('giving a sign-off', () => {
       details: { neededRoles: ['biomed'], heldRoles: ['clinical_lead'] },
     });
     expect(error.message).toContain('Clinical engineering (biomed)');
-    expect(auditSince(rt, before)).toMatchObject([
+    expect(auditSince(t.rt, before)).toMatchObject([
       {
         action: 'signoff.refused',
         actorRole: 'clinical_lead',
@@ -169,53 +153,57 @@ describe('giving a sign-off', () => {
       },
     ]);
     // A technologist gives no sign-off at all.
-    await signInAs(rt, 'technologist');
+    await signInAs(t.rt, 'technologist');
     expect(
       (
-        await api.error('signoffs.sign', {
+        await t.api.error('signoffs.sign', {
           kind: 'patient_safety_clear',
           subjectType: 'device',
-          subjectId: String(deviceId),
+          subjectId: String(t.deviceId),
           content: {},
           secret: 'x',
         })
       ).code,
     ).toBe('forbidden');
-    const operator = await rt.dispatchAs({ kind: 'operator', osUser: 'root' }, 'signoffs.sign', {});
+    const operator = await t.rt.dispatchAs(
+      { kind: 'operator', osUser: 'root' },
+      'signoffs.sign',
+      {},
+    );
     expect(operator).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(signoffRows()).toBe(0);
+    expect(t.signoffRows()).toBe(0);
   });
 
   it('signs with the role that may give the kind when the user holds several', async () => {
-    const user = await signInAs(rt, ['biomed', 'it_security']);
-    const signoff = await api.value('signoffs.sign', {
+    const user = await signInAs(t.rt, ['biomed', 'it_security']);
+    const signoff = await t.api.value('signoffs.sign', {
       kind: 'network_isolation',
       subjectType: 'device',
-      subjectId: String(deviceId),
-      content: await signerView(),
+      subjectId: String(t.deviceId),
+      content: await t.signerView(),
       secret: user.secret,
     });
     expect(signoff.role).toBe('it_security');
   });
 
   it('refuses content that differs from the current content, and a second identical sign-off', async () => {
-    const biomed = await signInAs(rt, 'biomed');
-    const shown = await signerView();
-    const sign = (content: Awaited<ReturnType<typeof shownDevice>>) =>
-      api.call('signoffs.sign', {
+    const biomed = await signInAs(t.rt, 'biomed');
+    const shown = await t.signerView();
+    const sign = (content: Awaited<ReturnType<typeof t.signerView>>) =>
+      t.api.call('signoffs.sign', {
         kind: 'technical_readiness',
         subjectType: 'device',
-        subjectId: String(deviceId),
+        subjectId: String(t.deviceId),
         content,
         secret: biomed.secret,
       });
-    const before = lastAuditId(rt);
+    const before = lastAuditId(t.rt);
     const outdated = await sign({ ...shown, notes: 'what the screen showed an hour ago' });
     expect(outdated).toMatchObject({
       ok: false,
       error: { code: 'conflict', details: { reason: 'content_changed' } },
     });
-    expect(auditSince(rt, before)).toMatchObject([
+    expect(auditSince(t.rt, before)).toMatchObject([
       {
         action: 'signoff.refused',
         payload: { reason: 'content_changed', currentHash: sha256OfCanonical(shown) },
@@ -224,20 +212,20 @@ describe('giving a sign-off', () => {
     expect((await sign(shown)).ok).toBe(true);
     const twice = await sign(shown);
     expect(twice).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(signoffRows()).toBe(1);
+    expect(t.signoffRows()).toBe(1);
   });
 
   it('refuses an unknown subject type and a subject that does not exist', async () => {
-    const biomed = await signInAs(rt, 'biomed');
+    const biomed = await signInAs(t.rt, 'biomed');
     const base = { kind: 'technical_readiness', content: {}, secret: biomed.secret } as const;
     expect(
-      await api.error('signoffs.sign', { ...base, subjectType: 'constructor', subjectId: '1' }),
+      await t.api.error('signoffs.sign', { ...base, subjectType: 'constructor', subjectId: '1' }),
     ).toMatchObject({
       code: 'invalid_input',
       details: { field: 'subjectType' },
     });
     expect(
-      (await api.error('signoffs.sign', { ...base, subjectType: 'device', subjectId: '4242' }))
+      (await t.api.error('signoffs.sign', { ...base, subjectType: 'device', subjectId: '4242' }))
         .code,
     ).toBe('not_found');
   });
@@ -245,26 +233,26 @@ describe('giving a sign-off', () => {
 
 describe('stale sign-offs', () => {
   it('shows a sign-off as stale, not counting, once the content changes', async () => {
-    const biomed = await signInAs(rt, 'biomed');
-    const content = await signerView();
-    await api.value('signoffs.sign', {
+    const biomed = await signInAs(t.rt, 'biomed');
+    const content = await t.signerView();
+    await t.api.value('signoffs.sign', {
       kind: 'verification_biomed',
       subjectType: 'device',
-      subjectId: String(deviceId),
+      subjectId: String(t.deviceId),
       content,
       secret: biomed.secret,
     });
-    const subject = { subjectType: 'device', subjectId: String(deviceId) };
-    expect(await api.value('signoffs.list', subject)).toMatchObject({
+    const subject = { subjectType: 'device', subjectId: String(t.deviceId) };
+    expect(await t.api.value('signoffs.list', subject)).toMatchObject({
       contentHash: sha256OfCanonical(content),
       signoffs: [{ kind: 'verification_biomed', stale: false }],
       validKinds: ['verification_biomed'],
     });
 
-    rt.services.db
+    t.rt.services.db
       .prepare('UPDATE devices SET software_version = ? WHERE id = ?')
-      .run('VG80B', deviceId);
-    const after = await api.value('signoffs.list', subject);
+      .run('VG80B', t.deviceId);
+    const after = await t.api.value('signoffs.list', subject);
     expect(after.signoffs).toMatchObject([{ kind: 'verification_biomed', stale: true }]);
     expect(after.validKinds).toEqual([]);
     expect(after.contentHash).not.toBe(sha256OfCanonical(content));
@@ -272,8 +260,8 @@ describe('stale sign-offs', () => {
     // The workflow asks with the content it holds; key order does not matter (canonical JSON).
     const reordered = Object.fromEntries(Object.entries(content).reverse());
     const status = signoffStatus(
-      rt.services.db,
-      { type: 'device', id: String(deviceId) },
+      t.rt.services.db,
+      { type: 'device', id: String(t.deviceId) },
       reordered,
     );
     expect(status.validKinds).toEqual(['verification_biomed']);

@@ -1,4 +1,5 @@
 /** Test-only helpers for the people tests: typed calls and a look at the audit trail. */
+import { afterEach, beforeEach } from 'vitest';
 import type { AuditEventBody } from '../../api/domains/system';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,10 +29,32 @@ export function typedCalls(rt: Pick<Runtime, 'client'>) {
   };
 }
 
-/** A fresh station and its typed calls. */
-export function startWithCalls(): { rt: TestRuntime; api: ReturnType<typeof typedCalls> } {
+function startWithCalls(): { rt: TestRuntime; api: ReturnType<typeof typedCalls> } {
   const rt = startTestRuntime();
   return { rt, api: typedCalls(rt) };
+}
+
+export const minutes = (n: number) => n * 60_000;
+
+export interface StationUnderTest {
+  rt: TestRuntime;
+  api: ReturnType<typeof typedCalls>;
+  /** An administrator (first run) and a biomed who is also IT security; no one signed in after. */
+  twoUsers(): Promise<{ adminId: number; biomedId: number }>;
+  /** The actions of the audit events after `afterId`, oldest first. */
+  actions(afterId?: number): string[];
+}
+
+/** A fresh station for each test of the file (closed after it), read through `t.rt`, `t.api`. */
+export function stationPerTest(): StationUnderTest {
+  // Filled in before each test, as vitest runs them.
+  const t = {
+    twoUsers: () => twoUsers(t.api),
+    actions: (afterId?: number) => auditActionsSince(t.rt, afterId),
+  } as StationUnderTest;
+  beforeEach(() => Object.assign(t, startWithCalls()));
+  afterEach(() => t.rt.cleanup());
+  return t;
 }
 
 /** The first device of the demo facility, as its file holds it. */
@@ -41,18 +64,24 @@ export const demoDevice = (
   ) as DeviceFields[]
 )[0] as DeviceFields;
 
-/** A fresh station with the first demo device in it (for the sign-off tests). */
-export function startWithDemoDevice(): {
-  rt: TestRuntime;
-  api: ReturnType<typeof typedCalls>;
+export interface SigningStationUnderTest extends StationUnderTest {
+  /** The first demo device, in the station before each test. */
   deviceId: number;
-} {
-  const { rt, api } = startWithCalls();
-  return {
-    rt,
-    api,
-    deviceId: insertDevice(rt.services.db, demoDevice, rt.clock.now().toISOString()),
-  };
+  /** The device as the UI shows it: the content a signer sees (updatedAt is not signed). */
+  signerView(): ReturnType<typeof shownDevice>;
+  signoffRows(): number;
+}
+
+/** A fresh station with the first demo device in it for each test (the sign-off tests). */
+export function signingStationPerTest(): SigningStationUnderTest {
+  const t = stationPerTest() as SigningStationUnderTest;
+  beforeEach(() => {
+    t.deviceId = insertDevice(t.rt.services.db, demoDevice, t.rt.clock.now().toISOString());
+  });
+  t.signerView = () => shownDevice(t.api, t.deviceId);
+  t.signoffRows = () =>
+    t.rt.services.db.prepare('SELECT count(*) FROM signoffs').pluck().get() as number;
+  return t;
 }
 
 /** The device as the UI shows it: the content a signer sees (updatedAt is not signed). */

@@ -1,19 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../core/errors';
 import { runCli } from '../test/run-cli';
-import { tempDir } from '../test/temp-runtime';
 import { createFolder } from './create-folder';
 import { networkPathReason } from './local-path';
+import { cleanupAfterEach } from '../test/cleanups';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+const { folder } = cleanupAfterEach();
 
 function scratch(): string {
-  const t = tempDir('standalone-folder-');
-  cleanups.push(t.cleanup);
-  return t.dir;
+  return folder('standalone-folder-');
 }
 
 function thrown(run: () => void): ServiceError {

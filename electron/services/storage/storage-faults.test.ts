@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiError, Result } from '../../api/result';
 import { verifyAuditChain } from '../audit/verify';
 import { fixedClock } from '../core/clock';
@@ -14,16 +14,11 @@ import { startChildServices } from '../test/child-services';
 import { tableHash } from '../test/hostile/table-hash';
 import { runCli } from '../test/run-cli';
 import { sampleDevice } from '../test/sample-inputs';
-import { signInAs, tempDir } from '../test/temp-runtime';
+import { signInAs } from '../test/temp-runtime';
 import { fillDisk, mountTmpfs, whyMountsUnavailable, type TmpfsMount } from './test/tmpfs-mounts';
+import { cleanupAfterEach } from '../test/cleanups';
 
-const cleanups: (() => void)[] = [];
-afterEach(() =>
-  cleanups
-    .splice(0)
-    .reverse()
-    .forEach((c) => c()),
-);
+const { folder, later } = cleanupAfterEach();
 
 const minutes = 60_000;
 
@@ -34,20 +29,18 @@ function start(dataDir: string): Runtime {
     log: createMemoryLogger(),
     backupScheduler: false,
   });
-  cleanups.push(() => rt.close());
+  later(() => rt.close());
   return rt;
 }
 
 function mount(sizeKb: number): TmpfsMount {
   const m = mountTmpfs(sizeKb);
-  cleanups.push(() => m.cleanup());
+  later(() => m.cleanup());
   return m;
 }
 
 function dataDir(): string {
-  const t = tempDir('standalone-storage-');
-  cleanups.push(t.cleanup);
-  return t.dir;
+  return folder('standalone-storage-');
 }
 
 /** A data folder holding the demo facility, closed cleanly. */

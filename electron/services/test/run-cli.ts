@@ -1,5 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { afterEach } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startServices, type Runtime } from '../runtime';
+import { testPassphrase } from '../signing/test/test-identity';
 import { repoRoot, tempDir } from './temp-runtime';
 
 export interface CliRun {
@@ -73,4 +77,45 @@ export function freshDataDirs(prefix = 'standalone-cli-'): () => string {
     made.push(t.cleanup);
     return t.dir;
   };
+}
+
+export interface CliStation {
+  /** The data folder the CLI runs on. */
+  data: ReturnType<typeof tempDir>;
+  /** A folder for what the commands write, holding the signing passphrase in `passFile`. */
+  work: ReturnType<typeof tempDir>;
+  passFile: string;
+  /** The real CLI in its own process, on this data folder. */
+  cli(...args: string[]): CliRun;
+}
+
+/**
+ * For a test file: a data folder set up once by `prepare` on services that are closed before the
+ * tests run the CLI on it, and a work folder with the signing passphrase in a file; both removed
+ * after the file's tests.
+ */
+export function cliStation(
+  name: string,
+  prepare: (rt: Runtime) => Promise<unknown>,
+  timeout: number,
+): CliStation {
+  // Filled in before the file's tests, as vitest runs them.
+  const t = { cli: (...args: string[]) => runCliSync(t.data.dir, args) } as CliStation;
+  beforeAll(async () => {
+    t.data = tempDir(`standalone-cli-${name}-`);
+    t.work = tempDir(`standalone-cli-${name}-out-`);
+    const rt = startServices({ dataDir: t.data.dir });
+    try {
+      await prepare(rt);
+    } finally {
+      rt.close();
+    }
+    t.passFile = path.join(t.work.dir, 'passphrase.txt');
+    fs.writeFileSync(t.passFile, `${testPassphrase}\n`);
+  }, timeout);
+  afterAll(() => {
+    t.data.cleanup();
+    t.work.cleanup();
+  });
+  return t;
 }

@@ -13,6 +13,15 @@ import { startServices, type Runtime } from '../runtime';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 export const fixturesDir = path.resolve(repoRoot, '../shared/fixtures');
+export const csafFixturesDir = path.join(fixturesDir, 'csaf');
+
+/** Every real CSAF file of the fixtures, the non-medical ones (`non-icsma/`) included. */
+export const csafFixtureFiles = ['', 'non-icsma'].flatMap((sub) =>
+  fs
+    .readdirSync(path.join(csafFixturesDir, sub))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => path.join(csafFixturesDir, sub, f)),
+);
 
 /** A fresh data folder in the system's temp folder, removed by the returned cleanup. */
 export function tempDir(prefix = 'standalone-test-'): { dir: string; cleanup(): void } {
@@ -43,6 +52,16 @@ export function startTestRuntime(at = '2026-11-28T08:00:00.000Z'): TestRuntime {
       cleanup();
     },
   };
+}
+
+/** A test runtime with a user holding `roles` signed in, as `signInAs` signs them in. */
+export async function startSignedIn(
+  roles: Role | readonly Role[],
+  at?: string,
+): Promise<TestRuntime> {
+  const rt = startTestRuntime(at);
+  await signInAs(rt, roles);
+  return rt;
 }
 
 /** The PIN of every user signInAs creates: re-enter it where a call asks for it (sign-offs). */

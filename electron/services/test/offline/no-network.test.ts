@@ -8,32 +8,21 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from '../../../api/methods';
 import { startChildServices } from '../child-services';
 import { drive, seededRandom } from '../crash/driver';
 import { caseOperations, demoAdmin } from '../crash/case-operations';
 import { availableOperations, initialDriveState, type Acknowledged } from '../crash/operations';
-import { fixturesDir, repoRoot, tempDir } from '../temp-runtime';
+import { fixturesDir, repoRoot } from '../temp-runtime';
 import type { NetworkRecord } from './network-guard';
+import { cleanupAfterEach } from '../cleanups';
 
 const networkGuard = path.join(import.meta.dirname, 'network-guard.ts');
 
-const cleanups: (() => void)[] = [];
-afterEach(() =>
-  cleanups
-    .splice(0)
-    .reverse()
-    .forEach((c) => c()),
-);
+const { later, folder } = cleanupAfterEach();
 
 const minutes = 60_000;
-
-function folder(prefix: string): string {
-  const t = tempDir(prefix);
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
 
 function records(logFile: string): NetworkRecord[] {
   if (!fs.existsSync(logFile)) return [];
@@ -126,7 +115,7 @@ describe('the offline guarantee in the services and browser mode', () => {
         preloads: [networkGuard],
         env: { STANDALONE_NETWORK_LOG: log },
       });
-      cleanups.push(() => child.kill());
+      later(() => child.kill());
       expect(await child.started).toEqual({ type: 'ready' });
       const ok = async (method: string, input: unknown) => {
         const r = await child.call(method, input);
@@ -210,7 +199,7 @@ describe('the offline guarantee in the services and browser mode', () => {
           stdio: ['pipe', 'pipe', 'pipe'],
         },
       );
-      cleanups.push(() => child.kill('SIGKILL'));
+      later(() => child.kill('SIGKILL'));
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
       const line = await new Promise<string>((resolve, reject) => {
