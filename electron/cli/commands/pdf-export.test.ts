@@ -81,14 +81,14 @@ describe('standalone export case and export incident', () => {
     slow,
     () => {
       const exportTo = (name: string, ...args: string[]) => {
-        const file = path.join(work.dir, name);
-        const r = cli(
+        const file = path.join(t.work.dir, name);
+        const r = t.cli(
           'export',
           ...args,
           '--out',
           file,
           '--passphrase-file',
-          passFile,
+          t.passFile,
           '--lang',
           'de',
         );
@@ -106,7 +106,7 @@ describe('standalone export case and export incident', () => {
       expect(deviceCase.text).toContain('Łukasz Wróbel (demo)');
       expect(deviceCase.text).not.toContain('Page 1 of');
       // verify-pdf rebuilds the record in the PDF's own language: the content matches.
-      const verified = cli('verify-pdf', deviceCase.file);
+      const verified = t.cli('verify-pdf', deviceCase.file);
       expect(verified.code).toBe(0);
       expect(verified.stdout).toContain('content matches the database');
 
@@ -117,8 +117,8 @@ describe('standalone export case and export incident', () => {
   );
 
   it('refuses a language it has no words for (exit 2, nothing written)', slow, () => {
-    const file = path.join(work.dir, 'french.pdf');
-    const r = cli(
+    const file = path.join(t.work.dir, 'french.pdf');
+    const r = t.cli(
       'export',
       'case',
       '--asset-tag',
@@ -128,7 +128,7 @@ describe('standalone export case and export incident', () => {
       '--out',
       file,
       '--passphrase-file',
-      passFile,
+      t.passFile,
       '--lang',
       'fr',
     );

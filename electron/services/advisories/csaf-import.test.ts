@@ -229,7 +229,7 @@ describe('CSAF advisory import', () => {
   });
 
   it('refuses a file over 10 MB before parsing it', async () => {
-    const r = await rt.dispatch('advisories.import', {
+    const r = await rt.client().call('advisories.import', {
       fileName: 'huge.json',
       content: ' '.repeat(10 * 1024 * 1024 + 1),
     });
@@ -239,7 +239,7 @@ describe('CSAF advisory import', () => {
 
   it('is refused to a technologist (imports belong to biomed, IT security, admin)', async () => {
     await signInAs(rt, 'technologist');
-    const r = await rt.dispatch('advisories.import', { fileName: 'a.json', content: '{}' });
+    const r = await rt.client().call('advisories.import', { fileName: 'a.json', content: '{}' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('forbidden');
   });

@@ -15,9 +15,11 @@ describe('every export is an audit event: what, for which record, by whom', () =
     const adminId = rt.services.sessions.current?.userId;
     const before = lastAuditId(rt);
     for (const format of ['csv', 'json'] as const) {
-      expect((await rt.dispatch('inventory.export', { format })).ok).toBe(true);
+      expect((await rt.client().call('inventory.export', { format })).ok).toBe(true);
     }
-    const pdf = await rt.dispatch('exports.blankPdf', { templateId: 'icsma-standalone-response' });
+    const pdf = await rt
+      .client()
+      .call('exports.blankPdf', { templateId: 'icsma-standalone-response' });
     if (!pdf.ok) throw new Error(pdf.error.message);
     // The anchors these exports carry are events of their own (audit.anchor_issued).
     const events = auditSince(rt, before).filter((e) => e.action.startsWith('export.'));
@@ -51,9 +53,11 @@ describe('every export is an audit event: what, for which record, by whom', () =
 
   it('records an export by the command-line operator with the OS user', async () => {
     const before = lastAuditId(rt);
-    const r = await rt.dispatchAs({ kind: 'operator', osUser: 'night-shift' }, 'inventory.export', {
-      format: 'csv',
-    });
+    const r = await rt
+      .client({ kind: 'operator', osUser: 'night-shift' })
+      .call('inventory.export', {
+        format: 'csv',
+      });
     expect(r.ok).toBe(true);
     expect(auditSince(rt, before).filter((e) => e.action.startsWith('export.'))).toMatchObject([
       { action: 'export.csv', actorRole: 'operator', payload: { operatorOsUser: 'night-shift' } },

@@ -166,16 +166,16 @@ describe('incident board', () => {
   it('is for the commander and the leads, not for a technologist', async () => {
     d = await demoIncident(three);
     await signInAs(d.rt, 'clinical_lead');
-    expect(await d.rt.dispatch('board.get', { incidentId: d.incidentId })).toMatchObject({
+    expect(await d.rt.client().call('board.get', { incidentId: d.incidentId })).toMatchObject({
       ok: true,
     });
     await signInAs(d.rt, 'technologist');
-    expect(await d.rt.dispatch('board.get', { incidentId: d.incidentId })).toMatchObject({
+    expect(await d.rt.client().call('board.get', { incidentId: d.incidentId })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
     await signInAs(d.rt, 'incident_commander');
-    expect(await d.rt.dispatch('board.get', { incidentId: 999 })).toMatchObject({
+    expect(await d.rt.client().call('board.get', { incidentId: 999 })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });

@@ -142,7 +142,7 @@ describe('bulk decisions', () => {
     d = await demoIncident(three);
     const ids = three.map((t) => d.caseOf(t));
     const head = auditHead(d.rt);
-    const wrong = await d.rt.dispatch('cases.bulkTransition', {
+    const wrong = await d.rt.client().call('cases.bulkTransition', {
       incidentId: d.incidentId,
       caseIds: ids,
       target: 'assessing',
@@ -159,7 +159,7 @@ describe('bulk decisions', () => {
 
     await signInAs(d.rt, 'biomed');
     expect(
-      await d.rt.dispatch('cases.bulkTransition', {
+      await d.rt.client().call('cases.bulkTransition', {
         incidentId: d.incidentId,
         caseIds: ids,
         target: 'assessing',

@@ -2,6 +2,7 @@
 import type { CaseDetail, ChecklistSectionId } from '../../api/domains/cases';
 import type { SignoffKind } from '../../api/permissions';
 import type { Role } from '../../api/permissions';
+import * as given from '../demo/walkthrough-answers';
 import type { SectionAnswerList } from '../demo/walkthrough-answers';
 import { typedCalls } from '../people/test-calls';
 import { signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
@@ -91,6 +92,35 @@ export async function signAs(
     content: request.content,
     secret: user.secret,
   });
+}
+
+/**
+ * A case in assessing, the technologist signed in, taken on to verifying with both verification
+ * sign-offs given: exposure and a clear gate, the backup and the two sign-offs, standalone with
+ * its log, the patch installed on site, the verification answered.
+ */
+export async function throughVerification(
+  d: Pick<DemoIncident, 'rt' | 'api'>,
+  caseId: number,
+  now: Date,
+): Promise<void> {
+  const { api, rt } = d;
+  await answerAll(api, caseId, 'exposure_assessment', given.exposedOnClinicalNetwork('available'));
+  await answerAll(api, caseId, 'patient_safety_gate', given.gateClear(now));
+  await signInAs(rt, 'biomed');
+  await answerAll(api, caseId, 'backup', given.backupDone(now, 'M. Keller'));
+  await signAs(d, 'clinical_lead', caseId, 'patient_safety_clear');
+  await signAs(d, 'biomed', caseId, 'technical_readiness');
+  await signInAs(rt, 'technologist');
+  await api.value('cases.transition', { caseId, target: 'standalone' });
+  await answerAll(api, caseId, 'standalone_operation', given.standaloneLog(6, 1));
+  await api.value('cases.transition', { caseId, target: 'patching' });
+  await signInAs(rt, 'biomed');
+  await answerAll(api, caseId, 'patch_record', given.patchedOnSite(now));
+  await api.value('cases.transition', { caseId, target: 'verifying' });
+  await answerAll(api, caseId, 'verification', given.verified);
+  await signAs(d, 'biomed', caseId, 'verification_biomed');
+  await signAs(d, 'it_security', caseId, 'verification_it');
 }
 
 export function auditHead(rt: TestRuntime): { count: number; last: string | null } {

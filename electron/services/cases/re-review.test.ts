@@ -27,15 +27,8 @@ afterAll(() => d.rt.cleanup());
 const operator = { kind: 'operator', osUser: 'test' } as const;
 const now = new Date(testNow);
 
-async function importFile(file: string, content: string) {
-  const result = await d.rt.dispatchAs(operator, 'advisories.import', { fileName: file, content });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as {
-    outcome: string;
-    advisoryId: number | null;
-    previousVersion: string | null;
-  };
-}
+const importFile = (fileName: string, content: string) =>
+  d.rt.client(operator).value('advisories.import', { fileName, content });
 
 describe('re-review on a new advisory revision', () => {
   let pet: number;

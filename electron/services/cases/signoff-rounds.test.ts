@@ -7,7 +7,14 @@ import { demoSigningPassphrase } from '../../api/domains/signing';
 import { pdftoppm, pdftotext } from '../pdf/independent-tools';
 import { verifyPdf } from '../pdf/verify';
 import { repoRoot, signInAs, tempDir } from '../test/temp-runtime';
-import { answerAll, demoIncident, signAs, testNow, type DemoIncident } from './case-test-setup';
+import {
+  answerAll,
+  demoIncident,
+  signAs,
+  testNow,
+  throughVerification,
+  type DemoIncident,
+} from './case-test-setup';
 
 /**
  * A sign-off counts only in the round of the workflow in which it was given: after a quarantine,
@@ -30,22 +37,7 @@ async function verifiedAndSigned(assetTag: string): Promise<number> {
   const id = d.caseOf(assetTag);
   await signInAs(rt, 'technologist');
   await api.value('cases.transition', { caseId: id, target: 'assessing' });
-  await answerAll(api, id, 'exposure_assessment', given.exposedOnClinicalNetwork('available'));
-  await answerAll(api, id, 'patient_safety_gate', given.gateClear(now));
-  await signInAs(rt, 'biomed');
-  await answerAll(api, id, 'backup', given.backupDone(now, 'M. Keller'));
-  await signAs(d, 'clinical_lead', id, 'patient_safety_clear');
-  await signAs(d, 'biomed', id, 'technical_readiness');
-  await signInAs(rt, 'technologist');
-  await api.value('cases.transition', { caseId: id, target: 'standalone' });
-  await answerAll(api, id, 'standalone_operation', given.standaloneLog(6, 1));
-  await api.value('cases.transition', { caseId: id, target: 'patching' });
-  await signInAs(rt, 'biomed');
-  await answerAll(api, id, 'patch_record', given.patchedOnSite(now));
-  await api.value('cases.transition', { caseId: id, target: 'verifying' });
-  await answerAll(api, id, 'verification', given.verified);
-  await signAs(d, 'biomed', id, 'verification_biomed');
-  await signAs(d, 'it_security', id, 'verification_it');
+  await throughVerification(d, id, now);
   return id;
 }
 
@@ -124,7 +116,7 @@ describe('a sign-off counts only in its round', () => {
 
   it('the case PDF shows those sign-offs as of an earlier round, not as stale, in either language', async () => {
     const operator = { kind: 'operator', osUser: 'test' } as const;
-    const unlocked = await d.rt.dispatchAs(operator, 'signing.unlock', {
+    const unlocked = await d.rt.client(operator).call('signing.unlock', {
       passphrase: demoSigningPassphrase,
     });
     expect(unlocked.ok).toBe(true);

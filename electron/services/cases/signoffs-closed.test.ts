@@ -3,7 +3,14 @@ import type { SigningRequest } from '../../api/domains/cases';
 import * as given from '../demo/walkthrough-answers';
 import { auditSince, lastAuditId } from '../people/test-calls';
 import { signInAs, testSecret } from '../test/temp-runtime';
-import { answerAll, demoIncident, signAs, testNow, type DemoIncident } from './case-test-setup';
+import {
+  answerAll,
+  demoIncident,
+  signAs,
+  testNow,
+  throughVerification,
+  type DemoIncident,
+} from './case-test-setup';
 
 /**
  * A closed case, and everything of a closed incident, is the signed record: a sign-off given
@@ -31,22 +38,7 @@ beforeAll(async () => {
   });
   decisionId = bulk.decisionId;
   await signInAs(rt, 'technologist');
-  await answerAll(api, caseId, 'exposure_assessment', given.exposedOnClinicalNetwork('available'));
-  await answerAll(api, caseId, 'patient_safety_gate', given.gateClear(now));
-  await signInAs(rt, 'biomed');
-  await answerAll(api, caseId, 'backup', given.backupDone(now, 'M. Keller'));
-  await signAs(d, 'clinical_lead', caseId, 'patient_safety_clear');
-  await signAs(d, 'biomed', caseId, 'technical_readiness');
-  await signInAs(rt, 'technologist');
-  await api.value('cases.transition', { caseId, target: 'standalone' });
-  await answerAll(api, caseId, 'standalone_operation', given.standaloneLog(6, 1));
-  await api.value('cases.transition', { caseId, target: 'patching' });
-  await signInAs(rt, 'biomed');
-  await answerAll(api, caseId, 'patch_record', given.patchedOnSite(now));
-  await api.value('cases.transition', { caseId, target: 'verifying' });
-  await answerAll(api, caseId, 'verification', given.verified);
-  await signAs(d, 'biomed', caseId, 'verification_biomed');
-  await signAs(d, 'it_security', caseId, 'verification_it');
+  await throughVerification(d, caseId, now);
   await api.value('cases.transition', { caseId, target: 'reconnecting' });
   await answerAll(api, caseId, 'reconnection', given.reconnected(6));
   await signAs(d, 'it_security', caseId, 'reconnect_approval');

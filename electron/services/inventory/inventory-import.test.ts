@@ -277,7 +277,7 @@ describe('inventory import', () => {
 
   it('is refused to a technologist', async () => {
     await signInAs(rt, 'technologist');
-    const r = await rt.dispatch('inventory.import', { fileName: 'x.csv', content: demoCsv });
+    const r = await rt.client().call('inventory.import', { fileName: 'x.csv', content: demoCsv });
     expect(r.ok).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ afterEach(() => rt.cleanup());
 
 async function demo() {
   rt = startTestRuntime(testNow);
-  const loaded = await rt.dispatchAs({ kind: 'operator', osUser: 'test' }, 'demo.load', {});
+  const loaded = await rt.client({ kind: 'operator', osUser: 'test' }).call('demo.load', {});
   if (!loaded.ok) throw new Error(loaded.error.message);
   return typedCalls(rt);
 }

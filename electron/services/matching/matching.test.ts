@@ -169,13 +169,13 @@ describe('matching the demo inventory against the real advisories', () => {
         advisoryVersion: '1',
       },
     });
-    const refusedEmpty = await rt.dispatch('matches.dismiss', { id: pacs.id, reason: '  ' });
+    const refusedEmpty = await rt.client().call('matches.dismiss', { id: pacs.id, reason: '  ' });
     expect(refusedEmpty.ok).toBe(false);
     await call('matches.dismiss', {
       id: pacs.id,
       reason: 'Workplace was re-imaged with Windows 10 last week.',
     });
-    const again = await rt.dispatch('matches.dismiss', { id: pacs.id, reason: 'again' });
+    const again = await rt.client().call('matches.dismiss', { id: pacs.id, reason: 'again' });
     expect(again.ok).toBe(false);
 
     const audit = rt.services.db
@@ -224,13 +224,13 @@ describe('matching the demo inventory against the real advisories', () => {
     await call('matches.run', {});
     const first = must((await allMatches())[0]);
     await signInAs(rt, 'technologist');
-    expect((await rt.dispatch('matches.list', {})).ok).toBe(true);
-    const refused = await rt.dispatch('matches.confirm', { id: first.id, reason: 'x' });
+    expect((await rt.client().call('matches.list', {})).ok).toBe(true);
+    const refused = await rt.client().call('matches.confirm', { id: first.id, reason: 'x' });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.code).toBe('forbidden');
     await signInAs(rt, 'it_security');
-    expect((await rt.dispatch('matches.confirm', { id: first.id, reason: 'checked' })).ok).toBe(
-      true,
-    );
+    expect(
+      (await rt.client().call('matches.confirm', { id: first.id, reason: 'checked' })).ok,
+    ).toBe(true);
   });
 });

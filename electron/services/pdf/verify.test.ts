@@ -51,7 +51,7 @@ describe('verify-pdf against the database', () => {
     const pdf = await exportSignedPdf(rt.services, caseModel(ref));
     expect((await verifyPdf(rt.services, pdf)).valid).toBe(true);
     // A later event (of another record), then edited: the PDF's part of the chain is intact.
-    expect((await rt.dispatch('settings.setSecurity', { idleMinutes: 20 })).ok).toBe(true);
+    expect((await rt.client().call('settings.setSecurity', { idleMinutes: 20 })).ok).toBe(true);
     rt.services.db
       .prepare(`UPDATE audit_events SET body = json_set(body, '$.payload.x', 1) WHERE id = ?`)
       .run(ref.eventId + 1);
@@ -69,8 +69,8 @@ describe('verify-pdf against the database', () => {
     // The signing identity's own events stand in for a case's: lock and unlock are later events of it.
     const ref = lastEvent();
     const pdf = await exportSignedPdf(rt.services, caseModel(ref));
-    await rt.dispatch('signing.lock', {});
-    await rt.dispatch('signing.unlock', { passphrase: testPassphrase });
+    await rt.client().call('signing.lock', {});
+    await rt.client().call('signing.unlock', { passphrase: testPassphrase });
     const report = await verifyPdf(rt.services, pdf);
     expect(report).toMatchObject({ valid: true, audit: { laterEventsForSubject: 2 } });
   });
@@ -78,7 +78,7 @@ describe('verify-pdf against the database', () => {
   it('accepts a PDF of an earlier identity, and refuses one signed by a stranger', async () => {
     const ref = lastEvent();
     const old = await exportSignedPdf(rt.services, caseModel(ref));
-    await rt.dispatch('signing.generate', {
+    await rt.client().call('signing.generate', {
       organisation: 'Renamed Hospital',
       passphrase: testPassphrase,
     });

@@ -3,11 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  CertificateExport,
-  SigningIdentityView,
-  SigningStatus,
-} from '../../api/domains/signing';
+import type { SigningIdentityView } from '../../api/domains/signing';
 import { verifyAuditChain } from '../audit/verify';
 import { exportSignedPdf } from '../pdf/sign';
 import { sampleCaseDocument } from '../pdf/sample-documents';
@@ -25,12 +21,6 @@ function openssl(
   return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
 }
 
-async function call<T>(rt: TestRuntime, method: string, input: unknown = {}): Promise<T> {
-  const result = await rt.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
 function auditActions(rt: TestRuntime): { action: string; payload: Record<string, unknown> }[] {
   return (
     rt.services.db
@@ -46,12 +36,12 @@ describe('generating the signing identity', () => {
   beforeAll(async () => {
     rt = startTestRuntime();
     await signInFirstAdmin(rt);
-    expect(await call<SigningStatus>(rt, 'signing.status')).toMatchObject({
+    expect(await rt.client().value('signing.status', {})).toMatchObject({
       configured: false,
       unlocked: false,
       identity: null,
     });
-    view = await call<SigningIdentityView>(rt, 'signing.generate', {
+    view = await rt.client().value('signing.generate', {
       organisation: testOrganisation,
       passphrase: testPassphrase,
     });
@@ -68,7 +58,7 @@ describe('generating the signing identity', () => {
       notAfter: '2031-11-28T08:00:00.000Z',
     });
     expect(view.fingerprintSha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
-    expect(await call<SigningStatus>(rt, 'signing.status')).toMatchObject({
+    expect(await rt.client().value('signing.status', {})).toMatchObject({
       configured: true,
       unlocked: true,
       identity: view,
@@ -78,8 +68,8 @@ describe('generating the signing identity', () => {
   });
 
   it('exports the certificate as PEM and DER with the fingerprint it reports', async () => {
-    const pem = await call<CertificateExport>(rt, 'signing.exportCertificate', { format: 'pem' });
-    const der = await call<CertificateExport>(rt, 'signing.exportCertificate', { format: 'der' });
+    const pem = await rt.client().value('signing.exportCertificate', { format: 'pem' });
+    const der = await rt.client().value('signing.exportCertificate', { format: 'der' });
     expect(pem.content).toMatch(
       /^-----BEGIN CERTIFICATE-----\n[\s\S]+-----END CERTIFICATE-----\n$/,
     );
@@ -134,31 +124,31 @@ describe('generating the signing identity', () => {
   });
 
   it('refuses a wrong passphrase and keeps the key locked; the right one unlocks it', async () => {
-    await call(rt, 'signing.lock');
-    expect((await call<SigningStatus>(rt, 'signing.status')).unlocked).toBe(false);
+    await rt.client().value('signing.lock', {});
+    expect((await rt.client().value('signing.status', {})).unlocked).toBe(false);
     await expect(
       exportSignedPdf(rt.services, sampleCaseDocument(rt.clock.now())),
     ).rejects.toMatchObject({
       code: 'forbidden',
       details: { signing: 'locked' },
     });
-    const wrong = await rt.dispatch('signing.unlock', {
+    const wrong = await rt.client().call('signing.unlock', {
       passphrase: 'correct horse battery stapler',
     });
     expect(wrong).toMatchObject({
       ok: false,
       error: { code: 'forbidden', details: { signing: 'wrong_passphrase' } },
     });
-    expect((await call<SigningStatus>(rt, 'signing.status')).unlocked).toBe(false);
-    expect(
-      await call<SigningStatus>(rt, 'signing.unlock', { passphrase: testPassphrase }),
-    ).toMatchObject({ unlocked: true });
+    expect((await rt.client().value('signing.status', {})).unlocked).toBe(false);
+    expect(await rt.client().value('signing.unlock', { passphrase: testPassphrase })).toMatchObject(
+      { unlocked: true },
+    );
     const pdf = await exportSignedPdf(rt.services, sampleCaseDocument(rt.clock.now()));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('refuses a passphrase shorter than 12 characters', async () => {
-    const result = await rt.dispatch('signing.generate', {
+    const result = await rt.client().call('signing.generate', {
       organisation: 'X',
       passphrase: 'short',
     });
@@ -196,20 +186,20 @@ describe('who may change the signing identity', () => {
     const rt = startTestRuntime();
     try {
       await signInFirstAdmin(rt);
-      const tech = await call<{ id: number }>(rt, 'people.create', {
+      const tech = await rt.client().value('people.create', {
         displayName: 'Tess Technologist',
         roles: ['technologist'],
         secret: 'tech-password-1',
         mustChangeCredential: false,
       });
-      await call(rt, 'session.signOut');
-      await call(rt, 'session.signIn', { userId: tech.id, secret: 'tech-password-1' });
-      const result = await rt.dispatch('signing.generate', {
+      await rt.client().value('session.signOut', {});
+      await rt.client().value('session.signIn', { userId: tech.id, secret: 'tech-password-1' });
+      const result = await rt.client().call('signing.generate', {
         organisation: 'X',
         passphrase: testPassphrase,
       });
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect(await call<SigningStatus>(rt, 'signing.status')).toMatchObject({ configured: false });
+      expect(await rt.client().value('signing.status', {})).toMatchObject({ configured: false });
     } finally {
       rt.cleanup();
     }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SigningIdentityView, SigningStatus } from '../../api/domains/signing';
+import type { SigningIdentityView } from '../../api/domains/signing';
 import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
 import { setUpSigningIdentity, signInFirstAdmin, testPassphrase } from './test/test-identity';
 
@@ -13,12 +13,6 @@ const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 function openssl(args: string[]): { code: number | null; stdout: string } {
   const r = spawnSync('openssl', args, { encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout };
-}
-
-async function call<T>(rt: TestRuntime, method: string, input: unknown = {}): Promise<T> {
-  const result = await rt.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
 }
 
 function lastSigningAudit(rt: TestRuntime): { action: string; payload: Record<string, unknown> } {
@@ -74,7 +68,7 @@ describe('importing a PKCS#12 file from the hospital PKI', () => {
   afterAll(() => rt.cleanup());
 
   const importP12 = (p12: Buffer, p12Password: string) =>
-    rt.dispatch('signing.importP12', {
+    rt.client().call('signing.importP12', {
       contentBase64: p12.toString('base64'),
       p12Password,
       newPassphrase: 'a new passphrase for Łódź',
@@ -89,18 +83,18 @@ describe('importing a PKCS#12 file from the hospital PKI', () => {
     if (!iterations) throw new Error('no MAC iterations in the test file');
     iterations.value = forge.asn1.integerToDer(2_000_000_000).getBytes();
     const slow = Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
-    const before = await call<SigningStatus>(rt, 'signing.status');
+    const before = await rt.client().value('signing.status', {});
     const result = await importP12(slow, 'p12-secret');
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     if (!result.ok) {
       expect(result.error.message).toContain('2,000,000,000 key-derivation iterations');
       expect(result.error.message).toContain('at most 10,000,000');
     }
-    expect(await call<SigningStatus>(rt, 'signing.status')).toEqual(before);
+    expect(await rt.client().value('signing.status', {})).toEqual(before);
   });
 
   it('imports key and certificate, reports subject, issuer, validity and fingerprint, and keeps the old certificate', async () => {
-    const before = await call<SigningStatus>(rt, 'signing.status');
+    const before = await rt.client().value('signing.status', {});
     const { p12, certDer } = pkcs12WithForge('Hôpital Łódź — signature', 'p12-secret');
     const result = await importP12(p12, 'p12-secret');
     expect(result).toMatchObject({
@@ -115,7 +109,7 @@ describe('importing a PKCS#12 file from the hospital PKI', () => {
         source: 'imported',
       },
     });
-    expect(await call<SigningStatus>(rt, 'signing.status')).toMatchObject({
+    expect(await rt.client().value('signing.status', {})).toMatchObject({
       unlocked: true,
       previousIdentities: 1,
     });
@@ -136,9 +130,9 @@ describe('importing a PKCS#12 file from the hospital PKI', () => {
       },
     });
     // The new passphrase unlocks it after a lock.
-    await call(rt, 'signing.lock');
+    await rt.client().value('signing.lock', {});
     expect(
-      await call<SigningStatus>(rt, 'signing.unlock', { passphrase: 'a new passphrase for Łódź' }),
+      await rt.client().value('signing.unlock', { passphrase: 'a new passphrase for Łódź' }),
     ).toMatchObject({ unlocked: true });
   });
 
@@ -149,7 +143,7 @@ describe('importing a PKCS#12 file from the hospital PKI', () => {
       // openssl dates its certificate from the real clock: this runtime's clock must agree.
       const real = startTestRuntime(new Date().toISOString());
       const importP12 = (p12: Buffer, p12Password: string) =>
-        real.dispatch('signing.importP12', {
+        real.client().call('signing.importP12', {
           contentBase64: p12.toString('base64'),
           p12Password,
           newPassphrase: testPassphrase,
@@ -258,7 +252,7 @@ describe('importing a PKCS#12 file from the hospital PKI', () => {
   );
 
   it('refuses a wrong PKCS#12 password, a file that is not PKCS#12 and an expired certificate, changing nothing', async () => {
-    const current = (await call<SigningStatus>(rt, 'signing.status')).identity?.fingerprintSha256;
+    const current = (await rt.client().value('signing.status', {})).identity?.fingerprintSha256;
     const { p12 } = pkcs12WithForge('Short-lived', 'right', 30);
     expect(await importP12(p12, 'wrong')).toMatchObject({
       ok: false,
@@ -272,7 +266,7 @@ describe('importing a PKCS#12 file from the hospital PKI', () => {
       ok: false,
       error: { message: expect.stringContaining('expired on 2026-01-31') },
     });
-    expect((await call<SigningStatus>(rt, 'signing.status')).identity?.fingerprintSha256).toBe(
+    expect((await rt.client().value('signing.status', {})).identity?.fingerprintSha256).toBe(
       current,
     );
   });

@@ -3,6 +3,7 @@ import { auditSince, lastAuditId } from '../people/test-calls';
 import { signInAs, startTestRuntime, testSecret, type TestRuntime } from '../test/temp-runtime';
 import { unlockedIdentity } from './session-key';
 import { setUpSigningIdentity, testAdmin, testPassphrase } from './test/test-identity';
+import type { ApiClient } from '../../api/client';
 
 let rt: TestRuntime;
 beforeEach(() => {
@@ -10,11 +11,8 @@ beforeEach(() => {
 });
 afterEach(() => rt.cleanup());
 
-async function ok(method: string, input: unknown = {}): Promise<unknown> {
-  const r = await rt.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value;
-}
+/** The value of a call that must succeed, typed from the API map. */
+const ok: ApiClient['value'] = (method, input) => rt.client().value(method, input);
 
 const held = () => unlockedIdentity(rt.services.db) !== undefined;
 const relocks = (after: number) =>
@@ -42,7 +40,7 @@ describe('the organisation key is locked again when the session changes', () => 
 
     // Idle: the next call finds the session idle past the limit and locks it.
     rt.clock.advance(6 * 60_000);
-    await rt.dispatch('signing.status', {});
+    await rt.client().call('signing.status', {});
     expect(held()).toBe(false);
     await ok('session.unlock', { secret: testAdmin.secret });
     await ok('signing.unlock', { passphrase: testPassphrase });
@@ -68,7 +66,7 @@ describe('signing.unlock is rate-limited like sign-in', () => {
   it('locks after the threshold of wrong passphrases, refuses even the right one, doubles', async () => {
     await setUpSigningIdentity(rt);
     await ok('signing.lock', {});
-    const wrong = () => rt.dispatch('signing.unlock', { passphrase: 'not the passphrase!' });
+    const wrong = () => rt.client().call('signing.unlock', { passphrase: 'not the passphrase!' });
     for (let i = 0; i < 4; i++) {
       expect(await wrong()).toMatchObject({
         ok: false,
@@ -81,7 +79,7 @@ describe('signing.unlock is rate-limited like sign-in', () => {
       ok: false,
       error: { code: 'forbidden', details: { signing: 'unlock_locked', lockedUntil: until } },
     });
-    const right = await rt.dispatch('signing.unlock', { passphrase: testPassphrase });
+    const right = await rt.client().call('signing.unlock', { passphrase: testPassphrase });
     expect(right).toMatchObject({ ok: false, error: { details: { signing: 'unlock_locked' } } });
     expect(held()).toBe(false);
 

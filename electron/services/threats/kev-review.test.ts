@@ -28,7 +28,7 @@ beforeAll(async () => {
   };
   older.count = older.vulnerabilities.length;
   for (const content of [JSON.stringify(older), kevText]) {
-    const r = await d.rt.dispatchAs(operator, 'threats.importKev', {
+    const r = await d.rt.client(operator).call('threats.importKev', {
       fileName: 'kev.json',
       content,
     });

@@ -2,16 +2,9 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CasePage } from '../../api/domains/cases';
-import type { BoardView } from '../../api/domains/board';
-import type {
-  CasePriority,
-  CveThreat,
-  KevImportResult,
-  ThreatStatus,
-} from '../../api/domains/threats';
 import { testNow } from '../cases/case-test-setup';
 import { fixturesDir, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import type { ApiClient } from '../../api/client';
 
 const operator = { kind: 'operator', osUser: 'test' } as const;
 const kevFile = path.join(fixturesDir, 'kev', 'known_exploited_vulnerabilities.json');
@@ -20,11 +13,8 @@ const kevText = fs.readFileSync(kevFile, 'utf8');
 let rt: TestRuntime;
 afterEach(() => rt.cleanup());
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await rt.dispatchAs(operator, method as never, input as never);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value as T;
-}
+/** The value of a call that must succeed, typed from the API map. */
+const call: ApiClient['value'] = (method, input) => rt.client(operator).value(method, input);
 
 function stored(): { kev: number; entries: number; epss: number; scores: number } {
   const n = (sql: string) => rt.services.db.prepare(sql).pluck().get() as number;
@@ -67,26 +57,26 @@ function epssFile(rows: [string, number, number][], date = '2025-08-25T12:55:00Z
 describe('KEV and EPSS, imported offline', () => {
   it('imports the real KEV catalog, versioned, and answers for CVE-2015-1635', async () => {
     rt = startTestRuntime(testNow);
-    const r = await call<KevImportResult>('threats.importKev', {
+    const r = await call('threats.importKev', {
       fileName: 'known_exploited_vulnerabilities.json',
       content: kevText,
     });
     expect(r).toMatchObject({ outcome: 'imported', catalogVersion: '2025.08.25', count: 1404 });
-    const again = await call<KevImportResult>('threats.importKev', {
+    const again = await call('threats.importKev', {
       fileName: 'kev.json',
       content: kevText,
     });
     expect(again.outcome).toBe('unchanged');
-    const [known, unknown] = await call<CveThreat[]>('threats.forCves', {
+    const [known, unknown] = await call('threats.forCves', {
       cves: ['CVE-2015-1635', 'CVE-2015-1497'],
     });
     expect(known?.kev).toMatchObject({ catalogVersion: '2025.08.25' });
     expect(known?.kev?.dateAdded).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(unknown?.kev).toBeNull();
-    const status = await call<ThreatStatus>('threats.status', {});
+    const status = await call('threats.status', {});
     expect(status.kev?.catalogVersion).toBe('2025.08.25');
     // An older catalog cannot replace the current one.
-    const older = await rt.dispatchAs(operator, 'threats.importKev', {
+    const older = await rt.client(operator).call('threats.importKev', {
       fileName: 'old.json',
       content: JSON.stringify(smallCatalog(3, '2024.01.02', '2024-01-02T10:00:00Z')),
     });
@@ -153,7 +143,7 @@ describe('KEV and EPSS, imported offline', () => {
         text = JSON.stringify(doc, null, 2);
         if (m.kind === 'truncate') text = text.slice(0, Math.min(m.at, text.length - 1));
         const before = stored();
-        const r = await rt.dispatchAs(operator, 'threats.importKev', {
+        const r = await rt.client(operator).call('threats.importKev', {
           fileName: 'kev.json',
           content: text,
         });
@@ -183,7 +173,7 @@ describe('KEV and EPSS, imported offline', () => {
         rows: 40,
       },
     );
-    const [one] = await call<CveThreat[]>('threats.forCves', { cves: ['CVE-2015-1635'] });
+    const [one] = await call('threats.forCves', { cves: ['CVE-2015-1635'] });
     expect(one?.epss).toMatchObject({ score: 0.72, scoreDate: '2025-08-25T12:55:00Z' });
     expect(one?.epss?.percentile).toBeCloseTo(36 / 41, 4);
 
@@ -216,7 +206,7 @@ describe('KEV and EPSS, imported offline', () => {
         const mutated = [...lines];
         mutated[line - 1] = value;
         const before = stored();
-        const r = await rt.dispatchAs(operator, 'threats.importEpss', {
+        const r = await rt.client(operator).call('threats.importEpss', {
           fileName: 'epss.csv',
           content: mutated.join('\n').replace('score_date:2025-08-25', 'score_date:2025-08-26'),
         });
@@ -240,17 +230,17 @@ describe('KEV and EPSS, imported offline', () => {
       vulnerabilities: realCatalog.vulnerabilities.filter((v) => v.cveID !== 'CVE-2015-1635'),
     };
     without.count = without.vulnerabilities.length;
-    const first = await call<KevImportResult>('threats.importKev', {
+    const first = await call('threats.importKev', {
       fileName: 'older.json',
       content: JSON.stringify(without),
     });
     expect(first.casesFlagged).toBe(0);
-    const newer = await call<KevImportResult>('threats.importKev', {
+    const newer = await call('threats.importKev', {
       fileName: 'known_exploited_vulnerabilities.json',
       content: kevText,
     });
     expect(newer.casesFlagged).toBeGreaterThan(0);
-    const list = (await call<CasePage>('cases.list', {})).cases;
+    const list = (await call('cases.list', {})).cases;
     const flagged = list.filter((c) => c.flags.includes('kev_re_review'));
     expect(flagged.length).toBe(newer.casesFlagged);
     // Only the open ICSMA-17-215-02 cases (CVE-2015-1635); the case returned to service is not.
@@ -259,7 +249,7 @@ describe('KEV and EPSS, imported offline', () => {
     ).toBe(true);
 
     // Their priority says so in words, and the board sorted by priority puts them first.
-    const priorities = await call<CasePriority[]>('threats.priorities', {});
+    const priorities = await call('threats.priorities', {});
     const byCase = new Map(list.map((c) => [c.caseId, c]));
     const top = priorities[0];
     expect(byCase.get(top?.caseId ?? 0)?.trackingId).toBe('ICSMA-17-215-02');
@@ -268,7 +258,7 @@ describe('KEV and EPSS, imported offline', () => {
       /^known exploited since \d{4}-\d{2}-\d{2} \(CVE-2015-1635\)$/,
     );
     const incidentId = list[0]?.incidentId ?? 0;
-    const board = await call<BoardView>('board.get', {
+    const board = await call('board.get', {
       incidentId,
       sort: { key: 'priority', direction: 'desc' },
     });

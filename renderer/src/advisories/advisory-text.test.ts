@@ -1,17 +1,6 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { de, en } from '../i18n/resources';
+import { tFor } from '../i18n/test/translator';
 import { versionRangeText } from './advisory-text';
-
-async function tFor(lng: 'en' | 'de') {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng,
-    resources: { en: { translation: en }, de: { translation: de } },
-    interpolation: { escapeValue: false },
-  });
-  return i18n.t;
-}
 
 describe('version ranges in words', () => {
   it('says a vers range as people read it, in English and German', async () => {

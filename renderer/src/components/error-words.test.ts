@@ -1,18 +1,7 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../api/client';
-import { de, en } from '../i18n/resources';
+import { tFor } from '../i18n/test/translator';
 import { errorLines, problemAt } from './error-words';
-
-async function tFor(lng: 'en' | 'de') {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng,
-    resources: { en: { translation: en }, de: { translation: de } },
-    interpolation: { escapeValue: false },
-  });
-  return i18n.t;
-}
 
 const refused: ApiError & {
   details: { issues: { path: string[]; at: string; message: string }[] };
