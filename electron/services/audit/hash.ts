@@ -1,6 +1,6 @@
-import canonicalize from 'canonicalize';
 import { hash } from 'node:crypto';
 import type { AuditEventBody } from '../../api/domains/system';
+import { canonicalText } from './canonical-json';
 
 export const genesisHash = '0'.repeat(64);
 
@@ -14,7 +14,7 @@ export interface HashedEventFields extends Omit<AuditEventBody, 'payload'> {
 
 /** RFC 8785 canonical JSON of any JSON value; refuses values JSON cannot carry. */
 export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
+  const text = canonicalText(value);
   if (text === undefined) throw new Error('Value cannot be expressed as JSON');
   return text;
 }

@@ -37,7 +37,8 @@ export function rowImage(
   digestsStored = false,
 ): RowImage {
   const image: RowImage = {};
-  for (const { name, kind } of table.columns) {
+  // In canonical key order, so the event's canonical JSON is written the fast way.
+  for (const { name, kind } of columnsInKeyOrder(table)) {
     const v = row[name] ?? null;
     if (v === null) image[name] = null;
     else if (kind === 'digest' && !digestsStored) {
@@ -48,6 +49,17 @@ export function rowImage(
     else image[name] = v;
   }
   return image;
+}
+
+const sortedColumns = new WeakMap<BoundTable, BoundTable['columns']>();
+
+function columnsInKeyOrder(table: BoundTable): BoundTable['columns'] {
+  let columns = sortedColumns.get(table);
+  if (!columns) {
+    columns = [...table.columns].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    sortedColumns.set(table, columns);
+  }
+  return columns;
 }
 
 /** How a key is written in reports and used in maps: `id=3`, `case_id=3, section_id=…`. */
