@@ -26,7 +26,8 @@ export const notableActions = [
 ] as const;
 
 export interface Described {
-  sentence: string;
+  /** Worded when read: most checklist answers are summed into a line worded once. */
+  readonly sentence: string;
   /** Lines with the same key by the same person in a row are summed (checklist answers). */
   groupKey: string | null;
   /** The sentence as catalogue words, for a document in another language. */
@@ -177,5 +178,11 @@ export function describeEvent(e: IncidentEvent, tag: string | null): Described |
   if (!words) return null;
   const groupKey =
     e.action === 'case.answered' ? `answer:${e.caseId ?? ''}:${words.section ?? ''}` : null;
-  return { sentence: activitySentence(english, words), groupKey, words };
+  return {
+    get sentence() {
+      return activitySentence(english, words);
+    },
+    groupKey,
+    words,
+  };
 }

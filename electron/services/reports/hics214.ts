@@ -57,6 +57,8 @@ export function hics214Entries(
   ].sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : 0));
   const entries = new Map<string, Hics214Entry>();
   const lastGroup = new Map<string, { key: string; count: number }>();
+  // Summed lines are worded once, after the last answer they count.
+  const summed = new Set<Hics214Entry['activities'][number]>();
   let activityCount = 0;
   for (const { e, station, key, tag, name } of merged) {
     const described = describeEvent(e, tag);
@@ -82,7 +84,7 @@ export function hics214Entries(
     if (described.groupKey !== null && previous?.key === described.groupKey && last) {
       previous.count += 1;
       last.words = { ...last.words, items: previous.count };
-      last.activity = activitySentence(english, last.words);
+      summed.add(last);
       last.at = e.at;
       continue;
     }
@@ -101,6 +103,7 @@ export function hics214Entries(
     });
     activityCount += 1;
   }
+  for (const activity of summed) activity.activity = activitySentence(english, activity.words);
   const sorted = [...entries.values()].sort(
     (a, b) =>
       a.person.name.localeCompare(b.person.name) ||
