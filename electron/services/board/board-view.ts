@@ -157,11 +157,19 @@ export function getBoard(ctx: CallContext, input: ParsedInputOf<'board.get'>): B
   // One read transaction: the counts, lists and page all describe the same moment.
   return db.transaction(() => {
     const computed = computedLists(db, head.id, resources, now);
-    const priorities = casePriorities(db, head.id);
+    // Every case's priority only to sort by it; else only the page's.
+    const all = input.sort?.key === 'priority' ? casePriorities(db, head.id) : null;
     const offset = input.offset ?? 0;
     const { keys, filteredCounts } = facilityPage(db, input, head.id, now, computed, (key) =>
-      key.station === '' ? (priorities.get(key.id)?.priority ?? -Infinity) : -Infinity,
+      key.station === '' ? (all?.get(key.id)?.priority ?? -Infinity) : -Infinity,
     );
+    const priorities =
+      all ??
+      casePriorities(
+        db,
+        head.id,
+        keys.filter((k) => k.station === '').map((k) => k.id),
+      );
     const totalMatching = caseStates.reduce((sum, s) => sum + filteredCounts[s], 0);
     const counts = stateCounts(db, head.id);
     return {

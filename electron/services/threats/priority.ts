@@ -115,17 +115,19 @@ const exposureItems = [
 
 /**
  * The priority of every open case (of one incident, or all), read in a few set queries: 10,000
- * cases share a handful of advisory revisions and CVEs.
+ * cases share a handful of advisory revisions and CVEs. `caseIds` narrows it to those cases (a
+ * board page needs a hundred of them, not the incident's ten thousand).
  */
 export function casePriorities(
   db: Database.Database,
   incidentId?: number,
-  caseId?: number,
+  caseIds?: number | readonly number[],
 ): Map<number, Priority> {
-  const scope = `${incidentId === undefined ? '' : 'AND c.incident_id = ?'} ${caseId === undefined ? '' : 'AND c.id = ?'}`;
+  const ids = caseIds === undefined || Array.isArray(caseIds) ? caseIds : [caseIds];
+  const scope = `${incidentId === undefined ? '' : 'AND c.incident_id = ?'} ${ids === undefined ? '' : 'AND c.id IN (SELECT value FROM json_each(?))'}`;
   const scopeArgs = [
     ...(incidentId === undefined ? [] : [incidentId]),
-    ...(caseId === undefined ? [] : [caseId]),
+    ...(ids === undefined ? [] : [JSON.stringify(ids)]),
   ];
   const rows = db
     .prepare(

@@ -267,5 +267,12 @@ describe('KEV and EPSS, imported offline', () => {
     expect(open[0]?.priority?.knownExploited).toEqual(['CVE-2015-1635']);
     const values = open.map((r) => r.priority?.value ?? 0);
     expect(values).toEqual([...values].sort((a, b) => b - a));
+
+    // In any other order, each open case on the page still carries its priority.
+    const byTag = await call('board.get', { incidentId, limit: 5 });
+    const expected = new Map(priorities.map((p) => [p.caseId, p.priority]));
+    const shown = byTag.rows.filter((r) => r.state !== 'returned_to_service');
+    expect(shown.length).toBeGreaterThan(0);
+    for (const row of shown) expect(row.priority?.value).toBe(expected.get(row.caseId));
   });
 });
