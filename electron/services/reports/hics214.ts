@@ -2,13 +2,12 @@ import type Database from 'better-sqlite3';
 import type { Hics214Entry, Hics214Report } from '../../api/domains/reports';
 import { pdfWords } from '../pdf/words';
 import { activitySentence, describeEvent, notableActions, positionLabel } from './activity-words';
+import { selfRow } from '../stations/station-store';
+import { readIncidentEvents, type IncidentEvent } from './incident-events';
+import { assetTags, userNames, type ReportContext } from './report-header';
+import { readStationEvents } from './station-events';
 
 const english = pdfWords('en');
-import { readIncidentEvents } from './incident-events';
-import { selfRow } from '../stations/station-store';
-import type { IncidentEvent } from './incident-events';
-import type { ReportContext } from './report-header';
-import { readStationEvents } from './station-events';
 
 interface Sourced {
   e: IncidentEvent;
@@ -19,7 +18,6 @@ interface Sourced {
   tag: string | null;
   name: string | null;
 }
-import { assetTags, userNames } from './report-header';
 
 /**
  * HICS 214 Activity Log: for each person and each position (role) they acted in during the
