@@ -1,4 +1,3 @@
-import type { CaseState } from '../../api/domains/cases';
 import type {
   BriefingReport,
   Hics214Report,
@@ -12,10 +11,10 @@ import { ServiceError } from '../core/errors';
 import { gateSentence } from '../../api/gate-words';
 import { activitySentence } from '../reports/activity-words';
 import { reportHandlers } from '../reports/handlers';
-import { priorityReasonText } from '../threats/priority-words';
 import { lastIncidentAuditEvent } from './audit-reference';
 import { documentFacility } from './blank-checklist';
 import type { PdfBlock, PdfDocumentModel, Tone } from './model';
+import { briefingBlocks } from './briefing-blocks';
 import { formatTime } from './text';
 import { gateLookups, pdfWords, roleWord, type PdfWordKey, type PdfWords } from './words';
 
@@ -184,135 +183,6 @@ function hics214Blocks(r: Hics214Report, tz: string | undefined, t: PdfWords): P
     blocks.push({ kind: 'paragraph', text: t('reports.noActivity'), style: 'muted' });
   }
   return blocks;
-}
-
-/**
- * The situation in one paragraph. English PDFs print the report's own sentence (the screen and
- * the CSV show the same); other languages word it from the report's counts.
- */
-function situationText(s: BriefingReport['situation'], t: PdfWords): string {
-  if (t.language === 'en') return s.summary;
-  const states = (Object.entries(s.countsByState) as [CaseState, number][])
-    .filter(([, n]) => n > 0)
-    .map(([state, count]) => t('situation.stateCount', { state: t(`states.${state}`), count }))
-    .join('; ');
-  const held =
-    s.byStation.length > 1
-      ? ` ${t('situation.heldAt', {
-          stations: s.byStation
-            .map((b) => `${b.station ?? t('situation.thisStation')} (${b.caseCount})`)
-            .join(', '),
-        })}`
-      : '';
-  return (
-    t('situation.summary', {
-      cases: s.caseCount,
-      advisories: s.advisories.length,
-      list: s.advisories
-        .map((a) => t('reports.advisoryRevision', { trackingId: a.trackingId, version: a.version }))
-        .join(', '),
-      cves: new Set(s.advisories.flatMap((a) => a.cves.map((c) => c.cve))).size,
-      states: states || t('situation.noneYet'),
-      fully: s.countsByHics251.fully_functional,
-      partially: s.countsByHics251.partially_functional,
-      non: s.countsByHics251.non_functional,
-      open: s.openCaseCount,
-    }) + held
-  );
-}
-
-function briefingBlocks(r: BriefingReport, tz: string | undefined, t: PdfWords): PdfBlock[] {
-  const s = r.situation;
-  const list = (items: string[]): PdfBlock[] =>
-    items.length === 0
-      ? [{ kind: 'paragraph', text: t('reports.none'), style: 'muted' }]
-      : // One paragraph: a run of short ones would all be kept together with what follows.
-        [{ kind: 'paragraph', text: items.map((text) => `• ${text}`).join('\n') }];
-  return [
-    { kind: 'heading', text: t('reports.situation') },
-    { kind: 'paragraph', text: situationText(s, t) },
-    {
-      kind: 'table',
-      columns: [
-        { header: t('reports.advisory'), weight: 22 },
-        { header: t('reports.title'), weight: 46 },
-        { header: t('reports.cves'), weight: 22 },
-        { header: t('reports.cases'), weight: 10 },
-      ],
-      rows: s.advisories.map((a) => [
-        t('reports.advisoryRevision', { trackingId: a.trackingId, version: a.version }),
-        a.title,
-        a.cves.map((c) => `${c.cve}${c.cvss === null ? '' : ` (${c.cvss})`}`).join(', '),
-        String(a.caseCount),
-      ]),
-    },
-    {
-      kind: 'keyValue',
-      rows: [
-        { key: t('reports.blocked'), value: String(s.attention.blocked) },
-        { key: t('reports.recheckOverdue'), value: String(s.attention.recheckOverdue) },
-        { key: t('reports.needReReview'), value: String(s.attention.needsReReview) },
-        { key: t('reports.awaitingSignoff'), value: String(s.attention.awaitingSignoff) },
-      ],
-    },
-    { kind: 'heading', text: t('reports.objectives') },
-    ...list(r.objectiveCodes.map(({ code, ...values }) => t(`objectives.${code}`, values))),
-    { kind: 'heading', text: t('reports.highestPriority') },
-    ...list(
-      r.topPriorities.map((p) =>
-        t('reports.priorityLine', {
-          assetTag: p.assetTag,
-          trackingId: p.trackingId,
-          priority: p.priority,
-          reasons: p.reasonCodes.map((r) => priorityReasonText(r, t.language)).join('; '),
-        }),
-      ),
-    ),
-    { kind: 'heading', text: t('reports.actionsPlanned') },
-    ...list(
-      r.actionsPlanned.map((a) =>
-        t('reports.plannedLine', {
-          count: a.caseCount,
-          state: t(`states.${a.state}`),
-          action: a.state === 'returned_to_service' ? a.action : t(`plannedActions.${a.state}`),
-        }),
-      ),
-    ),
-    { kind: 'heading', text: t('reports.actionsTaken') },
-    r.actionsTaken.length === 0
-      ? { kind: 'paragraph', text: t('reports.noneYet'), style: 'muted' }
-      : {
-          kind: 'table',
-          columns: [
-            { header: t('reports.time'), weight: 22 },
-            { header: t('reports.by'), weight: 26 },
-            { header: t('reports.activity'), weight: 52 },
-          ],
-          rows: r.actionsTaken.map((a) => [
-            formatTime(new Date(a.at), tz),
-            a.by,
-            activitySentence(t, a.words),
-          ]),
-        },
-    { kind: 'heading', text: t('reports.resources') },
-    {
-      kind: 'table',
-      columns: [
-        { header: t('reports.role'), weight: 30 },
-        { header: t('reports.person'), weight: 40 },
-        { header: t('reports.openCases'), weight: 15 },
-        { header: t('reports.allCases'), weight: 15 },
-      ],
-      rows: r.resources.flatMap((g) =>
-        g.people.map((p) => [roleWord(t, g.role), p.name, String(p.openCases), String(p.cases)]),
-      ),
-    },
-    {
-      kind: 'paragraph',
-      text: t('reports.unassigned', { count: r.unassignedOpenCases }),
-      style: 'muted',
-    },
-  ];
 }
 
 async function fetchReport(
