@@ -10,69 +10,26 @@ import type { JsonValue, ChecklistSection, GateView } from './case-checklist';
  * Device cases: one device's response to one advisory within an incident (PRODUCT.md, "The
  * per-device workflow"). The rules live in the services (`electron/services/workflow`); these are
  * the names and shapes that cross the boundary. The lists of states, sections, gate verdicts and
- * HICS 251 statuses are defined here only: the renderer and the services both import them.
+ * HICS 251 statuses are in `./case-vocabulary`, re-exported here.
  */
 
-export const caseStates = [
-  'at_risk',
-  'assessing',
-  'protected_connected',
-  'deferred',
-  'standalone',
-  'patching',
-  'verifying',
-  'reconnecting',
-  'returned_to_service',
-  'quarantined',
-  'restoring',
-] as const;
-export type CaseState = (typeof caseStates)[number];
+import {
+  caseStates,
+  checklistSectionIds,
+  type CaseFlag,
+  type CaseState,
+  type ChecklistSectionId,
+  type GateVerdict,
+  type Hics251Status,
+} from './case-vocabulary';
 
-/** The checklist sections of a playbook template. */
-export const checklistSectionIds = [
-  'exposure_assessment',
-  'patient_safety_gate',
-  'backup',
-  'standalone_operation',
-  'patch_record',
-  'verification',
-  'reconnection',
-  'evidence_preservation',
-  'reimaging',
-] as const;
-export type ChecklistSectionId = (typeof checklistSectionIds)[number];
-
-/**
- * - `needs_re_review`: a newer revision of the advisory arrived; a biomed or IT security user must
- *   acknowledge it (`cases.acknowledgeRevision`).
- * - `recheck_overdue`: a deferred case whose re-check time has passed (computed when read).
- */
-export const caseFlags = ['needs_re_review', 'recheck_overdue', 'kev_re_review'] as const;
-export type CaseFlag = (typeof caseFlags)[number];
-
-/** What the patient-safety gate says now (`services/workflow/gate.ts` decides). */
-export const gateVerdicts = ['clear', 'blocked', 'incomplete'] as const;
-export type GateVerdict = (typeof gateVerdicts)[number];
-
-/** A device's line on the HICS 251 Facility System Status report. */
-export const hics251Statuses = [
-  'fully_functional',
-  'partially_functional',
-  'non_functional',
-] as const;
-export type Hics251Status = (typeof hics251Statuses)[number];
-
-/** A zero for each HICS 251 status, to count into. */
-export function zeroHics251Counts(): Record<Hics251Status, number> {
-  return { fully_functional: 0, partially_functional: 0, non_functional: 0 };
-}
+export * from './case-vocabulary';
 
 export interface PersonRef {
   userId: number;
   name: string;
 }
 
-/** One row of "My devices" and of the incident board. */
 /** A case's one natural next step, and whether it can be taken now. */
 export interface NextActionRef {
   target: CaseState;
@@ -81,6 +38,7 @@ export interface NextActionRef {
   allowed: boolean;
 }
 
+/** One row of "My devices" and of the incident board. */
 export interface CaseSummary {
   caseId: number;
   incidentId: number;
