@@ -14,19 +14,7 @@ export function workedElsewhere(detail: CaseDetail): boolean {
 export function HeldElsewhereNotice({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const held = detail.heldElsewhere;
-  if (detail.transferredTo) {
-    return (
-      <section
-        className="case-flag re-review"
-        role="status"
-        aria-label={t('cases.heldElsewhere.label')}
-        data-testid="case-held-elsewhere"
-      >
-        <p>{t('cases.heldElsewhere.transferred', { station: detail.transferredTo.name })}</p>
-      </section>
-    );
-  }
-  if (!held) return null;
+  if (!detail.transferredTo && !held) return null;
   return (
     <section
       className="case-flag re-review"
@@ -34,13 +22,19 @@ export function HeldElsewhereNotice({ detail }: { detail: CaseDetail }) {
       aria-label={t('cases.heldElsewhere.label')}
       data-testid="case-held-elsewhere"
     >
-      <p>
-        {t('cases.heldElsewhere.message', {
-          station: held.stationName,
-          at: formatDateTime(held.since),
-        })}
-      </p>
-      {held.reason ? <p>{t('cases.heldElsewhere.reason', { reason: held.reason })}</p> : null}
+      {detail.transferredTo ? (
+        <p>{t('cases.heldElsewhere.transferred', { station: detail.transferredTo.name })}</p>
+      ) : held ? (
+        <>
+          <p>
+            {t('cases.heldElsewhere.message', {
+              station: held.stationName,
+              at: formatDateTime(held.since),
+            })}
+          </p>
+          {held.reason ? <p>{t('cases.heldElsewhere.reason', { reason: held.reason })}</p> : null}
+        </>
+      ) : null}
     </section>
   );
 }
