@@ -8,7 +8,7 @@ import { rescheduleRecheck } from '../cases/case-recheck';
 import { findCaseRow, getCaseRow, type CaseRow } from '../cases/case-store';
 import { mutate, type CallContext } from '../core/context';
 import { ServiceError, wordedError } from '../core/errors';
-import { sendRequests } from '../exchange/case-requests';
+import { requireCommandPost, sendRequests } from '../exchange/case-requests';
 import { authenticate } from '../people/authenticate';
 import { insertSignoff } from '../people/insert-signoff';
 import { incidentHead } from './board-view';
@@ -78,6 +78,7 @@ async function signDecision(
   if (caseIds.length === 0 && remoteCases.length === 0) {
     throw wordedError('invalid_input', 'chooseOneCase', {}, { field: 'caseIds' });
   }
+  if (remoteCases.length > 0) requireCommandPost(db);
   const content = signedContent(incidentId, decision, caseIds, remoteCases);
   return authenticate(ctx, { userId: user.id }, secret, 'signoff', (signer) => {
     const at = clock.now().toISOString();

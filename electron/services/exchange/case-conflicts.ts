@@ -8,6 +8,7 @@ import { remoteFrom } from '../board/facility-board';
 import { mutate, type CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { selfRow } from '../stations/station-store';
+import { requireCommandPost } from './case-requests';
 import { settleLocalCases } from './conflict-choices';
 
 /**
@@ -117,6 +118,7 @@ export function chooseStation(
   input: { assetTag: string; trackingId: string; stationId: string; reason?: string | undefined },
 ): CaseConflict {
   const { db, clock } = ctx.services;
+  requireCommandPost(db);
   const pair = { tag: input.assetTag, tracking: input.trackingId };
   const find = () =>
     conflictsOf(db, heldCases(db, 'asset_tag = @tag AND tracking_id = @tracking', pair))[0];

@@ -5,7 +5,9 @@ import type { CaseRequest, CaseRequestList } from '../../api/domains/case-reques
 import { mutate, type CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { englishErrorWords } from '../../api/error-words';
-import type { SelfRow } from '../stations/station-store';
+import { readStationCertificate } from '../stations/station-certificates';
+import { selfRow, type SelfRow } from '../stations/station-store';
+import { wordedError } from '../core/errors';
 
 /**
  * One writer per case, and still one commander: a decision of the commander on a case another
@@ -43,6 +45,19 @@ interface RemoteCaseRow {
 }
 
 /**
+ * Decisions on cases other stations hold are the command post's: the station whose certificate
+ * marks it as holding the organisation identity. The holding stations refuse any other station's
+ * requests (request-answers.ts); this says so before anything is signed or sent.
+ */
+export function requireCommandPost(db: Database.Database): void {
+  const self = selfRow(db);
+  const cert = self?.certificate_der ? readStationCertificate(self.certificate_der) : null;
+  if (cert?.commandPost !== true) {
+    throw wordedError('forbidden', 'notTheCommandPost', { station: self?.name ?? '' });
+  }
+}
+
+/**
  * Send the decision to the stations holding `remoteCases`: one request per case, all with their
  * audit events in one transaction. A case not known here (or of a revoked station) is refused
  * at once, with words.
@@ -55,6 +70,7 @@ export function sendRequests(
   const { db, clock } = ctx.services;
   const userId = ctx.actor.userId;
   if (userId === null) throw new ServiceError('unauthenticated', 'Sign in to take a decision.');
+  if (remoteCases.length > 0) requireCommandPost(db);
   const find = db.prepare<[string, number], RemoteCaseRow>(
     `SELECT c.station_id, st.name AS station_name, c.id AS case_id, d.asset_tag
        FROM station_cases c

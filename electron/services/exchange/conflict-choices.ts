@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { systemActor, type AuditInput } from '../audit/append';
 import { mutate, type Services } from '../core/context';
+import { englishErrorWords } from '../../api/error-words';
 import type { SelfRow } from '../stations/station-store';
 
 /**
@@ -87,9 +88,15 @@ export function settleLocalCases(
   });
 }
 
+/**
+ * Only the station holding the organisation identity (`from.commandPost`, from its certificate)
+ * chooses: another station's choice changes nothing here, and is refused by an event of this
+ * station's chain naming it, so the refusal travels back in the next bundle.
+ */
 export function applyConflictChoices(
   services: Services,
   self: SelfRow,
+  from: { id: string; name: string; commandPost: boolean },
   events: readonly { action: string; time: string; payload: unknown }[],
 ): void {
   const ctx = { services, actor: systemActor };
@@ -97,9 +104,37 @@ export function applyConflictChoices(
     if (e.action !== 'case_conflict.decided') continue;
     const choice = readChoice(e.payload);
     if (!choice) continue;
+    if (!from.commandPost) {
+      refuseChoice(ctx, from, choice);
+      continue;
+    }
     mutate(ctx, () => ({
       value: undefined,
       audit: settleLocalCases(services.db, self.station_id, choice, e.time),
     }));
   }
+}
+
+function refuseChoice(
+  ctx: { services: Services; actor: typeof systemActor },
+  from: { id: string; name: string },
+  choice: Choice,
+): void {
+  const words = { key: 'choiceNotFromCommandPost' as const, params: { station: from.name } };
+  mutate(ctx, () => ({
+    value: undefined,
+    audit: {
+      action: 'case_conflict.choice_refused',
+      entityType: 'device',
+      entityId: choice.assetTag,
+      payload: {
+        assetTag: choice.assetTag,
+        trackingId: choice.trackingId,
+        from: { stationId: from.id, stationName: from.name },
+        chosen: { stationId: choice.stationId, stationName: choice.stationName },
+        reason: englishErrorWords(words),
+        words,
+      },
+    },
+  }));
 }

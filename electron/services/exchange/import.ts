@@ -227,6 +227,11 @@ function verifyBundle(services: Services, self: SelfRow, bytes: Buffer): Checked
 function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void {
   const { db, clock } = services;
   const stationId = b.header.station.id;
+  // Requests and conflict choices count only from the station holding the organisation identity.
+  const from = {
+    ...b.header.station,
+    commandPost: readStationCertificate(b.certificate)?.commandPost === true,
+  };
   db.transaction(() => {
     upsertStation(db, {
       station_id: stationId,
@@ -245,9 +250,9 @@ function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void
     }
     setHead(db, stationId, b.header.head, clock.now().toISOString());
     storeAck(services, self, b.header);
-    applyConflictChoices(services, self, b.newEvents);
+    applyConflictChoices(services, self, from, b.newEvents);
     adoptTransfers(services, self, b.header.station, b.newEvents);
-    answerRequests(services, self, b.header.station, b.newEvents);
+    answerRequests(services, self, from, b.newEvents);
     recordAnswers(db, self, stationId, b.newEvents);
   })();
 }

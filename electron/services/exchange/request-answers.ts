@@ -74,10 +74,15 @@ function applyOne(ctx: CallContext, r: SentRequest, request: StationRequestRef):
   rescheduleRecheck(ctx, { caseId: r.caseId, recheckAt: r.recheckAt, reason: r.reason, request });
 }
 
+/**
+ * `from.commandPost`: the sending station's certificate marks it as the station holding the
+ * organisation identity. Only its requests are applied; any other station's are refused with
+ * words that name it, and that refusal is answered like a guard's.
+ */
 export function answerRequests(
   services: Services,
   self: SelfRow,
-  from: { id: string; name: string },
+  from: { id: string; name: string; commandPost: boolean },
   events: readonly { action: string; payload: unknown }[],
 ): number {
   const ctx: CallContext = { services, actor: systemActor, caller: stationCaller, user: null };
@@ -87,6 +92,9 @@ export function answerRequests(
     const r = readRequest(e.payload);
     if (!r || r.stationId !== self.station_id) continue;
     const request = { stationId: from.id, stationName: from.name, requestId: r.requestId };
+    const notEntitled = from.commandPost
+      ? null
+      : wordedError('forbidden', 'requestNotFromCommandPost', { station: from.name });
     const answer: RequestAnswer = {
       request,
       caseId: r.caseId,
@@ -96,6 +104,7 @@ export function answerRequests(
       missing: [],
     };
     try {
+      if (notEntitled) throw notEntitled;
       applyOne(ctx, r, request);
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;

@@ -176,11 +176,17 @@ export function enrolStation(ctx: CallContext, text: string): EnrolmentResult {
         issuer,
         { stationId: self.station_id, name: self.name, publicKey: ownPublic },
         now,
+        true,
       );
       events.push(recordEnrolment(ctx, own, self.name));
       setSelfCertificate(services.db, own);
     }
-    const certificate = issueStationCertificate(issuer, request, now);
+    const certificate = issueStationCertificate(
+      issuer,
+      request,
+      now,
+      request.stationId === self.station_id,
+    );
     events.push(recordEnrolment(ctx, certificate, request.name));
     if (request.stationId === self.station_id) setSelfCertificate(services.db, certificate);
     return { value: { certificate, authority }, audit: events };

@@ -4,6 +4,13 @@ import { derToForgeCertificate, forgeCertificateToDer } from '../signing/certifi
 
 /** The subject attribute that carries a station's ID in its certificate (X.520 serialNumber). */
 const stationIdAttribute = '2.5.4.5';
+/**
+ * The subject attribute (X.520 title) that marks the certificate of a station holding the
+ * organisation identity: the command post, whose requests and conflict choices other stations
+ * accept. The authority signs it, so no other station can claim it.
+ */
+const roleAttribute = '2.5.4.12';
+const commandPostRole = 'Standalone command post';
 const authorityUnit = 'Standalone station authority';
 const stationUnit = 'Standalone station';
 
@@ -101,6 +108,8 @@ export function issueStationCertificate(
   authority: { certificateDer: Buffer; privateKey: crypto.KeyObject },
   station: { stationId: string; name: string; publicKey: crypto.KeyObject },
   now: Date,
+  /** The station holding the organisation identity (it enrols itself). */
+  commandPost = false,
 ): Buffer {
   const authorityCert = derToForgeCertificate(authority.certificateDer);
   const cert = forge.pki.createCertificate();
@@ -117,6 +126,9 @@ export function issueStationCertificate(
     },
     utf8('O', commonNameOf(authorityCert)),
     utf8('OU', stationUnit),
+    ...(commandPost
+      ? [{ type: roleAttribute, value: commandPostRole, valueTagClass: forge.asn1.Type.UTF8 }]
+      : []),
   ] as unknown as forge.pki.CertificateField[]);
   cert.setIssuer(subjectFields(authorityCert) as unknown as forge.pki.CertificateField[]);
   const authorityKeyId = authorityCert.generateSubjectKeyIdentifier().getBytes();
@@ -137,6 +149,8 @@ export interface StationCertificateFacts {
   serialNumber: string;
   notBefore: string;
   notAfter: string;
+  /** Issued to the station holding the organisation identity (see roleAttribute). */
+  commandPost: boolean;
 }
 
 /** The station ID and name a station certificate carries; null when it is not one. */
@@ -162,6 +176,7 @@ export function readStationCertificate(der: Buffer): StationCertificateFacts | n
       serialNumber: x.serialNumber.toUpperCase(),
       notBefore: new Date(x.validFrom).toISOString(),
       notAfter: new Date(x.validTo).toISOString(),
+      commandPost: fields.some((f) => f.type === roleAttribute && f.value === commandPostRole),
     };
   } catch {
     // A damaged certificate (an invalid date, a name that is not UTF-8) is not a station's.
