@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import type { Role, SignoffKind } from '../roles';
 import { id, limit, offset } from '../schemas';
+import { secret } from './people';
 import type { Device } from './devices';
 import type { JsonValue, ChecklistSection, GateView } from './case-checklist';
 
@@ -333,6 +334,8 @@ export const caseMethods = {
         /** The enrolled station that holds the case from now on. */
         stationId: z.string().uuid(),
         reason: z.string().trim().max(1000).optional(),
+        /** The person's PIN or password: the transfer is signed (not needed by the operator). */
+        signoff: z.object({ secret }).strict().optional(),
       })
       .strict(),
     'Hand a case held here to another station, which becomes its one writer when the bundle arrives; signed in the chain, audited.',

@@ -44,6 +44,27 @@ export interface BundleImportOutcome {
 
 export interface BundleImportReport {
   outcomes: BundleImportOutcome[];
+  /** Cases handed to this station that wait for something here, after this import. */
+  waitingCases: WaitingTransfer[];
+}
+
+/**
+ * What a case handed to this station waits for before it can be opened here: the device or the
+ * advisory it is about, an open incident working the advisory, or the commander's choice between
+ * it and a case this station already works for the same device and advisory.
+ */
+export type WaitingTransferReason = 'device' | 'advisory' | 'incident' | 'own_case';
+
+export interface WaitingTransfer {
+  fromStationId: string;
+  fromStationName: string;
+  /** The case's ID at the station that handed it over. */
+  caseId: number;
+  assetTag: string;
+  trackingId: string;
+  reasonCode: WaitingTransferReason;
+  /** In English words, naming the case, the station and what is missing. */
+  reason: string;
 }
 
 const localPath = z.string().trim().min(1).max(4096);
@@ -122,6 +143,8 @@ export interface ExchangeStatus {
   held: BundleImportOutcome[];
   /** Bundles refused at their last reading, with the check that failed and why. */
   refused: BundleImportOutcome[];
+  /** Cases handed to this station that wait for something here, with what. */
+  waitingCases: WaitingTransfer[];
   stations: StationExchange[];
   /** The last pass over the folder: when, and what went wrong if it failed (null: none yet). */
   lastPass: { at: string; error: string | null } | null;

@@ -37,6 +37,8 @@ export async function exchangeImport(
         return `NOT A BUNDLE: ${o.file}: ${o.reason ?? ''}`;
     }
   });
+  // A case handed here that cannot be opened yet is named with what it waits for.
+  for (const w of report.waitingCases) lines.push(`WAITING: ${w.reason}`);
   out.print(lines.join('\n'), report);
   const statuses = new Set(report.outcomes.map((o) => o.status));
   if (statuses.has('refused') || statuses.has('held')) return exitCodes.checkFailed;

@@ -7,7 +7,7 @@ import { pdftotext } from '../pdf/independent-tools';
 import { testOrganisation, testPassphrase } from '../signing/test/test-identity';
 import { call } from '../stations/test/stations-setup';
 import { tableHash } from '../test/hostile/table-hash';
-import { signInAs } from '../test/temp-runtime';
+import { signInAs, testSecret } from '../test/temp-runtime';
 import {
   exchangeThroughFolder,
   startFacility,
@@ -70,6 +70,7 @@ describe('handing a case to another station', () => {
         caseId: handed,
         stationId: stationId(biomed),
         reason: 'The biomed team takes the camera over',
+        signoff: { secret: testSecret },
       });
       expect(detail.transferredTo).toEqual({
         stationId: stationId(biomed),
@@ -102,6 +103,7 @@ describe('handing a case to another station', () => {
       const again = await laptop.api.error('cases.transfer', {
         caseId: handed,
         stationId: stationId(f.post),
+        signoff: { secret: testSecret },
       });
       expect(again.details).toMatchObject({ reason: 'case_transferred' });
       expect(tableHash(db)).toBe(before);

@@ -9,6 +9,7 @@ import type {
 } from '../../api/domains/exchange';
 import type { Services } from '../core/context';
 import { allStations, authorityRow, selfRow } from '../stations/station-store';
+import { waitingTransfers } from './case-adopt';
 import { exchangeFolder } from './folder-settings';
 import { bundleFiles, folderState, isOwnBundle, parseBundleName } from './folder-sync';
 
@@ -107,6 +108,7 @@ export function exchangeStatus(services: Services): ExchangeStatus {
     inbox,
     held: outcomes.filter((o) => o.status === 'held'),
     refused: outcomes.filter((o) => o.status === 'refused' || o.status === 'not_a_bundle'),
+    waitingCases: self ? waitingTransfers(db, self.station_id) : [],
     stations: stationExchanges(services, self?.station_id ?? null),
     lastPass: state.folder === folder ? state.lastPass : null,
   };

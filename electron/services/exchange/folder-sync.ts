@@ -6,6 +6,7 @@ import { workHeldFor } from '../core/running-work';
 import { allStations, authorityRow, selfRow } from '../stations/station-store';
 import { bundleExtension, exportBundle } from './export';
 import { exchangeFolder } from './folder-settings';
+import { adoptWaitingTransfers } from './case-adopt';
 import { importBundles } from './import';
 
 /**
@@ -208,6 +209,8 @@ export function syncFolder(services: Services): void {
       throw new Error(`the folder ${folder} is not there (is the drive connected?)`);
     }
     importFromFolder(services, state, folder, self.station_id);
+    // A case handed here that waited for a record this station has imported since.
+    services.db.transaction(() => adoptWaitingTransfers(services, self))();
     writeIfChanged(services, state, folder, self.station_id);
     state.lastPass = { at, error: null };
   } catch (error) {

@@ -25,7 +25,7 @@ import {
 import { CaseHolding } from './case-holding';
 import { recordAnswers } from './case-requests';
 import { applyConflictChoices } from './conflict-choices';
-import { adoptTransfers } from './case-transfer';
+import { adoptWaitingTransfers, waitingTransfers } from './case-adopt';
 import { applyToReplica } from './replica';
 import { answerRequests } from './request-answers';
 import { PayloadError, readPayload, type BundleEvent, type BundleHeader } from './bundle-format';
@@ -251,7 +251,7 @@ function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void
     setHead(db, stationId, b.header.head, clock.now().toISOString());
     storeAck(services, self, b.header);
     applyConflictChoices(services, self, from, b.newEvents);
-    adoptTransfers(services, self, b.header.station, b.newEvents);
+    adoptWaitingTransfers(services, self);
     answerRequests(services, self, from, b.newEvents);
     recordAnswers(db, self, stationId, b.newEvents);
   })();
@@ -388,8 +388,12 @@ export function importBundles(services: Services, files: string[]): BundleImport
   for (const file of held) {
     if (results.get(file)?.status !== 'held') fs.rmSync(file, { force: true });
   }
+  // A case handed here that waited may be opened now: this station may have imported the
+  // device, the advisory or opened the incident it waited for since the bundle arrived.
+  services.db.transaction(() => adoptWaitingTransfers(services, self))();
   const given = new Set(files.map((f) => path.resolve(f)));
   return {
     outcomes: [...results.values()].filter((r) => given.has(r.file) || r.status === 'applied'),
+    waitingCases: waitingTransfers(services.db, self.station_id),
   };
 }
