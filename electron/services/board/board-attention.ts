@@ -46,6 +46,7 @@ function candidates(
     .prepare(
       `SELECT c.id FROM cases c
         WHERE c.incident_id = ? AND c.state IN (SELECT value FROM json_each(?))
+          AND c.transferred_to IS NULL
           AND EXISTS (SELECT 1 FROM case_answers a WHERE a.case_id = c.id
                         AND (? IS NULL OR a.section_id = ?))
         ORDER BY c.id`,
@@ -215,13 +216,17 @@ export function attentionLists(
 ): Record<BoardAttentionKind, BoardAttentionList> {
   const at = now.toISOString();
   const timeZone = facilityTimeZone(db);
+  // A case handed to another station is listed there, not here (case-transfer.ts).
+  const held = 'c.transferred_to IS NULL';
   const sqlList = (where: string, order: string, params: (string | number)[]) => {
     const count = db
-      .prepare(`SELECT count(*) FROM cases c WHERE c.incident_id = ? AND ${where}`)
+      .prepare(`SELECT count(*) FROM cases c WHERE c.incident_id = ? AND ${held} AND ${where}`)
       .pluck()
       .get(incidentId, ...params) as number;
     const rows = db
-      .prepare(`${itemSelect} WHERE c.incident_id = ? AND ${where} ORDER BY ${order} LIMIT ?`)
+      .prepare(
+        `${itemSelect} WHERE c.incident_id = ? AND ${held} AND ${where} ORDER BY ${order} LIMIT ?`,
+      )
       .all(incidentId, ...params, attentionShown) as ItemRow[];
     return { count, rows };
   };

@@ -36,7 +36,8 @@ export function listCases(ctx: CallContext, input: ParsedInputOf<'cases.list'>):
         field: 'mine',
       });
     }
-    where.push('c.assignee_user_id = ?');
+    // A case handed to another station is no longer anyone's work here.
+    where.push('c.assignee_user_id = ? AND c.transferred_to IS NULL');
     params.push(ctx.user.id);
   }
   if (input.incidentId !== undefined) {
@@ -51,7 +52,7 @@ export function listCases(ctx: CallContext, input: ParsedInputOf<'cases.list'>):
     where.push('c.state = ?');
     params.push(input.state);
   }
-  if (input.openOnly) where.push(`c.state <> 'returned_to_service'`);
+  if (input.openOnly) where.push(`c.state <> 'returned_to_service' AND c.transferred_to IS NULL`);
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const total = db
     .prepare(`SELECT count(*) FROM cases c ${clause}`)
@@ -129,8 +130,11 @@ export function caseSummary(
     gateVerdict: loaded.gate.verdict,
     flags: loaded.flags,
     nextAction: nextActionRef(next),
-    // Every case in this database is held here: this station works its own cases.
-    station: stationName(db),
+    // This station's, unless it handed the case to another station: held there now.
+    station:
+      row.transferred_to === null
+        ? stationName(db)
+        : (row.transferred_to_name ?? row.transferred_to),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -24,7 +24,7 @@ export function flagCasesForReReview(
       `SELECT c.id, c.state, r.version AS reliedOn
          FROM cases c JOIN advisory_revisions r ON r.id = c.advisory_revision_id
         WHERE c.advisory_id = ? AND c.state <> 'returned_to_service'
-          AND c.advisory_revision_id <> ?
+          AND c.transferred_to IS NULL AND c.advisory_revision_id <> ?
           AND (c.review_revision_id IS NULL OR c.review_revision_id <> ?)`,
     )
     .all(advisoryId, revision.id, revision.id) as {

@@ -31,7 +31,11 @@ function toSummary(db: Database.Database, row: IncidentRow, now: Date): Incident
   >;
   const countsByHics251 = zeroHics251Counts();
   const counts = db
-    .prepare('SELECT state, count(*) AS n FROM cases WHERE incident_id = ? GROUP BY state')
+    .prepare(
+      // A case handed to another station counts there (case-transfer.ts).
+      `SELECT state, count(*) AS n FROM cases WHERE incident_id = ? AND transferred_to IS NULL
+        GROUP BY state`,
+    )
     .all(row.id) as { state: CaseState; n: number }[];
   for (const { state, n } of counts) {
     countsByState[state] = n;
@@ -43,7 +47,7 @@ function toSummary(db: Database.Database, row: IncidentRow, now: Date): Incident
       `SELECT
          sum(review_revision_id IS NOT NULL AND state <> 'returned_to_service') AS needsReReview,
          sum(state = 'deferred' AND recheck_at IS NOT NULL AND recheck_at <= ?) AS recheckOverdue
-         FROM cases WHERE incident_id = ?`,
+         FROM cases WHERE incident_id = ? AND transferred_to IS NULL`,
     )
     .get(now.toISOString(), row.id) as {
     needsReReview: number | null;
@@ -254,7 +258,8 @@ export function closeIncident(
       .prepare(
         `SELECT c.id AS caseId, d.asset_tag AS assetTag, c.state FROM cases c
            JOIN devices d ON d.id = c.device_id
-          WHERE c.incident_id = ? AND c.state <> 'returned_to_service' ORDER BY d.asset_tag`,
+          WHERE c.incident_id = ? AND c.state <> 'returned_to_service'
+            AND c.transferred_to IS NULL ORDER BY d.asset_tag`,
       )
       .all(input.id) as { caseId: number; assetTag: string; state: CaseState }[];
     if (open.length > 0) {

@@ -50,7 +50,7 @@ function advisories(db: Database.Database, incidentId: number) {
     .prepare(
       `SELECT a.id, a.tracking_id, r.version, r.title, r.normalized,
               (SELECT count(*) FROM cases c WHERE c.incident_id = ia.incident_id
-                 AND c.advisory_id = a.id) AS case_count
+                 AND c.advisory_id = a.id AND c.transferred_to IS NULL) AS case_count
          FROM incident_advisories ia
          JOIN advisories a ON a.id = ia.advisory_id
          JOIN advisory_revisions r ON r.id = a.current_revision_id
@@ -122,10 +122,10 @@ function resources(db: Database.Database, incidentId: number): BriefingReport['r
   const rows = db
     .prepare(
       `SELECT r.role, u.id, u.display_name AS name,
-              (SELECT count(*) FROM cases c WHERE c.incident_id = ? AND c.assignee_user_id = u.id)
-                AS cases,
               (SELECT count(*) FROM cases c WHERE c.incident_id = ? AND c.assignee_user_id = u.id
-                 AND c.state <> 'returned_to_service') AS open_cases
+                 AND c.transferred_to IS NULL) AS cases,
+              (SELECT count(*) FROM cases c WHERE c.incident_id = ? AND c.assignee_user_id = u.id
+                 AND c.state <> 'returned_to_service' AND c.transferred_to IS NULL) AS open_cases
          FROM user_roles r JOIN users u ON u.id = r.user_id
         WHERE u.active = 1 ORDER BY u.display_name`,
     )
@@ -161,7 +161,10 @@ export function briefingReport(
   const lists = computedLists(db, incidentId, workflow, rc.now);
   const count = (where: string, ...params: string[]) =>
     db
-      .prepare(`SELECT count(*) FROM cases c WHERE c.incident_id = ? AND ${where}`)
+      .prepare(
+        `SELECT count(*) FROM cases c WHERE c.incident_id = ? AND c.transferred_to IS NULL
+            AND ${where}`,
+      )
       .pluck()
       .get(incidentId, ...params) as number;
   const inStates = caseStates
@@ -187,7 +190,7 @@ export function briefingReport(
   const unassigned = db
     .prepare(
       `SELECT count(*) FROM cases WHERE incident_id = ? AND assignee_user_id IS NULL
-          AND state <> 'returned_to_service'`,
+          AND state <> 'returned_to_service' AND transferred_to IS NULL`,
     )
     .pluck()
     .get(incidentId) as number;

@@ -133,7 +133,7 @@ export function casePriorities(
     .prepare(
       `SELECT c.id, c.advisory_revision_id AS revisionId, d.criticality
          FROM cases c JOIN devices d ON d.id = c.device_id
-        WHERE c.state <> 'returned_to_service' ${scope}`,
+        WHERE c.state <> 'returned_to_service' AND c.transferred_to IS NULL ${scope}`,
     )
     .all(...scopeArgs) as OpenCaseRow[];
   const out = new Map<number, Priority>();

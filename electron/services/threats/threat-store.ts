@@ -56,7 +56,7 @@ function casesWithCves(db: Database.Database, added: ReadonlySet<string>) {
   const rows = db
     .prepare(
       `SELECT c.id, c.state, c.advisory_revision_id AS revisionId
-         FROM cases c WHERE c.state <> 'returned_to_service'`,
+         FROM cases c WHERE c.state <> 'returned_to_service' AND c.transferred_to IS NULL`,
     )
     .all() as { id: number; state: string; revisionId: number }[];
   const cvesOf = new Map<number, string[]>();
