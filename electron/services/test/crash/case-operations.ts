@@ -130,6 +130,7 @@ function remember(state: DriveState, key: string, value: string): void {
 export const caseOperations: Operation[] = [
   {
     name: 'start an assessment',
+    kind: 'transitions',
     method: 'cases.transition',
     input(state) {
       const caseId = state.cases.atRisk.shift();
@@ -150,6 +151,7 @@ export const caseOperations: Operation[] = [
   },
   {
     name: 'answer a checklist item',
+    kind: 'answers',
     method: 'cases.answer',
     input(state, n) {
       const caseId = state.cases.assessing[n % Math.max(1, state.cases.assessing.length)];
@@ -175,6 +177,7 @@ export const caseOperations: Operation[] = [
   },
   {
     name: 'assign a case',
+    kind: 'assignments',
     method: 'cases.assign',
     roles: ['incident_commander'],
     waits: true,
@@ -201,6 +204,7 @@ export const caseOperations: Operation[] = [
   },
   {
     name: 'block the gate',
+    kind: 'answers',
     waits: true,
     method: 'cases.answer',
     input(state) {
@@ -227,6 +231,7 @@ export const caseOperations: Operation[] = [
   },
   {
     name: 'defer a case',
+    kind: 'transitions',
     waits: true,
     method: 'cases.transition',
     input(state) {
@@ -241,6 +246,7 @@ export const caseOperations: Operation[] = [
   },
   {
     name: 're-check a case',
+    kind: 'transitions',
     waits: true,
     method: 'cases.transition',
     input(state) {
@@ -258,6 +264,7 @@ export const caseOperations: Operation[] = [
   },
   {
     name: 'sign a case',
+    kind: 'sign-offs',
     waits: true,
     method: 'signoffs.sign',
     roles: ['biomed'],
@@ -291,6 +298,7 @@ export const caseOperations: Operation[] = [
 export const bulkDecisionOperations: Operation[] = [
   {
     name: 'bulk defer blocked cases',
+    kind: 'bulk decisions',
     method: 'cases.bulkTransition',
     roles: ['incident_commander'],
     waits: true,
@@ -303,6 +311,7 @@ export const bulkDecisionOperations: Operation[] = [
   },
   {
     name: 'bulk re-check deferred cases',
+    kind: 'bulk decisions',
     method: 'cases.bulkRecheck',
     roles: ['incident_commander'],
     waits: true,

@@ -14,7 +14,7 @@ import {
   incidentMissing,
   type CaseListing,
 } from './case-operations';
-import type { Acknowledged, DriveState, Operation } from './operations';
+import type { Acknowledged, DriveState, Operation, OperationKind } from './operations';
 
 /** A small deterministic generator, so a failing run can be repeated with its seed. */
 export function seededRandom(seed: number): () => number {
@@ -161,6 +161,14 @@ export interface DriveOptions {
   inFlight?: number;
   /** Stop after this many calls (the offline test); without it, drive until the process dies. */
   maxCalls?: number;
+  /**
+   * Acknowledgements so far by kind, across the run (drive adds to it). Given, two picks in three
+   * go to the kind acknowledged least, so the slow and queued kinds (restores, bulk decisions,
+   * sign-offs) get their share; the third is any operation, so the mix stays random.
+   */
+  shares?: Map<OperationKind, number>;
+  /** After each acknowledgement, with how many this drive has had (a kill may follow). */
+  onAcknowledged?(count: number): void;
 }
 
 export interface DriveOutcome {
@@ -178,13 +186,22 @@ export async function drive(options: DriveOptions): Promise<DriveOutcome> {
   void child.exited.then(() => (alive = false));
   const live = [...operations];
   const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
+  const { shares } = options;
+  const pick = (): Operation | undefined => {
+    if (shares && live.length > 0 && random() < 2 / 3) {
+      const least = Math.min(...live.map((o) => shares.get(o.kind) ?? 0));
+      const fair = live.filter((o) => (shares.get(o.kind) ?? 0) === least);
+      return fair[Math.floor(random() * fair.length)];
+    }
+    return live[Math.floor(random() * live.length)];
+  };
   // An exclusive operation waits for the calls in flight to end, and the others wait for it.
   let inFlight = 0;
   let exclusive: Promise<void> | null = null;
   const worker = async () => {
     while (alive && (options.maxCalls === undefined || outcome.calls < options.maxCalls)) {
       while (exclusive) await exclusive;
-      const op = live[Math.floor(random() * live.length)];
+      const op = pick();
       if (!op) return;
       const n = counter.n++;
       const input = op.input(state, n);
@@ -213,6 +230,8 @@ export async function drive(options: DriveOptions): Promise<DriveOutcome> {
         ledger.push({ operation: op.name, input, value: r.value });
         op.acknowledged?.(state, input, r.value);
         outcome.acknowledged++;
+        shares?.set(op.kind, (shares.get(op.kind) ?? 0) + 1);
+        options.onAcknowledged?.(outcome.acknowledged);
       } else {
         outcome.refused.push({ operation: op.name, error: r.error });
       }

@@ -41,8 +41,27 @@ export interface Acknowledged {
   value: unknown;
 }
 
+/**
+ * The kinds of write the crash test must reach, each with a fair share of the picks (see
+ * `drive`): every kind is acknowledged at least once in the short run.
+ */
+export const operationKinds = [
+  'devices',
+  'imports',
+  'settings',
+  'transitions',
+  'answers',
+  'assignments',
+  'sign-offs',
+  'bulk decisions',
+  'restores',
+  'replay checks',
+] as const;
+export type OperationKind = (typeof operationKinds)[number];
+
 export interface Operation {
   name: string;
+  kind: OperationKind;
   method: string;
   /**
    * The roles whose signed-in user can complete it, where the method's permission is wider than
@@ -129,6 +148,7 @@ const inventoryHeader =
 export const operations: Operation[] = [
   {
     name: 'create a device',
+    kind: 'devices',
     method: 'devices.create',
     input: (_state, n) => sampleDevice(`CRASH-${n}`, { notes: `created by call ${n}` }),
     acknowledged: (state, _input, value) => state.deviceIds.push((value as { id: number }).id),
@@ -149,6 +169,7 @@ export const operations: Operation[] = [
   },
   {
     name: 'update a device',
+    kind: 'devices',
     method: 'devices.update',
     input(state, n) {
       const id = state.deviceIds[n % state.deviceIds.length] ?? 1;
@@ -164,6 +185,7 @@ export const operations: Operation[] = [
   },
   {
     name: 'import an inventory',
+    kind: 'imports',
     method: 'inventory.import',
     input: (_state, n) => ({
       fileName: `crash-${n}.csv`,
@@ -184,6 +206,7 @@ export const operations: Operation[] = [
   },
   {
     name: 'import an advisory',
+    kind: 'imports',
     method: 'advisories.import',
     input(state) {
       const file = state.advisoryFiles.shift();
@@ -205,6 +228,7 @@ export const operations: Operation[] = [
   },
   {
     name: 'change an audited setting',
+    kind: 'settings',
     method: 'backup.setSettings',
     input(state, n) {
       const settings = {

@@ -16,6 +16,7 @@ const has = (db: Database.Database, sql: string, ...params: unknown[]) =>
 export const recordOperations: Operation[] = [
   {
     name: 'check the records (replay)',
+    kind: 'replay checks',
     method: 'audit.verify',
     input: (_state, n) => (n % 2 === 0 ? {} : { scope: 'incremental' }),
     // Nothing to find afterwards; what it found while the process ran must have been sound.
@@ -31,6 +32,7 @@ export const recordOperations: Operation[] = [
     // in flight (exclusive): the restored database holds everything acknowledged, so the ledger
     // still applies, and a kill can land in the backup, the file swap or the sign-in after it.
     name: 'back up and restore',
+    kind: 'restores',
     method: 'backup.restore',
     exclusive: true,
     input: (state) => (state.backupFolder === null ? null : { folder: state.backupFolder }),
