@@ -121,7 +121,7 @@ function killProgress(kills: number, every: number) {
   let first: number | undefined;
   let latest: number | undefined;
   return {
-    killed(round: number, acknowledged: number): void {
+    killed(round: number, acknowledged: number, byKind: () => Record<string, number>): void {
       if (round % every !== 0 && round !== kills) return;
       const now = Date.now();
       const done = round % every === 0 ? every : round % every;
@@ -131,7 +131,7 @@ function killProgress(kills: number, every: number) {
       console.log(
         `crash safety: ${round}/${kills} kills, ${(latest / 1000).toFixed(1)} s per kill lately ` +
           `(${(first / 1000).toFixed(1)} s at first), ${acknowledged} acknowledged, ` +
-          `${Math.round((now - started) / 1000)} s in all`,
+          `${Math.round((now - started) / 1000)} s in all; by kind ${JSON.stringify(byKind())}`,
       );
     },
     summary(): string {
@@ -193,7 +193,7 @@ describe('crash safety', () => {
             survived = round;
             checkedUpTo += unchecked.length;
             soundPoint = point;
-            progress.killed(round, ledger.length);
+            progress.killed(round, ledger.length, () => countsOf(ledger, operations).byKind);
           }
           if (round === kills) {
             await child.shutdown();
