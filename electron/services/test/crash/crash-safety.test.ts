@@ -16,8 +16,9 @@
  * restore, a bulk decision with its PIN check) are acknowledged however loaded the machine is.
  * The counts per kind are printed; in a run of 25 kills or more each kind must have been acknowledged.
  *
- * Kills: STANDALONE_CRASH_KILLS, else 500 under `npm run test:soak`, else 25. Seed:
- * STANDALONE_CRASH_SEED (printed with every failure, to repeat a run).
+ * Kills: STANDALONE_CRASH_KILLS, else 500 under `npm run test:soak` (scaled by
+ * STANDALONE_SOAK_SCALE, see test/soak.ts), else 25. Seed: STANDALONE_CRASH_SEED (printed with
+ * every failure, to repeat a run).
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
@@ -27,6 +28,7 @@ import { inReadSnapshot } from '../../audit/verify';
 import type { AuditVerifyReport } from '../../../api/domains/system';
 import { databaseFileName } from '../../db/open';
 import { startChildServices, type ChildServices } from '../child-services';
+import { soakRuns } from '../soak';
 import { tempDir } from '../temp-runtime';
 import { demoAdmin, demoBiomed, demoCommander } from './case-operations';
 import { drive, missingAcknowledged, prepareSession, ProcessGone, seededRandom } from './driver';
@@ -40,8 +42,8 @@ import {
   type OperationKind,
 } from './operations';
 
-const soak = process.env.npm_lifecycle_event === 'test:soak';
-const kills = Number(process.env.STANDALONE_CRASH_KILLS ?? (soak ? 500 : 25));
+// Not npm_lifecycle_event alone: scripts/soak.mjs starts vitest through npx, which sets its own.
+const kills = Number(process.env.STANDALONE_CRASH_KILLS ?? soakRuns(25, 500));
 const seed = Number(process.env.STANDALONE_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 /**
@@ -112,26 +114,34 @@ function countsOf(ledger: Acknowledged[], operations: Operation[]) {
 }
 
 /**
- * Prints how far the kills are and how long each takes, every twentieth of the run: the time per
- * kill of the latest stretch beside the first one shows whether it grows with the database.
+ * Prints how far the kills are and how long each takes, every twentieth of the run (and after any
+ * kill a minute or more after the last line, so a slow run still shows it is moving): the time
+ * per kill of the latest stretch beside the first one shows whether it grows with the database.
  */
 function killProgress(kills: number, every: number) {
   const started = Date.now();
   let stretchStart = started;
+  let printed = started;
   let first: number | undefined;
   let latest: number | undefined;
   return {
     killed(round: number, acknowledged: number, byKind: () => Record<string, number>): void {
-      if (round % every !== 0 && round !== kills) return;
       const now = Date.now();
+      const end = round % every === 0 || round === kills;
+      if (!end && now - printed < 60_000) return;
       const done = round % every === 0 ? every : round % every;
-      latest = (now - stretchStart) / done;
-      first ??= latest;
-      stretchStart = now;
+      const perKill = (now - stretchStart) / done;
+      if (end) {
+        latest = perKill;
+        first ??= latest;
+        stretchStart = now;
+      }
+      printed = now;
       console.log(
-        `crash safety: ${round}/${kills} kills, ${(latest / 1000).toFixed(1)} s per kill lately ` +
-          `(${(first / 1000).toFixed(1)} s at first), ${acknowledged} acknowledged, ` +
-          `${Math.round((now - started) / 1000)} s in all; by kind ${JSON.stringify(byKind())}`,
+        `crash safety: ${round}/${kills} kills, ${(perKill / 1000).toFixed(1)} s per kill ` +
+          `${end ? 'lately' : 'in this stretch so far'} (${first === undefined ? '-' : (first / 1000).toFixed(1)} s at first), ` +
+          `${acknowledged} acknowledged, ${Math.round((now - started) / 1000)} s in all; ` +
+          `by kind ${JSON.stringify(byKind())}`,
       );
     },
     summary(): string {
