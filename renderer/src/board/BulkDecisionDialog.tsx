@@ -1,29 +1,20 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Dialog,
-  Form,
-  Heading,
-  Input,
-  Label,
-  Modal,
-  ModalOverlay,
-  TextField,
-} from 'react-aria-components';
+import { useState } from 'react';
+import { Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BulkDecisionResult } from '../../../electron/api/domains/board';
 import type { CaseState } from '../../../electron/api/domains/cases';
 import { signoffKinds } from '../../../electron/api/permissions';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { FormDialog } from '../components/FormDialog';
 import { SelectField } from '../components/SelectField';
+import { TextInputField } from '../components/TextInputField';
 import { formatDateTime, localInputFromNow, localInputToIso } from '../cases/time-format';
 import { SecretField } from '../people/SecretField';
 import { useSession } from '../session/session-context';
 import { BulkPreviewList, bulkPlan } from './BulkPreviewList';
 import { BulkResultView } from './BulkResultView';
 import { useBulkPreview } from './use-bulk-preview';
-
 import type { BulkMode } from './board-query';
 import { TimeInput } from '../components/TimeInput';
 
@@ -83,8 +74,7 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
     onClose();
   };
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     if (!ready) return;
     setBusy(true);
     setError(undefined);
@@ -125,140 +115,116 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
   const signing = preview !== undefined && !nothingMoves && (mode === 'recheck' || !!target);
 
   return (
-    <ModalOverlay
-      className="modal-overlay"
+    <FormDialog
+      title={
+        mode === 'recheck'
+          ? t('board.bulk.recheckTitle', { count })
+          : t('board.bulk.moveTitle', { count })
+      }
+      testId="bulk-dialog"
       isOpen={mode !== undefined}
-      isDismissable={!busy}
-      onOpenChange={(open) => {
-        if (!open) close();
-      }}
+      onClose={close}
+      width="medium"
+      submitLabel={
+        !signing
+          ? undefined
+          : mode === 'recheck'
+            ? t('board.bulk.submitRecheck', { count: movable.length })
+            : t('board.bulk.submitMove', { count: movable.length })
+      }
+      onSubmit={submit}
+      busy={busy}
+      submitDisabled={!ready}
+      cancelLabel={nothingMoves ? t('board.dialog.close') : t('board.dialog.cancel')}
+      error={error}
+      done={
+        result
+          ? {
+              view: <BulkResultView result={result} mode={mode ?? 'move'} />,
+              closeLabel: t('board.dialog.done'),
+            }
+          : undefined
+      }
     >
-      <Modal className="modal board-modal">
-        <Dialog className="dialog" data-testid="bulk-dialog">
-          <div className="dialog-header">
-            <Heading slot="title">
-              {mode === 'recheck'
-                ? t('board.bulk.recheckTitle', { count })
-                : t('board.bulk.moveTitle', { count })}
-            </Heading>
-          </div>
-          {result ? (
-            <>
-              <BulkResultView result={result} mode={mode ?? 'move'} />
-              <div className="board-dialog-actions">
-                <Button className="button button-primary" onPress={close} autoFocus>
-                  {t('board.dialog.done')}
-                </Button>
-              </div>
-            </>
-          ) : (
-            <Form className="board-bulk-form" onSubmit={submit}>
-              {mode === 'move' ? (
-                <SelectField
-                  label={t('board.bulk.target')}
-                  options={(preview?.targets ?? []).map((x) => ({
-                    key: x.target,
-                    label: t('board.bulk.preview.option', {
-                      state: t(`cases.state.${x.target}`),
-                      count: x.movable.length,
-                      total,
-                    }),
-                  }))}
-                  disabledKeys={(preview?.targets ?? [])
-                    .filter((x) => x.movable.length === 0)
-                    .map((x) => x.target)}
-                  isDisabled={!preview}
-                  value={target}
-                  onChange={(key) => setTarget(key as CaseState)}
-                  placeholder={t('board.bulk.targetPlaceholder')}
-                />
-              ) : null}
-              {needsRecheck && !nothingMoves ? (
-                <TextField className="board-field" value={recheck} onChange={setRecheck} isRequired>
-                  <Label className="field-label">{t('board.bulk.recheckAt')}</Label>
-                  <TimeInput value={recheck} leaning="future" />
-                </TextField>
-              ) : null}
-              {nothingMoves ? null : (
-                <TextField
-                  className="board-field"
-                  value={reason}
-                  onChange={setReason}
-                  maxLength={1000}
-                  isRequired={needsReason}
-                >
-                  <Label className="field-label">{t('board.bulk.reason')}</Label>
-                  <Input className="text-input" />
-                </TextField>
-              )}
-              {previewError ? <ErrorMessage error={previewError} /> : null}
-              {!preview && !previewError ? (
-                <p className="loading-text">{t('board.bulk.preview.loading')}</p>
-              ) : null}
-              {nothingMoves ? (
-                <p className="notice notice-danger" role="status" data-testid="bulk-nothing">
-                  {mode === 'recheck'
-                    ? t('board.bulk.preview.noneDeferred', { count: total })
-                    : t('board.bulk.preview.noneMoves', {
-                        count: total,
-                        state: t(`cases.state.${target ?? 'assessing'}`),
-                      })}
-                </p>
-              ) : null}
-              {preview && plan && mode ? (
-                <BulkPreviewList preview={preview} plan={plan} mode={mode} target={target} />
-              ) : null}
-              {preview && !signing && !nothingMoves ? (
-                <p className="board-bulk-what" data-testid="bulk-what">
-                  {what}
-                </p>
-              ) : null}
-              {signing ? (
-                <>
-                  <section className="board-bulk-summary" aria-label={t('board.bulk.summaryLabel')}>
-                    <p className="board-bulk-what" data-testid="bulk-what">
-                      {what}
-                    </p>
-                    <p>{t('board.bulk.guards')}</p>
-                    {status?.user ? (
-                      <p className="board-bulk-signer">
-                        {t('board.bulk.signer', { name: status.user.displayName })}
-                      </p>
-                    ) : null}
-                    <blockquote className="sign-quote">
-                      {signoffKinds.bulk_decision.statement}
-                    </blockquote>
-                  </section>
-                  <SecretField
-                    label={t('board.bulk.secret')}
-                    value={secret}
-                    onChange={setSecret}
-                    kind={status?.user?.credentialKind}
-                  />
-                </>
-              ) : null}
-              {error ? <ErrorMessage error={error} /> : null}
-              <div className="board-dialog-actions">
-                {signing ? (
-                  <Button
-                    type="submit"
-                    className="button button-primary"
-                    isDisabled={!ready}
-                    isPending={busy}
-                  >
-                    {mode === 'recheck'
-                      ? t('board.bulk.submitRecheck', { count: movable.length })
-                      : t('board.bulk.submitMove', { count: movable.length })}
-                  </Button>
-                ) : null}
-                <Button className="button button-secondary" onPress={close} isDisabled={busy}>
-                  {nothingMoves ? t('board.dialog.close') : t('board.dialog.cancel')}
-                </Button>
-              </div>
-            </Form>
-          )}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      {mode === 'move' ? (
+        <SelectField
+          label={t('board.bulk.target')}
+          options={(preview?.targets ?? []).map((x) => ({
+            key: x.target,
+            label: t('board.bulk.preview.option', {
+              state: t(`cases.state.${x.target}`),
+              count: x.movable.length,
+              total,
+            }),
+          }))}
+          disabledKeys={(preview?.targets ?? [])
+            .filter((x) => x.movable.length === 0)
+            .map((x) => x.target)}
+          isDisabled={!preview}
+          value={target}
+          onChange={(key) => setTarget(key as CaseState)}
+          placeholder={t('board.bulk.targetPlaceholder')}
+        />
+      ) : null}
+      {needsRecheck && !nothingMoves ? (
+        <TextField className="field" value={recheck} onChange={setRecheck} isRequired>
+          <Label className="field-label">{t('board.bulk.recheckAt')}</Label>
+          <TimeInput value={recheck} leaning="future" />
+        </TextField>
+      ) : null}
+      {nothingMoves ? null : (
+        <TextInputField
+          label={t('board.bulk.reason')}
+          value={reason}
+          onChange={setReason}
+          maxLength={1000}
+          isRequired={needsReason}
+        />
+      )}
+      {previewError ? <ErrorMessage error={previewError} /> : null}
+      {!preview && !previewError ? (
+        <p className="loading-text">{t('board.bulk.preview.loading')}</p>
+      ) : null}
+      {nothingMoves ? (
+        <p className="notice notice-danger" role="status" data-testid="bulk-nothing">
+          {mode === 'recheck'
+            ? t('board.bulk.preview.noneDeferred', { count: total })
+            : t('board.bulk.preview.noneMoves', {
+                count: total,
+                state: t(`cases.state.${target ?? 'assessing'}`),
+              })}
+        </p>
+      ) : null}
+      {preview && plan && mode ? (
+        <BulkPreviewList preview={preview} plan={plan} mode={mode} target={target} />
+      ) : null}
+      {preview && !signing && !nothingMoves ? (
+        <p className="board-bulk-what" data-testid="bulk-what">
+          {what}
+        </p>
+      ) : null}
+      {signing ? (
+        <>
+          <section className="board-bulk-summary" aria-label={t('board.bulk.summaryLabel')}>
+            <p className="board-bulk-what" data-testid="bulk-what">
+              {what}
+            </p>
+            <p>{t('board.bulk.guards')}</p>
+            {status?.user ? (
+              <p className="board-bulk-signer">
+                {t('board.bulk.signer', { name: status.user.displayName })}
+              </p>
+            ) : null}
+            <blockquote className="sign-quote">{signoffKinds.bulk_decision.statement}</blockquote>
+          </section>
+          <SecretField
+            label={t('board.bulk.secret')}
+            value={secret}
+            onChange={setSecret}
+            kind={status?.user?.credentialKind}
+          />
+        </>
+      ) : null}
+    </FormDialog>
   );
 }

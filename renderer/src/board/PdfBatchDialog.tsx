@@ -106,7 +106,7 @@ export function PdfBatchDialog({ isOpen, caseIds, onClose }: Props) {
           if (!open) close();
         }}
       >
-        <Modal className="modal board-modal">
+        <Modal className="modal modal-medium">
           <Dialog className="dialog" data-testid="pdf-batch-dialog">
             <div className="dialog-header">
               <Heading slot="title">{t('board.pdf.title', { count: total })}</Heading>
@@ -169,7 +169,7 @@ export function PdfBatchDialog({ isOpen, caseIds, onClose }: Props) {
             )}
             {error ? <ErrorMessage error={error} /> : null}
             {gate.error ? <ErrorMessage error={gate.error} /> : null}
-            <div className="board-dialog-actions">
+            <div className="dialog-actions">
               {!progress ? (
                 <Button
                   className="button button-primary"

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { ApiError } from '../api/client';
-import { ErrorMessage } from './ErrorMessage';
+import { FormFooter } from './FormFooter';
 
 interface Props {
   title: string;
@@ -10,9 +10,10 @@ interface Props {
   /** Absent: open while mounted. */
   isOpen?: boolean;
   onClose(): void;
-  /** `narrow` for a few fields, `wide` for a long form. */
-  width?: 'narrow' | 'wide';
-  submitLabel: string;
+  /** `narrow` for a few fields, `medium` for a form with a list, `wide` for a long form. */
+  width?: 'narrow' | 'medium' | 'wide';
+  /** Absent: nothing to submit yet (the dialog only says why), so no submit button. */
+  submitLabel?: string;
   onSubmit(): void;
   /** The call is on its way: the dialog cannot be dismissed and the submit button shows it. */
   busy: boolean;
@@ -25,17 +26,28 @@ interface Props {
    * not in the station's language, must not stop the submit first.
    */
   checksFields?: boolean;
-  /** Once the call succeeded: what it did, in place of the fields, and a button that closes. */
-  done?: { message: string; closeLabel: string };
+  /**
+   * Once the call succeeded: what it did, in place of the fields, and a button that closes. A
+   * `message` is one line; a `view` shows more (a result with lists).
+   */
+  done?: Done;
   children: ReactNode;
 }
+
+interface Done {
+  message?: string;
+  view?: ReactNode;
+  closeLabel: string;
+}
+
+const modalClass = { narrow: 'modal modal-narrow', medium: 'modal modal-medium', wide: 'modal' };
 
 /**
  * The app's one form dialog: a title, the fields, the service's error, then submit and cancel.
  * Escape, a click outside and cancel all close it, except while the call is on its way.
  */
 export function FormDialog(props: Props) {
-  const { title, isOpen = true, onClose, width, busy, error, done, children } = props;
+  const { title, isOpen = true, onClose, width = 'narrow', busy, error, done, children } = props;
   return (
     <ModalOverlay
       className="modal-overlay"
@@ -45,7 +57,7 @@ export function FormDialog(props: Props) {
         if (!open) onClose();
       }}
     >
-      <Modal className={width === 'wide' ? 'modal' : 'modal modal-narrow'}>
+      <Modal className={modalClass[width]}>
         <Dialog className="dialog" data-testid={props.testId}>
           <Form
             className="dialog-form"
@@ -61,20 +73,17 @@ export function FormDialog(props: Props) {
             ) : (
               <>
                 {children}
-                {error ? <ErrorMessage error={error} /> : null}
-                <div className="dialog-actions">
-                  <Button
-                    type="submit"
-                    className="button button-primary"
-                    isPending={busy}
-                    isDisabled={props.submitDisabled}
-                  >
-                    {props.submitLabel}
-                  </Button>
+                <FormFooter
+                  error={error}
+                  submitLabel={props.submitLabel}
+                  busy={busy}
+                  submitDisabled={props.submitDisabled}
+                  rowClassName="dialog-actions"
+                >
                   <Button className="button button-secondary" slot="close" isDisabled={busy}>
                     {props.cancelLabel}
                   </Button>
-                </div>
+                </FormFooter>
               </>
             )}
           </Form>
@@ -84,12 +93,15 @@ export function FormDialog(props: Props) {
   );
 }
 
-function DoneView({ done }: { done: { message: string; closeLabel: string } }) {
+function DoneView({ done }: { done: Done }) {
   return (
     <>
-      <p className="notice notice-success" role="status">
-        {done.message}
-      </p>
+      {done.message === undefined ? null : (
+        <p className="notice notice-success" role="status">
+          {done.message}
+        </p>
+      )}
+      {done.view}
       <div className="dialog-actions">
         <Button className="button button-primary" slot="close" autoFocus>
           {done.closeLabel}
