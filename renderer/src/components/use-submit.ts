@@ -7,6 +7,8 @@ export interface Submit {
   error: ApiError | undefined;
   /** Make the call; on success hand its value on, on failure keep the error for display. */
   run<T>(request: Promise<Result<T>>, onDone: (value: T) => void): void;
+  /** A problem the form found itself, before any call (two entries that differ). */
+  fail(message: string): void;
   clear(): void;
 }
 
@@ -26,6 +28,7 @@ export function useSubmit(): Submit {
         else setError(result.error);
       });
     },
+    fail: (message) => setError({ code: 'invalid_input', message }),
     clear: () => setError(undefined),
   };
 }

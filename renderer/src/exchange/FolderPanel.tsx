@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeStatus } from '../../../electron/api/domains/exchange';
 import { call } from '../api/client';
 import { formatDateTime } from '../cases/time-format';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { PanelForm } from '../components/PanelForm';
 import { TextInputField } from '../components/TextInputField';
 import { useSubmit } from '../components/use-submit';
 import { useMay } from '../inventory/use-may';
@@ -35,27 +36,13 @@ export function FolderPanel({ exchange, onStatus }: Props) {
           : t('exchange.folder.none')}
       </p>
       {maySet ? (
-        <Form
-          className="settings-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.run(call('exchange.setFolder', { folder }), onStatus);
-          }}
-        >
-          <TextInputField
-            label={t('exchange.folder.label')}
-            help={t('exchange.folder.help')}
-            value={folder}
-            onChange={setFolder}
-            isRequired
-            maxLength={4096}
-          />
-          {save.error ? <ErrorMessage error={save.error} /> : null}
-          <div className="button-row">
-            <Button type="submit" className="button button-primary" isPending={save.busy}>
-              {t('exchange.folder.save')}
-            </Button>
-            {exchange.folder ? (
+        <PanelForm
+          onSubmit={() => save.run(call('exchange.setFolder', { folder }), onStatus)}
+          submitLabel={t('exchange.folder.save')}
+          busy={save.busy}
+          error={save.error}
+          actions={
+            exchange.folder ? (
               <Button
                 className="button"
                 onPress={() =>
@@ -67,9 +54,18 @@ export function FolderPanel({ exchange, onStatus }: Props) {
               >
                 {t('exchange.folder.stop')}
               </Button>
-            ) : null}
-          </div>
-        </Form>
+            ) : null
+          }
+        >
+          <TextInputField
+            label={t('exchange.folder.label')}
+            help={t('exchange.folder.help')}
+            value={folder}
+            onChange={setFolder}
+            isRequired
+            maxLength={4096}
+          />
+        </PanelForm>
       ) : null}
       {exchange.folder && maySync ? (
         <div className="button-row">

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { StationStatus } from '../../../electron/api/domains/stations';
 import { call } from '../api/client';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { PanelForm } from '../components/PanelForm';
 import { TextInputField } from '../components/TextInputField';
 import { useSubmit } from '../components/use-submit';
 import { useMay } from '../inventory/use-may';
@@ -38,15 +37,16 @@ export function StationIdentityPanel({ station, onChanged }: Props) {
           </dd>
         </dl>
       ) : mayInit ? (
-        <Form
-          className="settings-form"
-          onSubmit={(event) => {
-            event.preventDefault();
+        <PanelForm
+          onSubmit={() =>
             submit.run(call('stations.init', { name }), () => {
               setName('');
               onChanged();
-            });
-          }}
+            })
+          }
+          submitLabel={t('exchange.station.init')}
+          busy={submit.busy}
+          error={submit.error}
         >
           <p>{t('exchange.station.initIntro')}</p>
           <TextInputField
@@ -57,11 +57,7 @@ export function StationIdentityPanel({ station, onChanged }: Props) {
             isRequired
             maxLength={64}
           />
-          {submit.error ? <ErrorMessage error={submit.error} /> : null}
-          <Button type="submit" className="button button-primary" isPending={submit.busy}>
-            {t('exchange.station.init')}
-          </Button>
-        </Form>
+        </PanelForm>
       ) : (
         <p>{t('exchange.station.initWho')}</p>
       )}

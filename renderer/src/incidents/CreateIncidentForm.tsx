@@ -16,6 +16,7 @@ import type { IncidentCreateResult } from '../../../electron/api/domains/inciden
 import type { UserSummary } from '../../../electron/api/domains/people';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { FormFooter } from '../components/FormFooter';
 import { localInputFromNow, localInputToIso } from '../cases/time-format';
 import { useSession } from '../session/session-context';
 import { useAdvisoryChoices } from './use-advisory-choices';
@@ -194,15 +195,16 @@ export function CreateIncidentForm({
               <TimeInput value={end} leaning="future" />
             </TextField>
           </div>
-          {error ? <ErrorMessage error={error} /> : null}
-          <div className="step-actions">
-            <Button type="submit" className="button button-primary" isPending={busy}>
-              {t('cases.incidents.create.submit')}
-            </Button>
+          <FormFooter
+            error={error}
+            submitLabel={t('cases.incidents.create.submit')}
+            busy={busy}
+            rowClassName="step-actions"
+          >
             <Button className="button button-secondary" onPress={onCancel}>
               {t('cases.incidents.create.cancel')}
             </Button>
-          </div>
+          </FormFooter>
         </Form>
       ) : null}
     </section>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { call, type ApiError } from '../api/client';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { FormFooter } from '../components/FormFooter';
 import { useSession } from '../session/session-context';
 import { roleLabel } from './role-label';
 import { SecretField } from './SecretField';
@@ -46,15 +46,16 @@ export function UnlockPanel({ onSomeoneElse }: { onSomeoneElse(): void }) {
           kind={user.credentialKind}
           autoFocus
         />
-        {error ? <ErrorMessage error={error} /> : null}
-        <div className="people-actions">
-          <Button type="submit" className="button button-primary" isPending={busy}>
-            {t('people.unlock.submit')}
-          </Button>
+        <FormFooter
+          error={error}
+          submitLabel={t('people.unlock.submit')}
+          busy={busy}
+          rowClassName="people-actions"
+        >
           <Button className="button button-secondary" onPress={onSomeoneElse}>
             {t('people.unlock.someoneElse')}
           </Button>
-        </div>
+        </FormFooter>
       </Form>
     </StationScreen>
   );

@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import { Button, Form, Label, Radio, RadioGroup, Text } from 'react-aria-components';
+import { useState } from 'react';
+import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SigningIdentityView } from '../../../../electron/api/domains/signing';
-import { call, type ApiError } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { call } from '../../api/client';
+import { PanelForm } from '../../components/PanelForm';
 import { TextInputField } from '../../components/TextInputField';
-import { PassphrasePair } from './PassphrasePair';
+import { useSubmit } from '../../components/use-submit';
+import { PassphrasePair, usePassphrasePair } from './PassphrasePair';
 
 interface Props {
   replacing: boolean;
@@ -16,34 +17,25 @@ interface Props {
 export function GenerateIdentityForm({ replacing, onDone }: Props) {
   const { t } = useTranslation();
   const [organisation, setOrganisation] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [again, setAgain] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const pair = usePassphrasePair();
+  const submit = useSubmit();
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (passphrase !== again) {
-      setError({ code: 'invalid_input', message: t('settings.signing.mismatch') });
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    void call('signing.generate', { organisation, passphrase }).then((result) => {
-      setBusy(false);
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      setPassphrase('');
-      setAgain('');
-      onDone(result.value);
+  const generate = () => {
+    if (!pair.matches) return submit.fail(t('settings.signing.mismatch'));
+    submit.run(call('signing.generate', { organisation, passphrase: pair.value }), (identity) => {
+      pair.clear();
+      onDone(identity);
     });
   };
 
   return (
-    <Form className="settings-form" onSubmit={submit} aria-labelledby="signing-generate-title">
-      <h3 id="signing-generate-title">{t('settings.signing.generateTitle')}</h3>
+    <PanelForm
+      title={{ id: 'signing-generate-title', text: t('settings.signing.generateTitle') }}
+      onSubmit={generate}
+      submitLabel={submit.busy ? t('settings.signing.generating') : t('settings.signing.generate')}
+      busy={submit.busy}
+      error={submit.error}
+    >
       {replacing ? <p>{t('settings.signing.replaceNote')}</p> : null}
       <TextInputField
         className="settings-field"
@@ -71,16 +63,7 @@ export function GenerateIdentityForm({ replacing, onDone }: Props) {
           {t('settings.signing.rsaHelp')}
         </Text>
       </RadioGroup>
-      <PassphrasePair
-        value={passphrase}
-        again={again}
-        onChange={setPassphrase}
-        onAgainChange={setAgain}
-      />
-      {error ? <ErrorMessage error={error} /> : null}
-      <Button type="submit" className="button button-primary" isPending={busy}>
-        {busy ? t('settings.signing.generating') : t('settings.signing.generate')}
-      </Button>
-    </Form>
+      <PassphrasePair pair={pair} />
+    </PanelForm>
   );
 }

@@ -1,38 +1,77 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextInputField } from '../../components/TextInputField';
 
-interface Props {
+interface FieldProps {
+  label: string;
+  help?: string;
+  value: string;
+  onChange(value: string): void;
+  /** A new passphrase (a password manager may offer to keep it), else one already set. */
+  isNew?: boolean;
+  isRequired?: boolean;
+}
+
+/** A passphrase or password of the signing key, never shown. */
+export function PassphraseField({ isNew, ...props }: FieldProps) {
+  return (
+    <TextInputField
+      className="settings-field"
+      inputClassName="settings-input"
+      type="password"
+      maxLength={1024}
+      {...(isNew ? { autoComplete: 'new-password' } : {})}
+      {...props}
+    />
+  );
+}
+
+export interface PassphrasePairState {
   value: string;
   again: string;
-  onChange(value: string): void;
-  onAgainChange(value: string): void;
+  setValue(value: string): void;
+  setAgain(value: string): void;
+  /** Both entries are the same. */
+  matches: boolean;
+  clear(): void;
+}
+
+/** A new passphrase and its second entry, as a form keeps them. */
+export function usePassphrasePair(): PassphrasePairState {
+  const [value, setValue] = useState('');
+  const [again, setAgain] = useState('');
+  return {
+    value,
+    again,
+    setValue,
+    setAgain,
+    matches: value === again,
+    clear: () => {
+      setValue('');
+      setAgain('');
+    },
+  };
 }
 
 /** A new signing passphrase, typed twice; the services enforce its length (12 characters). */
-export function PassphrasePair({ value, again, onChange, onAgainChange }: Props) {
+export function PassphrasePair({ pair }: { pair: PassphrasePairState }) {
   const { t } = useTranslation();
-  const common = {
-    className: 'settings-field',
-    inputClassName: 'settings-input',
-    type: 'password',
-    autoComplete: 'new-password',
-    isRequired: true,
-    maxLength: 1024,
-  } as const;
   return (
     <>
-      <TextInputField
-        {...common}
+      <PassphraseField
+        isNew
+        isRequired
         label={t('settings.signing.newPassphrase')}
         help={t('settings.signing.newPassphraseHelp')}
-        value={value}
-        onChange={onChange}
+        value={pair.value}
+        onChange={pair.setValue}
       />
-      <TextInputField
-        {...common}
+      <PassphraseField
+        isNew
+        isRequired
         label={t('settings.signing.confirmPassphrase')}
-        value={again}
-        onChange={onAgainChange}
+        value={pair.again}
+        onChange={pair.setAgain}
       />
     </>
   );

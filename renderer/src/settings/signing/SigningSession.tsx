@@ -5,7 +5,7 @@ import type { SigningStatus } from '../../../../electron/api/domains/signing';
 import { mayCall, type Role } from '../../../../electron/api/permissions';
 import { call, type ApiError, type Result } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { TextInputField } from '../../components/TextInputField';
+import { PassphraseField } from './PassphrasePair';
 
 interface Props {
   status: SigningStatus;
@@ -54,15 +54,11 @@ export function SigningSession({ status, role, onStatus }: Props) {
     <Form className="settings-form" onSubmit={submit} aria-labelledby="signing-unlock-title">
       <h3 id="signing-unlock-title">{t('settings.signing.unlockTitle')}</h3>
       <div className="settings-row">
-        <TextInputField
-          className="settings-field"
-          inputClassName="settings-input"
-          type="password"
+        <PassphraseField
           label={t('settings.signing.passphrase')}
           value={passphrase}
           onChange={setPassphrase}
           isRequired
-          maxLength={1024}
         />
         <Button type="submit" className="button button-primary" isPending={busy}>
           {t('settings.signing.unlock')}
