@@ -40,7 +40,7 @@ export function AttentionLists({ view, filters, onFilters }: Props) {
               aria-labelledby={`attention-${kind}`}
               data-testid={`attention-${kind}`}
             >
-              <div className="board-attention-top">
+              <div className="row-ends board-attention-top">
                 <h3 id={`attention-${kind}`} className="board-attention-heading">
                   <span className="board-attention-count">{list.count}</span>{' '}
                   {t(`board.attention.${kind}`)}

@@ -81,7 +81,7 @@ export function ListItemField({ item, draft, setDraft, onSave }: Props) {
         {rows.map((row, index) => (
           // Rows have no identity of their own (no patient data): their position is their name.
           <li key={index} className="list-row">
-            <div className="list-row-head">
+            <div className="row-ends list-row-head">
               <span className="list-row-title">
                 {t('cases.list.rowTitle', { label: rowLabel, n: index + 1 })}
               </span>

@@ -48,12 +48,11 @@ export function YesNoControl({
           if (key === 'yes' || key === 'no') onChange(key === 'yes');
         }}
       >
-        <ToggleButton id="yes" className="toggle-answer">
-          {t('cases.answer.yes')}
-        </ToggleButton>
-        <ToggleButton id="no" className="toggle-answer">
-          {t('cases.answer.no')}
-        </ToggleButton>
+        {(['yes', 'no'] as const).map((answer) => (
+          <ToggleButton key={answer} id={answer} className="toggle-answer">
+            {t(`cases.answer.${answer}`)}
+          </ToggleButton>
+        ))}
       </ToggleButtonGroup>
     </div>
   );

@@ -100,15 +100,17 @@ export function DeviceEditDialog({ device, onClose, onSaved }: Props) {
         >
           <Label className="field-label">{t('inventory.edit.remoteUpdate')}</Label>
           <div className="radio-row">
-            <Radio value="true" className="radio-choice">
-              {t('devices.details.yes')}
-            </Radio>
-            <Radio value="false" className="radio-choice">
-              {t('devices.details.no')}
-            </Radio>
-            <Radio value="none" className="radio-choice">
-              {t('devices.notRecorded')}
-            </Radio>
+            {(
+              [
+                ['true', t('devices.details.yes')],
+                ['false', t('devices.details.no')],
+                ['none', t('devices.notRecorded')],
+              ] as const
+            ).map(([value, label]) => (
+              <Radio key={value} value={value} className="radio-choice">
+                {label}
+              </Radio>
+            ))}
           </div>
         </RadioGroup>
       </div>

@@ -65,7 +65,7 @@ export function AdvisoriesPage() {
   } else {
     body = (
       <>
-        <div className="advisories-toolbar">
+        <div className="row-ends page-toolbar">
           <SearchField className="search-field" value={searchText} onChange={setSearchText}>
             <Label className="field-label">{t('inventory.advisories.searchLabel')}</Label>
             <Input className="text-input" maxLength={200} />
@@ -87,7 +87,7 @@ export function AdvisoriesPage() {
 
   return (
     <div className="advisories-page">
-      <div className="devices-heading">
+      <div className="row-ends devices-heading">
         <PageHeading title={t('advisories.title')} intro={t('advisories.intro')} />
         {mayImport && !importing && openId === undefined ? (
           <div className="devices-actions">

@@ -55,7 +55,7 @@ function BoardHome({ tab }: { tab: 'cases' | 'reports' }) {
   const { incidents, incidentId } = choice;
   return (
     <div className="board-page">
-      <div className="board-top">
+      <div className="row-ends board-top">
         <PageHeading title={t('board.title')} intro={t('board.intro')} />
         {incidents && incidentId !== undefined ? (
           <IncidentPicker incidents={incidents} incidentId={incidentId} onChange={choice.choose} />
@@ -80,12 +80,11 @@ function BoardHome({ tab }: { tab: 'cases' | 'reports' }) {
           }}
         >
           <TabList className="tab-list board-tab-list" aria-label={t('board.tabs.label')}>
-            <Tab id="cases" className="tab board-tab">
-              {t('board.tabs.cases')}
-            </Tab>
-            <Tab id="reports" className="tab board-tab">
-              {t('board.tabs.reports')}
-            </Tab>
+            {(['cases', 'reports'] as const).map((id) => (
+              <Tab key={id} id={id} className="tab board-tab">
+                {t(`board.tabs.${id}`)}
+              </Tab>
+            ))}
           </TabList>
           <TabPanel id="cases" className="board-tab-panel">
             <BoardView key={incidentId} incidentId={incidentId} />

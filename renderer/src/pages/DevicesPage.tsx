@@ -49,7 +49,7 @@ export function DevicesPage() {
   const shownSearch = pages.shownQuery?.search;
   return (
     <div className="devices-page">
-      <div className="devices-heading">
+      <div className="row-ends devices-heading">
         <PageHeading title={t('devices.title')} intro={t('devices.intro')} />
         {info && !importing ? (
           <div className="devices-actions">
@@ -82,7 +82,7 @@ export function DevicesPage() {
         </EmptyState>
       ) : (
         <>
-          <div className="devices-toolbar">
+          <div className="row-ends page-toolbar">
             <DeviceSearch value={searchText} onChange={setSearchText} inputRef={searchRef} />
             <DeviceCountLine pages={pages} inventoryTotal={info.deviceCount} />
           </div>

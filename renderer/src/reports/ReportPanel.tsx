@@ -29,7 +29,7 @@ export function ReportPanel({ kind, incidentId, period, onPeriod }: Props) {
       aria-labelledby={`report-title-${kind}`}
       data-testid={`report-${kind}`}
     >
-      <div className="report-top">
+      <div className="row-ends report-top">
         <h2 id={`report-title-${kind}`} className="report-title">
           {title}
         </h2>
