@@ -27,15 +27,6 @@ export function CountsStrip({ view, filters, onFilters }: Props) {
   const chosenHics: readonly Hics251Status[] = filters.hics251 ?? [];
   const states = caseStates.filter((s) => view.countsByState[s] > 0 || chosenStates.includes(s));
 
-  const toggleState = (state: CaseState, on: boolean) => {
-    const next = on ? [...chosenStates, state] : chosenStates.filter((s) => s !== state);
-    onFilters(withFilter(filters, 'states', next));
-  };
-  const toggleHics = (status: Hics251Status, on: boolean) => {
-    const next = on ? [...chosenHics, status] : chosenHics.filter((s) => s !== status);
-    onFilters(withFilter(filters, 'hics251', next));
-  };
-
   return (
     <div className="board-counts">
       <section className="board-count-group" aria-labelledby="board-counts-state">
@@ -47,21 +38,18 @@ export function CountsStrip({ view, filters, onFilters }: Props) {
         </h2>
         <div className="board-count-list">
           {states.map((state) => (
-            <ToggleButton
+            <CountToggle
               key={state}
-              className={`board-count board-count-state board-state-${state}`}
+              group="state"
+              value={state}
+              label={t(`cases.state.${state}`)}
+              count={view.countsByState[state]}
+              matching={narrowed ? view.filteredCountsByState[state] : undefined}
               isSelected={chosenStates.includes(state)}
-              onChange={(on) => toggleState(state, on)}
-              data-testid={`count-state-${state}`}
-            >
-              <span className="board-count-number">{view.countsByState[state]}</span>
-              <span className="board-count-label">{t(`cases.state.${state}`)}</span>
-              {narrowed && view.filteredCountsByState[state] !== view.countsByState[state] ? (
-                <span className="board-count-matching">
-                  {t('board.counts.matching', { count: view.filteredCountsByState[state] })}
-                </span>
-              ) : null}
-            </ToggleButton>
+              onChange={(on) =>
+                onFilters(withFilter(filters, 'states', toggled(chosenStates, state, on)))
+              }
+            />
           ))}
         </div>
       </section>
@@ -71,24 +59,60 @@ export function CountsStrip({ view, filters, onFilters }: Props) {
         </h2>
         <div className="board-count-list">
           {hics251Statuses.map((status) => (
-            <ToggleButton
+            <CountToggle
               key={status}
-              className={`board-count board-count-hics board-hics-${status}`}
+              group="hics"
+              value={status}
+              label={t(`board.hics.${status}`)}
+              count={view.countsByHics251[status]}
+              matching={narrowed ? view.filteredCountsByHics251[status] : undefined}
               isSelected={chosenHics.includes(status)}
-              onChange={(on) => toggleHics(status, on)}
-              data-testid={`count-hics-${status}`}
-            >
-              <span className="board-count-number">{view.countsByHics251[status]}</span>
-              <span className="board-count-label">{t(`board.hics.${status}`)}</span>
-              {narrowed && view.filteredCountsByHics251[status] !== view.countsByHics251[status] ? (
-                <span className="board-count-matching">
-                  {t('board.counts.matching', { count: view.filteredCountsByHics251[status] })}
-                </span>
-              ) : null}
-            </ToggleButton>
+              onChange={(on) =>
+                onFilters(withFilter(filters, 'hics251', toggled(chosenHics, status, on)))
+              }
+            />
           ))}
         </div>
       </section>
     </div>
+  );
+}
+
+/** The list with `item` added (on) or taken out (off). */
+function toggled<T>(list: readonly T[], item: T, on: boolean): T[] {
+  return on ? [...list, item] : list.filter((x) => x !== item);
+}
+
+interface CountProps {
+  group: 'state' | 'hics';
+  /** The state or the HICS 251 status counted. */
+  value: string;
+  label: string;
+  count: number;
+  /** How many of them the filters match, while the list is filtered; said when it differs. */
+  matching: number | undefined;
+  isSelected: boolean;
+  onChange(on: boolean): void;
+}
+
+/** One count, a toggle that filters the list to it. */
+function CountToggle({ group, value, label, count, matching, isSelected, onChange }: CountProps) {
+  const { t } = useTranslation();
+  const colour = group === 'state' ? `board-state-${value}` : `board-hics-${value}`;
+  return (
+    <ToggleButton
+      className={`board-count board-count-${group} ${colour}`}
+      isSelected={isSelected}
+      onChange={onChange}
+      data-testid={`count-${group}-${value}`}
+    >
+      <span className="board-count-number">{count}</span>
+      <span className="board-count-label">{label}</span>
+      {matching !== undefined && matching !== count ? (
+        <span className="board-count-matching">
+          {t('board.counts.matching', { count: matching })}
+        </span>
+      ) : null}
+    </ToggleButton>
   );
 }

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { hics251Statuses } from '../../../electron/api/domains/cases';
 import { caseStates } from '../../../electron/api/domains/cases';
 import type { BriefingReport } from '../../../electron/api/domains/reports';
 import { formatDateTime } from '../cases/time-format';
+import { HicsTotals, ReportSection } from './ReportParts';
 import { priorityNumber, reasonsText, stationLanguage } from '../threats/priority-words';
 
 /** The incident briefing, laid out like HICS 201: situation, objectives, actions, resources. */
@@ -13,8 +13,7 @@ export function BriefingView({ report }: { report: BriefingReport }) {
   const states = caseStates.filter((s) => situation.countsByState[s] > 0);
   return (
     <div className="report-briefing">
-      <section className="report-section" aria-labelledby="briefing-situation">
-        <h3 id="briefing-situation">{t('board.reports.briefing.situation')}</h3>
+      <ReportSection id="briefing-situation" title={t('board.reports.briefing.situation')}>
         <p className="report-summary" data-testid="briefing-summary">
           {situation.summary}
         </p>
@@ -26,14 +25,7 @@ export function BriefingView({ report }: { report: BriefingReport }) {
             </li>
           ))}
         </ul>
-        <ul className="report-totals">
-          {hics251Statuses.map((s) => (
-            <li key={s} className={`report-total board-hics-${s}`}>
-              <span className="report-total-number">{situation.countsByHics251[s]}</span>{' '}
-              {t(`board.hics.${s}`)}
-            </li>
-          ))}
-        </ul>
+        <HicsTotals counts={situation.countsByHics251} />
         <p>
           {t('board.reports.briefing.attention', {
             blocked: situation.attention.blocked,
@@ -68,79 +60,74 @@ export function BriefingView({ report }: { report: BriefingReport }) {
             ))}
           </tbody>
         </table>
-      </section>
-      <section className="report-section" aria-labelledby="briefing-objectives">
-        <h3 id="briefing-objectives">{t('board.reports.briefing.objectives')}</h3>
+      </ReportSection>
+      <ReportSection id="briefing-objectives" title={t('board.reports.briefing.objectives')}>
         <ol className="report-list">
           {report.objectives.map((o) => (
             <li key={o}>{o}</li>
           ))}
         </ol>
-      </section>
-      <section className="report-section" aria-labelledby="briefing-taken">
-        <h3 id="briefing-taken">{t('board.reports.briefing.taken')}</h3>
-        {report.actionsTaken.length === 0 ? (
-          <p className="report-empty">{t('board.reports.noRows')}</p>
-        ) : (
-          <table className="report-table report-table-log">
-            <thead>
-              <tr>
-                <th scope="col">{t('board.reports.time')}</th>
-                <th scope="col">{t('board.reports.briefing.action')}</th>
-                <th scope="col">{t('board.reports.timeline.by')}</th>
+      </ReportSection>
+      <ReportSection
+        id="briefing-taken"
+        title={t('board.reports.briefing.taken')}
+        empty={report.actionsTaken.length === 0}
+      >
+        <table className="report-table report-table-log">
+          <thead>
+            <tr>
+              <th scope="col">{t('board.reports.time')}</th>
+              <th scope="col">{t('board.reports.briefing.action')}</th>
+              <th scope="col">{t('board.reports.timeline.by')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.actionsTaken.map((a, i) => (
+              <tr key={`${a.at}-${i}`}>
+                <td className="report-time">{formatDateTime(a.at)}</td>
+                <td>{a.activity}</td>
+                <td>{a.by}</td>
               </tr>
-            </thead>
-            <tbody>
-              {report.actionsTaken.map((a, i) => (
-                <tr key={`${a.at}-${i}`}>
-                  <td className="report-time">{formatDateTime(a.at)}</td>
-                  <td>{a.activity}</td>
-                  <td>{a.by}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section className="report-section" aria-labelledby="briefing-priorities">
-        <h3 id="briefing-priorities">{t('threats.briefing.title')}</h3>
-        {report.topPriorities.length === 0 ? (
-          <p className="report-empty">{t('board.reports.noRows')}</p>
-        ) : (
-          <ol className="report-list">
-            {report.topPriorities.map((p) => (
-              <li key={p.caseId}>
-                <strong>
-                  {p.assetTag} ({p.trackingId})
-                </strong>
-                {': '}
-                {t('board.table.priority', {
-                  value: priorityNumber(language, p.priority),
-                  reasons: reasonsText(t, language, p.reasonCodes),
-                })}
-              </li>
             ))}
-          </ol>
-        )}
-      </section>
-      <section className="report-section" aria-labelledby="briefing-planned">
-        <h3 id="briefing-planned">{t('board.reports.briefing.planned')}</h3>
-        {report.actionsPlanned.length === 0 ? (
-          <p className="report-empty">{t('board.reports.noRows')}</p>
-        ) : (
-          <ul className="report-list">
-            {report.actionsPlanned.map((a) => (
-              <li key={a.state}>
-                <strong>{t(`cases.state.${a.state}`)}</strong>
-                {': '}
-                {t('board.reports.briefing.plannedLine', { count: a.caseCount, action: a.action })}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="report-section" aria-labelledby="briefing-resources">
-        <h3 id="briefing-resources">{t('board.reports.briefing.resources')}</h3>
+          </tbody>
+        </table>
+      </ReportSection>
+      <ReportSection
+        id="briefing-priorities"
+        title={t('threats.briefing.title')}
+        empty={report.topPriorities.length === 0}
+      >
+        <ol className="report-list">
+          {report.topPriorities.map((p) => (
+            <li key={p.caseId}>
+              <strong>
+                {p.assetTag} ({p.trackingId})
+              </strong>
+              {': '}
+              {t('board.table.priority', {
+                value: priorityNumber(language, p.priority),
+                reasons: reasonsText(t, language, p.reasonCodes),
+              })}
+            </li>
+          ))}
+        </ol>
+      </ReportSection>
+      <ReportSection
+        id="briefing-planned"
+        title={t('board.reports.briefing.planned')}
+        empty={report.actionsPlanned.length === 0}
+      >
+        <ul className="report-list">
+          {report.actionsPlanned.map((a) => (
+            <li key={a.state}>
+              <strong>{t(`cases.state.${a.state}`)}</strong>
+              {': '}
+              {t('board.reports.briefing.plannedLine', { count: a.caseCount, action: a.action })}
+            </li>
+          ))}
+        </ul>
+      </ReportSection>
+      <ReportSection id="briefing-resources" title={t('board.reports.briefing.resources')}>
         <table className="report-table">
           <thead>
             <tr>
@@ -164,7 +151,7 @@ export function BriefingView({ report }: { report: BriefingReport }) {
           </tbody>
         </table>
         <p>{t('board.reports.briefing.unassigned', { count: report.unassignedOpenCases })}</p>
-      </section>
+      </ReportSection>
     </div>
   );
 }

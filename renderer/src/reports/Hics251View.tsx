@@ -1,25 +1,18 @@
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { hics251Statuses } from '../../../electron/api/domains/cases';
 import type { Hics251Report } from '../../../electron/api/domains/reports';
 import { boardCaseHref } from '../board/board-hrefs';
 import { formatDateTime } from '../cases/time-format';
+import { HicsTotals, NoRows } from './ReportParts';
 
 /** HICS 251 Facility System Status: one line per device, worst status first. */
 export function Hics251View({ report }: { report: Hics251Report }) {
   const { t } = useTranslation();
   return (
     <>
-      <ul className="report-totals" aria-label={t('board.reports.hics251.totals')}>
-        {hics251Statuses.map((status) => (
-          <li key={status} className={`report-total board-hics-${status}`}>
-            <span className="report-total-number">{report.totals[status]}</span>{' '}
-            {t(`board.hics.${status}`)}
-          </li>
-        ))}
-      </ul>
+      <HicsTotals counts={report.totals} label={t('board.reports.hics251.totals')} />
       {report.rows.length === 0 ? (
-        <p className="report-empty">{t('board.reports.noRows')}</p>
+        <NoRows />
       ) : (
         <div className="report-table-wrap">
           <table className="report-table" data-testid="hics251-table">
