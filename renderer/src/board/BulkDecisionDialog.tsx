@@ -140,7 +140,7 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
       done={
         result
           ? {
-              view: <BulkResultView result={result} mode={mode ?? 'move'} />,
+              details: <BulkResultView result={result} mode={mode ?? 'move'} />,
               closeLabel: t('board.dialog.done'),
             }
           : undefined

@@ -27,8 +27,8 @@ interface Props {
    */
   checksFields?: boolean;
   /**
-   * Once the call succeeded: what it did, in place of the fields, and a button that closes. A
-   * `message` is one line; a `view` shows more (a result with lists).
+   * Once the call succeeded: what it did, in place of the fields, and a button that closes: a
+   * `message` in one line, `details` for more (lists), or both.
    */
   done?: Done;
   children: ReactNode;
@@ -36,8 +36,9 @@ interface Props {
 
 interface Done {
   message?: string;
-  view?: ReactNode;
   closeLabel: string;
+  /** More of what it did, under the message (a list). */
+  details?: ReactNode;
 }
 
 const modalClass = { narrow: 'modal modal-narrow', medium: 'modal modal-medium', wide: 'modal' };
@@ -101,7 +102,7 @@ function DoneView({ done }: { done: Done }) {
           {done.message}
         </p>
       )}
-      {done.view}
+      {done.details}
       <div className="dialog-actions">
         <Button className="button button-primary" slot="close" autoFocus>
           {done.closeLabel}
