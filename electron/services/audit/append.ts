@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
-import { canonicalEventJson, canonicalJson, genesisHash, sha256Hex } from './hash';
-import { boundRowsKey, takeTouchedRows, type BoundRowEntry } from './row-images';
+import { canonicalTextAround } from './canonical-json';
+import { EventBodyWriter } from './event-body';
+import { canonicalEventParts, canonicalJson, genesisHash } from './hash';
+import { takeTouchedRows } from './row-capture';
+import { boundRowsKey, type BoundRowEntry } from './row-images';
 
 export interface Actor {
   /** null for the system itself (imports at start-up, the demo loader, migrations). */
@@ -31,7 +34,7 @@ export interface AppendedEvent {
 
 interface Statements {
   head: Database.Statement<[], [number, string]>;
-  insert: Database.Statement<[number, string, string | null, string, string]>;
+  insert: Database.Statement<[number, string, string | null, string | Buffer, string]>;
   setHead: Database.Statement<[number, string]>;
 }
 
@@ -47,7 +50,9 @@ function statements(db: Database.Database): Statements {
         )
         .raw(true),
       insert: db.prepare(
-        'INSERT INTO audit_events (id, entity_type, entity_id, body, hash) VALUES (?, ?, ?, ?, ?)',
+        // A large body comes as its UTF-8 bytes (see EventBodyWriter); it is stored as text.
+        `INSERT INTO audit_events (id, entity_type, entity_id, body, hash)
+         VALUES (?, ?, ?, CAST(? AS TEXT), ?)`,
       ),
       setHead: db.prepare(
         `INSERT INTO audit_head (singleton, last_id, last_hash) VALUES (1, ?, ?)
@@ -75,9 +80,6 @@ export function appendAuditEvent(
   const s = statements(db);
   const head = s.head.get();
   const id = (head?.[0] ?? 0) + 1;
-  const rows = [...(input.extraRows ?? []), ...takeTouchedRows(db)];
-  const payload =
-    rows.length === 0 ? (input.payload ?? {}) : { ...input.payload, [boundRowsKey]: rows };
   const e = {
     id,
     time: time.toISOString(),
@@ -87,12 +89,28 @@ export function appendAuditEvent(
     entityType: input.entityType,
     entityId:
       input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
-    payload: canonicalJson(payload),
     prevHash: head?.[1] ?? genesisHash,
   };
-  const body = canonicalEventJson(e);
-  const hash = sha256Hex(body);
-  s.insert.run(id, e.entityType, e.entityId, body, hash);
+  // The canonical JSON of the event with `{ ...payload, boundRows: rows }` as its payload, the
+  // rows written one by one as text (and no boundRows when there are none).
+  const [eventHead, eventTail] = canonicalEventParts(e);
+  const body = new EventBodyWriter();
+  body.write(eventHead);
+  let payloadTail: string | null = null;
+  const writeRow = (entry: string) => {
+    if (payloadTail === null) {
+      const [before, after] = canonicalTextAround(input.payload ?? {}, boundRowsKey);
+      body.write(`${before}[`);
+      payloadTail = `]${after}`;
+    } else body.write(',');
+    body.write(entry);
+  };
+  for (const entry of input.extraRows ?? []) writeRow(canonicalJson(entry));
+  takeTouchedRows(db, writeRow);
+  body.write(payloadTail ?? canonicalJson(input.payload ?? {}));
+  body.write(eventTail);
+  const { body: text, hash } = body.finish();
+  s.insert.run(id, e.entityType, e.entityId, text, hash);
   s.setHead.run(id, hash);
   return { id, hash };
 }

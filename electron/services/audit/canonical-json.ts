@@ -29,6 +29,30 @@ export function canonicalText(value: unknown, depth = 0): string | undefined {
   return `{${members.join(',')}}`;
 }
 
+/**
+ * The canonical text of `{ ...record, [name]: value }` before the value and after it: with the
+ * canonical text of `value` between them, exactly what canonicalText writes for that object. An
+ * event's payload takes its bound rows this way, written as text row by row rather than held as
+ * objects until the whole payload is written.
+ */
+export function canonicalTextAround(
+  record: Record<string, unknown>,
+  name: string,
+): [before: string, after: string] {
+  const before: string[] = [];
+  const after: string[] = [];
+  const nameText = canonicalize(name) ?? '';
+  for (const key of Object.keys(record).sort()) {
+    const member = record[key];
+    if (key === name || member === undefined || typeof member === 'symbol') continue;
+    (key < name ? before : after).push(`${canonicalize(key)}:${canonicalText(member, 1)}`);
+  }
+  return [
+    `{${before.map((m) => `${m},`).join('')}${nameText}:`,
+    `${after.map((m) => `,${m}`).join('')}}`,
+  ];
+}
+
 function isPlainContainer(value: unknown): value is object {
   if (typeof value !== 'object' || value === null) return false;
   if (Array.isArray(value)) return true;

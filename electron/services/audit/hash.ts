@@ -29,21 +29,25 @@ export function sha256Hex(text: string): string {
  * canonical. A property test checks this equals canonicalize() of the same object.
  */
 export function canonicalEventJson(e: HashedEventFields): string {
-  return (
+  const [head, tail] = canonicalEventParts(e);
+  return head + e.payload + tail;
+}
+
+/**
+ * The canonical JSON of an event before its payload and after it, so that a large payload can
+ * be written (and hashed) piece by piece between the two.
+ */
+export function canonicalEventParts(e: Omit<HashedEventFields, 'payload'>): [string, string] {
+  return [
     '{"action":' +
-    JSON.stringify(e.action) +
-    ',"actorRole":' +
-    JSON.stringify(e.actorRole) +
-    ',"actorUserId":' +
-    (e.actorUserId === null ? 'null' : String(e.actorUserId)) +
-    entityFragment(e) +
-    e.payload +
-    ',"prevHash":' +
-    JSON.stringify(e.prevHash) +
-    ',"time":' +
-    JSON.stringify(e.time) +
-    '}'
-  );
+      JSON.stringify(e.action) +
+      ',"actorRole":' +
+      JSON.stringify(e.actorRole) +
+      ',"actorUserId":' +
+      (e.actorUserId === null ? 'null' : String(e.actorUserId)) +
+      entityFragment(e),
+    ',"prevHash":' + JSON.stringify(e.prevHash) + ',"time":' + JSON.stringify(e.time) + '}',
+  ];
 }
 
 /** The part of an event body that names its entity and id, from `,"entityId":` to the payload. */

@@ -5,11 +5,11 @@ import {
   boundRowsKey,
   keyText,
   mapKey,
-  pendingTouchedRows,
   rowImage,
   type BoundRowEntry,
   type RowImage,
 } from './row-images';
+import { pendingTouchedRows } from './row-capture';
 import { ChainWalker, chainPages, inReadSnapshot } from './verify';
 
 /** What the events say about one row: its last image (null: deleted) and the event that wrote it. */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { ServiceError } from '../core/errors';
-import { installRowCapture } from '../audit/row-images';
+import { installRowCapture } from '../audit/row-capture';
 import { replayPendingReplicas } from '../exchange/replica';
 import { createFolder } from '../storage/create-folder';
 import { assertNotNewer, migrate } from './migrate';

@@ -1,0 +1,121 @@
+/**
+ * Capture: the bound rows each connection writes, logged inside the writer's transaction and
+ * taken into the next audit event (see row-images.ts for what an image is).
+ */
+import type Database from 'better-sqlite3';
+import { boundTables, held, type BoundTable, type BoundTableName } from './bound-tables';
+import { canonicalJson } from './hash';
+import { imageTextWriter } from './row-image-text';
+import { columnsInKeyOrder, type SqlValue } from './row-images';
+
+interface CaptureStatements {
+  /** The tables with logged rows. */
+  tables: Database.Statement<[], [string]>;
+  touched: Database.Statement<[], [string, string]>;
+  clear: Database.Statement<[]>;
+  rowsOf: Map<BoundTableName, Database.Statement>;
+  byName: Map<BoundTableName, BoundTable>;
+}
+
+const captureCache = new WeakMap<Database.Database, CaptureStatements>();
+
+/**
+ * Log, for this connection, the key of every bound row it inserts, updates or deletes: TEMP
+ * triggers write to a TEMP table, inside the writer's transaction (so a rolled-back change
+ * leaves no trace). appendAuditEvent folds what was logged into the event, so no handler can
+ * forget to bind a row. Another connection's writes are not logged: they have no event, and
+ * the replay check reports them.
+ */
+export function installRowCapture(db: Database.Database): void {
+  const tables = boundTables(db);
+  const statements: string[] = [
+    `CREATE TEMP TABLE IF NOT EXISTS bound_touched (
+       seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, k TEXT NOT NULL, UNIQUE (tbl, k))`,
+  ];
+  for (const t of tables) {
+    const keyOf = (row: 'NEW' | 'OLD') =>
+      `json_array(${t.key.map((k) => `${row}.${k}`).join(', ')})`;
+    // Not INSERT OR IGNORE: an outer statement's conflict clause would override it.
+    const log = (row: 'NEW' | 'OLD') =>
+      `INSERT INTO temp.bound_touched (tbl, k) SELECT '${t.name}', ${keyOf(row)} WHERE NOT EXISTS
+         (SELECT 1 FROM temp.bound_touched WHERE tbl = '${t.name}' AND k = ${keyOf(row)});`;
+    statements.push(
+      `CREATE TEMP TRIGGER IF NOT EXISTS bound_${t.name}_insert AFTER INSERT ON main.${t.name}
+       BEGIN ${log('NEW')} END`,
+      `CREATE TEMP TRIGGER IF NOT EXISTS bound_${t.name}_update AFTER UPDATE ON main.${t.name}
+       BEGIN ${log('OLD')} ${log('NEW')} END`,
+      `CREATE TEMP TRIGGER IF NOT EXISTS bound_${t.name}_delete AFTER DELETE ON main.${t.name}
+       BEGIN ${log('OLD')} END`,
+    );
+  }
+  for (const sql of statements) db.exec(sql);
+  captureCache.set(db, {
+    tables: db.prepare<[], [string]>('SELECT DISTINCT tbl FROM temp.bound_touched').raw(true),
+    touched: db
+      .prepare<[], [string, string]>('SELECT tbl, k FROM temp.bound_touched ORDER BY seq')
+      .raw(true),
+    clear: db.prepare('DELETE FROM temp.bound_touched'),
+    rowsOf: new Map(tables.map((t) => [t.name, touchedRowsStatement(db, t)])),
+    byName: new Map(tables.map((t) => [t.name, t])),
+  });
+}
+
+/**
+ * The rows of one table this connection logged, in the order they were logged: the logged key,
+ * then the row as it stands now in columnsInKeyOrder (all NULL when it was deleted: a key column
+ * of a matched row is never NULL, since NULL equals nothing). One statement for all of them.
+ */
+function touchedRowsStatement(db: Database.Database, t: BoundTable): Database.Statement {
+  const on = t.key.map((k, i) => `t.${k} = json_extract(b.k, '$[${i}]')`).join(' AND ');
+  const columns = columnsInKeyOrder(t).map((c) => `t."${c.name}"`);
+  // `+b.tbl`: read the log in its own order (seq) rather than through the (tbl, k) index.
+  return db
+    .prepare(
+      `SELECT b.k, ${columns.join(', ')} FROM temp.bound_touched b
+       LEFT JOIN main.${t.name} t ON ${on} WHERE +b.tbl = '${t.name}' ORDER BY b.seq`,
+    )
+    .raw(true);
+}
+
+/** Whether this connection logs the bound rows it writes. */
+export function capturesRows(db: Database.Database): boolean {
+  return captureCache.has(db);
+}
+
+/** A key as SQLite's json_array() logged it, as canonical JSON: most are one integer, as is. */
+function canonicalKey(logged: string): string {
+  return /^\[-?[1-9]\d{0,14}\]$/.test(logged) ? logged : canonicalJson(JSON.parse(logged));
+}
+
+/**
+ * Hand the bound rows this connection has written since the last event to `write`, one entry
+ * (`[table, key, image]`) at a time as canonical JSON, in table order (parents first), and empty
+ * the log. Nothing when the connection does not capture. Each image exists only as its line of
+ * text: an import of 100,000 devices would otherwise hold 100,000 images (and their rows) until
+ * the event is written, and the young generation's collections would copy them again and again.
+ */
+export function takeTouchedRows(db: Database.Database, write: (entry: string) => void): void {
+  const s = captureCache.get(db);
+  if (!s) return;
+  const touched = new Set(s.tables.all().map(([tbl]) => tbl));
+  if (touched.size === 0) return;
+  for (const [name, table] of s.byName) {
+    if (!touched.has(name)) continue;
+    const prefix = `[${JSON.stringify(name)},`;
+    const image = imageTextWriter(table);
+    // Where the first key column stands among the row's values (after the logged key).
+    const keyAt = 1 + columnsInKeyOrder(table).findIndex((c) => c.name === table.key[0]);
+    for (const values of held(s.rowsOf, name).iterate() as IterableIterator<SqlValue[]>) {
+      const row = values[keyAt] === null ? 'null' : image(values, 1);
+      write(`${prefix}${canonicalKey(String(values[0]))},${row}]`);
+    }
+  }
+  s.clear.run();
+}
+
+/** Rows this connection wrote that no event has taken yet (outside a transaction: a leak). */
+export function pendingTouchedRows(db: Database.Database): [string, (string | number)[]][] {
+  const s = captureCache.get(db);
+  if (!s) return [];
+  return s.touched.all().map(([tbl, k]) => [tbl, JSON.parse(k) as (string | number)[]]);
+}
