@@ -124,7 +124,7 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
       testId="bulk-dialog"
       isOpen={mode !== undefined}
       onClose={close}
-      width="medium"
+      width="wide"
       submitLabel={
         !signing
           ? undefined

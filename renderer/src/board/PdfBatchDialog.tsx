@@ -106,7 +106,7 @@ export function PdfBatchDialog({ isOpen, caseIds, onClose }: Props) {
           if (!open) close();
         }}
       >
-        <Modal className="modal modal-medium">
+        <Modal className="modal">
           <Dialog className="dialog" data-testid="pdf-batch-dialog">
             <div className="dialog-header">
               <Heading slot="title">{t('board.pdf.title', { count: total })}</Heading>

@@ -10,8 +10,8 @@ interface Props {
   /** Absent: open while mounted. */
   isOpen?: boolean;
   onClose(): void;
-  /** `narrow` for a few fields, `medium` for a form with a list, `wide` for a long form. */
-  width?: 'narrow' | 'medium' | 'wide';
+  /** `narrow` for a few fields, `wide` for a long form or one with lists. */
+  width?: 'narrow' | 'wide';
   /** Absent: nothing to submit yet (the dialog only says why), so no submit button. */
   submitLabel?: string;
   onSubmit(): void;
@@ -41,7 +41,7 @@ interface Done {
   details?: ReactNode;
 }
 
-const modalClass = { narrow: 'modal modal-narrow', medium: 'modal modal-medium', wide: 'modal' };
+const modalClass = { narrow: 'modal modal-narrow', wide: 'modal' };
 
 /**
  * The app's one form dialog: a title, the fields, the service's error, then submit and cancel.
