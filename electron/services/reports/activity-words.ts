@@ -42,36 +42,42 @@ function form(key: string, count: unknown): string {
   return typeof count === 'number' ? `${key}_${count === 1 ? 'one' : 'other'}` : key;
 }
 
+/** A catalogue text of the activities, by its key built from the words. */
+function say(t: PdfWords, key: string, values?: Record<string, string | number>): string {
+  // The keys are built from the words, so the typed catalogue cannot check them here.
+  return t(`activities.${key}` as PdfWordKey, values);
+}
+
 /** An activity's sentence in the words' language: the same rule for English and German. */
 export function activitySentence(t: PdfWords, w: ActivityWords): string {
-  // The keys are built from the words, so the typed catalogue cannot check them here.
-  const say = (key: string, values: Record<string, string | number> = {}) =>
-    t(`activities.${key}` as PdfWordKey, values);
   const device =
     w.device === null
-      ? say('theIncident')
+      ? say(t, 'theIncident')
       : 'assetTag' in w.device
         ? w.device.assetTag
-        : say('caseNumber', { id: w.device.caseId });
+        : say(t, 'caseNumber', { id: w.device.caseId });
   const values: Record<string, string | number> = { ...w.params, device };
-  for (const [name, state] of Object.entries(w.states ?? {})) {
-    values[name] = isWorkflowState(state) ? t(`states.${state}`) : state;
+  if (w.states !== undefined) {
+    for (const name in w.states) {
+      const state = w.states[name] ?? '';
+      values[name] = isWorkflowState(state) ? t(`states.${state}`) : state;
+    }
   }
   if (w.topic !== undefined) {
-    values.topic = w.topic in signoffKinds ? say(`topics.${w.topic}`) : w.topic;
+    values.topic = w.topic in signoffKinds ? say(t, `topics.${w.topic}`) : w.topic;
   }
   if (w.section !== undefined) {
-    values.section = w.section in sectionKeys ? say(`sections.${w.section}`) : w.section;
+    values.section = w.section in sectionKeys ? say(t, `sections.${w.section}`) : w.section;
   }
-  let sentence = say(form(w.key, w.params.count), values);
+  let sentence = say(t, form(w.key, w.params.count), values);
   if (w.bulkDecisionId !== undefined) {
-    sentence = say('bulkSuffix', { sentence, id: w.bulkDecisionId });
+    sentence = say(t, 'bulkSuffix', { sentence, id: w.bulkDecisionId });
   } else if (w.requestedBy !== undefined) {
-    sentence = say('requestSuffix', { sentence, station: w.requestedBy });
+    sentence = say(t, 'requestSuffix', { sentence, station: w.requestedBy });
   }
-  if (w.reason !== undefined) sentence = say('reasonSuffix', { sentence, reason: w.reason });
+  if (w.reason !== undefined) sentence = say(t, 'reasonSuffix', { sentence, reason: w.reason });
   return w.items !== undefined && w.items > 1
-    ? say('items', { base: sentence, count: w.items })
+    ? say(t, 'items', { base: sentence, count: w.items })
     : sentence;
 }
 
@@ -95,80 +101,115 @@ export function positionLabel(role: string): string {
   return role;
 }
 
-/** The words for one event, or null when it is not notable. */
+/**
+ * The bulk decision or station request a change was part of, and the reason given, added to
+ * `w` in that order (the words' fields keep one order, as their JSON is compared).
+ */
+function withSuffixes(w: ActivityWords, p: Record<string, unknown>): ActivityWords {
+  if (typeof p.bulkDecisionId === 'number') w.bulkDecisionId = p.bulkDecisionId;
+  const asked = p.request as { stationName?: unknown } | undefined;
+  const requestedBy = asked ? str(asked.stationName) : null;
+  if (requestedBy !== null) w.requestedBy = requestedBy;
+  return withReason(w, p);
+}
+
+function withReason(w: ActivityWords, p: Record<string, unknown>): ActivityWords {
+  const reason = str(p.reason);
+  if (reason !== null) w.reason = reason;
+  return w;
+}
+
+function words(
+  key: string,
+  params: ActivityWords['params'],
+  device: ActivityWords['device'],
+): ActivityWords {
+  return { key, params, device };
+}
+
+/** The words for one event, or null when it is not notable. Runs for every event of a log. */
 function wordsOf(e: IncidentEvent, tag: string | null): ActivityWords | null {
   const p = payloadOf(e);
   const assetTag = tag ?? str(p.assetTag);
   const device: ActivityWords['device'] =
     assetTag !== null ? { assetTag } : e.caseId !== null ? { caseId: e.caseId } : null;
-  const asked = p.request as { stationName?: unknown } | undefined;
-  const requestedBy = asked ? str(asked.stationName) : null;
-  const reason = str(p.reason);
-  const suffixes: Partial<ActivityWords> = {
-    ...(typeof p.bulkDecisionId === 'number' ? { bulkDecisionId: p.bulkDecisionId } : {}),
-    ...(requestedBy !== null ? { requestedBy } : {}),
-  };
-  const withReason = reason !== null ? { reason } : {};
-  const plain = (key: string, params: ActivityWords['params'] = {}): ActivityWords => ({
-    key,
-    params,
-    device,
-  });
   switch (e.action) {
     case 'incident.created':
-      return plain('incidentCreated', {
-        name: str(p.name) ?? '',
-        count: Array.isArray(p.caseIds) ? p.caseIds.length : 0,
-      });
+      return words(
+        'incidentCreated',
+        {
+          name: str(p.name) ?? '',
+          count: Array.isArray(p.caseIds) ? p.caseIds.length : 0,
+        },
+        device,
+      );
     case 'incident.closed':
-      return plain('incidentClosed');
+      return words('incidentClosed', {}, device);
     case 'case.opened':
-      return { ...plain('caseOpened'), ...withReason };
-    case 'case.transitioned':
-      return {
-        ...plain('transitioned'),
-        states: { from: String(p.from), to: String(p.to) },
-        ...suffixes,
-        ...withReason,
-      };
+      return withReason(words('caseOpened', {}, device), p);
+    case 'case.transitioned': {
+      const w = words('transitioned', {}, device);
+      w.states = { from: String(p.from), to: String(p.to) };
+      return withSuffixes(w, p);
+    }
     case 'case.quarantined':
-      return { ...plain('quarantined'), ...suffixes, ...withReason };
+      return withSuffixes(words('quarantined', {}, device), p);
     case 'case.assigned': {
       const to = p.assignee as { name?: unknown } | null | undefined;
-      if (!to) return plain('unassigned');
+      if (!to) return words('unassigned', {}, device);
       const name = str(to.name);
-      return name === null ? plain('assignedSomeone') : plain('assigned', { name });
+      return name === null
+        ? words('assignedSomeone', {}, device)
+        : words('assigned', { name }, device);
     }
     case 'case.revision_acknowledged':
-      return plain('revisionAcknowledged');
+      return words('revisionAcknowledged', {}, device);
     case 'case.recheck_rescheduled':
-      return {
-        ...plain('recheckRescheduled', { to: str(p.to) ?? '?' }),
-        ...suffixes,
-        ...withReason,
-      };
-    case 'case.answered':
-      return { ...plain('answered'), section: str(p.sectionId) ?? '' };
+      return withSuffixes(words('recheckRescheduled', { to: str(p.to) ?? '?' }, device), p);
+    case 'case.answered': {
+      const w = words('answered', {}, device);
+      w.section = str(p.sectionId) ?? '';
+      return w;
+    }
     case 'case.pdf':
-      return plain('pdf');
+      return words('pdf', {}, device);
     case 'signoff.given': {
       const kind = str(p.kind) ?? '';
       const count = typeof p.caseCount === 'number' ? p.caseCount : 0;
       if (kind === 'bulk_decision') {
         const d = p.decision as { kind?: unknown; target?: unknown } | undefined;
-        return d?.kind === 'recheck'
-          ? plain('bulkSignedRecheck', { count })
-          : { ...plain('bulkSignedMove', { count }), states: { target: String(d?.target) } };
+        if (d?.kind === 'recheck') return words('bulkSignedRecheck', { count }, device);
+        const w = words('bulkSignedMove', { count }, device);
+        w.states = { target: String(d?.target) };
+        return w;
       }
-      return { ...plain('signedOff'), topic: kind };
+      const w = words('signedOff', {}, device);
+      w.topic = kind;
+      return w;
     }
     case 'bulk_decision.completed':
-      return plain('bulkCompleted', {
-        count: typeof p.movedCount === 'number' ? p.movedCount : 0,
-        refused: typeof p.refusedCount === 'number' ? p.refusedCount : 0,
-      });
+      return words(
+        'bulkCompleted',
+        {
+          count: typeof p.movedCount === 'number' ? p.movedCount : 0,
+          refused: typeof p.refusedCount === 'number' ? p.refusedCount : 0,
+        },
+        device,
+      );
     default:
       return null;
+  }
+}
+
+/** An event's words, and its sentence worded when read. */
+class DescribedEvent implements Described {
+  constructor(
+    readonly words: ActivityWords,
+    public groupKey: string | null,
+  ) {}
+
+  get sentence(): string {
+    return activitySentence(english, this.words);
   }
 }
 
@@ -176,13 +217,8 @@ function wordsOf(e: IncidentEvent, tag: string | null): ActivityWords | null {
 export function describeEvent(e: IncidentEvent, tag: string | null): Described | null {
   const words = wordsOf(e, tag);
   if (!words) return null;
-  const groupKey =
-    e.action === 'case.answered' ? `answer:${e.caseId ?? ''}:${words.section ?? ''}` : null;
-  return {
-    get sentence() {
-      return activitySentence(english, words);
-    },
-    groupKey,
+  return new DescribedEvent(
     words,
-  };
+    e.action === 'case.answered' ? `answer:${e.caseId ?? ''}:${words.section ?? ''}` : null,
+  );
 }

@@ -5,18 +5,30 @@ import { activitySentence, describeEvent, notableActions, positionLabel } from '
 import { selfRow } from '../stations/station-store';
 import { readIncidentEvents, type IncidentEvent } from './incident-events';
 import { assetTags, userNames, type ReportContext } from './report-header';
-import { readStationEvents } from './station-events';
+import { readStationEvents, type StationEvent } from './station-events';
 
 const english = pdfWords('en');
 
-interface Sourced {
-  e: IncidentEvent;
-  /** The name of the station where the event was recorded. */
-  station: string | null;
-  /** '' for this station, else the station's ID: people of two stations are not one person. */
-  key: string;
-  tag: string | null;
-  name: string | null;
+/**
+ * This station's events and those other stations sent about their cases, merged by time: a
+ * stable sort of both lists, this station's first, without copying them into one.
+ */
+function mergedByTime(
+  mine: IncidentEvent[],
+  theirs: StationEvent[],
+): (IncidentEvent | StationEvent)[] {
+  const byTime = (a: { at: string }, b: { at: string }) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+  mine.sort(byTime);
+  if (theirs.length === 0) return mine;
+  theirs.sort(byTime);
+  const out: (IncidentEvent | StationEvent)[] = [];
+  let j = 0;
+  for (const e of mine) {
+    for (let t = theirs[j]; t && t.at < e.at; t = theirs[++j]) out.push(t);
+    out.push(e);
+  }
+  for (; j < theirs.length; j++) out.push(theirs[j] as StationEvent);
+  return out;
 }
 
 /**
@@ -32,33 +44,26 @@ export function hics214Entries(
   period: { start: string; end: string },
 ): { entries: Hics214Entry[]; activityCount: number; eventsRead: number } {
   const events = readIncidentEvents(db, incidentId, period, notableActions);
+  const remote = readStationEvents(db, incidentId, period, notableActions);
   const tags = assetTags(db, incidentId);
   const names = userNames(db);
   const self = selfRow(db)?.name ?? null;
-  // This station's events and those other stations sent about their cases, merged by time (a
-  // stable sort: events of one time keep their chain order).
-  const merged: Sourced[] = [
-    ...events.map((e) => ({
-      e,
-      station: self,
-      key: '',
-      tag: e.caseId !== null ? (tags.get(e.caseId) ?? null) : null,
-      name: e.actorUserId !== null ? (names.get(e.actorUserId) ?? null) : null,
-    })),
-    ...readStationEvents(db, incidentId, period, notableActions).map((e) => ({
-      e,
-      station: e.stationName,
-      key: e.stationId,
-      tag: e.assetTag,
-      name: e.actorName,
-    })),
-  ].sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : 0));
   const entries = new Map<string, Hics214Entry>();
   const lastGroup = new Map<string, { key: string; count: number }>();
   // Summed lines are worded once, after the last answer they count.
   const summed = new Set<Hics214Entry['activities'][number]>();
   let activityCount = 0;
-  for (const { e, station, key, tag, name } of merged) {
+  for (const e of mergedByTime(events, remote)) {
+    const sent = 'stationId' in e ? e : null;
+    const station = sent ? sent.stationName : self;
+    // People of two stations are not one person.
+    const key = sent ? sent.stationId : '';
+    const tag = sent ? sent.assetTag : e.caseId !== null ? (tags.get(e.caseId) ?? null) : null;
+    const name = sent
+      ? sent.actorName
+      : e.actorUserId !== null
+        ? (names.get(e.actorUserId) ?? null)
+        : null;
     const described = describeEvent(e, tag);
     if (!described) continue;
     const who = `${key}|${e.actorUserId ?? 'none'}|${e.actorRole}`;
@@ -108,7 +113,7 @@ export function hics214Entries(
       a.role.localeCompare(b.role) ||
       (a.station ?? '').localeCompare(b.station ?? ''),
   );
-  return { entries: sorted, activityCount, eventsRead: merged.length };
+  return { entries: sorted, activityCount, eventsRead: events.length + remote.length };
 }
 
 export function hics214Report(db: Database.Database, rc: ReportContext): Hics214Report {
