@@ -57,6 +57,15 @@ export function exportKinds(demo: () => DemoExports): ExportKind[] {
       signedBy: 'Digital signiert von der Organisation',
     },
     {
+      // A blocked gate in German: its reasons are worded from the gate's German words, and
+      // verify-pdf rebuilds the same words from the record as of the PDF.
+      name: 'case-german-blocked-gate',
+      method: 'exports.casePdf',
+      input: () => ({ caseId: demo().cases['NM-0003'], language: 'de' }),
+      expected: ['Gerätefall NM-0003', 'Zurückgestellt', 'Ergebnis blockiert', 'injizierte Person'],
+      signedBy: 'Digital signiert von der Organisation',
+    },
+    {
       name: 'case-cjk-assignee',
       method: 'exports.casePdf',
       input: () => ({ caseId: demo().cases['NM-0003'] }),
