@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseHistoryEntry } from '../../../electron/api/domains/cases';
+import { call } from '../api/client';
 import { formatDateTime } from './time-format';
 
 function detailText(entry: CaseHistoryEntry): string | undefined {
@@ -27,10 +29,26 @@ function whatText(t: TFunction, entry: CaseHistoryEntry): string {
   return t(`cases.history.${entry.event}`);
 }
 
+/** This station's name: entries made elsewhere (a case handed here) name their station. */
+function useOwnStation(): string | null | undefined {
+  const [name, setName] = useState<string | null>();
+  useEffect(() => {
+    let live = true;
+    void call('stations.status', {}).then((result) => {
+      if (live && result.ok) setName(result.value.name);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return name;
+}
+
 /** Every step the case took, newest first, with who took it. */
 export function CaseHistory({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const entries = [...detail.history].reverse();
+  const here = useOwnStation();
   return (
     <section className="case-panel" aria-labelledby="history-title">
       <h2 id="history-title">{t('cases.history.title')}</h2>
@@ -45,6 +63,10 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
               </span>
               <span className="history-who">
                 {entry.by.name ?? entry.by.role} · {formatDateTime(entry.at)}
+                {/* Made at the station that held the case before it was handed here. */}
+                {here !== undefined && entry.station && entry.station !== here
+                  ? ` · ${t('cases.history.atStation', { station: entry.station })}`
+                  : null}
               </span>
             </li>
           );

@@ -10,6 +10,7 @@ import { ChecklistPanel } from './ChecklistPanel';
 import { GatePanel } from './GatePanel';
 import { NextStepPanel } from './NextStepPanel';
 import { OtherSteps } from './OtherSteps';
+import { HandOnPanel } from './HandOnPanel';
 import { HeldElsewhereNotice, workedElsewhere } from './HeldElsewhereNotice';
 import { ReviewNotices } from './ReviewNotices';
 import { CasePriorityPanel } from '../threats/CasePriorityPanel';
@@ -70,6 +71,12 @@ export function CasePage({
     return undefined;
   };
 
+  // Handed on: the notice at the top of the page says where the case is worked now.
+  const handedOn = () => {
+    handle.reload();
+    pageRef.current?.scrollIntoView({ block: 'start' });
+  };
+
   const showGate =
     gateStates.has(detail.state) || detail.phaseSections.includes('patient_safety_gate');
   // While assessing, the questions come first in the main column; the gate's verdict beside them.
@@ -82,7 +89,10 @@ export function CasePage({
       <CaseHeader detail={detail} />
       <HeldElsewhereNotice detail={detail} />
       <ReviewNotices detail={detail} onAcknowledged={handle.reload} />
-      <CasePriorityPanel caseId={detail.caseId} version={detail.updatedAt} />
+      {/* A case worked at another station has its priority there. */}
+      {workedElsewhere(detail) ? null : (
+        <CasePriorityPanel caseId={detail.caseId} version={detail.updatedAt} />
+      )}
       <div className="case-grid">
         <div className="case-main">
           {/* A case held at another station takes no step here: its guard would refuse it. */}
@@ -94,7 +104,10 @@ export function CasePage({
           {showGate && gateBeside ? <GatePanel gate={detail.gate} /> : null}
           <SignoffsPanel key={detail.state} detail={detail} onChanged={handle.reload} />
           {workedElsewhere(detail) ? null : (
-            <OtherSteps detail={detail} take={take} quarantine={quarantine} />
+            <>
+              <OtherSteps detail={detail} take={take} quarantine={quarantine} />
+              <HandOnPanel detail={detail} onHandedOn={handedOn} />
+            </>
           )}
           <AdvisoryDetails detail={detail} />
           <CaseHistory detail={detail} />
