@@ -1,5 +1,6 @@
 import en from './i18n/errors.en.json' with { type: 'json' };
 import { roleLabels, roles as allRoles, type Role } from './roles';
+import { englishMissing, isMissingWords, type MissingWords } from './missing-words';
 
 /**
  * A service error's words as a key of the errors catalogue (electron/api/i18n/errors.*.json)
@@ -21,10 +22,12 @@ export interface ErrorWords {
   rolesAnd?: Record<string, Role[]>;
   /** Values that are terms of the catalogue's `serviceTerms` ("the backup folder"). */
   terms?: Record<string, TermKey>;
+  /** Values that are what a workflow step still needs (api/missing-words.ts), one line after another. */
+  missing?: Record<string, MissingWords[]>;
 }
 
-/** What a worded error names besides plain values: lists of roles, and terms. */
-export type ErrorLists = Pick<ErrorWords, 'roles' | 'rolesAnd' | 'terms'>;
+/** What a worded error names besides plain values: lists of roles, terms, missing lines. */
+export type ErrorLists = Pick<ErrorWords, 'roles' | 'rolesAnd' | 'terms' | 'missing'>;
 
 const catalogue: Record<string, string> = en.serviceErrors;
 const terms: Record<string, string> = en.serviceTerms;
@@ -47,12 +50,14 @@ export function errorWordsOf(details: unknown): ErrorWords | undefined {
     roles,
     rolesAnd,
     terms: named,
+    missing,
   } = words as {
     key?: unknown;
     params?: unknown;
     roles?: unknown;
     rolesAnd?: unknown;
     terms?: unknown;
+    missing?: unknown;
   };
   if (typeof key !== 'string' || !isParams(params)) return undefined;
   const known = key in catalogue || `${key}_one` in catalogue;
@@ -63,7 +68,16 @@ export function errorWordsOf(details: unknown): ErrorWords | undefined {
     ...(isRoleLists(roles) ? { roles } : {}),
     ...(isRoleLists(rolesAnd) ? { rolesAnd } : {}),
     ...(isTerms(named) ? { terms: named } : {}),
+    ...(isMissingLists(missing) ? { missing } : {}),
   };
+}
+
+function isMissingLists(value: unknown): value is Record<string, MissingWords[]> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((list) => Array.isArray(list) && list.every(isMissingWords))
+  );
 }
 
 function isTerms(value: unknown): value is Record<string, TermKey> {
@@ -96,6 +110,8 @@ export interface ErrorReader {
   term: (term: TermKey) => string;
   or: string;
   and: string;
+  /** One line of what a step still needs, in the reader's language. */
+  missing: (words: MissingWords) => string;
 }
 
 /**
@@ -103,7 +119,7 @@ export interface ErrorReader {
  * for the services' English and the UI's language.
  */
 export function wordedParams(
-  { params, roles = {}, rolesAnd = {}, terms: named = {} }: ErrorWords,
+  { params, roles = {}, rolesAnd = {}, terms: named = {}, missing = {} }: ErrorWords,
   reader: ErrorReader,
 ): ErrorParams {
   const out: ErrorParams = { ...params };
@@ -114,6 +130,9 @@ export function wordedParams(
     out[name] = listWords(list.map(reader.role), reader.and);
   }
   for (const [name, term] of Object.entries(named)) out[name] = reader.term(term);
+  for (const [name, lines] of Object.entries(missing)) {
+    out[name] = lines.map(reader.missing).join(' ');
+  }
   return out;
 }
 
@@ -124,6 +143,7 @@ export function englishErrorWords(words: ErrorWords): string {
     term: (t) => terms[t] ?? t,
     or: catalogue.or ?? 'or',
     and: catalogue.and ?? 'and',
+    missing: englishMissing,
   });
   return fill(catalogue, words.key, params);
 }

@@ -1,4 +1,5 @@
 import type { GateWords } from '../gate-words';
+import type { MissingWords } from '../missing-words';
 // Type-only cycle with cases.ts (erased at build): the case embeds these views, which name its
 // sections and verdicts.
 import type { ChecklistSectionId, GateVerdict } from './cases';
@@ -123,6 +124,8 @@ export interface GateView {
   noteWords: GateWords[];
   /** What is still unanswered. */
   missing: string[];
+  /** The same as catalogue words (api/missing-words.ts), for the station's language. */
+  missingWords: MissingWords[];
   /** Injected patients in "image or divert first" order. */
   patients: WaitingPatientView[];
 }

@@ -1,4 +1,5 @@
 import type { StepKey } from '../step-words';
+import type { MissingWords } from '../missing-words';
 import { z } from 'zod';
 import { method } from '../define';
 import type { Role, SignoffKind } from '../roles';
@@ -161,6 +162,8 @@ export interface CaseActionOption {
   allowed: boolean;
   /** What is still missing, in plain words. */
   missing: string[];
+  /** The same as catalogue words (api/missing-words.ts), for the station's language. */
+  missingWords: MissingWords[];
   /** Where each of `missing` is put right on the case page (same order): a section, an item, a sign-off. */
   missingAt: { section?: ChecklistSectionId; item?: string; signoff?: SignoffKind }[];
   /** Inputs the step takes when it is taken: a reason (quarantine), a re-check time (defer). */

@@ -2,10 +2,10 @@ import type { CaseDetail, CaseState } from '../../api/domains/cases';
 import type { ParsedInputOf } from '../../api/methods';
 import { canonicalJson } from '../audit/hash';
 import { mutate, type CallContext } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { ServiceError, wordedError } from '../core/errors';
 import { findItem, isItemVisible, isUnanswered, validateAnswer } from '../playbooks/answers';
 import { findRule, checkTransition } from '../workflow/transitions';
-import { stateLabels } from '../workflow/states';
+import { englishMissing } from '../../api/missing-words';
 import { loadCase, reReviewProblem } from './case-snapshot';
 import { assertChangeable, getCaseRow, insertHistory, readAnswers, storedTime } from './case-store';
 import { caseDetail } from './case-view';
@@ -160,13 +160,22 @@ export function applyTransition(ctx: CallContext, input: TransitionInput): void 
     };
     const check = checkTransition(loaded.snapshot, input.target, now, request);
     const review = input.target === 'quarantined' ? null : reReviewProblem(row);
-    const missing = [...(review ? [review] : []), ...(check.allowed ? [] : check.missing)];
+    const missingWords = [
+      ...(review ? [review] : []),
+      ...(check.allowed ? [] : check.missingWords),
+    ];
+    const missing = missingWords.map(englishMissing);
     const rule = findRule(row.state, input.target);
     if (missing.length > 0 || !rule) {
-      throw new ServiceError(
+      throw wordedError(
         'conflict',
-        `${row.asset_tag} cannot go from ${stateLabels[row.state]} to ${stateLabels[input.target] ?? input.target} now. ${missing.join(' ')}`,
-        { caseId: row.id, state: row.state, target: input.target, missing },
+        'transitionRefused',
+        { assetTag: row.asset_tag },
+        { caseId: row.id, state: row.state, target: input.target, missing, missingWords },
+        {
+          terms: { from: `state_${row.state}`, to: `state_${input.target}` },
+          missing: { missing: missingWords },
+        },
       );
     }
     const at = now.toISOString();

@@ -1,3 +1,4 @@
+import { englishMissing, type MissingWords } from '../../api/missing-words';
 import type Database from 'better-sqlite3';
 import type { CaseFlag } from '../../api/domains/cases';
 import type { PlaybookTemplate } from '../playbooks/schema';
@@ -84,19 +85,32 @@ export function caseFlags(
  * While a newer advisory revision waits for review, the case's decisions rest on advice that may
  * have changed: every step but a quarantine waits for the acknowledgement.
  */
-export function reReviewProblem(row: CaseRow): string | null {
+export function reReviewProblem(row: CaseRow): MissingWords | null {
   if (row.review_revision_id === null || !isOpen(row.state)) return null;
-  return (
-    `${row.tracking_id} has a newer revision (${row.review_version ?? '?'}; this case relies on ${row.advisory_version}): ` +
-    'a biomed engineer or IT security must review it and acknowledge it on this case first.'
-  );
+  return {
+    key: 'reReview',
+    params: {
+      trackingId: row.tracking_id,
+      review: row.review_version ?? '?',
+      version: row.advisory_version,
+    },
+  };
 }
 
 export function withReReview(row: CaseRow, actions: NextActions): NextActions {
   const problem = reReviewProblem(row);
   if (!problem) return actions;
   const options = actions.options.map((o) =>
-    o.target === 'quarantined' ? o : { ...o, allowed: false, missing: [problem, ...o.missing] },
+    o.target === 'quarantined'
+      ? o
+      : {
+          ...o,
+          allowed: false,
+          missing: [englishMissing(problem), ...o.missing],
+          missingWords: [problem, ...o.missingWords],
+          // The review is acknowledged on the case itself: no section to jump to.
+          missingAt: [{}, ...o.missingAt],
+        },
   );
   const next = actions.next
     ? (options.find((o) => o.target === actions.next?.target) ?? null)

@@ -83,6 +83,7 @@ export function caseDetail(db: Database.Database, loaded: LoadedCase, now: Date)
       notes: gate.notes,
       noteWords: gate.noteWords,
       missing: gate.missing,
+      missingWords: gate.missingWords,
       patients: gate.patients,
     },
     signoffs: signoffs.all,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../demo/walkthrough-answers';
+import { germanError } from '../../api/test/german-words';
 import { signInAs } from '../test/temp-runtime';
 import {
   answerAll,
@@ -65,6 +66,10 @@ describe('sign-offs that do not count', () => {
       target: 'standalone',
       missing: ['Needs a valid sign-off from a clinical lead (patient safety).'],
     });
+    // A German station reads the refusal in German, the missing sign-off included.
+    expect(germanError(error.details)).toMatch(
+      /^NM-0001 kann jetzt nicht von „In Beurteilung“ zu „Standalone“ wechseln\. Braucht eine gültige Freigabe durch die klinische Leitung \(Patientensicherheit\)\.$/,
+    );
 
     // Signed again on the current content, the step goes through.
     await signAs(d, 'clinical_lead', id, 'patient_safety_clear');

@@ -2,6 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalogueLookup, englishGate, gateSentence } from '../../api/gate-words';
 import de from '../../api/i18n/gate.de.json' with { type: 'json' };
+import deMissing from '../../api/i18n/missing.de.json' with { type: 'json' };
+import {
+  missingCatalogueLookup,
+  missingSentence,
+  type MissingWords,
+} from '../../api/missing-words';
 import type { SectionAnswers } from '../playbooks/answers';
 import { evaluatePatientSafetyGate, type GateEvaluation } from './gate';
 import {
@@ -11,6 +17,9 @@ import {
   now,
   radionuclideTable,
 } from './test/workflow-fixtures';
+
+const germanMissing = (words: MissingWords) =>
+  missingSentence(words, missingCatalogueLookup(deMissing.missingWords), catalogueLookup(de));
 
 /** The gate's table, read against PRODUCT.md's "patient-safety gate". Times are UTC unless said. */
 
@@ -44,6 +53,7 @@ describe('the patient-safety gate', () => {
       noteWords: [],
       patients: [],
       missing: [],
+      missingWords: [],
     });
   });
 
@@ -207,7 +217,16 @@ describe('the patient-safety gate', () => {
         "'Downtime kit: downtime log ready' is unanswered.",
         "'Downtime kit: a way to read images locally' is unanswered.",
       ],
+      missingWords: expect.any(Array),
     });
+    // The same lines in German, from the words the case page reads.
+    expect(result.missingWords.map(germanMissing)).toEqual([
+      'Injizierter Patient 1: Die Injektionszeit ist unbeantwortet.',
+      'Untersuchungen sind geplant: Erfassen Sie jede mit Zeit, Priorität und Alternative oder Zurückstellung.',
+      '„Ausfallset: Papieraufträge bereit“ ist unbeantwortet.',
+      '„Ausfallset: Ausfallprotokoll bereit“ ist unbeantwortet.',
+      '„Ausfallset: Bilder lokal befundbar“ ist unbeantwortet.',
+    ]);
   });
 
   it('is blocked rather than incomplete when a reason to wait is already known, still listing the gaps', () => {

@@ -20,6 +20,12 @@ import {
   type RadionuclideTable,
 } from './radionuclides';
 import { englishGate, gateSentence, type GateWords } from '../../api/gate-words';
+import {
+  englishMissing,
+  plainText,
+  type MissingWordKey,
+  type MissingWords,
+} from '../../api/missing-words';
 import { formatClock, formatMinutes } from './wording';
 
 /**
@@ -47,7 +53,9 @@ export interface GateEvaluation {
   noteWords: GateWords[];
   /** Injected patients in "image or divert first" order, with their decay figures. */
   patients: WaitingPatient[];
+  /** What is still unanswered, in English and as catalogue words (api/missing-words.ts). */
   missing: string[];
+  missingWords: MissingWords[];
 }
 
 export interface GateOptions {
@@ -68,66 +76,71 @@ export function evaluatePatientSafetyGate(
   const reasonWords: GateWords[] = [];
   const noteWords: GateWords[] = [];
   const reason = (words: GateWords) => reasonWords.push(words);
-  const missing: string[] = [];
+  const missing: MissingWords[] = [];
   const clock = (date: Date) => formatClock(date, now, options.timeZone);
 
-  const yesNo = (id: string, question: string): boolean | undefined => {
+  const yesNo = (id: string, question: MissingWordKey): boolean | undefined => {
     const value = given[id];
-    if (isUnanswered(value)) missing.push(`'${question}' is unanswered.`);
-    else if (typeof value !== 'boolean') missing.push(`'${question}' must be answered Yes or No.`);
+    const words = { question: { key: 'quoted', words: { text: { key: question } } } } as const;
+    if (isUnanswered(value)) missing.push({ key: 'gateUnanswered', words });
+    else if (typeof value !== 'boolean') missing.push({ key: 'gateYesNo', words });
     else return value;
     return undefined;
   };
 
-  const rowsOf = (id: string, what: string, prompt: string): Record<string, unknown>[] => {
+  const rowsOf = (
+    id: string,
+    rows: { tooMany: MissingWordKey; row: MissingWordKey; prompt: MissingWordKey },
+  ): Record<string, unknown>[] => {
     const value = given[id];
     if (!Array.isArray(value) || value.length === 0) {
-      missing.push(prompt);
+      missing.push({ key: rows.prompt });
       return [];
     }
-    if (value.length > maxRows) missing.push(`At most ${maxRows} ${what} can be listed here.`);
+    if (value.length > maxRows) missing.push({ key: rows.tooMany, params: { max: maxRows } });
     return value.slice(0, maxRows).map((row: unknown, n) => {
       if (typeof row === 'object' && row !== null && !Array.isArray(row)) {
         return row as Record<string, unknown>;
       }
-      missing.push(`${capitalise(what)} ${n + 1}: not a valid entry.`);
+      missing.push({
+        key: 'gateRowInvalid',
+        words: { row: { key: rows.row, params: { n: n + 1 } } },
+      });
       return {};
     });
   };
 
-  if (yesNo(gateItem.acquisitionRunning, 'Patient on the table or acquisition running') === true) {
+  if (yesNo(gateItem.acquisitionRunning, 'questionAcquisition') === true) {
     reason({ key: 'acquisitionRunning', params: {} });
   }
 
   // Injected patients: only radionuclide and injection time; anything else in a row is refused.
   const patients: WaitingPatient[] = [];
-  if (yesNo(gateItem.injectedPatientsWaiting, 'Injected patients waiting') === true) {
-    const rows = rowsOf(
-      gateItem.injectedPatients,
-      'injected patient',
-      'Injected patients are waiting: add each one with its radionuclide and injection time.',
-    );
+  if (yesNo(gateItem.injectedPatientsWaiting, 'questionInjected') === true) {
+    const rows = rowsOf(gateItem.injectedPatients, {
+      tooMany: 'gateTooManyPatients',
+      row: 'patientRow',
+      prompt: 'patientsPrompt',
+    });
     rows.forEach((row, index) => {
-      const where = `Injected patient ${index + 1}`;
+      const where = { row: { key: 'patientRow', params: { n: index + 1 } } } as const;
       refuseExtraFields(row, injectedPatientField, where, missing);
       const radionuclide = row[injectedPatientField.radionuclide];
       const at = row[injectedPatientField.injectedAt];
       let ok = true;
       if (isUnanswered(radionuclide) || typeof radionuclide !== 'string') {
-        missing.push(`${where}: the radionuclide is unanswered.`);
+        missing.push({ key: 'radionuclideUnanswered', words: where });
         ok = false;
       }
       const injectedAt = parseDateTime(at);
       if (isUnanswered(at)) {
-        missing.push(`${where}: the injection time is unanswered.`);
+        missing.push({ key: 'injectionUnanswered', words: where });
         ok = false;
       } else if (!injectedAt) {
-        missing.push(`${where}: the injection time must be a date and time with its time zone.`);
+        missing.push({ key: 'injectionNotTime', words: where });
         ok = false;
       } else if (injectedAt.getTime() > now.getTime() + clockToleranceMs) {
-        missing.push(
-          `${where}: the injection time (${clock(injectedAt)}) is later than now; check it.`,
-        );
+        missing.push({ key: 'injectionLater', params: { at: clock(injectedAt) }, words: where });
         ok = false;
       }
       if (!ok || typeof radionuclide !== 'string' || !injectedAt || typeof at !== 'string') return;
@@ -171,24 +184,24 @@ export function evaluatePatientSafetyGate(
   }
 
   // Urgent and scheduled studies: each needs another scanner or site, or a documented deferral.
-  if (yesNo(gateItem.studiesUpcoming, 'Urgent or scheduled studies in the next hours') === true) {
-    const rows = rowsOf(
-      gateItem.upcomingStudies,
-      'study',
-      'Studies are booked: add each one with its time, priority and alternative or deferral.',
-    );
+  if (yesNo(gateItem.studiesUpcoming, 'questionStudies') === true) {
+    const rows = rowsOf(gateItem.upcomingStudies, {
+      tooMany: 'gateTooManyStudies',
+      row: 'studyRow',
+      prompt: 'studiesPrompt',
+    });
     rows.forEach((row, index) => {
-      const where = `Study ${index + 1}`;
+      const where = { row: { key: 'studyRow', params: { n: index + 1 } } } as const;
       refuseExtraFields(row, upcomingStudyField, where, missing);
       const at = parseDateTime(row[upcomingStudyField.scheduledAt]);
       const priority = row[upcomingStudyField.priority];
       const plan = row[upcomingStudyField.plan];
-      if (!at) missing.push(`${where}: the scheduled time is unanswered or not a date and time.`);
+      if (!at) missing.push({ key: 'studyTimeMissing', words: where });
       if (!studyPriorities.some((p) => p === priority)) {
-        missing.push(`${where}: say whether it is urgent or routine.`);
+        missing.push({ key: 'studyPriority', words: where });
       }
       if (!studyPlans.some((p) => p === plan)) {
-        missing.push(`${where}: say where it goes instead, or that it is deferred.`);
+        missing.push({ key: 'studyPlan', words: where });
         return;
       }
       const kind = priority === 'urgent' ? 'urgent' : 'routine';
@@ -200,7 +213,7 @@ export function evaluatePatientSafetyGate(
       } else if (plan === 'deferred') {
         const documented = row[upcomingStudyField.deferralDocumented];
         if (typeof documented !== 'boolean') {
-          missing.push(`${where}: say whether the deferral is documented.`);
+          missing.push({ key: 'studyDeferral', words: where });
         } else if (!documented) {
           reason({ key: 'studyNotDocumented', params: {}, words: { study } });
         }
@@ -209,12 +222,9 @@ export function evaluatePatientSafetyGate(
   }
 
   const kit = [
-    [yesNo(gateItem.paperOrdersReady, 'Downtime kit: paper orders ready'), 'paperOrders'],
-    [yesNo(gateItem.downtimeLogReady, 'Downtime kit: downtime log ready'), 'downtimeLog'],
-    [
-      yesNo(gateItem.localImageReadingReady, 'Downtime kit: a way to read images locally'),
-      'localReading',
-    ],
+    [yesNo(gateItem.paperOrdersReady, 'questionPaperOrders'), 'paperOrders'],
+    [yesNo(gateItem.downtimeLogReady, 'questionDowntimeLog'), 'downtimeLog'],
+    [yesNo(gateItem.localImageReadingReady, 'questionLocalReading'), 'localReading'],
   ] as const;
   const lacking = kit.filter(([ready]) => ready === false).map(([, what]) => what);
   if (lacking.length > 0) {
@@ -230,26 +240,21 @@ export function evaluatePatientSafetyGate(
     notes: noteWords.map((w) => gateSentence(w, englishGate)),
     noteWords,
     patients: ordered,
-    missing,
+    missing: missing.map(englishMissing),
+    missingWords: missing,
   };
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A row holds only the fields the gate asks for: nothing else (a name, a record number) is kept. */
 function refuseExtraFields(
   row: Record<string, unknown>,
   fields: Record<string, string>,
-  where: string,
-  missing: string[],
+  where: { row: MissingWords },
+  missing: MissingWords[],
 ): void {
   const allowed = Object.values(fields);
   const extra = Object.keys(row).filter((k) => !allowed.includes(k));
   if (extra.length > 0) {
-    missing.push(
-      `${where} holds fields the gate does not ask for (${extra.join(', ')}): remove them. No patient names or record numbers.`,
-    );
+    missing.push({ key: 'extraFields', words: { ...where, fields: plainText(extra.join(', ')) } });
   }
 }

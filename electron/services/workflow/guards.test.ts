@@ -3,12 +3,38 @@ import { blockedGate, guardRows as rows } from './test/guard-rows';
 import type { WorkflowState } from './states';
 import { caseIn, minutesAgo, minutesFromNow, now } from './test/workflow-fixtures';
 import { checkTransition } from './transitions';
+import { catalogueLookup } from '../../api/gate-words';
+import deGate from '../../api/i18n/gate.de.json' with { type: 'json' };
+import deMissing from '../../api/i18n/missing.de.json' with { type: 'json' };
+import {
+  englishMissing,
+  missingCatalogueLookup,
+  missingSentence,
+  type MissingWords,
+} from '../../api/missing-words';
+
+const germanMissing = (words: MissingWords) =>
+  missingSentence(words, missingCatalogueLookup(deMissing.missingWords), catalogueLookup(deGate));
 
 describe('every guard', () => {
   it.each(rows.map((r) => [r.rule, r] as const))('%s', (_rule, row) => {
     expect(checkTransition(row.snapshot, row.target, now, row.request)).toEqual({
       allowed: false,
       missing: row.missing,
+      missingWords: expect.any(Array),
+    });
+  });
+
+  it.each(rows.map((r) => [r.rule, r] as const))('%s: says it in German too', (_rule, row) => {
+    const check = checkTransition(row.snapshot, row.target, now, row.request);
+    if (check.allowed) throw new Error('expected a refusal');
+    // The same lines from the words: in English exactly the service's, in German each different.
+    expect(check.missingWords.map(englishMissing)).toEqual(row.missing);
+    const german = check.missingWords.map(germanMissing);
+    expect(german).toHaveLength(row.missing.length);
+    german.forEach((line, i) => {
+      expect(line).not.toBe(row.missing[i]);
+      expect(line).not.toMatch(/\{\{|missingWords|gateReasons/);
     });
   });
 

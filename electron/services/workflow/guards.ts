@@ -13,30 +13,24 @@ import {
   roleInSentence,
   rolesFor,
   satisfies,
-  workflowSignoffKinds,
   type ValidSignoff,
   type WorkflowSignoffKind,
 } from './signoff-kinds';
 import type { CaseSnapshot, TransitionRequest } from './snapshot';
-import { isWorkflowState, stateLabels } from './states';
+import { isWorkflowState } from './states';
+import {
+  englishMissing,
+  englishMissingPhrase,
+  plainText,
+  quoted,
+  type MissingWordKey,
+  type MissingWords,
+} from '../../api/missing-words';
 // Type-only cycle with transitions.ts (erased at build): its rules name the guards evaluated here.
 import type { Guard, TransitionRule } from './transitions';
-import { formatClock, listPhrase } from './wording';
+import { formatClock } from './wording';
 
 /** How each guard and sign-off of a transition rule turns into "what is missing", in plain words. */
-
-/** How a section is named inside a sentence. */
-export const sectionPhrases: Record<SectionId, string> = {
-  exposure_assessment: 'the exposure assessment',
-  patient_safety_gate: 'the patient-safety gate',
-  backup: 'the backup checklist',
-  standalone_operation: 'the standalone operation log',
-  patch_record: 'the patch record',
-  verification: 'the verification',
-  reconnection: 'the reconnection checklist',
-  evidence_preservation: 'the evidence preservation checklist',
-  reimaging: 'the re-imaging checklist',
-};
 
 /** A deferral is for hours; a device not assessed for days is an unmanaged risk. */
 export const maxRecheckHours = 72;
@@ -64,33 +58,42 @@ export function evaluateGuards(
   return evaluateGuardsAt(rule, snapshot, now, request, options).map((m) => m.text);
 }
 
-/** The same problems, each with where it is put right (for links on the case page). */
+/** A missing thing: its English line, its words (for the station's language), where it is put right. */
+export interface MissingLine {
+  text: string;
+  words: MissingWords;
+  at: MissingAt;
+}
+
+/** The same problems, each with its words and where it is put right (for links on the case page). */
 export function evaluateGuardsAt(
   rule: TransitionRule,
   snapshot: CaseSnapshot,
   now: Date,
   request: TransitionRequest,
   options: GuardOptions,
-): { text: string; at: MissingAt }[] {
-  const missing: { text: string; at: MissingAt }[] = [];
+): MissingLine[] {
+  const missing: MissingLine[] = [];
+  const add = (words: MissingWords, at: MissingAt) =>
+    missing.push({ text: englishMissing(words), words, at });
   for (const guard of rule.guards) {
     if (!options.withRequest && (guard.kind === 'reason' || guard.kind === 'recheck_time'))
       continue;
     const at = guardTarget(guard);
-    for (const text of guardProblems(guard, snapshot, now, request)) missing.push({ text, at });
+    for (const words of guardProblems(guard, snapshot, now, request)) add(words, at);
   }
   // One kind at a time gives the same sentences in the same order, each with its kind.
   let unsigned = false;
   for (const kind of rule.signoffs) {
-    for (const text of signoffProblems([kind], snapshot.signoffs)) {
+    for (const words of signoffWords([kind], snapshot.signoffs)) {
       unsigned = true;
-      missing.push({ text, at: { signoff: kind } });
+      add(words, { signoff: kind });
     }
   }
   const last = rule.signoffs.at(-1);
   if (!unsigned && last !== undefined) {
-    for (const text of signoffProblems(rule.signoffs, snapshot.signoffs))
-      missing.push({ text, at: { signoff: last } });
+    for (const words of signoffWords(rule.signoffs, snapshot.signoffs))
+      add(words, { signoff: last });
   }
   return missing;
 }
@@ -116,7 +119,7 @@ function guardProblems(
   snapshot: CaseSnapshot,
   now: Date,
   request: TransitionRequest,
-): string[] {
+): MissingWords[] {
   switch (guard.kind) {
     case 'section':
       return sectionProblems(snapshot, guard.section, now);
@@ -132,37 +135,44 @@ function guardProblems(
       return recheckProblems(request.recheckAt, now, snapshot.timeZone);
     case 'reason': {
       const reason = typeof request.reason === 'string' ? request.reason.trim() : '';
-      if (reason === '') {
-        return ['Say why a compromise is suspected: what was seen, and when.'];
-      }
+      if (reason === '') return [{ key: 'reasonMissing' }];
       return reason.length > maxReasonLength
-        ? [`Keep the reason under ${maxReasonLength} characters.`]
+        ? [{ key: 'reasonTooLong', params: { max: maxReasonLength } }]
         : [];
     }
   }
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** "The backup checklist is not complete: 'Configuration backup taken' is unanswered." */
-function sectionProblems(snapshot: CaseSnapshot, id: SectionId, now: Date): string[] {
+function sectionProblems(snapshot: CaseSnapshot, id: SectionId, now: Date): MissingWords[] {
   const status = sectionStatus(snapshot.template, id, snapshot.answers, { now });
   if (status.done) return [];
   return [
-    `${capitalise(sectionPhrases[id])} is not complete: ${describeProblems(status.problems)}.`,
+    {
+      key: 'sectionIncomplete',
+      words: { section: { key: `section_${id}` } },
+      lists: { problems: { items: describeProblems(status.problems), join: 'parts' } },
+    },
   ];
 }
 
-function describeProblems(problems: readonly ItemProblem[]): string {
-  const unanswered = problems.filter((p) => p.kind === 'unanswered').map((p) => `'${p.label}'`);
-  const parts: string[] = [];
+function describeProblems(problems: readonly ItemProblem[]): MissingWords[] {
+  const unanswered = problems.filter((p) => p.kind === 'unanswered').map((p) => quoted(p.label));
+  const parts: MissingWords[] = [];
   if (unanswered.length > 0) {
-    parts.push(`${listPhrase(unanswered)} ${unanswered.length === 1 ? 'is' : 'are'} unanswered`);
+    parts.push({
+      key: 'unanswered',
+      params: { count: unanswered.length },
+      lists: { items: { items: unanswered, join: 'and' } },
+    });
   }
-  for (const p of problems.filter((q) => q.kind !== 'unanswered')) parts.push(p.message);
-  return parts.join('; ');
+  // Other problems are the item's own sentence (its label and options are the playbook's words).
+  for (const p of problems.filter((q) => q.kind !== 'unanswered')) parts.push(plainText(p.message));
+  return parts;
+}
+
+function stateWords(state: string): MissingWords {
+  return { key: isWorkflowState(state) ? `state_${state}` : 'stateUnknown' };
 }
 
 /**
@@ -183,79 +193,88 @@ export function staleBackupItems(snapshot: CaseSnapshot): AnyItem[] | null {
 }
 
 /** Before any patch or re-image the backup is done again: every "when" since the case entered its state. */
-function staleBackupProblems(snapshot: CaseSnapshot, now: Date): string[] {
-  const state = isWorkflowState(snapshot.state) ? stateLabels[snapshot.state] : 'its state';
+function staleBackupProblems(snapshot: CaseSnapshot, now: Date): MissingWords[] {
+  const state = stateWords(snapshot.state);
   const older = staleBackupItems(snapshot);
   const entered = parseDateTime(snapshot.stateEnteredAt);
-  if (older === null || !entered) {
-    return [
-      `The time the case entered ${state} is not known, so the backup cannot be shown to be recent.`,
-    ];
-  }
+  if (older === null || !entered) return [{ key: 'backupEntryUnknown', words: { state } }];
   if (older.length === 0) return [];
   // A "when" item reads best as the step it belongs to ("Configuration backup taken"), not "Taken at".
   const steps = older.map((item) => {
     const step = item.showWhen ? findItem(snapshot.template, item.showWhen.item) : undefined;
-    return `'${step?.item.label ?? item.label}'`;
+    return quoted(step?.item.label ?? item.label);
   });
   const when = formatClock(entered, now, snapshot.timeZone);
   return [
-    `The backup checklist was done before the case entered ${state} at ${when}: before any patch or re-image, do it again (${listPhrase(steps)} ${steps.length === 1 ? 'was' : 'were'} recorded earlier).`,
+    {
+      key: 'backupBeforeState',
+      params: { when, count: steps.length },
+      words: { state },
+      lists: { steps: { items: steps, join: 'and' } },
+    },
   ];
 }
 
-function gateProblems(needed: GateVerdict, snapshot: CaseSnapshot): string[] {
-  const { verdict, reasons, missing } = snapshot.gate;
+function gateProblems(needed: GateVerdict, snapshot: CaseSnapshot): MissingWords[] {
+  const { verdict, reasons, missing, reasonWords = [], missingWords = [] } = snapshot.gate;
   if (verdict === needed) return [];
-  if (verdict === 'blocked') {
-    return [
-      'The patient-safety gate is blocked, so the device cannot be disconnected now.',
-      ...reasons,
-    ];
-  }
-  if (verdict === 'clear') {
-    return [
-      'The patient-safety gate is clear, so there is nothing to wait for: take the device standalone instead of deferring it.',
-    ];
-  }
-  const why =
-    needed === 'blocked'
-      ? 'The patient-safety gate is incomplete: a case is deferred only when the gate is blocked. Answer it first.'
-      : 'The patient-safety gate is incomplete: answer every question first.';
-  return [why, ...(missing.length > 0 ? missing : ['The gate has not been evaluated.'])];
+  // A snapshot without the gate's words (assembled by hand) keeps its English lines.
+  const reasonLines =
+    reasonWords.length === reasons.length
+      ? reasonWords.map((gate): MissingWords => ({ key: 'text', gate }))
+      : reasons.map(plainText);
+  const missingLines =
+    missingWords.length === missing.length ? missingWords : missing.map(plainText);
+  if (verdict === 'blocked') return [{ key: 'gateBlocked' }, ...reasonLines];
+  if (verdict === 'clear') return [{ key: 'gateClear' }];
+  const why: MissingWords = {
+    key: needed === 'blocked' ? 'gateIncompleteDefer' : 'gateIncomplete',
+  };
+  return [
+    why,
+    ...(missingLines.length > 0 ? missingLines : [{ key: 'gateNotEvaluated' as const }]),
+  ];
 }
 
 function answerProblems(
   guard: Extract<Guard, { kind: 'answers' }>,
   snapshot: CaseSnapshot,
-): string[] {
-  const wrong: string[] = [];
+): MissingWords[] {
+  const wrong: MissingWords[] = [];
   for (const { item: id, oneOf } of guard.expect) {
     const found = findItem(snapshot.template, id);
     if (!found) continue; // a template passes the contract check at load, so this is not expected
     const value = answerOf(snapshot.template, snapshot.answers, id);
     if (isUnanswered(value) || oneOf.some((v) => v === value)) continue;
-    const expected = listPhrase(oneOf.map((v) => `'${describeAnswer(found.item, v)}'`));
-    wrong.push(
-      `'${found.item.label}' is '${describeAnswer(found.item, value)}'; ${guard.purpose} ${expected}`,
-    );
+    const expected = oneOf.map((v) => quoted(describeAnswer(found.item, v)));
+    wrong.push({
+      key: 'answerIs',
+      words: {
+        label: quoted(found.item.label),
+        answer: quoted(describeAnswer(found.item, value)),
+        purpose: { key: guard.purpose },
+      },
+      lists: { expected: { items: expected, join: 'or' } },
+    });
   }
-  return wrong.length > 0 ? [`${guard.summary}: ${wrong.join('; ')}.`] : [];
+  return wrong.length > 0
+    ? [
+        {
+          key: 'answersWrong',
+          words: { summary: { key: guard.summary } },
+          lists: { wrong: { items: wrong, join: 'parts' } },
+        },
+      ]
+    : [];
 }
 
-function recheckProblems(value: unknown, now: Date, timeZone?: string): string[] {
-  if (isUnanswered(value)) return ['Give a re-check time: when the gate will be answered again.'];
+function recheckProblems(value: unknown, now: Date, timeZone?: string): MissingWords[] {
+  if (isUnanswered(value)) return [{ key: 'recheckMissing' }];
   const at = parseDateTime(value);
-  if (!at) return ['The re-check time must be a date and time with its time zone.'];
-  if (at <= now) {
-    return [
-      `The re-check time (${formatClock(at, now, timeZone)}) has passed: choose a later time.`,
-    ];
-  }
+  if (!at) return [{ key: 'recheckNotTime' }];
+  if (at <= now) return [{ key: 'recheckPassed', params: { at: formatClock(at, now, timeZone) } }];
   if (at.getTime() - now.getTime() > maxRecheckHours * 3_600_000) {
-    return [
-      `The re-check time is more than ${maxRecheckHours} hours away: a deferral is for hours. Choose an earlier time, or keep the case in assessing.`,
-    ];
+    return [{ key: 'recheckTooFar', params: { hours: maxRecheckHours } }];
   }
   return [];
 }
@@ -269,39 +288,57 @@ export function signoffProblems(
   kinds: readonly WorkflowSignoffKind[],
   given: readonly ValidSignoff[],
 ): string[] {
+  return signoffWords(kinds, given).map(englishMissing);
+}
+
+/** The same, as words of the catalogue. */
+export function signoffWords(
+  kinds: readonly WorkflowSignoffKind[],
+  given: readonly ValidSignoff[],
+): MissingWords[] {
   const signoffs = Array.isArray(given) ? given : [];
   const candidates = kinds.map((kind) => signoffs.filter((s) => satisfies(s, kind)));
-  const problems: string[] = [];
+  const problems: MissingWords[] = [];
   kinds.forEach((kind, i) => {
     if ((candidates[i] ?? []).length > 0) return;
     const wrongRole = signoffs.find((s) => s.kind === kind);
+    const words = { who: whoMaySignWords(kind), topic: topicWords(kind) };
     problems.push(
-      `Needs a valid sign-off from ${whoMaySign(kind)} (${workflowSignoffKinds[kind].topic}).` +
-        (wrongRole ? ` The one given is by ${roleName(wrongRole.role)}, who cannot give it.` : ''),
+      wrongRole
+        ? { key: 'signoffWrongRole', words: { ...words, given: roleWords(wrongRole.role) } }
+        : { key: 'signoffNeeded', words },
     );
   });
   if (problems.length > 0 || kinds.length < 2) return problems;
   if (!distinctSigners(candidates.map((c) => c.map(signerOf)))) {
-    const who = kinds.map((k) => `${whoMaySign(k)} (${workflowSignoffKinds[k].topic})`);
-    return [
-      `Two different people must sign: the sign-offs of ${listPhrase(who)} are by the same person. Ask another person to give one of them.`,
-    ];
+    const who = kinds.map((k): MissingWords => ({
+      key: 'whoTopic',
+      words: { who: whoMaySignWords(k), topic: topicWords(k) },
+    }));
+    return [{ key: 'twoPeople', lists: { who: { items: who, join: 'and' } } }];
   }
   return [];
 }
 
-/** "a clinical lead", or "a biomed engineer or IT security" for a kind several roles may give. */
-export function whoMaySign(kind: WorkflowSignoffKind): string {
-  const roles = rolesFor(kind).map((r) => roleInSentence[r]);
-  return roles.length <= 1
-    ? (roles[0] ?? 'someone')
-    : `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}`;
+function topicWords(kind: WorkflowSignoffKind): MissingWords {
+  return { key: `topic_${kind}` };
 }
 
-function roleName(role: string): string {
+/** "a clinical lead", or "a biomed engineer or IT security" for a kind several roles may give. */
+export function whoMaySign(kind: WorkflowSignoffKind): string {
+  return englishMissingPhrase(whoMaySignWords(kind));
+}
+
+function whoMaySignWords(kind: WorkflowSignoffKind): MissingWords {
+  const roles = rolesFor(kind).map(roleWords);
+  if (roles.length === 0) return { key: 'someone' };
+  return { key: 'text', lists: { text: { items: roles, join: 'or' } } };
+}
+
+function roleWords(role: string): MissingWords {
   return role in roleInSentence
-    ? roleInSentence[role as keyof typeof roleInSentence]
-    : `someone with the role "${role}"`;
+    ? { key: `role_${role}` as MissingWordKey }
+    : { key: 'someoneWithRole', params: { role } };
 }
 
 /** Who a sign-off is by, for the two-person rule: the account, and the staff ID if it had one. */

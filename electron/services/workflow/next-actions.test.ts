@@ -55,6 +55,25 @@ describe('one clear next action', () => {
         'Needs a valid sign-off from a clinical lead (patient safety).',
         'Needs a valid sign-off from a biomed engineer (technical readiness).',
       ],
+      missingWords: [
+        {
+          key: 'signoffNeeded',
+          words: {
+            who: {
+              key: 'text',
+              lists: { text: { items: [{ key: 'role_clinical_lead' }], join: 'or' } },
+            },
+            topic: { key: 'topic_patient_safety_clear' },
+          },
+        },
+        {
+          key: 'signoffNeeded',
+          words: {
+            who: { key: 'text', lists: { text: { items: [{ key: 'role_biomed' }], join: 'or' } } },
+            topic: { key: 'topic_technical_readiness' },
+          },
+        },
+      ],
       missingAt: [{ signoff: 'patient_safety_clear' }, { signoff: 'technical_readiness' }],
       needs: [],
       signoffs: [

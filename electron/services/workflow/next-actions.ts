@@ -9,6 +9,7 @@ import type { Hics251Status } from '../../api/domains/cases';
 import { hics251Status, isOpen, isWorkflowState, type WorkflowState } from './states';
 import { rulesFrom, type TransitionRule } from './transitions';
 import { stepKey, type StepKey } from '../../api/step-words';
+import type { MissingWords } from '../../api/missing-words';
 
 /**
  * What the on-floor screen shows: one clear next action (the most natural step from here, with what
@@ -23,6 +24,8 @@ export interface ActionOption {
   /** Allowed now, given the inputs in `needs` (a reason, a re-check time) when the step is taken. */
   allowed: boolean;
   missing: string[];
+  /** The same as catalogue words (api/missing-words.ts), for the station's language. */
+  missingWords: MissingWords[];
   /** Where each of `missing` is put right on the case page (same order). */
   missingAt: MissingAt[];
   needs: ('reason' | 'recheckAt')[];
@@ -81,6 +84,7 @@ function describeOption(rule: TransitionRule, snapshot: CaseSnapshot, now: Date)
     actionKey: stepKey(rule.from, rule.to),
     allowed: missing.length === 0,
     missing,
+    missingWords: found.map((m) => m.words),
     missingAt: found.map((m) => m.at),
     needs,
     signoffs: rule.signoffs.map((kind) => ({

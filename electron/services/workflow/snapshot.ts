@@ -16,7 +16,8 @@ export interface CaseSnapshot {
   template: PlaybookTemplate;
   answers: CaseAnswers;
   /** `evaluatePatientSafetyGate` on the gate section's answers, at the same `now`. */
-  gate: Pick<GateEvaluation, 'verdict' | 'reasons' | 'missing'>;
+  gate: Pick<GateEvaluation, 'verdict' | 'reasons' | 'missing'> &
+    Partial<Pick<GateEvaluation, 'reasonWords' | 'missingWords'>>;
   /** Only valid sign-offs: the caller leaves out stale ones (signed content changed since). */
   signoffs: readonly ValidSignoff[];
   /** A deferred case's re-check time (ISO 8601). */
@@ -48,6 +49,8 @@ export function normalizeSnapshot(snapshot: CaseSnapshot): CaseSnapshot {
       verdict: gate?.verdict ?? 'incomplete',
       reasons: Array.isArray(gate?.reasons) ? gate.reasons : [],
       missing: Array.isArray(gate?.missing) ? gate.missing : [],
+      reasonWords: Array.isArray(gate?.reasonWords) ? gate.reasonWords : [],
+      missingWords: Array.isArray(gate?.missingWords) ? gate.missingWords : [],
     },
   };
 }

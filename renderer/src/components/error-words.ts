@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import { errorWordsOf, schemaWordsOf, wordedParams } from '../../../electron/api/error-words';
+import type { GateLookup } from '../../../electron/api/gate-words';
+import { missingSentence, type MissingWords } from '../../../electron/api/missing-words';
 import type { ApiError } from '../api/client';
 
 interface Issue {
@@ -43,6 +45,19 @@ export function fieldName(t: TFunction, path: readonly (string | number)[]): str
 }
 
 /**
+ * One line of what a step or the gate still needs, in the station's language (the key and its
+ * values come from the services' catalogue, electron/api/i18n/missing.*.json).
+ */
+export function missingLine(t: TFunction, words: MissingWords): string {
+  const gate: GateLookup = (key, values) => t(`gateReasons.${key}`, values);
+  return missingSentence(
+    words,
+    (key, values) => t(`missingWords.${key}` as 'missingWords.and', values),
+    gate,
+  );
+}
+
+/**
  * The service's sentence in the station's language: errors worded from the errors catalogue
  * carry its key and values; any other keeps the service's English.
  */
@@ -54,6 +69,7 @@ export function serviceSentence(t: TFunction, error: ApiError): string {
     term: (k) => t(`serviceTerms.${k}`),
     or: t('serviceErrors.or'),
     and: t('serviceErrors.and'),
+    missing: (w) => missingLine(t, w),
   });
   // The key comes from the service, checked against the catalogue by errorWordsOf.
   return t(`serviceErrors.${words.key}` as 'serviceErrors.signedOut', params);

@@ -4,6 +4,7 @@ import deCases from './de/cases.json';
 import deErrors from '../../../electron/api/i18n/errors.de.json';
 import deExchange from './de/exchange.json';
 import deGate from '../../../electron/api/i18n/gate.de.json';
+import deMissing from '../../../electron/api/i18n/missing.de.json';
 import deInventory from './de/inventory.json';
 import dePdf from '../../../electron/api/i18n/pdf.de.json';
 import dePeople from './de/people.json';
@@ -17,6 +18,7 @@ import cases from './en/cases.json';
 import errors from '../../../electron/api/i18n/errors.en.json';
 import exchange from './en/exchange.json';
 import gate from '../../../electron/api/i18n/gate.en.json';
+import missing from '../../../electron/api/i18n/missing.en.json';
 import inventory from './en/inventory.json';
 import pdf from '../../../electron/api/i18n/pdf.en.json';
 import people from './en/people.json';
@@ -45,6 +47,7 @@ export const en = {
   ...priority,
   ...steps,
   ...gate,
+  ...missing,
 };
 
 /** German, the same files and keys (translations.test.ts fails on a key missing in either). */
@@ -62,6 +65,7 @@ export const de = {
   ...dePriority,
   ...deSteps,
   ...deGate,
+  ...deMissing,
 };
 
 export { languages, type Language } from '../../../electron/api/languages';
