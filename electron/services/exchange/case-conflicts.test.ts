@@ -148,6 +148,11 @@ describe('two stations open a case for the same device', () => {
       const told = auditSince(biomed.rt).filter((e) => e.action === 'case.held_elsewhere');
       expect(told).toHaveLength(1);
       expect(told[0]).toMatchObject({ entityId: String(caseId), actorRole: 'system' });
+      // Its HICS 214 says so, as an activity of the station's system.
+      const hics214 = await biomed.api.value('reports.hics214', { incidentId: biomed.incidentId });
+      expect(hics214.entries.flatMap((e) => e.activities.map((a) => a.activity))).toContain(
+        'Stopped working on NM-0003: the incident commander chose station "NM laptop 2" to hold the case',
+      );
       // Its other case and the chosen station's case are worked as before.
       await biomed.api.value('cases.transition', {
         caseId: biomed.caseOf('NM-0005'),

@@ -23,6 +23,9 @@ export const notableActions = [
   'case.pdf',
   'signoff.given',
   'bulk_decision.completed',
+  'case_request.answered',
+  'case.held_elsewhere',
+  'case.held_here_again',
 ] as const;
 
 export interface Described {
@@ -187,6 +190,20 @@ function wordsOf(e: IncidentEvent, tag: string | null): ActivityWords | null {
       w.topic = kind;
       return w;
     }
+    case 'case_request.answered': {
+      // The holding station's answer to a request of the command post; a refusal with the guard's words.
+      const asked = p.request as { stationName?: unknown } | undefined;
+      const station = str(asked?.stationName) ?? '?';
+      return p.outcome === 'applied'
+        ? words('requestApplied', { station }, device)
+        : withReason(words('requestRefused', { station }, device), p);
+    }
+    case 'case.held_elsewhere': {
+      const by = p.heldBy as { stationName?: unknown } | undefined;
+      return words('heldElsewhere', { station: str(by?.stationName) ?? '?' }, device);
+    }
+    case 'case.held_here_again':
+      return words('heldHereAgain', {}, device);
     case 'bulk_decision.completed':
       return words(
         'bulkCompleted',

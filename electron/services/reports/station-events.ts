@@ -7,7 +7,8 @@ import { eventFilter, incidentEvent, type IncidentEvent } from './incident-event
 /**
  * The audit events other stations sent about the cases they hold in this incident (a case is in
  * the incident when its advisory is, see facility-board.ts), read from their hash-chained events
- * as they arrived, with the asset tags and names their records give.
+ * as they arrived, with the asset tags and names their records give. Their answers to this
+ * station's requests are about the case they name too.
  */
 
 export interface StationEvent extends IncidentEvent {
@@ -42,11 +43,13 @@ export function readStationEvents(
       `WITH held AS (SELECT c.station_id, c.id, d.asset_tag ${remoteFrom} ${held.where}),
             events AS (
               SELECT e.station_id, e.id, e.body,
-                     CAST(e.body ->> '$.entityId' AS INTEGER) AS case_id,
+                     CAST(iif(e.body ->> '$.entityType' = 'case', e.body ->> '$.entityId',
+                              e.body ->> '$.payload.caseId') AS INTEGER) AS case_id,
                      e.body ->> '$.actorUserId' AS actor
                 FROM station_events e
                WHERE e.station_id IN (SELECT station_id FROM held)
-                 AND e.body ->> '$.entityType' = 'case')
+                 AND (e.body ->> '$.entityType' = 'case'
+                      OR e.body ->> '$.action' = 'case_request.answered'))
        SELECT e.station_id, s.name AS station_name, e.id, e.body, h.asset_tag,
               u.display_name AS actor_name
          FROM events e
@@ -60,7 +63,9 @@ export function readStationEvents(
   for (const r of rows) {
     const b = JSON.parse(r.body) as AuditEventBody;
     if (!keep(b)) continue;
-    const caseId = b.entityId !== null ? parseInt(b.entityId, 10) : null;
+    // A request's answer is about the case its payload names (its entity is the request).
+    const about = b.entityType === 'case' ? b.entityId : (b.payload as { caseId?: unknown }).caseId;
+    const caseId = about !== null && about !== undefined ? parseInt(String(about), 10) : null;
     out.push({
       ...incidentEvent(r.id, b, b.entityType, caseId),
       stationId: r.station_id,
