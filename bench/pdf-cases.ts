@@ -1,8 +1,41 @@
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { appendAuditEvent, systemActor } from '../electron/services/audit/append';
 import { parseCaseSubjectId, signedContent } from '../electron/services/cases/case-content';
 import { findCaseRow, readAnswers, readCaseRound } from '../electron/services/cases/case-store';
 import { contentHash } from '../electron/services/people/insert-signoff';
+import { setUpDemoForExports, type DemoExports } from '../electron/services/pdf/demo-exports';
+import { startServices, type Runtime } from '../electron/services/runtime';
+import { benchDir, type Figure } from './harness';
+
+export interface DemoExportBench {
+  rt: Runtime;
+  /** The bench's own temp folder (the database is in `data/` below it). */
+  dir: string;
+  demo: DemoExports;
+  /** NM-0001, the case the walkthrough took all the way to returned_to_service. */
+  source: number;
+}
+
+/**
+ * Runs a PDF suite on the demo facility after the walkthrough, with a signing identity unlocked,
+ * in a temp folder removed afterwards: the seeding the case-PDF suites share.
+ */
+export async function withDemoExports(
+  run: (bench: DemoExportBench) => Promise<Figure[]>,
+): Promise<Figure[]> {
+  const { dir, cleanup } = benchDir();
+  const rt = startServices({ dataDir: path.join(dir, 'data') });
+  try {
+    const demo = await setUpDemoForExports(rt);
+    const source = demo.cases['NM-0001'];
+    if (source === undefined) throw new Error('the walkthrough did not open NM-0001');
+    return await run({ rt, dir, demo, source });
+  } finally {
+    rt.close();
+    cleanup();
+  }
+}
 
 /**
  * For the benchmark: `count` copies of a finished demo case (NM-0001 after the walkthrough), each

@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { collectGarbage } from '../electron/services/core/heap';
 import { waitForJob, startCaseBatch } from '../electron/services/pdf/batch-export';
-import { setUpDemoForExports } from '../electron/services/pdf/demo-exports';
 import { exportCase } from '../electron/services/pdf/exports';
-import { startServices } from '../electron/services/runtime';
-import { benchDir, figure, median, type BenchSuite, type Figure } from './harness';
-import { cloneCase } from './pdf-cases';
+import { figure, median, type BenchSuite, type Figure } from './harness';
+import { cloneCase, withDemoExports } from './pdf-cases';
 
 const warmRuns = 20;
 const batchSize = 1000;
@@ -19,14 +17,9 @@ const mb = (bytes: number) => bytes / (1024 * 1024);
  */
 export const pdfBench: BenchSuite = {
   name: 'pdf',
-  async run() {
-    const figures: Figure[] = [];
-    const { dir, cleanup } = benchDir();
-    const rt = startServices({ dataDir: path.join(dir, 'data') });
-    try {
-      const demo = await setUpDemoForExports(rt);
-      const source = demo.cases['NM-0001'];
-      if (source === undefined) throw new Error('the walkthrough did not open NM-0001');
+  run: () =>
+    withDemoExports(async ({ rt, dir, source }) => {
+      const figures: Figure[] = [];
       const ids = cloneCase(rt.services.db, source, batchSize, rt.services.clock.now());
 
       // Warm-up: fonts parsed, signer built, statements prepared, code paths compiled.
@@ -76,10 +69,6 @@ export const pdfBench: BenchSuite = {
       figures.push(
         figure('heap growth over the batch', mb(after.heapUsed - before.heapUsed), 'MB'),
       );
-    } finally {
-      rt.close();
-      cleanup();
-    }
-    return figures;
-  },
+      return figures;
+    }),
 };

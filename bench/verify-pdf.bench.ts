@@ -1,10 +1,8 @@
-import path from 'node:path';
-import type { PdfVerifyReport } from '../electron/api/domains/pdf-verify';
-import { operator, setUpDemoForExports } from '../electron/services/pdf/demo-exports';
+import { operator } from '../electron/services/pdf/demo-exports';
 import { exportCase } from '../electron/services/pdf/exports';
-import { startServices } from '../electron/services/runtime';
 import { appendMany } from './audit.bench';
-import { benchDir, figure, median, timeAsync, type BenchSuite, type Figure } from './harness';
+import { withDemoExports } from './pdf-cases';
+import { figure, median, timeAsync, type BenchSuite, type Figure } from './harness';
 
 const events = 1_000_000;
 const runs = 3;
@@ -16,14 +14,9 @@ const runs = 3;
  */
 export const verifyPdfBench: BenchSuite = {
   name: 'verify-pdf',
-  async run() {
-    const figures: Figure[] = [];
-    const { dir, cleanup } = benchDir();
-    const rt = startServices({ dataDir: path.join(dir, 'data') });
-    try {
-      const demo = await setUpDemoForExports(rt);
-      const source = demo.cases['NM-0001'];
-      if (source === undefined) throw new Error('the walkthrough did not open NM-0001');
+  run: () =>
+    withDemoExports(async ({ rt, source }) => {
+      const figures: Figure[] = [];
       const { db } = rt.services;
       const have = db.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
       appendMany(db, events - have);
@@ -35,9 +28,9 @@ export const verifyPdfBench: BenchSuite = {
       for (let i = 0; i < runs; i++) {
         const cpuBefore = process.cpuUsage();
         const { ms, value } = await timeAsync(() =>
-          rt.dispatchAs(operator, 'exports.verifyPdf', input),
+          rt.client(operator).call('exports.verifyPdf', input),
         );
-        const report = value.ok ? (value.value as PdfVerifyReport) : null;
+        const report = value.ok ? value.value : null;
         if (!report?.valid) {
           throw new Error(
             `verify-pdf did not find the PDF valid: ${JSON.stringify(value.ok ? report?.problems : value.error)}`,
@@ -58,10 +51,6 @@ export const verifyPdfBench: BenchSuite = {
       figures.push(
         figure('verify-pdf CPU time, 1M-event database (median)', median(cpuSamples), 'ms'),
       );
-    } finally {
-      rt.close();
-      cleanup();
-    }
-    return figures;
-  },
+      return figures;
+    }),
 };

@@ -3,29 +3,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnchorCheck, AuditVerifyReport } from '../../api';
-import type { BackupInfo } from '../../api/domains/backup';
-import type { ExportedPdf } from '../../api/domains/exports';
+import type { ApiClient } from '../../api/client';
 import { demoSigningPassphrase } from '../../api/domains/signing';
 import { testNow } from '../cases/case-test-setup';
 import { createMemoryLogger } from '../core/log';
 import { databaseFileName } from '../db/open';
 import { startServices } from '../runtime';
 import { runCli } from '../test/run-cli';
-import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import { startTestRuntime, testOperator, type TestRuntime } from '../test/temp-runtime';
 import { canonicalEventJson, canonicalJson, sha256Hex, type HashedEventFields } from './hash';
 import { checkpointIds, latestAnchor } from './anchors';
 
-const operator = { kind: 'operator', osUser: 'test' } as const;
 let rt: TestRuntime;
 let pdfFile: string;
 let backupFile: string;
 let anchoredAt: number;
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await rt.dispatchAs(operator, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
+const call: ApiClient['value'] = (method, input) => rt.client(testOperator).value(method, input);
 
 /** A walked-through demo database; a case PDF and a backup leave it; then work goes on. */
 beforeAll(async () => {
@@ -33,11 +27,10 @@ beforeAll(async () => {
   await call('demo.load', {});
   await call('demo.walkthrough', {});
   await call('signing.unlock', { passphrase: demoSigningPassphrase });
-  const pdf = await call<ExportedPdf>('exports.casePdf', { caseId: 3 });
+  const pdf = await call('exports.casePdf', { caseId: 3 });
   pdfFile = path.join(rt.dir, 'case-3.pdf');
   fs.writeFileSync(pdfFile, Buffer.from(pdf.base64, 'base64'));
-  backupFile = (await call<BackupInfo>('backup.create', { folder: path.join(rt.dir, 'backups') }))
-    .file;
+  backupFile = (await call('backup.create', { folder: path.join(rt.dir, 'backups') })).file;
   anchoredAt = latestAnchor(rt.services.db)?.eventId ?? 0;
   await call('signing.lock', {});
   await call('signing.unlock', { passphrase: demoSigningPassphrase });
@@ -55,12 +48,10 @@ async function verifyAnchors(
     replayCheckAtStart: false,
   });
   try {
-    const report = await s.dispatchAs(operator, 'audit.verify', {});
-    const anchors = await s.dispatchAs(operator, 'audit.verifyAnchors', {
-      files: [pdfFile, backupFile],
-    });
-    if (!report.ok || !anchors.ok) throw new Error('verify failed to run');
-    return { report: report.value as AuditVerifyReport, anchors: anchors.value as AnchorCheck[] };
+    const cli = s.client(testOperator);
+    const report = await cli.value('audit.verify', {});
+    const anchors = await cli.value('audit.verifyAnchors', { files: [pdfFile, backupFile] });
+    return { report, anchors };
   } finally {
     s.close();
   }
@@ -156,7 +147,7 @@ describe('anchors outside the database', () => {
       backupScheduler: false,
       replayCheckAtStart: false,
     });
-    const plain = await s.dispatchAs(operator, 'audit.verify', {});
+    const plain = await s.client(testOperator).call('audit.verify', {});
     s.close();
     expect(plain).toMatchObject({ ok: true, value: { ok: true, records: { ok: true } } });
 

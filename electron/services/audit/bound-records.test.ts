@@ -10,7 +10,7 @@ import { migrate } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { startServices } from '../runtime';
 import { runCli } from '../test/run-cli';
-import { startTestRuntime, tempDir } from '../test/temp-runtime';
+import { startTestRuntime, tempDir, testOperator, walkThroughDemo } from '../test/temp-runtime';
 import { createMemoryLogger } from '../core/log';
 import { fixedClock } from '../core/clock';
 import { systemActor } from './append';
@@ -19,17 +19,13 @@ import { boundTables } from './bound-tables';
 import { verifyRecords, verifyRecordsSince } from './replay-check';
 import { rowImage } from './row-images';
 
-const operator = { kind: 'operator', osUser: 'test' } as const;
 let template: { dir: string; cleanup(): void };
 const cleanups: (() => void)[] = [];
 
 /** A walked-through demo database, made once; each test works on a copy of its file. */
 beforeAll(async () => {
   const rt = startTestRuntime(testNow);
-  for (const method of ['demo.load', 'demo.walkthrough'] as const) {
-    const r = await rt.dispatchAs(operator, method, {});
-    if (!r.ok) throw new Error(r.error.message);
-  }
+  await walkThroughDemo(rt);
   rt.close();
   template = { dir: rt.dir, cleanup: rt.cleanup };
 }, 240_000);
@@ -57,9 +53,7 @@ function rawSql(dir: string, sql: string): void {
 async function verify(dir: string): Promise<AuditVerifyReport> {
   const rt = startServices({ dataDir: dir, log: createMemoryLogger(), backupScheduler: false });
   try {
-    const r = await rt.dispatchAs(operator, 'audit.verify', {});
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value as AuditVerifyReport;
+    return await rt.client(testOperator).value('audit.verify', {});
   } finally {
     rt.close();
   }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testNow } from '../cases/case-test-setup';
 import { databaseFileName } from '../db/open';
 import { reportGenerated, soakRuns } from '../test/soak';
-import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import { startTestRuntime, walkThroughDemo, type TestRuntime } from '../test/temp-runtime';
 import { boundTables } from './bound-tables';
 import { verifyRecords } from './replay-check';
 
@@ -14,17 +14,13 @@ import { verifyRecords } from './replay-check';
  * of any bound table) on a walked-through demo database: the replay check reports every one,
  * naming the table. Each change is rolled back before the next.
  */
-const operator = { kind: 'operator', osUser: 'test' } as const;
 let rt: TestRuntime;
 let db: Database.Database;
 let tried = 0;
 
 beforeAll(async () => {
   rt = startTestRuntime(testNow);
-  for (const method of ['demo.load', 'demo.walkthrough'] as const) {
-    const r = await rt.dispatchAs(operator, method, {});
-    if (!r.ok) throw new Error(r.error.message);
-  }
+  await walkThroughDemo(rt);
   rt.close();
   db = new Database(path.join(rt.dir, databaseFileName));
   db.pragma('foreign_keys = OFF');

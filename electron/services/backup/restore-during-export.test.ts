@@ -2,9 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackupInfo, BackupRestoreReport } from '../../api/domains/backup';
-import type { ExportJobProgress, ExportJobStarted } from '../../api/domains/exports';
-import type { Result } from '../../api/result';
+import type { ExportJobProgress } from '../../api/domains/exports';
 import { verifyAuditChain } from '../audit/verify';
 import { demoTimeNow, operator, setUpDemoForExports, type DemoExports } from '../pdf/demo-exports';
 import { pdfsig } from '../pdf/independent-tools';
@@ -19,10 +17,7 @@ let rt: TestRuntime;
 let demo: DemoExports;
 let backups: { dir: string; cleanup(): void };
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const cli = () => rt.client(operator);
 
 const auditCount = (db: Database.Database) =>
   db.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
@@ -40,9 +35,7 @@ afterAll(() => {
 
 describe('a restore while a batch export runs', () => {
   it('stops the export after its current file, then restores; nothing reaches the restored database', async () => {
-    const backup = value<BackupInfo>(
-      await rt.dispatchAs(operator, 'backup.create', { folder: backups.dir }),
-    );
+    const backup = await cli().value('backup.create', { folder: backups.dir });
     const eventsInBackup = verifyAuditChain(
       new Database(backup.file, { readonly: true }),
     ).eventCount;
@@ -52,13 +45,13 @@ describe('a restore while a batch export runs', () => {
     // Both calls in the same turn: the export's first PDF is being written when the restore
     // begins (the job yields while it signs). That PDF leaves with an anchor past the backup's
     // chain, so the restore takes back history that has left: it needs a recorded reason.
-    const starting = rt.dispatchAs(operator, 'exports.casePdfs', { caseIds });
-    const restoring = rt.dispatchAs(operator, 'backup.restore', {
+    const starting = cli().value('exports.casePdfs', { caseIds });
+    const restoring = cli().value('backup.restore', {
       file: backup.file,
       force: { reason: 'Restore drill during a running export.' },
     });
-    const started = value<ExportJobStarted>(await starting);
-    const report = value<BackupRestoreReport>(await restoring);
+    const started = await starting;
+    const report = await restoring;
 
     expect(report.stoppedWork).toEqual(['batch_pdf_export']);
     expect(report.forced?.overridden).toEqual(['anchor']);
@@ -81,6 +74,6 @@ describe('a restore while a batch export runs', () => {
     expect(verifyAuditChain(aside).ok).toBe(true);
     aside.close();
     // The services go on over the restored file.
-    expect(value<{ ok: boolean }>(await rt.dispatchAs(operator, 'audit.verify', {})).ok).toBe(true);
+    expect((await cli().value('audit.verify', {})).ok).toBe(true);
   }, 300_000);
 });

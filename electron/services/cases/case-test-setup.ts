@@ -5,7 +5,7 @@ import type { Role } from '../../api/permissions';
 import * as given from '../demo/walkthrough-answers';
 import type { SectionAnswerList } from '../demo/walkthrough-answers';
 import { typedCalls } from '../people/test-calls';
-import { signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import { loadDemo, signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 
 /** 3 August 2017, 09:00 UTC: the week ICSMA-17-215-02 was published. */
 export const testNow = '2017-08-03T09:00:00.000Z';
@@ -30,8 +30,7 @@ export async function demoIncident(
 ): Promise<DemoIncident> {
   const rt = startTestRuntime(testNow);
   const api = typedCalls(rt);
-  const loaded = await rt.dispatchAs({ kind: 'operator', osUser: 'test' }, 'demo.load', {});
-  if (!loaded.ok) throw new Error(loaded.error.message);
+  await loadDemo(rt);
   await signInAs(rt, 'biomed');
   const { matches } = await api.value('matches.list', { status: 'suggested' });
   const of02 = matches.filter((m) => m.trackingId === 'ICSMA-17-215-02');

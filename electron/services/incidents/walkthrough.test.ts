@@ -1,29 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WalkthroughReport } from '../../api/domains/demo';
 import { verifyAuditChain } from '../audit/verify';
 import { auditSince } from '../people/test-calls';
-import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import { startTestRuntime, testOperator, type TestRuntime } from '../test/temp-runtime';
 import { testNow } from '../cases/case-test-setup';
 
-const operator = { kind: 'operator', osUser: 'test' } as const;
 let rt: TestRuntime;
 afterEach(() => rt.cleanup());
 
 describe('demo walkthrough', () => {
   it('takes the four demo devices where the story leaves them, as the demo users, and the audit chain verifies', async () => {
     rt = startTestRuntime(testNow);
-    expect(await rt.dispatchAs(operator, 'demo.walkthrough', {})).toMatchObject({
+    const cli = rt.client(testOperator);
+    expect(await cli.call('demo.walkthrough', {})).toMatchObject({
       ok: false,
       error: {
         code: 'conflict',
         message: expect.stringContaining('load the demo first') as string,
       },
     });
-    expect(await rt.dispatchAs(operator, 'demo.load', {})).toMatchObject({ ok: true });
+    expect(await cli.call('demo.load', {})).toMatchObject({ ok: true });
 
-    const result = await rt.dispatchAs(operator, 'demo.walkthrough', {});
-    if (!result.ok) throw new Error(result.error.message);
-    const report = result.value as WalkthroughReport;
+    const report = await cli.value('demo.walkthrough', {});
     expect(report).toMatchObject({ incidentName: 'ICSMA-17-215-02 response', auditOk: true });
     expect(report.cases.map((c) => [c.assetTag, c.trackingId, c.state])).toEqual([
       ['NM-0001', 'ICSMA-17-215-02', 'returned_to_service'],
@@ -61,7 +58,7 @@ describe('demo walkthrough', () => {
     // The walkthrough has a station of its own: nobody is signed in here because of it.
     expect(rt.services.sessions.current).toBeNull();
 
-    const again = await rt.dispatchAs(operator, 'demo.walkthrough', {});
+    const again = await cli.call('demo.walkthrough', {});
     expect(again).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: expect.stringContaining('already exists') as string },

@@ -1,9 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportedPdf } from '../../api/domains/exports';
 import { repoRoot, startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
-import { demoTimeNow, operator, setUpDemoForExports, type DemoExports } from './demo-exports';
+import {
+  demoCase,
+  demoTimeNow,
+  operator,
+  setUpDemoForExports,
+  type DemoExports,
+} from './demo-exports';
 import { pdfsig, pdftoppm, pdftotext } from './independent-tools';
 import { verifyPdf } from './verify';
 
@@ -21,13 +26,12 @@ let out: ReturnType<typeof tempDir>;
 const files = new Map<string, string>();
 
 async function exportCase(name: string, language?: 'de'): Promise<void> {
-  const r = await rt.dispatchAs(operator, 'exports.casePdf', {
-    caseId: demo.cases['NM-0001'],
+  const pdf = await rt.client(operator).value('exports.casePdf', {
+    caseId: demoCase(demo, 'NM-0001'),
     ...(language ? { language } : {}),
   });
-  if (!r.ok) throw new Error(r.error.message);
   const file = path.join(out.dir, `${name}.pdf`);
-  fs.writeFileSync(file, Buffer.from((r.value as ExportedPdf).base64, 'base64'));
+  fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
   files.set(name, file);
 }
 
@@ -39,11 +43,10 @@ beforeAll(async () => {
   demo = await setUpDemoForExports(rt);
   await exportCase('before');
   rt.clock.advance(60_000);
-  const imported = await rt.dispatchAs(operator, 'threats.importKev', {
+  await rt.client(operator).value('threats.importKev', {
     fileName: path.basename(kevFile),
     content: fs.readFileSync(kevFile, 'utf8'),
   });
-  if (!imported.ok) throw new Error(imported.error.message);
   rt.clock.advance(60_000);
   await exportCase('after');
   await exportCase('after-german', 'de');

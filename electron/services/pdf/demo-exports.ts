@@ -3,22 +3,13 @@
  * ready to export. NM-0001 went all the way to returned_to_service; the demo administrator
  * 陈静 Chen Jing also works as biomed and is assigned NM-0003, so a CJK name is in the records.
  */
-import type { WalkthroughReport } from '../../api/domains/demo';
 import { loadDemoWithSigningIdentity, testPassphrase } from '../signing/test/test-identity';
-import { signInAs, type TestRuntime } from '../test/temp-runtime';
+import { signInAs, testOperator, type TestRuntime } from '../test/temp-runtime';
 import type { Runtime } from '../runtime';
 
-export const operator = { kind: 'operator', osUser: 'test' } as const;
+export const operator = testOperator;
 export const demoTimeNow = '2017-08-03T09:00:00.000Z';
 export const cjkDemoName = '陈静 Chen Jing (demo)';
-
-async function ok<T>(
-  result: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>,
-): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value as T;
-}
 
 export interface DemoExports {
   incidentId: number;
@@ -28,9 +19,18 @@ export interface DemoExports {
   chenUserId: number;
 }
 
+/** The id of the walkthrough's case of the device `assetTag` (NM-0001, -0003, -0007 or -0008). */
+export function demoCase({ cases }: Pick<DemoExports, 'cases'>, assetTag: string): number {
+  const id = cases[assetTag];
+  if (id === undefined) throw new Error(`the walkthrough did not open a case of ${assetTag}`);
+  return id;
+}
+
 export async function setUpDemoForExports(rt: TestRuntime | Runtime): Promise<DemoExports> {
   const { fingerprintSha256 } = await loadDemoWithSigningIdentity(rt);
-  const report = await ok<WalkthroughReport>(rt.dispatchAs(operator, 'demo.walkthrough', {}));
+  const asOperator = rt.client(operator);
+  const asStation = rt.client();
+  const report = await asOperator.value('demo.walkthrough', {});
   const chenUserId = rt.services.db
     .prepare('SELECT id FROM users WHERE display_name = ?')
     .pluck()
@@ -38,15 +38,14 @@ export async function setUpDemoForExports(rt: TestRuntime | Runtime): Promise<De
   // The administrator who set up the identity lets 陈静 take on biomed work too (nobody changes
   // their own roles).
   await signInAs(rt, 'admin');
-  await ok(rt.dispatch('people.update', { id: chenUserId, roles: ['admin', 'biomed'] }));
+  await asStation.value('people.update', { id: chenUserId, roles: ['admin', 'biomed'] });
   const cases = Object.fromEntries(report.cases.map((c) => [c.assetTag, c.caseId]));
   await signInAs(rt, 'incident_commander');
-  await ok(
-    rt.dispatch('cases.assign', { caseIds: [cases['NM-0003']], assigneeUserId: chenUserId }),
-  );
-  const status = await ok<{ unlocked: boolean }>(rt.dispatchAs(operator, 'signing.status', {}));
-  if (!status.unlocked) {
-    await ok(rt.dispatchAs(operator, 'signing.unlock', { passphrase: testPassphrase }));
-  }
+  await asStation.value('cases.assign', {
+    caseIds: [demoCase({ cases }, 'NM-0003')],
+    assigneeUserId: chenUserId,
+  });
+  const status = await asOperator.value('signing.status', {});
+  if (!status.unlocked) await asOperator.value('signing.unlock', { passphrase: testPassphrase });
   return { incidentId: report.incidentId, fingerprint: fingerprintSha256, cases, chenUserId };
 }

@@ -1,11 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportedPdf } from '../../api/domains/exports';
+import type { InputOf } from '../../api/methods';
 import { notableActions, activitySentence, describeEvent } from '../reports/activity-words';
 import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
-import { demoTimeNow, operator, setUpDemoForExports, type DemoExports } from './demo-exports';
+import {
+  demoCase,
+  demoTimeNow,
+  operator,
+  setUpDemoForExports,
+  type DemoExports,
+} from './demo-exports';
 import { pdftotext } from './independent-tools';
+import type { PdfExportMethod } from './test/export-kinds';
 import { pdfWords } from './words';
 
 /**
@@ -18,11 +25,10 @@ let rt: TestRuntime;
 let demo: DemoExports;
 let out: ReturnType<typeof tempDir>;
 
-async function exported(method: string, input: object): Promise<string> {
-  const r = await rt.dispatchAs(operator, method, { ...input, language: 'de' });
-  if (!r.ok) throw new Error(r.error.message);
+async function exported(method: PdfExportMethod, input: InputOf<PdfExportMethod>): Promise<string> {
+  const pdf = await rt.client(operator).value(method, { ...input, language: 'de' });
   const file = path.join(out.dir, `${method}-${JSON.stringify(input).replace(/\W/g, '')}.pdf`);
-  fs.writeFileSync(file, Buffer.from((r.value as ExportedPdf).base64, 'base64'));
+  fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
   return pdftotext(file).replace(/\s+/g, ' ');
 }
 
@@ -58,7 +64,7 @@ describe('German PDFs', () => {
   });
 
   it('print a device’s recorded criticality in German on the case PDF', async () => {
-    const text = await exported('exports.casePdf', { caseId: demo.cases['NM-0001'] });
+    const text = await exported('exports.casePdf', { caseId: demoCase(demo, 'NM-0001') });
     expect(text).toMatch(/Kritisch/);
     expect(text).toContain('9.8 kritisch');
     expect(text).not.toMatch(/\bcritical\b/);

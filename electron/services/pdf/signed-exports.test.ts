@@ -2,10 +2,22 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportedPdf } from '../../api/domains/exports';
-import { repoRoot, startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
+import { testPassphrase } from '../signing/test/test-identity';
+import {
+  repoRoot,
+  signInAs,
+  startTestRuntime,
+  tempDir,
+  type TestRuntime,
+} from '../test/temp-runtime';
 import { waitForJob } from './batch-export';
-import { demoTimeNow, operator, setUpDemoForExports, type DemoExports } from './demo-exports';
+import {
+  demoCase,
+  demoTimeNow,
+  operator,
+  setUpDemoForExports,
+  type DemoExports,
+} from './demo-exports';
 import { pdfPageCount, pdfsig, pdftoppm, pdftotext, qpdfCheck } from './independent-tools';
 import { exportKinds } from './test/export-kinds';
 import { verifyPdf } from './verify';
@@ -30,9 +42,7 @@ beforeAll(async () => {
   demo = await setUpDemoForExports(rt);
   fs.rmSync(pagesDir, { recursive: true, force: true });
   for (const kind of kinds) {
-    const result = await rt.dispatchAs(operator, kind.method, kind.input());
-    if (!result.ok) throw new Error(`${kind.name}: ${result.error.message}`);
-    const value = result.value as ExportedPdf;
+    const value = await rt.client(operator).value(kind.method, kind.input());
     // Kinds of one record (the case in two languages) share a file name: one folder each.
     const file = path.join(out.dir, kind.name, value.fileName);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -131,14 +141,15 @@ describe('the device case PDF', () => {
 
 describe('exports.* for the UI', () => {
   it('refuses while the signing key is locked, saying it must be unlocked', async () => {
-    expect((await rt.dispatchAs(operator, 'signing.lock', {})).ok).toBe(true);
-    for (const [method, input] of [
-      ['exports.casePdf', { caseId: demo.cases['NM-0001'] }],
-      ['exports.incidentPdf', { incidentId: demo.incidentId, report: 'summary' }],
-      ['exports.blankPdf', { templateId: 'icsma-standalone-response' }],
-      ['exports.casePdfs', { caseIds: [demo.cases['NM-0001']] }],
-    ] as const) {
-      const r = await rt.dispatchAs(operator, method, input);
+    const api = rt.client(operator);
+    await api.value('signing.lock', {});
+    const nm1 = demoCase(demo, 'NM-0001');
+    for (const r of [
+      await api.call('exports.casePdf', { caseId: nm1 }),
+      await api.call('exports.incidentPdf', { incidentId: demo.incidentId, report: 'summary' }),
+      await api.call('exports.blankPdf', { templateId: 'icsma-standalone-response' }),
+      await api.call('exports.casePdfs', { caseIds: [nm1] }),
+    ]) {
       expect(r).toMatchObject({
         ok: false,
         error: {
@@ -147,19 +158,13 @@ describe('exports.* for the UI', () => {
         },
       });
     }
-    expect(
-      (
-        await rt.dispatchAs(operator, 'signing.unlock', {
-          passphrase: 'correct horse battery staple',
-        })
-      ).ok,
-    ).toBe(true);
+    await api.value('signing.unlock', { passphrase: testPassphrase });
   });
 
   it('refuses a relative folder or one with ".." for a batch', async () => {
     for (const directory of ['exports/here', `${out.dir}/../elsewhere`]) {
-      const r = await rt.dispatchAs(operator, 'exports.casePdfs', {
-        caseIds: [demo.cases['NM-0001']],
+      const r = await rt.client(operator).call('exports.casePdfs', {
+        caseIds: [demoCase(demo, 'NM-0001')],
         directory,
       });
       expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -173,8 +178,8 @@ describe('exports.* for the UI', () => {
       '//server/share/exports',
       'smb://server/share',
     ]) {
-      const r = await rt.dispatchAs(operator, 'exports.casePdfs', {
-        caseIds: [demo.cases['NM-0001']],
+      const r = await rt.client(operator).call('exports.casePdfs', {
+        caseIds: [demoCase(demo, 'NM-0001')],
         directory,
       });
       expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -183,8 +188,8 @@ describe('exports.* for the UI', () => {
   });
 
   it('ends at once with a storage error when the batch folder cannot be created', async () => {
-    const r = await rt.dispatchAs(operator, 'exports.casePdfs', {
-      caseIds: [demo.cases['NM-0001']],
+    const r = await rt.client(operator).call('exports.casePdfs', {
+      caseIds: [demoCase(demo, 'NM-0001')],
       directory: '/proc/nope/exports',
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'storage_error' } });
@@ -211,20 +216,18 @@ describe('exports.* for the UI', () => {
   });
 
   it('is refused to a technologist (records are read by the other roles)', async () => {
-    const { signInAs } = await import('../test/temp-runtime');
     await signInAs(rt, 'technologist');
-    const r = await rt.dispatch('exports.casePdf', { caseId: demo.cases['NM-0001'] });
+    const r = await rt.client().call('exports.casePdf', { caseId: demoCase(demo, 'NM-0001') });
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 
 describe('the case PDF names the station where each history entry was made', () => {
   it('once this installation is a station; a PDF made before still matches its record', async () => {
-    const init = await rt.dispatchAs(operator, 'stations.init', { name: 'NM laptop 2' });
-    expect(init.ok).toBe(true);
+    await rt.client(operator).value('stations.init', { name: 'NM laptop 2' });
     const pdf = await rt
       .client(operator)
-      .value('exports.casePdf', { caseId: demo.cases['NM-0001'] ?? 0, language: 'de' });
+      .value('exports.casePdf', { caseId: demoCase(demo, 'NM-0001'), language: 'de' });
     const file = path.join(out.dir, 'station', pdf.fileName);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
@@ -275,13 +278,11 @@ describe('verify-pdf compares the content with the record as of the PDF', () => 
 
   it('matches the record as of the PDF after the case moved on, and lists the recorded changes', async () => {
     const pdf = fs.readFileSync(files.get('case-cjk-assignee') ?? '');
-    const { signInAs } = await import('../test/temp-runtime');
     await signInAs(rt, 'incident_commander');
-    const assigned = await rt.dispatch('cases.assign', {
-      caseIds: [demo.cases['NM-0003']],
+    await rt.client().value('cases.assign', {
+      caseIds: [demoCase(demo, 'NM-0003')],
       assigneeUserId: null,
     });
-    expect(assigned.ok).toBe(true);
     const report = await verifyPdf(rt.services, pdf);
     expect(report.valid).toBe(true);
     expect(report.content).toMatchObject({

@@ -7,7 +7,7 @@ import type { InputOf, MethodName } from '../../api/methods';
 import type { ApiError } from '../../api/result';
 import type { DeviceFields } from '../devices/device-row';
 import { insertDevice } from '../devices/devices';
-import type { Runtime } from '../runtime';
+import type { Caller, Runtime } from '../runtime';
 import { repoRoot, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 
 export interface AuditRecord extends Omit<AuditEventBody, 'payload'> {
@@ -15,9 +15,9 @@ export interface AuditRecord extends Omit<AuditEventBody, 'payload'> {
   payload: Record<string, unknown>;
 }
 
-/** The typed client of the station, and the error of a call that must fail. */
-export function typedCalls(rt: Pick<Runtime, 'client'>) {
-  const client = rt.client();
+/** The typed client of the station (or of `caller`), and the error of a call that must fail. */
+export function typedCalls(rt: Pick<Runtime, 'client'>, caller?: Caller) {
+  const client = rt.client(caller);
   return {
     ...client,
     /** The error of a call that must fail. */

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WalkthroughReport } from '../../api/domains/demo';
-import type { BriefingReport, Hics214Report, TimelineReport } from '../../api/domains/reports';
+import type { ApiClient } from '../../api/client';
 import { testNow } from '../cases/case-test-setup';
 import { auditSince } from '../people/test-calls';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
@@ -10,22 +9,18 @@ const operator = { kind: 'operator', osUser: 'night-shift' } as const;
 let rt: TestRuntime;
 let incidentId = 0;
 
-async function call<T>(method: Parameters<TestRuntime['dispatchAs']>[1], input: unknown) {
-  const r = await rt.dispatchAs(operator, method, input as never);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
+const call: ApiClient['value'] = (method, input) => rt.client(operator).value(method, input);
 
 beforeAll(async () => {
   rt = startTestRuntime(testNow);
   await call('demo.load', {});
-  incidentId = (await call<WalkthroughReport>('demo.walkthrough', {})).incidentId;
+  incidentId = (await call('demo.walkthrough', {})).incidentId;
 });
 afterAll(() => rt.cleanup());
 
 describe('HICS 214 Activity Log from the audit trail', () => {
   it('lists each person in each position with their notable activities in plain words', async () => {
-    const report = await call<Hics214Report>('reports.hics214', { incidentId });
+    const report = await call('reports.hics214', { incidentId });
     expect(report.header.preparedBy).toEqual({
       userId: null,
       name: 'night-shift',
@@ -72,7 +67,7 @@ describe('HICS 214 Activity Log from the audit trail', () => {
   });
 
   it('keeps to the operational period', async () => {
-    const report = await call<Hics214Report>('reports.hics214', {
+    const report = await call('reports.hics214', {
       incidentId,
       operationalPeriod: { start: '2017-08-04T07:00:00+02:00', end: '2017-08-04T19:00:00+02:00' },
     });
@@ -82,7 +77,7 @@ describe('HICS 214 Activity Log from the audit trail', () => {
     });
     expect(report.entries).toEqual([]);
     expect(
-      await rt.dispatchAs(operator, 'reports.hics214', {
+      await rt.client(operator).call('reports.hics214', {
         incidentId,
         operationalPeriod: { start: '2017-08-04T07:00:00Z', end: '2017-08-04T06:00:00Z' },
       }),
@@ -126,7 +121,7 @@ describe('HICS 214 Activity Log from the audit trail', () => {
 
 describe('briefing and timeline', () => {
   it('briefs the situation, objectives, actions and resources from the records', async () => {
-    const b = await call<BriefingReport>('reports.briefing', { incidentId });
+    const b = await call('reports.briefing', { incidentId });
     expect(b.situation.caseCount).toBe(8);
     expect(b.situation.countsByState).toMatchObject({
       returned_to_service: 1,
@@ -160,7 +155,7 @@ describe('briefing and timeline', () => {
   });
 
   it('puts the notable events in time order, without single answers', async () => {
-    const t = await call<TimelineReport>('reports.timeline', { incidentId });
+    const t = await call('reports.timeline', { incidentId });
     expect(t.entries[0]).toMatchObject({
       event: 'Opened the incident "ICSMA-17-215-02 response" with 8 cases',
       by: 'María José Núñez (demo)',

@@ -1,24 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportedPdf } from '../../api/domains/exports';
-import {
-  demoSigningMarker,
-  demoSigningPassphrase,
-  type SigningStatus,
-} from '../../api/domains/signing';
+import { demoSigningMarker, demoSigningPassphrase } from '../../api/domains/signing';
 import { demoTimeNow, operator } from '../pdf/demo-exports';
 import { pdfPageCount, pdfsig, pdftotext } from '../pdf/independent-tools';
-import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
+import { startTestRuntime, tempDir, walkThroughDemo, type TestRuntime } from '../test/temp-runtime';
 import { setUpSigningIdentity } from './test/test-identity';
-
-type Answer = { ok: true; value: unknown } | { ok: false; error: { message: string } };
-
-async function value<T>(answer: Promise<Answer>): Promise<T> {
-  const r = await answer;
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value as T;
-}
 
 const demoPin = (staffId: string) => {
   const users = JSON.parse(
@@ -33,8 +20,7 @@ describe('the demo facility is ready to export', () => {
   beforeAll(async () => {
     rt = startTestRuntime(demoTimeNow);
     out = tempDir('standalone-demo-identity-');
-    await value(rt.dispatchAs(operator, 'demo.load', {}));
-    await value(rt.dispatchAs(operator, 'demo.walkthrough', {}));
+    await walkThroughDemo(rt);
   }, 300_000);
   afterAll(() => {
     rt.cleanup();
@@ -42,28 +28,23 @@ describe('the demo facility is ready to export', () => {
   });
 
   it('comes with a demo identity, marked in its certificate subject, locked', async () => {
-    const status = await value<SigningStatus>(rt.dispatchAs(operator, 'signing.status', {}));
+    const status = await rt.client(operator).value('signing.status', {});
     expect(status).toMatchObject({ configured: true, unlocked: false });
     expect(status.identity?.demo).toBe(true);
     expect(status.identity?.subject).toContain(demoSigningMarker);
   });
 
   it('lets the commander unlock it and export a signed case PDF that says DEMO on every page', async () => {
-    const users = await value<{ id: number; staffId: string }[]>(
-      rt.dispatch('session.listUsers', {}),
-    );
+    const api = rt.client();
+    const users = await api.value('session.listUsers', {});
     const commander = users.find((u) => u.staffId === 'DEMO-IC');
     if (!commander) throw new Error('no demo commander');
-    await value(
-      rt.dispatch('session.signIn', { userId: commander.id, secret: demoPin('DEMO-IC') }),
-    );
-    await value(rt.dispatch('signing.unlock', { passphrase: demoSigningPassphrase }));
-    const { cases } = await value<{ cases: { caseId: number; assetTag: string }[] }>(
-      rt.dispatch('cases.list', {}),
-    );
+    await api.value('session.signIn', { userId: commander.id, secret: demoPin('DEMO-IC') });
+    await api.value('signing.unlock', { passphrase: demoSigningPassphrase });
+    const { cases } = await api.value('cases.list', {});
     const nm1 = cases.find((c) => c.assetTag === 'NM-0001');
     if (!nm1) throw new Error('no NM-0001 case');
-    const pdf = await value<ExportedPdf>(rt.dispatch('exports.casePdf', { caseId: nm1.caseId }));
+    const pdf = await api.value('exports.casePdf', { caseId: nm1.caseId });
     const file = path.join(out.dir, pdf.fileName);
     fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
 
@@ -83,9 +64,9 @@ describe('the demo facility is ready to export', () => {
       const real = await setUpSigningIdentity(fresh);
       // Set up before: a real administrator exists, so the demo is not loaded at all, and the
       // hospital's own identity stays.
-      const refused = await fresh.dispatchAs(operator, 'demo.load', {});
+      const refused = await fresh.client(operator).call('demo.load', {});
       expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
-      const status = await value<SigningStatus>(fresh.dispatchAs(operator, 'signing.status', {}));
+      const status = await fresh.client(operator).value('signing.status', {});
       expect(status.identity).toMatchObject({
         fingerprintSha256: real.fingerprintSha256,
         demo: false,
@@ -94,18 +75,17 @@ describe('the demo facility is ready to export', () => {
       fresh.cleanup();
     }
     // Generated after the demo: the demo identity is retired.
-    const admin = (
-      await value<{ id: number; staffId: string }[]>(rt.dispatch('session.listUsers', {}))
-    ).find((u) => u.staffId === 'DEMO-ADMIN');
-    if (!admin) throw new Error('no demo administrator');
-    await value(rt.dispatch('session.signOut', {}));
-    await value(rt.dispatch('session.signIn', { userId: admin.id, secret: demoPin('DEMO-ADMIN') }));
-    const generated = await value<{ demo: boolean; subject: string }>(
-      rt.dispatch('signing.generate', {
-        organisation: 'Kantonsspital Zürich-Nord',
-        passphrase: 'a real passphrase, long',
-      }),
+    const api = rt.client();
+    const admin = (await api.value('session.listUsers', {})).find(
+      (u) => u.staffId === 'DEMO-ADMIN',
     );
+    if (!admin) throw new Error('no demo administrator');
+    await api.value('session.signOut', {});
+    await api.value('session.signIn', { userId: admin.id, secret: demoPin('DEMO-ADMIN') });
+    const generated = await api.value('signing.generate', {
+      organisation: 'Kantonsspital Zürich-Nord',
+      passphrase: 'a real passphrase, long',
+    });
     expect(generated.demo).toBe(false);
     expect(generated.subject).not.toContain(demoSigningMarker);
   });

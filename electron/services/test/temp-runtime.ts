@@ -23,6 +23,20 @@ export const csafFixtureFiles = ['', 'non-icsma'].flatMap((sub) =>
     .map((f) => path.join(csafFixturesDir, sub, f)),
 );
 
+/** The command line's operator in tests: calls as them pass the permission check as the CLI's do. */
+export const testOperator = { kind: 'operator', osUser: 'test' } as const;
+
+/** The demo facility loaded as the command line loads it (into an empty database only). */
+export async function loadDemo(rt: Pick<Runtime, 'client'>): Promise<void> {
+  await rt.client(testOperator).value('demo.load', {});
+}
+
+/** The demo facility loaded, then walked through as the demo users (the demo's story, all of it). */
+export async function walkThroughDemo(rt: Pick<Runtime, 'client'>) {
+  await loadDemo(rt);
+  return rt.client(testOperator).value('demo.walkthrough', {});
+}
+
 /** A fresh data folder in the system's temp folder, removed by the returned cleanup. */
 export function tempDir(prefix = 'standalone-test-'): { dir: string; cleanup(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -9,8 +9,8 @@ const [dataDir, file] = process.argv.slice(2);
 if (!dataDir || !file) throw new Error('usage: import-child DATA_DIR BUNDLE');
 const rt = startServices({ dataDir, backupScheduler: false });
 process.stdout.write('ready\n');
-const result = await rt.dispatchAs({ kind: 'operator', osUser: 'crash-test' }, 'exchange.import', {
-  files: [file],
-});
+const result = await rt
+  .client({ kind: 'operator', osUser: 'crash-test' })
+  .call('exchange.import', { files: [file] });
 process.stdout.write(`done ${JSON.stringify(result)}\n`);
 rt.close();

@@ -1,4 +1,8 @@
-import type { DemoExports } from '../demo-exports';
+import type { InputOf } from '../../../api/methods';
+import { demoCase, type DemoExports } from '../demo-exports';
+
+/** The calls that export one signed PDF (each returns the file as `ExportedPdf`). */
+export type PdfExportMethod = 'exports.casePdf' | 'exports.incidentPdf' | 'exports.blankPdf';
 
 /**
  * Every kind of signed PDF the app makes, with what a reader must find in each (pdftotext):
@@ -12,8 +16,8 @@ export const cjkPrinted = '陈静 Chen Jing (demo)';
 
 export interface ExportKind {
   name: string;
-  method: string;
-  input: () => Record<string, unknown>;
+  method: PdfExportMethod;
+  input: () => InputOf<PdfExportMethod>;
   expected: string[];
   /** The sign-off block's heading, in the PDF's language. */
   signedBy?: string;
@@ -24,7 +28,7 @@ export function exportKinds(demo: () => DemoExports): ExportKind[] {
     {
       name: 'case',
       method: 'exports.casePdf',
-      input: () => ({ caseId: demo().cases['NM-0001'] }),
+      input: () => ({ caseId: demoCase(demo(), 'NM-0001') }),
       expected: [
         'NM-0001',
         'ICSMA-17-215-02',
@@ -39,7 +43,7 @@ export function exportKinds(demo: () => DemoExports): ExportKind[] {
       // The station's language chosen for the PDF: the fixed words in German, the record as it is.
       name: 'case-german',
       method: 'exports.casePdf',
-      input: () => ({ caseId: demo().cases['NM-0001'], language: 'de' }),
+      input: () => ({ caseId: demoCase(demo(), 'NM-0001'), language: 'de' }),
       expected: [
         'Gerätefall NM-0001',
         'Inventarnummer',
@@ -68,7 +72,7 @@ export function exportKinds(demo: () => DemoExports): ExportKind[] {
     {
       name: 'case-cjk-assignee',
       method: 'exports.casePdf',
-      input: () => ({ caseId: demo().cases['NM-0003'] }),
+      input: () => ({ caseId: demoCase(demo(), 'NM-0003') }),
       expected: ['NM-0003', 'ICSMA-17-215-02', cjkPrinted, 'Deferred', 'F-18', 'blocked'],
     },
     {

@@ -1,5 +1,5 @@
 import type { Runtime } from '../../runtime';
-import { signInAs } from '../../test/temp-runtime';
+import { loadDemo, signInAs } from '../../test/temp-runtime';
 
 /** For tests and benchmarks: what the signing identity is set up with. */
 export const testOrganisation = 'Kantonsspital Zürich-Nord';
@@ -25,11 +25,10 @@ export async function setUpSigningIdentity(
  * administrator generates the organisation's identity, which replaces the demo's.
  */
 export async function loadDemoWithSigningIdentity(
-  rt: Pick<Runtime, 'client' | 'dispatchAs' | 'services'>,
+  rt: Pick<Runtime, 'client' | 'services'>,
   organisation = testOrganisation,
 ): Promise<{ fingerprintSha256: string; subject: string }> {
-  const loaded = await rt.dispatchAs({ kind: 'operator', osUser: 'test' }, 'demo.load', {});
-  if (!loaded.ok) throw new Error(`demo.load failed: ${loaded.error.message}`);
+  await loadDemo(rt);
   await signInAs(rt, 'admin');
   return rt.client().value('signing.generate', { organisation, passphrase: testPassphrase });
 }
