@@ -1,4 +1,3 @@
-import type { BundleExport, BundleImportReport } from '../electron/api/domains/exchange';
 import { appendAuditEvent, systemActor } from '../electron/services/audit/append';
 import {
   call,
@@ -36,9 +35,7 @@ export const exchangeBench: BenchSuite = {
           });
         }
       })();
-      const exported = await timed(() =>
-        call<BundleExport>(floor, 'exchange.export', { outDir: out.dir }),
-      );
+      const exported = await timed(() => call(floor, 'exchange.export', { outDir: out.dir }));
       figures.push(
         figure(
           `export a bundle of ${exported.value.events.toLocaleString('en-US')} events`,
@@ -51,7 +48,7 @@ export const exchangeBench: BenchSuite = {
       );
       figures.push(figure('bundle size', exported.value.bytes / 1e6, 'MB'));
       const imported = await timed(() =>
-        call<BundleImportReport>(post, 'exchange.import', { files: [exported.value.file] }),
+        call(post, 'exchange.import', { files: [exported.value.file] }),
       );
       if (imported.value.outcomes[0]?.status !== 'applied') throw new Error('bundle not applied');
       figures.push(figure('import and verify that bundle', imported.ms, 'ms', { atMost: 3000 }));

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BundleExport, BundleImportReport } from '../../api/domains/exchange';
 import { anonymousActor, recordEvent } from '../audit/record';
 import { pdftotext } from '../pdf/independent-tools';
 import { testOrganisation, testPassphrase } from '../signing/test/test-identity';
@@ -264,9 +263,9 @@ describe('handing a case to another station', () => {
       });
       const dir = path.join(f.folder, 'handed-on');
       fs.mkdirSync(dir);
-      const bundle = await call<BundleExport>(laptop.rt, 'exchange.export', { outDir: dir });
+      const bundle = await call(laptop.rt, 'exchange.export', { outDir: dir });
       const before = tableHash(f.post.rt.services.db);
-      const { outcomes } = await call<BundleImportReport>(f.post.rt, 'exchange.import', {
+      const { outcomes } = await call(f.post.rt, 'exchange.import', {
         files: [bundle.file],
       });
       expect(outcomes).toMatchObject([{ status: 'refused', step: 'content' }]);

@@ -4,13 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  BundleExport,
-  BundleImportOutcome,
-  BundleImportReport,
-  ExchangeVerifyReport,
-} from '../../api/domains/exchange';
-import type { AuthorityCertificate, StationView } from '../../api/domains/stations';
+import type { BundleExport, BundleImportOutcome } from '../../api/domains/exchange';
 import { canonicalJson, sha256Hex } from '../audit/hash';
 import { call, enrol, startCommandPost, startFloorStation } from '../stations/test/stations-setup';
 import { stationKeyFile } from '../stations/station-key';
@@ -31,7 +25,7 @@ beforeAll(async () => {
   floor = await startFloorStation('NM laptop 2');
   await enrol(post, floor);
   folder = tempDir('standalone-exchange-folder-');
-  first = await call<BundleExport>(floor, 'exchange.export', { outDir: folder.dir });
+  first = await call(floor, 'exchange.export', { outDir: folder.dir });
 }, 300_000);
 afterAll(() => {
   post.cleanup();
@@ -40,7 +34,7 @@ afterAll(() => {
 });
 
 async function importFiles(rt: TestRuntime, ...files: string[]): Promise<BundleImportOutcome[]> {
-  return (await call<BundleImportReport>(rt, 'exchange.import', { files })).outcomes;
+  return (await call(rt, 'exchange.import', { files })).outcomes;
 }
 
 function openssl(args: string[], cwd: string) {
@@ -101,7 +95,7 @@ describe('bundles', () => {
     'openssl cms -verify accepts it against the station authority and rejects a flipped byte',
     slow,
     async () => {
-      const authority = await call<AuthorityCertificate>(floor, 'stations.authorityCertificate');
+      const authority = await call(floor, 'stations.authorityCertificate', {});
       fs.writeFileSync(path.join(folder.dir, 'authority.pem'), authority.pem);
       const verify = (file: string) =>
         openssl(
@@ -153,7 +147,7 @@ describe('bundles', () => {
     const [again] = await importFiles(post, first.file);
     expect(again).toMatchObject({ status: 'already_had', stationName: 'NM laptop 2' });
     expect(tableHash(post.services.db)).toBe(before);
-    const stations = await call<StationView[]>(post, 'stations.list');
+    const stations = await call(post, 'stations.list', {});
     expect(stations.find((s) => s.name === 'NM laptop 2')).toMatchObject({
       headId: first.headId,
       lastHeardFrom: post.clock.now().toISOString(),
@@ -161,7 +155,7 @@ describe('bundles', () => {
   });
 
   it('exchange verify re-checks every station kept here and names a rewritten copy', async () => {
-    const ok = await call<ExchangeVerifyReport>(post, 'exchange.verify');
+    const ok = await call(post, 'exchange.verify', {});
     expect(ok).toMatchObject({ ok: true, stations: [{ name: 'NM laptop 2', ok: true }] });
     const db = post.services.db;
     const row = db
@@ -172,7 +166,7 @@ describe('bundles', () => {
     if (!row) throw new Error('no event 2');
     const update = db.prepare('UPDATE station_events SET body = ? WHERE station_id = ? AND id = 2');
     update.run(row.body.replace('"time":"', '"time":"1'), row.station_id);
-    const broken = await call<ExchangeVerifyReport>(post, 'exchange.verify');
+    const broken = await call(post, 'exchange.verify', {});
     expect(broken.ok).toBe(false);
     expect(broken.stations[0]).toMatchObject({
       name: 'NM laptop 2',
@@ -222,7 +216,7 @@ describe('bundles', () => {
     const otherFloor = await startFloorStation('Their laptop');
     try {
       await enrol(otherPost, otherFloor);
-      const theirs = await call<BundleExport>(otherFloor, 'exchange.export', {
+      const theirs = await call(otherFloor, 'exchange.export', {
         outDir: folder.dir,
       });
       const foreign = await refusedBy(theirs.file);
@@ -276,12 +270,12 @@ describe('bundles', () => {
     slow,
     async () => {
       // The floor learns (from the command post's bundle) how far the command post has its chain.
-      const fromPost = await call<BundleExport>(post, 'exchange.export', { outDir: folder.dir });
+      const fromPost = await call(post, 'exchange.export', { outDir: folder.dir });
       const [atFloor] = await importFiles(floor, fromPost.file);
       expect(atFloor).toMatchObject({ status: 'applied', stationName: 'Command post' });
       // New work at the floor: a user created and signed in (audited events).
       await signInAs(floor, 'biomed');
-      const second = await call<BundleExport>(floor, 'exchange.export', { outDir: folder.dir });
+      const second = await call(floor, 'exchange.export', { outDir: folder.dir });
       expect(second.fromId).toBe(first.headId);
       expect(second.events).toBeGreaterThan(0);
 
@@ -299,7 +293,7 @@ describe('bundles', () => {
           [true, 'applied'],
           [false, 'applied'],
         ]);
-        const known = await call<StationView[]>(third, 'stations.list');
+        const known = await call(third, 'stations.list', {});
         expect(known.find((s) => s.name === 'NM laptop 2')?.headId).toBe(second.headId);
       } finally {
         third.cleanup();
@@ -317,11 +311,11 @@ describe('bundles', () => {
         await enrol(post, witness);
         await call(post, 'signing.unlock', { passphrase: 'correct horse battery staple' });
         await call(post, 'stations.revoke', { stationId: floorId });
-        const fromPost = await call<BundleExport>(post, 'exchange.export', { outDir: folder.dir });
+        const fromPost = await call(post, 'exchange.export', { outDir: folder.dir });
         await importFiles(witness, fromPost.file);
-        const seen = await call<StationView[]>(witness, 'stations.list');
+        const seen = await call(witness, 'stations.list', {});
         expect(seen.find((s) => s.stationId === floorId)).toMatchObject({ revoked: true });
-        const late = await call<BundleExport>(floor, 'exchange.export', { outDir: folder.dir });
+        const late = await call(floor, 'exchange.export', { outDir: folder.dir });
         for (const receiver of [post, witness]) {
           const before = tableHash(receiver.services.db);
           const [r] = await importFiles(receiver, late.file);

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BundleExport, BundleImportReport } from '../../api/domains/exchange';
 import { appendAuditEvent, systemActor } from '../audit/append';
 import { call, enrol, startCommandPost, startFloorStation } from '../stations/test/stations-setup';
 import { tempDir, type TestRuntime } from '../test/temp-runtime';
@@ -42,7 +41,7 @@ describe('bundle export', () => {
         });
       }
     })();
-    const exported = await call<BundleExport>(floor, 'exchange.export', { outDir: folder.dir });
+    const exported = await call(floor, 'exchange.export', { outDir: folder.dir });
     const bytes = fs.readFileSync(exported.file);
     expect(bytes.length).toBe(exported.bytes);
     expect(fs.readdirSync(folder.dir)).toEqual([exported.file.split('/').at(-1)]);
@@ -52,7 +51,7 @@ describe('bundle export', () => {
     expect(header.station.name).toBe('Säule Nord');
     expect(events.length).toBe(exported.events);
     expect(events.map((e) => e.payload)).toContainEqual({ note });
-    const report = await call<BundleImportReport>(post, 'exchange.import', {
+    const report = await call(post, 'exchange.import', {
       files: [exported.file],
     });
     expect(report.outcomes.map((o) => o.status)).toEqual(['applied']);

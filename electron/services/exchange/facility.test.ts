@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BundleExport, BundleImportReport } from '../../api/domains/exchange';
 import { anonymousActor, recordEvent } from '../audit/record';
 import { call } from '../stations/test/stations-setup';
 import { tableHash } from '../test/hostile/table-hash';
@@ -169,9 +168,9 @@ describe('one writer per case', () => {
       });
       const dir = path.join(f.folder, 'not-held');
       fs.mkdirSync(dir);
-      const bundle = await call<BundleExport>(floor.rt, 'exchange.export', { outDir: dir });
+      const bundle = await call(floor.rt, 'exchange.export', { outDir: dir });
       const before = tableHash(f.post.rt.services.db);
-      const { outcomes } = await call<BundleImportReport>(f.post.rt, 'exchange.import', {
+      const { outcomes } = await call(f.post.rt, 'exchange.import', {
         files: [bundle.file],
       });
       expect(outcomes).toMatchObject([{ status: 'refused', step: 'content' }]);

@@ -44,7 +44,7 @@ beforeAll(async () => {
         payload: { step: i, note: 'work recorded at the floor station' },
       })),
     }));
-    bundle = await call<BundleExport>(floor, 'exchange.export', { outDir: work.dir });
+    bundle = await call(floor, 'exchange.export', { outDir: work.dir });
     floorId = bundle.stationId;
   } finally {
     floor.cleanup();

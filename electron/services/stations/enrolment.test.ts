@@ -3,14 +3,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type {
-  EnrolmentResult,
-  StationFile,
-  StationStatus,
-  StationView,
-} from '../../api/domains/stations';
-import { setUpSigningIdentity, signInFirstAdmin } from '../signing/test/test-identity';
+import { setUpSigningIdentity } from '../signing/test/test-identity';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import { call, refusal, startCommandPost, startFloorStation } from './test/stations-setup';
 import { stationKeyFile } from './station-key';
 
 const slow = { timeout: 120_000 };
@@ -19,38 +14,22 @@ afterEach(() => {
   for (const rt of open.splice(0)) rt.cleanup();
 });
 
-async function call<T>(rt: TestRuntime, method: string, input: unknown = {}): Promise<T> {
-  const r = await rt.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
-
-async function refusal(rt: TestRuntime, method: string, input: unknown): Promise<string> {
-  const r = await rt.dispatch(method, input);
-  if (r.ok) throw new Error(`${method} was not refused`);
-  return r.error.message;
-}
-
 async function commandPost(): Promise<TestRuntime> {
-  const rt = startTestRuntime();
+  const rt = await startCommandPost();
   open.push(rt);
-  await setUpSigningIdentity(rt);
-  await call(rt, 'stations.init', { name: 'Command post' });
   return rt;
 }
 
 async function floorStation(name: string): Promise<TestRuntime> {
-  const rt = startTestRuntime();
+  const rt = await startFloorStation(name);
   open.push(rt);
-  await signInFirstAdmin(rt);
-  await call(rt, 'stations.init', { name });
   return rt;
 }
 
 describe('station identity and enrolment', () => {
   it('gives a station an ID, its name and a key that stays in its own file', slow, async () => {
     const rt = await floorStation('NM laptop 2');
-    const status = await call<StationStatus>(rt, 'stations.status');
+    const status = await call(rt, 'stations.status', {});
     expect(status).toMatchObject({ initialised: true, name: 'NM laptop 2', enrolled: false });
     expect(status.stationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(status.keyFingerprintSpoken).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/);
@@ -68,24 +47,24 @@ describe('station identity and enrolment', () => {
   it('enrols a floor station at the command post and the station accepts it', slow, async () => {
     const post = await commandPost();
     const floor = await floorStation('NM laptop 2');
-    const request = await call<StationFile>(floor, 'stations.request');
-    const review = await call<EnrolmentResult>(post, 'stations.reviewRequest', {
+    const request = await call(floor, 'stations.request', {});
+    const review = await call(post, 'stations.reviewRequest', {
       request: request.content,
     });
-    const floorStatus = await call<StationStatus>(floor, 'stations.status');
+    const floorStatus = await call(floor, 'stations.status', {});
     expect(review).toMatchObject({
       name: 'NM laptop 2',
       stationId: floorStatus.stationId,
       keyFingerprint: floorStatus.keyFingerprint,
       keyFingerprintSpoken: floorStatus.keyFingerprintSpoken,
     });
-    const enrolled = await call<EnrolmentResult>(post, 'stations.enrol', {
+    const enrolled = await call(post, 'stations.enrol', {
       request: request.content,
     });
     await call(floor, 'stations.accept', { response: enrolled.response.content });
-    expect(await call<StationStatus>(floor, 'stations.status')).toMatchObject({ enrolled: true });
+    expect(await call(floor, 'stations.status', {})).toMatchObject({ enrolled: true });
     // The command post enrolled itself first: its bundles carry revocations.
-    const atPost = await call<StationView[]>(post, 'stations.list');
+    const atPost = await call(post, 'stations.list', {});
     expect(atPost.map((s) => [s.name, s.enrolled, s.self])).toEqual([
       ['Command post', true, true],
       ['NM laptop 2', true, false],
@@ -114,12 +93,12 @@ describe('station identity and enrolment', () => {
       const post = await commandPost();
       const floor = await floorStation('Biomed workstation');
       const other = await floorStation('NM laptop 3');
-      const request = await call<StationFile>(floor, 'stations.request');
+      const request = await call(floor, 'stations.request', {});
       const renamed = request.content.replace('Biomed workstation', 'Biomed workstatioN');
       expect(await refusal(post, 'stations.enrol', { request: renamed })).toContain(
         'not signed by the key it carries',
       );
-      const enrolled = await call<EnrolmentResult>(post, 'stations.enrol', {
+      const enrolled = await call(post, 'stations.enrol', {
         request: request.content,
       });
       expect(
@@ -132,7 +111,7 @@ describe('station identity and enrolment', () => {
       open.push(foreign);
       await setUpSigningIdentity(foreign, 'Another Hospital');
       await call(foreign, 'stations.init', { name: 'Their command post' });
-      const theirs = await call<EnrolmentResult>(foreign, 'stations.enrol', {
+      const theirs = await call(foreign, 'stations.enrol', {
         request: request.content,
       });
       expect(
@@ -144,13 +123,13 @@ describe('station identity and enrolment', () => {
   it('revokes a station with a statement signed by the organisation', slow, async () => {
     const post = await commandPost();
     const floor = await floorStation('Lost laptop');
-    const request = await call<StationFile>(floor, 'stations.request');
-    const { stationId } = await call<EnrolmentResult>(post, 'stations.enrol', {
+    const request = await call(floor, 'stations.request', {});
+    const { stationId } = await call(post, 'stations.enrol', {
       request: request.content,
     });
-    const revoked = await call<StationView>(post, 'stations.revoke', { stationId });
+    const revoked = await call(post, 'stations.revoke', { stationId });
     expect(revoked).toMatchObject({ name: 'Lost laptop', revoked: true });
-    const self = (await call<StationStatus>(post, 'stations.status')).stationId;
+    const self = (await call(post, 'stations.status', {})).stationId ?? '';
     expect(await refusal(post, 'stations.revoke', { stationId: self })).toContain(
       'cannot revoke itself',
     );

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BundleExport, BundleImportReport } from '../../../api/domains/exchange';
+import type { BundleImportReport } from '../../../api/domains/exchange';
 import { demoIncident, type DemoIncident } from '../../cases/case-test-setup';
 import { testOrganisation, testPassphrase } from '../../signing/test/test-identity';
 import { call, enrol } from '../../stations/test/stations-setup';
@@ -69,12 +69,12 @@ export async function exchangeThroughFolder(
   stations: FacilityStation[] = [...facility.floors, facility.post],
 ): Promise<Map<string, BundleImportReport>> {
   for (const s of stations) {
-    await call<BundleExport>(s.rt, 'exchange.export', { outDir: facility.folder });
+    await call(s.rt, 'exchange.export', { outDir: facility.folder });
   }
   const files = fs.readdirSync(facility.folder).map((f) => path.join(facility.folder, f));
   const reports = new Map<string, BundleImportReport>();
   for (const s of stations) {
-    reports.set(s.name, await call<BundleImportReport>(s.rt, 'exchange.import', { files }));
+    reports.set(s.name, await call(s.rt, 'exchange.import', { files }));
   }
   return reports;
 }

@@ -1,17 +1,25 @@
-import type { EnrolmentResult, StationFile } from '../../../api/domains/stations';
+import type { EnrolmentResult } from '../../../api/domains/stations';
+import type { InputOf, MethodName, ResultOf } from '../../../api/methods';
+import type { Runtime } from '../../runtime';
 import { setUpSigningIdentity, signInFirstAdmin } from '../../signing/test/test-identity';
 import { startTestRuntime, type TestRuntime } from '../../test/temp-runtime';
 
 /** The value of a call that must succeed, for tests of the stations and the exchange. */
-export async function call<T>(rt: TestRuntime, method: string, input: unknown = {}): Promise<T> {
-  const r = await rt.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
+export function call<M extends MethodName>(
+  rt: Pick<Runtime, 'client'>,
+  method: M,
+  input: InputOf<M>,
+): Promise<ResultOf<M>> {
+  return rt.client().value(method, input);
 }
 
 /** The message of a call that must be refused. */
-export async function refusal(rt: TestRuntime, method: string, input: unknown): Promise<string> {
-  const r = await rt.dispatch(method, input);
+export async function refusal<M extends MethodName>(
+  rt: Pick<Runtime, 'client'>,
+  method: M,
+  input: InputOf<M>,
+): Promise<string> {
+  const r = await rt.client().call(method, input);
   if (r.ok) throw new Error(`${method} was not refused`);
   return r.error.message;
 }
@@ -37,8 +45,8 @@ export async function startFloorStation(name: string): Promise<TestRuntime> {
 
 /** Request, enrol at `post`, accept at `station`. */
 export async function enrol(post: TestRuntime, station: TestRuntime): Promise<EnrolmentResult> {
-  const request = await call<StationFile>(station, 'stations.request');
-  const result = await call<EnrolmentResult>(post, 'stations.enrol', { request: request.content });
+  const request = await call(station, 'stations.request', {});
+  const result = await call(post, 'stations.enrol', { request: request.content });
   await call(station, 'stations.accept', { response: result.response.content });
   return result;
 }
