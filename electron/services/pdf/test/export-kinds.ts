@@ -65,7 +65,7 @@ export function exportKinds(demo: () => DemoExports): ExportKind[] {
       // verify-pdf rebuilds the same words from the record as of the PDF.
       name: 'case-german-blocked-gate',
       method: 'exports.casePdf',
-      input: () => ({ caseId: demo().cases['NM-0003'], language: 'de' }),
+      input: () => ({ caseId: demoCase(demo(), 'NM-0003'), language: 'de' }),
       expected: ['Gerätefall NM-0003', 'Zurückgestellt', 'Ergebnis blockiert', 'injizierte Person'],
       signedBy: 'Digital signiert von der Organisation',
     },
