@@ -236,6 +236,24 @@ export interface BulkPreviewTarget {
   held: { caseId: number; reason: string }[];
   /** What the decision itself must supply for this step. */
   needs: ('reason' | 'recheckAt')[];
+  /**
+   * Chosen cases other stations hold with a step to this state in the workflow table: each is
+   * sent to its station as a request, whose guard decides there.
+   */
+  requested: RemoteCaseKey[];
+}
+
+/** A case another station holds: that station, and the case's ID there. */
+export interface RemoteCaseKey {
+  stationId: string;
+  caseId: number;
+}
+
+/** A chosen case another station holds, as its station's bundles describe it. */
+export interface BulkPreviewRemoteCase extends RemoteCaseKey {
+  stationName: string;
+  assetTag: string;
+  state: CaseState;
 }
 
 /**
@@ -247,6 +265,8 @@ export interface BulkPreview {
   targets: BulkPreviewTarget[];
   /** Chosen ids that are not cases of this incident. */
   unknown: number[];
+  /** The chosen cases other stations hold (those known here, of stations not revoked). */
+  remote: BulkPreviewRemoteCase[];
 }
 
 /** A case a bulk decision moved (or, for a re-check, rescheduled). */
@@ -313,7 +333,6 @@ export type BoardFilters = z.output<typeof boardFilters>;
 
 /** The commander's sign-off of a bulk decision: their PIN or password, entered once. */
 const bulkSignoff = z.object({ secret }).strict();
-const bulkCaseIds = z.array(id).min(1).max(10_000);
 /** Cases other stations hold: the decision reaches them as requests in this station's bundle. */
 const remoteCases = z.array(remoteCaseRef).min(1).max(10_000);
 /** This station's cases, the others' or both; at least one case in all. */
@@ -356,7 +375,13 @@ export const boardMethods = {
     'State counts of an incident over time, rebuilt from its case history (one point per change).',
   ),
   'cases.bulkPreview': method<BulkPreview>()(
-    z.object({ incidentId: id, caseIds: bulkCaseIds }).strict(),
+    z
+      .object({
+        incidentId: id,
+        caseIds: z.array(id).max(10_000),
+        remoteCases: remoteCases.optional(),
+      })
+      .strict(),
     'Before a bulk decision: the chosen cases, the states they can go to and, per state, which would move now and why the others would not. Changes nothing.',
   ),
   'cases.bulkTransition': method<BulkDecisionResult>()(

@@ -7,12 +7,15 @@ import { nextActions, type ActionOption } from '../workflow/next-actions';
 import { isOpen, stateLabels, workflowStates } from '../workflow/states';
 import { couldAwaitSignoff, loadQuick } from './board-evaluate';
 import { incidentHead } from './board-view';
+import { remotePreviewCases, remoteTowards } from './bulk-preview-remote';
 
 /**
  * What a bulk move would do, asked before the commander signs: the same options the case screen
  * computes for each case (`nextActions`, with a pending re-review holding every step but a
  * quarantine), gathered per target state. A case is read in full only where a sign-off could make
  * the difference, as on the board. Nothing is written: the decision itself runs every guard again.
+ * Cases other stations hold are listed with the steps the table has from their state: the
+ * decision sends them as requests, and their station's guard decides.
  */
 export function bulkPreview(
   ctx: CallContext,
@@ -40,14 +43,24 @@ export function bulkPreview(
       : withReReview(q.row, nextActions(q.bare, now));
     options.set(caseId, actions.options);
   }
+  // A closed incident's cases no longer change anywhere: nothing is sent for them.
+  const remote = head.status === 'closed' ? [] : remotePreviewCases(db, input.remoteCases ?? []);
   const closedWhy =
     head.status === 'closed'
       ? `The incident "${head.name}" is closed: its cases can no longer change.`
       : null;
   const targets: BulkPreviewTarget[] = [];
   for (const target of workflowStates) {
-    if (![...options.values()].some((list) => list.some((o) => o.target === target))) continue;
-    const entry: BulkPreviewTarget = { target, movable: [], held: [], needs: [] };
+    const towards = remoteTowards(remote, target);
+    const local = [...options.values()].some((list) => list.some((o) => o.target === target));
+    if (!local && towards.requested.length === 0) continue;
+    const entry: BulkPreviewTarget = {
+      target,
+      movable: [],
+      held: [],
+      needs: [...towards.needs],
+      requested: towards.requested,
+    };
     for (const c of cases) {
       const option = options.get(c.caseId)?.find((o) => o.target === target);
       for (const need of option?.needs ?? [])
@@ -67,5 +80,5 @@ export function bulkPreview(
     }
     targets.push(entry);
   }
-  return { cases, targets, unknown };
+  return { cases, targets, unknown, remote };
 }

@@ -35,6 +35,27 @@ async function remoteCase(tag: string) {
 }
 
 describe('a bulk decision of the command post on cases a floor station holds', () => {
+  it('is previewed with the steps the table has from their state there', slow, async () => {
+    const nm3 = await remoteCase('NM-0003');
+    const nm7 = await remoteCase('NM-0007');
+    const preview = await f.post.api.value('cases.bulkPreview', {
+      incidentId: f.post.incidentId,
+      caseIds: [],
+      remoteCases: [nm7, nm3, { stationId: nm3.stationId, caseId: 999 }],
+    });
+    expect(preview.cases).toEqual([]);
+    expect(preview.remote.map((c) => [c.assetTag, c.stationName, c.state])).toEqual([
+      ['NM-0003', 'NM laptop 2', 'assessing'],
+      ['NM-0007', 'NM laptop 2', 'assessing'],
+    ]);
+    const deferred = preview.targets.find((t) => t.target === 'deferred');
+    expect(deferred?.requested).toEqual([nm3, nm7]);
+    expect(deferred?.needs).toEqual(['recheckAt']);
+    expect(preview.targets.find((t) => t.target === 'quarantined')?.needs).toEqual(['reason']);
+    // No step from assessing back to at risk: nothing would be sent for it.
+    expect(preview.targets.find((t) => t.target === 'at_risk')).toBeUndefined();
+  });
+
   it('is applied there through the same guard, and its refusal comes back', slow, async () => {
     const [laptop, biomed] = f.floors;
     if (!laptop || !biomed) throw new Error('no floor stations');
@@ -108,6 +129,16 @@ describe('a bulk decision of the command post on cases a floor station holds', (
     ]);
     const refused = await f.post.api.value('requests.list', { refusedOnly: true });
     expect(refused.requests.map((r) => r.assetTag)).toEqual(['NM-0007']);
+    // The command post's HICS 214 tells what the laptop did with each request.
+    const hics214 = await f.post.api.value('reports.hics214', { incidentId: f.post.incidentId });
+    const answered = hics214.entries
+      .filter((e) => e.station === 'NM laptop 2')
+      .flatMap((e) => e.activities.map((a) => a.activity))
+      .filter((a) => a.includes('request of'));
+    expect(answered).toEqual([
+      'Carried out the request of Command post for NM-0003',
+      `Refused the request of Command post for NM-0007: ${localWords}`,
+    ]);
     const board = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
     expect(board.rows.find((r) => r.assetTag === 'NM-0003')?.state).toBe('deferred');
   });

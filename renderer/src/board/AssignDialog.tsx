@@ -5,9 +5,14 @@ import { useCall } from '../api/use-call';
 import { FormDialog } from '../components/FormDialog';
 import { SelectField } from '../components/SelectField';
 import { roleLabel } from '../people/role-label';
+import type { RemoteCaseKey } from '../../../electron/api/domains/board';
+import type { CaseRequest } from '../../../electron/api/domains/case-requests';
+import { RequestsSentList } from './RequestsSentList';
 
 interface Props {
   caseIds: readonly number[];
+  /** Cases other stations hold: assigned there, on request, to the person with the same staff ID. */
+  remoteCases: readonly RemoteCaseKey[];
   isOpen: boolean;
   onClose(): void;
   onAssigned(): void;
@@ -17,8 +22,12 @@ interface Props {
 const chunk = 1000;
 const nobodyKey = 'nobody';
 
-/** Assign the selected cases to one person (or to no one), in one audited call per 1,000. */
-export function AssignDialog({ caseIds, isOpen, onClose, onAssigned }: Props) {
+/**
+ * Assign the selected cases to one person (or to no one), in one audited call per 1,000. The
+ * cases other stations hold are sent to them as requests naming the person's staff ID, which
+ * names the same person at every station.
+ */
+export function AssignDialog({ caseIds, remoteCases, isOpen, onClose, onAssigned }: Props) {
   const { t } = useTranslation();
   // session.listUsers is open to everyone signed in (people.list is an administrator's).
   const users = useCall('session.listUsers', isOpen ? {} : null);
@@ -26,12 +35,24 @@ export function AssignDialog({ caseIds, isOpen, onClose, onAssigned }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState<string>();
+  const [requested, setRequested] = useState<CaseRequest[]>([]);
+  const count = caseIds.length + remoteCases.length;
+  const chosen = users.value?.find((u) => String(u.id) === choice);
+  // A request names the person by staff ID: someone without one cannot be asked for elsewhere.
+  const noStaffId = remoteCases.length > 0 && chosen !== undefined && !chosen.staffId;
 
   const close = () => {
     setChoice(undefined);
     setError(undefined);
     setDone(undefined);
+    setRequested([]);
     onClose();
+  };
+
+  const fail = (e: ApiError) => {
+    setBusy(false);
+    setError(e);
+    onAssigned();
   };
 
   const assign = async () => {
@@ -44,19 +65,26 @@ export function AssignDialog({ caseIds, isOpen, onClose, onAssigned }: Props) {
         caseIds: caseIds.slice(i, i + chunk),
         assigneeUserId,
       });
-      if (!result.ok) {
-        setBusy(false);
-        setError(result.error);
-        onAssigned();
-        return;
-      }
+      if (!result.ok) return fail(result.error);
+    }
+    const sent: CaseRequest[] = [];
+    for (let i = 0; i < remoteCases.length; i += chunk) {
+      const result = await call('requests.assign', {
+        remoteCases: remoteCases.slice(i, i + chunk).map((r) => ({ ...r })),
+        assigneeStaffId: chosen?.staffId ?? null,
+      });
+      if (!result.ok) return fail(result.error);
+      sent.push(...result.value.requested);
     }
     setBusy(false);
-    const name = users.value?.find((u) => u.id === assigneeUserId)?.displayName;
+    setRequested(sent);
+    const name = chosen?.displayName;
     setDone(
-      name
-        ? t('board.assign.done', { count: caseIds.length, name })
-        : t('board.assign.doneNobody', { count: caseIds.length }),
+      caseIds.length === 0
+        ? t('board.assign.doneRequests', { count: sent.length })
+        : name
+          ? t('board.assign.done', { count: caseIds.length, name })
+          : t('board.assign.doneNobody', { count: caseIds.length }),
     );
     onAssigned();
   };
@@ -71,16 +99,24 @@ export function AssignDialog({ caseIds, isOpen, onClose, onAssigned }: Props) {
 
   return (
     <FormDialog
-      title={t('board.assign.title', { count: caseIds.length })}
+      title={t('board.assign.title', { count })}
       isOpen={isOpen}
       onClose={close}
-      submitLabel={t('board.assign.submit', { count: caseIds.length })}
+      submitLabel={t('board.assign.submit', { count })}
       onSubmit={() => void assign()}
       busy={busy}
-      submitDisabled={choice === undefined}
+      submitDisabled={choice === undefined || noStaffId}
       cancelLabel={t('board.dialog.cancel')}
       error={error ?? users.error}
-      done={done === undefined ? undefined : { message: done, closeLabel: t('board.dialog.done') }}
+      done={
+        done === undefined
+          ? undefined
+          : {
+              message: done,
+              closeLabel: t('board.dialog.done'),
+              details: <RequestsSentList requested={requested} />,
+            }
+      }
     >
       <SelectField
         className="filter-select board-person-select"
@@ -90,6 +126,13 @@ export function AssignDialog({ caseIds, isOpen, onClose, onAssigned }: Props) {
         onChange={setChoice}
         placeholder={t('board.assign.placeholder')}
       />
+      {remoteCases.length > 0 && done === undefined ? (
+        <p className={noStaffId ? 'notice notice-warning' : 'board-bulk-what'}>
+          {noStaffId
+            ? t('board.assign.noStaffId', { name: chosen?.displayName ?? '' })
+            : t('board.assign.willRequest', { count: remoteCases.length })}
+        </p>
+      ) : null}
     </FormDialog>
   );
 }

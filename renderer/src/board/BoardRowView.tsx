@@ -15,9 +15,10 @@ interface Props {
   rowIndex: number;
   start: number;
   row: BoardRow | undefined;
+  /** Whether this row can be ticked (a case held elsewhere only at the command post). */
   selectable: boolean;
   selected: boolean;
-  onSelect(caseId: number, on: boolean): void;
+  onSelect(row: BoardRow, on: boolean): void;
 }
 
 /** "Priority 97.3: known exploited since …; reachable from …", the reasons strongest first. */
@@ -58,11 +59,11 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
       data-asset-tag={row.assetTag}
     >
       <td role="cell" className="vtable-cell board-cell-select">
-        {selectable && row.heldHere ? (
+        {selectable ? (
           <Checkbox
             className="board-check"
             isSelected={selected}
-            onChange={(on) => onSelect(row.caseId, on)}
+            onChange={(on) => onSelect(row, on)}
             aria-label={t('board.table.select', { assetTag: row.assetTag })}
           >
             <span className="board-check-box" aria-hidden="true">

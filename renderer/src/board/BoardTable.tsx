@@ -3,6 +3,8 @@ import { VirtualTable } from '../components/VirtualTable';
 import { boardColumns } from './board-columns';
 import { BoardRowView } from './BoardRowView';
 import type { BoardPages } from './use-board-pages';
+import { remoteKey, rowRemoteKey, type RemoteSelection } from './remote-selection';
+import type { BoardRow } from '../../../electron/api/domains/board';
 
 /** Up to four short lines (a name may wrap); the same as --vtable-row-height in board-list.css. */
 const rowHeight = 76;
@@ -10,13 +12,21 @@ const rowHeight = 76;
 interface Props {
   pages: BoardPages;
   selectable: boolean;
+  /** Cases other stations hold can be ticked too (their decisions go as requests). */
+  remoteSelectable: boolean;
   selected: ReadonlySet<number>;
-  onSelect(caseId: number, on: boolean): void;
+  selectedRemote: RemoteSelection;
+  onSelect(row: BoardRow, on: boolean): void;
 }
 
 /** The incident's cases as a virtualised table (like the device table). */
-export function BoardTable({ pages, selectable, selected, onSelect }: Props) {
+export function BoardTable(props: Props) {
+  const { pages, selectable, remoteSelectable, selected, selectedRemote, onSelect } = props;
   const { t } = useTranslation();
+  const isSelected = (row: BoardRow) => {
+    const remote = rowRemoteKey(row);
+    return remote ? selectedRemote.has(remoteKey(remote)) : selected.has(row.caseId);
+  };
   return (
     <VirtualTable
       className="board-table"
@@ -36,8 +46,8 @@ export function BoardTable({ pages, selectable, selected, onSelect }: Props) {
           key={key}
           {...place}
           row={row}
-          selectable={selectable}
-          selected={row ? selected.has(row.caseId) : false}
+          selectable={selectable && (row?.heldHere === true || remoteSelectable)}
+          selected={row ? isSelected(row) : false}
           onSelect={onSelect}
         />
       )}

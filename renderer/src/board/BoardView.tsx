@@ -18,6 +18,15 @@ import { StationsStrip } from './StationsStrip';
 import { ConflictsNotice } from './ConflictsNotice';
 import { RequestRefusalsNotice } from './RequestRefusalsNotice';
 import { allMatchingCaseIds, useBoardPages } from './use-board-pages';
+import { useCall } from '../api/use-call';
+import type { BoardRow } from '../../../electron/api/domains/board';
+import {
+  noRemote,
+  remoteKey,
+  remoteList,
+  rowRemoteKey,
+  type RemoteSelection,
+} from './remote-selection';
 
 /** The filters stay while the commander opens a case and comes back. */
 let rememberedQuery: BoardQuery = emptyQuery;
@@ -30,6 +39,12 @@ export function BoardView({ incidentId }: { incidentId: number }) {
   const [query, setQueryState] = useState<BoardQuery>(rememberedQuery);
   const [reloadKey, setReloadKey] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [selectedRemote, setSelectedRemote] = useState<RemoteSelection>(noRemote);
+  // The command post (holding the organisation identity) decides on cases other stations hold
+  // too: each decision reaches their station as a request.
+  const station = useCall('stations.status', {});
+  const remoteSelectable =
+    station.value?.enrolled === true && station.value.holdsOrganisationIdentity;
   const [selectingAll, setSelectingAll] = useState(false);
   const [selectError, setSelectError] = useState<ApiError>();
   const [dialog, setDialog] = useState<'assign' | 'pdf' | BulkMode>();
@@ -40,25 +55,42 @@ export function BoardView({ incidentId }: { incidentId: number }) {
   const setQuery = (next: BoardQuery) => {
     rememberedQuery = next;
     setSelected(new Set());
+    setSelectedRemote(noRemote);
     setQueryState(next);
   };
   const reload = () => setReloadKey((n) => n + 1);
-  const select = (caseId: number, on: boolean) =>
+  const select = (row: BoardRow, on: boolean) => {
+    const remote = rowRemoteKey(row);
+    if (remote) {
+      return setSelectedRemote((current) => {
+        const next = new Map(current);
+        if (on) next.set(remoteKey(remote), remote);
+        else next.delete(remoteKey(remote));
+        return next;
+      });
+    }
     setSelected((current) => {
       const next = new Set(current);
-      if (on) next.add(caseId);
-      else next.delete(caseId);
+      if (on) next.add(row.caseId);
+      else next.delete(row.caseId);
       return next;
     });
+  };
+  const clearSelection = () => {
+    setSelected(new Set());
+    setSelectedRemote(noRemote);
+  };
   const selectAll = () => {
     setSelectingAll(true);
-    void allMatchingCaseIds(incidentId, query).then((result) => {
+    void allMatchingCaseIds(incidentId, query, remoteSelectable).then((result) => {
       setSelectingAll(false);
-      if (result.ok) setSelected(new Set(result.ids));
-      else setSelectError(result.error);
+      if (!result.ok) return setSelectError(result.error);
+      setSelected(new Set(result.ids));
+      setSelectedRemote(new Map(result.remote.map((r) => [remoteKey(r), r])));
     });
   };
   const caseIds = [...selected];
+  const remoteCases = remoteList(selectedRemote);
   const bulkMode = dialog === 'move' || dialog === 'recheck' ? dialog : undefined;
 
   if (!view) {
@@ -102,11 +134,12 @@ export function BoardView({ incidentId }: { incidentId: number }) {
         ) : null}
         {canDecide || canAssign ? (
           <SelectionToolbar
-            selectedCount={selected.size}
+            selectedCount={selected.size + selectedRemote.size}
+            localCount={selected.size}
             matchingCount={view.totalMatching}
             selectingAll={selectingAll}
             onSelectAll={selectAll}
-            onClear={() => setSelected(new Set())}
+            onClear={clearSelection}
             onAssign={() => setDialog('assign')}
             onBulk={(mode) => setDialog(mode)}
             onExportPdfs={() => setDialog('pdf')}
@@ -123,12 +156,15 @@ export function BoardView({ incidentId }: { incidentId: number }) {
         <BoardTable
           pages={pages}
           selectable={canDecide || canAssign}
+          remoteSelectable={remoteSelectable}
           selected={selected}
+          selectedRemote={selectedRemote}
           onSelect={select}
         />
       )}
       <AssignDialog
         caseIds={caseIds}
+        remoteCases={remoteCases}
         isOpen={dialog === 'assign'}
         onClose={() => setDialog(undefined)}
         onAssigned={reload}
@@ -137,6 +173,7 @@ export function BoardView({ incidentId }: { incidentId: number }) {
         mode={bulkMode}
         incidentId={incidentId}
         caseIds={caseIds}
+        remoteCases={remoteCases}
         onClose={() => setDialog(undefined)}
         onDecided={reload}
       />

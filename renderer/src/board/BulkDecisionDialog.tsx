@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { BulkDecisionResult } from '../../../electron/api/domains/board';
+import type { TFunction } from 'i18next';
+import type {
+  BulkDecisionResult,
+  BulkPreviewTarget,
+  RemoteCaseKey,
+} from '../../../electron/api/domains/board';
 import type { CaseState } from '../../../electron/api/domains/cases';
 import { signoffKinds } from '../../../electron/api/permissions';
 import { call, type ApiError } from '../api/client';
@@ -22,6 +27,8 @@ interface Props {
   mode: BulkMode | undefined;
   incidentId: number;
   caseIds: readonly number[];
+  /** Cases other stations hold: the decision reaches them as requests. */
+  remoteCases: readonly RemoteCaseKey[];
   onClose(): void;
   /** Something changed (even if some cases were refused): the board reloads. */
   onDecided(): void;
@@ -35,7 +42,8 @@ const defaultRecheckMinutes = 60;
  * set one re-check time. The dialog says exactly what will be done to how many cases; the
  * services apply the same guard to each and the result lists moved and refused cases with why.
  */
-export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecided }: Props) {
+export function BulkDecisionDialog(props: Props) {
+  const { mode, incidentId, caseIds, remoteCases, onClose, onDecided } = props;
   const { t } = useTranslation();
   const { status } = useSession();
   const [target, setTarget] = useState<CaseState>();
@@ -48,20 +56,24 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
   const { preview, error: previewError } = useBulkPreview(
     incidentId,
     caseIds,
+    remoteCases,
     mode !== undefined && result === undefined,
   );
   const plan = bulkPlan(preview, mode, target, t('board.bulk.preview.notDeferred'));
-  const count = caseIds.length;
+  const count = caseIds.length + remoteCases.length;
   // Only the cases that can move are decided on: the signature covers exactly the list shown.
+  // Cases other stations hold go as requests where the table has the step; their guard decides.
   const movable = plan?.movable ?? [];
-  const nothingMoves = plan !== undefined && movable.length === 0;
+  const requested = plan?.requested ?? [];
+  const doing = movable.length + requested.length;
+  const nothingMoves = plan !== undefined && doing === 0;
   const needsRecheck = mode === 'recheck' || target === 'deferred';
   const needsReason =
     preview?.targets.find((x) => x.target === target)?.needs.includes('reason') ?? false;
   const recheckIso = localInputToIso(recheck, 'future');
   const ready =
     secret.length > 0 &&
-    movable.length > 0 &&
+    doing > 0 &&
     (!needsReason || reason.trim() !== '') &&
     (!needsRecheck || recheckIso !== null);
 
@@ -81,6 +93,7 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
     const common = {
       incidentId,
       caseIds: [...movable],
+      ...(requested.length > 0 ? { remoteCases: requested.map((r) => ({ ...r })) } : {}),
       ...(reason.trim() ? { reason: reason.trim() } : {}),
       signoff: { secret },
     };
@@ -111,6 +124,8 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
         ? t('board.bulk.willMove', { count: movable.length, state: t(`cases.state.${target}`) })
         : t('board.bulk.chooseTarget', { count });
   const total = preview?.cases.length ?? count;
+  const sendsRequests =
+    requested.length > 0 ? t('board.bulk.willRequest', { count: requested.length }) : null;
   // A signature only for a decision that changes something, once its target is chosen.
   const signing = preview !== undefined && !nothingMoves && (mode === 'recheck' || !!target);
 
@@ -129,8 +144,8 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
         !signing
           ? undefined
           : mode === 'recheck'
-            ? t('board.bulk.submitRecheck', { count: movable.length })
-            : t('board.bulk.submitMove', { count: movable.length })
+            ? t('board.bulk.submitRecheck', { count: doing })
+            : t('board.bulk.submitMove', { count: doing })
       }
       onSubmit={submit}
       busy={busy}
@@ -151,14 +166,10 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
           label={t('board.bulk.target')}
           options={(preview?.targets ?? []).map((x) => ({
             key: x.target,
-            label: t('board.bulk.preview.option', {
-              state: t(`cases.state.${x.target}`),
-              count: x.movable.length,
-              total,
-            }),
+            label: targetLabel(t, x, total),
           }))}
           disabledKeys={(preview?.targets ?? [])
-            .filter((x) => x.movable.length === 0)
+            .filter((x) => x.movable.length === 0 && x.requested.length === 0)
             .map((x) => x.target)}
           isDisabled={!preview}
           value={target}
@@ -207,7 +218,7 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
         <>
           <section className="board-bulk-summary" aria-label={t('board.bulk.summaryLabel')}>
             <p className="board-bulk-what" data-testid="bulk-what">
-              {what}
+              {movable.length > 0 || !sendsRequests ? what : null} {sendsRequests}
             </p>
             <p>{t('board.bulk.guards')}</p>
             {status?.user ? (
@@ -227,4 +238,20 @@ export function BulkDecisionDialog({ mode, incidentId, caseIds, onClose, onDecid
       ) : null}
     </FormDialog>
   );
+}
+
+/** "Deferred (2 of 3 can move now)", with the cases sent as requests to their stations. */
+function targetLabel(t: TFunction, x: BulkPreviewTarget, total: number): string {
+  const state = t(`cases.state.${x.target}`);
+  if (x.requested.length === 0) {
+    return t('board.bulk.preview.option', { state, count: x.movable.length, total });
+  }
+  return total === 0
+    ? t('board.bulk.preview.optionRequests', { state, count: x.requested.length })
+    : t('board.bulk.preview.optionBoth', {
+        state,
+        count: x.movable.length,
+        total,
+        requested: x.requested.length,
+      });
 }

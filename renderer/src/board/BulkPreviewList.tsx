@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { BulkPreview } from '../../../electron/api/domains/board';
+import type { BulkPreview, RemoteCaseKey } from '../../../electron/api/domains/board';
+import { remoteKey } from './remote-selection';
 import type { CaseState } from '../../../electron/api/domains/cases';
 import type { BulkMode } from './board-query';
 
@@ -7,6 +8,8 @@ import type { BulkMode } from './board-query';
 export interface BulkPlan {
   movable: number[];
   held: { caseId: number; reason: string }[];
+  /** Cases other stations hold, sent to them as requests (their station's checks decide). */
+  requested: RemoteCaseKey[];
 }
 
 /** Devices listed by name in the dialog; beyond this the list says how many more. */
@@ -26,10 +29,15 @@ export function bulkPlan(
       held: preview.cases
         .filter((c) => c.state !== 'deferred')
         .map((c) => ({ caseId: c.caseId, reason: notDeferred })),
+      requested: preview.remote
+        .filter((c) => c.state === 'deferred')
+        .map((c) => ({ stationId: c.stationId, caseId: c.caseId })),
     };
   }
   const entry = preview.targets.find((t) => t.target === target);
-  return entry ? { movable: entry.movable, held: entry.held } : undefined;
+  return entry
+    ? { movable: entry.movable, held: entry.held, requested: entry.requested }
+    : undefined;
 }
 
 /** Before signing: the devices that would move, and the ones that would not with the reason. */
@@ -46,6 +54,7 @@ export function BulkPreviewList({
 }) {
   const { t } = useTranslation();
   const byId = new Map(preview.cases.map((c) => [c.caseId, c]));
+  const remote = new Map(preview.remote.map((c) => [remoteKey(c), c]));
   const movable = plan.movable.slice(0, shownAtMost);
   const held = plan.held.slice(0, shownAtMost);
   return (
@@ -80,6 +89,32 @@ export function BulkPreviewList({
           </ul>
           {plan.movable.length > movable.length ? (
             <p>{t('board.bulk.preview.more', { count: plan.movable.length - movable.length })}</p>
+          ) : null}
+        </section>
+      ) : null}
+      {plan.requested.length > 0 ? (
+        <section aria-labelledby="bulk-will-request">
+          <h3 id="bulk-will-request">
+            {t('board.bulk.preview.willRequest', { count: plan.requested.length })}
+          </h3>
+          <ul className="board-bulk-list" data-testid="bulk-will-request">
+            {plan.requested.slice(0, shownAtMost).map((r) => {
+              const c = remote.get(remoteKey(r));
+              return (
+                <li key={remoteKey(r)} data-asset-tag={c?.assetTag}>
+                  <strong>{c?.assetTag}</strong>
+                  <span className="board-bulk-reason">
+                    {t('board.bulk.preview.requestLine', {
+                      station: c?.stationName ?? '',
+                      state: c ? t(`cases.state.${c.state}`) : '',
+                    })}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          {plan.requested.length > shownAtMost ? (
+            <p>{t('board.bulk.preview.more', { count: plan.requested.length - shownAtMost })}</p>
           ) : null}
         </section>
       ) : null}

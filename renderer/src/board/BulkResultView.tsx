@@ -4,13 +4,16 @@ import type { BulkDecisionResult } from '../../../electron/api/domains/board';
 import { formatDateTime } from '../cases/time-format';
 import { boardCaseHref } from './board-hrefs';
 import type { BulkMode } from './board-query';
+import { RequestsSentList } from './RequestsSentList';
 
 /** What a bulk decision did: every moved case, and every refused one with the guard's words. */
 export function BulkResultView({ result, mode }: { result: BulkDecisionResult; mode: BulkMode }) {
   const { t } = useTranslation();
-  const { moved, refused } = result;
-  // Green only when everything was done: a partial result is amber, nothing done is red.
-  const outcome = refused.length === 0 ? 'done' : moved.length > 0 ? 'partial' : 'none';
+  const { moved, refused, requested } = result;
+  // Green only when everything was done: a partial result is amber, nothing done is red. A case
+  // sent as a request counts as done here: its answer comes back from its station.
+  const done = moved.length + requested.length;
+  const outcome = refused.length === 0 ? 'done' : done > 0 ? 'partial' : 'none';
   const outcomeClass = {
     done: 'notice-success',
     partial: 'notice-warning',
@@ -19,11 +22,14 @@ export function BulkResultView({ result, mode }: { result: BulkDecisionResult; m
   return (
     <div className="board-bulk-result" data-testid="bulk-result">
       <p className={`notice ${outcomeClass}`} role="status" data-outcome={outcome}>
-        {t(`board.bulk.outcome.${mode}.${outcome}`, {
-          count: moved.length,
-          refused: refused.length,
-        })}
+        {moved.length === 0 && requested.length > 0 && refused.length === 0
+          ? t('board.bulk.outcome.requested', { count: requested.length })
+          : t(`board.bulk.outcome.${mode}.${outcome}`, {
+              count: moved.length,
+              refused: refused.length,
+            })}
       </p>
+      <RequestsSentList requested={requested} />
       {refused.length > 0 ? (
         <section aria-labelledby="bulk-refused" data-testid="bulk-refused">
           <h3 id="bulk-refused">

@@ -4,6 +4,8 @@ import type { BulkMode } from './board-query';
 
 interface Props {
   selectedCount: number;
+  /** Of them, the cases held here (signed PDFs are exported only of these). */
+  localCount: number;
   matchingCount: number;
   selectingAll: boolean;
   onSelectAll(): void;
@@ -42,9 +44,11 @@ export function SelectionToolbar(props: Props) {
           <Button className="button button-secondary" onPress={() => props.onBulk('recheck')}>
             {t('board.selection.recheck')}
           </Button>
-          <Button className="button button-secondary" onPress={props.onExportPdfs}>
-            {t('board.selection.exportPdfs')}
-          </Button>
+          {props.localCount > 0 ? (
+            <Button className="button button-secondary" onPress={props.onExportPdfs}>
+              {t('board.selection.exportPdfs')}
+            </Button>
+          ) : null}
         </>
       ) : null}
     </div>

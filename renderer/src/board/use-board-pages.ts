@@ -1,4 +1,5 @@
-import type { BoardRow, BoardView } from '../../../electron/api/domains/board';
+import type { BoardRow, BoardView, RemoteCaseKey } from '../../../electron/api/domains/board';
+import { rowRemoteKey } from './remote-selection';
 import { call, type ApiError } from '../api/client';
 import { usePagedRows, type PagedRows, type PageReader } from '../components/use-paged-rows';
 import type { BoardQuery } from './board-query';
@@ -39,12 +40,17 @@ export function useBoardPages(
   return usePagedRows(readBoard, boardPageSize, paged, reloadKey);
 }
 
-/** Every case id matching the query (for "select all matching"), 1,000 per call. */
+/**
+ * Every case matching the query (for "select all matching"), 1,000 per call: this station's by
+ * id, and with `withRemote` (the command post) the cases other stations hold.
+ */
 export async function allMatchingCaseIds(
   incidentId: number,
   query: BoardQuery,
-): Promise<{ ok: true; ids: number[] } | { ok: false; error: ApiError }> {
+  withRemote: boolean,
+): Promise<{ ok: true; ids: number[]; remote: RemoteCaseKey[] } | { ok: false; error: ApiError }> {
   const ids: number[] = [];
+  const remote: RemoteCaseKey[] = [];
   let seen = 0;
   for (let offset = 0; ; offset += 1000) {
     const result = await call('board.get', {
@@ -55,10 +61,13 @@ export async function allMatchingCaseIds(
       limit: 1000,
     });
     if (!result.ok) return { ok: false, error: result.error };
-    // Cases held at other stations are worked there: only this station's can be selected.
-    ids.push(...result.value.rows.filter((r) => r.heldHere).map((r) => r.caseId));
+    for (const row of result.value.rows) {
+      const key = rowRemoteKey(row);
+      if (!key) ids.push(row.caseId);
+      else if (withRemote) remote.push(key);
+    }
     seen += result.value.rows.length;
     if (result.value.rows.length < 1000 || seen >= result.value.totalMatching) break;
   }
-  return { ok: true, ids };
+  return { ok: true, ids, remote };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BulkPreview } from '../../../electron/api/domains/board';
+import type { BulkPreview, RemoteCaseKey } from '../../../electron/api/domains/board';
 import { call, type ApiError } from '../api/client';
 
 interface Answer {
@@ -16,17 +16,22 @@ interface Answer {
 export function useBulkPreview(
   incidentId: number,
   caseIds: readonly number[],
+  remoteCases: readonly RemoteCaseKey[],
   open: boolean,
 ): { preview: BulkPreview | undefined; error: ApiError | undefined } {
   const [answer, setAnswer] = useState<Answer>({ key: '' });
-  const key = open ? `${incidentId}:${JSON.stringify(caseIds)}` : '';
+  const key = open ? `${incidentId}:${JSON.stringify([caseIds, remoteCases])}` : '';
   useEffect(() => {
     if (key === '') return;
     let live = true;
-    void call('cases.bulkPreview', { incidentId, caseIds: [...caseIds] }).then((result) => {
-      if (!live) return;
-      setAnswer(result.ok ? { key, preview: result.value } : { key, error: result.error });
-    });
+    const remote =
+      remoteCases.length > 0 ? { remoteCases: remoteCases.map((r) => ({ ...r })) } : {};
+    void call('cases.bulkPreview', { incidentId, caseIds: [...caseIds], ...remote }).then(
+      (result) => {
+        if (!live) return;
+        setAnswer(result.ok ? { key, preview: result.value } : { key, error: result.error });
+      },
+    );
     return () => {
       live = false;
     };
