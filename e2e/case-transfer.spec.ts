@@ -1,67 +1,25 @@
-import type { APIRequestContext, Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Role } from '../electron/api/permissions';
-import { startBrowserServer, type BrowserServer } from '../electron/browser/server';
 import { boardCaseHref } from '../renderer/src/board/board-hrefs';
-import { callApi, shot } from './case-steps';
+import { shot } from './case-steps';
+import {
+  enrolledFloor,
+  exchange,
+  handOver as handOverByApi,
+  openIncident,
+  screen,
+  station,
+  type Station,
+} from './facility-stations';
 import { demoUser, expect, loadDemoAndSignIn, sessionUser, test } from './fixtures';
 
-const screen = { width: 1024, height: 768 };
-
-/** One station of the facility in its own browser page, called as its signed-in user. */
-interface Station {
-  page: Page;
-  api<T>(method: string, input?: object): Promise<T>;
-}
-
-function station(page: Page, server: BrowserServer): Station {
-  const request: APIRequestContext = page.request;
-  return { page, api: (method, input = {}) => callApi(request, server, method, input) };
-}
-
-/** The next person takes the station over (the page shows them after a reload). */
-async function handOver(s: Station, role: Role): Promise<number> {
-  const user = demoUser(role);
-  const status = await s.api<{ user: { id: number } }>('session.handOver', {
-    staffId: user.staffId,
-    secret: user.pin,
-  });
+/** The next person takes the station over, and its page shows them. */
+async function handOver(s: Station, role: Role): Promise<void> {
+  await handOverByApi(s, role);
   await s.page.reload();
-  await expect(sessionUser(s.page)).toContainText(user.displayName);
-  return status.user.id;
-}
-
-/** The commander opens an incident for ICSMA-17-215-02, with NM-0003's case when it is confirmed. */
-async function openIncident(s: Station, withNm0003: boolean): Promise<void> {
-  await handOver(s, 'biomed');
-  const { matches } = await s.api<{
-    matches: { id: number; assetTag: string; trackingId: string; advisoryId: number }[];
-  }>('matches.list', { status: 'suggested', limit: 500 });
-  const match = matches.find((m) => m.assetTag === 'NM-0003' && m.trackingId === 'ICSMA-17-215-02');
-  if (!match) throw new Error('The demo has no suggested NM-0003 / ICSMA-17-215-02 match');
-  if (withNm0003) {
-    await s.api('matches.confirm', { id: match.id, reason: 'Checked on the device.' });
-  }
-  const commander = await handOver(s, 'incident_commander');
-  const now = Date.now();
-  await s.api('incidents.create', {
-    name: 'ICSMA-17-215-02 at the facility',
-    commanderUserId: commander,
-    operationalPeriod: {
-      start: new Date(now - 3_600_000).toISOString(),
-      end: new Date(now + 8 * 3_600_000).toISOString(),
-    },
-    advisoryIds: [match.advisoryId],
-  });
-}
-
-/** Each station of `from` writes its bundle into the folder; each of `to` imports them all. */
-async function exchange(folder: string, from: Station[], to: Station[]): Promise<void> {
-  for (const s of from) await s.api('exchange.export', { outDir: folder });
-  const files = fs.readdirSync(folder).map((f) => path.join(folder, f));
-  for (const s of to) await s.api('exchange.import', { files });
+  await expect(sessionUser(s.page)).toContainText(demoUser(role).displayName);
 }
 
 async function caseOf(s: Station, assetTag: string): Promise<number> {
@@ -84,27 +42,28 @@ test('the command post hands a case to the biomed workstation through a folder, 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'standalone-e2e-transfer-'));
   const folder = path.join(scratch, 'shared');
   fs.mkdirSync(folder);
-  const server = await startBrowserServer({ dataDir: path.join(scratch, 'biomed') });
-  const context = await browser.newContext({ viewport: screen });
+  const contexts: { close(): Promise<void> }[] = [];
+  const servers: { close(): Promise<void> }[] = [];
   try {
     await page.setViewportSize(screen);
     await loadDemoAndSignIn(page, 'admin');
     const post = station(page, harness);
     await post.api('stations.init', { name: 'Command post' });
     await post.api('signing.unlock', { passphrase: 'demo-signing-only' });
-
-    const biomedPage = await context.newPage();
-    await biomedPage.goto(server.openUrl);
-    await loadDemoAndSignIn(biomedPage, 'admin');
-    const biomed = station(biomedPage, server);
-    await biomed.api('stations.init', { name: 'Biomed workstation' });
-    const request = await biomed.api<{ content: string }>('stations.request');
-    const enrolled = await post.api<{ response: { content: string } }>('stations.enrol', {
-      request: request.content,
-    });
-    await biomed.api('stations.accept', { response: enrolled.response.content });
+    const { floor: biomed, context } = await enrolledFloor(
+      browser,
+      post,
+      scratch,
+      'Biomed workstation',
+    );
+    contexts.push(context);
+    servers.push(biomed.server);
+    const biomedPage = biomed.page;
     await openIncident(post, true);
     await openIncident(biomed, false);
+    // The commander's page shows the commander, who hands the case on from it.
+    await page.reload();
+    await expect(sessionUser(page)).toContainText(demoUser('incident_commander').displayName);
     await exchange(folder, [biomed], [post]);
 
     // The command post starts NM-0003's assessment, then hands the case on from its page.
@@ -156,8 +115,8 @@ test('the command post hands a case to the biomed workstation through a folder, 
     expect(after.state).toBe('quarantined');
     expect(consoleErrors).toEqual([]);
   } finally {
-    await context.close();
-    await server.close();
+    for (const c of contexts) await c.close();
+    for (const x of servers) await x.close();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 });
