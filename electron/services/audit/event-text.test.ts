@@ -41,7 +41,11 @@ const digestValue: fc.Arbitrary<SqlValue> = fc.oneof(
 );
 
 const column = fc.record({
-  name: fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' }),
+  // Any name but `__proto__`: bound columns are those the app's migrations make (bound-tables.ts),
+  // and a plain object such as rowImage builds cannot hold that key, so the writers cannot agree.
+  name: fc
+    .string({ minLength: 1, maxLength: 12, unit: 'grapheme' })
+    .filter((n) => n !== '__proto__'),
   kind: fc.constantFrom<ColumnKind>('value', 'blob', 'digest'),
 });
 
