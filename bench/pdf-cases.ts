@@ -4,7 +4,7 @@ import { appendAuditEvent, systemActor } from '../electron/services/audit/append
 import { parseCaseSubjectId, signedContent } from '../electron/services/cases/case-content';
 import { findCaseRow, readAnswers, readCaseRound } from '../electron/services/cases/case-store';
 import { contentHash } from '../electron/services/people/insert-signoff';
-import { setUpDemoForExports, type DemoExports } from '../electron/services/pdf/demo-exports';
+import { setUpDemoForExports, type DemoExports } from '../electron/services/pdf/test/demo-exports';
 import { startServices, type Runtime } from '../electron/services/runtime';
 import { benchDir, type Figure } from './harness';
 

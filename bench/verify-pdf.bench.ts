@@ -1,4 +1,4 @@
-import { operator } from '../electron/services/pdf/demo-exports';
+import { operator } from '../electron/services/pdf/test/demo-exports';
 import { exportCase } from '../electron/services/pdf/exports';
 import { appendMany } from './audit.bench';
 import { withDemoExports } from './pdf-cases';

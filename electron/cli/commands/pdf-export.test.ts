@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { setUpDemoForExports, type DemoExports } from '../../services/pdf/demo-exports';
+import { setUpDemoForExports, type DemoExports } from '../../services/pdf/test/demo-exports';
 import { pdfsig, pdftotext, qpdfCheck } from '../../services/pdf/independent-tools';
 import { cliStation } from '../../services/test/run-cli';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { UserAccount } from '../../api/domains/people';
 import { startServices } from '../../services/runtime';
 import { tempDir } from '../../services/test/temp-runtime';
-import { auditSince } from '../../services/people/test-calls';
+import { auditSince } from '../../services/people/test/test-calls';
 import { runCliSync as cli } from '../../services/test/run-cli';
 
 /** Each test spawns the CLI several times; on a busy shared machine one spawn can take seconds. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditSince, lastAuditId } from '../people/test-calls';
+import { auditSince, lastAuditId } from '../people/test/test-calls';
 import { loadDemoWithSigningIdentity } from '../signing/test/test-identity';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 

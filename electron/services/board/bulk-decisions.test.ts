@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify';
 import { auditHead, demoIncident, type DemoIncident } from '../cases/case-test-setup';
-import { auditSince, lastAuditId } from '../people/test-calls';
+import { auditSince, lastAuditId } from '../people/test/test-calls';
 import { signInAs, testSecret } from '../test/temp-runtime';
 
 let d: DemoIncident;

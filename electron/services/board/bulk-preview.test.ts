@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoIncident, type DemoIncident } from '../cases/case-test-setup';
-import { lastAuditId } from '../people/test-calls';
+import { lastAuditId } from '../people/test/test-calls';
 import { testSecret } from '../test/temp-runtime';
 
 let d: DemoIncident;

@@ -4,7 +4,7 @@ import type { SignoffKind } from '../../api/permissions';
 import type { Role } from '../../api/permissions';
 import * as given from '../demo/walkthrough-answers';
 import type { SectionAnswerList } from '../demo/walkthrough-answers';
-import { typedCalls } from '../people/test-calls';
+import { typedCalls } from '../people/test/test-calls';
 import { loadDemo, signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 
 /** 3 August 2017, 09:00 UTC: the week ICSMA-17-215-02 was published. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../demo/walkthrough-answers';
-import { auditSince, lastAuditId } from '../people/test-calls';
+import { auditSince, lastAuditId } from '../people/test/test-calls';
 import { bundledAdvisoryRevisionTwo } from '../test/advisory-revision';
 import { fixturesDir, signInAs } from '../test/temp-runtime';
 import { answerAll, demoIncident, signAs, testNow, type DemoIncident } from './case-test-setup';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SigningRequest } from '../../api/domains/cases';
 import * as given from '../demo/walkthrough-answers';
-import { auditSince, lastAuditId } from '../people/test-calls';
+import { auditSince, lastAuditId } from '../people/test/test-calls';
 import { signInAs, testSecret } from '../test/temp-runtime';
 import {
   answerAll,

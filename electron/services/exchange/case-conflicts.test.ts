@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditSince } from '../people/test-calls';
+import { auditSince } from '../people/test/test-calls';
 import { tableHash } from '../test/hostile/table-hash';
 import { signInAs } from '../test/temp-runtime';
 import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';

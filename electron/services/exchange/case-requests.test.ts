@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify';
-import { auditSince } from '../people/test-calls';
+import { auditSince } from '../people/test/test-calls';
 import { refusal } from '../stations/test/stations-setup';
 import { testSecret } from '../test/temp-runtime';
 import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';

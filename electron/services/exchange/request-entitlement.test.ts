@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishErrorWords } from '../../api/error-words';
 import { systemActor } from '../audit/append';
 import { mutate } from '../core/context';
-import { auditSince } from '../people/test-calls';
+import { auditSince } from '../people/test/test-calls';
 import { refusal } from '../stations/test/stations-setup';
 import { testSecret } from '../test/temp-runtime';
 import type { SentRequest } from './case-requests';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIncident, auditHead, testNow, type DemoIncident } from '../cases/case-test-setup';
-import { auditSince, lastAuditId } from '../people/test-calls';
+import { auditSince, lastAuditId } from '../people/test/test-calls';
 import { signInAs } from '../test/temp-runtime';
 
 /** Opening incidents from confirmed matches, assigning devices, adding one by hand, closing. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify';
-import { auditSince } from '../people/test-calls';
+import { auditSince } from '../people/test/test-calls';
 import { startTestRuntime, testOperator, type TestRuntime } from '../test/temp-runtime';
 import { testNow } from '../cases/case-test-setup';
 

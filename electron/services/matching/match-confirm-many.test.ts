@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testNow } from '../cases/case-test-setup';
-import { auditSince, lastAuditId, typedCalls } from '../people/test-calls';
+import { auditSince, lastAuditId, typedCalls } from '../people/test/test-calls';
 import { signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 
 let rt: TestRuntime;

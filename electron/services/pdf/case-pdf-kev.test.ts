@@ -8,7 +8,7 @@ import {
   operator,
   setUpDemoForExports,
   type DemoExports,
-} from './demo-exports';
+} from './test/demo-exports';
 import { pdfsig, pdftoppm, pdftotext } from './independent-tools';
 import { verifyPdf } from './verify';
 

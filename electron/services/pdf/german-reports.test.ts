@@ -10,7 +10,7 @@ import {
   operator,
   setUpDemoForExports,
   type DemoExports,
-} from './demo-exports';
+} from './test/demo-exports';
 import { pdftotext } from './independent-tools';
 import type { PdfExportMethod } from './test/export-kinds';
 import { pdfWords } from './words';

@@ -17,7 +17,7 @@ import {
   operator,
   setUpDemoForExports,
   type DemoExports,
-} from './demo-exports';
+} from './test/demo-exports';
 import { pdfPageCount, pdfsig, pdftoppm, pdftotext, qpdfCheck } from './independent-tools';
 import { exportKinds } from './test/export-kinds';
 import { verifyPdf } from './verify';

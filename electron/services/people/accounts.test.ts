@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { roles } from '../../api/permissions';
 import { repoRoot, signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
-import { auditSince, lastAuditId, typedCalls } from './test-calls';
+import { auditSince, lastAuditId, typedCalls } from './test/test-calls';
 
 let rt: TestRuntime;
 let api: ReturnType<typeof typedCalls>;

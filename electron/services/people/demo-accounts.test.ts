@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixturesDir, signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
-import { auditSince, lastAuditId, typedCalls } from './test-calls';
+import { auditSince, lastAuditId, typedCalls } from './test/test-calls';
 
 /**
  * The demo accounts' PINs are public: they stop working, audited, once the station holds a real

@@ -11,7 +11,7 @@ import {
 } from '../../api/permissions';
 import type { Result } from '../../api/result';
 import { signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
-import { auditSince, lastAuditId } from './test-calls';
+import { auditSince, lastAuditId } from './test/test-calls';
 
 const methods = Object.keys(api) as MethodName[];
 /** Strict inputs refuse this field: a call that gets invalid_input passed the permission check without running. */

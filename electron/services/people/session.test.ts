@@ -9,7 +9,7 @@ import {
   lastAuditId,
   minutes,
   stationPerTest,
-} from './test-calls';
+} from './test/test-calls';
 
 const t = stationPerTest();
 

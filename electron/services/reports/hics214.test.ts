@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../api/client';
 import { testNow } from '../cases/case-test-setup';
-import { auditSince } from '../people/test-calls';
+import { auditSince } from '../people/test/test-calls';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 import { describeEvent, notableActions } from './activity-words';
 

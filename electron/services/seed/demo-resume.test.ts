@@ -5,8 +5,8 @@ import { loadBundledAdvisories } from '../advisories/bundled';
 import { importAdvisory } from '../advisories/csaf-import';
 import { anonymousActor } from '../audit/record';
 import { stationCaller, type CallContext } from '../core/context';
-import { operator } from '../pdf/demo-exports';
-import { auditActionsSince, lastAuditId, typedCalls } from '../people/test-calls';
+import { operator } from '../pdf/test/demo-exports';
+import { auditActionsSince, lastAuditId, typedCalls } from '../people/test/test-calls';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 import { commitDemoFacility } from './demo-facility';
 

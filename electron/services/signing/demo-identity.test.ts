@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSigningMarker, demoSigningPassphrase } from '../../api/domains/signing';
-import { demoTimeNow, operator } from '../pdf/demo-exports';
+import { demoTimeNow, operator } from '../pdf/test/demo-exports';
 import { pdfPageCount, pdfsig, pdftotext } from '../pdf/independent-tools';
 import { startTestRuntime, tempDir, walkThroughDemo, type TestRuntime } from '../test/temp-runtime';
 import { setUpSigningIdentity } from './test/test-identity';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditSince, lastAuditId } from '../people/test-calls';
+import { auditSince, lastAuditId } from '../people/test/test-calls';
 import { signInAs, startTestRuntime, testSecret, type TestRuntime } from '../test/temp-runtime';
 import { unlockedIdentity } from './session-key';
 import { setUpSigningIdentity, testAdmin, testPassphrase } from './test/test-identity';

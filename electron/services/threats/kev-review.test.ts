@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CasePriority } from '../../api/domains/threats';
 import { demoIncident, type DemoIncident } from '../cases/case-test-setup';
-import { auditSince } from '../people/test-calls';
+import { auditSince } from '../people/test/test-calls';
 import { fixturesDir, signInAs } from '../test/temp-runtime';
 
 /**

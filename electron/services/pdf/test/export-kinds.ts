@@ -1,5 +1,5 @@
 import type { InputOf } from '../../../api/methods';
-import { demoCase, type DemoExports } from '../demo-exports';
+import { demoCase, type DemoExports } from './demo-exports';
 
 /** The calls that export one signed PDF (each returns the file as `ExportedPdf`). */
 export type PdfExportMethod = 'exports.casePdf' | 'exports.incidentPdf' | 'exports.blankPdf';

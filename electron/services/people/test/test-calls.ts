@@ -1,14 +1,14 @@
 /** Test-only helpers for the people tests: typed calls and a look at the audit trail. */
 import { afterEach, beforeEach } from 'vitest';
-import type { AuditEventBody } from '../../api/domains/system';
+import type { AuditEventBody } from '../../../api/domains/system';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { InputOf, MethodName } from '../../api/methods';
-import type { ApiError } from '../../api/result';
-import type { DeviceFields } from '../devices/device-row';
-import { insertDevice } from '../devices/devices';
-import type { Caller, Runtime } from '../runtime';
-import { repoRoot, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import type { InputOf, MethodName } from '../../../api/methods';
+import type { ApiError } from '../../../api/result';
+import type { DeviceFields } from '../../devices/device-row';
+import { insertDevice } from '../../devices/devices';
+import type { Caller, Runtime } from '../../runtime';
+import { repoRoot, startTestRuntime, type TestRuntime } from '../../test/temp-runtime';
 
 export interface AuditRecord extends Omit<AuditEventBody, 'payload'> {
   id: number;

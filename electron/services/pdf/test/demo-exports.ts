@@ -3,9 +3,9 @@
  * ready to export. NM-0001 went all the way to returned_to_service; the demo administrator
  * 陈静 Chen Jing also works as biomed and is assigned NM-0003, so a CJK name is in the records.
  */
-import { loadDemoWithSigningIdentity, testPassphrase } from '../signing/test/test-identity';
-import { signInAs, testOperator, type TestRuntime } from '../test/temp-runtime';
-import type { Runtime } from '../runtime';
+import { loadDemoWithSigningIdentity, testPassphrase } from '../../signing/test/test-identity';
+import { signInAs, testOperator, type TestRuntime } from '../../test/temp-runtime';
+import type { Runtime } from '../../runtime';
 
 export const operator = testOperator;
 export const demoTimeNow = '2017-08-03T09:00:00.000Z';
