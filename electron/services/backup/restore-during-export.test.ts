@@ -4,7 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportJobProgress } from '../../api/domains/exports';
 import { verifyAuditChain } from '../audit/verify';
-import { demoTimeNow, operator, setUpDemoForExports, type DemoExports } from '../pdf/test/demo-exports';
+import {
+  demoTimeNow,
+  operator,
+  setUpDemoForExports,
+  type DemoExports,
+} from '../pdf/test/demo-exports';
 import { pdfsig } from '../pdf/independent-tools';
 import { waitForJob } from '../pdf/batch-export';
 import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify';
 import { signInAs } from '../test/temp-runtime';
-import { auditSince, everythingStored, lastAuditId, signingStationPerTest } from './test/test-calls';
+import {
+  auditSince,
+  everythingStored,
+  lastAuditId,
+  signingStationPerTest,
+} from './test/test-calls';
 
 /**
  * Co-signing at the station: the person who must sign enters their own staff ID (or picks their

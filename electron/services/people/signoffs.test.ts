@@ -5,7 +5,12 @@ import { signoffKinds } from '../../api/permissions';
 import { verifyAuditChain } from '../audit/verify';
 import { signInAs } from '../test/temp-runtime';
 import { signoffStatus } from './signoffs';
-import { auditSince, everythingStored, lastAuditId, signingStationPerTest } from './test/test-calls';
+import {
+  auditSince,
+  everythingStored,
+  lastAuditId,
+  signingStationPerTest,
+} from './test/test-calls';
 
 const t = signingStationPerTest();
 
