@@ -34,21 +34,27 @@ const gone = (r: Result<unknown>) =>
 /** Thrown when the process died in the middle: expected in the crash loop, a failure elsewhere. */
 export class ProcessGone extends Error {}
 
-async function call(child: ChildServices, method: string, input: unknown): Promise<unknown> {
+async function call(child: Caller, method: string, input: unknown): Promise<unknown> {
   const r = await child.call(method, input);
   if (gone(r)) throw new ProcessGone(`${method}: the services process is gone`);
   if (!r.ok) throw new Error(`${method} failed: ${r.error.code}: ${r.error.message}`);
   return r.value;
 }
 
+/** What the set-up needs of the services process: its calls (a test passes an in-process one). */
+export type Caller = Pick<ChildServices, 'call'>;
+
 /**
  * After a (re)start: load the demo facility unless an earlier run committed it, or finish the
- * load a kill cut short (its accounts exist by then, so the demo administrator does it); open the
- * drill incident unless one is there (see prepareCases), and sign in the role this round drives (a
- * restarted services process starts signed out). Acknowledged set-up changes join the ledger.
+ * load a kill cut short (its accounts exist by then, so the demo administrator signs in, finishes
+ * it and signs out again); open the drill incident unless one is there (see prepareCases), and
+ * hand the station to the role this round drives. A restarted services process starts signed out,
+ * and a station refuses a second sign-in while someone is signed in (only a hand-over switches
+ * user), so each step leaves the station as the next one expects it. Acknowledged set-up changes
+ * join the ledger.
  */
 export async function prepareSession(
-  child: ChildServices,
+  child: Caller,
   ledger: Acknowledged[],
   state: DriveState,
   persona: Persona = demoAdmin,
@@ -61,6 +67,7 @@ export async function prepareSession(
     if (info.demoUnfinished) await call(child, 'session.signIn', demoAdmin);
     const value = await call(child, 'demo.load', {});
     ledger.push({ operation: 'load the demo', input: {}, value });
+    if (info.demoUnfinished) await call(child, 'session.signOut', {});
   }
   await prepareCases(child, ledger, state);
   await call(child, 'session.handOver', { staffId: persona.staffId, secret: persona.secret });
@@ -79,7 +86,7 @@ const byId = (c: { caseId: number }, d: { caseId: number }) => c.caseId - d.case
  * what is there first, so a kill anywhere in here is picked up where it left off.
  */
 async function prepareCases(
-  child: ChildServices,
+  child: Caller,
   ledger: Acknowledged[],
   state: DriveState,
 ): Promise<void> {
