@@ -8,6 +8,11 @@ export const hostEntry = path.join(repoRoot, 'electron/services/host.ts');
 
 export interface ChildServicesOptions {
   dataDir: string;
+  /**
+   * A bundled build of the services (see services-bundle.ts), started by Node as it is; without
+   * it, the sources (hostEntry) through tsx.
+   */
+  entry?: string;
   /** Extra `--import` preloads (e.g. the network guard), after tsx. */
   preloads?: string[];
   env?: Record<string, string>;
@@ -36,8 +41,9 @@ export interface ChildServices {
 }
 
 export function startChildServices(options: ChildServicesOptions): ChildServices {
-  const imports = ['tsx', ...(options.preloads ?? [])].flatMap((p) => ['--import', p]);
-  const child = fork(hostEntry, [], {
+  const loaders = options.entry ? [] : ['tsx'];
+  const imports = [...loaders, ...(options.preloads ?? [])].flatMap((p) => ['--import', p]);
+  const child = fork(options.entry ?? hostEntry, [], {
     cwd: repoRoot,
     execArgv: imports,
     env: {

@@ -1,5 +1,6 @@
 /**
- * Crash safety: the services process (electron/services/host.ts, as the app runs it) is killed
+ * Crash safety: the services process (electron/services/host.ts, as the app runs it, bundled into
+ * one file as the app's build does, so a restart costs Node loading it and no more) is killed
  * with SIGKILL at random moments while it works through a stream of real operations; after each
  * restart the database must pass integrity_check, the audit chain must verify, and every
  * operation the process had acknowledged before the kill must be there.
@@ -29,6 +30,7 @@ import { inReadSnapshot } from '../../audit/verify';
 import type { AuditVerifyReport } from '../../../api/domains/system';
 import { databaseFileName } from '../../db/open';
 import { startChildServices, type ChildServices } from '../child-services';
+import { bundleServices } from '../services-bundle';
 import { soakRuns } from '../soak';
 import { tempDir } from '../temp-runtime';
 import { demoAdmin, demoBiomed, demoCommander } from './case-operations';
@@ -116,10 +118,15 @@ function countsOf(ledger: Acknowledged[], operations: Operation[]) {
   return { byKind, byOperation };
 }
 
+/** Where a round's time goes: the restart, the checks after it, the set-up, the work till the kill. */
+const phases = ['start', 'checks', 'set-up', 'work'] as const;
+type Phase = (typeof phases)[number];
+
 /**
  * Prints how far the kills are and how long each takes, every twentieth of the run (and after any
  * kill a minute or more after the last line, so a slow run still shows it is moving): the time
- * per kill of the latest stretch beside the first one shows whether it grows with the database.
+ * per kill of the latest stretch beside the first one shows whether it grows with the database,
+ * and the split by phase of the stretch shows where it goes.
  */
 function killProgress(kills: number, every: number) {
   const started = Date.now();
@@ -127,28 +134,40 @@ function killProgress(kills: number, every: number) {
   let printed = started;
   let first: number | undefined;
   let latest: number | undefined;
+  let spent = new Map<Phase, number>();
+  let phaseStart = started;
   return {
+    /** The phase that ended now (each round: start, checks, set-up, work). */
+    ended(phase: Phase): void {
+      const now = Date.now();
+      spent.set(phase, (spent.get(phase) ?? 0) + now - phaseStart);
+      phaseStart = now;
+    },
     killed(round: number, acknowledged: number, byKind: () => Record<string, number>): void {
       const now = Date.now();
       const end = round % every === 0 || round >= kills;
       if (!end && now - printed < 60_000) return;
       const done = round % every === 0 ? every : round % every;
       const perKill = (now - stretchStart) / done;
+      const split = phases
+        .map((p) => `${p} ${((spent.get(p) ?? 0) / done / 1000).toFixed(2)}`)
+        .join(', ');
       if (end) {
         latest = perKill;
         first ??= latest;
         stretchStart = now;
+        spent = new Map();
       }
       printed = now;
       console.log(
-        `crash safety: ${round}/${kills} kills, ${(perKill / 1000).toFixed(1)} s per kill ` +
-          `${end ? 'lately' : 'in this stretch so far'} (${first === undefined ? '-' : (first / 1000).toFixed(1)} s at first), ` +
+        `crash safety: ${round}/${kills} kills, ${(perKill / 1000).toFixed(2)} s per kill ` +
+          `${end ? 'lately' : 'in this stretch so far'} (${first === undefined ? '-' : (first / 1000).toFixed(2)} s at first; ${split}), ` +
           `${acknowledged} acknowledged, ${Math.round((now - started) / 1000)} s in all; ` +
           `by kind ${JSON.stringify(byKind())}`,
       );
     },
     summary(): string {
-      const s = (ms: number | undefined) => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
+      const s = (ms: number | undefined) => (ms === undefined ? '-' : (ms / 1000).toFixed(2));
       return `time per kill ${s(first)} s in the first stretch, ${s(latest)} s in the last`;
     },
   };
@@ -159,6 +178,9 @@ describe('crash safety', () => {
     `survives ${kills} SIGKILLs or more at random moments with nothing acknowledged lost (seed ${seed})`,
     async () => {
       const { dir, cleanup } = tempDir('standalone-crash-');
+      // One build for the whole run: a restart then costs Node loading one file, not tsx
+      // compiling the sources again (seconds each on a loaded machine).
+      const services = await bundleServices();
       const file = path.join(dir, databaseFileName);
       const random = seededRandom(seed);
       const operations = availableOperations();
@@ -190,8 +212,9 @@ describe('crash safety', () => {
       try {
         for (let round = 0; ; round++) {
           const last = round >= maxKills || (round >= kills && kindsLeft().length === 0);
-          const child = startChildServices({ dataDir: dir });
+          const child = startChildServices({ dataDir: dir, entry: services.entry });
           const started = await child.started;
+          progress.ended('start');
           expect(started, `restart ${round} (seed ${seed}): ${child.stderr()}`).toEqual({
             type: 'ready',
           });
@@ -214,6 +237,7 @@ describe('crash safety', () => {
             survived = round;
             checkedUpTo += unchecked.length;
             soundPoint = point;
+            progress.ended('checks');
             progress.killed(round, ledger.length, () => countsOf(ledger, operations).byKind);
           }
           if (last) {
@@ -232,6 +256,7 @@ describe('crash safety', () => {
             // Each round works as one person: the administrator, the biomed at a device, or the commander.
             const persona = personas[round % personas.length] ?? personas[0];
             await prepareSession(child, ledger, state, persona);
+            progress.ended('set-up');
             if (!duringSetup && !afterAcknowledgements) {
               arm(killWindowMs.min + Math.floor(random() * (killWindowMs.max - killWindowMs.min)));
             }
@@ -251,9 +276,11 @@ describe('crash safety', () => {
           } catch (error) {
             if (!(error instanceof ProcessGone)) throw error;
             killedDuringSetup++;
+            progress.ended('set-up');
           }
           const exit = await child.exited;
           clearTimeout(timer);
+          progress.ended('work');
           expect(
             exit.signal,
             `round ${round}: the process ended by itself: ${child.stderr()}`,
@@ -282,6 +309,7 @@ describe('crash safety', () => {
           }
         }
       } finally {
+        services.cleanup();
         cleanup();
       }
       const { byKind, byOperation } = countsOf(ledger, operations);
@@ -296,7 +324,7 @@ describe('crash safety', () => {
       // Every kind of write reached the database before a kill (the short run has 25 kills).
       if (kills >= 25) expect(kindsLeft(), `kinds never acknowledged (seed ${seed})`).toEqual([]);
     },
-    // Each restart loads the services' modules afresh (seconds each): allow for it.
+    // Generous: a restart, its checks and a stream of work, on a loaded machine.
     (maxKills + 1) * 300_000,
   );
 });
