@@ -50,8 +50,7 @@ export async function startBenchIncident(
     cleanup();
   };
   try {
-    const loaded = await rt.dispatchAs(benchOperator, 'demo.load', {});
-    if (!loaded.ok) throw new Error(loaded.error.message);
+    await rt.client(benchOperator).value('demo.load', {});
     const ic = await signInAs(rt, 'incident_commander');
     const { db } = rt.services;
     const advisory = db
@@ -60,19 +59,18 @@ export async function startBenchIncident(
           WHERE tracking_id = 'ICSMA-17-215-02' ORDER BY id LIMIT 1`,
       )
       .get() as { id: number; rev: number };
-    const created = await rt.dispatch('incidents.create', {
+    const created = await rt.client().value('incidents.create', {
       name,
       commanderUserId: ic.id,
       operationalPeriod,
       advisoryIds: [advisory.id],
     });
-    if (!created.ok) throw new Error(created.error.message);
     const template = latestTemplate(loadWorkflowResources(rt.services.resourcesDir));
     return {
       rt,
       db,
       clock,
-      incidentId: (created.value as { incident: { id: number } }).incident.id,
+      incidentId: created.incident.id,
       advisoryId: advisory.id,
       revisionId: advisory.rev,
       commanderUserId: ic.id,

@@ -8,7 +8,8 @@ import {
 } from '../electron/services/demo/walkthrough-answers';
 import { hics214Entries } from '../electron/services/reports/hics214';
 import { startBenchIncident, type BenchIncident } from './bench-incident';
-import { figure, median, time, type BenchSuite, type Figure } from './harness';
+import type { InputOf } from '../electron/api/methods';
+import { figure, median, time, timeAsync, type BenchSuite, type Figure } from './harness';
 
 const caseCount = 10_000;
 const auditEventCount = 100_000;
@@ -220,15 +221,14 @@ export const boardBench: BenchSuite = {
       );
       db.exec('ANALYZE');
 
-      const runs = async (n: number, input: Record<string, unknown>) => {
+      const station = rt.client();
+      const runs = async (n: number, input: InputOf<'board.get'>) => {
         const ms: number[] = [];
         let rows = 0;
         for (let i = 0; i < n; i++) {
-          const t0 = process.hrtime.bigint();
-          const r = await rt.dispatch('board.get', input as never);
-          ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
-          if (!r.ok) throw new Error(r.error.message);
-          rows = (r.value as { totalMatching: number }).totalMatching;
+          const { ms: one, value } = await timeAsync(() => station.value('board.get', input));
+          ms.push(one);
+          rows = value.totalMatching;
         }
         return { ms: median(ms), rows };
       };

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { caseStates } from '../electron/api/domains/cases';
 import { startBenchIncident } from './bench-incident';
-import { figure, median, type Figure } from './harness';
+import type { InputOf } from '../electron/api/methods';
+import { figure, median, timeAsync, type Figure } from './harness';
 
 const stations = 20;
 const perStation = 500;
@@ -51,13 +52,15 @@ export async function facilityBoardFigures(): Promise<Figure[]> {
   const { rt, db, incidentId } = b;
   try {
     buildReplica(db, 'ICSMA-17-215-02', at);
-    const board = async (input: Record<string, unknown>) => {
-      const t0 = process.hrtime.bigint();
-      const r = await rt.dispatch('board.get', { incidentId, ...input });
-      if (!r.ok) throw new Error(r.error.message);
-      const total = (r.value as { totalCases: number }).totalCases;
-      if (total < stations * perStation) throw new Error(`board shows ${total} cases`);
-      return Number(process.hrtime.bigint() - t0) / 1e6;
+    const station = rt.client();
+    const board = async (input: Omit<InputOf<'board.get'>, 'incidentId'>) => {
+      const { ms, value } = await timeAsync(() =>
+        station.value('board.get', { incidentId, ...input }),
+      );
+      if (value.totalCases < stations * perStation) {
+        throw new Error(`board shows ${value.totalCases} cases`);
+      }
+      return ms;
     };
     const first = await board({});
     const filters = [];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fixturesDir } from '../electron/services/test/temp-runtime';
 import { startBenchIncident, benchOperator as operator } from './bench-incident';
 import { buildIncident } from './board.bench';
-import { figure, median, type BenchSuite, type Figure } from './harness';
+import { figure, median, timeAsync, type BenchSuite, type Figure } from './harness';
 const epssRows = 300_000;
 const runs = 3;
 
@@ -61,6 +61,7 @@ export const threatsBench: BenchSuite = {
         'utf8',
       );
       const kev = JSON.parse(kevText) as { vulnerabilities: { cveID: string }[] };
+      const asOperator = rt.client(operator);
       const kevMs: number[] = [];
       for (let i = 0; i < runs; i++) {
         const content = kevText
@@ -69,13 +70,13 @@ export const threatsBench: BenchSuite = {
             /"dateReleased":\s*"[^"]*"/,
             `"dateReleased": "2025-09-0${i + 1}T17:00:00.000Z"`,
           );
-        const t0 = process.hrtime.bigint();
-        const r = await rt.dispatchAs(operator, 'threats.importKev', {
-          fileName: 'known_exploited_vulnerabilities.json',
-          content,
-        });
-        kevMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        if (!r.ok) throw new Error(r.error.message);
+        const { ms } = await timeAsync(() =>
+          asOperator.value('threats.importKev', {
+            fileName: 'known_exploited_vulnerabilities.json',
+            content,
+          }),
+        );
+        kevMs.push(ms);
       }
       figures.push(
         figure(
@@ -90,13 +91,13 @@ export const threatsBench: BenchSuite = {
       const epssMs: number[] = [];
       for (let i = 0; i < runs; i++) {
         const content = epssFile(epssRows, `2025-09-0${i + 1}T12:55:00Z`, cves);
-        const t0 = process.hrtime.bigint();
-        const r = await rt.dispatchAs(operator, 'threats.importEpss', {
-          fileName: `epss_scores-2025-09-0${i + 1}.csv`,
-          content,
-        });
-        epssMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        if (!r.ok) throw new Error(r.error.message);
+        const { ms } = await timeAsync(() =>
+          asOperator.value('threats.importEpss', {
+            fileName: `epss_scores-2025-09-0${i + 1}.csv`,
+            content,
+          }),
+        );
+        epssMs.push(ms);
       }
       figures.push(
         figure(
@@ -110,11 +111,11 @@ export const threatsBench: BenchSuite = {
       const prioMs: number[] = [];
       let count = 0;
       for (let i = 0; i < 5; i++) {
-        const t0 = process.hrtime.bigint();
-        const r = await rt.dispatch('threats.priorities', { incidentId });
-        prioMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        if (!r.ok) throw new Error(r.error.message);
-        count = (r.value as unknown[]).length;
+        const { ms, value } = await timeAsync(() =>
+          rt.client().value('threats.priorities', { incidentId }),
+        );
+        prioMs.push(ms);
+        count = value.length;
       }
       figures.push(
         figure(

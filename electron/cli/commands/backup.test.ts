@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BackupInfo, BackupRestoreReport } from '../../api/domains/backup';
+import type { InputOf, MethodName } from '../../api/methods';
 import { databaseFileName } from '../../services/db/open';
 import { startServices, type Runtime } from '../../services/runtime';
 import { tableHash } from '../../services/test/hostile/table-hash';
@@ -24,10 +25,9 @@ async function inProcess<T>(dir: string, fn: (rt: Runtime) => Promise<T> | T): P
   }
 }
 
-async function call<T>(rt: Runtime, method: string, input: unknown): Promise<T> {
-  const r = await rt.dispatchAs(operator, method, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
+/** The value of a call as the command line's operator (set-up and checks in-process). */
+function call<M extends MethodName>(rt: Runtime, method: M, input: InputOf<M>) {
+  return rt.client(operator).value(method, input);
 }
 
 const userNames = (rt: Runtime) =>
@@ -37,7 +37,7 @@ const userNames = (rt: Runtime) =>
 async function demoWithBackup(dir: string, backups: string): Promise<BackupInfo> {
   return inProcess(dir, async (rt) => {
     await call(rt, 'demo.load', {});
-    return call<BackupInfo>(rt, 'backup.create', { folder: backups });
+    return call(rt, 'backup.create', { folder: backups });
   });
 }
 
@@ -95,15 +95,11 @@ describe('standalone backup', () => {
         expect(userNames(rt)).toEqual(usersBefore);
         expect(await call(rt, 'audit.verify', {})).toMatchObject({ ok: true });
         expect(await call(rt, 'db.check', { full: true })).toMatchObject({ ok: true });
-        const last = await call<{ action: string; payload: { operatorOsUser?: string } }[]>(
-          rt,
-          'audit.list',
-          {
-            afterId: report.auditEventId - 1,
-          },
-        );
-        expect(last[0]?.action).toBe('backup.restored');
-        expect(last[0]?.payload.operatorOsUser).toBe(os.userInfo().username);
+        const last = await call(rt, 'audit.list', { afterId: report.auditEventId - 1 });
+        expect(last[0]).toMatchObject({
+          action: 'backup.restored',
+          payload: { operatorOsUser: os.userInfo().username },
+        });
       });
     },
     10 * minutes,

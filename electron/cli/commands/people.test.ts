@@ -73,11 +73,8 @@ describe('standalone users', () => {
           },
         ]);
         expect(JSON.stringify(events)).not.toContain(secret);
-        const status = await rt.dispatch('session.signIn', { staffId: 'B-7', secret });
-        expect(status).toMatchObject({
-          ok: true,
-          value: { state: 'active', mustChangeCredential: true },
-        });
+        const status = await rt.client().value('session.signIn', { staffId: 'B-7', secret });
+        expect(status).toMatchObject({ state: 'active', mustChangeCredential: true });
       } finally {
         rt.close();
       }

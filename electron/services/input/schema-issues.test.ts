@@ -13,6 +13,7 @@ beforeEach(async () => {
 afterEach(() => rt.cleanup());
 
 async function issuesOf(method: string, input: unknown): Promise<InputIssue[]> {
+  // Raw on purpose: wrong input, which the typed client would not let through.
   const result = await rt.dispatch(method, input);
   if (result.ok) throw new Error(`${method} accepted ${JSON.stringify(input)}`);
   expect(result.error.code).toBe('invalid_input');
@@ -60,7 +61,7 @@ describe('refused input, worded for people', () => {
     const big = byPath(await issuesOf('devices.list', { limit: 10_000_000 }));
     expect(big.limit?.words?.key).toBe('numberAtMost');
     // The summary names the method and path for the log and the command line.
-    const result = await rt.dispatch('devices.list', { limit: '10' });
+    const result = await rt.dispatch('devices.list', { limit: '10' }); // wrong input: raw
     expect(result.ok ? '' : result.error.message).toBe(
       'Invalid input for devices.list: limit: Must be a number.',
     );

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ApiError, Result } from '../../api/result';
+import type { ApiError } from '../../api/result';
 import { verifyAuditChain } from '../audit/verify';
 import { fixedClock } from '../core/clock';
 import { ServiceError } from '../core/errors';
@@ -15,6 +15,7 @@ import { tableHash } from '../test/hostile/table-hash';
 import { runCli } from '../test/run-cli';
 import { sampleDevice } from '../test/sample-inputs';
 import { signInAs } from '../test/temp-runtime';
+import { typedCalls } from '../test/typed-calls';
 import { fillDisk, mountTmpfs, whyMountsUnavailable, type TmpfsMount } from './test/tmpfs-mounts';
 import { cleanupAfterEach } from '../test/cleanups';
 
@@ -47,8 +48,7 @@ function dataDir(): string {
 async function demoDatabase(dir: string): Promise<void> {
   const rt = startServices({ dataDir: dir, log: createMemoryLogger(), backupScheduler: false });
   try {
-    const r = await rt.dispatch('demo.load', {});
-    if (!r.ok) throw new Error(r.error.message);
+    await rt.client().value('demo.load', {});
   } finally {
     rt.close();
   }
@@ -71,11 +71,6 @@ async function hostStartError(dir: string): Promise<ApiError | string> {
   if (outcome.type === 'ready') await child.shutdown();
   else child.kill();
   return outcome.type === 'fatal' ? outcome.error : `${outcome.type}: ${child.stderr()}`;
-}
-
-function errorOf(result: Result<unknown>): ApiError {
-  if (result.ok) throw new Error('expected the call to fail');
-  return result.error;
 }
 
 const unavailable = whyMountsUnavailable();
@@ -125,7 +120,7 @@ describe('storage faults that need no mount', () => {
     const fd = fs.openSync(file, 'r+');
     fs.writeSync(fd, Buffer.alloc(4000, 0xa5), 0, 4000, (root - 1) * 4096 + 96);
     fs.closeSync(fd);
-    const error = errorOf(await rt.dispatch('devices.list', { limit: 5 }));
+    const error = await typedCalls(rt).error('devices.list', { limit: 5 });
     expect(error.code).toBe('db_corrupt');
     expect(error.message).toContain(file);
     expect(error.message).toContain('backup restore');
@@ -210,7 +205,7 @@ describe.skipIf(unavailable !== null)(
       const target = mount(4096);
       target.remount('ro');
       const before = tableHash(rt.services.db);
-      const error = errorOf(await rt.dispatch('backup.create', { folder: target.dir }));
+      const error = await typedCalls(rt).error('backup.create', { folder: target.dir });
       expect(error.code).toBe('storage_error');
       expect(error.message).toContain(target.dir);
       expect(fs.readdirSync(target.dir)).toEqual([]);
@@ -226,10 +221,12 @@ describe.skipIf(unavailable !== null)(
         await signInAs(rt, 'admin');
         const acknowledged: string[] = [];
         const create = (tag: string) =>
-          rt.dispatch(
-            'devices.create',
-            sampleDevice(tag, { notes: `${tag} `.repeat(Math.floor(3900 / (tag.length + 1))) }),
-          );
+          rt
+            .client()
+            .call(
+              'devices.create',
+              sampleDevice(tag, { notes: `${tag} `.repeat(Math.floor(3900 / (tag.length + 1))) }),
+            );
 
         // Fill the disk, leaving room for a few writes: they succeed until it is full again.
         fillDisk(m.dir, 256 * 1024);
@@ -257,12 +254,12 @@ describe.skipIf(unavailable !== null)(
         ).toBe(0);
         const chain = verifyAuditChain(db);
         expect(chain.ok).toBe(true);
-        const list = await rt.dispatch('devices.list', { search: 'FULL-', limit: 1000 });
-        expect(list.ok && (list.value as { total: number }).total).toBe(acknowledged.length);
+        const list = await rt.client().value('devices.list', { search: 'FULL-', limit: 1000 });
+        expect(list.total).toBe(acknowledged.length);
         // A backup onto the full disk fails cleanly too: no partial file left behind.
-        const backup = errorOf(
-          await rt.dispatch('backup.create', { folder: path.join(m.dir, 'backups') }),
-        );
+        const backup = await typedCalls(rt).error('backup.create', {
+          folder: path.join(m.dir, 'backups'),
+        });
         expect(backup.code).toBe('storage_error');
         const backups = path.join(m.dir, 'backups');
         expect(fs.existsSync(backups) ? fs.readdirSync(backups) : []).toEqual([]);
@@ -295,8 +292,8 @@ describe.skipIf(unavailable !== null)(
           ok: true,
           eventCount: chain.eventCount + 1,
         });
-        const check = await again.dispatch('db.check', { full: true });
-        expect(check.ok && check.value).toMatchObject({ ok: true });
+        const check = await again.client().value('db.check', { full: true });
+        expect(check).toMatchObject({ ok: true });
       },
       10 * minutes,
     );

@@ -94,11 +94,11 @@ let testSecretHash: Promise<string> | undefined;
 const helperUsers = new WeakMap<object, Map<string, number>>();
 
 /**
- * Sign a user holding `roles` in at the runtime's station, so that `rt.dispatch(…)` calls as them:
+ * Sign a user holding `roles` in at the runtime's station, so that `rt.client()` calls as them:
  *
  *   const biomed = await signInAs(rt, 'biomed');
  *   await signInAs(rt, ['biomed', 'it_security']); // several roles; the first is the session's
- *   await rt.dispatch('signoffs.sign', { …, secret: biomed.secret });
+ *   await rt.client().value('signoffs.sign', { …, secret: biomed.secret });
  *
  * - Permissions and sign-off kinds are checked against all of the user's roles.
  * - The same roles again sign the same user in again (one user per set of roles per runtime).

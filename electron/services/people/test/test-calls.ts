@@ -3,11 +3,10 @@ import { afterEach, beforeEach } from 'vitest';
 import type { AuditEventBody } from '../../../api/domains/system';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { InputOf, MethodName } from '../../../api/methods';
-import type { ApiError } from '../../../api/result';
 import type { DeviceFields } from '../../devices/device-row';
 import { insertDevice } from '../../devices/devices';
-import type { Caller, Runtime } from '../../runtime';
+import type { Runtime } from '../../runtime';
+import { typedCalls } from '../../test/typed-calls';
 import { repoRoot, startTestRuntime, type TestRuntime } from '../../test/temp-runtime';
 
 export interface AuditRecord extends Omit<AuditEventBody, 'payload'> {
@@ -15,19 +14,7 @@ export interface AuditRecord extends Omit<AuditEventBody, 'payload'> {
   payload: Record<string, unknown>;
 }
 
-/** The typed client of the station (or of `caller`), and the error of a call that must fail. */
-export function typedCalls(rt: Pick<Runtime, 'client'>, caller?: Caller) {
-  const client = rt.client(caller);
-  return {
-    ...client,
-    /** The error of a call that must fail. */
-    async error<M extends MethodName>(method: M, input: InputOf<M>): Promise<ApiError> {
-      const result = await client.call(method, input);
-      if (result.ok) throw new Error(`${method} succeeded: ${JSON.stringify(result.value)}`);
-      return result.error;
-    },
-  };
-}
+export { typedCalls };
 
 function startWithCalls(): { rt: TestRuntime; api: ReturnType<typeof typedCalls> } {
   const rt = startTestRuntime();

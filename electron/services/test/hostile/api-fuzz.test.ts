@@ -45,7 +45,7 @@ let tried = 0;
 beforeAll(async () => {
   rt = startTestRuntime();
   sandbox = tempDir('standalone-fuzz-paths-');
-  expect((await rt.dispatch('demo.load', {})).ok).toBe(true);
+  await rt.client().value('demo.load', {});
 }, 300_000);
 afterAll(() => {
   reportGenerated(`API fuzz (${Object.keys(api).length} methods)`, tried);
@@ -155,6 +155,7 @@ describe('every API method against arbitrary input', () => {
         fc.asyncProperty(inputs(method), async (input) => {
           await ensureSignedIn();
           tried++;
+          // Raw on purpose: arbitrary input, which the typed client would not let through.
           const result = await rt.dispatch(method, input);
           expect(typeof result.ok).toBe('boolean');
           if (!result.ok) {
@@ -181,6 +182,7 @@ describe('every API method against arbitrary input', () => {
         async (name, input) => {
           tried++;
           fc.pre(!(name in api) || !Object.prototype.hasOwnProperty.call(api, name));
+          // Raw on purpose: names that are not methods, which the typed client would not send.
           const result = await rt.dispatch(name, input);
           expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
         },
@@ -204,7 +206,7 @@ describe('every API method against arbitrary input', () => {
         vendor: s.slice(0, 200),
         notes: s.slice(0, 4000),
       });
-      const result = await rt.dispatch('devices.create', input);
+      const result = await rt.client().call('devices.create', input);
       if (!result.ok) {
         expect(result.error.code, result.error.message).toBe('invalid_input');
         expect(tableHash(rt.services.db)).toBe(before);
@@ -217,7 +219,9 @@ describe('every API method against arbitrary input', () => {
       expect(stored).toBe(s.slice(0, 200).trim() || null);
     }
     // A lone surrogate is the one refused, naming the field.
-    const lone = await rt.dispatch('devices.create', sampleDevice('LONE', { vendor: 'x\uD800y' }));
+    const lone = await rt
+      .client()
+      .call('devices.create', sampleDevice('LONE', { vendor: 'x\uD800y' }));
     expect(lone).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(lone.ok ? '' : lone.error.message).toContain('vendor');
   });

@@ -68,8 +68,7 @@ const counts = { nastyFiles: 0, generated: 0 };
 let rt: TestRuntime;
 beforeAll(async () => {
   rt = startTestRuntime();
-  const demo = await rt.dispatch('demo.load', {});
-  expect(demo.ok).toBe(true);
+  await rt.client().value('demo.load', {});
   await signInAs(rt, ['admin', 'biomed', 'it_security']);
 }, 300_000);
 afterAll(() => {
@@ -96,7 +95,7 @@ async function importChecked(
   content: string,
 ): Promise<string[] | null> {
   const before = tableHash(rt.services.db);
-  const result = await rt.dispatch(importer.method, { fileName, content });
+  const result = await rt.client().call(importer.method, { fileName, content });
   expectNoCrash(result);
   const refused = importer.refusal(result);
   if (refused !== null) {
@@ -176,7 +175,7 @@ describe.runIf('inventory.import' in api && 'inventory.export' in api)(
     it('SQL fragments are stored as text, and formulas are neutralised in the CSV export', async () => {
       const strings = nastyInventories().find((f) => f.fileName === 'strings.csv');
       if (!strings) throw new Error('the corpus lost its strings file');
-      const result = await rt.dispatch('inventory.import', {
+      const result = await rt.client().call('inventory.import', {
         fileName: strings.fileName,
         content: asUploaded(strings),
         skipInvalid: true,
@@ -190,12 +189,10 @@ describe.runIf('inventory.import' in api && 'inventory.export' in api)(
         .get();
       if (stored !== undefined) expect(stored).toBe(nastyStrings[0]);
       expect(db.prepare('SELECT count(*) FROM devices').pluck().get()).toBeGreaterThanOrEqual(34);
-      const exported = await rt.dispatch('inventory.export', { format: 'csv' });
+      const exported = await rt.client().call('inventory.export', { format: 'csv' });
       expectNoCrash(exported);
       if (!exported.ok) return;
-      const rows = Papa.parse<string[]>(
-        (exported.value as { content: string }).content.replace(/^\uFEFF/, ''),
-      ).data;
+      const rows = Papa.parse<string[]>(exported.value.content.replace(/^\uFEFF/, '')).data;
       for (const row of rows) {
         for (const cell of row)
           expect(cell, `exported cell ${JSON.stringify(cell)}`).not.toMatch(/^[=+\-@\t\r]/);
