@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { boundTables, held, type BoundTable, type BoundTableName } from './bound-tables';
 import { canonicalJson } from './hash';
+import { imageTextSql } from './row-image-sql';
 import { imageTextWriter } from './row-image-text';
 import { columnsInKeyOrder, type SqlValue } from './row-images';
 
@@ -14,6 +15,8 @@ interface CaptureStatements {
   touched: Database.Statement<[], [string, string]>;
   clear: Database.Statement<[]>;
   rowsOf: Map<BoundTableName, Database.Statement>;
+  /** For tables of plain values: the logged rows with their images written by SQLite. */
+  textsOf: Map<BoundTableName, TextStatements>;
   byName: Map<BoundTableName, BoundTable>;
 }
 
@@ -56,6 +59,12 @@ export function installRowCapture(db: Database.Database): void {
       .raw(true),
     clear: db.prepare('DELETE FROM temp.bound_touched'),
     rowsOf: new Map(tables.map((t) => [t.name, touchedRowsStatement(db, t)])),
+    textsOf: new Map(
+      tables.flatMap((t) => {
+        const texts = touchedTextsStatements(db, t);
+        return texts ? [[t.name, texts] as const] : [];
+      }),
+    ),
     byName: new Map(tables.map((t) => [t.name, t])),
   });
 }
@@ -66,7 +75,7 @@ export function installRowCapture(db: Database.Database): void {
  * of a matched row is never NULL, since NULL equals nothing). One statement for all of them.
  */
 function touchedRowsStatement(db: Database.Database, t: BoundTable): Database.Statement {
-  const on = t.key.map((k, i) => `t.${k} = json_extract(b.k, '$[${i}]')`).join(' AND ');
+  const on = keyJoin(t);
   const columns = columnsInKeyOrder(t).map((c) => `t."${c.name}"`);
   // `+b.tbl`: read the log in its own order (seq) rather than through the (tbl, k) index.
   return db
@@ -75,6 +84,36 @@ function touchedRowsStatement(db: Database.Database, t: BoundTable): Database.St
        LEFT JOIN main.${t.name} t ON ${on} WHERE +b.tbl = '${t.name}' ORDER BY b.seq`,
     )
     .raw(true);
+}
+
+function keyJoin(t: BoundTable): string {
+  return t.key.map((k, i) => `t.${k} = json_extract(b.k, '$[${i}]')`).join(' AND ');
+}
+
+interface TextStatements {
+  /** The logged key, whether the row is gone, and its image as text (NULL: write it in JS). */
+  texts: Database.Statement;
+  /** One logged row's values in columnsInKeyOrder, for the few SQLite cannot write. */
+  row: Database.Statement;
+}
+
+/** As touchedRowsStatement, the image written by SQLite (see row-image-sql.ts); null if it cannot. */
+function touchedTextsStatements(db: Database.Database, t: BoundTable): TextStatements | null {
+  const image = imageTextSql(t, 't');
+  if (image === null) return null;
+  const columns = columnsInKeyOrder(t).map((c) => `t."${c.name}"`);
+  const on = keyJoin(t);
+  return {
+    texts: db
+      .prepare(
+        `SELECT b.k, t.${t.key[0]} IS NULL, ${image} FROM temp.bound_touched b
+         LEFT JOIN main.${t.name} t ON ${on} WHERE +b.tbl = '${t.name}' ORDER BY b.seq`,
+      )
+      .raw(true),
+    row: db
+      .prepare(`SELECT ${columns.join(', ')} FROM (SELECT ? AS k) b JOIN main.${t.name} t ON ${on}`)
+      .raw(true),
+  };
 }
 
 /** Whether this connection logs the bound rows it writes. */
@@ -103,6 +142,17 @@ export function takeTouchedRows(db: Database.Database, write: (entry: string) =>
     if (!touched.has(name)) continue;
     const prefix = `[${JSON.stringify(name)},`;
     const image = imageTextWriter(table);
+    const texts = s.textsOf.get(name);
+    if (texts) {
+      for (const [k, gone, text] of texts.texts.iterate() as IterableIterator<
+        [string, number, string | null]
+      >) {
+        const values = text === null && !gone ? (texts.row.get(k) as SqlValue[]) : null;
+        const row = gone ? 'null' : (text ?? image(values ?? [], 0));
+        write(`${prefix}${canonicalKey(k)},${row}]`);
+      }
+      continue;
+    }
     // Where the first key column stands among the row's values (after the logged key).
     const keyAt = 1 + columnsInKeyOrder(table).findIndex((c) => c.name === table.key[0]);
     for (const values of held(s.rowsOf, name).iterate() as IterableIterator<SqlValue[]>) {
