@@ -4,6 +4,7 @@
  * valid rows are written and the invalid ones reported as skipped. Re-importing updates devices
  * by asset tag. One transaction and one audit event (counts and the file's SHA-256) per import.
  */
+import type Database from 'better-sqlite3';
 import {
   maxInventoryBytes,
   type ColumnMapping,
@@ -17,6 +18,7 @@ import { deviceColumns } from '../devices/device-row';
 import { actsAsDemoAccount, deactivateDemoAccounts } from '../people/demo-accounts';
 import { resolveMapping, suggestMapping } from './column-mapping';
 import { readCsv, type CsvTable } from './csv-read';
+import type { FieldValue } from './field-rules';
 import { checkRows, loadExisting, planRows, type RowPlan } from './inventory-plan';
 import { decodeUpload } from './upload-text';
 
@@ -155,30 +157,62 @@ function writePlan(
   // Column names come from deviceColumns (ours), values are bound parameters. Only the mapped
   // columns are bound (the others stay NULL): binding is most of an insert's cost.
   const columns = fields.map((f) => deviceColumns[f]);
-  const insert = db.prepare(
-    `INSERT INTO devices (${columns.join(', ')}, created_at, updated_at)
-     VALUES (${columns.map(() => '?').join(', ')}, @now, @now)`,
-  );
   const update = db.prepare(
     `UPDATE devices SET ${columns.map((c) => `${c} = ?`).join(', ')}, updated_at = @now WHERE id = @id`,
   );
+  const insert = insertRows(ctx, columns);
   const at = { now };
   const counts = { added: 0, updated: 0, unchanged: 0 };
   const adds = plan.reduce((n, step) => n + (step.kind === 'add' ? 1 : 0), 0);
   const restoreIndexes = adds >= bulkAddThreshold ? dropDeviceIndexes(ctx) : () => undefined;
+  // New devices go in by the hundred, in file order (so they get the ids and the event's order
+  // they would get one by one): one statement per row costs SQLite a statement journal per row.
+  let pending: FieldValue[] = [];
+  let pendingRows = 0;
+  const flush = () => {
+    if (pendingRows > 0) insert(pendingRows).run(pending, at);
+    counts.added += pendingRows;
+    pending = [];
+    pendingRows = 0;
+  };
   for (const step of plan) {
     if (step.kind === 'add') {
-      insert.run(step.row.values, at);
-      counts.added++;
+      for (const v of step.row.values) pending.push(v);
+      if (++pendingRows === rowsPerInsert) flush();
     } else if (step.kind === 'update') {
+      flush();
       update.run(step.row.values, { now, id: step.id });
       counts.updated++;
     } else {
       counts.unchanged++;
     }
   }
+  flush();
   restoreIndexes();
   return counts;
+}
+
+/** New devices per INSERT statement (times the mapped columns stays far below SQLite's 32,766 parameters). */
+const rowsPerInsert = 100;
+
+/** The INSERT statement of `rows` devices, each with the mapped columns, prepared once per size. */
+function insertRows(
+  ctx: MutateContext,
+  columns: readonly string[],
+): (rows: number) => Database.Statement {
+  const statements = new Map<number, Database.Statement>();
+  const one = `(${columns.map(() => '?').join(', ')}, @now, @now)`;
+  return (rows) => {
+    let statement = statements.get(rows);
+    if (!statement) {
+      statement = ctx.services.db.prepare(
+        `INSERT INTO devices (${columns.join(', ')}, created_at, updated_at)
+         VALUES ${new Array<string>(rows).fill(one).join(', ')}`,
+      );
+      statements.set(rows, statement);
+    }
+    return statement;
+  };
 }
 
 /** From this many new devices on, building the secondary indexes once beats updating them per row. */
