@@ -1,11 +1,20 @@
-import fontkit from '@pdf-lib/fontkit';
+import type FontkitModule from '@pdf-lib/fontkit';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PDFDocument } from 'pdf-lib';
 import { resourceProblem } from '../core/resource-integrity';
 import { woffToTrueType } from './woff';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
+
+/**
+ * fontkit unpacks its compressed tables when it is loaded (a fifth of the services' start on a
+ * loaded machine): it is loaded with the first PDF's fonts, not at every start of the services.
+ */
+let fontkitModule: typeof FontkitModule | undefined;
+const fontkit = (): typeof FontkitModule =>
+  (fontkitModule ??= createRequire(import.meta.url)('@pdf-lib/fontkit') as typeof FontkitModule);
 type FontkitFont = ReturnType<Fontkit['create']>;
 
 /** One font file: its bytes, the parsed font, and fast metrics. */
@@ -69,7 +78,7 @@ function loadFile(resourcesDir: string, file: string): FontFile {
   const refused = resourceProblem(resourcesDir, file, shipped);
   if (refused) throw new Error(refused);
   const bytes = woffToTrueType(shipped);
-  const font = fontkit.create(bytes);
+  const font = fontkit().create(bytes);
   // pdf-lib asks fontkit to lay out every string it measures or draws, running the full
   // OpenType shaper (~1 ms a call with DejaVu's tables). Names and checklist text need only the
   // character-to-glyph map, which is some fifty times faster; no ligatures or kerning are lost
@@ -175,7 +184,7 @@ export function loadPdfFonts(resourcesDir: string): PdfFonts {
     bold: face(bold, () => load(fontFiles.cjkBold)),
     fontkit: {
       create: (buffer, postscriptName) =>
-        byBytes.get(buffer) ?? fontkit.create(buffer, postscriptName),
+        byBytes.get(buffer) ?? fontkit().create(buffer, postscriptName),
     },
   };
   loaded.set(dir, fonts);
