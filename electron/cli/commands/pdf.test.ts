@@ -5,6 +5,7 @@ import { runCli } from '../index';
 import { loadDemoWithSigningIdentity } from '../../services/signing/test/test-identity';
 import { pdfsig } from '../../services/pdf/independent-tools';
 import { cliStation } from '../../services/test/run-cli';
+import { writeTampered } from '../../services/pdf/test/tampered';
 
 // Key generation and scrypt (credentials, the signing key) take seconds on a busy machine.
 const slowSetup = 180_000;
@@ -67,11 +68,7 @@ describe('standalone export blank and verify-pdf', () => {
   });
 
   it('exits 1 naming the digest mismatch when one byte of the PDF changed', slow, () => {
-    const bytes = fs.readFileSync(exported());
-    const at = bytes.indexOf(Buffer.from('stream')) + 30;
-    bytes[at] = (bytes[at] ?? 0) ^ 0x20;
-    const tampered = path.join(t.work.dir, 'tampered.pdf');
-    fs.writeFileSync(tampered, bytes);
+    const tampered = writeTampered(exported(), path.join(t.work.dir, 'tampered.pdf'));
     const r = t.cli('verify-pdf', tampered);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^INVALID: /);
