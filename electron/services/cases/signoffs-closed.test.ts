@@ -54,6 +54,14 @@ afterAll(() => d.rt.cleanup());
 const signoffCount = () =>
   d.rt.services.db.prepare('SELECT count(*) FROM signoffs').pluck().get() as number;
 
+/** The reconnect approval IT security saw before the case closed, to sign late. */
+const lateReconnect = () => ({
+  kind: 'reconnect_approval' as const,
+  subjectType: lateRequest.subjectType,
+  subjectId: lateRequest.subjectId,
+  content: lateRequest.content,
+});
+
 async function signLate(input: {
   kind: 'reconnect_approval' | 'bulk_decision';
   subjectId: string;
@@ -76,12 +84,7 @@ async function signLate(input: {
 describe('sign-offs after closing', () => {
   it('are refused on a case returned to service', async () => {
     await signInAs(d.rt, 'it_security');
-    const error = await signLate({
-      kind: 'reconnect_approval',
-      subjectType: lateRequest.subjectType,
-      subjectId: lateRequest.subjectId,
-      content: lateRequest.content,
-    });
+    const error = await signLate(lateReconnect());
     expect(error).toMatchObject({ code: 'conflict', details: { reason: 'case_closed' } });
     expect(error.message).toContain('NM-0001 is closed');
   });
@@ -91,12 +94,7 @@ describe('sign-offs after closing', () => {
     await d.api.value('incidents.close', { id: d.incidentId, summary: 'NM-0001 back in service.' });
 
     await signInAs(d.rt, 'it_security');
-    const onCase = await signLate({
-      kind: 'reconnect_approval',
-      subjectType: lateRequest.subjectType,
-      subjectId: lateRequest.subjectId,
-      content: lateRequest.content,
-    });
+    const onCase = await signLate(lateReconnect());
     expect(onCase).toMatchObject({ code: 'conflict', details: { reason: 'incident_closed' } });
 
     await signInAs(d.rt, 'incident_commander');
