@@ -46,6 +46,29 @@ export interface BundleImportReport {
   outcomes: BundleImportOutcome[];
   /** Cases handed to this station that wait for something here, after this import. */
   waitingCases: WaitingTransfer[];
+  /** Cases handed to this station that this import opened or reopened here. */
+  receivedCases: ReceivedCase[];
+}
+
+/**
+ * A case another station handed to this one, opened here (or, handed back, reopened here), with
+ * what could not come with it: sign-offs whose signer has no account here (matched by staff ID)
+ * do not count here, so the people of this station sign those again.
+ */
+export interface ReceivedCase {
+  /** The case here. */
+  caseId: number;
+  fromStationId: string;
+  fromStationName: string;
+  assetTag: string;
+  trackingId: string;
+  /** When this station opened it. */
+  receivedAt: string;
+  /** It was this station's own case, handed on and now handed back. */
+  handedBack: boolean;
+  signoffsNotCarried: { kind: string; name: string }[];
+  /** The person it was assigned to there has no account here: it is unassigned here. */
+  assigneeNotCarried: boolean;
 }
 
 /**
@@ -145,6 +168,8 @@ export interface ExchangeStatus {
   refused: BundleImportOutcome[];
   /** Cases handed to this station that wait for something here, with what. */
   waitingCases: WaitingTransfer[];
+  /** Cases received here whose sign-offs given there do not all count here, newest first. */
+  signoffsNotCarried: ReceivedCase[];
   stations: StationExchange[];
   /** The last pass over the folder: when, and what went wrong if it failed (null: none yet). */
   lastPass: { at: string; error: string | null } | null;

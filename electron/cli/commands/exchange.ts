@@ -1,5 +1,10 @@
 import type { ApiClient } from '../../api/client';
+import pdfWords from '../../api/i18n/pdf.en.json' with { type: 'json' };
 import { CliError, exitCodes, type Output } from '../output';
+
+const topics: Record<string, string> = pdfWords.pdf.activities.topics;
+/** A sign-off's kind in English words ("verification (IT security)"). */
+const signoffTopic = (kind: string) => topics[kind] ?? kind;
 
 export async function exchangeExport(
   api: ApiClient,
@@ -39,6 +44,19 @@ export async function exchangeImport(
   });
   // A case handed here that cannot be opened yet is named with what it waits for.
   for (const w of report.waitingCases) lines.push(`WAITING: ${w.reason}`);
+  // A case opened here names the sign-offs that could not come with it.
+  for (const r of report.receivedCases) {
+    const what = r.handedBack ? 'handed back: reopened here' : 'opened here';
+    lines.push(
+      `RECEIVED: the case of ${r.assetTag} (${r.trackingId}) from station "${r.fromStationName}", ${what} as case ${r.caseId}`,
+    );
+    if (r.signoffsNotCarried.length > 0) {
+      const names = r.signoffsNotCarried.map((s) => `${signoffTopic(s.kind)} by ${s.name}`);
+      lines.push(
+        `  SIGN-OFFS NOT CARRIED: ${names.join(', ')}: the signer has no account here (matched by staff ID), so the sign-off does not count here; someone here signs again`,
+      );
+    }
+  }
   out.print(lines.join('\n'), report);
   const statuses = new Set(report.outcomes.map((o) => o.status));
   if (statuses.has('refused') || statuses.has('held')) return exitCodes.checkFailed;

@@ -4,6 +4,7 @@ import { systemActor } from '../audit/append';
 import { canonicalJson } from '../audit/hash';
 import { mutate, type Services } from '../core/context';
 import { contentHash } from '../people/insert-signoff';
+import { reopenHandedBack } from './case-handback';
 
 /**
  * The receiving side of a case handed on (case-transfer.ts): a case another station handed to
@@ -11,10 +12,12 @@ import { contentHash } from '../people/insert-signoff';
  * sign-offs and assignee), each entry naming the station and person who made it. When this
  * station lacks what the case refers to (the device, the advisory, an open incident working the
  * advisory), or already works a case of its own for the same device and advisory, the transfer
- * waits, with that reason named (`waitingTransfers`), and is tried again at every exchange.
+ * waits, with that reason named (`waitingTransfers`), and is tried again at every exchange. A case
+ * this station handed on and now gets back is not a second case: its own is reopened
+ * (case-handback.ts).
  */
 
-interface RemoteCase {
+export interface RemoteCase {
   station_id: string;
   station_name: string;
   id: number;
@@ -24,11 +27,13 @@ interface RemoteCase {
   assignee_user_id: number | null;
 }
 
-interface LocalRefs {
+export interface LocalRefs {
   incident: number;
   device: number;
   advisory: number;
   revision: number;
+  /** This station's own case for it, handed on earlier: the case is handed back. */
+  handedBack: number | null;
 }
 
 /** Cases other stations handed to this one that are not opened here yet. */
@@ -84,10 +89,16 @@ function localReferences(
     .get(advisory.id);
   if (incident === undefined) return { missing: 'incident' };
   const taken = db
-    .prepare('SELECT 1 FROM cases WHERE incident_id = ? AND device_id = ? AND advisory_id = ?')
+    .prepare<[number, number, number], { id: number; transferred_to: string | null }>(
+      `SELECT id, transferred_to FROM cases
+        WHERE incident_id = ? AND device_id = ? AND advisory_id = ?`,
+    )
     .get(incident, device, advisory.id);
-  if (taken) return { missing: 'own_case' };
-  return { refs: { incident, device, advisory: advisory.id, revision } };
+  // A case of this station's that it handed on is not worked here: the case comes back to it.
+  if (taken && taken.transferred_to === null) return { missing: 'own_case' };
+  return {
+    refs: { incident, device, advisory: advisory.id, revision, handedBack: taken?.id ?? null },
+  };
 }
 
 /** Reasons in English words (the command line, logs); the screens word them from the code. */
@@ -119,7 +130,7 @@ export function waitingTransfers(db: Database.Database, selfId: string): Waiting
 }
 
 /** This station's active account of a person of another station, matched by staff ID. */
-function localUser(db: Database.Database, staffId: string | null): number | null {
+export function localUser(db: Database.Database, staffId: string | null): number | null {
   if (!staffId) return null;
   return (
     db
@@ -129,7 +140,7 @@ function localUser(db: Database.Database, staffId: string | null): number | null
   );
 }
 
-function remoteStaffId(db: Database.Database, stationId: string, userId: number | null) {
+export function remoteStaffId(db: Database.Database, stationId: string, userId: number | null) {
   if (userId === null) return null;
   return (
     db
@@ -158,8 +169,9 @@ interface RemoteSignoff {
  * valid at the station that gave the case is valid here; a stale one stays stale. A signer is
  * this station's account with the same staff ID; a sign-off whose signer has none here cannot be
  * carried (the workflow counts sign-offs by person) and is named in the `case.received` event.
+ * One this station already has (its own, on a case handed back) is left as it is.
  */
-function carrySignoffs(
+export function carrySignoffs(
   db: Database.Database,
   c: RemoteCase,
   caseId: number,
@@ -180,9 +192,16 @@ function carrySignoffs(
        content, content_hash, signed_at, staff_id)
      VALUES ('case', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const had = db
+    .prepare<[string, string, string], number>(
+      `SELECT 1 FROM signoffs WHERE subject_type = 'case' AND subject_id = ? AND kind = ?
+          AND signed_at = ?`,
+    )
+    .pluck();
   const notCarried: { kind: string; name: string }[] = [];
   let carried = 0;
   for (const s of rows) {
+    if (had.get(`${caseId}:${s.kind}`, s.kind, s.signed_at) !== undefined) continue;
     const user = localUser(db, s.staff_id);
     if (user === null) {
       notCarried.push({ kind: s.kind, name: s.user_name });
@@ -290,7 +309,8 @@ export function adoptWaitingTransfers(services: Services, self: { station_id: st
   for (const c of pendingCases(services.db, self.station_id)) {
     const found = localReferences(services.db, c);
     if (!('refs' in found)) continue;
-    adoptCase(services, c, found.refs);
+    if (found.refs.handedBack === null) adoptCase(services, c, found.refs);
+    else reopenHandedBack(services, c, found.refs, found.refs.handedBack);
     opened += 1;
   }
   return opened;

@@ -11,6 +11,7 @@ import type { Services } from '../core/context';
 import { allStations, authorityRow, selfRow } from '../stations/station-store';
 import { waitingTransfers } from './case-adopt';
 import { exchangeFolder } from './folder-settings';
+import { casesWithSignoffsNotCarried } from './received-cases';
 import { bundleFiles, folderState, isOwnBundle, parseBundleName } from './folder-sync';
 
 function folderListing(
@@ -109,6 +110,7 @@ export function exchangeStatus(services: Services): ExchangeStatus {
     held: outcomes.filter((o) => o.status === 'held'),
     refused: outcomes.filter((o) => o.status === 'refused' || o.status === 'not_a_bundle'),
     waitingCases: self ? waitingTransfers(db, self.station_id) : [],
+    signoffsNotCarried: casesWithSignoffsNotCarried(db),
     stations: stationExchanges(services, self?.station_id ?? null),
     lastPass: state.folder === folder ? state.lastPass : null,
   };

@@ -26,6 +26,7 @@ import { CaseHolding } from './case-holding';
 import { recordAnswers } from './case-requests';
 import { applyConflictChoices } from './conflict-choices';
 import { adoptWaitingTransfers, waitingTransfers } from './case-adopt';
+import { ownHeadId, receivedCases } from './received-cases';
 import { applyToReplica } from './replica';
 import { answerRequests } from './request-answers';
 import { PayloadError, readPayload, type BundleEvent, type BundleHeader } from './bundle-format';
@@ -372,6 +373,7 @@ export function importBundles(services: Services, files: string[]): BundleImport
     ? fs.readdirSync(heldFolder(services)).map((f) => path.join(heldFolder(services), f))
     : [];
   const results = new Map<string, BundleImportOutcome>();
+  const headBefore = ownHeadId(services.db);
   let pending = [...files.map((f) => path.resolve(f)), ...held];
   for (let progress = true; progress && pending.length > 0;) {
     progress = false;
@@ -395,5 +397,6 @@ export function importBundles(services: Services, files: string[]): BundleImport
   return {
     outcomes: [...results.values()].filter((r) => given.has(r.file) || r.status === 'applied'),
     waitingCases: waitingTransfers(services.db, self.station_id),
+    receivedCases: receivedCases(services.db, headBefore),
   };
 }
