@@ -225,6 +225,7 @@ export const permissions: Record<MethodName, Access> = {
   'stations.request': only(admin, 'read', { operator: true }),
   'stations.reviewRequest': only([...admin, ...commanders], 'read', { operator: true }),
   'stations.enrol': only([...admin, ...commanders], 'change', { operator: true }),
+  'stations.renewCommandPost': only([...admin, ...commanders], 'change', { operator: true }),
   'stations.accept': only(admin, 'change', { operator: true }),
   'stations.list': signedIn('read', { operator: true }),
   'stations.revoke': only([...admin, ...commanders], 'change', { operator: true }),

@@ -28,6 +28,7 @@ import {
   stationEnrol,
   stationInit,
   stationList,
+  stationRenew,
   stationRequest,
   stationRevoke,
 } from './commands/stations';
@@ -116,6 +117,10 @@ Commands:
   station list          stations known here: id, name, enrolled, revoked, last heard from
   station revoke ID [--passphrase-file FILE]
                         revoke a station (signed by the organisation identity)
+  station renew [--passphrase-file FILE]
+                        at the station holding the organisation identity: renew its own
+                        certificate as the command post (a command post enrolled before
+                        certificates carried the mark, whose requests the others refuse)
   station authority --out FILE
                         the organisation's station authority certificate (PEM), for
                         openssl cms -verify -CAfile FILE
@@ -228,6 +233,7 @@ const commands: Record<string, Command> = {
   'station accept': (api, out, f) => stationAccept(api, out, f.args),
   'station list': (api, out) => stationList(api, out),
   'station revoke': (api, out, f) => stationRevoke(api, out, f),
+  'station renew': (api, out, f) => stationRenew(api, out, f),
   'station authority': (api, out, f) => stationAuthority(api, out, f.out),
   'exchange export': (api, out, f) => exchangeExport(api, out, f.out),
   'exchange import': (api, out, f) => exchangeImport(api, out, f.args),

@@ -15,6 +15,14 @@ export interface StationStatus {
   enrolled: boolean;
   /** Whether this station holds the organisation's signing identity (it enrols the others). */
   holdsOrganisationIdentity: boolean;
+  /**
+   * Whether this station's certificate marks it as the command post, whose requests and conflict
+   * choices the other stations accept. A command post enrolled before certificates carried the
+   * mark holds the identity without it, and renews its certificate (`stations.renewCommandPost`).
+   */
+  commandPost: boolean;
+  /** This station made the station authority, but its certificate lacks the mark: renew it. */
+  renewCommandPost: boolean;
   /** SHA-256 of the organisation's station authority certificate, once known here. */
   authorityFingerprint: string | null;
 }
@@ -109,6 +117,10 @@ export const stationMethods = {
   'stations.enrol': method<EnrolmentResult>()(
     z.object({ request: stationFileText }).strict(),
     'Issue a station certificate signed with the organisation identity (unlocked) and return the enrolment response for the station.',
+  ),
+  'stations.renewCommandPost': method<StationStatus>()(
+    empty,
+    'At the station holding the organisation identity (unlocked): issue this station a new certificate marked as the command post, for one enrolled before certificates carried that mark; the other stations accept its requests and conflict choices from its next bundle.',
   ),
   'stations.accept': method<AcceptResult>()(
     z.object({ response: stationFileText }).strict(),

@@ -131,6 +131,22 @@ export async function stationRevoke(
   return exitCodes.ok;
 }
 
+/** The command post's own certificate, issued again with the command-post mark. */
+export async function stationRenew(
+  api: ApiClient,
+  out: Output,
+  flags: { passphraseFile: string | undefined },
+): Promise<number> {
+  await unlockSigning(api, flags.passphraseFile);
+  const status = await api.value('stations.renewCommandPost', {});
+  out.print(
+    `station "${status.name ?? ''}" has a new certificate marked as the command post; the other ` +
+      'stations accept its requests and conflict choices from its next bundle.',
+    status,
+  );
+  return exitCodes.ok;
+}
+
 export async function stationAuthority(
   api: ApiClient,
   out: Output,

@@ -6,7 +6,7 @@ import { mutate, type CallContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { englishErrorWords } from '../../api/error-words';
 import { readStationCertificate } from '../stations/station-certificates';
-import { selfRow, type SelfRow } from '../stations/station-store';
+import { holdsAuthority, selfRow, type SelfRow } from '../stations/station-store';
 import { wordedError } from '../core/errors';
 
 /**
@@ -53,6 +53,10 @@ export function requireCommandPost(db: Database.Database): void {
   const self = selfRow(db);
   const cert = self?.certificate_der ? readStationCertificate(self.certificate_der) : null;
   if (cert?.commandPost !== true) {
+    // The command post enrolled before certificates carried the mark: it renews its own.
+    if (cert && holdsAuthority(db)) {
+      throw wordedError('forbidden', 'commandPostCertificateOld', {});
+    }
     throw wordedError('forbidden', 'notTheCommandPost', { station: self?.name ?? '' });
   }
 }

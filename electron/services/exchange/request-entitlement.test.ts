@@ -1,9 +1,14 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishErrorWords } from '../../api/error-words';
 import { systemActor } from '../audit/append';
 import { mutate } from '../core/context';
 import { auditSince } from '../people/test/test-calls';
-import { refusal } from '../stations/test/stations-setup';
+import { requireUnlockedIdentity } from '../signing/identity';
+import { testPassphrase } from '../signing/test/test-identity';
+import { issueStationCertificate } from '../stations/station-certificates';
+import { authorityRow, selfRow, setSelfCertificate } from '../stations/station-store';
+import { call, refusal } from '../stations/test/stations-setup';
 import { testSecret } from '../test/temp-runtime';
 import type { SentRequest } from './case-requests';
 import {
@@ -171,6 +176,64 @@ describe('decisions on cases other stations hold', () => {
       await exchangeThroughFolder(f);
       const assigned = await biomed.api.value('cases.get', { caseId: nm5 });
       expect(assigned.assignee?.name).toBe('Zoë Brändli (demo)');
+    },
+  );
+
+  it(
+    'from a command post enrolled before certificates marked it say how to renew it; renewed, its requests are applied',
+    slow,
+    async () => {
+      const { services } = f.post.rt;
+      await call(f.post.rt, 'signing.unlock', { passphrase: testPassphrase });
+      // What such a command post holds: a station certificate from its own authority, unmarked.
+      const self = selfRow(services.db);
+      const authority = authorityRow(services.db);
+      if (!self || !authority) throw new Error('the command post is not enrolled');
+      const unmarked = issueStationCertificate(
+        {
+          certificateDer: authority.certificate_der,
+          privateKey: requireUnlockedIdentity(services).privateKey,
+        },
+        {
+          stationId: self.station_id,
+          name: self.name,
+          publicKey: crypto.createPublicKey({
+            key: self.public_key_der,
+            format: 'der',
+            type: 'spki',
+          }),
+        },
+        services.clock.now(),
+      );
+      setSelfCertificate(services.db, unmarked);
+      const before = await call(f.post.rt, 'stations.status', {});
+      expect([before.commandPost, before.renewCommandPost]).toEqual([false, true]);
+      expect((await call(laptop.rt, 'stations.status', {})).renewCommandPost).toBe(false);
+
+      const biomedId = stationId(biomed);
+      const assign = {
+        remoteCases: [{ stationId: biomedId, caseId: biomed.caseOf('NM-0005') }],
+        assigneeStaffId: 'DEMO-BIOMED',
+      };
+      const refused = await refusal(f.post.rt, 'requests.assign', assign);
+      expect(refused).toBe(englishErrorWords({ key: 'commandPostCertificateOld', params: {} }));
+      expect(refused).toContain('Renew it on the Exchange page');
+      // Only the station holding the organisation identity renews its certificate so.
+      expect(await refusal(laptop.rt, 'stations.renewCommandPost', {})).toBe(
+        englishErrorWords({ key: 'renewNotTheIdentity', params: { station: 'NM laptop 2' } }),
+      );
+      // The floor station's refusal of a request from it says the same way out.
+      expect(notFrom('requestNotFromCommandPost')).toContain('renew it there on the Exchange page');
+
+      const renewed = await call(f.post.rt, 'stations.renewCommandPost', {});
+      expect([renewed.commandPost, renewed.renewCommandPost]).toEqual([true, false]);
+      const sent = await f.post.api.value('requests.assign', assign);
+      expect(sent.requested).toHaveLength(1);
+      await exchangeThroughFolder(f);
+      const assigned = await biomed.api.value('cases.get', {
+        caseId: assign.remoteCases[0]?.caseId ?? 0,
+      });
+      expect(assigned.assignee?.name).toBe('Łukasz Wróbel (demo)');
     },
   );
 });

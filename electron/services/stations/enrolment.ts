@@ -27,6 +27,7 @@ import { fileSafe, parseJson, readRequest, writeEnrolmentRequest } from './enrol
 import { createStationKey, loadStationKey } from './station-key';
 import {
   authorityRow,
+  holdsAuthority,
   insertAuthority,
   insertSelf,
   selfRow,
@@ -43,6 +44,9 @@ const responseFormat = 'standalone-enrolment-response';
 export function stationStatus(services: Services): StationStatus {
   const self = selfRow(services.db);
   const authority = authorityRow(services.db);
+  const commandPost = self?.certificate_der
+    ? readStationCertificate(self.certificate_der)?.commandPost === true
+    : false;
   return {
     initialised: self !== undefined,
     stationId: self?.station_id ?? null,
@@ -51,6 +55,8 @@ export function stationStatus(services: Services): StationStatus {
     keyFingerprintSpoken: self ? spokenFingerprint(self.key_fingerprint) : null,
     enrolled: self?.certificate_der != null,
     holdsOrganisationIdentity: currentIdentity(services.db) !== undefined,
+    commandPost,
+    renewCommandPost: self?.certificate_der != null && !commandPost && holdsAuthority(services.db),
     authorityFingerprint: authority?.fingerprint_sha256 ?? null,
   };
 }
@@ -209,6 +215,21 @@ export function enrolStation(ctx: CallContext, text: string): EnrolmentResult {
       content: JSON.stringify(response, null, 2) + '\n',
     },
   };
+}
+
+/**
+ * The command post enrolled before certificates marked it (before the mark existed, it issued
+ * itself a plain station certificate, so the others refuse its requests and conflict choices):
+ * it enrols itself again, through the same path as any station, and the authority marks the
+ * certificate of the station holding the organisation identity.
+ */
+export function renewCommandPost(ctx: CallContext): StationStatus {
+  const { services } = ctx;
+  if (!holdsAuthority(services.db)) {
+    throw wordedError('forbidden', 'renewNotTheIdentity', { station: requireSelf(services).name });
+  }
+  enrolStation(ctx, enrolmentRequest(services).content);
+  return stationStatus(services);
 }
 
 function recordEnrolment(ctx: CallContext, certificate: Buffer, name: string) {

@@ -6,6 +6,7 @@ import {
   enrolmentRequest,
   enrolStation,
   initStation,
+  renewCommandPost,
   reviewRequest,
   stationStatus,
 } from './enrolment';
@@ -17,6 +18,7 @@ export const stationHandlers: HandlerMap<keyof typeof stationMethods> = {
   'stations.request': (_input, { services }) => enrolmentRequest(services),
   'stations.reviewRequest': ({ request }, { services }) => reviewRequest(services, request),
   'stations.enrol': ({ request }, ctx) => enrolStation(ctx, request),
+  'stations.renewCommandPost': (_input, ctx) => renewCommandPost(ctx),
   'stations.accept': ({ response }, ctx) => acceptEnrolment(ctx, response),
   'stations.list': (_input, { services }) => listStations(services),
   'stations.revoke': ({ stationId }, ctx) => revokeStation(ctx, stationId),

@@ -49,6 +49,15 @@ export function authorityRow(db: Database.Database): AuthorityRow | undefined {
   return db.prepare<[], AuthorityRow>('SELECT * FROM station_authority WHERE singleton = 1').get();
 }
 
+/**
+ * Whether the station authority was made here, over this station's organisation identity: this
+ * is the station that enrols the others (the command post). A station that accepted an enrolment
+ * knows the authority's certificate only.
+ */
+export function holdsAuthority(db: Database.Database): boolean {
+  return (authorityRow(db)?.organisation_fingerprint ?? null) !== null;
+}
+
 export function insertAuthority(db: Database.Database, row: AuthorityRow): void {
   db.prepare(
     `INSERT INTO station_authority (singleton, certificate_der, fingerprint_sha256,
