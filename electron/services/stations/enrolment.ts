@@ -54,7 +54,11 @@ export function stationStatus(services: Services): StationStatus {
     keyFingerprint: self?.key_fingerprint ?? null,
     keyFingerprintSpoken: self ? spokenFingerprint(self.key_fingerprint) : null,
     enrolled: self?.certificate_der != null,
-    holdsOrganisationIdentity: currentIdentity(services.db) !== undefined,
+    // A station enrolled by another knows that authority: its own signing identity (for PDFs)
+    // is not the organisation's, and it enrols no one.
+    holdsOrganisationIdentity:
+      currentIdentity(services.db) !== undefined &&
+      (authority === undefined || authority.organisation_fingerprint !== null),
     commandPost,
     renewCommandPost: self?.certificate_der != null && !commandPost && holdsAuthority(services.db),
     authorityFingerprint: authority?.fingerprint_sha256 ?? null,

@@ -71,11 +71,16 @@ export function StationsStrip({ view, onChanged }: Props) {
       </ul>
       {maySet ? (
         <Form className="board-station-threshold" onSubmit={submit}>
-          <TextField value={minutes} onChange={setMinutes} isRequired>
+          <TextField
+            className="board-station-threshold-field"
+            value={minutes}
+            onChange={setMinutes}
+            isRequired
+          >
             <Label className="field-label">{t('board.stations.threshold')}</Label>
             <Input className="text-input settings-number" inputMode="numeric" autoComplete="off" />
           </TextField>
-          <span>{t('board.stations.minutes')}</span>
+          <span className="board-station-unit">{t('board.stations.minutes')}</span>
           <Button type="submit" className="button button-secondary">
             {t('board.stations.save')}
           </Button>

@@ -6,6 +6,7 @@ import { PanelForm } from '../components/PanelForm';
 import { TextInputField } from '../components/TextInputField';
 import { useSubmit } from '../components/use-submit';
 import { useMay } from '../inventory/use-may';
+import { RenewCommandPost } from './RenewCommandPost';
 
 interface Props {
   station: StationStatus;
@@ -22,6 +23,7 @@ export function StationIdentityPanel({ station, onChanged }: Props) {
   return (
     <section className="panel" aria-labelledby="exchange-station-title">
       <h2 id="exchange-station-title">{t('exchange.station.title')}</h2>
+      <RenewCommandPost station={station} onChanged={onChanged} />
       {station.initialised ? (
         <dl className="fact-list">
           <dt>{t('exchange.station.name')}</dt>
@@ -34,6 +36,7 @@ export function StationIdentityPanel({ station, onChanged }: Props) {
           <dd>
             {station.enrolled ? t('exchange.station.enrolled') : t('exchange.station.notEnrolled')}
             {station.holdsOrganisationIdentity ? ` · ${t('exchange.station.holdsIdentity')}` : ''}
+            {station.commandPost ? ` · ${t('exchange.station.commandPost')}` : ''}
           </dd>
         </dl>
       ) : mayInit ? (

@@ -5,6 +5,7 @@ import { PageHeading } from '../components/PageHeading';
 import { BundleLists } from '../exchange/BundleLists';
 import { EnrolmentPanel } from '../exchange/EnrolmentPanel';
 import { FolderPanel } from '../exchange/FolderPanel';
+import { HandedCasesPanel } from '../exchange/HandedCasesPanel';
 import { RequestsPanel } from '../exchange/RequestsPanel';
 import { StationIdentityPanel } from '../exchange/StationIdentityPanel';
 import { StationsTable } from '../exchange/StationsTable';
@@ -14,8 +15,9 @@ import '../styles/exchange.css';
 
 /**
  * The station among the others: its identity and enrolment, the shared folder with its inbox and
- * outbox, the bundles held back or refused with the reasons, the last exchange per station, and
- * the requests sent to the stations holding cases with their answers.
+ * outbox, the bundles held back or refused with the reasons, the last exchange per station, the
+ * cases handed here that wait or whose sign-offs did not come with them, and the requests sent to
+ * the stations holding cases with their answers.
  */
 export function ExchangePage() {
   const { t } = useTranslation();
@@ -45,6 +47,7 @@ export function ExchangePage() {
             exchange={exchange}
             onChanged={view.reload}
           />
+          {exchange ? <HandedCasesPanel exchange={exchange} /> : null}
           {mayListRequests ? <RequestsPanel reloadKey={exchange} /> : null}
           {exchange ? <BundleLists exchange={exchange} /> : null}
           {enrolmentFirst ? null : enrolment}
