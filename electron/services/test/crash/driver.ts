@@ -47,11 +47,11 @@ export type Caller = Pick<ChildServices, 'call'>;
 /**
  * After a (re)start: load the demo facility unless an earlier run committed it, or finish the
  * load a kill cut short (its accounts exist by then, so the demo administrator signs in, finishes
- * it and signs out again); open the drill incident unless one is there (see prepareCases), and
- * hand the station to the role this round drives. A restarted services process starts signed out,
- * and a station refuses a second sign-in while someone is signed in (only a hand-over switches
- * user), so each step leaves the station as the next one expects it. Acknowledged set-up changes
- * join the ledger.
+ * it and signs out again); sign in the person this round works as, and open the drill incident
+ * unless one is there (see prepareCases). A restarted services process starts signed out, and a
+ * station refuses a second sign-in while someone is signed in (only a hand-over switches user),
+ * so each step leaves the station as the next one expects it. Acknowledged set-up changes join
+ * the ledger.
  */
 export async function prepareSession(
   child: Caller,
@@ -69,8 +69,8 @@ export async function prepareSession(
     ledger.push({ operation: 'load the demo', input: {}, value });
     if (info.demoUnfinished) await call(child, 'session.signOut', {});
   }
-  await prepareCases(child, ledger, state);
-  await call(child, 'session.handOver', { staffId: persona.staffId, secret: persona.secret });
+  await call(child, 'session.signIn', { staffId: persona.staffId, secret: persona.secret });
+  await prepareCases(child, ledger, state, persona);
 }
 
 export interface Persona {
@@ -82,26 +82,36 @@ const byId = (c: { caseId: number }, d: { caseId: number }) => c.caseId - d.case
 
 /**
  * The drill incident for ICSMA-17-215-02 (the biomed confirms the matches, the commander opens
- * it), then what the driver may do to its cases, read back from the services. Each step checks
- * what is there first, so a kill anywhere in here is picked up where it left off.
+ * it and starts the first assessment), then what the driver may do to its cases, read back from
+ * the services. Each step checks what is there first, so a kill anywhere in here is picked up
+ * where it left off. Whoever the round works as reads; the others take the station by hand-over
+ * only for a step of theirs still to do (early in a run), and hand it back, so a round usually
+ * checks one PIN only (each check costs a deliberate fraction of a second).
  */
 async function prepareCases(
   child: Caller,
   ledger: Acknowledged[],
   state: DriveState,
+  persona: Persona,
 ): Promise<void> {
-  const commander = (await call(child, 'session.signIn', demoCommander)) as SessionStatus;
+  let holder = persona.staffId;
+  const as = async (who: Persona) => {
+    if (holder === who.staffId) return;
+    await call(child, 'session.handOver', { staffId: who.staffId, secret: who.secret });
+    holder = who.staffId;
+  };
   const incidents = (await call(child, 'incidents.list', {})) as IncidentSummary[];
   let incident = incidents.find((i) => i.name === crashIncidentName);
   if (!incident) {
-    await call(child, 'session.handOver', demoBiomed);
+    await as(demoBiomed);
     const { matches } = (await call(child, 'matches.list', { status: 'suggested' })) as {
       matches: { id: number; trackingId: string }[];
     };
     for (const m of matches.filter((x) => x.trackingId === 'ICSMA-17-215-02')) {
       await call(child, 'matches.confirm', { id: m.id, reason: 'Seen on the device.' });
     }
-    await call(child, 'session.handOver', demoCommander);
+    await as(demoCommander);
+    const commander = (await call(child, 'session.status', {})) as SessionStatus;
     const advisories = (await call(child, 'advisories.list', {})) as AdvisorySummary[];
     const advisory = advisories.find((a) => a.trackingId === 'ICSMA-17-215-02');
     if (!advisory || !commander.user) throw new Error('The demo has no ICSMA-17-215-02.');
@@ -129,11 +139,13 @@ async function prepareCases(
   // Answers need the first case in assessment: the commander starts it.
   const first = cases[0];
   if (first?.state === 'at_risk') {
+    await as(demoCommander);
     const input = { caseId: first.caseId, target: 'assessing' };
     const value = await call(child, 'cases.transition', input);
     ledger.push({ operation: 'start an assessment', input, value });
     cases = await list(incident.id);
   }
+  await as(persona);
   const details = new Map<number, CaseDetail>();
   for (const c of cases.filter((x) => x.state === 'assessing')) {
     details.set(c.caseId, (await call(child, 'cases.get', { caseId: c.caseId })) as CaseDetail);
@@ -141,7 +153,7 @@ async function prepareCases(
   state.cases = {
     ...caseStateFrom(cases, details),
     incidentId: incident.id,
-    commanderId: commander.user?.id ?? null,
+    commanderId: incident.commander.userId,
   };
 }
 
