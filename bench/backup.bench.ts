@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { appendAuditEvent, systemActor } from '../electron/services/audit/append';
+import { systemActor } from '../electron/services/audit/append';
 import { createBackup } from '../electron/services/backup/create-backup';
 import { restoreIntoServices } from '../electron/services/backup/restore-backup';
 import { verifyBackupFile } from '../electron/services/backup/verify-backup';
@@ -8,6 +8,7 @@ import { createMemoryLogger } from '../electron/services/core/log';
 import { insertDevice } from '../electron/services/devices/devices';
 import { startServices } from '../electron/services/runtime';
 import { sampleDevice } from '../electron/services/test/sample-inputs';
+import { appendSystemEvents } from './bench-events';
 import { benchDir, figure, timeAsync as timed, type BenchSuite, type Figure } from './harness';
 
 const devices = 5_000;
@@ -31,15 +32,7 @@ export const backupBench: BenchSuite = {
       db.transaction(() => {
         for (let i = 0; i < devices; i++)
           insertDevice(db, sampleDevice(`BENCH-${i}`), now.toISOString());
-        for (let i = 0; i < events; i++) {
-          appendAuditEvent(db, now, {
-            actor: systemActor,
-            action: 'checklist.answered',
-            entityType: 'case',
-            entityId: String(i % 5000),
-            payload: { item: 'backup.config_taken', answer: true, seq: i },
-          });
-        }
+        appendSystemEvents(db, events, { action: 'checklist.answered', entityType: 'case' }, now);
       })();
       const size =
         fs.statSync(rt.services.databaseFile).size +

@@ -1,4 +1,3 @@
-import { appendAuditEvent, systemActor } from '../electron/services/audit/append';
 import {
   call,
   enrol,
@@ -6,6 +5,7 @@ import {
   startFloorStation,
 } from '../electron/services/stations/test/stations-setup';
 import { facilityBoardFigures } from './facility-board.bench';
+import { appendSystemEvents } from './bench-events';
 import { benchDir, figure, timeAsync as timed, type BenchSuite, type Figure } from './harness';
 
 const events = 100_000;
@@ -21,20 +21,9 @@ export const exchangeBench: BenchSuite = {
     try {
       await enrol(post, floor);
       const db = floor.services.db;
-      const now = new Date('2026-11-28T08:00:00Z');
-      db.transaction(() => {
-        for (let i = 0; i < events; i++) {
-          appendAuditEvent(db, now, {
-            actor: systemActor,
-            // About devices, not cases: an event about a case its station does not hold (these
-            // carry no case rows) is refused on import.
-            action: 'device.noted',
-            entityType: 'device',
-            entityId: String(i % 5000),
-            payload: { item: 'backup.config_taken', answer: true, seq: i },
-          });
-        }
-      })();
+      // About devices, not cases: an event about a case its station does not hold (these carry
+      // no case rows) is refused on import.
+      appendSystemEvents(db, events, { action: 'device.noted', entityType: 'device' });
       const exported = await timed(() => call(floor, 'exchange.export', { outDir: out.dir }));
       figures.push(
         figure(
