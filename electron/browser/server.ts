@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
+import { contentTypeFor, plainTextType, scriptType } from '../api/content-types';
 import { err, type Result } from '../api/result';
 import { describeApi } from '../services/dispatcher';
 import { startServices } from '../services/runtime';
@@ -20,22 +21,6 @@ import { bridgeScript } from './bridge-script';
 export const tokenHeader = 'x-standalone-token';
 export const maxBodyBytes = 10 * 1024 * 1024;
 const bridgePath = '/__standalone/bridge.js';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export interface BrowserServerOptions {
   /** The data folder; defaults to STANDALONE_DATA_DIR, else the app's user-data folder. */
@@ -244,7 +229,7 @@ export async function startBrowserServer(
     } else if (tokenMatches(cookieValue(req.headers.cookie, cookieName()), token)) {
       return true;
     }
-    res.writeHead(401, { ...securityHeaders, 'content-type': contentTypes['.txt'] });
+    res.writeHead(401, { ...securityHeaders, 'content-type': plainTextType });
     res.end(
       'Open the full address printed when Standalone started: it carries the key of this start.\n',
     );
@@ -261,7 +246,7 @@ export async function startBrowserServer(
     if (guarded && !admitted(req, res, url)) return;
     if (pathname === bridgePath) {
       const body = bridgeScript(token, tokenHeader);
-      res.writeHead(200, { ...securityHeaders, 'content-type': contentTypes['.js'] });
+      res.writeHead(200, { ...securityHeaders, 'content-type': scriptType });
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
@@ -274,11 +259,11 @@ export async function startBrowserServer(
       stat = undefined;
     }
     if (!file || !stat?.isFile()) {
-      res.writeHead(404, { ...securityHeaders, 'content-type': contentTypes['.txt'] });
+      res.writeHead(404, { ...securityHeaders, 'content-type': plainTextType });
       res.end('Not found');
       return;
     }
-    const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeFor(file);
     const body = wantsIndex
       ? Buffer.from(injectBridge(fs.readFileSync(file, 'utf8')))
       : fs.readFileSync(file);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appResponseHeaders, contentTypeFor, resolveAppPath } from './app-path';
+import { contentTypeFor } from '../api/content-types';
+import { appResponseHeaders, resolveAppPath } from './app-path';
 import { CONTENT_SECURITY_POLICY } from '../api/content-security-policy';
 
 const root = path.resolve('/srv/standalone/out/renderer');
@@ -83,6 +84,9 @@ describe('content type and headers', () => {
     ['font.woff2', 'font/woff2'],
     ['unknown.bin', 'application/octet-stream'],
     ['no-extension', 'application/octet-stream'],
+    ['/srv/out/renderer/assets/index-1a2b.css', 'text/css; charset=utf-8'],
+    ['C:\\Standalone\\renderer\\INDEX.HTML', 'text/html; charset=utf-8'],
+    ['dir.d/.hidden', 'application/octet-stream'],
   ])('%s is served as %s', (file, type) => {
     expect(contentTypeFor(file)).toBe(type);
   });

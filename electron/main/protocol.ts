@@ -1,6 +1,7 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { appResponseHeaders, contentTypeFor, resolveAppPath } from './app-path';
+import { contentTypeFor } from '../api/content-types';
+import { appResponseHeaders, resolveAppPath } from './app-path';
 import { APP_SCHEME } from './app-url';
 
 /**
