@@ -3,6 +3,7 @@ import type { AdvisoryDetail } from '../../../electron/api/domains/advisories';
 import { CvssBadge } from './CvssBadge';
 import { shortDate, versionRangeText } from './advisory-text';
 import { formatDateTime } from '../cases/time-format';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 type Props = { detail: AdvisoryDetail };
 
@@ -16,13 +17,13 @@ export function ProductsSection({ detail }: Props) {
   const { t } = useTranslation();
   return (
     <table className="detail-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('inventory.detail.product')}</th>
-          <th scope="col">{t('inventory.detail.versions')}</th>
-          <th scope="col">{t('inventory.detail.status')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          t('inventory.detail.product'),
+          t('inventory.detail.versions'),
+          t('inventory.detail.status'),
+        ]}
+      />
       <tbody>
         {detail.advisory.products.map((p) => (
           <tr key={p.productId}>
@@ -119,13 +120,13 @@ export function RevisionsSection({ detail }: Props) {
     <>
       <table className="detail-table">
         <caption>{t('inventory.detail.historyCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('inventory.detail.revision')}</th>
-            <th scope="col">{t('inventory.detail.date')}</th>
-            <th scope="col">{t('inventory.detail.summary')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            t('inventory.detail.revision'),
+            t('inventory.detail.date'),
+            t('inventory.detail.summary'),
+          ]}
+        />
         <tbody>
           {detail.advisory.revisionHistory.map((r) => (
             <tr key={r.number}>
@@ -138,13 +139,13 @@ export function RevisionsSection({ detail }: Props) {
       </table>
       <table className="detail-table">
         <caption>{t('inventory.detail.importedCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('inventory.detail.revision')}</th>
-            <th scope="col">{t('inventory.detail.imported')}</th>
-            <th scope="col">{t('inventory.detail.fileName')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            t('inventory.detail.revision'),
+            t('inventory.detail.imported'),
+            t('inventory.detail.fileName'),
+          ]}
+        />
         <tbody>
           {detail.revisions.map((r) => (
             <tr key={r.sha256}>

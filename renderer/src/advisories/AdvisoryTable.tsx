@@ -4,6 +4,7 @@ import type { AdvisorySummary } from '../../../electron/api/domains/advisories';
 import { CvssBadge } from './CvssBadge';
 import { shortDate } from './advisory-text';
 import { titleWithoutId } from './advisory-text';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 interface Props {
   advisories: AdvisorySummary[];
@@ -16,21 +17,17 @@ export function AdvisoryTable({ advisories, onOpen }: Props) {
   return (
     <div className="advisory-table-scroll">
       <table className="advisory-table" aria-label={t('inventory.advisories.tableLabel')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('inventory.advisories.columns.id')}</th>
-            <th scope="col">{t('inventory.advisories.columns.title')}</th>
-            <th scope="col">{t('inventory.advisories.columns.vendor')}</th>
-            <th scope="col" className="num">
-              {t('inventory.advisories.columns.cves')}
-            </th>
-            <th scope="col">{t('inventory.advisories.columns.cvss')}</th>
-            <th scope="col">{t('inventory.advisories.columns.date')}</th>
-            <th scope="col" className="num">
-              {t('inventory.advisories.columns.devices')}
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            t('inventory.advisories.columns.id'),
+            t('inventory.advisories.columns.title'),
+            t('inventory.advisories.columns.vendor'),
+            { label: t('inventory.advisories.columns.cves'), className: 'num' },
+            t('inventory.advisories.columns.cvss'),
+            t('inventory.advisories.columns.date'),
+            { label: t('inventory.advisories.columns.devices'), className: 'num' },
+          ]}
+        />
         <tbody>
           {advisories.map((a) => (
             <tr key={a.id}>

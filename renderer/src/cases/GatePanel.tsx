@@ -3,6 +3,7 @@ import type { GateView } from '../../../electron/api/domains/cases';
 import { gateSentence, type GateLookup } from '../../../electron/api/gate-words';
 import { missingLine } from '../components/error-words';
 import { formatDateTime, formatMinutes } from './time-format';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 /**
  * The patient-safety gate: its verdict, why, and for each injected patient the decay figures.
@@ -58,14 +59,14 @@ export function GatePanel({ gate }: { gate: GateView }) {
       {gate.patients.length > 0 ? (
         <table className="decay-table">
           <caption>{t('cases.gate.patientsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.gate.patient')}</th>
-              <th scope="col">{t('cases.gate.radionuclide')}</th>
-              <th scope="col">{t('cases.gate.injectedAt')}</th>
-              <th scope="col">{t('cases.gate.windowLeft')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              t('cases.gate.patient'),
+              t('cases.gate.radionuclide'),
+              t('cases.gate.injectedAt'),
+              t('cases.gate.windowLeft'),
+            ]}
+          />
           <tbody>
             {gate.patients.map((p) => (
               <tr key={p.row} className={p.windowPassed ? 'decay-passed' : undefined}>

@@ -6,6 +6,7 @@ import {
   type DeviceFieldName,
   type InventoryPreview,
 } from '../../../electron/api/domains/inventory';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 interface Props {
   preview: InventoryPreview;
@@ -25,13 +26,13 @@ export function MappingTable({ preview, onChange, isDisabled = false }: Props) {
   return (
     <table className="mapping-table">
       <caption className="mapping-caption">{t('inventory.mapping.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('inventory.mapping.column')}</th>
-          <th scope="col">{t('inventory.mapping.examples')}</th>
-          <th scope="col">{t('inventory.mapping.field')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          t('inventory.mapping.column'),
+          t('inventory.mapping.examples'),
+          t('inventory.mapping.field'),
+        ]}
+      />
       <tbody>
         {preview.headers.map((header, index) => {
           const field = preview.mapping[header] ?? null;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportProblem } from '../../../electron/api/domains/inventory';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 /** More rows than this would slow the page; the count says how many there are in all. */
 const maxShown = 1000;
@@ -23,13 +24,13 @@ export function ProblemTable({ title, problems, total = problems.length }: Props
       ) : null}
       <div className="problem-scroll">
         <table className="problem-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('inventory.problems.row')}</th>
-              <th scope="col">{t('inventory.problems.column')}</th>
-              <th scope="col">{t('inventory.problems.message')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              t('inventory.problems.row'),
+              t('inventory.problems.column'),
+              t('inventory.problems.message'),
+            ]}
+          />
           <tbody>
             {shown.map((p, i) => (
               <tr key={`${p.row}:${p.column ?? ''}:${i}`}>

@@ -9,6 +9,7 @@ import { AddUserForm } from './AddUserForm';
 import { EditUserDialog } from './EditUserDialog';
 import { ResetCredentialDialog } from './ResetCredentialDialog';
 import { UserRow } from './UserRow';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 const fetchUsers = () => call('people.list', { includeInactive: true });
 
@@ -59,15 +60,15 @@ export function UsersSettings() {
       {error ? <ErrorMessage error={error} /> : null}
       <div aria-live="polite">{done ? <p className="notice notice-success">{done}</p> : null}</div>
       <table className="users-table" aria-label={t('people.users.listLabel')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('people.users.name')}</th>
-            <th scope="col">{t('people.users.staffId')}</th>
-            <th scope="col">{t('people.users.rolesLabel')}</th>
-            <th scope="col">{t('people.users.state')}</th>
-            <th scope="col">{t('people.users.actions')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            t('people.users.name'),
+            t('people.users.staffId'),
+            t('people.users.rolesLabel'),
+            t('people.users.state'),
+            t('people.users.actions'),
+          ]}
+        />
         <tbody>
           {users.map((u) => (
             <UserRow

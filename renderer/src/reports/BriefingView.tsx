@@ -4,6 +4,7 @@ import type { BriefingReport } from '../../../electron/api/domains/reports';
 import { formatDateTime } from '../cases/time-format';
 import { HicsTotals, ReportSection } from './ReportParts';
 import { priorityNumber, reasonsText, stationLanguage } from '../threats/priority-words';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 /** The incident briefing, laid out like HICS 201: situation, objectives, actions, resources. */
 export function BriefingView({ report }: { report: BriefingReport }) {
@@ -36,13 +37,13 @@ export function BriefingView({ report }: { report: BriefingReport }) {
         </p>
         <table className="report-table">
           <caption className="report-caption">{t('board.reports.briefing.advisories')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('board.reports.briefing.advisory')}</th>
-              <th scope="col">{t('board.reports.briefing.cves')}</th>
-              <th scope="col">{t('board.reports.briefing.cases')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              t('board.reports.briefing.advisory'),
+              t('board.reports.briefing.cves'),
+              t('board.reports.briefing.cases'),
+            ]}
+          />
           <tbody>
             {situation.advisories.map((a) => (
               <tr key={a.id}>
@@ -74,13 +75,13 @@ export function BriefingView({ report }: { report: BriefingReport }) {
         empty={report.actionsTaken.length === 0}
       >
         <table className="report-table report-table-log">
-          <thead>
-            <tr>
-              <th scope="col">{t('board.reports.time')}</th>
-              <th scope="col">{t('board.reports.briefing.action')}</th>
-              <th scope="col">{t('board.reports.timeline.by')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              t('board.reports.time'),
+              t('board.reports.briefing.action'),
+              t('board.reports.timeline.by'),
+            ]}
+          />
           <tbody>
             {report.actionsTaken.map((a, i) => (
               <tr key={`${a.at}-${i}`}>
@@ -129,14 +130,14 @@ export function BriefingView({ report }: { report: BriefingReport }) {
       </ReportSection>
       <ReportSection id="briefing-resources" title={t('board.reports.briefing.resources')}>
         <table className="report-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('board.reports.briefing.position')}</th>
-              <th scope="col">{t('board.reports.briefing.person')}</th>
-              <th scope="col">{t('board.reports.briefing.openCases')}</th>
-              <th scope="col">{t('board.reports.briefing.allCases')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              t('board.reports.briefing.position'),
+              t('board.reports.briefing.person'),
+              t('board.reports.briefing.openCases'),
+              t('board.reports.briefing.allCases'),
+            ]}
+          />
           <tbody>
             {report.resources.flatMap((group) =>
               group.people.map((p) => (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Hics214Report } from '../../../electron/api/domains/reports';
 import { boardCaseHref } from '../board/board-hrefs';
 import { formatDateTime } from '../cases/time-format';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 /** HICS 214 Activity Log: for each person in each position, their notable activities in time. */
 export function Hics214View({ report }: { report: Hics214Report }) {
@@ -30,12 +31,7 @@ export function Hics214View({ report }: { report: Hics214Report }) {
             <span className="report-position"> — {entry.positionLabel}</span>
           </h3>
           <table className="report-table report-table-log">
-            <thead>
-              <tr>
-                <th scope="col">{t('board.reports.time')}</th>
-                <th scope="col">{t('board.reports.hics214.activity')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={[t('board.reports.time'), t('board.reports.hics214.activity')]} />
             <tbody>
               {entry.activities.map((a) => (
                 <tr key={a.auditEventId}>

@@ -4,6 +4,7 @@ import type { Hics251Report } from '../../../electron/api/domains/reports';
 import { boardCaseHref } from '../board/board-hrefs';
 import { formatDateTime } from '../cases/time-format';
 import { HicsTotals, NoRows } from './ReportParts';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 /** HICS 251 Facility System Status: one line per device, worst status first. */
 export function Hics251View({ report }: { report: Hics251Report }) {
@@ -17,16 +18,16 @@ export function Hics251View({ report }: { report: Hics251Report }) {
         <div className="report-table-wrap">
           <table className="report-table" data-testid="hics251-table">
             <caption className="visually-hidden">{t('board.reports.hics251.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('board.reports.hics251.system')}</th>
-                <th scope="col">{t('board.reports.hics251.status')}</th>
-                <th scope="col">{t('board.reports.hics251.location')}</th>
-                <th scope="col">{t('board.reports.hics251.reason')}</th>
-                <th scope="col">{t('board.reports.hics251.estimatedReturn')}</th>
-                <th scope="col">{t('board.reports.hics251.comments')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                t('board.reports.hics251.system'),
+                t('board.reports.hics251.status'),
+                t('board.reports.hics251.location'),
+                t('board.reports.hics251.reason'),
+                t('board.reports.hics251.estimatedReturn'),
+                t('board.reports.hics251.comments'),
+              ]}
+            />
             <tbody>
               {report.rows.map((row) => (
                 <tr key={row.caseId} data-asset-tag={row.assetTag}>

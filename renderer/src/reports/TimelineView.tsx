@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineReport } from '../../../electron/api/domains/reports';
 import { formatDateTime } from '../cases/time-format';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 /** The incident's notable events, oldest first. */
 export function TimelineView({ report }: { report: TimelineReport }) {
@@ -10,13 +11,13 @@ export function TimelineView({ report }: { report: TimelineReport }) {
   return (
     <div className="report-table-wrap">
       <table className="report-table report-table-log" data-testid="timeline-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('board.reports.time')}</th>
-            <th scope="col">{t('board.reports.timeline.event')}</th>
-            <th scope="col">{t('board.reports.timeline.by')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            t('board.reports.time'),
+            t('board.reports.timeline.event'),
+            t('board.reports.timeline.by'),
+          ]}
+        />
         <tbody>
           {report.entries.map((e) => (
             <tr key={e.auditEventId}>

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatBytes, formatWhen } from './format';
 import { RestoreDialog } from './RestoreDialog';
 import { VerificationReport } from './VerificationReport';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 interface Checked {
   backup: BackupInfo;
@@ -40,15 +41,15 @@ export function BackupList({ backups }: { backups: BackupInfo[] }) {
       </div>
       {checked?.error ? <ErrorMessage error={checked.error} /> : null}
       <table className="users-table backups-table" aria-label={t('settings.backups.listLabel')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('settings.backups.file')}</th>
-            <th scope="col">{t('settings.backups.created_at')}</th>
-            <th scope="col">{t('settings.backups.kind')}</th>
-            <th scope="col">{t('settings.backups.size')}</th>
-            <th scope="col">{t('settings.backups.actions')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            t('settings.backups.file'),
+            t('settings.backups.created_at'),
+            t('settings.backups.kind'),
+            t('settings.backups.size'),
+            t('settings.backups.actions'),
+          ]}
+        />
         <tbody>
           {backups.map((b) => (
             <tr key={b.file}>
