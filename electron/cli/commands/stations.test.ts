@@ -84,6 +84,25 @@ describe('standalone station', () => {
         ['NM laptop 2', true, false, null],
       ]);
 
+      // The command post renews its own certificate with the command-post mark; a floor cannot.
+      const notHere = await runCli(floor.dir, ['station', 'renew']);
+      expect(notHere.code).not.toBe(0);
+      expect(notHere.stderr).toContain(
+        'Only the station holding the organisation identity renews its certificate',
+      );
+      const renewed = await runCli(post.dir, [
+        'station',
+        'renew',
+        '--passphrase-file',
+        passFile,
+        '--json',
+      ]);
+      expect(renewed.code, renewed.stderr).toBe(0);
+      expect(JSON.parse(renewed.stdout)).toMatchObject({
+        commandPost: true,
+        renewCommandPost: false,
+      });
+
       // A bundle from the floor, through a folder, to the command post.
       const exported = await runCli(floor.dir, ['exchange', 'export', '--out', work.dir]);
       expect(exported.code, exported.stderr).toBe(0);

@@ -137,7 +137,9 @@ export async function stationRenew(
   out: Output,
   flags: { passphraseFile: string | undefined },
 ): Promise<number> {
-  await unlockSigning(api, flags.passphraseFile);
+  // A station that does not hold the organisation identity is told so, not asked for its key.
+  const here = await api.value('stations.status', {});
+  if (here.holdsOrganisationIdentity) await unlockSigning(api, flags.passphraseFile);
   const status = await api.value('stations.renewCommandPost', {});
   out.print(
     `station "${status.name ?? ''}" has a new certificate marked as the command post; the other ` +
