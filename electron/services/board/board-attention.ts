@@ -5,23 +5,29 @@ import type {
   BoardAttentionList,
 } from '../../api/domains/board';
 import type { CaseState } from '../../api/domains/cases';
-import { loadCase } from '../cases/case-snapshot';
+import { readCaseSignoffs } from '../cases/case-signoffs';
 import { facilityTimeZone, type WorkflowResources } from '../cases/workflow-resources';
-import { signoffProblems, whoMaySign } from '../workflow/guards';
-import { findRule } from '../workflow/transitions';
 import { formatClock } from '../workflow/wording';
-import { couldAwaitSignoff, loadQuick, type QuickCase } from './board-evaluate';
+import {
+  awaitingSignoffWhy,
+  couldAwaitSignoff,
+  loadQuick,
+  signoffStates,
+  type QuickCase,
+} from './board-evaluate';
 import { overdueSql, reReviewSql, type ComputedLists } from './board-query';
 import {
   gateStates,
   remoteBlockedCases,
-  remoteBlockedItems,
+  remoteJudgedItems,
   remoteSqlList,
   type AttentionRow,
-  type RemoteBlocked,
   type RemoteItemRow,
+  type RemoteJudged,
 } from './remote-attention';
+import { remoteAwaitingSignoff } from './remote-signoffs';
 import { assigneeOf } from '../cases/case-refs';
+import { heldHere } from '../cases/held-here';
 
 /**
  * The cases the commander must look at now. Two lists are plain SQL over partial indexes (overdue
@@ -33,9 +39,6 @@ import { assigneeOf } from '../cases/case-refs';
 
 export const attentionShown = 50;
 
-/** States whose natural next step needs sign-offs. */
-const signoffStates: readonly CaseState[] = ['assessing', 'verifying', 'reconnecting', 'restoring'];
-
 function candidates(
   db: Database.Database,
   incidentId: number,
@@ -46,7 +49,7 @@ function candidates(
     .prepare(
       `SELECT c.id FROM cases c
         WHERE c.incident_id = ? AND c.state IN (SELECT value FROM json_each(?))
-          AND c.transferred_to IS NULL
+          AND ${heldHere}
           AND EXISTS (SELECT 1 FROM case_answers a WHERE a.case_id = c.id
                         AND (? IS NULL OR a.section_id = ?))
         ORDER BY c.id`,
@@ -102,36 +105,27 @@ function awaitingSignoff(
   now: Date,
 ): Judged {
   const of = { states: signoffStates, section: null };
-  const judged = judgeCases(db, incidentId, resources, now, of, (q) => {
+  const judged = judgeCases(db, incidentId, resources, now, of, (q) =>
     // Cheap first: without sign-offs, is anything but sign-offs missing for every such step?
-    if (!couldAwaitSignoff(q, now)) return null;
-    const loaded = loadCase(db, resources, q.row, now);
-    const next = loaded.actions.next;
-    const rule = next ? findRule(q.row.state, next.target) : undefined;
-    if (!next || next.allowed || !rule || rule.signoffs.length === 0) return null;
-    const lacking = signoffProblems(rule.signoffs, loaded.snapshot.signoffs);
-    // Only sign-offs missing: every other line of "missing" would be checklist work to do first.
-    if (lacking.length === 0 || lacking.length !== next.missing.length) return null;
-    const waitingFor = next.signoffs.filter((s) => !s.given).map((s) => whoMaySign(s.kind));
-    return {
-      why: `${next.action}: ready, waiting for sign-off${waitingFor.length > 1 ? 's' : ''}.`,
-      waitingFor,
-    };
-  });
+    couldAwaitSignoff(q, now)
+      ? awaitingSignoffWhy(q, readCaseSignoffs(db, q.row, q.bare.answers).valid, now)
+      : null,
+  );
   judged.ids.sort((a, b) => a - b);
   return judged;
 }
 
 type Computed = ComputedLists & {
   judged: Record<'blocked' | 'awaiting_signoff', Judged>;
-  remote: RemoteBlocked;
+  remote: Record<'blocked' | 'awaiting_signoff', RemoteJudged>;
 };
 
 /**
  * The lists the rules decide, kept per database until anything changes or the minute turns: every
- * change writes an audit event (so the head of the chain moves), and the only thing that changes
- * without one is time (an imaging window closing), which a minute bounds. Scrolling and changing
- * filters then reuse them instead of running the rules again on every call.
+ * change writes an audit event (so the head of the chain moves, or another station's head here,
+ * for its bundle), and the only thing that changes without one is time (an imaging window
+ * closing), which a minute bounds. Scrolling and changing filters then reuse them instead of
+ * running the rules again on every call.
  */
 const cache = new WeakMap<Database.Database, { key: string; value: Computed }>();
 
@@ -142,7 +136,9 @@ export function computedLists(
   now: Date,
 ): Computed {
   const head = db.prepare('SELECT last_id FROM audit_head').pluck().get() as number | undefined;
-  const key = `${incidentId}|${head ?? 0}|${Math.floor(now.getTime() / 60_000)}`;
+  // Other stations' cases change with their bundles, which move their heads here, not ours.
+  const heard = db.prepare('SELECT total(head_id) FROM stations').pluck().get() as number;
+  const key = `${incidentId}|${head ?? 0}|${heard}|${Math.floor(now.getTime() / 60_000)}`;
   const known = cache.get(db);
   if (known?.key === key) return known.value;
   const value = computeLists(db, incidentId, resources, now);
@@ -158,11 +154,15 @@ function computeLists(
 ): Computed {
   const blocked = blockedCases(db, incidentId, resources, now);
   const awaiting = awaitingSignoff(db, incidentId, resources, now);
-  const remote = remoteBlockedCases(db, incidentId, resources, now);
+  const remote = {
+    blocked: remoteBlockedCases(db, incidentId, resources, now),
+    awaiting_signoff: remoteAwaitingSignoff(db, incidentId, resources, now),
+  };
   return {
     blocked: blocked.ids,
     awaiting_signoff: awaiting.ids,
-    remoteBlocked: remote.keys,
+    remoteBlocked: remote.blocked.keys,
+    remoteAwaitingSignoff: remote.awaiting_signoff.keys,
     judged: { blocked, awaiting_signoff: awaiting },
     remote,
   };
@@ -217,7 +217,7 @@ export function attentionLists(
   const at = now.toISOString();
   const timeZone = facilityTimeZone(db);
   // A case handed to another station is listed there, not here (case-transfer.ts).
-  const held = 'c.transferred_to IS NULL';
+  const held = heldHere;
   const sqlList = (where: string, order: string, params: (string | number)[]) => {
     const count = db
       .prepare(`SELECT count(*) FROM cases c WHERE c.incident_id = ? AND ${held} AND ${where}`)
@@ -258,15 +258,20 @@ export function attentionLists(
       }),
     };
   };
-  const blocked = fromIds(computed.judged.blocked);
-  return {
-    blocked: {
-      count: blocked.count + computed.remote.keys.length,
+  // Other stations' cases the rules picked follow this station's, named with their station.
+  const judgedList = (kind: 'blocked' | 'awaiting_signoff'): BoardAttentionList => {
+    const local = fromIds(computed.judged[kind]);
+    const remote = computed.remote[kind];
+    return {
+      count: local.count + remote.keys.length,
       cases: [
-        ...blocked.cases,
-        ...remoteBlockedItems(db, computed.remote, attentionShown - blocked.cases.length),
+        ...local.cases,
+        ...remoteJudgedItems(db, remote, attentionShown - local.cases.length),
       ],
-    },
+    };
+  };
+  return {
+    blocked: judgedList('blocked'),
     recheck_overdue: {
       count: overdue.count,
       cases: overdue.rows.map((r) =>
@@ -287,6 +292,6 @@ export function attentionLists(
         ),
       ),
     },
-    awaiting_signoff: fromIds(computed.judged.awaiting_signoff),
+    awaiting_signoff: judgedList('awaiting_signoff'),
   };
 }

@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { AnswerValue, CaseFlag } from '../../api/domains/cases';
-import { caseFlags, loadCase, reReviewProblem } from '../cases/case-snapshot';
+import type { AnswerValue, CaseFlag, CaseState } from '../../api/domains/cases';
+import { caseFlags, loadCase, reReviewProblem, withReReview } from '../cases/case-snapshot';
 import { caseSelect, type CaseRow } from '../cases/case-store';
 import { facilityTimeZone, templateFor, type WorkflowResources } from '../cases/workflow-resources';
 import type { CaseAnswers } from '../playbooks/answers';
 import { evaluatePatientSafetyGate, type GateEvaluation } from '../workflow/gate';
-import { evaluateGuards, signoffProblems } from '../workflow/guards';
+import { evaluateGuards, signoffProblems, whoMaySign } from '../workflow/guards';
 import { nextActions, type ActionOption } from '../workflow/next-actions';
 import type { CaseSnapshot } from '../workflow/snapshot';
+import type { ValidSignoff } from '../workflow/signoff-kinds';
 import { findRule, rulesFrom } from '../workflow/transitions';
 import { nextActionRef } from '../cases/case-refs';
 
@@ -19,6 +20,14 @@ import { nextActionRef } from '../cases/case-refs';
  * step that needs sign-offs) is the case read in full with `loadCase`. The verdicts are the same
  * functions' verdicts, so the board never disagrees with the case screen.
  */
+
+/** States whose natural next step needs sign-offs. */
+export const signoffStates: readonly CaseState[] = [
+  'assessing',
+  'verifying',
+  'reconnecting',
+  'restoring',
+];
 
 export interface QuickCase {
   row: CaseRow;
@@ -52,29 +61,40 @@ export function loadQuick(
   }
   const timeZone = facilityTimeZone(db);
   for (const row of rows) {
-    const given = (answers.get(row.id) ?? {}) as CaseAnswers;
-    const gate = evaluatePatientSafetyGate(
-      given.patient_safety_gate ?? {},
-      now,
-      resources.radionuclides,
-      { timeZone },
-    );
-    out.set(row.id, {
-      row,
-      gate,
-      bare: {
-        state: row.state,
-        stateEnteredAt: row.state_entered_at,
-        template: templateFor(resources, row.template_id, row.template_version),
-        answers: given,
-        gate,
-        signoffs: [],
-        recheckAt: row.recheck_at,
-        ...(timeZone ? { timeZone } : {}),
-      },
-    });
+    out.set(row.id, quickCase(row, answers.get(row.id) ?? {}, resources, now, timeZone));
   }
   return out;
+}
+
+/** A case as `loadQuick` reads it, from its row and answers (here, or another station's). */
+export function quickCase(
+  row: CaseRow,
+  answers: Record<string, Record<string, AnswerValue>>,
+  resources: WorkflowResources,
+  now: Date,
+  timeZone: string | undefined,
+): QuickCase {
+  const given = answers as CaseAnswers;
+  const gate = evaluatePatientSafetyGate(
+    given.patient_safety_gate ?? {},
+    now,
+    resources.radionuclides,
+    { timeZone },
+  );
+  return {
+    row,
+    gate,
+    bare: {
+      state: row.state,
+      stateEnteredAt: row.state_entered_at,
+      template: templateFor(resources, row.template_id, row.template_version),
+      answers: given,
+      gate,
+      signoffs: [],
+      recheckAt: row.recheck_at,
+      ...(timeZone ? { timeZone } : {}),
+    },
+  };
 }
 
 /**
@@ -128,5 +148,28 @@ export function rowVerdict(
     gateVerdict: q.gate.verdict,
     flags: caseFlags(q.row, now),
     nextAction: nextActionRef(bareNext, bareNext?.allowed === true && !held),
+  };
+}
+
+/**
+ * Whether the case's natural next step waits for sign-offs and nothing else, with the valid
+ * sign-offs given (`readCaseSignoffs`, or the same rule on another station's): why, and who must
+ * sign; null when it does not. The case screen's verdict, as `loadCase` reaches it.
+ */
+export function awaitingSignoffWhy(
+  q: QuickCase,
+  valid: readonly ValidSignoff[],
+  now: Date,
+): { why: string; waitingFor: string[] } | null {
+  const next = withReReview(q.row, nextActions({ ...q.bare, signoffs: valid }, now)).next;
+  const rule = next ? findRule(q.row.state, next.target) : undefined;
+  if (!next || next.allowed || !rule || rule.signoffs.length === 0) return null;
+  const lacking = signoffProblems(rule.signoffs, valid);
+  // Only sign-offs missing: every other line of "missing" would be checklist work to do first.
+  if (lacking.length === 0 || lacking.length !== next.missing.length) return null;
+  const waitingFor = next.signoffs.filter((s) => !s.given).map((s) => whoMaySign(s.kind));
+  return {
+    why: `${next.action}: ready, waiting for sign-off${waitingFor.length > 1 ? 's' : ''}.`,
+    waitingFor,
   };
 }

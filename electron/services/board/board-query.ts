@@ -1,6 +1,7 @@
 import type { BoardFilters, BoardSortKey } from '../../api/domains/board';
 import { caseStates, type CaseState } from '../../api/domains/cases';
 import { hics251Status } from '../workflow/states';
+import { heldHere } from '../cases/held-here';
 
 /**
  * The board's WHERE and ORDER BY, built only from fixed fragments: every value the caller gives is
@@ -21,6 +22,8 @@ export interface ComputedLists {
   awaiting_signoff: readonly number[];
   /** Blocked cases other stations hold: [station ID, case ID there]. */
   remoteBlocked?: readonly (readonly [string, number])[];
+  /** Cases other stations hold whose next step waits only for sign-offs, keyed the same way. */
+  remoteAwaitingSignoff?: readonly (readonly [string, number])[];
 }
 
 const inList = (column: string) => `${column} IN (SELECT value FROM json_each(?))`;
@@ -30,8 +33,8 @@ const inList = (column: string) => `${column} IN (SELECT value FROM json_each(?)
  * stations hold, from the facility replica (`remoteFrom` in facility-board.ts, which also joins
  * their advisory as `a`). A remote case belongs to an incident here when its advisory's tracking
  * ID is one of the incident's advisories; user and advisory IDs of a filter are this station's,
- * so they are matched through what they name. Of the computed lists, only "blocked" holds other
- * stations' cases (`remoteBlocked`): waiting for sign-offs is judged at the station that holds it.
+ * so they are matched through what they name. The computed lists hold other stations' cases
+ * apart (`remoteBlocked`, `remoteAwaitingSignoff`), keyed by station and their ID there.
  */
 export type BoardScope = 'local' | 'remote';
 
@@ -55,10 +58,11 @@ export function boardWhere(
   scope: BoardScope = 'local',
 ): BoardSql {
   const remote = scope === 'remote';
-  // A case handed to another station is that station's now (case-transfer.ts): it shows there.
+  // A case handed to another station, or given to another by the commander's choice, is that
+  // station's now (cases/held-here.ts): it shows there.
   const where = remote
     ? [remoteIncidentSql, remoteStandsSql, 'c.transferred_to IS NULL']
-    : ['c.incident_id = ?', 'c.transferred_to IS NULL'];
+    : ['c.incident_id = ?', heldHere];
   const params: (string | number)[] = [incidentId];
   const add = (sql: string, ...values: (string | number)[]) => {
     where.push(sql);
@@ -115,13 +119,14 @@ export function boardWhere(
       break;
     case 'blocked':
     case 'awaiting_signoff':
-      if (remote && f.attention === 'blocked') {
+      if (remote) {
+        const keys =
+          f.attention === 'blocked' ? computed.remoteBlocked : computed.remoteAwaitingSignoff;
         add(
           '(c.station_id, c.id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))',
-          JSON.stringify(computed.remoteBlocked ?? []),
+          JSON.stringify(keys ?? []),
         );
-      } else if (remote) add('0');
-      else add(inList('c.id'), JSON.stringify(computed[f.attention]));
+      } else add(inList('c.id'), JSON.stringify(computed[f.attention]));
       break;
   }
   if (f.assetTagPrefix) add(`d.asset_tag LIKE ? ESCAPE '\\'`, `${likeEscape(f.assetTagPrefix)}%`);

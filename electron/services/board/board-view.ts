@@ -33,6 +33,7 @@ import { casePriorities } from '../threats/priority';
 import { boardRows } from './board-rows';
 import { boardStations, silenceMinutes } from './station-silence';
 import { listConflicts } from '../exchange/case-conflicts';
+import { heldHereSql } from '../cases/held-here';
 
 /** `board.get`: the whole incident at a glance, and one page of the cases matching the filters. */
 
@@ -79,7 +80,7 @@ export function stateCounts(db: Database.Database, incidentId: number): Record<C
   const counts = countRows(
     db
       .prepare(
-        `SELECT state, count(*) AS n FROM cases WHERE incident_id = ? AND transferred_to IS NULL
+        `SELECT state, count(*) AS n FROM cases WHERE incident_id = ? AND ${heldHereSql('cases')}
           GROUP BY state`,
       )
       .all(incidentId) as { state: CaseState; n: number }[],

@@ -8,6 +8,7 @@ import { hics251Status } from '../workflow/states';
 import { boardWhere, sortExpressions, type BoardSql } from './board-query';
 import { assigneeOf } from '../cases/case-refs';
 import { deviceFieldsOf, type DeviceFields } from './board-rows';
+import { heldHereSql } from '../cases/held-here';
 
 /**
  * The board over the whole facility: this station's cases and the cases other stations hold, as
@@ -205,7 +206,7 @@ export function casesByStation(
   selfName: string | null,
 ): { station: string | null; caseCount: number }[] {
   const local = db
-    .prepare('SELECT count(*) FROM cases WHERE incident_id = ? AND transferred_to IS NULL')
+    .prepare(`SELECT count(*) FROM cases WHERE incident_id = ? AND ${heldHereSql('cases')}`)
     .pluck()
     .get(incidentId) as number;
   const { where, params } = boardWhere(incidentId, undefined, new Date(0), noLists, 'remote');

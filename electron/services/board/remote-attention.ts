@@ -9,8 +9,8 @@ import { assigneeOf } from '../cases/case-refs';
 
 /**
  * Cases other stations hold, in the board's "blocked" list: their patient-safety gate is
- * evaluated here from the answers their station sent, as for the board's rows. They are listed,
- * not opened: the case is worked at its station.
+ * evaluated here from the answers their station sent, as for the board's rows (and in "awaiting
+ * sign-off", remote-signoffs.ts). They are listed, not opened: the case is worked at its station.
  */
 
 /** A case another station holds: [station ID, case ID at that station]. */
@@ -20,9 +20,10 @@ export type RemoteCaseKey = readonly [string, number];
 export const gateStates: readonly CaseState[] = ['assessing', 'deferred'];
 const noLists = { blocked: [], awaiting_signoff: [] };
 
-export interface RemoteBlocked {
+/** Other stations' cases a rule picked, each with why and who must sign (keyed by `keyOf`). */
+export interface RemoteJudged {
   keys: RemoteCaseKey[];
-  why: Map<string, string>;
+  why: Map<string, { why: string; waitingFor: string[] }>;
 }
 
 /** The case columns an attention item shows, here or at another station. */
@@ -35,14 +36,14 @@ export interface AttentionRow {
   assignee_name: string | null;
 }
 
-const keyOf = (station: string, id: number) => `${station}/${id}`;
+export const keyOf = (station: string, id: number) => `${station}/${id}`;
 
 export function remoteBlockedCases(
   db: Database.Database,
   incidentId: number,
   resources: WorkflowResources,
   now: Date,
-): RemoteBlocked {
+): RemoteJudged {
   const { where, params } = boardWhere(incidentId, undefined, now, noLists, 'remote');
   const answers = db
     .prepare(
@@ -66,7 +67,7 @@ export function remoteBlockedCases(
     gates.set(k, gate);
   }
   const timeZone = facilityTimeZone(db);
-  const blocked: RemoteBlocked = { keys: [], why: new Map() };
+  const blocked: RemoteJudged = { keys: [], why: new Map() };
   for (const [k, { key, given }] of gates) {
     const gate = evaluatePatientSafetyGate(
       given,
@@ -76,18 +77,19 @@ export function remoteBlockedCases(
     );
     if (gate.verdict !== 'blocked') continue;
     blocked.keys.push(key);
-    blocked.why.set(k, gate.reasons[0] ?? 'The patient-safety gate is blocked.');
+    const why = gate.reasons[0] ?? 'The patient-safety gate is blocked.';
+    blocked.why.set(k, { why, waitingFor: [] });
   }
   return blocked;
 }
 
 /** The first `limit` of them as attention items, longest in their state first. */
-export function remoteBlockedItems(
+export function remoteJudgedItems(
   db: Database.Database,
-  blocked: RemoteBlocked,
+  judged: RemoteJudged,
   limit: number,
 ): BoardAttentionItem[] {
-  if (blocked.keys.length === 0 || limit <= 0) return [];
+  if (judged.keys.length === 0 || limit <= 0) return [];
   const rows = db
     .prepare(
       `SELECT c.station_id, s.name AS station_name, c.id, d.asset_tag, c.state, d.department,
@@ -98,21 +100,24 @@ export function remoteBlockedItems(
         WHERE (c.station_id, c.id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
         ORDER BY c.state_entered_at, d.asset_tag LIMIT ?`,
     )
-    .all(JSON.stringify(blocked.keys), limit) as (AttentionRow & {
+    .all(JSON.stringify(judged.keys), limit) as (AttentionRow & {
     station_id: string;
     station_name: string;
   })[];
-  return rows.map((r) => ({
-    caseId: r.id,
-    station: { id: r.station_id, name: r.station_name },
-    assetTag: r.asset_tag,
-    state: r.state,
-    department: r.department,
-    assignee: assigneeOf(r),
-    why: blocked.why.get(keyOf(r.station_id, r.id)) ?? '',
-    waitingFor: [],
-    recheckAt: null,
-  }));
+  return rows.map((r) => {
+    const j = judged.why.get(keyOf(r.station_id, r.id));
+    return {
+      caseId: r.id,
+      station: { id: r.station_id, name: r.station_name },
+      assetTag: r.asset_tag,
+      state: r.state,
+      department: r.department,
+      assignee: assigneeOf(r),
+      why: j?.why ?? '',
+      waitingFor: j?.waitingFor ?? [],
+      recheckAt: null,
+    };
+  });
 }
 
 /** An attention row of a case another station holds, with what the SQL lists word. */

@@ -8,6 +8,7 @@ import { loadCase } from './case-snapshot';
 import { caseSelect, type CaseRow } from './case-store';
 import { loadWorkflowResources } from './workflow-resources';
 import { assigneeOf, nextActionRef } from './case-refs';
+import { heldHere } from './held-here';
 
 /** "My devices" and the incident board: every case with its verdict and flags as of now. */
 
@@ -37,7 +38,7 @@ export function listCases(ctx: CallContext, input: ParsedInputOf<'cases.list'>):
       });
     }
     // A case handed to another station is no longer anyone's work here.
-    where.push('c.assignee_user_id = ? AND c.transferred_to IS NULL');
+    where.push(`c.assignee_user_id = ? AND ${heldHere}`);
     params.push(ctx.user.id);
   }
   if (input.incidentId !== undefined) {
@@ -52,7 +53,7 @@ export function listCases(ctx: CallContext, input: ParsedInputOf<'cases.list'>):
     where.push('c.state = ?');
     params.push(input.state);
   }
-  if (input.openOnly) where.push(`c.state <> 'returned_to_service' AND c.transferred_to IS NULL`);
+  if (input.openOnly) where.push(`c.state <> 'returned_to_service' AND ${heldHere}`);
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const total = db
     .prepare(`SELECT count(*) FROM cases c ${clause}`)

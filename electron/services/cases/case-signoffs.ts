@@ -8,7 +8,8 @@ import type { ValidSignoff, WorkflowSignoffKind } from '../workflow/signoff-kind
 import { caseSubjectId, caseSubjectType, parseCaseSubjectId, signedContent } from './case-content';
 import { readCaseRound, type CaseRow } from './case-store';
 
-interface CaseSignoffRow extends Omit<SignoffRow, 'subject_type'> {
+/** A stored sign-off on a case, as the validity rule reads it (here, or in the facility replica). */
+export interface CaseSignoffRow extends Omit<SignoffRow, 'subject_type'> {
   /** The staff ID recorded with the sign-off, else (given before it was recorded) the account's. */
   staff_id: string | null;
   /** The round named in the signed content (none in the first round). */
@@ -24,6 +25,11 @@ export interface CaseSignoffs {
   round: number;
 }
 
+/** The subject ids of one case are `<id>:<kind>`: a range on the index, not a LIKE. */
+export function caseSubjectRange(caseId: number): [string, string] {
+  return [`${caseId}:`, `${caseId};`];
+}
+
 /**
  * The sign-offs on a case against its current content. A sign-off is stale when the content of
  * its kind (covered sections, advisory revision, workflow round) has changed since, or when its
@@ -35,7 +41,6 @@ export function readCaseSignoffs(
   row: CaseRow,
   answers: CaseAnswers,
 ): CaseSignoffs {
-  // The subject ids of one case are `<id>:<kind>`: a range on the index, not a LIKE.
   const rows = db
     .prepare(
       `SELECT s.id, s.subject_id, s.kind, s.user_id, s.user_name, s.role, s.statement,
@@ -45,8 +50,20 @@ export function readCaseSignoffs(
         WHERE s.subject_type = ? AND s.subject_id >= ? AND s.subject_id < ?
         ORDER BY s.id`,
     )
-    .all(caseSubjectType, `${row.id}:`, `${row.id};`) as CaseSignoffRow[];
-  const round = readCaseRound(db, row.id);
+    .all(caseSubjectType, ...caseSubjectRange(row.id)) as CaseSignoffRow[];
+  return judgeCaseSignoffs(rows, row, answers, readCaseRound(db, row.id));
+}
+
+/**
+ * The rule itself, on sign-offs already read: the same for this station's cases and for the
+ * cases other stations hold, whose sign-offs arrive in their bundles (board/remote-signoffs.ts).
+ */
+export function judgeCaseSignoffs(
+  rows: readonly CaseSignoffRow[],
+  row: Parameters<typeof signedContent>[0],
+  answers: CaseAnswers,
+  round: number,
+): CaseSignoffs {
   const hashes = new Map<WorkflowSignoffKind, string>();
   const currentHash = (kind: WorkflowSignoffKind): string => {
     let hash = hashes.get(kind);

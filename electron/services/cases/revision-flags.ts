@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CaseState } from '../../api/domains/cases';
 import { insertHistory } from './case-store';
+import { heldHere } from './held-here';
 
 /**
  * A newer revision of an advisory became current: every open case of that advisory that relies
@@ -24,7 +25,7 @@ export function flagCasesForReReview(
       `SELECT c.id, c.state, r.version AS reliedOn
          FROM cases c JOIN advisory_revisions r ON r.id = c.advisory_revision_id
         WHERE c.advisory_id = ? AND c.state <> 'returned_to_service'
-          AND c.transferred_to IS NULL AND c.advisory_revision_id <> ?
+          AND ${heldHere} AND c.advisory_revision_id <> ?
           AND (c.review_revision_id IS NULL OR c.review_revision_id <> ?)`,
     )
     .all(advisoryId, revision.id, revision.id) as {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { caseStates, zeroHics251Counts, type CaseState } from '../../api/domains/cases';
+import { caseStates, type CaseState } from '../../api/domains/cases';
 import type { IncidentCreateResult, IncidentSummary } from '../../api/domains/incidents';
 import type { ParsedInputOf } from '../../api/methods';
 import type { AuditInput } from '../audit/append';
@@ -8,8 +8,10 @@ import { notFound, wordedError } from '../core/errors';
 import { findUser } from '../people/users';
 import { findOpenCase, getAdvisoryRef, insertCase } from '../cases/case-open';
 import { latestTemplate, loadWorkflowResources } from '../cases/workflow-resources';
-import { hics251Status } from '../workflow/states';
-import type { IncidentHead } from '../board/board-view';
+import { hicsCounts, stateCounts, type IncidentHead } from '../board/board-view';
+import { overdueSql, reReviewSql } from '../board/board-query';
+import { remoteSqlList } from '../board/remote-attention';
+import { heldHere, heldHereSql } from '../cases/held-here';
 
 /** Incidents: opened from advisories (one case per confirmed match), listed, closed. */
 
@@ -25,34 +27,23 @@ const incidentSelect = `
     FROM incidents i JOIN users u ON u.id = i.commander_user_id`;
 
 function toSummary(db: Database.Database, row: IncidentRow, now: Date): IncidentSummary {
-  const countsByState = Object.fromEntries(caseStates.map((s) => [s, 0])) as Record<
-    CaseState,
-    number
-  >;
-  const countsByHics251 = zeroHics251Counts();
-  const counts = db
-    .prepare(
-      // A case handed to another station counts there (case-transfer.ts).
-      `SELECT state, count(*) AS n FROM cases WHERE incident_id = ? AND transferred_to IS NULL
-        GROUP BY state`,
-    )
-    .all(row.id) as { state: CaseState; n: number }[];
-  for (const { state, n } of counts) {
-    countsByState[state] = n;
-    countsByHics251[hics251Status(state)] += n;
-  }
-  const caseCount = counts.reduce((sum, c) => sum + c.n, 0);
+  // Counted as the board counts them: this station's cases and those other stations hold.
+  const countsByState = stateCounts(db, row.id);
+  const countsByHics251 = hicsCounts(countsByState);
+  const caseCount = caseStates.reduce((sum, s) => sum + countsByState[s], 0);
   const flagged = db
     .prepare(
       `SELECT
          sum(review_revision_id IS NOT NULL AND state <> 'returned_to_service') AS needsReReview,
          sum(state = 'deferred' AND recheck_at IS NOT NULL AND recheck_at <= ?) AS recheckOverdue
-         FROM cases WHERE incident_id = ? AND transferred_to IS NULL`,
+         FROM cases WHERE incident_id = ? AND ${heldHereSql('cases')}`,
     )
     .get(now.toISOString(), row.id) as {
     needsReReview: number | null;
     recheckOverdue: number | null;
   };
+  const elsewhere = (where: string, params: string[]) =>
+    remoteSqlList(db, row.id, now, { where, params, order: 'c.id' }, 0).count;
   const advisories = db
     .prepare(
       `SELECT a.id, a.tracking_id AS trackingId, r.version, r.title
@@ -73,8 +64,8 @@ function toSummary(db: Database.Database, row: IncidentRow, now: Date): Incident
     countsByState,
     countsByHics251,
     flagged: {
-      needsReReview: flagged.needsReReview ?? 0,
-      recheckOverdue: flagged.recheckOverdue ?? 0,
+      needsReReview: (flagged.needsReReview ?? 0) + elsewhere(reReviewSql, []),
+      recheckOverdue: (flagged.recheckOverdue ?? 0) + elsewhere(overdueSql, [now.toISOString()]),
     },
     summary: row.summary,
     createdAt: row.created_at,
@@ -259,7 +250,7 @@ export function closeIncident(
         `SELECT c.id AS caseId, d.asset_tag AS assetTag, c.state FROM cases c
            JOIN devices d ON d.id = c.device_id
           WHERE c.incident_id = ? AND c.state <> 'returned_to_service'
-            AND c.transferred_to IS NULL ORDER BY d.asset_tag`,
+            AND ${heldHere} ORDER BY d.asset_tag`,
       )
       .all(input.id) as { caseId: number; assetTag: string; state: CaseState }[];
     if (open.length > 0) {

@@ -8,12 +8,14 @@ import { computedLists } from '../board/board-attention';
 import { overdueSql, reReviewSql } from '../board/board-query';
 import { hicsCounts, stateCounts } from '../board/board-view';
 import { casesByStation } from '../board/facility-board';
+import { remoteSqlList } from '../board/remote-attention';
 import { selfRow } from '../stations/station-store';
 import { casePriorities } from '../threats/priority';
 import { priorityReasonText } from '../threats/priority-words';
 import { hics251Labels, isOpen, stateLabels } from '../workflow/states';
 import type { ReportContext } from './report-header';
 import { timelineEntries } from './timeline';
+import { heldHere, heldHereSql } from '../cases/held-here';
 
 /**
  * The incident briefing, in the spirit of HICS 201: where things stand, what we are trying to
@@ -50,7 +52,7 @@ function advisories(db: Database.Database, incidentId: number) {
     .prepare(
       `SELECT a.id, a.tracking_id, r.version, r.title, r.normalized,
               (SELECT count(*) FROM cases c WHERE c.incident_id = ia.incident_id
-                 AND c.advisory_id = a.id AND c.transferred_to IS NULL) AS case_count
+                 AND c.advisory_id = a.id AND ${heldHere}) AS case_count
          FROM incident_advisories ia
          JOIN advisories a ON a.id = ia.advisory_id
          JOIN advisory_revisions r ON r.id = a.current_revision_id
@@ -123,9 +125,9 @@ function resources(db: Database.Database, incidentId: number): BriefingReport['r
     .prepare(
       `SELECT r.role, u.id, u.display_name AS name,
               (SELECT count(*) FROM cases c WHERE c.incident_id = ? AND c.assignee_user_id = u.id
-                 AND c.transferred_to IS NULL) AS cases,
+                 AND ${heldHere}) AS cases,
               (SELECT count(*) FROM cases c WHERE c.incident_id = ? AND c.assignee_user_id = u.id
-                 AND c.state <> 'returned_to_service' AND c.transferred_to IS NULL) AS open_cases
+                 AND c.state <> 'returned_to_service' AND ${heldHere}) AS open_cases
          FROM user_roles r JOIN users u ON u.id = r.user_id
         WHERE u.active = 1 ORDER BY u.display_name`,
     )
@@ -159,14 +161,16 @@ export function briefingReport(
   const open = total - counts.returned_to_service;
   const docs = advisories(db, incidentId);
   const lists = computedLists(db, incidentId, workflow, rc.now);
+  // Over the facility, as the board counts them: this station's cases and the others'.
   const count = (where: string, ...params: string[]) =>
-    db
+    (db
       .prepare(
-        `SELECT count(*) FROM cases c WHERE c.incident_id = ? AND c.transferred_to IS NULL
+        `SELECT count(*) FROM cases c WHERE c.incident_id = ? AND ${heldHere}
             AND ${where}`,
       )
       .pluck()
-      .get(incidentId, ...params) as number;
+      .get(incidentId, ...params) as number) +
+    remoteSqlList(db, incidentId, rc.now, { where, params, order: 'c.id' }, 0).count;
   const inStates = caseStates
     .filter((s) => counts[s] > 0)
     .map((s) => `${counts[s]} ${stateLabels[s].toLowerCase()}`)
@@ -190,7 +194,7 @@ export function briefingReport(
   const unassigned = db
     .prepare(
       `SELECT count(*) FROM cases WHERE incident_id = ? AND assignee_user_id IS NULL
-          AND state <> 'returned_to_service' AND transferred_to IS NULL`,
+          AND state <> 'returned_to_service' AND ${heldHereSql('cases')}`,
     )
     .pluck()
     .get(incidentId) as number;
@@ -215,10 +219,10 @@ export function briefingReport(
         caseCount: row.case_count,
       })),
       attention: {
-        blocked: lists.blocked.length,
+        blocked: lists.blocked.length + lists.remote.blocked.keys.length,
         recheckOverdue: count(overdueSql, rc.now.toISOString()),
         needsReReview: count(reReviewSql),
-        awaitingSignoff: lists.awaiting_signoff.length,
+        awaitingSignoff: lists.awaiting_signoff.length + lists.remote.awaiting_signoff.keys.length,
       },
     },
     objectives: goals.map(objectiveText),

@@ -16,6 +16,7 @@ import { facilityTimeZone, type WorkflowResources } from '../cases/workflow-reso
 import { evaluatePatientSafetyGate } from '../workflow/gate';
 import { hics251Labels, hics251Status } from '../workflow/states';
 import { placeOf, type ReportContext } from './report-header';
+import { heldHere } from '../cases/held-here';
 
 /**
  * HICS 251 Facility System Status: one line per device case. The status comes from the workflow's
@@ -110,7 +111,7 @@ export function hics251Rows(
          JOIN advisories a ON a.id = c.advisory_id
          JOIN advisory_revisions r ON r.id = c.advisory_revision_id
          LEFT JOIN users u ON u.id = c.assignee_user_id
-        WHERE c.incident_id = ? AND c.transferred_to IS NULL
+        WHERE c.incident_id = ? AND ${heldHere}
         ORDER BY d.asset_tag, a.tracking_id`,
     )
     .all(incidentId) as Row[];

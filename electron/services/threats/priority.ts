@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { Criticality } from '../../api/domains/devices';
 import type { PriorityReason } from '../../api/priority-reasons';
+import { heldHere } from '../cases/held-here';
 
 /**
  * The weights, in points. Known exploitation outweighs everything else (CISA's KEV: someone is
@@ -133,7 +134,7 @@ export function casePriorities(
     .prepare(
       `SELECT c.id, c.advisory_revision_id AS revisionId, d.criticality
          FROM cases c JOIN devices d ON d.id = c.device_id
-        WHERE c.state <> 'returned_to_service' AND c.transferred_to IS NULL ${scope}`,
+        WHERE c.state <> 'returned_to_service' AND ${heldHere} ${scope}`,
     )
     .all(...scopeArgs) as OpenCaseRow[];
   const out = new Map<number, Priority>();

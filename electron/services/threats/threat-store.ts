@@ -11,6 +11,7 @@ import { mutate, type MutateContext } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { parseEpssFile } from './epss-parse';
 import { parseKevCatalog, type Parsed } from './kev-parse';
+import { heldHere } from '../cases/held-here';
 
 interface ThreatFile {
   fileName: string;
@@ -56,7 +57,7 @@ function casesWithCves(db: Database.Database, added: ReadonlySet<string>) {
   const rows = db
     .prepare(
       `SELECT c.id, c.state, c.advisory_revision_id AS revisionId
-         FROM cases c WHERE c.state <> 'returned_to_service' AND c.transferred_to IS NULL`,
+         FROM cases c WHERE c.state <> 'returned_to_service' AND ${heldHere}`,
     )
     .all() as { id: number; state: string; revisionId: number }[];
   const cvesOf = new Map<number, string[]>();
