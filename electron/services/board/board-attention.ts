@@ -27,7 +27,7 @@ import {
 } from './remote-attention';
 import { remoteAwaitingSignoff } from './remote-signoffs';
 import { assigneeOf } from '../cases/case-refs';
-import { heldHere } from '../cases/held-here';
+import { anyHeldElsewhere, heldHere } from '../cases/held-here';
 
 /**
  * The cases the commander must look at now. Two lists are plain SQL over partial indexes (overdue
@@ -163,6 +163,7 @@ function computeLists(
     awaiting_signoff: awaiting.ids,
     remoteBlocked: remote.blocked.keys,
     remoteAwaitingSignoff: remote.awaiting_signoff.keys,
+    heldElsewhere: anyHeldElsewhere(db),
     judged: { blocked, awaiting_signoff: awaiting },
     remote,
   };

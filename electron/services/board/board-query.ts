@@ -1,7 +1,7 @@
 import type { BoardFilters, BoardSortKey } from '../../api/domains/board';
 import { caseStates, type CaseState } from '../../api/domains/cases';
 import { hics251Status } from '../workflow/states';
-import { heldHere } from '../cases/held-here';
+import { heldHere, notHandedOn } from '../cases/held-here';
 
 /**
  * The board's WHERE and ORDER BY, built only from fixed fragments: every value the caller gives is
@@ -24,6 +24,8 @@ export interface ComputedLists {
   remoteBlocked?: readonly (readonly [string, number])[];
   /** Cases other stations hold whose next step waits only for sign-offs, keyed the same way. */
   remoteAwaitingSignoff?: readonly (readonly [string, number])[];
+  /** Whether the commander gave some of this station's cases to another (cases/held-here.ts). */
+  heldElsewhere?: boolean;
 }
 
 const inList = (column: string) => `${column} IN (SELECT value FROM json_each(?))`;
@@ -62,7 +64,7 @@ export function boardWhere(
   // station's now (cases/held-here.ts): it shows there.
   const where = remote
     ? [remoteIncidentSql, remoteStandsSql, 'c.transferred_to IS NULL']
-    : ['c.incident_id = ?', heldHere];
+    : ['c.incident_id = ?', computed.heldElsewhere ? heldHere : notHandedOn];
   const params: (string | number)[] = [incidentId];
   const add = (sql: string, ...values: (string | number)[]) => {
     where.push(sql);

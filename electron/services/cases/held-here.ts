@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+
 /**
  * Whether this station still holds one of its own cases: the one rule every count, list, report
  * and flag of "this station's cases" reads. A case stops being held here when it is handed to
@@ -10,9 +12,21 @@
  * is always one of our constants, never a value from a caller.
  */
 export function heldHereSql(alias = 'c'): string {
-  return `(${alias}.transferred_to IS NULL AND NOT EXISTS (SELECT 1 FROM case_held_elsewhere
-    held_elsewhere WHERE held_elsewhere.case_id = ${alias}.id))`;
+  return `(${alias}.transferred_to IS NULL
+    AND ${alias}.id NOT IN (SELECT case_id FROM case_held_elsewhere))`;
 }
 
 /** The rule over `cases c`, as most queries name the table. */
 export const heldHere = heldHereSql('c');
+
+/** The rule while no case of this station is held elsewhere: only handed-on cases are not. */
+export const notHandedOn = 'c.transferred_to IS NULL';
+
+/**
+ * Whether the commander gave any of this station's cases to another station. The board's SQL
+ * tests for such cases only then (`notHandedOn` otherwise): any further term tips SQLite's
+ * planner of a small incident from the board's indexes to a scan (board.test.ts).
+ */
+export function anyHeldElsewhere(db: Database.Database): boolean {
+  return db.prepare('SELECT 1 FROM case_held_elsewhere LIMIT 1').get() !== undefined;
+}
