@@ -1,6 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startServices, type Runtime } from '../runtime';
 import { testPassphrase } from '../signing/test/test-identity';
@@ -42,8 +43,12 @@ export function runCli(
   env: Record<string, string> = {},
 ): Promise<CliRun> {
   const p = cliProcess(dataDir, args, env);
+  return outputOf(spawn(p.file, p.args, { ...p.options, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/** What a child process wrote to stdout and stderr, and its exit code, once it has closed. */
+export function outputOf(child: ChildProcessByStdio<null, Readable, Readable>): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(p.file, p.args, { ...p.options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));

@@ -17,6 +17,7 @@ import { availableOperations, initialDriveState, type Acknowledged } from '../cr
 import { fixturesDir, repoRoot } from '../temp-runtime';
 import type { NetworkRecord } from './network-guard';
 import { cleanupAfterEach } from '../cleanups';
+import { outputOf, type CliRun } from '../run-cli';
 
 const networkGuard = path.join(import.meta.dirname, 'network-guard.ts');
 
@@ -34,23 +35,14 @@ function records(logFile: string): NetworkRecord[] {
 }
 
 /** Run a Node script (ESM) with the guard preloaded; resolves with its stdout when it exits. */
-function guardedScript(
-  script: string,
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
+function guardedScript(script: string, env: Record<string, string>): Promise<CliRun> {
+  return outputOf(
+    spawn(
       process.execPath,
       ['--import', 'tsx', '--import', networkGuard, '--input-type=module', '-e', script],
       { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+    ),
+  );
 }
 
 describe('the offline guarantee in the services and browser mode', () => {
