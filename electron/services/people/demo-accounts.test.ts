@@ -32,17 +32,20 @@ const demoHospital = () => ({
   skipInvalid: true,
 });
 
+/** A real person's account that is not an administrator's: it leaves the demo running. */
+const realTechnologist = {
+  displayName: 'Anna Technologist',
+  staffId: 'T-100',
+  roles: ['technologist' as const],
+  secret: '583920',
+};
+
 describe('demo accounts', () => {
   it('are deactivated when the first real administrator is created, in one audited change', async () => {
     expect((await api.value('app.info', {})).demoAccountsActive).toBe(true);
     await api.value('session.signIn', demoAdmin);
     // A real user without the administrator role leaves the demo running.
-    await api.value('people.create', {
-      displayName: 'Anna Technologist',
-      staffId: 'T-100',
-      roles: ['technologist'],
-      secret: '583920',
-    });
+    await api.value('people.create', realTechnologist);
     expect(activeDemoAccounts()).toBe(6);
 
     const before = lastAuditId(rt);
@@ -106,12 +109,7 @@ describe('loading the demo facility', () => {
 
   it('is refused beside a real account made after the demo, before any other reason', async () => {
     await api.value('session.signIn', demoAdmin);
-    await api.value('people.create', {
-      displayName: 'Anna Technologist',
-      staffId: 'T-100',
-      roles: ['technologist'],
-      secret: '583920',
-    });
+    await api.value('people.create', realTechnologist);
     expect(activeDemoAccounts()).toBe(6);
     const error = await api.error('demo.load', {});
     expect(error.message).toContain('accounts of real people (Anna Technologist)');
