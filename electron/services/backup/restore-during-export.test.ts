@@ -1,50 +1,32 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExportJobProgress } from '../../api/domains/exports';
 import { verifyAuditChain } from '../audit/verify';
-import {
-  demoTimeNow,
-  operator,
-  setUpDemoForExports,
-  type DemoExports,
-} from '../pdf/test/demo-exports';
+import { operator } from '../pdf/test/demo-exports';
+import { demoExportsPerFile } from '../pdf/test/demo-exports-per-file';
 import { pdfsig } from '../pdf/independent-tools';
 import { waitForJob } from '../pdf/batch-export';
-import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
 
 /**
  * A restore is a step of the running services: a batch PDF export that runs when it starts is
  * stopped after the file it is writing, and nothing it does reaches the restored database.
  */
-let rt: TestRuntime;
-let demo: DemoExports;
-let backups: { dir: string; cleanup(): void };
+const t = demoExportsPerFile('standalone-backups-');
 
-const cli = () => rt.client(operator);
+const cli = () => t.rt.client(operator);
 
 const auditCount = (db: Database.Database) =>
   db.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
 
-beforeAll(async () => {
-  rt = startTestRuntime(demoTimeNow);
-  demo = await setUpDemoForExports(rt);
-  backups = tempDir('standalone-backups-');
-}, 300_000);
-
-afterAll(() => {
-  rt.cleanup();
-  backups.cleanup();
-});
-
 describe('a restore while a batch export runs', () => {
   it('stops the export after its current file, then restores; nothing reaches the restored database', async () => {
-    const backup = await cli().value('backup.create', { folder: backups.dir });
+    const backup = await cli().value('backup.create', { folder: t.out.dir });
     const eventsInBackup = verifyAuditChain(
       new Database(backup.file, { readonly: true }),
     ).eventCount;
-    const caseIds = Object.values(demo.cases);
+    const caseIds = Object.values(t.demo.cases);
     expect(caseIds.length).toBeGreaterThan(1);
 
     // Both calls in the same turn: the export's first PDF is being written when the restore
@@ -60,7 +42,7 @@ describe('a restore while a batch export runs', () => {
 
     expect(report.stoppedWork).toEqual(['batch_pdf_export']);
     expect(report.forced?.overridden).toEqual(['anchor']);
-    const progress: ExportJobProgress = await waitForJob(rt.services, started.jobId);
+    const progress: ExportJobProgress = await waitForJob(t.rt.services, started.jobId);
     expect(progress).toMatchObject({ state: 'cancelled', done: 1, failures: [] });
     expect(progress.error).toMatch(/restored from a backup/);
     // The one file written before the restore is whole and signed; nothing was written after.
@@ -71,7 +53,7 @@ describe('a restore while a batch export runs', () => {
     );
 
     // The restored database holds the backup's events and the restore's, nothing else.
-    expect(auditCount(rt.services.db)).toBe(eventsInBackup + 1);
+    expect(auditCount(t.rt.services.db)).toBe(eventsInBackup + 1);
     expect(report.auditEventId).toBe(eventsInBackup + 1);
     // The replaced database, kept aside, is whole and its chain verifies.
     const aside = new Database(report.replacedDatabaseKeptAs ?? '', { readonly: true });

@@ -1,14 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
-import {
-  demoCase,
-  demoTimeNow,
-  operator,
-  setUpDemoForExports,
-  type DemoExports,
-} from './test/demo-exports';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../test/temp-runtime';
+import { demoCase, operator } from './test/demo-exports';
+import { demoExportsPerFile } from './test/demo-exports-per-file';
 import { pdfsig, pdftoppm, pdftotext } from './independent-tools';
 import { verifyPdf } from './verify';
 
@@ -20,27 +15,8 @@ import { verifyPdf } from './verify';
 
 const kevFile = path.join(repoRoot, '../shared/fixtures/kev/known_exploited_vulnerabilities.json');
 
-let rt: TestRuntime;
-let demo: DemoExports;
-let out: ReturnType<typeof tempDir>;
 const files = new Map<string, string>();
-
-async function exportCase(name: string, language?: 'de'): Promise<void> {
-  const pdf = await rt.client(operator).value('exports.casePdf', {
-    caseId: demoCase(demo, 'NM-0001'),
-    ...(language ? { language } : {}),
-  });
-  const file = path.join(out.dir, `${name}.pdf`);
-  fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
-  files.set(name, file);
-}
-
-const text = (name: string) => pdftotext(files.get(name) ?? '').replace(/\s+/g, ' ');
-
-beforeAll(async () => {
-  rt = startTestRuntime(demoTimeNow);
-  out = tempDir('standalone-kev-pdf-');
-  demo = await setUpDemoForExports(rt);
+const t = demoExportsPerFile('standalone-kev-pdf-', async ({ rt }) => {
   await exportCase('before');
   rt.clock.advance(60_000);
   await rt.client(operator).value('threats.importKev', {
@@ -50,11 +26,19 @@ beforeAll(async () => {
   rt.clock.advance(60_000);
   await exportCase('after');
   await exportCase('after-german', 'de');
-}, 300_000);
-afterAll(() => {
-  rt.cleanup();
-  out.cleanup();
 });
+
+async function exportCase(name: string, language?: 'de'): Promise<void> {
+  const pdf = await t.rt.client(operator).value('exports.casePdf', {
+    caseId: demoCase(t.demo, 'NM-0001'),
+    ...(language ? { language } : {}),
+  });
+  const file = path.join(t.out.dir, `${name}.pdf`);
+  fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+  files.set(name, file);
+}
+
+const text = (name: string) => pdftotext(files.get(name) ?? '').replace(/\s+/g, ' ');
 
 describe('KEV status on the case PDF', () => {
   it('names the catalog version used and the known exploited CVE of ICSMA-17-215-02', () => {
@@ -90,7 +74,7 @@ describe('KEV status on the case PDF', () => {
     async (name) => {
       const file = files.get(name) ?? '';
       expect(pdfsig(file).signatureLine).toBe('Signature is Valid.');
-      const report = await verifyPdf(rt.services, fs.readFileSync(file));
+      const report = await verifyPdf(t.rt.services, fs.readFileSync(file));
       expect(report.problems).toEqual([]);
       expect(report.content).toMatchObject({ checked: true, matches: true });
     },

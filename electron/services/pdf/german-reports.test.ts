@@ -1,16 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InputOf } from '../../api/methods';
 import { notableActions, activitySentence, describeEvent } from '../reports/activity-words';
-import { startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
-import {
-  demoCase,
-  demoTimeNow,
-  operator,
-  setUpDemoForExports,
-  type DemoExports,
-} from './test/demo-exports';
+import { demoCase, demoTimeNow, operator } from './test/demo-exports';
+import { demoExportsPerFile } from './test/demo-exports-per-file';
 import { pdftotext } from './independent-tools';
 import type { PdfExportMethod } from './test/export-kinds';
 import { pdfWords } from './words';
@@ -21,31 +15,19 @@ import { pdfWords } from './words';
  * walkthrough gives them real activities; pdftotext reads them back.
  */
 
-let rt: TestRuntime;
-let demo: DemoExports;
-let out: ReturnType<typeof tempDir>;
+const t = demoExportsPerFile('standalone-german-pdf-');
 
 async function exported(method: PdfExportMethod, input: InputOf<PdfExportMethod>): Promise<string> {
-  const pdf = await rt.client(operator).value(method, { ...input, language: 'de' });
-  const file = path.join(out.dir, `${method}-${JSON.stringify(input).replace(/\W/g, '')}.pdf`);
+  const pdf = await t.rt.client(operator).value(method, { ...input, language: 'de' });
+  const file = path.join(t.out.dir, `${method}-${JSON.stringify(input).replace(/\W/g, '')}.pdf`);
   fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
   return pdftotext(file).replace(/\s+/g, ' ');
 }
 
-beforeAll(async () => {
-  rt = startTestRuntime(demoTimeNow);
-  out = tempDir('standalone-german-pdf-');
-  demo = await setUpDemoForExports(rt);
-}, 300_000);
-afterAll(() => {
-  rt.cleanup();
-  out.cleanup();
-});
-
 describe('German PDFs', () => {
   it('word the HICS 214 activities in German', async () => {
     const text = await exported('exports.incidentPdf', {
-      incidentId: demo.incidentId,
+      incidentId: t.demo.incidentId,
       report: 'hics214',
     });
     expect(text).toContain('HICS 214');
@@ -56,7 +38,7 @@ describe('German PDFs', () => {
 
   it('name each HICS 251 system with its German asset-tag label', async () => {
     const text = await exported('exports.incidentPdf', {
-      incidentId: demo.incidentId,
+      incidentId: t.demo.incidentId,
       report: 'hics251',
     });
     expect(text).toContain('Siemens Biograph mCT (Inventar-Nr. NM-0001)');
@@ -64,7 +46,7 @@ describe('German PDFs', () => {
   });
 
   it('print a device’s recorded criticality in German on the case PDF', async () => {
-    const text = await exported('exports.casePdf', { caseId: demoCase(demo, 'NM-0001') });
+    const text = await exported('exports.casePdf', { caseId: demoCase(t.demo, 'NM-0001') });
     expect(text).toMatch(/Kritisch/);
     expect(text).toContain('9.8 kritisch');
     expect(text).not.toMatch(/\bcritical\b/);

@@ -1,23 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testPassphrase } from '../signing/test/test-identity';
-import {
-  repoRoot,
-  signInAs,
-  startTestRuntime,
-  tempDir,
-  type TestRuntime,
-} from '../test/temp-runtime';
+import { repoRoot, signInAs } from '../test/temp-runtime';
 import { waitForJob } from './batch-export';
-import {
-  demoCase,
-  demoTimeNow,
-  operator,
-  setUpDemoForExports,
-  type DemoExports,
-} from './test/demo-exports';
+import { demoCase, operator } from './test/demo-exports';
+import { demoExportsPerFile } from './test/demo-exports-per-file';
 import { pdfPageCount, pdfsig, pdftoppm, pdftotext, qpdfCheck } from './independent-tools';
 import { exportKinds } from './test/export-kinds';
 import { verifyPdf } from './verify';
@@ -28,18 +17,12 @@ import { verifyPdf } from './verify';
  * a person to look at.
  */
 
-let rt: TestRuntime;
-let demo: DemoExports;
-let out: ReturnType<typeof tempDir>;
-const kinds = exportKinds(() => demo);
+const kinds = exportKinds(() => t.demo);
 const pagesDir = path.join(repoRoot, 'test-results', 'pdf');
 
 const files = new Map<string, string>();
 
-beforeAll(async () => {
-  rt = startTestRuntime(demoTimeNow);
-  out = tempDir('standalone-exports-');
-  demo = await setUpDemoForExports(rt);
+const t = demoExportsPerFile('standalone-exports-', async ({ rt, out }) => {
   fs.rmSync(pagesDir, { recursive: true, force: true });
   for (const kind of kinds) {
     const value = await rt.client(operator).value(kind.method, kind.input());
@@ -49,10 +32,6 @@ beforeAll(async () => {
     fs.writeFileSync(file, Buffer.from(value.base64, 'base64'));
     files.set(kind.name, file);
   }
-}, 300_000);
-afterAll(() => {
-  rt.cleanup();
-  out.cleanup();
 });
 
 describe.each(kinds)('the signed $name PDF', (kind) => {
@@ -77,11 +56,11 @@ describe.each(kinds)('the signed $name PDF', (kind) => {
     const text = pdftotext(file()).replace(/\s+/g, ' ');
     for (const expected of kind.expected) expect(text).toContain(expected);
     expect(text).toContain(kind.signedBy ?? 'Digitally signed by the organisation');
-    expect(text).toContain(demo.fingerprint);
+    expect(text).toContain(t.demo.fingerprint);
   });
 
   it('verify-pdf accepts it and says the content matches the database', async () => {
-    const report = await verifyPdf(rt.services, fs.readFileSync(file()));
+    const report = await verifyPdf(t.rt.services, fs.readFileSync(file()));
     expect(report.problems).toEqual([]);
     expect(report.valid).toBe(true);
     if (!kind.name.startsWith('blank')) {
@@ -94,10 +73,10 @@ describe.each(kinds)('the signed $name PDF', (kind) => {
     const bytes = fs.readFileSync(file());
     const at = bytes.indexOf(Buffer.from('stream')) + 40;
     bytes[at] = (bytes[at] ?? 0) ^ 0x01;
-    const tampered = path.join(out.dir, `tampered-${kind.name}.pdf`);
+    const tampered = path.join(t.out.dir, `tampered-${kind.name}.pdf`);
     fs.writeFileSync(tampered, bytes);
     expect(pdfsig(tampered).signatureLine).toBe('Digest Mismatch.');
-    const report = await verifyPdf(rt.services, bytes);
+    const report = await verifyPdf(t.rt.services, bytes);
     expect(report.valid).toBe(false);
     expect(report.problems.map((p) => p.code)).toContain('digest_mismatch');
   });
@@ -123,11 +102,11 @@ describe('the device case PDF', () => {
     ]) {
       expect(text).toContain(heading);
     }
-    const last = rt.services.db
+    const last = t.rt.services.db
       .prepare(
         `SELECT id, hash FROM audit_events WHERE entity_type = 'case' AND (entity_id = ? OR entity_id LIKE ?) ORDER BY id DESC LIMIT 1`,
       )
-      .get(String(demo.cases['NM-0001']), `${demo.cases['NM-0001']}:%`) as {
+      .get(String(t.demo.cases['NM-0001']), `${t.demo.cases['NM-0001']}:%`) as {
       id: number;
       hash: string;
     };
@@ -141,12 +120,12 @@ describe('the device case PDF', () => {
 
 describe('exports.* for the UI', () => {
   it('refuses while the signing key is locked, saying it must be unlocked', async () => {
-    const api = rt.client(operator);
+    const api = t.rt.client(operator);
     await api.value('signing.lock', {});
-    const nm1 = demoCase(demo, 'NM-0001');
+    const nm1 = demoCase(t.demo, 'NM-0001');
     for (const r of [
       await api.call('exports.casePdf', { caseId: nm1 }),
-      await api.call('exports.incidentPdf', { incidentId: demo.incidentId, report: 'summary' }),
+      await api.call('exports.incidentPdf', { incidentId: t.demo.incidentId, report: 'summary' }),
       await api.call('exports.blankPdf', { templateId: 'icsma-standalone-response' }),
       await api.call('exports.casePdfs', { caseIds: [nm1] }),
     ]) {
@@ -162,9 +141,9 @@ describe('exports.* for the UI', () => {
   });
 
   it('refuses a relative folder or one with ".." for a batch', async () => {
-    for (const directory of ['exports/here', `${out.dir}/../elsewhere`]) {
-      const r = await rt.client(operator).call('exports.casePdfs', {
-        caseIds: [demoCase(demo, 'NM-0001')],
+    for (const directory of ['exports/here', `${t.out.dir}/../elsewhere`]) {
+      const r = await t.rt.client(operator).call('exports.casePdfs', {
+        caseIds: [demoCase(t.demo, 'NM-0001')],
         directory,
       });
       expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -178,8 +157,8 @@ describe('exports.* for the UI', () => {
       '//server/share/exports',
       'smb://server/share',
     ]) {
-      const r = await rt.client(operator).call('exports.casePdfs', {
-        caseIds: [demoCase(demo, 'NM-0001')],
+      const r = await t.rt.client(operator).call('exports.casePdfs', {
+        caseIds: [demoCase(t.demo, 'NM-0001')],
         directory,
       });
       expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -188,8 +167,8 @@ describe('exports.* for the UI', () => {
   });
 
   it('ends at once with a storage error when the batch folder cannot be created', async () => {
-    const r = await rt.client(operator).call('exports.casePdfs', {
-      caseIds: [demoCase(demo, 'NM-0001')],
+    const r = await t.rt.client(operator).call('exports.casePdfs', {
+      caseIds: [demoCase(t.demo, 'NM-0001')],
       directory: '/proc/nope/exports',
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'storage_error' } });
@@ -198,15 +177,15 @@ describe('exports.* for the UI', () => {
   });
 
   it('writes one signed file per case in a batch, with progress to poll, and names the failures', async () => {
-    const api = rt.client(operator);
-    const caseIds = [...Object.values(demo.cases), 999_999];
+    const api = t.rt.client(operator);
+    const caseIds = [...Object.values(t.demo.cases), 999_999];
     const { jobId, directory, total } = await api.value('exports.casePdfs', { caseIds });
     expect(total).toBe(caseIds.length);
-    expect(directory.startsWith(path.join(rt.dir, 'exports'))).toBe(true);
+    expect(directory.startsWith(path.join(t.rt.dir, 'exports'))).toBe(true);
     // Polled while it runs, the job counts what it has done so far; then it is awaited, not slept on.
     const running = await api.value('exports.progress', { jobId });
     expect(running.done).toBeLessThanOrEqual(total);
-    await waitForJob(rt.services, jobId);
+    await waitForJob(t.rt.services, jobId);
     const progress = await api.value('exports.progress', { jobId });
     expect(progress).toMatchObject({ state: 'done', done: total, failures: [{ caseId: 999_999 }] });
     expect(progress.files).toHaveLength(caseIds.length - 1);
@@ -216,27 +195,27 @@ describe('exports.* for the UI', () => {
   });
 
   it('is refused to a technologist (records are read by the other roles)', async () => {
-    await signInAs(rt, 'technologist');
-    const r = await rt.client().call('exports.casePdf', { caseId: demoCase(demo, 'NM-0001') });
+    await signInAs(t.rt, 'technologist');
+    const r = await t.rt.client().call('exports.casePdf', { caseId: demoCase(t.demo, 'NM-0001') });
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 
 describe('the case PDF names the station where each history entry was made', () => {
   it('once this installation is a station; a PDF made before still matches its record', async () => {
-    await rt.client(operator).value('stations.init', { name: 'NM laptop 2' });
-    const pdf = await rt
+    await t.rt.client(operator).value('stations.init', { name: 'NM laptop 2' });
+    const pdf = await t.rt
       .client(operator)
-      .value('exports.casePdf', { caseId: demoCase(demo, 'NM-0001'), language: 'de' });
-    const file = path.join(out.dir, 'station', pdf.fileName);
+      .value('exports.casePdf', { caseId: demoCase(t.demo, 'NM-0001'), language: 'de' });
+    const file = path.join(t.out.dir, 'station', pdf.fileName);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
     const text = pdftotext(file).replace(/\s+/g, ' ');
     expect(text).toContain('Station');
     expect(text.split('NM laptop 2').length - 1).toBeGreaterThanOrEqual(5);
-    expect((await verifyPdf(rt.services, fs.readFileSync(file))).problems).toEqual([]);
+    expect((await verifyPdf(t.rt.services, fs.readFileSync(file))).problems).toEqual([]);
     // Rebuilt as of its anchor, the record of the earlier PDF names no station, as it did not.
-    const earlier = await verifyPdf(rt.services, fs.readFileSync(files.get('case') ?? ''));
+    const earlier = await verifyPdf(t.rt.services, fs.readFileSync(files.get('case') ?? ''));
     expect(earlier.problems).toEqual([]);
     expect(earlier.content).toMatchObject({ checked: true, matches: true });
     pdftoppm(file, pagesDir, 'case-station');
@@ -247,16 +226,16 @@ describe('verify-pdf compares the content with the record as of the PDF', () => 
   it('is an audit event: which file, for which record, by whom, and the verdict', async () => {
     const file = files.get('case') ?? '';
     const pdf = fs.readFileSync(file);
-    const before = rt.services.db.prepare('SELECT max(id) FROM audit_events').pluck().get();
-    const report = await rt
+    const before = t.rt.services.db.prepare('SELECT max(id) FROM audit_events').pluck().get();
+    const report = await t.rt
       .client(operator)
       .value('exports.verifyPdf', { fileName: 'case.pdf', base64: pdf.toString('base64') });
     expect(report.valid).toBe(true);
-    const rows = rt.services.db
+    const rows = t.rt.services.db
       .prepare('SELECT entity_type, entity_id, body FROM audit_events WHERE id > ?')
       .all(before) as { entity_type: string; entity_id: string; body: string }[];
     expect(rows.map((r) => [r.entity_type, r.entity_id])).toEqual([
-      ['verification', `case:${demo.cases['NM-0001']}`],
+      ['verification', `case:${t.demo.cases['NM-0001']}`],
     ]);
     const event = JSON.parse(rows[0]?.body ?? '{}') as {
       action: string;
@@ -278,12 +257,12 @@ describe('verify-pdf compares the content with the record as of the PDF', () => 
 
   it('matches the record as of the PDF after the case moved on, and lists the recorded changes', async () => {
     const pdf = fs.readFileSync(files.get('case-cjk-assignee') ?? '');
-    await signInAs(rt, 'incident_commander');
-    await rt.client().value('cases.assign', {
-      caseIds: [demoCase(demo, 'NM-0003')],
+    await signInAs(t.rt, 'incident_commander');
+    await t.rt.client().value('cases.assign', {
+      caseIds: [demoCase(t.demo, 'NM-0003')],
       assigneeUserId: null,
     });
-    const report = await verifyPdf(rt.services, pdf);
+    const report = await verifyPdf(t.rt.services, pdf);
     expect(report.valid).toBe(true);
     expect(report.content).toMatchObject({
       checked: true,
@@ -300,10 +279,10 @@ describe('verify-pdf compares the content with the record as of the PDF', () => 
 
   it('fails when the tables say something else than the audit trail, though the PDF matches it', async () => {
     const pdf = fs.readFileSync(files.get('case') ?? '');
-    rt.services.db
+    t.rt.services.db
       .prepare("UPDATE devices SET serial_number = 'SN-FORGED' WHERE asset_tag = 'NM-0001'")
       .run();
-    const report = await verifyPdf(rt.services, pdf);
+    const report = await verifyPdf(t.rt.services, pdf);
     expect(report.valid).toBe(false);
     expect(report.problems.map((p) => p.code)).toEqual(['content_mismatch']);
     expect(report.problems[0]?.message).toContain('changed outside the app');
