@@ -36,12 +36,8 @@ export function writeChecksumAndManifest(backupFile: string, manifest: BackupMan
 
 /** The manifest beside a backup; null when there is none or it is not a valid manifest. */
 export function readManifest(backupFile: string): BackupManifest | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(manifestFileOf(backupFile), 'utf8');
-  } catch {
-    return null;
-  }
+  const text = textOrNull(manifestFileOf(backupFile));
+  if (text === null) return null;
   try {
     const parsed = manifestSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
@@ -52,13 +48,18 @@ export function readManifest(backupFile: string): BackupManifest | null {
 
 /** The checksum in `<file>.sha256`; null when it is missing or does not name this file. */
 export function readChecksumFile(backupFile: string): string | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(checksumFileOf(backupFile), 'utf8');
-  } catch {
-    return null;
-  }
+  const text = textOrNull(checksumFileOf(backupFile));
+  if (text === null) return null;
   const m = /^([0-9a-fA-F]{64})\s+\*?(.+?)\s*$/m.exec(text);
   if (!m?.[1] || m[2] !== path.basename(backupFile)) return null;
   return m[1].toLowerCase();
+}
+
+/** The text of a file beside the backup; null when it cannot be read. */
+function textOrNull(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
 }
