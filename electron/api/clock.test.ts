@@ -60,7 +60,13 @@ describe('the facility clock', () => {
 
   it('names the day only when it is not today where the facility is', () => {
     expect(formatClock('2026-12-03T11:35:00Z', now, zurich)).toBe('12:35');
-    expect(formatClock('2026-12-02T22:50:00Z', now, zurich)).toBe('23:50 on 2026-12-02');
+    expect(formatClock('2026-12-02T22:50:00Z', now, zurich)).toBe('2026-12-02 23:50');
+  });
+
+  it('joins another day and its time with no English word, for German lines too', () => {
+    const other = formatClock('2026-11-30T06:05:00Z', now, zurich);
+    expect(other).toBe('2026-11-30 07:05');
+    expect(other).not.toMatch(/[a-z]/i);
   });
 
   it('falls back to UTC for a zone the runtime refuses, and says nothing for nothing', () => {

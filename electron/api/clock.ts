@@ -128,12 +128,14 @@ export function formatIsoWithOffset(at: Instant, zone?: string | null): string {
   return `${local}${m ? `${m[1]}${m[2]}:${m[3]}` : '+00:00'}`;
 }
 
-/** "13:35", or "23:50 on 2017-08-02" when it is not the same day as `now` in the zone. */
-export function formatClock(at: Instant, now: Instant, zone?: string | null, on = 'on'): string {
+/**
+ * "13:35", or "2017-08-02 23:50" when it is not the same day as `now` in the zone. No word of
+ * any language joins the day and the time: services put this into sentences the reader's
+ * language words (English or German), so it must read the same in both.
+ */
+export function formatClock(at: Instant, now: Instant, zone?: string | null): string {
   const w = wallTime(toDate(at), zone);
-  return dayOf(w) === dayOf(wallTime(toDate(now), zone))
-    ? clockOf(w)
-    : `${clockOf(w)} ${on} ${dayOf(w)}`;
+  return dayOf(w) === dayOf(wallTime(toDate(now), zone)) ? clockOf(w) : `${dayOf(w)} ${clockOf(w)}`;
 }
 
 /** "Zurich" for "Europe/Zurich", "New York" for "America/New_York", "UTC" for UTC. */

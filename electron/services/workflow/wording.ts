@@ -1,6 +1,6 @@
 /** Small helpers that turn times and lists into the plain words the workflow's messages use. */
 
-/** "08:30", or "23:50 on 2017-08-02": the facility clock, shared with the renderer and the PDFs. */
+/** "08:30", or "2017-08-02 23:50": the facility clock, shared with the renderer and the PDFs. */
 export { formatClock } from '../../api/clock';
 
 /** Whole minutes, rounded down (a conservative "time left"); hours from two hours on. */
