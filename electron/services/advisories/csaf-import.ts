@@ -10,7 +10,7 @@ import {
 } from '../../api/domains/advisories';
 import { canonicalJson, sha256Hex as sha256Text } from '../audit/hash';
 import { mutate, type MutateContext } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { ServiceError, wordedError } from '../core/errors';
 import { decodeUpload } from '../inventory/upload-text';
 import { loadAliasTables } from '../matching/alias-tables';
 import { createVendorIndex } from '../matching/vendors';
@@ -169,10 +169,9 @@ export async function importAdvisory(
     // Checked again inside the transaction: another import may have run since the read above.
     const current = findAdvisory(db, advisory.publisher.namespace, advisory.trackingId);
     if (current?.id !== known?.id || current?.version !== known?.version) {
-      throw new ServiceError(
-        'conflict',
-        `${advisory.trackingId} changed while it was being imported; import it again.`,
-      );
+      throw wordedError('conflict', 'advisoryChangedDuringImport', {
+        trackingId: advisory.trackingId,
+      });
     }
     const { advisoryId, revisionId } = storeRevision(
       db,

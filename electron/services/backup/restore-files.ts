@@ -157,10 +157,13 @@ export function restoreDatabaseFiles(input: RestoreFilesInput): RestoredFiles {
     }
     undo(moved.filter(([from]) => from !== staging));
     throw error instanceof ServiceError
-      ? new ServiceError(
+      ? wordedError(
           error.code,
-          `The restored database did not open (${error.message}); the previous database was put back.`,
-          error.details,
+          'restoredDidNotOpen',
+          { reason: error.message },
+          {
+            cause: error.details,
+          },
         )
       : error;
   }

@@ -9,7 +9,7 @@ import {
 } from '../../api/domains/backup';
 import { chainExtends, type ChainPoint } from '../audit/anchors';
 import { verifyAuditChain } from '../audit/verify';
-import { ServiceError, wordedError } from '../core/errors';
+import { type ServiceError, wordedError } from '../core/errors';
 import { appSchemaVersion, schemaVersionOf } from '../db/migrate';
 import { openOtherDatabase, type ConnectionOptions } from './connections';
 import { sha256OfFile } from './files';
@@ -225,13 +225,14 @@ function messageOf(error: unknown): string {
 export function refusedBackupError(v: BackupVerification): ServiceError {
   const failed = v.checks.find((c) => c.status === 'failed');
   if (v.forceable) {
-    return new ServiceError(
+    const problems = v.checks
+      .filter((c) => c.status === 'failed')
+      .map((c) => c.detail)
+      .join('; ');
+    return wordedError(
       'conflict',
-      `The backup ${v.file} was not restored: ${v.checks
-        .filter((c) => c.status === 'failed')
-        .map((c) => c.detail)
-        .join('; ')}. Nothing was changed. An administrator can restore it anyway, giving the ` +
-        'reason, which is recorded.',
+      'backupNotRestoredForceable',
+      { file: v.file, problems },
       { verification: v },
     );
   }
@@ -242,10 +243,10 @@ export function refusedBackupError(v: BackupVerification): ServiceError {
         ? 'invalid_input'
         : // Changed bytes, an unverifiable file, damage or a broken chain: not to be trusted.
           'db_corrupt';
-  return new ServiceError(
+  return wordedError(
     code,
-    `The backup ${v.file} was not restored: ${failed?.detail ?? 'it failed verification'}. ` +
-      'Nothing was changed; choose another backup.',
+    'backupNotRestored',
+    { file: v.file, problems: failed?.detail ?? 'it failed verification' },
     { verification: v },
   );
 }

@@ -2,7 +2,7 @@ import type { CaseDetail, CaseState } from '../../api/domains/cases';
 import type { ParsedInputOf } from '../../api/methods';
 import { canonicalJson } from '../audit/hash';
 import { mutate, type CallContext } from '../core/context';
-import { ServiceError, wordedError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { findItem, isItemVisible, isUnanswered, validateAnswer } from '../playbooks/answers';
 import { findRule, checkTransition } from '../workflow/transitions';
 import { englishMissing } from '../../api/missing-words';
@@ -40,10 +40,16 @@ export function answerCase(ctx: CallContext, input: ParsedInputOf<'cases.answer'
   const found = findItem(template, input.itemId);
   if (!found || found.section !== input.sectionId) {
     const section = template.sections.find((s) => s.id === input.sectionId);
-    throw new ServiceError(
+    throw wordedError(
       'invalid_input',
-      `itemId: "${input.itemId}" is not an item of the ${section?.title ?? input.sectionId} checklist (${template.id} v${template.version}).`,
-      { field: 'itemId', sectionId: input.sectionId, itemId: input.itemId },
+      'itemNotInChecklist',
+      { section: section?.title ?? input.sectionId },
+      {
+        field: 'itemId',
+        sectionId: input.sectionId,
+        itemId: input.itemId,
+        template: `${template.id} v${template.version}`,
+      },
     );
   }
   const { item } = found;
@@ -53,15 +59,19 @@ export function answerCase(ctx: CallContext, input: ParsedInputOf<'cases.answer'
   let value: unknown = null;
   if (!clearing) {
     if (!isItemVisible(template, item, answers)) {
-      throw new ServiceError(
+      const dependsOn = item.showWhen
+        ? (findItem(template, item.showWhen.item)?.item.label ?? item.showWhen.item)
+        : '';
+      throw wordedError(
         'invalid_input',
-        `'${item.label}' is not asked with the current answers (it depends on '${item.showWhen ? (findItem(template, item.showWhen.item)?.item.label ?? item.showWhen.item) : ''}').`,
+        'itemNotAsked',
+        { item: item.label, dependsOn },
         { field: 'itemId', sectionId: input.sectionId, itemId: input.itemId },
       );
     }
     const check = validateAnswer(item, input.value, { now });
     if (!check.ok) {
-      throw new ServiceError('invalid_input', `value: ${check.problem}.`, {
+      throw wordedError('invalid_input', check.words.key, check.words.params, {
         field: 'value',
         sectionId: input.sectionId,
         itemId: input.itemId,

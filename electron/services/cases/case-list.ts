@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CaseOfDevice, CasePage, CaseSummary } from '../../api/domains/cases';
 import type { ParsedInputOf } from '../../api/methods';
 import type { CallContext } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { hics251Status } from '../workflow/states';
 import { loadCase } from './case-snapshot';
 import { caseSelect, type CaseRow } from './case-store';
@@ -33,9 +33,7 @@ export function listCases(ctx: CallContext, input: ParsedInputOf<'cases.list'>):
   const params: unknown[] = [];
   if (input.mine) {
     if (!ctx.user) {
-      throw new ServiceError('invalid_input', 'mine: "My devices" needs a person signed in.', {
-        field: 'mine',
-      });
+      throw wordedError('invalid_input', 'myDevicesNeedsSignIn', {}, { field: 'mine' });
     }
     // A case handed to another station is no longer anyone's work here.
     where.push(`c.assignee_user_id = ? AND ${heldHere}`);

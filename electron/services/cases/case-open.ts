@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AuditInput } from '../audit/append';
 import type { Actor } from '../audit/append';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import type { PlaybookTemplate } from '../playbooks/schema';
 import { insertHistory } from './case-store';
 
@@ -113,13 +113,7 @@ export function getAdvisoryRef(
     )
     .get(advisoryId) as AdvisoryRef | undefined;
   if (!ref) {
-    throw new ServiceError(
-      'not_found',
-      `${field}: advisory ${advisoryId} was not found. Import it first.`,
-      {
-        field,
-      },
-    );
+    throw wordedError('not_found', 'advisoryNotImported', { id: advisoryId }, { field });
   }
   return ref;
 }

@@ -1,7 +1,7 @@
 import type { BulkMoved } from '../../api/domains/board';
 import { mutate, type CallContext } from '../core/context';
-import { ServiceError } from '../core/errors';
-import { evaluateGuards } from '../workflow/guards';
+import { wordedError } from '../core/errors';
+import { evaluateGuardsAt } from '../workflow/guards';
 import { recheckRule } from '../workflow/transitions';
 import type { StationRequestRef } from './case-actions';
 import { loadCase } from './case-snapshot';
@@ -30,26 +30,31 @@ export function rescheduleRecheck(ctx: CallContext, input: RescheduleInput): Bul
     const row = getCaseRow(db, caseId);
     assertChangeable(row);
     if (row.state !== 'deferred') {
-      throw new ServiceError(
+      throw wordedError(
         'conflict',
-        `${row.asset_tag} is not deferred (it is ${row.state.replace(/_/g, ' ')}): a re-check time applies only to a deferred case.`,
+        'recheckNotDeferred',
+        { assetTag: row.asset_tag },
         { caseId, state: row.state, missing: [] },
+        { terms: { state: `state_${row.state}` } },
       );
     }
     const now = clock.now();
     const loaded = loadCase(db, loadWorkflowResources(resourcesDir), row, now);
-    const missing = evaluateGuards(
+    const missingAt = evaluateGuardsAt(
       recheckRule,
       loaded.snapshot,
       now,
       { recheckAt: input.recheckAt },
       { withRequest: true },
     );
-    if (missing.length > 0) {
-      throw new ServiceError(
+    if (missingAt.length > 0) {
+      const missingWords = missingAt.map((m) => m.words);
+      throw wordedError(
         'conflict',
-        `${row.asset_tag}: the re-check time was not changed. ${missing.join(' ')}`,
-        { caseId, missing },
+        'recheckRefused',
+        { assetTag: row.asset_tag },
+        { caseId, missing: missingAt.map((m) => m.text), missingWords },
+        { missing: { missing: missingWords } },
       );
     }
     const recheckAt = storedTime(input.recheckAt);

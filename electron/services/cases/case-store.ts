@@ -6,9 +6,9 @@ import type {
   CaseState,
   ChecklistSectionId,
 } from '../../api/domains/cases';
-import { ServiceError, notFound, wordedError } from '../core/errors';
+import { notFound, wordedError } from '../core/errors';
 import { roundAfter } from '../workflow/rounds';
-import { isOpen, stateLabels, type WorkflowState } from '../workflow/states';
+import { isOpen, type WorkflowState } from '../workflow/states';
 import type { CaseAnswers, SectionAnswers } from '../playbooks/answers';
 
 /** The rows of a case and the small reads and writes every case operation shares. */
@@ -116,9 +116,10 @@ export function assertChangeable(row: CaseRow): void {
     );
   }
   if (row.incident_status === 'closed') {
-    throw new ServiceError(
+    throw wordedError(
       'conflict',
-      `The incident "${row.incident_name}" is closed: its cases can no longer change. Open a new incident if ${row.asset_tag} needs attention again.`,
+      'caseIncidentClosed',
+      { incident: row.incident_name, assetTag: row.asset_tag },
       { caseId: row.id, reason: 'incident_closed' },
     );
   }
@@ -131,10 +132,12 @@ export function assertChangeable(row: CaseRow): void {
     );
   }
   if (!isOpen(row.state)) {
-    throw new ServiceError(
+    throw wordedError(
       'conflict',
-      `The case of ${row.asset_tag} is closed (${stateLabels[row.state]}): it can no longer change.`,
+      'caseClosed',
+      { assetTag: row.asset_tag },
       { caseId: row.id, reason: 'case_closed' },
+      { terms: { state: `state_${row.state}` } },
     );
   }
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { resourceProblem } from '../core/resource-integrity';
 import { loadPlaybooks, type PlaybookLibrary } from '../playbooks/load';
 import type { PlaybookTemplate, SectionId } from '../playbooks/schema';
@@ -49,9 +49,11 @@ export function templateFor(
 ): PlaybookTemplate {
   const template = resources.playbooks.get(id, version);
   if (!template) {
-    throw new ServiceError(
+    throw wordedError(
       'internal',
-      `The playbook template ${id} version ${version}, which this case was opened with, is no longer in resources/playbooks. Put that version back: a version, once used by a case, stays.`,
+      'playbookVersionGone',
+      { id, version },
+      { folder: 'resources/playbooks' },
     );
   }
   return template;

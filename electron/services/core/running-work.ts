@@ -1,6 +1,6 @@
 import type { RunningWorkKind } from '../../api/domains/backup';
 import type { Services } from './context';
-import { ServiceError } from './errors';
+import { wordedError } from './errors';
 
 /**
  * Work that outlives the call that started it (a batch PDF export, an automatic backup) reads
@@ -51,10 +51,7 @@ export function startWork<T>(
 ): Promise<T> {
   const registry = registryOf(services);
   if (registry.heldFor) {
-    throw new ServiceError(
-      'conflict',
-      `A ${work.what} cannot start while ${registry.heldFor} is in progress. Try again when it is done.`,
-    );
+    throw wordedError('conflict', 'workBusy', { busy: registry.heldFor }, { work: work.what });
   }
   const finished = start();
   const tracked = { ...work, finished };
@@ -75,10 +72,7 @@ export async function withWorkStopped<T>(
 ): Promise<{ value: T; stopped: RunningWork[] }> {
   const registry = registryOf(services);
   if (registry.heldFor) {
-    throw new ServiceError(
-      'conflict',
-      `${step.what} cannot start while ${registry.heldFor} is in progress.`,
-    );
+    throw wordedError('conflict', 'workBusy', { busy: registry.heldFor }, { work: step.what });
   }
   registry.heldFor = step.what;
   try {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { forgetBoundTables } from '../audit/bound-tables';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 // Each migration module imports the Migration type from here: a type-only cycle, erased at build.
 import { migrations } from './migrations';
 
@@ -20,11 +20,10 @@ export function schemaVersionOf(db: Database.Database): number {
 export function assertNotNewer(db: Database.Database, file: string): void {
   const version = schemaVersionOf(db);
   if (version > appSchemaVersion) {
-    throw new ServiceError(
+    throw wordedError(
       'db_from_newer_version',
-      `The database ${file} was written by a newer version of Standalone (schema ${version}; ` +
-        `this app knows up to ${appSchemaVersion}). Install the newer version or restore a backup; ` +
-        `the database has not been changed.`,
+      'databaseNewer',
+      { file, version, appVersion: appSchemaVersion },
       { schemaVersion: version, appSchemaVersion },
     );
   }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { ServiceError } from '../core/errors';
+import { ServiceError, wordedError } from '../core/errors';
 import { installRowCapture } from '../audit/row-capture';
 import { replayPendingReplicas } from '../exchange/replica';
 import { createFolder } from '../storage/create-folder';
@@ -23,11 +23,7 @@ function describeOpenFailure(file: string, error: unknown): ServiceError {
     code === 'SQLITE_CORRUPT' ||
     /not a database|malformed/i.test(message)
   ) {
-    return new ServiceError(
-      'db_corrupt',
-      `The database ${file} is damaged or is not a Standalone database (${message}). ` +
-        `Nothing was changed; restore the latest backup.`,
-    );
+    return wordedError('db_corrupt', 'databaseDamaged', { file }, { technical: message });
   }
   if (
     code === 'SQLITE_READONLY' ||
@@ -35,14 +31,14 @@ function describeOpenFailure(file: string, error: unknown): ServiceError {
     code === 'SQLITE_FULL' ||
     code === 'SQLITE_IOERR'
   ) {
-    return new ServiceError(
+    return wordedError(
       'storage_error',
-      `The database ${file} cannot be opened for writing (${message}). Check that the data folder ` +
-        `is writable and the disk has free space.`,
-      { sqliteCode: code },
+      'databaseNotWritable',
+      { file },
+      { sqliteCode: code, technical: message },
     );
   }
-  return new ServiceError('internal', `The database ${file} could not be opened: ${message}`);
+  return wordedError('internal', 'databaseNotOpened', { file }, { technical: message });
 }
 
 /** Open (creating if needed) the database file with the pragmas every connection must have. */
@@ -68,12 +64,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     const check = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
     const problems = check.map((r) => r.quick_check).filter((r) => r !== 'ok');
     if (problems.length > 0) {
-      throw new ServiceError(
-        'db_corrupt',
-        `The database ${file} failed its integrity check: ${problems.slice(0, 3).join('; ')}. ` +
-          `Nothing was changed; restore the latest backup.`,
-        { problems },
-      );
+      throw wordedError('db_corrupt', 'databaseFailedCheck', { file }, { problems });
     }
     if (!options.readonly) {
       migrate(db);

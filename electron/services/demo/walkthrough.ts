@@ -7,7 +7,7 @@ import type { WalkthroughReport } from '../../api/domains/demo';
 import type { InputOf, MethodName, ResultOf } from '../../api/methods';
 import { roleLabels, roles, type Role, type SignoffKind } from '../../api/permissions';
 import type { CallContext, Services } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { ServiceError, wordedError } from '../core/errors';
 import * as answers from './walkthrough-answers';
 
 /**
@@ -56,9 +56,11 @@ class Walk {
   /** The walkthrough runs on the demo facility only. */
   async checkDemoFacility(): Promise<void> {
     if (!(await this.call('app.info', {})).demoLoaded) {
-      throw new ServiceError(
+      throw wordedError(
         'conflict',
-        'The walkthrough runs on the demo facility only: load the demo first (standalone demo load, or "Load the demo" on the first screen).',
+        'walkthroughNeedsDemo',
+        {},
+        { command: 'standalone demo load' },
       );
     }
   }
@@ -69,9 +71,10 @@ class Walk {
       (i) => i.name === walkthroughIncidentName,
     );
     if (existing !== undefined) {
-      throw new ServiceError(
+      throw wordedError(
         'conflict',
-        `An incident called "${walkthroughIncidentName}" already exists (incident ${existing.id}): the walkthrough has already run on this database. Load the demo into a fresh data folder to run it again.`,
+        'walkthroughRanBefore',
+        { name: walkthroughIncidentName },
         { incidentId: existing.id },
       );
     }
@@ -144,10 +147,7 @@ class Walk {
     const ids02 = advisoryOf('ICSMA-17-215-02');
     const ids01 = advisoryOf('ICSMA-17-215-01');
     if (ids02 === undefined || ids01 === undefined) {
-      throw new ServiceError(
-        'conflict',
-        'The demo has no suggested ICSMA-17-215-01/-02 matches left to confirm: load the demo into a fresh data folder.',
-      );
+      throw wordedError('conflict', 'walkthroughNoMatches');
     }
     const toConfirm = matches.filter(
       (m) => m.advisoryId === ids02 || (m.advisoryId === ids01 && m.assetTag === 'NM-0006'),

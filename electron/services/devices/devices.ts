@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Device, DevicePage } from '../../api';
 import type { ParsedInputOf } from '../../api/methods';
 import { mutate, type MutateContext } from '../core/context';
-import { notFound, ServiceError } from '../core/errors';
+import { notFound, type ServiceError, wordedError } from '../core/errors';
 import {
   deviceColumns,
   deviceToValues,
@@ -98,11 +98,7 @@ function assetTagInUse(db: Database.Database, assetTag: string, exceptId?: numbe
 }
 
 function assetTagConflict(assetTag: string): ServiceError {
-  return new ServiceError(
-    'conflict',
-    `Asset tag ${assetTag} is already in use by another device; each device needs its own asset tag.`,
-    { field: 'assetTag' },
-  );
+  return wordedError('conflict', 'assetTagTaken', { assetTag }, { field: 'assetTag' });
 }
 
 /** Add a device by hand (audited). */

@@ -6,7 +6,7 @@ import type {
 } from '../../api/domains/case-conflicts';
 import { remoteFrom } from '../board/facility-board';
 import { mutate, type CallContext } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { selfRow } from '../stations/station-store';
 import { requireCommandPost } from './case-requests';
 import { settleLocalCases } from './conflict-choices';
@@ -123,21 +123,16 @@ export function chooseStation(
   const find = () =>
     conflictsOf(db, heldCases(db, 'asset_tag = @tag AND tracking_id = @tracking', pair))[0];
   const conflict = find();
-  const what = `device ${input.assetTag} and advisory ${input.trackingId}`;
-  if (!conflict) {
-    throw new ServiceError(
-      'not_found',
-      `No two stations hold a case for ${what}: there is nothing to choose.`,
-      { field: 'assetTag' },
-    );
-  }
+  const what = { assetTag: input.assetTag, trackingId: input.trackingId };
+  if (!conflict) throw wordedError('not_found', 'conflictNone', what, { field: 'assetTag' });
   const chosen = conflict.cases.find((c) => c.stationId === input.stationId);
   if (!chosen) {
-    throw new ServiceError(
+    const stations = [...new Set(conflict.cases.map((c) => `"${c.stationName}"`))].join(', ');
+    throw wordedError(
       'invalid_input',
-      `Station ${input.stationId} holds no case for ${what}; choose one of ` +
-        `${[...new Set(conflict.cases.map((c) => `"${c.stationName}"`))].join(', ')}.`,
-      { field: 'stationId' },
+      'conflictStationHoldsNone',
+      { ...what, stations },
+      { field: 'stationId', stationId: input.stationId },
     );
   }
   // The permission allows signed-in commanders only: the actor is a user.

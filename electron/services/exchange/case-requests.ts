@@ -3,11 +3,10 @@ import type { BulkRefused } from '../../api/domains/board';
 import type { CaseState } from '../../api/domains/cases';
 import type { CaseRequest, CaseRequestList } from '../../api/domains/case-requests';
 import { mutate, type CallContext } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { englishErrorWords } from '../../api/error-words';
 import { readStationCertificate } from '../stations/station-certificates';
 import { holdsAuthority, selfRow, type SelfRow } from '../stations/station-store';
-import { wordedError } from '../core/errors';
 
 /**
  * One writer per case, and still one commander: a decision of the commander on a case another
@@ -73,7 +72,7 @@ export function sendRequests(
 ): { requested: CaseRequest[]; refused: BulkRefused[] } {
   const { db, clock } = ctx.services;
   const userId = ctx.actor.userId;
-  if (userId === null) throw new ServiceError('unauthenticated', 'Sign in to take a decision.');
+  if (userId === null) throw wordedError('unauthenticated', 'signInToDecide');
   if (remoteCases.length > 0) requireCommandPost(db);
   const find = db.prepare<[string, number], RemoteCaseRow>(
     `SELECT c.station_id, st.name AS station_name, c.id AS case_id, d.asset_tag

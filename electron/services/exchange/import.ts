@@ -10,7 +10,7 @@ import { eventBoundRows } from '../audit/apply-rows';
 import { genesisHash } from '../audit/hash';
 import type { BoundRowEntry } from '../audit/row-images';
 import type { Services } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { requireSelf } from '../stations/enrolment';
 import { revocationIsAuthentic, revocationSchema } from '../stations/revocation';
 import { issuedByAuthority, readStationCertificate } from '../stations/station-certificates';
@@ -363,9 +363,10 @@ function keepHeld(services: Services, file: string): void {
 export function importBundles(services: Services, files: string[]): BundleImportReport {
   const self = requireSelf(services);
   if (!self.certificate_der || !authorityRow(services.db)) {
-    throw new ServiceError(
+    throw wordedError(
       'conflict',
-      `Station "${self.name}" is not enrolled: only enrolled stations exchange bundles.`,
+      'stationNotEnrolled',
+      { name: self.name },
       { station: 'not_enrolled' },
     );
   }

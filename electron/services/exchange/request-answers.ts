@@ -67,9 +67,7 @@ function applyOne(ctx: CallContext, r: SentRequest, request: StationRequestRef):
     return;
   }
   if (r.recheckAt === null) {
-    throw new ServiceError('invalid_input', 'The request names no re-check time.', {
-      missing: [],
-    });
+    throw wordedError('invalid_input', 'requestNoRecheckTime', {}, { missing: [] });
   }
   rescheduleRecheck(ctx, { caseId: r.caseId, recheckAt: r.recheckAt, reason: r.reason, request });
 }

@@ -9,7 +9,7 @@ import type {
 import type { ParsedInputOf } from '../../api/methods';
 import { loadMatchableAdvisories } from '../advisories/advisory-store';
 import { mutate, type MutateContext } from '../core/context';
-import { notFound, ServiceError } from '../core/errors';
+import { notFound, ServiceError, wordedError } from '../core/errors';
 import { loadAliasTables } from './alias-tables';
 import { createMatcher } from './matcher';
 import type { MatchableDevice } from './types';
@@ -232,7 +232,15 @@ export function decideMatch(
   return mutate(ctx, () => {
     const before = getMatch(db, id);
     if (before.status === status) {
-      throw new ServiceError('conflict', `This match is already ${status}.`);
+      throw wordedError(
+        'conflict',
+        'matchAlreadyDecided',
+        {},
+        { status },
+        {
+          terms: { status: `match_${status}` },
+        },
+      );
     }
     db.prepare(
       `UPDATE matches SET status = ?, decided_by = ?, decided_role = ?, decided_at = ?,

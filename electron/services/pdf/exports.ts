@@ -3,7 +3,7 @@ import type { Language } from '../../api/languages';
 import { findCaseRow } from '../cases/case-store';
 import { loadWorkflowResources } from '../cases/workflow-resources';
 import type { CallContext, Services } from '../core/context';
-import { ServiceError, notFound } from '../core/errors';
+import { wordedError, notFound } from '../core/errors';
 import { getIncident } from '../incidents/incident-store';
 import { requireUnlockedIdentity } from '../signing/identity';
 import { blankChecklistDocument, documentFacility } from './blank-checklist';
@@ -72,10 +72,12 @@ export async function exportBlankChecklist(
   const template =
     version === undefined ? library.latest(templateId) : library.get(templateId, version);
   if (!template) {
-    const known = library.templates.map((t) => `${t.id} (version ${t.version})`).join(', ');
-    throw new ServiceError(
+    const known = library.templates.map((t) => `${t.id} v${t.version}`).join(', ');
+    throw wordedError(
       'not_found',
-      `There is no playbook template "${templateId}"${version ? ` version ${version}` : ''}. Known: ${known || 'none'}.`,
+      'playbookUnknown',
+      { id: templateId, known: known || '–' },
+      { version: version ?? null },
     );
   }
   const model = blankChecklistDocument(template, {

@@ -7,7 +7,7 @@ import type {
 import type { Language } from '../../api/languages';
 import type { Role } from '../../api/permissions';
 import type { CallContext } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { ServiceError, wordedError } from '../core/errors';
 import { gateSentence } from '../../api/gate-words';
 import { activitySentence } from '../reports/activity-words';
 import { reportHandlers } from '../reports/handlers';
@@ -203,10 +203,11 @@ async function fetchReport(
     // Expected refusals (not_found, forbidden…) pass through; a report service that does not work
     // yet is named as such rather than as "internal error".
     if (error instanceof ServiceError && error.code !== 'internal') throw error;
-    throw new ServiceError(
+    throw wordedError(
       'internal',
-      `The ${pdfWords()(titles[kind])} report could not be built (${(error as Error).message}); export the case summary or the device cases meanwhile.`,
-      { report: kind },
+      'reportNotBuilt',
+      { report: pdfWords()(titles[kind]) },
+      { report: kind, technical: (error as Error).message },
     );
   }
 }

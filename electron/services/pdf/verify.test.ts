@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { germanError } from '../../api/test/german-words';
 import { setUpSigningIdentity, testPassphrase } from '../signing/test/test-identity';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 import type { PdfDocumentModel } from './model';
@@ -129,13 +130,14 @@ describe('verify-pdf against the database', () => {
   it('refuses, as bad input, a file that is not a PDF', async () => {
     const api = rt.client();
     const text = Buffer.from('hello').toString('base64');
-    expect(await api.call('exports.verifyPdf', { fileName: 'note.txt', base64: text })).toEqual({
+    const refused = await api.call('exports.verifyPdf', { fileName: 'note.txt', base64: text });
+    expect(refused).toMatchObject({
       ok: false,
-      error: {
-        code: 'invalid_input',
-        message: 'The file note.txt is not a PDF (it has no %PDF- header).',
-      },
+      error: { code: 'invalid_input', message: 'The file note.txt is not a PDF.' },
     });
+    expect(refused.ok ? undefined : germanError(refused.error.details)).toBe(
+      'Die Datei note.txt ist kein PDF.',
+    );
     const signed = await exportSignedPdf(rt.services, caseModel(lastEvent()));
     const report = await api.value('exports.verifyPdf', {
       fileName: 'case.pdf',

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { verifyAuditChain } from '../audit/verify';
 import type { Services } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { identityByFingerprint } from '../signing/identity-store';
 import {
   maxVerifyBytes,
@@ -42,16 +42,14 @@ function readSignatureDictionary(doc: PDFDocument): SignatureDictionary {
 /** The bytes of a file to verify, refused when too large or not a PDF (bad input, not "invalid"). */
 export function checkPdfBytes(fileName: string, bytes: Buffer): Buffer {
   if (bytes.length > maxVerifyBytes) {
-    throw new ServiceError(
-      'invalid_input',
-      `The file ${fileName} is ${Math.round(bytes.length / 1048576)} MB; verify-pdf reads files up to ${maxVerifyBytes / 1048576} MB.`,
-    );
+    throw wordedError('invalid_input', 'pdfTooLarge', {
+      file: fileName,
+      size: Math.round(bytes.length / 1048576),
+      max: maxVerifyBytes / 1048576,
+    });
   }
   if (!bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) {
-    throw new ServiceError(
-      'invalid_input',
-      `The file ${fileName} is not a PDF (it has no %PDF- header).`,
-    );
+    throw wordedError('invalid_input', 'notAPdf', { file: fileName }, { header: 'no %PDF-' });
   }
   return bytes;
 }

@@ -1,14 +1,8 @@
 import type { MethodName } from '../../api/methods';
-import {
-  describeRoles,
-  permissions,
-  rolesFor,
-  type Access,
-  type Role,
-} from '../../api/permissions';
+import { permissions, rolesFor, type Access, type Role } from '../../api/permissions';
 import type { Actor } from '../audit/append';
 import type { Caller, Services, SignedInUser } from '../core/context';
-import { ServiceError, wordedError } from '../core/errors';
+import { type ServiceError, wordedError } from '../core/errors';
 import { formatUntil } from './format-until';
 import { anonymousActor, recordEvent } from '../audit/record';
 import { refreshSession } from './session';
@@ -50,12 +44,12 @@ function authorizeOperator(
   const actor = operatorActor();
   if (!access.operator) {
     const needed = rolesFor(access);
-    const error = new ServiceError(
-      'forbidden',
-      `${method} cannot be called from the command line: it needs a person signed in at a ` +
-        `station${needed ? ` as ${describeRoles(needed)}` : ''}.`,
-      { method, neededRoles: needed ?? [], operator: true },
-    );
+    const details = { method, neededRoles: needed ?? [], operator: true };
+    const error = needed
+      ? wordedError('forbidden', 'commandLineNeedsRole', {}, details, {
+          roles: { roles: [...needed] },
+        })
+      : wordedError('forbidden', 'commandLineNeedsPerson', {}, details);
     throw refuse(services, caller, actor, method, access, error);
   }
   return { actor, user: null };

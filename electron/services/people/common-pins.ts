@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 
 export const commonPinsFile = path.join('security', 'common-pins.txt');
 
@@ -15,9 +15,11 @@ export function loadCommonPins(resourcesDir: string): ReadonlySet<string> {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ServiceError(
+    throw wordedError(
       'internal',
-      `${file}: the list of common PINs cannot be read (${(error as Error).message}). Reinstall Standalone.`,
+      'installDamaged',
+      { file },
+      { technical: (error as Error).message },
     );
   }
   const pins = new Set<string>();
@@ -25,9 +27,11 @@ export function loadCommonPins(resourcesDir: string): ReadonlySet<string> {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     if (!/^[0-9]{4,32}$/.test(line)) {
-      throw new ServiceError(
+      throw wordedError(
         'internal',
-        `${file}, line ${index + 1}: "${line}" is not a PIN of digits. Reinstall Standalone.`,
+        'installDamaged',
+        { file },
+        { technical: `line ${index + 1}: "${line}" is not a PIN of digits` },
       );
     }
     pins.add(line);

@@ -64,9 +64,10 @@ export const signoffSubjects: ReadonlyMap<string, SubjectContent> = new Map<stri
 export function subjectContentReader(subjectType: string): SubjectContent {
   const reader = signoffSubjects.get(subjectType);
   if (!reader) {
-    throw new ServiceError(
+    throw wordedError(
       'invalid_input',
-      `subjectType: sign-offs are given on ${[...signoffSubjects.keys()].join(', ')}, not on "${subjectType}".`,
+      'signoffSubjectUnknown',
+      { subjects: [...signoffSubjects.keys()].join(', '), given: subjectType },
       { field: 'subjectType' },
     );
   }

@@ -1,4 +1,5 @@
 import { matchesComparison } from '../../api/checklist-comparison';
+import { englishErrorWords, type ErrorParams, type ErrorWordKey } from '../../api/error-words';
 import type {
   AnyItem,
   PassWhen,
@@ -21,7 +22,24 @@ export type AnswerValue = AnswerScalar | ListRow[];
 export type SectionAnswers = Readonly<Record<string, unknown>>;
 export type CaseAnswers = Readonly<Partial<Record<SectionId, SectionAnswers>>>;
 
-export type AnswerCheck = { ok: true; value: AnswerValue } | { ok: false; problem: string };
+/**
+ * A refused answer: its English words (`problem`) and the catalogue key and values they come
+ * from (`words`), so that the station says it in its own language.
+ */
+export type AnswerCheck =
+  | { ok: true; value: AnswerValue }
+  | { ok: false; problem: string; words: { key: ErrorWordKey; params: ErrorParams } };
+
+function refused(key: ErrorWordKey, params: ErrorParams): AnswerCheck {
+  const words = { key, params };
+  return { ok: false, problem: englishErrorWords(words).replace(/\.$/, ''), words };
+}
+
+/** A row's field refused: the same words, its name led by the row ("Study 1: 'Where…'"). */
+function inRow(where: string, check: Extract<AnswerCheck, { ok: false }>): AnswerCheck {
+  const { key, params } = check.words;
+  return refused(key, { ...params, name: `${where}: ${String(params.name)}` });
+}
 
 export interface AnswerOptions {
   /** Needed to refuse a "when was it done" time in the future; without it that check is skipped. */
@@ -86,19 +104,14 @@ export function validateAnswer(
   options: AnswerOptions = {},
 ): AnswerCheck {
   const name = `'${item.label}'`;
-  if (isUnanswered(value)) return { ok: false, problem: `${name} is unanswered` };
+  if (isUnanswered(value)) return refused('answerUnanswered', { name });
   switch (item.type) {
     case 'yes_no':
-      return typeof value === 'boolean'
-        ? { ok: true, value }
-        : { ok: false, problem: `${name} must be Yes or No` };
+      return typeof value === 'boolean' ? { ok: true, value } : refused('answerYesNo', { name });
     case 'choice':
       return typeof value === 'string' && item.options.some((o) => o.value === value)
         ? { ok: true, value }
-        : {
-            ok: false,
-            problem: `${name} must be one of: ${item.options.map((o) => o.label).join('; ')}`,
-          };
+        : refused('answerOneOf', { name, options: item.options.map((o) => o.label).join('; ') });
     case 'number': {
       const unit = item.unit ? ` ${item.unit}` : '';
       const ok =
@@ -109,43 +122,37 @@ export function validateAnswer(
         (!item.integer || Number.isInteger(value));
       return ok
         ? { ok: true, value }
-        : {
-            ok: false,
-            problem: `${name} must be a ${item.integer ? 'whole ' : ''}number from ${item.min} to ${item.max}${unit}`,
-          };
+        : refused(item.integer ? 'answerWholeNumber' : 'answerNumber', {
+            name,
+            min: item.min,
+            max: item.max,
+            unit,
+          });
     }
     case 'count':
       return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= item.max
         ? { ok: true, value }
-        : { ok: false, problem: `${name} must be a whole number from 0 to ${item.max}` };
+        : refused('answerWholeNumber', { name, min: 0, max: item.max, unit: '' });
     case 'datetime': {
       const at = parseDateTime(value);
       if (!at || typeof value !== 'string') {
-        return {
-          ok: false,
-          problem: `${name} must be a date and time with its time zone, like 2017-08-03T08:30:00+02:00`,
-        };
+        return refused('answerDateTime', { name });
       }
       if (
         item.timing === 'past' &&
         options.now &&
         at.getTime() > options.now.getTime() + clockToleranceMs
       ) {
-        return {
-          ok: false,
-          problem: `${name} (${value}) is later than now: a record of something done cannot be in the future`,
-        };
+        return refused('answerInFuture', { name, value });
       }
       return { ok: true, value };
     }
     case 'text':
-      if (typeof value !== 'string') return { ok: false, problem: `${name} must be text` };
+      if (typeof value !== 'string') return refused('answerText', { name });
       if (value.trim().length > item.maxLength) {
-        return { ok: false, problem: `${name} is longer than ${item.maxLength} characters` };
+        return refused('answerTooLong', { name, max: item.maxLength });
       }
-      if (hasControlCharacters(value)) {
-        return { ok: false, problem: `${name} must be one line of plain text` };
-      }
+      if (hasControlCharacters(value)) return refused('answerOneLine', { name });
       return { ok: true, value: value.trim() };
     case 'list':
       return validateRows(item, value, options);
@@ -158,34 +165,23 @@ function validateRows(
   options: AnswerOptions,
 ): AnswerCheck {
   const name = `'${item.label}'`;
-  if (!Array.isArray(value))
-    return {
-      ok: false,
-      problem: `${name} must be a list of ${item.rowLabel.toLowerCase()} entries`,
-    };
+  const rowsWord = item.rowLabel.toLowerCase();
+  if (!Array.isArray(value)) return refused('answerNotList', { name, rows: rowsWord });
   if (value.length < item.minRows) {
-    return {
-      ok: false,
-      problem: `${name} needs at least ${item.minRows} ${item.rowLabel.toLowerCase()} ${item.minRows === 1 ? 'entry' : 'entries'}`,
-    };
+    return refused('answerMinRows', { name, count: item.minRows, rows: rowsWord });
   }
-  if (value.length > item.maxRows) {
-    return { ok: false, problem: `${name} holds at most ${item.maxRows} entries` };
-  }
+  if (value.length > item.maxRows) return refused('answerMaxRows', { name, max: item.maxRows });
   const rows: ListRow[] = [];
   for (const [n, raw] of value.entries()) {
     const where = `${item.rowLabel} ${n + 1}`;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      return { ok: false, problem: `${where} is not a valid entry` };
+      return refused('answerRowInvalid', { name: where });
     }
     const row = raw as Record<string, unknown>;
     // Rows hold only the template's fields: nothing else (a name, a record number) can ride along.
     const unknown = Object.keys(row).filter((k) => !item.fields.some((f) => f.id === k));
     if (unknown.length > 0) {
-      return {
-        ok: false,
-        problem: `${where} has fields this checklist does not ask for (${unknown.join(', ')})`,
-      };
+      return refused('answerRowUnknownFields', { name: where, fields: unknown.join(', ') });
     }
     const clean: ListRow = {};
     for (const field of item.fields) {
@@ -193,11 +189,11 @@ function validateRows(
       const answer = row[field.id];
       if (isUnanswered(answer)) {
         if (field.required)
-          return { ok: false, problem: `${where}: '${field.label}' is unanswered` };
+          return refused('answerUnanswered', { name: `${where}: '${field.label}'` });
         continue;
       }
       const check = validateAnswer(field, answer, options);
-      if (!check.ok) return { ok: false, problem: `${where}: ${check.problem}` };
+      if (!check.ok) return inRow(where, check);
       if (!Array.isArray(check.value)) clean[field.id] = check.value;
     }
     rows.push(clean);

@@ -5,7 +5,7 @@ import type { DemoLoadReport } from '../../api';
 import { deviceFieldsSchema } from '../../api/domains/devices';
 import { loadBundledAdvisories } from '../advisories/bundled';
 import { mutate, type CallContext } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { countDevices, insertDevice } from '../devices/devices';
 import { assertNoRealUsers } from '../people/demo-accounts';
 import { insertDemoUsers, prepareDemoUsers } from '../people/demo-users';
@@ -45,10 +45,7 @@ export async function commitDemoFacility(ctx: CallContext): Promise<DemoLoadRepo
   return mutate(ctx, () => {
     assertNoRealUsers(db);
     if (countDevices(db) > 0) {
-      throw new ServiceError(
-        'conflict',
-        'The demo facility can only be loaded into an empty database; this one already holds devices.',
-      );
+      throw wordedError('conflict', 'demoNeedsEmpty');
     }
     const now = clock.now().toISOString();
     for (const device of devices) insertDevice(db, device, now);

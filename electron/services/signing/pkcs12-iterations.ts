@@ -1,5 +1,5 @@
 import forge from 'node-forge';
-import { ServiceError } from '../core/errors';
+import { type ServiceError, wordedError } from '../core/errors';
 
 /**
  * The most key-derivation iterations a PKCS#12 file may ask for. Real files use 2,048 to a few
@@ -65,11 +65,13 @@ export function iterationCounts(root: forge.asn1.Asn1): number[] {
 }
 
 function tooMany(count: number): ServiceError {
-  return new ServiceError(
+  return wordedError(
     'invalid_input',
-    `The PKCS#12 file asks for ${count > 1e15 ? 'an absurd number of' : count.toLocaleString('en')} ` +
-      `key-derivation iterations; at most ${maxPkcs12Iterations.toLocaleString('en')} are accepted. ` +
-      'Export the key again with ordinary settings.',
+    'pkcs12TooManyIterations',
+    {
+      count: count > 1e15 ? '> 10^15' : count.toLocaleString('en'),
+      max: maxPkcs12Iterations.toLocaleString('en'),
+    },
     { iterations: count, maxIterations: maxPkcs12Iterations },
   );
 }

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { StationFile } from '../../api/domains/stations';
 import { canonicalJson } from '../audit/hash';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { publicKeyFingerprint } from './station-certificates';
 import type { SelfRow } from './station-store';
 
@@ -55,21 +55,23 @@ interface ParsedRequest {
   requestedAt: string;
 }
 
-export function parseJson(text: string, what: string): unknown {
+export function parseJson(text: string, what: 'enrolmentRequest' | 'enrolmentResponse'): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ServiceError('invalid_input', `This is not ${what} (not JSON).`);
+    throw wordedError('invalid_input', 'notJson', {}, { format: 'JSON' }, { terms: { what } });
   }
 }
 
 export function readRequest(text: string): ParsedRequest {
-  const parsed = requestSchema.safeParse(parseJson(text, 'an enrolment request'));
+  const parsed = requestSchema.safeParse(parseJson(text, 'enrolmentRequest'));
   if (!parsed.success) {
-    throw new ServiceError(
+    const issue = parsed.error.issues[0];
+    throw wordedError(
       'invalid_input',
-      `This is not a Standalone enrolment request: ${parsed.error.issues[0]?.path.join('.') ?? ''} ` +
-        `${parsed.error.issues[0]?.message ?? ''}`.trim(),
+      'notEnrolmentRequest',
+      {},
+      { technical: `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim() },
     );
   }
   const { signature, ...body } = parsed.data;
@@ -81,10 +83,10 @@ export function readRequest(text: string): ParsedRequest {
       type: 'spki',
     });
   } catch {
-    throw new ServiceError('invalid_input', 'The enrolment request’s public key cannot be read.');
+    throw wordedError('invalid_input', 'enrolmentKeyUnreadable');
   }
   if (publicKey.asymmetricKeyType !== 'rsa') {
-    throw new ServiceError('invalid_input', 'The enrolment request’s key is not an RSA key.');
+    throw wordedError('invalid_input', 'enrolmentKeyNotRsa');
   }
   const signed = crypto.verify(
     'sha256',
@@ -93,11 +95,7 @@ export function readRequest(text: string): ParsedRequest {
     Buffer.from(signature, 'base64'),
   );
   if (!signed) {
-    throw new ServiceError(
-      'invalid_input',
-      `The enrolment request of "${body.name}" is not signed by the key it carries: it was ` +
-        'changed after the station wrote it. Ask the station for a new request.',
-    );
+    throw wordedError('invalid_input', 'enrolmentNotSigned', { name: body.name });
   }
   return {
     stationId: body.stationId,

@@ -282,7 +282,7 @@ function derFromPem(pem: string, what: TermKey): Buffer {
 export function acceptEnrolment(ctx: CallContext, text: string): AcceptResult {
   const { services } = ctx;
   const self = requireSelf(services);
-  const parsed = responseSchema.safeParse(parseJson(text, 'an enrolment response'));
+  const parsed = responseSchema.safeParse(parseJson(text, 'enrolmentResponse'));
   if (!parsed.success) {
     throw wordedError('invalid_input', 'notAResponse');
   }

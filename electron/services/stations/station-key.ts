@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 
 /**
  * The station's private key lives in a file of its own in the data folder, readable only by the
@@ -38,23 +38,13 @@ export function loadStationKey(dataDir: string, expectedPublicKeyDer: Buffer): c
     try {
       pem = fs.readFileSync(file, 'utf8');
     } catch {
-      throw new ServiceError(
-        'conflict',
-        `The station key ${file} is missing. This database belongs to a station whose key is ` +
-          `not on this computer; the station cannot sign bundles until it is set up again.`,
-        { station: 'key_missing' },
-      );
+      throw wordedError('conflict', 'stationKeyMissing', { file }, { station: 'key_missing' });
     }
     key = crypto.createPrivateKey(pem);
   }
   const publicDer = crypto.createPublicKey(key).export({ type: 'spki', format: 'der' });
   if (!publicDer.equals(expectedPublicKeyDer)) {
-    throw new ServiceError(
-      'conflict',
-      `The station key ${file} does not belong to this station's identity (another station's ` +
-        `key file). Put the station's own key file back.`,
-      { station: 'key_mismatch' },
-    );
+    throw wordedError('conflict', 'stationKeyMismatch', { file }, { station: 'key_mismatch' });
   }
   cache.set(file, key);
   return key;

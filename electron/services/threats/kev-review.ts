@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../api/methods';
 import type { CaseDetail } from '../../api/domains/cases';
 import { acknowledgeReviewFlag } from '../cases/case-decisions';
 import type { CallContext } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 
 /**
  * A newer KEV catalog made a CVE of an open case known exploited (`kev_re_review`): a biomed
@@ -17,16 +17,22 @@ export function acknowledgeKevReview(
     action: 'case.kev_review_acknowledged',
     assertFlagged(row) {
       if (row.kev_review_catalog === null) {
-        throw new ServiceError(
+        throw wordedError(
           'conflict',
-          `The case of ${row.asset_tag} is not waiting for a KEV review: no newer KEV catalog added one of its CVEs.`,
+          'kevNotFlagged',
+          { assetTag: row.asset_tag },
           { caseId: row.id, reason: 'not_flagged' },
         );
       }
       if (input.catalogVersion !== row.kev_review_catalog) {
-        throw new ServiceError(
+        throw wordedError(
           'conflict',
-          `catalogVersion: the case of ${row.asset_tag} was flagged by KEV catalog ${row.kev_review_catalog}, not ${input.catalogVersion}. Review that catalog's entries and acknowledge it.`,
+          'kevOtherCatalog',
+          {
+            assetTag: row.asset_tag,
+            flaggedBy: row.kev_review_catalog,
+            given: input.catalogVersion,
+          },
           { caseId: row.id, field: 'catalogVersion', flaggedBy: row.kev_review_catalog },
         );
       }
