@@ -4,6 +4,17 @@
  * (checked before anything is parsed), binary, or not UTF-8.
  */
 
+import { englishErrorWords, type ErrorParams, type ErrorWords } from './error-words';
+
+/** What kind of file is uploaded, as the errors catalogue's terms name it ("an inventory file"). */
+export const uploadKinds = {
+  'CSAF advisory': 'upload_csaf',
+  'inventory file': 'upload_inventory',
+  'KEV catalog': 'upload_kev',
+  'EPSS file': 'upload_epss',
+} as const;
+export type UploadKind = keyof typeof uploadKinds;
+
 export interface DecodedText {
   text: string;
   hasByteOrderMark: boolean;
@@ -11,7 +22,7 @@ export interface DecodedText {
 
 export interface UploadProblem {
   message: string;
-  details: { fileName: string; size?: number; maxBytes?: number };
+  details: { fileName: string; size?: number; maxBytes?: number; words: ErrorWords };
 }
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -39,18 +50,30 @@ export function decodeUploadText(
   fileName: string,
   content: string | Uint8Array,
   maxBytes: number,
-  what: string,
+  what: UploadKind,
   /** Text already decoded by the UI: refuse U+FFFD, the mark of bytes that were not UTF-8. */
   refuseReplacementCharacter = false,
 ): DecodedText | { problem: UploadProblem } {
-  const problem = (message: string, details: UploadProblem['details'] = { fileName }) => ({
-    problem: { message, details },
-  });
+  const problem = (
+    key: ErrorWords['key'],
+    params: ErrorParams = {},
+    extra: { size?: number; maxBytes?: number } = {},
+  ) => {
+    const words: ErrorWords = {
+      key,
+      params: { file: fileName, ...params },
+      terms: { what: uploadKinds[what] },
+    };
+    return {
+      problem: { message: englishErrorWords(words), details: { fileName, ...extra, words } },
+    };
+  };
   const size = typeof content === 'string' ? utf8Length(content) : content.byteLength;
   if (size > maxBytes) {
     return problem(
-      `${fileName} is ${megabytes(size)}, larger than the ${megabytes(maxBytes)} a ${what} may be. Split it or check that it is the right file.`,
-      { fileName, size, maxBytes },
+      'uploadTooLarge',
+      { size: megabytes(size), max: megabytes(maxBytes) },
+      { size, maxBytes },
     );
   }
   let text: string;
@@ -61,35 +84,24 @@ export function decodeUploadText(
       (content[0] === 0xff && content[1] === 0xfe) ||
       (content[0] === 0xfe && content[1] === 0xff)
     ) {
-      return problem(
-        `${fileName} is UTF-16 text. Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again.`,
-      );
+      return problem('uploadUtf16');
     }
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(content);
     } catch {
-      return problem(
-        `${fileName} is not UTF-8 text (it may be binary, or saved in another character set). ` +
-          `Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again.`,
-      );
+      return problem('uploadNotUtf8');
     }
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
-    return problem(
-      `${fileName} holds binary data (a NUL character at position ${nul}), not a ${what}. Check that it is the right file.`,
-    );
+    return problem('uploadBinary', { position: nul });
   }
   if (refuseReplacementCharacter && typeof content === 'string' && text.includes('\uFFFD')) {
-    return problem(
-      `${fileName} was not read as UTF-8 text (it contains replacement characters). Save it as UTF-8 and import it again.`,
-    );
+    return problem('uploadReplacement');
   }
   // Text handed over as a string may hold a lone surrogate: not Unicode, and not storable as is.
   if (typeof content === 'string' && loneSurrogate.test(text)) {
-    return problem(
-      `${fileName} contains text that is not valid Unicode (an unpaired surrogate). Save it as UTF-8 and import it again.`,
-    );
+    return problem('uploadSurrogate');
   }
   const hasByteOrderMark = text.charCodeAt(0) === 0xfeff;
   return { text: hasByteOrderMark ? text.slice(1) : text, hasByteOrderMark };

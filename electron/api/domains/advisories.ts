@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorWords } from '../error-words';
 import { method } from '../define';
 import { id, limit, offset } from '../schemas';
 
@@ -143,6 +144,16 @@ export interface AdvisoryImportResult {
   previousVersion: string | null;
   /** Why it was refused (the validator's messages, with their JSON path), or notes. */
   messages: string[];
+  /**
+   * The same reasons, in order, worded for people from the errors catalogue (a field in plain
+   * words, not its JSON path), with the technical words (path, validator test) for "Details".
+   */
+  problems?: AdvisoryProblem[];
+}
+
+export interface AdvisoryProblem {
+  words: ErrorWords;
+  technical?: string;
 }
 
 export const matchConfidences = ['high', 'medium', 'low'] as const;

@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { ColumnMapping, DeviceFieldName, ImportProblem } from '../../api/domains/inventory';
 import { deviceFieldNames, maxInventoryBytes } from '../../api/domains/inventory';
 import type { ApiClient } from '../../api/client';
-import { decodeUploadText } from '../../api/upload-text';
+import { decodeUploadText, type UploadKind } from '../../api/upload-text';
 import { CliError, exitCodes, type Output } from '../output';
 
 /** A file's text, refused (exit 2) before parsing when too large, binary or not UTF-8. */
-export function readTextFile(file: string, maxBytes: number, what: string): string {
+export function readTextFile(file: string, maxBytes: number, what: UploadKind): string {
   let size: number;
   try {
     const stat = fs.statSync(file);

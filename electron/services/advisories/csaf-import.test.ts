@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../api/client';
+import { germanError } from '../../api/test/german-words';
 import type { AdvisoryDetail } from '../../api/domains/advisories';
 import {
   csafFixtureFiles,
@@ -206,9 +207,13 @@ describe('CSAF advisory import', () => {
       fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'),
     );
     expect(notCsaf.outcome).toBe('refused');
-    expect(notCsaf.messages.join('\n')).toMatch(
-      /must have required property 'document' \(schema\)/,
-    );
+    // People read the field in plain words; the schema path and the validator's words are details.
+    expect(notCsaf.messages).toContain('The document as a whole: the field "document" is missing.');
+    expect(notCsaf.messages.join('\n')).not.toMatch(/required property|\(schema\)/);
+    const technical = (r: typeof notCsaf) => (r.problems ?? []).map((p) => p.technical).join('\n');
+    expect(technical(notCsaf)).toMatch(/^\/: must have required property 'document' \(schema\)$/m);
+    const german = (notCsaf.problems ?? []).map((p) => germanError({ words: p.words }));
+    expect(german).toContain('Das Dokument als Ganzes: Das Feld „document“ fehlt.');
 
     const broken = fixture('icsma-17-215-02.json') as {
       vulnerabilities: { product_status: { known_affected: string[] } }[];
@@ -216,7 +221,8 @@ describe('CSAF advisory import', () => {
     broken.vulnerabilities[0]?.product_status.known_affected.push('CSAFPID-9999');
     const mandatory = await importText('broken.json', JSON.stringify(broken));
     expect(mandatory.outcome).toBe('refused');
-    expect(mandatory.messages.join('\n')).toMatch(/mandatory test 6\.1\.1/);
+    expect(technical(mandatory)).toMatch(/mandatory test 6\.1\.1/);
+    expect(mandatory.messages.join('\n')).toMatch(/^vulnerabilities › no\. 1 › product status/m);
 
     const notJson = await importText('notes.txt', 'this is not { json');
     expect(notJson).toMatchObject({ outcome: 'refused' });

@@ -6,8 +6,10 @@
 import {
   maxAdvisoryBytes,
   type AdvisoryImportResult,
+  type AdvisoryProblem,
   type NormalizedAdvisory,
 } from '../../api/domains/advisories';
+import { englishErrorWords, errorWordsOf, type ErrorWords } from '../../api/error-words';
 import { canonicalJson, sha256Hex as sha256Text } from '../audit/hash';
 import { mutate, type MutateContext } from '../core/context';
 import { ServiceError, wordedError } from '../core/errors';
@@ -28,7 +30,7 @@ export interface AdvisoryFile {
 function refused(
   fileName: string,
   sha256: string | null,
-  messages: string[],
+  problems: AdvisoryProblem[],
   doc?: NormalizedAdvisory,
 ): AdvisoryImportResult {
   return {
@@ -39,8 +41,18 @@ function refused(
     trackingId: doc?.trackingId ?? null,
     version: doc?.version ?? null,
     previousVersion: null,
-    messages,
+    messages: problems.map((p) => englishErrorWords(p.words)),
+    problems,
   };
+}
+
+/** A reason worded from the errors catalogue, with the technical words for "Details". */
+function problem(
+  key: ErrorWords['key'],
+  params: ErrorWords['params'],
+  technical?: string,
+): AdvisoryProblem {
+  return { words: { key, params }, ...(technical ? { technical } : {}) };
 }
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -73,7 +85,15 @@ async function readCsaf(
     ));
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
-    return { ok: false, result: refused(file.fileName, null, [error.message]) };
+    // decodeUpload's refusals are worded (api/upload-text.ts).
+    const words = errorWordsOf(error.details) ?? {
+      key: 'csafNotRead',
+      params: { file: file.fileName },
+    };
+    return {
+      ok: false,
+      result: { ...refused(file.fileName, null, [{ words }]), messages: [error.message] },
+    };
   }
   let json: unknown;
   try {
@@ -82,7 +102,7 @@ async function readCsaf(
     return {
       ok: false,
       result: refused(file.fileName, sha256, [
-        `${file.fileName} is not JSON (${(error as Error).message}); a CSAF advisory is a JSON document.`,
+        problem('csafNotJson', { file: file.fileName }, (error as Error).message),
       ]),
     };
   }
@@ -92,7 +112,7 @@ async function readCsaf(
     return {
       ok: false,
       result: refused(file.fileName, sha256, [
-        `${file.fileName} contains text that is not valid Unicode (an unpaired surrogate escape such as \\ud800); nothing was stored.`,
+        problem('csafLoneSurrogate', { file: file.fileName }, 'an escape such as \\ud800'),
       ]),
     };
   }
@@ -101,8 +121,8 @@ async function readCsaf(
     return {
       ok: false,
       result: refused(file.fileName, sha256, [
-        `${file.fileName} is not a valid CSAF 2.0 document; nothing was stored.`,
-        ...validation.messages,
+        problem('csafNotValid', { file: file.fileName }),
+        ...validation.problems,
       ]),
     };
   }
@@ -142,8 +162,10 @@ export async function importAdvisory(
       file.fileName,
       read.sha256,
       [
-        `${advisory.trackingId} revision ${advisory.version} is already stored with different content. ` +
-          'A changed advisory must carry a new tracking version; ask the publisher which document is authoritative.',
+        problem('csafRevisionDiffers', {
+          trackingId: advisory.trackingId,
+          version: advisory.version,
+        }),
       ],
       advisory,
     );
@@ -155,9 +177,11 @@ export async function importAdvisory(
         file.fileName,
         read.sha256,
         [
-          order === null
-            ? `${advisory.trackingId}: revision "${advisory.version}" cannot be ordered against the stored revision "${known.version}".`
-            : `${advisory.trackingId} revision ${advisory.version} is older than the stored revision ${known.version}; an older revision cannot replace a newer one.`,
+          problem(order === null ? 'csafRevisionUnordered' : 'csafRevisionOlder', {
+            trackingId: advisory.trackingId,
+            version: advisory.version,
+            stored: known.version,
+          }),
         ],
         advisory,
       );

@@ -3,11 +3,14 @@ import type {
   CsafTestResult,
 } from '@secvisogram/csaf-validator-lib/validateStrict.js';
 import { correctedMandatoryTests } from './csaf-library-corrections';
+import { csafProblem, type CsafProblem } from './csaf-problem-words';
 
 export interface CsafValidation {
   valid: boolean;
   /** "<JSON path>: <message> (<test>)", once each. */
   messages: string[];
+  /** The same, in order, worded for people (the field in plain words; the path in `technical`). */
+  problems: CsafProblem[];
 }
 
 interface Validator {
@@ -53,14 +56,15 @@ function testLabel(name: string): string {
   return name.startsWith('csaf_') ? 'schema' : name;
 }
 
-function messagesOf(results: CsafTestResult[]): string[] {
-  const out = new Set<string>();
+function messagesOf(results: CsafTestResult[]): Omit<CsafValidation, 'valid'> {
+  const out = new Map<string, CsafProblem>();
   for (const t of results) {
     for (const e of t.errors) {
-      out.add(`${e.instancePath || '/'}: ${e.message ?? 'invalid'} (${testLabel(t.name)})`);
+      const problem = csafProblem(e.instancePath, e.message ?? 'invalid', testLabel(t.name));
+      if (!out.has(problem.technical)) out.set(problem.technical, problem);
     }
   }
-  return [...out];
+  return { messages: [...out.keys()], problems: [...out.values()] };
 }
 
 /**
@@ -71,13 +75,15 @@ export async function validateCsaf(doc: unknown): Promise<CsafValidation> {
   try {
     const { validate, schema, mandatory } = await loadValidator();
     const s = await validate(schema, doc);
-    if (!s.isValid) return { valid: false, messages: messagesOf(s.tests) };
+    if (!s.isValid) return { valid: false, ...messagesOf(s.tests) };
     const m = await validate(mandatory, doc);
-    return { valid: m.isValid, messages: messagesOf(m.tests) };
+    return { valid: m.isValid, ...messagesOf(m.tests) };
   } catch (error) {
+    const technical = (error as Error).message;
     return {
       valid: false,
-      messages: [`The CSAF validator could not check this document: ${(error as Error).message}`],
+      messages: [`The CSAF validator could not check this document: ${technical}`],
+      problems: [{ words: { key: 'csafValidatorFailed', params: {} }, technical }],
     };
   }
 }

@@ -8,7 +8,7 @@ import {
   type ColumnMapping,
   type DeviceFieldName,
 } from '../../api/domains/inventory';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 
 /** Header names, compared lower case without spaces or punctuation ("#" reads as "no"). */
 const synonyms: Record<DeviceFieldName, string[]> = {
@@ -131,6 +131,11 @@ export function suggestMapping(headers: readonly string[]): ColumnMapping {
   return mapping;
 }
 
+/** '"A", "B"': column names as the message quotes them. */
+function quoted(names: readonly string[]): string {
+  return names.map((h) => `"${h}"`).join(', ');
+}
+
 /**
  * The mapping to import with: the user's choices over the suggestion. Refuses a mapping that
  * names a column the file lacks, maps two columns to one field, or maps none to the asset tag.
@@ -144,9 +149,10 @@ export function resolveMapping(
   if (given) {
     const unknown = Object.keys(given).filter((h) => !headers.includes(h));
     if (unknown.length > 0) {
-      throw new ServiceError(
+      throw wordedError(
         'invalid_input',
-        `The column mapping names ${unknown.map((h) => `"${h}"`).join(', ')}, which ${fileName} does not have. Its columns are: ${headers.map((h) => `"${h}"`).join(', ')}.`,
+        'mappingUnknownColumns',
+        { file: fileName, unknown: quoted(unknown), columns: quoted(headers) },
         { unknownColumns: unknown },
       );
     }
@@ -165,18 +171,18 @@ export function resolveMapping(
   }
   const twice = [...columnsByField].filter(([, cols]) => cols.length > 1);
   if (twice.length > 0) {
-    throw new ServiceError(
+    throw wordedError(
       'invalid_input',
-      `The column mapping gives one field to several columns: ${twice
-        .map(([f, cols]) => `${f} ← ${cols.map((c) => `"${c}"`).join(' and ')}`)
-        .join('; ')}. Map each field to one column.`,
+      'mappingFieldTwice',
+      { columns: twice.map(([, cols]) => quoted(cols)).join('; ') },
       { duplicateFields: twice.map(([f]) => f) },
     );
   }
   if (!columnsByField.has('assetTag')) {
-    throw new ServiceError(
+    throw wordedError(
       'invalid_input',
-      `No column of ${fileName} is mapped to the asset tag, which every device needs. Map one of: ${headers.map((h) => `"${h}"`).join(', ')}.`,
+      'mappingNoAssetTag',
+      { file: fileName, columns: quoted(headers) },
       { missingField: 'assetTag' },
     );
   }

@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { ImportProblem } from '../../api/domains/inventory';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { controlCharacters } from './field-rules';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -43,10 +43,7 @@ export function readCsv(fileName: string, text: string): CsvTable {
   const data = parsed.data;
   const headerCells = data[0];
   if (!headerCells || isBlank(headerCells)) {
-    throw new ServiceError(
-      'invalid_input',
-      `${fileName} has no header row. The first row must name the columns (e.g. "Asset Tag", "Manufacturer", "Model").`,
-    );
+    throw wordedError('invalid_input', 'csvNoHeader', { file: fileName });
   }
   const delimiter: Delimiter =
     parsed.meta.delimiter === ';' || parsed.meta.delimiter === '\t' ? parsed.meta.delimiter : ',';
@@ -54,9 +51,11 @@ export function readCsv(fileName: string, text: string): CsvTable {
   const seen = new Set<string>();
   const duplicates = headers.filter((h) => (seen.has(h) ? true : (seen.add(h), false)));
   if (duplicates.length > 0) {
-    throw new ServiceError(
+    const columns = [...new Set(duplicates)].map((h) => `"${h}"`).join(', ');
+    throw wordedError(
       'invalid_input',
-      `${fileName} has more than one column called ${[...new Set(duplicates)].map((h) => `"${h}"`).join(', ')}. Rename them so that each column has its own name.`,
+      'csvDuplicateColumns',
+      { file: fileName, columns },
       { duplicateHeaders: duplicates },
     );
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decodeUploadText } from '../../api/upload-text';
+import { decodeUploadText, type UploadKind } from '../../api/upload-text';
 import { ServiceError } from '../core/errors';
 
 export interface UploadText {
@@ -18,7 +18,7 @@ export function decodeUpload(
   fileName: string,
   content: string | Uint8Array,
   maxBytes: number,
-  what: string,
+  what: UploadKind,
   /** Text already decoded by the UI: refuse U+FFFD, the mark of bytes that were not UTF-8. */
   refuseReplacementCharacter = false,
 ): UploadText {

@@ -3,6 +3,7 @@
  * the header `cve,epss,percentile`, then one row per CVE with two numbers from 0 to 1. A
  * malformed line is refused with its number; nothing of the file is stored then.
  */
+import { englishErrorWords, type ErrorParams, type ErrorWordKey } from '../../api/error-words';
 import type { Parsed } from './kev-parse';
 
 export interface EpssFile {
@@ -17,8 +18,14 @@ export interface EpssFile {
 const cvePattern = /^CVE-\d{4}-\d{4,19}$/;
 const numberPattern = /^(?:0(?:\.\d+)?|1(?:\.0+)?|\.\d+)(?:e-?\d+)?$/i;
 
-function fail(line: number, message: string): Parsed<EpssFile> {
-  return { ok: false, message: `Line ${line}: ${message}` };
+function fail(line: number, key: ErrorWordKey, params: ErrorParams = {}): Parsed<EpssFile> {
+  const words = { key, params: { line, ...params } };
+  // The caller words the refusal with the file's name; the message stands for it meanwhile.
+  return {
+    ok: false,
+    message: englishErrorWords({ key, params: { ...words.params, file: 'EPSS' } }),
+    words,
+  };
 }
 
 export function parseEpssFile(text: string): Parsed<EpssFile> {
@@ -29,16 +36,10 @@ export function parseEpssFile(text: string): Parsed<EpssFile> {
       (lines[0] ?? '').replace(/^\uFEFF/, '').trim(),
     );
   if (!head?.[1] || !head[2]) {
-    return fail(
-      1,
-      'expected the comment line "#model_version:…,score_date:…" that starts every EPSS file.',
-    );
+    return fail(1, 'epssNoModelLine');
   }
   if ((lines[1] ?? '').trim() !== 'cve,epss,percentile') {
-    return fail(
-      2,
-      `expected the header "cve,epss,percentile", found "${(lines[1] ?? '').slice(0, 60)}".`,
-    );
+    return fail(2, 'epssNoHeader', { found: (lines[1] ?? '').slice(0, 60) });
   }
   const n = lines.length - 2;
   const cves: string[] = new Array<string>(n);
@@ -51,26 +52,23 @@ export function parseEpssFile(text: string): Parsed<EpssFile> {
     const a = raw.indexOf(',');
     const b = a < 0 ? -1 : raw.indexOf(',', a + 1);
     if (a < 0 || b < 0 || raw.indexOf(',', b + 1) >= 0) {
-      return fail(
-        lineNo,
-        `expected three fields "cve,epss,percentile", found "${raw.slice(0, 60)}".`,
-      );
+      return fail(lineNo, 'epssNotThreeFields', { found: raw.slice(0, 60) });
     }
     const cve = raw.slice(0, a);
     const epss = raw.slice(a + 1, b);
     const pct = raw.slice(b + 1).trimEnd();
-    if (!cvePattern.test(cve))
-      return fail(lineNo, `field cve: "${cve.slice(0, 40)}" is not a CVE ID.`);
+    if (!cvePattern.test(cve)) return fail(lineNo, 'epssNotCve', { value: cve.slice(0, 40) });
     if (!numberPattern.test(epss))
-      return fail(lineNo, `field epss: "${epss.slice(0, 40)}" is not a number from 0 to 1.`);
+      return fail(lineNo, 'epssNotNumber', { column: 'epss', value: epss.slice(0, 40) });
     if (!numberPattern.test(pct))
-      return fail(lineNo, `field percentile: "${pct.slice(0, 40)}" is not a number from 0 to 1.`);
+      return fail(lineNo, 'epssNotNumber', { column: 'percentile', value: pct.slice(0, 40) });
     const score = Number(epss);
     const percentile = Number(pct);
-    if (!(score >= 0 && score <= 1)) return fail(lineNo, `field epss: ${epss} is not from 0 to 1.`);
+    if (!(score >= 0 && score <= 1))
+      return fail(lineNo, 'epssNotNumber', { column: 'epss', value: epss });
     if (!(percentile >= 0 && percentile <= 1))
-      return fail(lineNo, `field percentile: ${pct} is not from 0 to 1.`);
-    if (seen.has(cve)) return fail(lineNo, `field cve: ${cve} appears twice.`);
+      return fail(lineNo, 'epssNotNumber', { column: 'percentile', value: pct });
+    if (seen.has(cve)) return fail(lineNo, 'epssCveTwice', { value: cve });
     seen.add(cve);
     cves[i] = cve;
     scores[i] = score;

@@ -4,6 +4,7 @@
  * patterns, the date formats. Beyond the schema, `count` must equal the entries listed and a CVE
  * appears once: a truncated or merged file is refused rather than half-believed.
  */
+import type { ErrorParams, ErrorWordKey } from '../../api/error-words';
 import { z } from 'zod';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
@@ -44,7 +45,13 @@ export interface KevCatalog {
   entries: KevEntry[];
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * A parsed file, or why not: the English words and, where the parser words them from the errors
+ * catalogue, its key and values (the file's name is added by the caller as `file`).
+ */
+export type Parsed<T> =
+  | { ok: true; value: T }
+  | { ok: false; message: string; words?: { key: ErrorWordKey; params: ErrorParams } };
 
 /** "line 12, column 5" for a JSON.parse error at a character offset. */
 export function lineOf(text: string, offset: number): string {

@@ -8,7 +8,7 @@ import type {
 import { sha256Hex } from '../audit/hash';
 import { insertHistory } from '../cases/case-store';
 import { mutate, type MutateContext } from '../core/context';
-import { ServiceError } from '../core/errors';
+import { wordedError } from '../core/errors';
 import { parseEpssFile } from './epss-parse';
 import { parseKevCatalog, type Parsed } from './kev-parse';
 import { heldHere } from '../cases/held-here';
@@ -18,8 +18,14 @@ interface ThreatFile {
   content: string;
 }
 
-function refuse(fileName: string, message: string): never {
-  throw new ServiceError('invalid_input', `${fileName}: ${message} Nothing was stored.`);
+/** A file refused: with the parser's worded reason where it has one, else its English words. */
+function refuse(
+  fileName: string,
+  { message, words }: Extract<Parsed<unknown>, { ok: false }>,
+): never {
+  throw words
+    ? wordedError('invalid_input', words.key, { ...words.params, file: fileName })
+    : wordedError('invalid_input', 'threatFileRefused', { file: fileName, problem: message });
 }
 
 /** The file parsed, or refused with the parser's words; and its hash, to spot a re-import. */
@@ -28,7 +34,7 @@ function readThreatFile<T>(
   parse: (content: string) => Parsed<T>,
 ): { value: T; sha256: string } {
   const parsed = parse(file.content);
-  if (!parsed.ok) refuse(file.fileName, parsed.message);
+  if (!parsed.ok) refuse(file.fileName, parsed);
   return { value: parsed.value, sha256: sha256Hex(file.content) };
 }
 
@@ -93,17 +99,19 @@ export function importKev(ctx: MutateContext, file: ThreatFile): KevImportResult
     .get(catalog.catalogVersion) as { sha256: string } | undefined;
   if (same) {
     if (same.sha256 === sha256) return { ...base, outcome: 'unchanged', casesFlagged: 0 };
-    refuse(
-      file.fileName,
-      `KEV catalog version ${catalog.catalogVersion} is already stored with different content.`,
-    );
+    throw wordedError('invalid_input', 'kevVersionDiffers', {
+      file: file.fileName,
+      version: catalog.catalogVersion,
+    });
   }
   const previous = currentCatalog(db);
   if (previous && catalog.dateReleased < previous.dateReleased) {
-    refuse(
-      file.fileName,
-      `catalog version ${catalog.catalogVersion} (released ${catalog.dateReleased}) is older than the current catalog ${previous.catalogVersion}.`,
-    );
+    throw wordedError('invalid_input', 'kevOlder', {
+      file: file.fileName,
+      version: catalog.catalogVersion,
+      released: catalog.dateReleased,
+      current: previous.catalogVersion,
+    });
   }
   const now = clock.now().toISOString();
   return mutate(ctx, () => {
@@ -198,16 +206,18 @@ export function importEpss(ctx: MutateContext, file: ThreatFile): EpssImportResu
     current.scoreDate === scores.scoreDate
   ) {
     if (current.sha256 === sha256) return { ...base, outcome: 'unchanged' };
-    refuse(
-      file.fileName,
-      `EPSS scores of ${scores.scoreDate} (model ${scores.modelVersion}) are already stored with different content.`,
-    );
+    throw wordedError('invalid_input', 'epssDateDiffers', {
+      file: file.fileName,
+      date: scores.scoreDate,
+      model: scores.modelVersion,
+    });
   }
   if (current && scores.scoreDate < current.scoreDate) {
-    refuse(
-      file.fileName,
-      `its score date ${scores.scoreDate} is older than the current scores of ${current.scoreDate}.`,
-    );
+    throw wordedError('invalid_input', 'epssOlder', {
+      file: file.fileName,
+      date: scores.scoreDate,
+      current: current.scoreDate,
+    });
   }
   const now = clock.now().toISOString();
   return mutate(ctx, () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testNow } from '../cases/case-test-setup';
 import { fixturesDir, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 import type { ApiClient } from '../../api/client';
+import { germanError } from '../../api/test/german-words';
 
 const operator = { kind: 'operator', osUser: 'test' } as const;
 const kevFile = path.join(fixturesDir, 'kev', 'known_exploited_vulnerabilities.json');
@@ -212,7 +213,8 @@ describe('KEV and EPSS, imported offline', () => {
         });
         expect(r.ok).toBe(false);
         if (r.ok) return;
-        expect(r.error.message).toContain(`Line ${line}:`);
+        expect(r.error.message).toMatch(new RegExp(`^epss\\.csv: line ${line}\\b`));
+        expect(germanError(r.error.details)).toMatch(new RegExp(`^epss\\.csv: Zeile ${line}\\b`));
         expect(stored()).toEqual(before);
       }),
       { numRuns: 40 },

@@ -7,6 +7,7 @@ import type {
 } from '../../../electron/api/domains/advisories';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { wordsSentence } from '../components/error-words';
 import { FileChooser } from '../inventory/FileChooser';
 import { ImportPanel } from '../inventory/ImportPanel';
 
@@ -100,10 +101,23 @@ export function AdvisoryImportPanel({ onImported, onOpen, onClose }: Props) {
           ) : null}
           {result.messages.length ? (
             <ul className="message-list">
-              {result.messages.map((m, i) => (
-                <li key={i}>{m}</li>
-              ))}
+              {result.messages.map((m, i) => {
+                const problem = result.problems?.[i];
+                return <li key={i}>{problem ? wordsSentence(t, problem.words) : m}</li>;
+              })}
             </ul>
+          ) : null}
+          {result.problems?.some((p) => p.technical) ? (
+            <details className="error-details">
+              <summary>{t('errors.details')}</summary>
+              {result.problems.map((p, i) =>
+                p.technical ? (
+                  <p className="error-code" key={i}>
+                    {p.technical}
+                  </p>
+                ) : null,
+              )}
+            </details>
           ) : null}
           {result.advisoryId !== null && !busy ? (
             <Button

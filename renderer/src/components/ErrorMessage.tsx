@@ -24,6 +24,8 @@ export function ErrorMessage({ error, onRetry }: Props) {
     ? t(`errors.titles.${error.code as 'conflict'}`)
     : t('errors.title');
   const { lines, technical } = errorLines(t, error);
+  // What a refusal says for those who fix things (SQLite's words, a schema path): behind Details.
+  const cause = (error.details as { technical?: unknown } | undefined)?.technical;
   return (
     <div className="error-message" role="alert">
       <p className="error-title">{title}</p>
@@ -36,6 +38,7 @@ export function ErrorMessage({ error, onRetry }: Props) {
         <summary>{t('errors.details')}</summary>
         <p className="error-code">{t('errors.code', { code: error.code })}</p>
         {technical ? <p className="error-code">{error.message}</p> : null}
+        {typeof cause === 'string' ? <p className="error-code">{cause}</p> : null}
       </details>
       {onRetry ? (
         <Button className="button button-secondary" onPress={onRetry}>

@@ -1,5 +1,10 @@
 import type { TFunction } from 'i18next';
-import { errorWordsOf, schemaWordsOf, wordedParams } from '../../../electron/api/error-words';
+import {
+  errorWordsOf,
+  schemaWordsOf,
+  wordedParams,
+  type ErrorWords,
+} from '../../../electron/api/error-words';
 import type { GateLookup } from '../../../electron/api/gate-words';
 import { missingSentence, type MissingWords } from '../../../electron/api/missing-words';
 import type { ApiError } from '../api/client';
@@ -63,7 +68,11 @@ export function missingLine(t: TFunction, words: MissingWords): string {
  */
 export function serviceSentence(t: TFunction, error: ApiError): string {
   const words = errorWordsOf(error.details);
-  if (!words) return error.message;
+  return words ? wordsSentence(t, words) : error.message;
+}
+
+/** Words of the errors catalogue (a refusal, an import's reason) in the station's language. */
+export function wordsSentence(t: TFunction, words: ErrorWords): string {
   const params = wordedParams(words, {
     role: (r) => t(`people.roles.${r}`),
     term: (k) => t(`serviceTerms.${k}`),
