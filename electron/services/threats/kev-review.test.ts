@@ -5,6 +5,7 @@ import type { CasePriority } from '../../api/domains/threats';
 import { demoIncident, type DemoIncident } from '../cases/case-test-setup';
 import { auditSince } from '../people/test/test-calls';
 import { fixturesDir, signInAs } from '../test/temp-runtime';
+import { germanError } from '../../api/test/german-words';
 
 /**
  * A newer KEV catalog that adds a CVE of an open case flags the case (kev_re_review); biomed or
@@ -61,7 +62,12 @@ describe('acknowledging a KEV re-review', () => {
       catalogVersion: '2025.08.22',
     });
     expect(wrong.ok).toBe(false);
-    if (!wrong.ok) expect(wrong.error.message).toMatch(/^catalogVersion: .*2025\.08\.25/);
+    if (!wrong.ok) {
+      // The field is named in details (for the form), not as a code in the sentence.
+      expect(wrong.error.message).toMatch(/^The case of .* flagged by KEV catalog 2025\.08\.25/);
+      expect(wrong.error.details).toMatchObject({ field: 'catalogVersion' });
+      expect(germanError(wrong.error.details)).toMatch(/vom KEV-Katalog 2025\.08\.25 markiert/);
+    }
     const still = await d.api.value('cases.get', { caseId });
     expect(still.flags).toContain('kev_re_review');
   });
