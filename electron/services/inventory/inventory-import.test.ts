@@ -245,7 +245,7 @@ describe('inventory import', () => {
         content: demoCsv,
         mapping: { vendor: 'model', model: 'model' },
       }),
-    ).toMatch(/model ← "vendor" and "model"/);
+    ).toMatch(/one field to several columns \("vendor", "model"\)/);
     expect(
       await refusal('inventory.import', { fileName: 'x.csv', content: 'tag,tag\n1,2\n' }),
     ).toMatch(/more than one column called "tag"/);
