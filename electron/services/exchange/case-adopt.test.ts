@@ -229,8 +229,13 @@ describe('the station that handed a case on', () => {
       const here = briefing.situation.byStation.find((s) => s.station === 'NM laptop 2');
       expect(here?.caseCount).toBe(held);
       expect(briefing.topPriorities.map((p) => p.caseId)).not.toContain(caseId);
+      // The incident counts the whole facility as the board does: the case once, as the biomed's.
+      const board = await laptop.api.value('board.get', { incidentId });
+      expect(
+        board.rows.filter((r) => r.assetTag === 'NM-0007').map((r) => r.station?.name),
+      ).toEqual(['Biomed workstation']);
       const incident = await laptop.api.value('incidents.get', { id: incidentId });
-      expect(incident.caseCount).toBe(held);
+      expect(incident.caseCount).toBe(board.totalCases);
       const priorities = await laptop.api.value('threats.priorities', { incidentId });
       expect(priorities.map((p) => p.caseId)).not.toContain(caseId);
     },
