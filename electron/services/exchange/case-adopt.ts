@@ -1,10 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { WaitingTransfer, WaitingTransferReason } from '../../api/domains/exchange';
 import { systemActor } from '../audit/append';
-import { canonicalJson } from '../audit/hash';
 import { mutate, type Services } from '../core/context';
-import { contentHash } from '../people/insert-signoff';
 import { reopenHandedBack } from './case-handback';
+import {
+  carrySignoffs,
+  copyWork,
+  localUser,
+  receivedEvent,
+  remoteStaffId,
+  type LocalRefs,
+  type RemoteCase,
+} from './case-work';
 
 /**
  * The receiving side of a case handed on (case-transfer.ts): a case another station handed to
@@ -16,25 +23,6 @@ import { reopenHandedBack } from './case-handback';
  * this station handed on and now gets back is not a second case: its own is reopened
  * (case-handback.ts).
  */
-
-export interface RemoteCase {
-  station_id: string;
-  station_name: string;
-  id: number;
-  asset_tag: string;
-  tracking_id: string;
-  version: string | null;
-  assignee_user_id: number | null;
-}
-
-export interface LocalRefs {
-  incident: number;
-  device: number;
-  advisory: number;
-  revision: number;
-  /** This station's own case for it, handed on earlier: the case is handed back. */
-  handedBack: number | null;
-}
 
 /** Cases other stations handed to this one that are not opened here yet. */
 function pendingCases(db: Database.Database, selfId: string): RemoteCase[] {
@@ -129,104 +117,6 @@ export function waitingTransfers(db: Database.Database, selfId: string): Waiting
   return out;
 }
 
-/** This station's active account of a person of another station, matched by staff ID. */
-export function localUser(db: Database.Database, staffId: string | null): number | null {
-  if (!staffId) return null;
-  return (
-    db
-      .prepare<[string], number>('SELECT id FROM users WHERE staff_id = ? AND active = 1')
-      .pluck()
-      .get(staffId) ?? null
-  );
-}
-
-export function remoteStaffId(db: Database.Database, stationId: string, userId: number | null) {
-  if (userId === null) return null;
-  return (
-    db
-      .prepare<[string, number], string | null>(
-        'SELECT staff_id FROM station_users WHERE station_id = ? AND id = ?',
-      )
-      .pluck()
-      .get(stationId, userId) ?? null
-  );
-}
-
-interface RemoteSignoff {
-  kind: string;
-  user_id: number;
-  user_name: string;
-  role: string;
-  statement: string;
-  content: string;
-  signed_at: string;
-  staff_id: string | null;
-}
-
-/**
- * The case's sign-offs, carried as what their signers attested: the same sections, advisory
- * version, template and round, with the case and advisory named by this station's IDs. A sign-off
- * valid at the station that gave the case is valid here; a stale one stays stale. A signer is
- * this station's account with the same staff ID; a sign-off whose signer has none here cannot be
- * carried (the workflow counts sign-offs by person) and is named in the `case.received` event.
- * One this station already has (its own, on a case handed back) is left as it is.
- */
-export function carrySignoffs(
-  db: Database.Database,
-  c: RemoteCase,
-  caseId: number,
-  advisoryId: number,
-): { carried: number; notCarried: { kind: string; name: string }[] } {
-  const rows = db
-    .prepare<[string, string, string], RemoteSignoff>(
-      `SELECT s.kind, s.user_id, s.user_name, s.role, s.statement, s.content, s.signed_at,
-              coalesce(s.staff_id, u.staff_id) AS staff_id
-         FROM station_signoffs s
-         LEFT JOIN station_users u ON u.station_id = s.station_id AND u.id = s.user_id
-        WHERE s.station_id = ? AND s.subject_type = 'case' AND s.subject_id >= ?
-          AND s.subject_id < ? ORDER BY s.id`,
-    )
-    .all(c.station_id, `${c.id}:`, `${c.id};`);
-  const insert = db.prepare(
-    `INSERT INTO signoffs (subject_type, subject_id, kind, user_id, user_name, role, statement,
-       content, content_hash, signed_at, staff_id)
-     VALUES ('case', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const had = db
-    .prepare<[string, string, string], number>(
-      `SELECT 1 FROM signoffs WHERE subject_type = 'case' AND subject_id = ? AND kind = ?
-          AND signed_at = ?`,
-    )
-    .pluck();
-  const notCarried: { kind: string; name: string }[] = [];
-  let carried = 0;
-  for (const s of rows) {
-    if (had.get(`${caseId}:${s.kind}`, s.kind, s.signed_at) !== undefined) continue;
-    const user = localUser(db, s.staff_id);
-    if (user === null) {
-      notCarried.push({ kind: s.kind, name: s.user_name });
-      continue;
-    }
-    const attested = JSON.parse(s.content) as Record<string, unknown>;
-    const advisory = (attested.advisory ?? {}) as Record<string, unknown>;
-    const content = { ...attested, caseId, advisory: { ...advisory, id: advisoryId } };
-    insert.run(
-      `${caseId}:${s.kind}`,
-      s.kind,
-      user,
-      s.user_name,
-      s.role,
-      s.statement,
-      canonicalJson(content),
-      contentHash(content),
-      s.signed_at,
-      s.staff_id,
-    );
-    carried += 1;
-  }
-  return { carried, notCarried };
-}
-
 /** Open here the case `c` another station handed to this one, with its audit event. */
 function adoptCase(services: Services, c: RemoteCase, refs: LocalRefs): void {
   const { db, clock } = services;
@@ -256,46 +146,9 @@ function adoptCase(services: Services, c: RemoteCase, refs: LocalRefs): void {
           c.id,
         ).lastInsertRowid,
     );
-    // Entries made here earlier, or at a third station, keep the station they name.
-    db.prepare(
-      `INSERT INTO case_answers (case_id, section_id, item_id, value, answered_by, answered_role,
-         answered_at, station_name, answered_by_name)
-       SELECT ?, a.section_id, a.item_id, a.value, NULL, a.answered_role, a.answered_at,
-              coalesce(a.station_name, ?), coalesce(a.answered_by_name, u.display_name)
-         FROM station_case_answers a
-         LEFT JOIN station_users u ON u.station_id = a.station_id AND u.id = a.answered_by
-        WHERE a.station_id = ? AND a.case_id = ?`,
-    ).run(id, c.station_name, c.station_id, c.id);
-    db.prepare(
-      `INSERT INTO case_history (case_id, event, from_state, to_state, at, user_id, role, detail,
-         station_name, user_name)
-       SELECT ?, h.event, h.from_state, h.to_state, h.at, NULL, h.role, h.detail,
-              coalesce(h.station_name, ?), coalesce(h.user_name, u.display_name)
-         FROM station_case_history h
-         LEFT JOIN station_users u ON u.station_id = h.station_id AND u.id = h.user_id
-        WHERE h.station_id = ? AND h.case_id = ? ORDER BY h.id`,
-    ).run(id, c.station_name, c.station_id, c.id);
+    copyWork(db, c, id);
     const signoffs = carrySignoffs(db, c, id, refs.advisory);
-    return {
-      value: id,
-      audit: {
-        action: 'case.received',
-        entityType: 'case',
-        entityId: id,
-        payload: {
-          fromStation: c.station_id,
-          fromStationName: c.station_name,
-          fromCase: c.id,
-          assetTag: c.asset_tag,
-          trackingId: c.tracking_id,
-          assigneeUserId: assignee,
-          // The assignee there, when no account here has their staff ID.
-          assigneeNotCarried: c.assignee_user_id !== null && assignee === null,
-          signoffsCarried: signoffs.carried,
-          signoffsNotCarried: signoffs.notCarried,
-        },
-      },
-    };
+    return { value: id, audit: receivedEvent(c, id, assignee, signoffs, false) };
   });
 }
 

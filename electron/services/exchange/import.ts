@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
@@ -28,12 +27,10 @@ import { applyConflictChoices } from './conflict-choices';
 import { adoptWaitingTransfers, waitingTransfers } from './case-adopt';
 import { ownHeadId, receivedCases } from './received-cases';
 import { applyToReplica } from './replica';
+import { heldFiles, keepHeld, readBundleFile } from './held-bundles';
 import { answerRequests } from './request-answers';
 import { PayloadError, readPayload, type BundleEvent, type BundleHeader } from './bundle-format';
 import { envelopeSignatureValid, NotAnEnvelope, openEnvelope, TruncatedEnvelope } from './cms';
-
-/** Larger than any bundle a station writes (100,000 events are a few tens of megabytes). */
-const maxBundleBytes = 1024 * 1024 * 1024;
 
 class Refusal extends Error {
   constructor(
@@ -63,22 +60,6 @@ type Checked =
       header?: BundleHeader;
     }
   | { kind: 'held'; stationId: string; stationName: string; reason: string };
-
-export function heldFolder(services: Services): string {
-  return path.join(services.dataDir, 'exchange', 'held');
-}
-
-function readBundleFile(file: string): Buffer {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new NotAnEnvelope('the file cannot be read');
-  }
-  if (!stat.isFile()) throw new NotAnEnvelope('it is not a file');
-  if (stat.size > maxBundleBytes) throw new NotAnEnvelope('it is larger than any bundle');
-  return fs.readFileSync(file);
-}
 
 /** The checks of the issue, in its order; throws Refusal, NotAnEnvelope or TruncatedEnvelope. */
 function verifyBundle(services: Services, self: SelfRow, bytes: Buffer): Checked {
@@ -346,15 +327,6 @@ function importOne(services: Services, self: SelfRow, file: string): BundleImpor
   });
 }
 
-function keepHeld(services: Services, file: string): void {
-  const dir = heldFolder(services);
-  fs.mkdirSync(dir, { recursive: true });
-  const bytes = fs.readFileSync(file);
-  const name = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 32) + '.p7m';
-  const target = path.join(dir, name);
-  if (path.resolve(file) !== target && !fs.existsSync(target)) fs.writeFileSync(target, bytes);
-}
-
 /**
  * Import bundles in any order: each is verified and applied on its own, all or nothing; one that
  * starts after a gap is held (kept in the data folder) and tried again whenever another bundle
@@ -370,9 +342,7 @@ export function importBundles(services: Services, files: string[]): BundleImport
       { station: 'not_enrolled' },
     );
   }
-  const held = fs.existsSync(heldFolder(services))
-    ? fs.readdirSync(heldFolder(services)).map((f) => path.join(heldFolder(services), f))
-    : [];
+  const held = heldFiles(services);
   const results = new Map<string, BundleImportOutcome>();
   const headBefore = ownHeadId(services.db);
   let pending = [...files.map((f) => path.resolve(f)), ...held];
