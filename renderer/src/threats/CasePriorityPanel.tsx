@@ -32,7 +32,15 @@ export function CasePriorityPanel({ caseId, version }: { caseId: number; version
   if (error) return <ErrorMessage error={error} />;
   if (priority === undefined) return null;
   return (
-    <section className="case-priority" aria-label={t('threats.priority.label')}>
+    <section
+      className="case-priority"
+      aria-label={t('threats.priority.label')}
+      title={
+        priority
+          ? priority.reasonCodes.map((r) => reasonText(t, language, r)).join(' · ')
+          : undefined
+      }
+    >
       {priority ? (
         <>
           <p className="case-priority-value">
