@@ -121,7 +121,7 @@ describe('standalone export blank and verify-pdf', () => {
       t.passFile,
     );
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain(`Known: ${template} (version 1)`);
+    expect(unknown.stderr).toContain(`Known: ${template} v1.`);
     expect(fs.existsSync(out)).toBe(false);
   });
 });

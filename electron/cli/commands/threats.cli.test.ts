@@ -40,7 +40,9 @@ describe('standalone kev import and epss import', () => {
       );
       const bad = await runCli(data.dir, ['epss', 'import', epss]);
       expect(bad.code).toBe(2);
-      expect(bad.stderr).toContain('Line 4: field epss');
+      expect(bad.stderr).toContain(
+        'epss.csv: line 4, column epss: "oops" is not a number from 0 to 1',
+      );
       fs.writeFileSync(epss, fs.readFileSync(epss, 'utf8').replace('oops', '0.02'));
       const good = await runCli(data.dir, ['--json', 'epss', 'import', epss]);
       expect(good.code).toBe(0);
