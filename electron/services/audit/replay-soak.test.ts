@@ -82,7 +82,7 @@ describe('the replay check against generated tampering', () => {
           db.exec('ROLLBACK TO tamper; RELEASE tamper');
         }
       }),
-      { numRuns: soakRuns(30, 3_000) },
+      { numRuns: soakRuns(30, 5_000) },
     );
   }, 3_600_000);
 });

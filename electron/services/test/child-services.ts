@@ -81,7 +81,9 @@ export function startChildServices(options: ChildServicesOptions): ChildServices
     void exited.then(({ code, signal }) => resolve({ type: 'exit', code, signal }));
   });
   const send = (message: ToServices) => {
-    if (child.connected) child.send(message);
+    // A kill can land between the check and the write: the write's EPIPE comes to this callback
+    // (without one it is thrown at the process), and the exit handler settles the call.
+    if (child.connected) child.send(message, () => {});
   };
   return {
     child,

@@ -62,7 +62,7 @@ const importers: Importer[] = [
 
 const available = importers.filter((i) => i.method in api);
 /** Short in `npm test`, long in `npm run test:soak` (test/soak.ts). */
-const generatedRuns = soakRuns(150, 12_000);
+const generatedRuns = soakRuns(150, 14_000);
 const counts = { nastyFiles: 0, generated: 0 };
 
 let rt: TestRuntime;
