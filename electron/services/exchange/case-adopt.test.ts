@@ -7,6 +7,7 @@ import { signInAs, testSecret } from '../test/temp-runtime';
 import {
   exchangeThroughFolder,
   startFacility,
+  stationId,
   type Facility,
   type FacilityStation,
 } from './test/facility-setup';
@@ -22,8 +23,6 @@ let f: Facility;
 let laptop: FacilityStation;
 let biomed: FacilityStation;
 
-const stationId = (s: FacilityStation) =>
-  s.rt.services.db.prepare('SELECT station_id FROM station_self').pluck().get() as string;
 const idOf = (s: FacilityStation, sql: string, value: string) =>
   s.rt.services.db.prepare(sql).pluck().get(value) as number;
 const deviceId = (s: FacilityStation, tag: string) =>

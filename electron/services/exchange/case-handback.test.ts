@@ -5,6 +5,7 @@ import { signInAs, testSecret } from '../test/temp-runtime';
 import {
   exchangeThroughFolder,
   startFacility,
+  stationId,
   type Facility,
   type FacilityStation,
 } from './test/facility-setup';
@@ -20,9 +21,6 @@ const slow = { timeout: 300_000 };
 let f: Facility;
 let laptop: FacilityStation;
 let biomed: FacilityStation;
-
-const stationId = (s: FacilityStation) =>
-  s.rt.services.db.prepare('SELECT station_id FROM station_self').pluck().get() as string;
 
 async function handOn(from: FacilityStation, caseId: number, to: FacilityStation): Promise<void> {
   await signInAs(from.rt, 'incident_commander');

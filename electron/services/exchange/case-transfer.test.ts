@@ -10,6 +10,7 @@ import { signInAs, testSecret } from '../test/temp-runtime';
 import {
   exchangeThroughFolder,
   startFacility,
+  stationId,
   type Facility,
   type FacilityStation,
 } from './test/facility-setup';
@@ -20,9 +21,6 @@ let laptop: FacilityStation;
 let biomed: FacilityStation;
 /** NM-0003's case at the laptop, which hands it to the biomed workstation. */
 let handed: number;
-
-const stationId = (s: FacilityStation) =>
-  s.rt.services.db.prepare('SELECT station_id FROM station_self').pluck().get() as string;
 
 beforeAll(async () => {
   f = await startFacility();

@@ -14,6 +14,7 @@ import type { SentRequest } from './case-requests';
 import {
   exchangeThroughFolder,
   startFacility,
+  stationId,
   type Facility,
   type FacilityStation,
 } from './test/facility-setup';
@@ -38,9 +39,6 @@ beforeAll(async () => {
   await exchangeThroughFolder(f);
 }, 300_000);
 afterAll(() => f.cleanup());
-
-const stationId = (s: FacilityStation) =>
-  s.rt.services.db.prepare('SELECT station_id FROM station_self').pluck().get() as string;
 
 const notFrom = (key: 'requestNotFromCommandPost' | 'choiceNotFromCommandPost') =>
   englishErrorWords({ key, params: { station: 'NM laptop 2' } });

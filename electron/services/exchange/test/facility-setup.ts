@@ -78,3 +78,7 @@ export async function exchangeThroughFolder(
   }
   return reports;
 }
+
+/** A station's own ID, as its database holds it. */
+export const stationId = (s: FacilityStation): string =>
+  s.rt.services.db.prepare('SELECT station_id FROM station_self').pluck().get() as string;
