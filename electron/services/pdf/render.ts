@@ -1,5 +1,5 @@
 import { PDFDocument, type PDFPage } from 'pdf-lib';
-import { demoSigningMarker, isDemoSubject } from '../../api/domains/signing';
+import { isDemoSubject } from '../../api/domains/signing';
 import { drawBlock } from './blocks';
 import { Canvas, colors, margin, specFor } from './canvas';
 import type { PdfFonts } from './fonts';
@@ -152,8 +152,10 @@ function drawFooters(
       5.5,
     );
     c.text(cert.text, c.left, top - 30, { ...small, size: cert.size });
+    // The certificate's subject holds the marker in English (isDemoSubject reads it); the page
+    // says it in the PDF's language.
     if (isDemoSubject(signer.subject)) {
-      c.text(demoSigningMarker, c.left, top - 41, { face: 'bold', size: 8, color: colors.bad });
+      c.text(t('demoMarker'), c.left, top - 41, { face: 'bold', size: 8, color: colors.bad });
     }
   });
 }

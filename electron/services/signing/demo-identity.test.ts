@@ -56,6 +56,19 @@ describe('the demo facility is ready to export', () => {
       .filter((p) => p.trim() !== '');
     expect(pages.length).toBe(pdfPageCount(file));
     for (const page of pages) expect(page).toContain(demoSigningMarker);
+
+    // A German station's PDF says it in German on every page; the certificate keeps its subject.
+    const german = await api.value('exports.casePdf', { caseId: nm1.caseId, language: 'de' });
+    const germanFile = path.join(out.dir, `de-${german.fileName}`);
+    fs.writeFileSync(germanFile, Buffer.from(german.base64, 'base64'));
+    const germanSig = pdfsig(germanFile);
+    expect(germanSig.signatureLine).toBe('Signature is Valid.');
+    expect(germanSig.output).toContain(demoSigningMarker);
+    const germanPages = pdftotext(germanFile)
+      .split('\f')
+      .filter((p) => p.trim() !== '');
+    expect(germanPages.length).toBe(pdfPageCount(germanFile));
+    for (const page of germanPages) expect(page).toContain('DEMO – nicht für echte Unterlagen');
   });
 
   it('is replaced by a real identity, and never replaces one set up before', async () => {
