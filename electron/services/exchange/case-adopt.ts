@@ -24,10 +24,14 @@ import {
  * (case-handback.ts).
  */
 
-/** Cases other stations handed to this one that are not opened here yet. */
+/**
+ * Cases other stations handed to this one that are not opened here yet. A case opened here from
+ * one of them counts as opened, unless this station handed it back and that station, having
+ * taken it back (its case names this one's as where it came from), hands it here once more.
+ */
 function pendingCases(db: Database.Database, selfId: string): RemoteCase[] {
   return db
-    .prepare<[string], RemoteCase>(
+    .prepare<[string, string], RemoteCase>(
       `SELECT c.station_id, coalesce(st.name, c.station_id) AS station_name, c.id,
               d.asset_tag, a.tracking_id, r.version, c.assignee_user_id
          FROM station_cases c
@@ -38,10 +42,13 @@ function pendingCases(db: Database.Database, selfId: string): RemoteCase[] {
          LEFT JOIN stations st ON st.station_id = c.station_id
         WHERE c.transferred_to = ?
           AND NOT EXISTS (SELECT 1 FROM cases l WHERE l.transferred_from_station = c.station_id
-                            AND l.transferred_from_case = c.id)
+                            AND l.transferred_from_case = c.id
+                            AND NOT (l.transferred_to IS c.station_id
+                                     AND c.transferred_from_station IS ?
+                                     AND c.transferred_from_case IS l.id))
         ORDER BY c.station_id, c.id`,
     )
-    .all(selfId);
+    .all(selfId, selfId);
 }
 
 /** The local records a received case refers to, found as the facility names them, or what lacks. */

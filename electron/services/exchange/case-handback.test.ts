@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyRecords } from '../audit/replay-check';
-import { throughVerification } from '../cases/case-test-setup';
+import { signAs, throughVerification } from '../cases/case-test-setup';
 import { signInAs, testSecret } from '../test/temp-runtime';
 import {
   exchangeThroughFolder,
@@ -96,6 +96,8 @@ describe('a case handed on and back', () => {
       const before = await laptop.api.value('cases.get', { caseId: laptopCase });
       expect(before.transferredTo).not.toBeNull();
       await handOn(biomed, biomedCase, laptop);
+      // Handed on, it no longer asks the biomed workstation for the sign-off it lacked.
+      expect((await biomed.api.value('exchange.status', {})).signoffsNotCarried).toEqual([]);
 
       const reports = await exchangeThroughFolder(f, [biomed, laptop]);
       const report = reports.get('NM laptop 2');
@@ -154,6 +156,28 @@ describe('a case handed on and back', () => {
       const board = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
       const rows = board.rows.filter((r) => r.assetTag === 'NM-0007');
       expect(rows.map((r) => r.station?.name)).toEqual(['NM laptop 2']);
+    },
+  );
+
+  it(
+    'handed to the biomed workstation again, asks for the sign-off it lacks there until it is given again',
+    slow,
+    async () => {
+      await handOn(laptop, laptopCase, biomed);
+      await exchangeThroughFolder(f, [laptop, biomed]);
+      const asked = await biomed.api.value('exchange.status', {});
+      expect(asked.signoffsNotCarried).toMatchObject([
+        {
+          caseId: biomedCase,
+          handedBack: true,
+          signoffsNotCarried: [{ kind: 'verification_it' }],
+        },
+      ]);
+      await signAs(biomed, 'it_security', biomedCase, 'verification_it');
+      const detail = await biomed.api.value('cases.get', { caseId: biomedCase });
+      expect(detail.signing.find((s) => s.kind === 'verification_it')?.given).toBe(true);
+      expect((await biomed.api.value('exchange.status', {})).signoffsNotCarried).toEqual([]);
+      expect(verifyRecords(biomed.rt.services.db).ok).toBe(true);
     },
   );
 });
