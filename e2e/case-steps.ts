@@ -3,7 +3,9 @@
  * a checklist item, hand the station over, sign. Each waits for what the user would wait for.
  */
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { InputOf, MethodName, ResultOf } from '../electron/api/methods';
 import type { Role } from '../electron/api/permissions';
+import type { Result } from '../electron/api/result';
 import type { BrowserServer } from '../electron/browser/server';
 import { demoUser, expect, loadDemoAndSignIn, sessionUser } from './fixtures';
 
@@ -19,30 +21,28 @@ export async function shotTop(page: Page, name: string) {
   await shot(page, name);
 }
 
-type CallResult<T> = { ok: true; value: T } | { ok: false; error: { message: string } };
-
 /** One API call on the station's session, its outcome as data: for a refusal a test expects. */
-export async function apiResult<T = unknown>(
+export async function apiResult<M extends MethodName>(
   request: APIRequestContext,
   harness: BrowserServer,
-  method: string,
-  input: unknown,
-): Promise<CallResult<T>> {
+  method: M,
+  input: InputOf<M>,
+): Promise<Result<ResultOf<M>>> {
   const response = await request.post(`${harness.url}api/call`, {
     data: { method, input },
     headers: { 'x-standalone-token': harness.token },
   });
-  return (await response.json()) as CallResult<T>;
+  return (await response.json()) as Result<ResultOf<M>>;
 }
 
 /** Setup only: one API call on the station's session (the UI for it is another page's). */
-export async function callApi<T>(
+export async function callApi<M extends MethodName>(
   request: APIRequestContext,
   harness: BrowserServer,
-  method: string,
-  input: unknown,
-): Promise<T> {
-  const result = await apiResult<T>(request, harness, method, input);
+  method: M,
+  input: InputOf<M>,
+): Promise<ResultOf<M>> {
+  const result = await apiResult(request, harness, method, input);
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.value;
 }
@@ -169,10 +169,6 @@ export async function takeNextStep(page: Page, action: string, stateLabel: strin
   await expect(page.getByTestId('case-state')).toHaveText(stateLabel);
 }
 
-interface MatchList {
-  matches: { id: number; assetTag: string; trackingId: string; advisoryId: number }[];
-}
-
 /**
  * Setup through the API (the pages for it are tested elsewhere): the biomed confirms that NM-0001
  * is affected by ICSMA-17-215-02, the commander opens an incident for it and assigns the case to
@@ -184,32 +180,35 @@ export async function openAssignedCase(
   harness: BrowserServer,
 ) {
   await loadDemoAndSignIn(page, 'biomed');
-  const api = <T>(method: string, input: object) => callApi<T>(request, harness, method, input);
-  const { matches } = await api<MatchList>('matches.list', { status: 'suggested', limit: 500 });
+  const api = <M extends MethodName>(method: M, input: InputOf<M>) =>
+    callApi(request, harness, method, input);
+  const { matches } = await api('matches.list', { status: 'suggested', limit: 500 });
   const match = matches.find((m) => m.assetTag === 'NM-0001' && m.trackingId === 'ICSMA-17-215-02');
   if (!match) throw new Error('The demo has no suggested NM-0001 / ICSMA-17-215-02 match');
   await api('matches.confirm', { id: match.id, reason: 'Checked on the device.' });
   const ic = demoUser('incident_commander');
-  const status = await api<{ user: { id: number } }>('session.handOver', {
+  const { user: commander } = await api('session.handOver', {
     staffId: ic.staffId,
     secret: ic.pin,
   });
+  if (!commander) throw new Error('The commander did not take the station');
   const now = Date.now();
-  const created = await api<{ incident: { id: number } }>('incidents.create', {
+  const created = await api('incidents.create', {
     name: 'Night response',
-    commanderUserId: status.user.id,
+    commanderUserId: commander.id,
     operationalPeriod: {
       start: new Date(now).toISOString(),
       end: new Date(now + 12 * 3_600_000).toISOString(),
     },
     advisoryIds: [match.advisoryId],
   });
-  const { cases } = await api<{ cases: { caseId: number }[] }>('cases.list', {
+  const { cases } = await api('cases.list', {
     incidentId: created.incident.id,
   });
-  const users = await api<{ id: number; staffId: string }[]>('session.listUsers', {});
+  const users = await api('session.listUsers', {});
   const tech = demoUser('technologist');
   const techId = users.find((u) => u.staffId === tech.staffId)?.id;
+  if (techId === undefined) throw new Error('The demo has no technologist');
   await api('cases.assign', { caseIds: cases.map((c) => c.caseId), assigneeUserId: techId });
   await api('session.handOver', { staffId: tech.staffId, secret: tech.pin });
   await page.reload();

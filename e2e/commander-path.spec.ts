@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { InputOf, MethodName } from '../electron/api/methods';
 import { callApi, shot } from './case-steps';
 import { demoUser, expect, loadDemoAndSignIn, sessionUser, test } from './fixtures';
 import type { Role } from '../electron/api/permissions';
@@ -7,7 +8,11 @@ import type { Role } from '../electron/api/permissions';
 test.use({ viewport: { width: 1024, height: 768 } });
 
 /** Setup only: the station changes hands through the API, then the page reloads. */
-async function becomes(page: Page, role: Role, call: (m: string, i: object) => Promise<unknown>) {
+async function becomes(
+  page: Page,
+  role: Role,
+  call: (m: 'session.handOver', i: InputOf<'session.handOver'>) => Promise<unknown>,
+) {
   const user = demoUser(role);
   await call('session.handOver', { staffId: user.staffId, secret: user.pin });
   await page.reload();
@@ -27,7 +32,8 @@ test('the commander is led from an empty incident form to biomed’s bulk confir
   consoleErrors,
 }) => {
   test.setTimeout(300_000);
-  const call = (method: string, input: object) => callApi(request, harness, method, input);
+  const call = <M extends MethodName>(method: M, input: InputOf<M>) =>
+    callApi(request, harness, method, input);
   const commander = await loadDemoAndSignIn(page, 'incident_commander');
 
   // Nothing is confirmed yet: the form says who confirms and links to the page where they do.

@@ -90,23 +90,20 @@ test('a case worked on the floor reaches the command post’s board through a sh
     // Cases worked on the floor (the demo walkthrough) travel through the folder by themselves.
     await callApi(page.request, harness, 'demo.walkthrough', {});
     await handOverTo(postPage, 'incident_commander');
-    const commander = await callApi<{ user: { id: number } }>(
-      postPage.request,
-      post,
-      'session.status',
-      {},
-    );
-    const [advisory] = await callApi<{ id: number }[]>(postPage.request, post, 'advisories.list', {
+    const { user: commander } = await callApi(postPage.request, post, 'session.status', {});
+    if (!commander) throw new Error('No one is signed in at the command post');
+    const [advisory] = await callApi(postPage.request, post, 'advisories.list', {
       search: 'ICSMA-17-215-02',
     });
+    if (!advisory) throw new Error('The command post has no ICSMA-17-215-02');
     await callApi(postPage.request, post, 'incidents.create', {
       name: 'ICSMA-17-215-02 at the facility',
-      commanderUserId: commander.user.id,
+      commanderUserId: commander.id,
       operationalPeriod: {
         start: new Date(Date.now() - 3_600_000).toISOString(),
         end: new Date(Date.now() + 8 * 3_600_000).toISOString(),
       },
-      advisoryIds: [advisory?.id],
+      advisoryIds: [advisory.id],
     });
 
     await openSection(postPage, 'Exchange');

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { InputOf, MethodName } from '../electron/api/methods';
 import {
   answerYesNo,
   callApi,
@@ -76,14 +77,15 @@ test('the gate reason, its table and the PDF agree on the facility time, whateve
   await shot(page, 'clock-gate-reasons-en-1024');
 
   // The commander exports the case PDF with the demo signing identity: the same minute.
-  const api = <T>(method: string, input: object) => callApi<T>(request, harness, method, input);
+  const api = <M extends MethodName>(method: M, input: InputOf<M>) =>
+    callApi(request, harness, method, input);
   const ic = demoUser('incident_commander');
   await api('session.handOver', { staffId: ic.staffId, secret: ic.pin });
   await api('signing.unlock', { passphrase: 'demo-signing-only' });
-  const { cases } = await api<{ cases: { caseId: number; assetTag: string }[] }>('cases.list', {});
+  const { cases } = await api('cases.list', {});
   const nm1 = cases.find((c) => c.assetTag === 'NM-0001');
   if (!nm1) throw new Error('no NM-0001 case');
-  const pdf = await api<{ base64: string }>('exports.casePdf', { caseId: nm1.caseId });
+  const pdf = await api('exports.casePdf', { caseId: nm1.caseId });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'standalone-e2e-clock-'));
   try {
     const file = path.join(dir, 'case.pdf');

@@ -1,10 +1,12 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import type { InputOf, MethodName, ResultOf } from '../electron/api/methods';
 import type { Role } from '../electron/api/permissions';
 import { startBrowserServer, type BrowserServer } from '../electron/browser/server';
 import { callApi } from './case-steps';
-import { demoUser, loadDemoAndSignIn } from './fixtures';
+import { demoUser, loadDemoAndSignIn, test as harnessTest } from './fixtures';
 
 /**
  * Stations of one facility for end-to-end tests: the harness page is the command post, each
@@ -17,21 +19,27 @@ export const screen = { width: 1024, height: 768 };
 export interface Station {
   page: Page;
   server: BrowserServer;
-  api<T>(method: string, input?: object): Promise<T>;
+  api<M extends MethodName>(method: M, input: InputOf<M>): Promise<ResultOf<M>>;
 }
 
 export function station(page: Page, server: BrowserServer): Station {
   const request: APIRequestContext = page.request;
-  return { page, server, api: (method, input = {}) => callApi(request, server, method, input) };
+  return { page, server, api: (method, input) => callApi(request, server, method, input) };
 }
 
 export async function handOver(s: Station, role: Role): Promise<number> {
   const user = demoUser(role);
-  const status = await s.api<{ user: { id: number } }>('session.handOver', {
-    staffId: user.staffId,
-    secret: user.pin,
-  });
+  const status = await s.api('session.handOver', { staffId: user.staffId, secret: user.pin });
+  if (!status.user) throw new Error(`${user.displayName} did not take the station`);
   return status.user.id;
+}
+
+/** The case a station holds (or received) for the device `assetTag`. */
+export async function caseOf(s: Station, assetTag: string): Promise<number> {
+  const { cases } = await s.api('cases.list', {});
+  const found = cases.find((c) => c.assetTag === assetTag);
+  if (!found) throw new Error(`No case for ${assetTag}`);
+  return found.caseId;
 }
 
 /**
@@ -40,9 +48,7 @@ export async function handOver(s: Station, role: Role): Promise<number> {
  */
 export async function openIncident(s: Station, withNm0003: boolean): Promise<void> {
   await handOver(s, 'biomed');
-  const { matches } = await s.api<{
-    matches: { id: number; assetTag: string; trackingId: string; advisoryId: number }[];
-  }>('matches.list', { status: 'suggested', limit: 500 });
+  const { matches } = await s.api('matches.list', { status: 'suggested', limit: 500 });
   const match = matches.find((m) => m.assetTag === 'NM-0003' && m.trackingId === 'ICSMA-17-215-02');
   if (!match) throw new Error('The demo has no suggested NM-0003 / ICSMA-17-215-02 match');
   if (withNm0003) {
@@ -61,30 +67,62 @@ export async function openIncident(s: Station, withNm0003: boolean): Promise<voi
   });
 }
 
-export async function exchange(folder: string, from: Station[], to: Station[]): Promise<void> {
-  for (const s of from) await s.api('exchange.export', { outDir: folder });
-  const files = fs.readdirSync(folder).map((f) => path.join(folder, f));
-  for (const s of to) await s.api('exchange.import', { files });
+/** The facility of one test: its command post, the floor stations it enrols, one shared folder. */
+export interface Facility {
+  /** The harness page at 1024×768: demo loaded, named "Command post", signing unlocked. */
+  post: Station;
+  /** The folder every bundle goes through. */
+  folder: string;
+  /** A floor station in its own data folder and browser page, enrolled at the command post. */
+  enrol: (name: string) => Promise<Station>;
+  /** The `from` stations write their bundles into the folder; the `to` stations import them all. */
+  exchange: (from: Station[], to: Station[]) => Promise<void>;
 }
 
-/** A floor station in its own data folder under `scratch`, enrolled at `post`. */
-export async function enrolledFloor(
-  browser: Browser,
-  post: Station,
-  scratch: string,
-  name: string,
-): Promise<{ floor: Station; context: BrowserContext }> {
-  const server = await startBrowserServer({ dataDir: path.join(scratch, name) });
-  const context = await browser.newContext({ viewport: screen });
-  const floorPage = await context.newPage();
-  await floorPage.goto(server.openUrl);
-  await loadDemoAndSignIn(floorPage, 'admin');
-  const floor = station(floorPage, server);
-  await floor.api('stations.init', { name });
-  const request = await floor.api<{ content: string }>('stations.request');
-  const enrolled = await post.api<{ response: { content: string } }>('stations.enrol', {
-    request: request.content,
-  });
-  await floor.api('stations.accept', { response: enrolled.response.content });
-  return { floor, context };
-}
+/**
+ * The harness test with a `facility`: its scratch folder, the floor stations' services and
+ * browser contexts are closed and removed after the test, whatever its outcome.
+ */
+export const test = harnessTest.extend<{ facility: Facility }>({
+  facility: async ({ page, harness, browser }, use) => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'standalone-e2e-facility-'));
+    const folder = path.join(scratch, 'shared');
+    fs.mkdirSync(folder);
+    const open: { close(): Promise<void> }[] = [];
+    try {
+      await page.setViewportSize(screen);
+      await loadDemoAndSignIn(page, 'admin');
+      const post = station(page, harness);
+      await post.api('stations.init', { name: 'Command post' });
+      await post.api('signing.unlock', { passphrase: 'demo-signing-only' });
+      await use({
+        post,
+        folder,
+        async enrol(name) {
+          const server = await startBrowserServer({ dataDir: path.join(scratch, name) });
+          open.push(server);
+          const context = await browser.newContext({ viewport: screen });
+          open.push(context);
+          const floorPage = await context.newPage();
+          await floorPage.goto(server.openUrl);
+          await loadDemoAndSignIn(floorPage, 'admin');
+          const floor = station(floorPage, server);
+          await floor.api('stations.init', { name });
+          const request = await floor.api('stations.request', {});
+          const enrolled = await post.api('stations.enrol', { request: request.content });
+          await floor.api('stations.accept', { response: enrolled.response.content });
+          return floor;
+        },
+        async exchange(from, to) {
+          for (const s of from) await s.api('exchange.export', { outDir: folder });
+          const files = fs.readdirSync(folder).map((f) => path.join(folder, f));
+          for (const s of to) await s.api('exchange.import', { files });
+        },
+      });
+    } finally {
+      // Contexts before the servers they talk to.
+      for (const x of open.reverse()) await x.close();
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  },
+});

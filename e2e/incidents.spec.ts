@@ -1,10 +1,6 @@
 import { callApi, shot } from './case-steps';
 import { demoUser, expect, loadDemoAndSignIn, sessionUser, test } from './fixtures';
 
-interface MatchList {
-  matches: { id: number; assetTag: string; trackingId: string }[];
-}
-
 test('the commander opens an incident from the demo advisory; it cannot close while devices are open', async ({
   page,
   request,
@@ -13,7 +9,7 @@ test('the commander opens an incident from the demo advisory; it cannot close wh
 }) => {
   // Setup: the biomed confirms the demo's ICSMA-17-215-02 matches (the Advisories page's job).
   await loadDemoAndSignIn(page, 'biomed');
-  const { matches } = await callApi<MatchList>(request, harness, 'matches.list', {
+  const { matches } = await callApi(request, harness, 'matches.list', {
     status: 'suggested',
     limit: 500,
   });

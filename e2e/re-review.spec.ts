@@ -1,4 +1,3 @@
-import type { WalkthroughReport } from '../electron/api/domains/demo';
 import { bundledAdvisoryRevisionTwo } from '../electron/services/test/advisory-revision';
 import { callApi, shot } from './case-steps';
 import { demoUser, expect, loadDemoAndSignIn, sessionUser, test } from './fixtures';
@@ -11,12 +10,12 @@ test('a new advisory revision flags the open case; only biomed or IT security ac
 }) => {
   test.setTimeout(300_000);
   await loadDemoAndSignIn(page, 'biomed');
-  const report = await callApi<WalkthroughReport>(request, harness, 'demo.walkthrough', {});
+  const report = await callApi(request, harness, 'demo.walkthrough', {});
   const deferred = report.cases.find(
     (c) => c.trackingId === 'ICSMA-17-215-02' && c.state === 'deferred',
   );
   if (!deferred) throw new Error('the walkthrough leaves a deferred ICSMA-17-215-02 case');
-  const imported = await callApi<{ outcome: string }>(request, harness, 'advisories.import', {
+  const imported = await callApi(request, harness, 'advisories.import', {
     fileName: 'icsma-17-215-02.v2.json',
     content: bundledAdvisoryRevisionTwo('Updated mitigations.'),
   });
