@@ -175,7 +175,7 @@ export async function startBrowserServer(
     );
   }
   const token = randomBytes(32).toString('hex');
-  const runtime = startServices({ dataDir: options.dataDir });
+  const runtime = startServices({ dataDir: options.dataDir, endSessionsLeftOpen: true });
   let origin = '';
 
   const securityHeaders = {

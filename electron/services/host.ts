@@ -26,6 +26,7 @@ function onMessage(listener: (message: ToServices) => void): void {
 let runtime: Runtime | undefined;
 try {
   runtime = startServices({
+    endSessionsLeftOpen: true,
     ...(process.env.STANDALONE_NATIVE_BINDING
       ? { nativeBinding: process.env.STANDALONE_NATIVE_BINDING }
       : {}),

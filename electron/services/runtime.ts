@@ -13,6 +13,7 @@ import type { ApiClient } from '../api/client';
 import type { ApiError } from '../api/result';
 import { createDispatcher, type CallAs, type Dispatch, type DispatchAs } from './dispatcher';
 import { createSessionStore } from './people/session-store';
+import { endSessionsLeftOpen } from './people/sessions-left-open';
 import { loadWorkflowResources } from './cases/workflow-resources';
 import { openFileLog } from './storage/storage-errors';
 import { defaultPollMs, startFolderExchange } from './exchange/folder-sync';
@@ -46,6 +47,12 @@ export interface StartOptions {
    * false for none (the command line, and tests that drive each pass themselves).
    */
   folderExchangePollMs?: number | false;
+  /**
+   * Record as ended the sessions an earlier process left open (see sessions-left-open.ts): for
+   * the station processes (the app's services, browser mode), not the command line, which may run
+   * beside a station.
+   */
+  endSessionsLeftOpen?: boolean;
 }
 
 export interface Runtime {
@@ -92,6 +99,16 @@ export function startServices(options: StartOptions = {}): Runtime {
   }
   // A restore reopens the database file the way it was opened here, and swaps services.db.
   registerConnectionOptions(services, connection);
+  if (options.endSessionsLeftOpen) {
+    // A database that cannot be written now (a full disk) still opens: its calls say why.
+    try {
+      endSessionsLeftOpen(services);
+    } catch (error) {
+      log.warn('sessions left open by an earlier process could not be recorded as ended', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
   const scheduler = options.backupScheduler === false ? null : startBackupScheduler(services);
   const replayCheck =
     options.replayCheckAtStart === false

@@ -1,6 +1,7 @@
 import type { ActivityWords } from '../../api/domains/reports';
 import { roleLabels, signoffKinds, type Role } from '../../api/permissions';
 import { pdfWords, type PdfWordKey, type PdfWords } from '../pdf/words';
+import { processEndedReason } from '../people/sessions-left-open';
 import { isWorkflowState } from '../workflow/states';
 import { payloadOf, type IncidentEvent } from './incident-events';
 
@@ -204,6 +205,9 @@ function wordsOf(e: IncidentEvent, tag: string | null): ActivityWords | null {
     }
     case 'case.held_here_again':
       return words('heldHereAgain', {}, device);
+    case 'session.ended':
+      // Only the end an earlier process left for the next start to record (sessions-left-open.ts).
+      return p.reason === processEndedReason ? words('sessionEndedWithApp', {}, null) : null;
     case 'bulk_decision.completed':
       return words(
         'bulkCompleted',
