@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnchorCheck, AuditVerifyReport } from '../../api';
 import type { ApiClient } from '../../api/client';
 import { demoSigningPassphrase } from '../../api/domains/signing';
-import { testNow } from '../cases/case-test-setup';
+import { testNow } from '../cases/test/case-test-setup';
 import { createMemoryLogger } from '../core/log';
 import { databaseFileName } from '../db/open';
 import { startServices } from '../runtime';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditVerifyReport, RecordProblem } from '../../api';
-import { testNow } from '../cases/case-test-setup';
+import { testNow } from '../cases/test/case-test-setup';
 import { mutate } from '../core/context';
 import { databaseFileName, openDatabase } from '../db/open';
 import { migrate } from '../db/migrate';

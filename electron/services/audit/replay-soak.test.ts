@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testNow } from '../cases/case-test-setup';
+import { testNow } from '../cases/test/case-test-setup';
 import { databaseFileName } from '../db/open';
 import { reportGenerated, soakRuns } from '../test/soak';
 import { startTestRuntime, walkThroughDemo, type TestRuntime } from '../test/temp-runtime';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BoardFilters } from '../../api/domains/board';
-import { demoIncident, testNow, type DemoIncident } from '../cases/case-test-setup';
+import { demoIncident, testNow, type DemoIncident } from '../cases/test/case-test-setup';
 import { signInAs } from '../test/temp-runtime';
 import { boardCountSql, boardPageSql, boardWhere, overdueSql, reReviewSql } from './board-query';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify';
-import { auditHead, demoIncident, type DemoIncident } from '../cases/case-test-setup';
+import { auditHead, demoIncident, type DemoIncident } from '../cases/test/case-test-setup';
 import { auditSince, lastAuditId } from '../people/test/test-calls';
 import { signInAs, testSecret } from '../test/temp-runtime';
 

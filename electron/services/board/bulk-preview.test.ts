@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoIncident, type DemoIncident } from '../cases/case-test-setup';
+import { demoIncident, type DemoIncident } from '../cases/test/case-test-setup';
 import { lastAuditId } from '../people/test/test-calls';
 import { testSecret } from '../test/temp-runtime';
 

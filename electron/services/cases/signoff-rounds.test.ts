@@ -14,7 +14,7 @@ import {
   testNow,
   throughVerification,
   type DemoIncident,
-} from './case-test-setup';
+} from './test/case-test-setup';
 
 /**
  * A sign-off counts only in the round of the workflow in which it was given: after a quarantine,

@@ -10,7 +10,7 @@ import {
   testNow,
   throughVerification,
   type DemoIncident,
-} from './case-test-setup';
+} from './test/case-test-setup';
 
 /**
  * A closed case, and everything of a closed incident, is the signed record: a sign-off given

@@ -9,7 +9,7 @@ import {
   signAs,
   testNow,
   type DemoIncident,
-} from './case-test-setup';
+} from './test/case-test-setup';
 
 /**
  * Refusals: a stale sign-off, one person giving both sign-offs, a refused step changing nothing,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleImportReport } from '../../api/domains/exchange';
 import { verifyRecords } from '../audit/replay-check';
-import { throughVerification } from '../cases/case-test-setup';
+import { throughVerification } from '../cases/test/case-test-setup';
 import { tableHash } from '../test/hostile/table-hash';
 import { signInAs, testSecret } from '../test/temp-runtime';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyRecords } from '../audit/replay-check';
-import { signAs, throughVerification } from '../cases/case-test-setup';
+import { signAs, throughVerification } from '../cases/test/case-test-setup';
 import { signInAs, testSecret } from '../test/temp-runtime';
 import {
   exchangeThroughFolder,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIncident, auditHead, testNow, type DemoIncident } from '../cases/case-test-setup';
+import { demoIncident, auditHead, testNow, type DemoIncident } from '../cases/test/case-test-setup';
 import { auditSince, lastAuditId } from '../people/test/test-calls';
 import { signInAs } from '../test/temp-runtime';
 

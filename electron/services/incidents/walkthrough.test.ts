@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify';
 import { auditSince } from '../people/test/test-calls';
 import { startTestRuntime, testOperator, type TestRuntime } from '../test/temp-runtime';
-import { testNow } from '../cases/case-test-setup';
+import { testNow } from '../cases/test/case-test-setup';
 
 let rt: TestRuntime;
 afterEach(() => rt.cleanup());

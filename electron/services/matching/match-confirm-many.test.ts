@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testNow } from '../cases/case-test-setup';
+import { testNow } from '../cases/test/case-test-setup';
 import { auditSince, lastAuditId, typedCalls } from '../people/test/test-calls';
 import { signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../api/client';
-import { testNow } from '../cases/case-test-setup';
+import { testNow } from '../cases/test/case-test-setup';
 import { auditSince } from '../people/test/test-calls';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 import { describeEvent, notableActions } from './activity-words';

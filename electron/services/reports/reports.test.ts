@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseStates, type CaseState, type Hics251Status } from '../../api/domains/cases';
 import { csvAnchorPrefix } from '../audit/anchor-files';
-import { demoIncident, testNow, type DemoIncident } from '../cases/case-test-setup';
+import { demoIncident, testNow, type DemoIncident } from '../cases/test/case-test-setup';
 import { hics251Reasons } from './hics251';
 
 let d: DemoIncident;

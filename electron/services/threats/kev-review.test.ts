@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CasePriority } from '../../api/domains/threats';
-import { demoIncident, type DemoIncident } from '../cases/case-test-setup';
+import { demoIncident, type DemoIncident } from '../cases/test/case-test-setup';
 import { auditSince } from '../people/test/test-calls';
 import { fixturesDir, signInAs } from '../test/temp-runtime';
 import { germanError } from '../../api/test/german-words';

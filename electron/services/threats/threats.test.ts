@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testNow } from '../cases/case-test-setup';
+import { testNow } from '../cases/test/case-test-setup';
 import { fixturesDir, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 import type { ApiClient } from '../../api/client';
 import { germanError } from '../../api/test/german-words';

@@ -1,11 +1,11 @@
 /** Test-only: a demo facility with an incident open, and small helpers to work its cases. */
-import type { CaseDetail, ChecklistSectionId } from '../../api/domains/cases';
-import type { SignoffKind } from '../../api/permissions';
-import type { Role } from '../../api/permissions';
-import * as given from '../demo/walkthrough-answers';
-import type { SectionAnswerList } from '../demo/walkthrough-answers';
-import { typedCalls } from '../people/test/test-calls';
-import { loadDemo, signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import type { CaseDetail, ChecklistSectionId } from '../../../api/domains/cases';
+import type { SignoffKind } from '../../../api/permissions';
+import type { Role } from '../../../api/permissions';
+import * as given from '../../demo/walkthrough-answers';
+import type { SectionAnswerList } from '../../demo/walkthrough-answers';
+import { typedCalls } from '../../people/test/test-calls';
+import { loadDemo, signInAs, startTestRuntime, type TestRuntime } from '../../test/temp-runtime';
 
 /** 3 August 2017, 09:00 UTC: the week ICSMA-17-215-02 was published. */
 export const testNow = '2017-08-03T09:00:00.000Z';

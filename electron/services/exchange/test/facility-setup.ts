@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BundleImportReport } from '../../../api/domains/exchange';
-import { demoIncident, type DemoIncident } from '../../cases/case-test-setup';
+import { demoIncident, type DemoIncident } from '../../cases/test/case-test-setup';
 import { testOrganisation, testPassphrase } from '../../signing/test/test-identity';
 import { call, enrol } from '../../stations/test/stations-setup';
 import { signInAs, tempDir } from '../../test/temp-runtime';
