@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../api/result';
 import { verifyAuditChain } from '../audit/verify';
 import { fixedClock } from '../core/clock';
@@ -11,6 +11,7 @@ import { appSchemaVersion } from '../db/migrate';
 import { databaseFileName } from '../db/open';
 import { startServices, type Runtime } from '../runtime';
 import { startChildServices } from '../test/child-services';
+import { bundleServices, type ServicesBundle } from '../test/services-bundle';
 import { tableHash } from '../test/hostile/table-hash';
 import { runCli } from '../test/run-cli';
 import { sampleDevice } from '../test/sample-inputs';
@@ -22,6 +23,13 @@ import { cleanupAfterEach } from '../test/cleanups';
 const { folder, later } = cleanupAfterEach();
 
 const minutes = 60_000;
+
+/** The services process bundled once for the file, started as Node runs it (no tsx). */
+let services: ServicesBundle;
+beforeAll(async () => {
+  services = await bundleServices();
+}, 5 * minutes);
+afterAll(() => services.cleanup());
 
 function start(dataDir: string): Runtime {
   const rt = startServices({
@@ -66,7 +74,7 @@ function openError(dir: string): ServiceError {
 
 /** What the app shows when its services process cannot start: the host's `fatal` message. */
 async function hostStartError(dir: string): Promise<ApiError | string> {
-  const child = startChildServices({ dataDir: dir });
+  const child = startChildServices({ dataDir: dir, entry: services.entry });
   const outcome = await child.started;
   if (outcome.type === 'ready') await child.shutdown();
   else child.kill();

@@ -13,7 +13,10 @@ export interface ChildServicesOptions {
    * it, the sources (hostEntry) through tsx.
    */
   entry?: string;
-  /** Extra `--import` preloads (e.g. the network guard), after tsx. */
+  /**
+   * Extra `--import` preloads (e.g. the network guard), after tsx; with `entry`, bundled ones
+   * (see services-bundle.ts), as Node runs no TypeScript.
+   */
   preloads?: string[];
   env?: Record<string, string>;
 }

@@ -7,7 +7,18 @@ import { repoRoot } from './temp-runtime';
 export interface ServicesBundle {
   /** What to start with `startChildServices({ entry })`: the loader of the bundled services. */
   entry: string;
+  /** The `preloads` asked for, each bundled as an ES module for `node --import`, in order. */
+  preloads: string[];
+  /** The `modules` asked for, each bundled as CommonJS (import it for its exports), in order. */
+  modules: string[];
   cleanup(): void;
+}
+
+export interface BundleOptions {
+  /** Preloads for the child (e.g. the network guard), run without tsx. */
+  preloads?: string[];
+  /** Other entry points a child imports (e.g. browser mode's server). */
+  modules?: string[];
 }
 
 /**
@@ -51,14 +62,14 @@ if (cachedData === undefined || script.cachedDataRejected) {
  * `resources/` and the app's package.json by looking upwards from their own file, as they do from
  * the app's build in out/main. Each call gets a folder of its own, removed by cleanup.
  */
-export async function bundleServices(): Promise<ServicesBundle> {
+export async function bundleServices(options: BundleOptions = {}): Promise<ServicesBundle> {
   const parent = path.join(repoRoot, 'out');
   fs.mkdirSync(parent, { recursive: true });
   const dir = fs.mkdtempSync(path.join(parent, 'test-services-'));
-  try {
-    await build({
-      entryPoints: [hostEntry],
-      outfile: path.join(dir, 'host.cjs'),
+  const cjs = (entry: string, outfile: string) =>
+    build({
+      entryPoints: [entry],
+      outfile,
       bundle: true,
       platform: 'node',
       // CommonJS, for V8's code cache (vm.Script); the sources' import.meta.url from the file.
@@ -70,13 +81,33 @@ export async function bundleServices(): Promise<ServicesBundle> {
       banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
       logLevel: 'silent',
     });
+  const preloads = (options.preloads ?? []).map((_, i) => path.join(dir, `preload-${i}.mjs`));
+  const modules = (options.modules ?? []).map((_, i) => path.join(dir, `module-${i}.cjs`));
+  try {
+    await cjs(hostEntry, path.join(dir, 'host.cjs'));
     fs.writeFileSync(path.join(dir, 'start.cjs'), loader);
+    for (const [i, entry] of (options.preloads ?? []).entries()) {
+      await build({
+        entryPoints: [entry],
+        outfile: preloads[i],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        logLevel: 'silent',
+      });
+    }
+    for (const [i, entry] of (options.modules ?? []).entries()) {
+      await cjs(entry, modules[i] ?? '');
+    }
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   return {
     entry: path.join(dir, 'start.cjs'),
+    preloads,
+    modules,
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }

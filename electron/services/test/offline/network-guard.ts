@@ -1,5 +1,5 @@
 /**
- * A preload for child processes in the offline tests (`node --import tsx --import <this file>`):
+ * A preload for child processes in the offline tests (bundled by services-bundle.ts, `node --import`):
  * every way Node has to reach another machine — TCP and TLS sockets, HTTP(S) and HTTP/2 clients,
  * `fetch`, DNS and UDP — is replaced by a function that records the attempt and refuses it, so a
  * test can prove that nothing was even tried, and nothing leaves the machine if something is.

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../../api/methods';
 import { startChildServices } from '../child-services';
 import { drive, seededRandom } from '../crash/driver';
@@ -18,12 +18,29 @@ import { fixturesDir, repoRoot } from '../temp-runtime';
 import type { NetworkRecord } from './network-guard';
 import { cleanupAfterEach } from '../cleanups';
 import { outputOf, type CliRun } from '../run-cli';
+import { bundleServices, type ServicesBundle } from '../services-bundle';
 
 const networkGuard = path.join(import.meta.dirname, 'network-guard.ts');
+const browserServer = path.join(repoRoot, 'electron/browser/server.ts');
 
 const { later, folder } = cleanupAfterEach();
 
 const minutes = 60_000;
+
+/**
+ * The services, browser mode's server and the guard bundled once for the file (see
+ * services-bundle.ts): the children start as Node runs them, without tsx compiling the sources
+ * in each one.
+ */
+let bundle: ServicesBundle;
+let guard = '';
+let serverModule = '';
+beforeAll(async () => {
+  bundle = await bundleServices({ preloads: [networkGuard], modules: [browserServer] });
+  guard = bundle.preloads[0] ?? '';
+  serverModule = bundle.modules[0] ?? '';
+}, 5 * minutes);
+afterAll(() => bundle.cleanup());
 
 function records(logFile: string): NetworkRecord[] {
   if (!fs.existsSync(logFile)) return [];
@@ -34,14 +51,14 @@ function records(logFile: string): NetworkRecord[] {
     .map((l) => JSON.parse(l) as NetworkRecord);
 }
 
-/** Run a Node script (ESM) with the guard preloaded; resolves with its stdout when it exits. */
+/** Run a Node script (ESM) with the bundled guard preloaded; resolves with its stdout when it exits. */
 function guardedScript(script: string, env: Record<string, string>): Promise<CliRun> {
   return outputOf(
-    spawn(
-      process.execPath,
-      ['--import', 'tsx', '--import', networkGuard, '--input-type=module', '-e', script],
-      { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    ),
+    spawn(process.execPath, ['--import', guard, '--input-type=module', '-e', script], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
   );
 }
 
@@ -104,7 +121,8 @@ describe('the offline guarantee in the services and browser mode', () => {
       const log = path.join(folder('standalone-net-'), 'network.jsonl');
       const child = startChildServices({
         dataDir: dir,
-        preloads: [networkGuard],
+        entry: bundle.entry,
+        preloads: bundle.preloads,
         env: { STANDALONE_NETWORK_LOG: log },
       });
       later(() => child.kill());
@@ -171,10 +189,9 @@ describe('the offline guarantee in the services and browser mode', () => {
         '<!doctype html><title>t</title><script src="x.js"></script>',
       );
       const log = path.join(folder('standalone-net-'), 'network.jsonl');
-      const server = path.join(repoRoot, 'electron/browser/server.ts');
       // The browser-mode server, started as e2e/fixtures.ts starts it; it answers one call, then stops.
       const script = `
-        const { startBrowserServer } = await import(${JSON.stringify(server)});
+        const { startBrowserServer } = await import(${JSON.stringify(serverModule)});
         const h = await startBrowserServer({ dataDir: ${JSON.stringify(dir)}, rendererDir: ${JSON.stringify(renderer)} });
         console.log(JSON.stringify({ url: h.url, openUrl: h.openUrl, token: h.token }));
         process.stdin.resume();
@@ -184,7 +201,7 @@ describe('the offline guarantee in the services and browser mode', () => {
       `;
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', '--import', networkGuard, '--input-type=module', '-e', script],
+        ['--import', guard, '--input-type=module', '-e', script],
         {
           cwd: repoRoot,
           env: { ...process.env, STANDALONE_NETWORK_LOG: log },
