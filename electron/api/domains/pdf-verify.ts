@@ -27,6 +27,11 @@ export const pdfMetadataSchema = z
     /** The language of the fixed words; English when absent (the rebuild uses the same). */
     language: z.enum(languages).optional(),
     /**
+     * The language the playbook's questions are printed in (api/playbook-words.ts); the
+     * template's own (English) when absent, as in PDFs made before they were translated.
+     */
+    playbookLanguage: z.enum(languages).optional(),
+    /**
      * A hash of what the document says, whole and per section (content-hash.ts): verify-pdf
      * rebuilds the document from the database and compares. Absent in blank forms made before it.
      */

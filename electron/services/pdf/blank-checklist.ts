@@ -1,4 +1,5 @@
 import type { Language } from '../../api/languages';
+import { localizeSections, playbookWords } from '../../api/playbook-words';
 import type { Services } from '../core/context';
 import type { AnyItem, PlaybookItem, PlaybookTemplate, RowField } from '../playbooks/schema';
 import { getSetting } from '../settings/settings';
@@ -125,6 +126,14 @@ function listBlocks(
   ];
 }
 
+/** The template's questions in the form's language (api/playbook-words.ts). */
+function inLanguage(template: PlaybookTemplate, language: Language): PlaybookTemplate {
+  const words = playbookWords(template.id, template.version, language);
+  if (!words) return template;
+  const { sections } = localizeSections(template.sections, words);
+  return { ...template, title: words.title ?? template.title, sections };
+}
+
 export interface BlankChecklistContext {
   facility: string;
   generatedAt: Date;
@@ -137,10 +146,11 @@ export interface BlankChecklistContext {
  * to write on, who and when for each item, and signature lines at the end.
  */
 export function blankChecklistDocument(
-  template: PlaybookTemplate,
+  shipped: PlaybookTemplate,
   context: BlankChecklistContext,
 ): PdfDocumentModel {
   const t = pdfWords(context.language);
+  const template = inLanguage(shipped, context.language ?? 'en');
   const scope = new Map<string, AnyItem>();
   for (const section of template.sections)
     for (const item of section.items) scope.set(item.id, item);

@@ -11,6 +11,7 @@ import { documentFacility } from './blank-checklist';
 import { checklistBlocks, historyBlock, signOffBlocks } from './case-blocks';
 import type { AuditReference, PdfBlock, PdfDocumentModel, Tone } from './model';
 import type { Language } from '../../api/languages';
+import { localizeCaseDetail } from '../../api/playbook-words';
 import { formatTime } from './text';
 import { gateSentence } from '../../api/gate-words';
 import { gateLookups, pdfWords, type PdfWords } from './words';
@@ -316,16 +317,20 @@ export function buildCaseDocument(
   caseId: number,
   generatedAt: Date,
   language?: Language,
+  /** The playbook's questions in another language than the fixed words (a rebuild of an older PDF). */
+  options: { playbookLanguage?: Language } = {},
 ): PdfDocumentModel {
   const { db, resourcesDir } = services;
   const row = findCaseRow(db, caseId);
   if (!row) throw notFound('case', caseId);
-  const detail = caseDetail(
+  const recorded = caseDetail(
     db,
     loadCase(db, loadWorkflowResources(resourcesDir), row, generatedAt),
     generatedAt,
   );
-  return caseDocument(detail, {
+  const playbookLanguage = options.playbookLanguage ?? language ?? 'en';
+  const detail = localizeCaseDetail(recorded, playbookLanguage);
+  const model = caseDocument(detail, {
     ...documentFacility(services),
     generatedAt,
     auditReference: lastCaseAuditEvent(db, caseId),
@@ -336,4 +341,5 @@ export function buildCaseDocument(
     ),
     ...(language ? { language } : {}),
   });
+  return detail === recorded ? model : { ...model, playbookLanguage };
 }

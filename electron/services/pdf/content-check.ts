@@ -62,7 +62,9 @@ const caseRebuilder: Rebuilder = {
     const caseId = subjectId(meta, 'case');
     return caseId === null
       ? null
-      : buildCaseDocument(services, caseId, new Date(meta.generatedAt), meta.language);
+      : buildCaseDocument(services, caseId, new Date(meta.generatedAt), meta.language, {
+          playbookLanguage: meta.playbookLanguage ?? 'en',
+        });
   },
   later(live, meta, after) {
     const caseId = subjectId(meta, 'case');

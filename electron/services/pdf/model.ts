@@ -95,6 +95,8 @@ export interface PdfDocumentModel {
   timeZone?: string;
   /** The language of the fixed words (the station's choice); English when absent. */
   language?: Language;
+  /** The language of the playbook's questions; the template's own (English) when absent. */
+  playbookLanguage?: Language;
   subjects: PdfSubject[];
   auditReference: AuditReference | null;
   blocks: PdfBlock[];

@@ -54,6 +54,7 @@ export function metadataOf(
     auditReference: model.auditReference,
     generatedAt: model.generatedAt.toISOString(),
     ...(model.language ? { language: model.language } : {}),
+    ...(model.playbookLanguage ? { playbookLanguage: model.playbookLanguage } : {}),
     content: documentContent(model),
     certificateFingerprintSha256: fingerprint,
     ...(anchor ? { anchor } : {}),

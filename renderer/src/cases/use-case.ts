@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type {
   AnswerValue,
   CaseDetail,
   CaseState,
   ChecklistSectionId,
 } from '../../../electron/api/domains/cases';
+import { localizeCaseDetail } from '../../../electron/api/playbook-words';
 import { call, type ApiError, type Result } from '../api/client';
+import { stationLanguage } from '../threats/priority-words';
 
 export interface CaseHandle {
   detail: CaseDetail | undefined;
@@ -29,7 +32,13 @@ export interface CaseHandle {
 
 /** One case as the on-floor screen works it: loaded once, replaced by what every change returns. */
 export function useCase(caseId: number): CaseHandle {
-  const [detail, setDetail] = useState<CaseDetail>();
+  const [stored, setDetail] = useState<CaseDetail>();
+  // The playbook's words in the station's language (the services send the template's own).
+  const language = stationLanguage(useTranslation().i18n.resolvedLanguage);
+  const detail = useMemo(
+    () => (stored ? localizeCaseDetail(stored, language) : undefined),
+    [stored, language],
+  );
   const [loadError, setLoadError] = useState<ApiError>();
   const [pending, setPending] = useState(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
