@@ -44,7 +44,7 @@ test('in German at 1024×768 a case in Assessing shows the next step and the fir
   // The playbook's questions and choices in German too (api/i18n/playbook.de.json).
   const exposure = page.locator('[data-section="exposure_assessment"]');
   await expect(exposure).toContainText('In welchem Netzwerksegment ist das Gerät?');
-  await expect(first).toHaveAccessibleName('In einem eigenen Segment für Medizingeräte');
+  await expect(first).toHaveAccessibleName('Eigenes Segment für Medizingeräte');
   await expect(exposure).not.toContainText('Which network segment');
   await shotTop(page, 'de-case-assessing-1024');
   expect(consoleErrors).toEqual([]);
