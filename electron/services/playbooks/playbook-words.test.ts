@@ -86,7 +86,7 @@ describe('playbook words', () => {
           const text = k
             .split('.')
             .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], words);
-          return text === english.get(k) && !sameInBoth.has(text);
+          return typeof text === 'string' && text === english.get(k) && !sameInBoth.has(text);
         });
         expect(same).toEqual([]);
       });
