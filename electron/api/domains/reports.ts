@@ -174,9 +174,13 @@ export interface BriefingReport {
   objectiveCodes: BriefingObjective[];
   /** Notable actions already taken (from the audit trail), newest first, at most 50. */
   actionsTaken: { at: string; by: string; activity: string; words: ActivityWords }[];
-  /** The ten open cases to take first, highest priority first, with the reasons in words. */
+  /** The facility's ten open cases to take first, highest priority first, with the reasons in words. */
   topPriorities: {
+    /** The case's ID at the station that holds it. */
     caseId: number;
+    /** That station's name (null before this station is set up); whether it is this one. */
+    station: string | null;
+    heldHere: boolean;
     assetTag: string;
     trackingId: string;
     state: CaseState;

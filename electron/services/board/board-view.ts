@@ -30,6 +30,7 @@ import {
   type FacilityCaseKey,
 } from './facility-board';
 import { casePriorities } from '../threats/priority';
+import { remoteCasePriorities } from '../threats/remote-priority';
 import { boardRows } from './board-rows';
 import { boardStations, silenceMinutes } from './station-silence';
 import { listConflicts } from '../exchange/case-conflicts';
@@ -89,8 +90,9 @@ export function stateCounts(db: Database.Database, incidentId: number): Record<C
   return counts;
 }
 
-/** The page of case keys over the facility, and the counts of the cases matching the filters. */
-function facilityPage(
+/** The page of case keys over the facility, and the counts of the cases matching the filters
+ * (the board; the incident page, incident-cases.ts). */
+export function facilityPage(
   db: Database.Database,
   input: ParsedInputOf<'board.get'>,
   incidentId: number,
@@ -158,11 +160,23 @@ export function getBoard(ctx: CallContext, input: ParsedInputOf<'board.get'>): B
   // One read transaction: the counts, lists and page all describe the same moment.
   return db.transaction(() => {
     const computed = computedLists(db, head.id, resources, now);
-    // Every case's priority only to sort by it; else only the page's.
-    const all = input.sort?.key === 'priority' ? casePriorities(db, head.id) : null;
+    // Every case's priority only to sort by it; else only the page's. Cases other stations
+    // hold are ranked by the same rule, from what their bundles sent.
+    const bySort = input.sort?.key === 'priority';
+    const all = bySort ? casePriorities(db, head.id) : null;
+    const allRemote = bySort ? remoteCasePriorities(db, head.id) : null;
+    const priorityOf = (key: FacilityCaseKey) =>
+      key.station === ''
+        ? all?.get(key.id)?.priority
+        : allRemote?.get(`${key.station}/${key.id}`)?.priority.priority;
     const offset = input.offset ?? 0;
-    const { keys, filteredCounts } = facilityPage(db, input, head.id, now, computed, (key) =>
-      key.station === '' ? (all?.get(key.id)?.priority ?? -Infinity) : -Infinity,
+    const { keys, filteredCounts } = facilityPage(
+      db,
+      input,
+      head.id,
+      now,
+      computed,
+      (key) => priorityOf(key) ?? -Infinity,
     );
     const priorities =
       all ??
@@ -171,6 +185,9 @@ export function getBoard(ctx: CallContext, input: ParsedInputOf<'board.get'>): B
         head.id,
         keys.filter((k) => k.station === '').map((k) => k.id),
       );
+    const remoteKeys = keys.filter((k) => k.station !== '');
+    const remotePriorities =
+      allRemote ?? (remoteKeys.length > 0 ? remoteCasePriorities(db, head.id, remoteKeys) : null);
     const totalMatching = caseStates.reduce((sum, s) => sum + filteredCounts[s], 0);
     const counts = stateCounts(db, head.id);
     return {
@@ -191,7 +208,9 @@ export function getBoard(ctx: CallContext, input: ParsedInputOf<'board.get'>): B
       attention: attentionLists(db, head.id, computed, now),
       offset,
       rows: facilityRows(db, head.id, keys, resources, now).map((row) => {
-        const p = row.heldHere ? priorities.get(row.caseId) : undefined;
+        const p = row.heldHere
+          ? priorities.get(row.caseId)
+          : remotePriorities?.get(`${row.station?.id ?? ''}/${row.caseId}`)?.priority;
         return {
           ...row,
           priority: p
@@ -208,7 +227,7 @@ export function getBoard(ctx: CallContext, input: ParsedInputOf<'board.get'>): B
 }
 
 /** The page's rows in order: local ones read as the case screen does, the others' from the replica. */
-function facilityRows(
+export function facilityRows(
   db: Database.Database,
   incidentId: number,
   keys: readonly FacilityCaseKey[],

@@ -227,7 +227,9 @@ describe('the station that handed a case on', () => {
       const briefing = await laptop.api.value('reports.briefing', { incidentId });
       const here = briefing.situation.byStation.find((s) => s.station === 'NM laptop 2');
       expect(here?.caseCount).toBe(held);
-      expect(briefing.topPriorities.map((p) => p.caseId)).not.toContain(caseId);
+      expect(briefing.topPriorities.filter((p) => p.heldHere).map((p) => p.caseId)).not.toContain(
+        caseId,
+      );
       // The incident counts the whole facility as the board does: the case once, as the biomed's.
       const board = await laptop.api.value('board.get', { incidentId });
       expect(

@@ -136,7 +136,7 @@ describe('a case a station lost in a conflict', () => {
       const [laptop, biomed] = [floor('NM laptop 2'), floor('Biomed workstation')];
       const lost = biomed.caseOf('NM-0003');
       const before = await biomed.api.value('reports.briefing', { incidentId: biomed.incidentId });
-      expect(before.topPriorities.map((p) => p.caseId)).toContain(lost);
+      expect(before.topPriorities.filter((p) => p.heldHere).map((p) => p.caseId)).toContain(lost);
       const { conflicts } = await f.post.api.value('conflicts.list', {
         incidentId: f.post.incidentId,
       });
@@ -162,7 +162,9 @@ describe('a case a station lost in a conflict', () => {
       const briefing = await biomed.api.value('reports.briefing', {
         incidentId: biomed.incidentId,
       });
-      expect(briefing.topPriorities.map((p) => p.caseId)).not.toContain(lost);
+      expect(briefing.topPriorities.filter((p) => p.heldHere).map((p) => p.caseId)).not.toContain(
+        lost,
+      );
       expect(briefing.situation.caseCount).toBe(board.totalCases);
       expect(briefing.situation.byStation.find((s) => s.station === biomed.name)?.caseCount).toBe(
         1,

@@ -82,8 +82,9 @@ export function briefingBlocks(r: BriefingReport, tz: string | undefined, t: Pdf
     { kind: 'heading', text: t('reports.highestPriority') },
     ...list(
       r.topPriorities.map((p) =>
-        t('reports.priorityLine', {
+        t(p.station === null ? 'reports.priorityLine' : 'reports.priorityLineAt', {
           assetTag: p.assetTag,
+          station: p.station ?? '',
           trackingId: p.trackingId,
           priority: p.priority,
           reasons: p.reasonCodes.map((r) => priorityReasonText(r, t.language)).join('; '),

@@ -11,6 +11,7 @@ import { casesByStation } from '../board/facility-board';
 import { remoteSqlList } from '../board/remote-attention';
 import { selfRow } from '../stations/station-store';
 import { casePriorities } from '../threats/priority';
+import { remoteCasePriorities } from '../threats/remote-priority';
 import { priorityReasonText } from '../threats/priority-words';
 import { hics251Labels, isOpen, stateLabels } from '../workflow/states';
 import type { ReportContext } from './report-header';
@@ -97,27 +98,53 @@ function objectives(
   return out;
 }
 
-/** The ten open cases with the highest priority (ties: the older case first). */
-function topPriorities(db: Database.Database, incidentId: number): BriefingReport['topPriorities'] {
-  const top = [...casePriorities(db, incidentId)]
-    .sort(([a, p], [b, q]) => q.priority - p.priority || a - b)
-    .slice(0, 10);
+/**
+ * The ten open cases of the facility with the highest priority, by the one rule for this
+ * station's cases and those other stations hold, each named with its station (ties: this
+ * station's first, then by station and the older case).
+ */
+function topPriorities(
+  db: Database.Database,
+  incidentId: number,
+  selfName: string | null,
+): BriefingReport['topPriorities'] {
   const row = db.prepare(
     `SELECT d.asset_tag AS assetTag, a.tracking_id AS trackingId, c.state
        FROM cases c JOIN devices d ON d.id = c.device_id JOIN advisories a ON a.id = c.advisory_id
       WHERE c.id = ?`,
   );
-  return top.map(([caseId, p]) => {
-    const r = row.get(caseId) as { assetTag: string; trackingId: string; state: CaseState };
-    return {
-      caseId,
-      ...r,
-      priority: p.priority,
-      reasons: p.reasons.map((r) => priorityReasonText(r)),
-      reasonCodes: p.reasons,
-      knownExploited: p.knownExploited,
-    };
-  });
+  const local = [...casePriorities(db, incidentId)].map(([caseId, priority]) => ({
+    caseId,
+    station: selfName,
+    stationKey: '',
+    ...(row.get(caseId) as { assetTag: string; trackingId: string; state: CaseState }),
+    priority,
+  }));
+  const remote = [...remoteCasePriorities(db, incidentId).values()].map((r) => ({
+    ...r,
+    station: r.station.name,
+    stationKey: r.station.id,
+  }));
+  return [...local, ...remote]
+    .sort(
+      (a, b) =>
+        b.priority.priority - a.priority.priority ||
+        a.stationKey.localeCompare(b.stationKey) ||
+        a.caseId - b.caseId,
+    )
+    .slice(0, 10)
+    .map((c) => ({
+      caseId: c.caseId,
+      station: c.station,
+      heldHere: c.stationKey === '',
+      assetTag: c.assetTag,
+      trackingId: c.trackingId,
+      state: c.state,
+      priority: c.priority.priority,
+      reasons: c.priority.reasons.map((r) => priorityReasonText(r)),
+      reasonCodes: c.priority.reasons,
+      knownExploited: c.priority.knownExploited,
+    }));
 }
 
 function resources(db: Database.Database, incidentId: number): BriefingReport['resources'] {
@@ -228,7 +255,7 @@ export function briefingReport(
     objectives: goals.map(objectiveText),
     objectiveCodes: goals,
     actionsTaken,
-    topPriorities: topPriorities(db, incidentId),
+    topPriorities: topPriorities(db, incidentId, selfRow(db)?.name ?? null),
     actionsPlanned: caseStates
       .filter((s): s is Exclude<CaseState, 'returned_to_service'> => isOpen(s) && counts[s] > 0)
       .map((s) => ({ state: s, caseCount: counts[s], action: plannedActions[s] })),

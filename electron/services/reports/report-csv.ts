@@ -80,7 +80,7 @@ function table(report: AnyReport): { fields: string[]; rows: string[][] } {
           ...report.topPriorities.map((p) => [
             'Priority',
             '',
-            `${p.assetTag} (${p.trackingId}): ${p.priority} — ${p.reasons.join('; ')}`,
+            `${p.assetTag} (${p.trackingId})${p.station ? `, held at ${p.station}` : ''}: ${p.priority} — ${p.reasons.join('; ')}`,
           ]),
           ...report.actionsPlanned.map((p) => [
             'Action planned',

@@ -107,17 +107,95 @@ interface OpenCaseRow {
   criticality: Criticality | null;
 }
 
-const exposureItems = [
+/** The checklist items of the exposure assessment (and the gate) that the weights read. */
+export const exposureItems = [
   'reachable_from_internet',
   'reachable_from_business_network',
   'ports_filtered',
   'acquisition_running',
 ];
 
+/** What an advisory revision brings to a priority: its CVEs as this station's KEV and EPSS see them. */
+type RevisionFacts = Pick<PriorityFacts, 'kev' | 'epss' | 'cvss'>;
+
+/**
+ * The facts of advisory revisions, read once per revision: `key` names the revision (its ID
+ * here, or station and ID in the replica) and `normalized` reads its document. The KEV catalogue
+ * and EPSS set are this station's newest, for its own cases and those other stations hold alike.
+ */
+export function revisionFactsReader(
+  db: Database.Database,
+): (key: string, normalized: () => string | undefined) => RevisionFacts {
+  const kev = new Map<string, { dateAdded: string; ransomware: boolean }>();
+  const catalog = db
+    .prepare('SELECT id FROM kev_catalogs ORDER BY date_released DESC, id DESC LIMIT 1')
+    .pluck()
+    .get() as number | undefined;
+  if (catalog !== undefined) {
+    const all = db
+      .prepare('SELECT cve_id, date_added, ransomware FROM kev_entries WHERE catalog_id = ?')
+      .raw()
+      .all(catalog) as [string, string, number][];
+    for (const [cve, dateAdded, ransomware] of all)
+      kev.set(cve, { dateAdded, ransomware: ransomware === 1 });
+  }
+  const epssSet = db
+    .prepare('SELECT id FROM epss_sets ORDER BY score_date DESC, id DESC LIMIT 1')
+    .pluck()
+    .get() as number | undefined;
+  const epssOf = db.prepare('SELECT epss FROM epss_scores WHERE set_id = ? AND cve_id = ?').pluck();
+  const perRevision = new Map<string, RevisionFacts>();
+  return (key, normalized) => {
+    let facts = perRevision.get(key);
+    if (facts) return facts;
+    const doc = JSON.parse(normalized() ?? '{}') as {
+      vulnerabilities?: { cve: string | null; highestBaseScore: number | null }[];
+    };
+    let cvss: number | null = null;
+    let epss: PriorityFacts['epss'] = null;
+    const known: PriorityFacts['kev'] = [];
+    for (const v of doc.vulnerabilities ?? []) {
+      if (v.highestBaseScore !== null && (cvss === null || v.highestBaseScore > cvss))
+        cvss = v.highestBaseScore;
+      if (!v.cve) continue;
+      const k = kev.get(v.cve);
+      if (k) known.push({ cve: v.cve, ...k });
+      if (epssSet !== undefined) {
+        const score = epssOf.get(epssSet, v.cve) as number | undefined;
+        if (score !== undefined && (!epss || score > epss.score)) epss = { cve: v.cve, score };
+      }
+    }
+    facts = { kev: known, epss, cvss };
+    perRevision.set(key, facts);
+    return facts;
+  };
+}
+
+/** One case's priority from its revision's facts, its device and its exposure answers. */
+export function priorityOfCase(
+  revision: RevisionFacts,
+  criticality: Criticality | null,
+  answers: ReadonlyMap<string, unknown> | undefined,
+): Priority {
+  const text = (item: string) => {
+    const v = answers?.get(item);
+    return typeof v === 'string' ? v : null;
+  };
+  return computePriority({
+    ...revision,
+    criticality,
+    reachableFromInternet: text('reachable_from_internet'),
+    reachableFromBusiness: text('reachable_from_business_network'),
+    portsFiltered: text('ports_filtered'),
+    patientConnected: answers?.get('acquisition_running') === true,
+  });
+}
+
 /**
  * The priority of every open case (of one incident, or all), read in a few set queries: 10,000
  * cases share a handful of advisory revisions and CVEs. `caseIds` narrows it to those cases (a
- * board page needs a hundred of them, not the incident's ten thousand).
+ * board page needs a hundred of them, not the incident's ten thousand). Cases other stations
+ * hold: remote-priority.ts, by the same rule.
  */
 export function casePriorities(
   db: Database.Database,
@@ -159,73 +237,11 @@ export function casePriorities(
     answers.set(a.caseId, m);
   }
 
-  const kev = new Map<string, { dateAdded: string; ransomware: boolean }>();
-  const catalog = db
-    .prepare('SELECT id FROM kev_catalogs ORDER BY date_released DESC, id DESC LIMIT 1')
-    .pluck()
-    .get() as number | undefined;
-  if (catalog !== undefined) {
-    const all = db
-      .prepare('SELECT cve_id, date_added, ransomware FROM kev_entries WHERE catalog_id = ?')
-      .raw()
-      .all(catalog) as [string, string, number][];
-    for (const [cve, dateAdded, ransomware] of all)
-      kev.set(cve, { dateAdded, ransomware: ransomware === 1 });
-  }
-  const epssSet = db
-    .prepare('SELECT id FROM epss_sets ORDER BY score_date DESC, id DESC LIMIT 1')
-    .pluck()
-    .get() as number | undefined;
-  const epssOf = db.prepare('SELECT epss FROM epss_scores WHERE set_id = ? AND cve_id = ?').pluck();
-
-  const perRevision = new Map<
-    number,
-    { kev: PriorityFacts['kev']; epss: PriorityFacts['epss']; cvss: number | null }
-  >();
+  const facts = revisionFactsReader(db);
   const readRevision = db.prepare('SELECT normalized FROM advisory_revisions WHERE id = ?').pluck();
-  const revisionFacts = (id: number) => {
-    let facts = perRevision.get(id);
-    if (facts) return facts;
-    const doc = JSON.parse((readRevision.get(id) as string | undefined) ?? '{}') as {
-      vulnerabilities?: { cve: string | null; highestBaseScore: number | null }[];
-    };
-    const vulns = doc.vulnerabilities ?? [];
-    let cvss: number | null = null;
-    let epss: PriorityFacts['epss'] = null;
-    const known: PriorityFacts['kev'] = [];
-    for (const v of vulns) {
-      if (v.highestBaseScore !== null && (cvss === null || v.highestBaseScore > cvss))
-        cvss = v.highestBaseScore;
-      if (!v.cve) continue;
-      const k = kev.get(v.cve);
-      if (k) known.push({ cve: v.cve, ...k });
-      if (epssSet !== undefined) {
-        const score = epssOf.get(epssSet, v.cve) as number | undefined;
-        if (score !== undefined && (!epss || score > epss.score)) epss = { cve: v.cve, score };
-      }
-    }
-    facts = { kev: known, epss, cvss };
-    perRevision.set(id, facts);
-    return facts;
-  };
-
   for (const r of rows) {
-    const a = answers.get(r.id);
-    const text = (item: string) => {
-      const v = a?.get(item);
-      return typeof v === 'string' ? v : null;
-    };
-    out.set(
-      r.id,
-      computePriority({
-        ...revisionFacts(r.revisionId),
-        criticality: r.criticality,
-        reachableFromInternet: text('reachable_from_internet'),
-        reachableFromBusiness: text('reachable_from_business_network'),
-        portsFiltered: text('ports_filtered'),
-        patientConnected: a?.get('acquisition_running') === true,
-      }),
-    );
+    const revision = facts(String(r.revisionId), () => readRevision.get(r.revisionId) as string);
+    out.set(r.id, priorityOfCase(revision, r.criticality, answers.get(r.id)));
   }
   return out;
 }

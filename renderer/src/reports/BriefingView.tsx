@@ -100,10 +100,13 @@ export function BriefingView({ report }: { report: BriefingReport }) {
       >
         <ol className="report-list">
           {report.topPriorities.map((p) => (
-            <li key={p.caseId}>
+            <li key={`${p.station ?? ''}/${p.caseId}`}>
               <strong>
                 {p.assetTag} ({p.trackingId})
               </strong>
+              {p.station
+                ? ` · ${t(p.heldHere ? 'board.table.stationHere' : 'board.table.stationElsewhere', { station: p.station })}`
+                : null}
               {': '}
               {t('board.table.priority', {
                 value: priorityNumber(language, p.priority),
