@@ -172,6 +172,7 @@ export const permissions: Record<MethodName, Access> = {
   'incidents.create': only(commanders, 'change', { operator: false }),
   'incidents.list': signedIn('read', { operator: true }),
   'incidents.get': signedIn('read', { operator: true }),
+  'incidents.cases': signedIn('read', { operator: true }),
   'incidents.close': only(commanders, 'change', { operator: false }),
   'cases.list': signedIn('read', { operator: true }),
   'cases.findByAssetTag': signedIn('read', { operator: true }),

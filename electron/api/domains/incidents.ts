@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { id, isoDateTime } from '../schemas';
+import { id, isoDateTime, limit, offset } from '../schemas';
+import type { BoardRow } from './board';
 import type { CaseState, Hics251Status, PersonRef } from './cases';
 
 /** Incidents: a named response to one or more advisories, with one case per affected device. */
@@ -34,6 +35,14 @@ export interface IncidentCreateResult {
   skipped: { assetTag: string; trackingId: string; reason: string }[];
 }
 
+/** The incident's cases over the facility, as its counts count them, each with its station. */
+export interface IncidentCasePage {
+  /** How many match (all of the incident's, or its open ones). */
+  total: number;
+  /** By asset tag; a case held at another station is shown there, not opened here. */
+  cases: BoardRow[];
+}
+
 export const incidentMethods = {
   'incidents.create': method<IncidentCreateResult>()(
     z
@@ -53,6 +62,18 @@ export const incidentMethods = {
   'incidents.get': method<IncidentSummary>()(
     z.object({ id }).strict(),
     'One incident with its counts per state and per HICS 251 status.',
+  ),
+  'incidents.cases': method<IncidentCasePage>()(
+    z
+      .object({
+        id,
+        /** Only open cases (not returned to service). */
+        openOnly: z.boolean().optional(),
+        limit: limit.max(1000).optional(),
+        offset: offset.optional(),
+      })
+      .strict(),
+    "The incident's cases over the facility (this station's and those other stations hold, each with its station), by asset tag, as its counts count them.",
   ),
   'incidents.close': method<IncidentSummary>()(
     z.object({ id, summary: z.string().trim().min(1).max(4000) }).strict(),

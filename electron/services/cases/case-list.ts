@@ -129,11 +129,12 @@ export function caseSummary(
     gateVerdict: loaded.gate.verdict,
     flags: loaded.flags,
     nextAction: nextActionRef(next),
-    // This station's, unless it handed the case to another station: held there now.
+    // This station's, unless it handed the case on or the commander gave it to another station
+    // in a conflict (held-here.ts): held there now.
     station:
-      row.transferred_to === null
-        ? stationName(db)
-        : (row.transferred_to_name ?? row.transferred_to),
+      row.transferred_to !== null
+        ? (row.transferred_to_name ?? row.transferred_to)
+        : (row.held_by_station ?? stationName(db)),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,27 +1,30 @@
 import { useEffect, useReducer, useState } from 'react';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../../../electron/api/domains/cases';
+import type { BoardRow } from '../../../electron/api/domains/board';
 import { caseStates } from '../../../electron/api/domains/cases';
 import type { IncidentSummary } from '../../../electron/api/domains/incidents';
 import { call, type ApiError } from '../api/client';
-import { CaseList } from '../cases/CaseList';
 import { incidentCaseHref } from '../cases/hash-path';
 import { formatDateTime } from '../cases/time-format';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useSession } from '../session/session-context';
 import { AddDeviceForm } from './AddDeviceForm';
 import { CloseIncidentForm } from './CloseIncidentForm';
+import { IncidentCaseList } from './IncidentCaseList';
 
 const caseLimit = 500;
 
-/** One incident: its advisories and commander, counts per state, its cases, and closing it. */
+/**
+ * One incident: its advisories and commander, counts per state, its cases over the facility (the
+ * ones the counts count, each with its station), and closing it.
+ */
 export function IncidentDetail({ incidentId }: { incidentId: number }) {
   const { t } = useTranslation();
   const { status } = useSession();
   const role = status?.role;
   const [incident, setIncident] = useState<IncidentSummary>();
-  const [cases, setCases] = useState<CaseSummary[]>();
+  const [cases, setCases] = useState<BoardRow[]>();
   const [error, setError] = useState<ApiError>();
 
   const [reloads, load] = useReducer((n: number) => n + 1, 0);
@@ -30,7 +33,7 @@ export function IncidentDetail({ incidentId }: { incidentId: number }) {
     let live = true;
     void Promise.all([
       call('incidents.get', { id: incidentId }),
-      call('cases.list', { incidentId, limit: caseLimit }),
+      call('incidents.cases', { id: incidentId, limit: caseLimit }),
     ]).then(([got, list]) => {
       if (!live) return;
       if (!got.ok) return setError(got.error);
@@ -101,7 +104,7 @@ export function IncidentDetail({ incidentId }: { incidentId: number }) {
       </dl>
       {error ? <ErrorMessage error={error} /> : null}
       {cases.length > 0 ? (
-        <CaseList
+        <IncidentCaseList
           cases={cases}
           hrefOf={(c) => incidentCaseHref(incident.id, c.caseId)}
           label={t('cases.incidents.casesLabel')}

@@ -1,0 +1,88 @@
+import { Link } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { BoardRow } from '../../../electron/api/domains/board';
+import { StateBadge } from '../cases/StateBadge';
+import { formatDateTime } from '../cases/time-format';
+
+/**
+ * The incident's cases over the facility, as large cards: the device, where it is, its state,
+ * its station and what comes next. A case held here opens; one another station holds is shown,
+ * not opened (it is worked there), and says where.
+ */
+export function IncidentCaseList({
+  cases,
+  hrefOf,
+  label,
+}: {
+  cases: BoardRow[];
+  hrefOf(c: BoardRow): string;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="case-list" aria-label={label}>
+      {cases.map((c) => {
+        const device = [c.vendor, c.model].filter(Boolean).join(' ');
+        const place = [c.site, c.building, c.floor, c.room].filter(Boolean).join(', ');
+        const body = (
+          <>
+            <span className="case-card-device">
+              <span className="case-asset">{c.assetTag}</span> {device}
+            </span>
+            <span className="case-card-where">
+              {[place, c.advisory.trackingId].filter(Boolean).join(' · ')}
+            </span>
+            <StateBadge state={c.state} />
+            {c.station ? (
+              <span className="case-card-station" data-testid="incident-case-station">
+                {t(c.heldHere ? 'board.table.stationHere' : 'board.table.stationElsewhere', {
+                  station: c.station.name,
+                })}
+              </span>
+            ) : null}
+            <span className="case-card-next">
+              {c.nextAction
+                ? t(c.nextAction.allowed ? 'cases.list.nextReady' : 'cases.list.nextBlocked', {
+                    action: t(`steps.${c.nextAction.actionKey}`),
+                  })
+                : c.heldHere
+                  ? t('cases.next.closed')
+                  : t('board.table.workedAt', { station: c.station?.name ?? '' })}
+            </span>
+            {c.flags.includes('recheck_overdue') && c.recheckAt ? (
+              <span className="case-card-flag">
+                {t('cases.list.overdue', { at: formatDateTime(c.recheckAt) })}
+              </span>
+            ) : null}
+            {c.flags.includes('needs_re_review') ? (
+              <span className="case-card-flag">{t('cases.list.reReview')}</span>
+            ) : null}
+            {c.assignee ? (
+              <span className="case-card-assignee">
+                {t('cases.header.assignee', { name: c.assignee.name })}
+              </span>
+            ) : null}
+          </>
+        );
+        const key = `${c.station?.id ?? ''}/${c.caseId}`;
+        return (
+          <li key={key}>
+            {c.heldHere ? (
+              <Link className="case-card" href={hrefOf(c)} data-asset-tag={c.assetTag}>
+                {body}
+              </Link>
+            ) : (
+              <div
+                className="case-card case-card-elsewhere"
+                data-asset-tag={c.assetTag}
+                data-station={c.station?.name}
+              >
+                {body}
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
