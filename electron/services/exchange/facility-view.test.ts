@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerAll } from '../cases/case-test-setup';
+import { answerAll } from '../cases/test/case-test-setup';
 import * as given from '../demo/walkthrough-answers';
 import { signInAs } from '../test/temp-runtime';
 import {
