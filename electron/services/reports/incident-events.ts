@@ -71,6 +71,8 @@ export function readIncidentEvents(
   period: { start: string; end: string } | null,
   actions?: readonly string[],
 ): IncidentEvent[] {
+  // Row by row (iterate, not all): each row's array is garbage at once, rather than 100,000 of
+  // them kept until the last is read and then collected as old objects.
   const rows = db
     .prepare(
       `SELECT e.id, e.entity_type, e.entity_id, e.body ->> '$.time',
@@ -86,7 +88,7 @@ export function readIncidentEvents(
                    (SELECT id FROM bulk_decisions WHERE incident_id = ?))`,
     )
     .raw()
-    .all(incidentId, String(incidentId), incidentId) as Row[];
+    .iterate(incidentId, String(incidentId), incidentId) as IterableIterator<Row>;
   const wanted = actions ? new Set(actions) : null;
   const out: IncidentEvent[] = [];
   for (const [id, entityType, entityId, at, actorUserId, actorRole, action, payload] of rows) {
