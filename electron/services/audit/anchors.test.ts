@@ -13,6 +13,8 @@ import { runCli } from '../test/run-cli';
 import { startTestRuntime, testOperator, type TestRuntime } from '../test/temp-runtime';
 import { canonicalEventJson, canonicalJson, sha256Hex, type HashedEventFields } from './hash';
 import { checkpointIds, latestAnchor } from './anchors';
+import { boundTables } from './bound-tables';
+import { expandBoundRows } from './row-image-forms';
 
 let rt: TestRuntime;
 let pdfFile: string;
@@ -123,17 +125,27 @@ describe('anchors outside the database', () => {
     fs.copyFileSync(path.join(rt.dir, databaseFileName), file);
     // The last event that wrote case 3 before the PDF: NM-0003's deferral.
     const db = new Database(file, { readonly: true });
-    const target = db
-      .prepare(`SELECT max(id) FROM audit_events WHERE id < ? AND body LIKE '%["cases",[3],%'`)
-      .pluck()
-      .get(anchoredAt) as number;
+    const tables = new Map(boundTables(db).map((t) => [t.name, t]));
+    const writesCase3 = (payload: unknown) =>
+      expandBoundRows(payload, tables).some(([t, key]) => t === 'cases' && key[0] === 3);
+    const bodies = db
+      .prepare(`SELECT id, body FROM audit_events WHERE id < ? AND body LIKE '%"boundRows":%'`)
+      .all(anchoredAt) as { id: number; body: string }[];
+    const target = Math.max(
+      ...bodies
+        .filter((e) => writesCase3((JSON.parse(e.body) as { payload: unknown }).payload))
+        .map((e) => e.id),
+    );
     db.close();
+    // Written back in the first form: a forger may write either; the chain takes both.
     rehashFrom(
       file,
       (payload) => {
-        for (const entry of payload.boundRows as [string, unknown[], Record<string, unknown>][]) {
-          if (entry[0] === 'cases' && entry[1][0] === 3) entry[2].state = 'returned_to_service';
+        const entries = expandBoundRows(payload, tables);
+        for (const [t, key, image] of entries) {
+          if (t === 'cases' && key[0] === 3 && image) image.state = 'returned_to_service';
         }
+        payload.boundRows = entries;
       },
       target,
     );

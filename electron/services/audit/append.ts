@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import { canonicalTextAround } from './canonical-json';
 import { EventBodyWriter } from './event-body';
 import { canonicalEventParts, canonicalJson, genesisHash } from './hash';
+import { boundTables, held } from './bound-tables';
 import { takeTouchedRows } from './row-capture';
+import { BoundRowsWriter } from './row-image-forms';
 import { boundRowsKey, type BoundRowEntry } from './row-images';
 
 export interface Actor {
@@ -92,22 +94,25 @@ export function appendAuditEvent(
     prevHash: head?.[1] ?? genesisHash,
   };
   // The canonical JSON of the event with `{ ...payload, boundRows: rows }` as its payload, the
-  // rows written one by one as text (and no boundRows when there are none).
+  // rows written one by one as text in form 2 (and no boundRows when there are none).
   const [eventHead, eventTail] = canonicalEventParts(e);
   const body = new EventBodyWriter();
   body.write(eventHead);
-  let payloadTail: string | null = null;
-  const writeRow = (entry: string) => {
-    if (payloadTail === null) {
+  let payloadTail = '';
+  const rows = new BoundRowsWriter(
+    (text) => body.write(text),
+    () => {
       const [before, after] = canonicalTextAround(input.payload ?? {}, boundRowsKey);
-      body.write(`${before}[`);
-      payloadTail = `]${after}`;
-    } else body.write(',');
-    body.write(entry);
-  };
-  for (const entry of input.extraRows ?? []) writeRow(canonicalJson(entry));
-  takeTouchedRows(db, writeRow);
-  body.write(payloadTail ?? canonicalJson(input.payload ?? {}));
+      body.write(before);
+      payloadTail = after;
+    },
+  );
+  if (input.extraRows?.length) {
+    const tables = new Map(boundTables(db).map((t) => [t.name, t]));
+    for (const [name, key, image] of input.extraRows) rows.entry(held(tables, name), key, image);
+  }
+  takeTouchedRows(db, rows);
+  body.write(rows.end() ? payloadTail : canonicalJson(input.payload ?? {}));
   body.write(eventTail);
   const { body: text, hash } = body.finish();
   s.insert.run(id, e.entityType, e.entityId, text, hash);

@@ -1,49 +1,14 @@
 import type Database from 'better-sqlite3';
-import {
-  boundTables,
-  held,
-  isBoundTable,
-  type BoundTable,
-  type BoundTableName,
-} from './bound-tables';
-import { boundRowsKey, type BoundRowEntry, type RowImage } from './row-images';
+import { boundTables, held, type BoundTable, type BoundTableName } from './bound-tables';
+import { expandBoundRows } from './row-image-forms';
+import type { BoundRowEntry, RowImage } from './row-images';
 
 /**
- * The bound rows an event carries, checked for shape (an event may come from another station):
- * a known bound table, a key with one value per key column, an image naming only its columns.
+ * The bound rows an event carries, in either form, checked for shape (an event may come from
+ * another station): see expandBoundRows.
  */
 export function eventBoundRows(db: Database.Database, payload: unknown): BoundRowEntry[] {
-  if (typeof payload !== 'object' || payload === null) return [];
-  const rows = (payload as Record<string, unknown>)[boundRowsKey];
-  if (rows === undefined) return [];
-  if (!Array.isArray(rows)) throw new Error(`${boundRowsKey} is not a list`);
-  const tables = tableMap(db);
-  return rows.map((entry, i): BoundRowEntry => {
-    const where = `${boundRowsKey}[${i}]`;
-    if (!Array.isArray(entry) || entry.length !== 3)
-      throw new Error(`${where} is not [table, key, row]`);
-    const [name, key, image] = entry as unknown[];
-    if (typeof name !== 'string' || !isBoundTable(name)) {
-      throw new Error(`${where} names a table that is not bound: ${String(name)}`);
-    }
-    const table = held(tables, name);
-    if (
-      !Array.isArray(key) ||
-      key.length !== table.key.length ||
-      !key.every((v) => typeof v === 'string' || typeof v === 'number')
-    ) {
-      throw new Error(`${where}: the key of ${name} must be [${table.key.join(', ')}]`);
-    }
-    if (image !== null) {
-      if (typeof image !== 'object' || Array.isArray(image))
-        throw new Error(`${where}: the row is not an object`);
-      const known = new Set(table.columns.map((c) => c.name));
-      for (const column of Object.keys(image)) {
-        if (!known.has(column)) throw new Error(`${where}: ${name} has no column ${column}`);
-      }
-    }
-    return [name, key as (string | number)[], image as RowImage | null];
-  });
+  return expandBoundRows(payload, tableMap(db));
 }
 
 function tableMap(db: Database.Database): Map<BoundTableName, BoundTable> {

@@ -8,6 +8,7 @@ import { boundTables, type BoundTable, type ColumnKind } from './bound-tables';
 import { canonicalText, canonicalTextAround } from './canonical-json';
 import { EventBodyWriter } from './event-body';
 import { canonicalEventJson, canonicalJson } from './hash';
+import { expandBoundRows, imageValues } from './row-image-forms';
 import { imageTextWriter } from './row-image-text';
 import { columnsInKeyOrder, rowImage, type BoundRowEntry, type SqlValue } from './row-images';
 import { verifyRecords } from './replay-check';
@@ -49,8 +50,8 @@ const column = fc.record({
   kind: fc.constantFrom<ColumnKind>('value', 'blob', 'digest'),
 });
 
-describe('an image written as text', () => {
-  it('is exactly the canonical JSON of the image rowImage builds, or refused alike', () => {
+describe('a row written as text', () => {
+  it('is exactly the canonical JSON of the values of the image rowImage builds, or refused alike', () => {
     const tableAndRow = fc
       .uniqueArray(column, { maxLength: 12, selector: (c) => c.name })
       .chain((columns) =>
@@ -67,7 +68,7 @@ describe('an image written as text', () => {
         const inKeyOrder = columnsInKeyOrder(table).map((c) => row[c.name] ?? null);
         const padded = [...new Array<SqlValue>(from).fill('x'), ...inKeyOrder];
         expect(outcome(() => imageTextWriter(table)(padded, from))).toEqual(
-          outcome(() => canonicalJson(rowImage(table, row))),
+          outcome(() => canonicalJson(imageValues(table, rowImage(table, row)))),
         );
       }),
       { numRuns: 3000 },
@@ -115,7 +116,7 @@ beforeEach(() => {
 afterEach(() => rt.cleanup());
 
 describe('the event of a bulk change', () => {
-  it('holds the same body as the payload with every row image in it, and replays', () => {
+  it('holds every row in the compact form, reads back as every row image, and replays', () => {
     const { db } = rt.services;
     const count = 3000;
     const insert = db.prepare(
@@ -141,8 +142,9 @@ describe('the event of a bulk change', () => {
       body: string;
       hash: string;
     };
-    expect(event.body.length).toBeGreaterThan(1 << 19);
-    // The body as it was written before it became text row by row: every image an object.
+    // Larger than a chunk of the body writer (event-body.ts): the body was written as bytes.
+    expect(event.body.length).toBeGreaterThan(1 << 18);
+    // The rows as images: what the compact form must read back as.
     const parsed = JSON.parse(event.body) as Record<string, unknown> & { payload: object };
     const tables = new Map(boundTables(db).map((t) => [t.name, t]));
     const devices = tables.get('devices');
@@ -157,6 +159,29 @@ describe('the event of a bulk change', () => {
       entries.push(['devices', [id], row ? rowImage(devices, row) : null]);
     }
     expect(entries.filter(([, , image]) => image === null)).toHaveLength(1);
+    // Form 2: consecutive rows of one table in one run, written or deleted.
+    type Run = { table: string; columns?: string[]; rows?: unknown[][]; deleted?: unknown[][] };
+    const runs: Run[] = [];
+    for (const [name, key, image] of entries) {
+      const table = tables.get(name);
+      if (!table) throw new Error(`no table ${name}`);
+      const last = runs.at(-1);
+      const fits = last?.table === name && (image === null) === (last.deleted !== undefined);
+      const run: Run = fits && last ? last : { table: name };
+      if (!fits) runs.push(run);
+      if (image === null) (run.deleted ??= []).push(key);
+      else {
+        const columns = columnsInKeyOrder(table).map((c) => c.name);
+        run.columns = columns;
+        (run.rows ??= []).push(columns.map((c) => image[c] ?? null));
+      }
+    }
+    expect(runs.map((r) => [r.table, r.deleted ? 'deleted' : r.rows?.length])).toEqual([
+      ['settings', 1],
+      ['devices', 9],
+      ['devices', 'deleted'],
+      ['devices', count - 10],
+    ]);
     const expected = canonicalEventJson({
       id: before + 1,
       time: parsed.time as string,
@@ -165,9 +190,12 @@ describe('the event of a bulk change', () => {
       action: 'test.bulk',
       entityType: 'inventory',
       entityId: null,
-      payload: canonicalJson({ z: 1, a: 'ä', boundRows: entries }),
+      payload: canonicalJson({ z: 1, a: 'ä', boundRows: { form: 2, runs } }),
       prevHash: parsed.prevHash as string,
     });
+    // Every column name once per run, not once per row.
+    expect(event.body.split('"asset_tag"')).toHaveLength(3);
+    expect(expandBoundRows(parsed.payload, tables)).toEqual(entries);
     expect(event.body).toBe(expected);
     expect(event.hash).toBe(createHash('sha256').update(expected, 'utf8').digest('hex'));
     const report = verifyRecords(db);

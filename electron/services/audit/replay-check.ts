@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AuditVerifyReport, RecordCheckReport, RecordProblem } from '../../api';
-import { boundTables, held, type BoundTable } from './bound-tables';
+import { boundTables, held, type BoundTable, type BoundTableName } from './bound-tables';
+import { expandBoundRows } from './row-image-forms';
 import {
   boundRowsKey,
   keyText,
@@ -39,14 +40,25 @@ function shown(value: unknown): string {
   return text.length > 80 ? text.slice(0, 79) + '…' : text;
 }
 
-/** Keep the last image each event gives a row. Only bodies carrying rows are parsed. */
-function foldEvent(state: ReplayState, id: number, body: string): void {
+/**
+ * Keep the last image each event gives a row. Only bodies carrying rows are parsed. Rows that
+ * cannot be read are left out: the rows they would describe are then reported as having no event.
+ */
+function foldEvent(state: ReplayState, tables: Tables, id: number, body: string): void {
   if (!body.includes(`"${boundRowsKey}":`)) return;
-  const rows = (JSON.parse(body) as { payload: Record<string, unknown> }).payload[boundRowsKey];
-  if (!Array.isArray(rows)) return;
-  for (const [table, key, image] of rows as BoundRowEntry[]) {
-    state.set(mapKey(table, key), { image, eventId: id });
+  let rows: BoundRowEntry[];
+  try {
+    rows = expandBoundRows((JSON.parse(body) as { payload?: unknown }).payload, tables);
+  } catch {
+    return;
   }
+  for (const [table, key, image] of rows) state.set(mapKey(table, key), { image, eventId: id });
+}
+
+type Tables = Map<BoundTableName, BoundTable>;
+
+function tablesOf(db: Database.Database): Tables {
+  return new Map(boundTables(db).map((t) => [t.name, t]));
 }
 
 function compareRow(
@@ -145,11 +157,12 @@ function recordsReport(
 export function* fullReplayCheck(db: Database.Database): Generator<void, AuditVerifyReport> {
   const walker = new ChainWalker();
   const state: ReplayState = new Map();
+  const tables = tablesOf(db);
   let n = 0;
   for (const page of chainPages(db)) {
     for (const row of page) {
       if (!walker.step(row)) return walker.report();
-      foldEvent(state, row[0], row[3]);
+      foldEvent(state, tables, row[0], row[3]);
     }
     n += page.length;
     if (n >= sliceSize) {
@@ -287,10 +300,11 @@ export function verifyRecordsFrom(
 ): AuditVerifyReport {
   const walker = new ChainWalker(from);
   const state: ReplayState = new Map();
+  const boundByName = tablesOf(db);
   for (const page of chainPages(db, from?.id ?? 0)) {
     for (const row of page) {
       if (!walker.step(row)) return walker.report();
-      foldEvent(state, row[0], row[3]);
+      foldEvent(state, boundByName, row[0], row[3]);
     }
   }
   const chain = walker.finish(db);

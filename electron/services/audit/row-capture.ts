@@ -7,6 +7,7 @@ import { boundTables, held, type BoundTable, type BoundTableName } from './bound
 import { canonicalJson } from './hash';
 import { imageTextSql } from './row-image-sql';
 import { imageTextWriter } from './row-image-text';
+import type { BoundRowsWriter } from './row-image-forms';
 import { columnsInKeyOrder, type SqlValue } from './row-images';
 
 interface CaptureStatements {
@@ -127,37 +128,35 @@ function canonicalKey(logged: string): string {
 }
 
 /**
- * Hand the bound rows this connection has written since the last event to `write`, one entry
- * (`[table, key, image]`) at a time as canonical JSON, in table order (parents first), and empty
- * the log. Nothing when the connection does not capture. Each image exists only as its line of
- * text: an import of 100,000 devices would otherwise hold 100,000 images (and their rows) until
- * the event is written, and the young generation's collections would copy them again and again.
+ * Hand the bound rows this connection has written since the last event to `rows` (form 2 of
+ * row-image-forms.ts, as canonical JSON text), in table order (parents first), and empty the
+ * log. Nothing when the connection does not capture. Each row exists only as its line of text:
+ * an import of 100,000 devices would otherwise hold 100,000 images (and their rows) until the
+ * event is written, and the young generation's collections would copy them again and again.
  */
-export function takeTouchedRows(db: Database.Database, write: (entry: string) => void): void {
+export function takeTouchedRows(db: Database.Database, rows: BoundRowsWriter): void {
   const s = captureCache.get(db);
   if (!s) return;
   const touched = new Set(s.tables.all().map(([tbl]) => tbl));
   if (touched.size === 0) return;
   for (const [name, table] of s.byName) {
     if (!touched.has(name)) continue;
-    const prefix = `[${JSON.stringify(name)},`;
     const image = imageTextWriter(table);
     const texts = s.textsOf.get(name);
     if (texts) {
       for (const [k, gone, text] of texts.texts.iterate() as IterableIterator<
         [string, number, string | null]
       >) {
-        const values = text === null && !gone ? (texts.row.get(k) as SqlValue[]) : null;
-        const row = gone ? 'null' : (text ?? image(values ?? [], 0));
-        write(`${prefix}${canonicalKey(k)},${row}]`);
+        if (gone) rows.deleted(table, canonicalKey(k));
+        else rows.row(table, text ?? image(texts.row.get(k) as SqlValue[], 0));
       }
       continue;
     }
     // Where the first key column stands among the row's values (after the logged key).
     const keyAt = 1 + columnsInKeyOrder(table).findIndex((c) => c.name === table.key[0]);
     for (const values of held(s.rowsOf, name).iterate() as IterableIterator<SqlValue[]>) {
-      const row = values[keyAt] === null ? 'null' : image(values, 1);
-      write(`${prefix}${canonicalKey(String(values[0]))},${row}]`);
+      if (values[keyAt] === null) rows.deleted(table, canonicalKey(String(values[0])));
+      else rows.row(table, image(values, 1));
     }
   }
   s.clear.run();

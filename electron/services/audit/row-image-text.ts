@@ -3,24 +3,22 @@ import type { BoundTable } from './bound-tables';
 import { columnsInKeyOrder, digestOf, type SqlValue } from './row-images';
 
 /**
- * Writes the canonical JSON of a row's image straight from the row's values as SQLite returns
- * them (in columnsInKeyOrder), without building the image: exactly
- * `canonicalJson(rowImage(table, row))`, which a property test holds. A bulk change (an
- * inventory import of 100,000 devices) writes its event this way, row by row, so that no image
- * outlives its own line of text.
+ * Writes a row's values as its event carries them (form 2, row-image-forms.ts) straight from the
+ * row as SQLite returns it (in columnsInKeyOrder), without building the image: exactly
+ * `canonicalJson(imageValues(table, rowImage(table, row)))`, which a property test holds.
  */
 export type ImageTextWriter = (values: readonly SqlValue[], from: number) => string;
 
 export function imageTextWriter(table: BoundTable): ImageTextWriter {
   const columns = columnsInKeyOrder(table);
-  const names = columns.map((c, i) => `${i === 0 ? '{' : ','}${JSON.stringify(c.name)}:`);
   const digests = columns.map((c) => c.kind === 'digest');
   return (values, from) => {
-    let text = '';
+    let text = '[';
     for (let i = 0; i < columns.length; i++) {
-      text += names[i] + valueText(values[from + i] ?? null, digests[i] === true);
+      if (i > 0) text += ',';
+      text += valueText(values[from + i] ?? null, digests[i] === true);
     }
-    return columns.length === 0 ? '{}' : text + '}';
+    return text + ']';
   };
 }
 
