@@ -16,7 +16,15 @@ export class EventBodyWriter {
   private readonly chunks: Buffer[] = [];
   private readonly hash = createHash('sha256');
 
-  write(text: string): void {
+  /** Text, or UTF-8 bytes (a few as text: a small body stays text). */
+  write(text: string | Buffer): void {
+    if (typeof text !== 'string' && text.length < chunkChars / 16) text = text.toString('utf8');
+    if (typeof text !== 'string') {
+      this.flush();
+      this.hash.update(text);
+      this.chunks.push(text);
+      return;
+    }
     this.pending.push(text);
     this.pendingChars += text.length;
     if (this.pendingChars >= chunkChars) this.flush();
@@ -33,6 +41,7 @@ export class EventBodyWriter {
   }
 
   private flush(): void {
+    if (this.pendingChars === 0) return;
     const chunk = Buffer.from(this.pending.join(''), 'utf8');
     this.pending = [];
     this.pendingChars = 0;

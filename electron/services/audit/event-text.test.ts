@@ -118,7 +118,8 @@ afterEach(() => rt.cleanup());
 describe('the event of a bulk change', () => {
   it('holds every row in the compact form, reads back as every row image, and replays', () => {
     const { db } = rt.services;
-    const count = 3000;
+    // More than one chunk of rows read from SQLite (row-capture.ts): the first holds a deletion.
+    const count = 6000;
     const insert = db.prepare(
       `INSERT INTO devices (asset_tag, vendor, model, notes, remote_update_capable, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'now', 'now')`,

@@ -92,23 +92,40 @@ function keyJoin(t: BoundTable): string {
 }
 
 interface TextStatements {
-  /** The logged key, whether the row is gone, and its image as text (NULL: write it in JS). */
+  /**
+   * Up to `rowsPerChunk` logged rows after a `seq`: how many, how many SQLite wrote (all of them
+   * unless one is gone or holds a value only JavaScript writes exactly), the last `seq`, and the
+   * rows it wrote, comma-separated, as UTF-8 bytes: an import's 100,000 rows never become
+   * 100,000 strings.
+   */
+  chunk: Database.Statement;
+  /** The logged rows with `seq` in a range: key, whether the row is gone, its values as text. */
   texts: Database.Statement;
   /** One logged row's values in columnsInKeyOrder, for the few SQLite cannot write. */
   row: Database.Statement;
 }
 
-/** As touchedRowsStatement, the image written by SQLite (see row-image-sql.ts); null if it cannot. */
+const rowsPerChunk = 4096;
+
+/** As touchedRowsStatement, the values written by SQLite (see row-image-sql.ts); null if it cannot. */
 function touchedTextsStatements(db: Database.Database, t: BoundTable): TextStatements | null {
   const image = imageTextSql(t, 't');
   if (image === null) return null;
   const columns = columnsInKeyOrder(t).map((c) => `t."${c.name}"`);
   const on = keyJoin(t);
+  const logged = `FROM temp.bound_touched b LEFT JOIN main.${t.name} t ON ${on}
+                  WHERE +b.tbl = '${t.name}' AND b.seq > ?`;
   return {
+    chunk: db
+      .prepare(
+        `SELECT count(*), count(v), max(seq), CAST(group_concat(v, ',' ORDER BY seq) AS BLOB)
+           FROM (SELECT b.seq AS seq, iif(t.${t.key[0]} IS NULL, NULL, ${image}) AS v
+                 ${logged} ORDER BY b.seq LIMIT ${rowsPerChunk})`,
+      )
+      .raw(true),
     texts: db
       .prepare(
-        `SELECT b.k, t.${t.key[0]} IS NULL, ${image} FROM temp.bound_touched b
-         LEFT JOIN main.${t.name} t ON ${on} WHERE +b.tbl = '${t.name}' ORDER BY b.seq`,
+        `SELECT b.k, t.${t.key[0]} IS NULL, ${image} ${logged} AND b.seq <= ? ORDER BY b.seq`,
       )
       .raw(true),
     row: db
@@ -144,11 +161,25 @@ export function takeTouchedRows(db: Database.Database, rows: BoundRowsWriter): v
     const image = imageTextWriter(table);
     const texts = s.textsOf.get(name);
     if (texts) {
-      for (const [k, gone, text] of texts.texts.iterate() as IterableIterator<
-        [string, number, string | null]
-      >) {
-        if (gone) rows.deleted(table, canonicalKey(k));
-        else rows.row(table, text ?? image(texts.row.get(k) as SqlValue[], 0));
+      for (let after = 0; ;) {
+        const [count, written, last, text] = texts.chunk.get(after) as [
+          number,
+          number,
+          number | null,
+          Buffer | null,
+        ];
+        if (count === 0 || last === null) break;
+        if (written === count && text) rows.rowBytes(table, text);
+        else {
+          for (const [k, gone, values] of texts.texts.iterate(after, last) as IterableIterator<
+            [string, number, string | null]
+          >) {
+            if (gone) rows.deleted(table, canonicalKey(k));
+            else rows.row(table, values ?? image(texts.row.get(k) as SqlValue[], 0));
+          }
+        }
+        if (count < rowsPerChunk) break;
+        after = last;
       }
       continue;
     }

@@ -161,7 +161,7 @@ export class BoundRowsWriter {
   private run: { table: BoundTable; deleted: boolean } | null = null;
 
   constructor(
-    private readonly write: (text: string) => void,
+    private readonly write: (text: string | Buffer) => void,
     private readonly start: () => void,
   ) {}
 
@@ -169,6 +169,12 @@ export class BoundRowsWriter {
   row(table: BoundTable, valuesText: string): void {
     this.enter(table, false);
     this.write(valuesText);
+  }
+
+  /** Rows as `row` takes them, several, comma-separated, as UTF-8 bytes. */
+  rowBytes(table: BoundTable, valuesBytes: Buffer): void {
+    this.enter(table, false);
+    this.write(valuesBytes);
   }
 
   /** A deleted row: its key as canonical JSON. */
