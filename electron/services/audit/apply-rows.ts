@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { boundTables, held, type BoundTable, type BoundTableName } from './bound-tables';
 import { expandBoundRows } from './row-image-forms';
-import type { BoundRowEntry, RowImage } from './row-images';
+import type { BoundRowEntry } from './row-images';
 
 /**
  * The bound rows an event carries, in either form, checked for shape (an event may come from
