@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BundleImportReport } from '../../api/domains/exchange';
 import { verifyRecords } from '../audit/replay-check';
 import { throughVerification } from '../cases/test/case-test-setup';
 import { tableHash } from '../test/hostile/table-hash';
-import { signInAs, testSecret } from '../test/temp-runtime';
+import { signInAs } from '../test/temp-runtime';
 import {
   exchangeThroughFolder,
-  startFacility,
+  facilityForFile,
+  handCaseOn,
+  slow,
   stationId,
-  type Facility,
   type FacilityStation,
 } from './test/facility-setup';
 
@@ -18,10 +19,9 @@ import {
  * to, waiting with that named until it is there.
  */
 
-const slow = { timeout: 300_000 };
-let f: Facility;
-let laptop: FacilityStation;
-let biomed: FacilityStation;
+const f = facilityForFile();
+const laptop = f.floor('NM laptop 2');
+const biomed = f.floor('Biomed workstation');
 
 const idOf = (s: FacilityStation, sql: string, value: string) =>
   s.rt.services.db.prepare(sql).pluck().get(value) as number;
@@ -38,21 +38,7 @@ const received = (caseId: number) =>
     .pluck()
     .get(stationId(laptop), caseId) as number | undefined;
 
-async function handOn(caseId: number): Promise<void> {
-  await signInAs(laptop.rt, 'incident_commander');
-  await laptop.api.value('cases.transfer', {
-    caseId,
-    stationId: stationId(biomed),
-    signoff: { secret: testSecret },
-  });
-}
-
-beforeAll(async () => {
-  f = await startFacility();
-  [laptop, biomed] = f.floors as [FacilityStation, FacilityStation];
-  await exchangeThroughFolder(f);
-}, 300_000);
-afterAll(() => f.cleanup());
+const handOn = (caseId: number) => handCaseOn(laptop, caseId, biomed);
 
 describe('handing a case on', () => {
   it(

@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditSince } from '../people/test/test-calls';
 import { tableHash } from '../test/hostile/table-hash';
 import { signInAs } from '../test/temp-runtime';
-import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';
+import { exchangeThroughFolder, facilityForFile, slow } from './test/facility-setup';
 
-const slow = { timeout: 300_000 };
-let f: Facility;
 const trackingId = 'ICSMA-17-215-02';
-
-beforeAll(async () => {
-  // Both floor stations open a case for NM-0003; NM-0005 and NM-0001 are held at one station each.
-  f = await startFacility({
+// Both floor stations open a case for NM-0003; NM-0005 and NM-0001 are held at one station each.
+const f = facilityForFile({
+  devices: {
     post: ['NM-0001'],
     floors: [
       ['NM laptop 2', ['NM-0003']],
       ['Biomed workstation', ['NM-0003', 'NM-0005']],
     ],
-  });
-  await exchangeThroughFolder(f);
-}, 300_000);
-afterAll(() => f.cleanup());
+  },
+});
 
 describe('two stations open a case for the same device', () => {
   it(

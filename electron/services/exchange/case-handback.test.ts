@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyRecords } from '../audit/replay-check';
 import { signAs, throughVerification } from '../cases/test/case-test-setup';
-import { signInAs, testSecret } from '../test/temp-runtime';
+import { signInAs } from '../test/temp-runtime';
 import {
   exchangeThroughFolder,
-  startFacility,
+  facilityForFile,
+  handCaseOn as handOn,
+  slow,
   stationId,
-  type Facility,
   type FacilityStation,
 } from './test/facility-setup';
 
@@ -17,26 +18,9 @@ import {
  * commander's choice between it and itself.
  */
 
-const slow = { timeout: 300_000 };
-let f: Facility;
-let laptop: FacilityStation;
-let biomed: FacilityStation;
-
-async function handOn(from: FacilityStation, caseId: number, to: FacilityStation): Promise<void> {
-  await signInAs(from.rt, 'incident_commander');
-  await from.api.value('cases.transfer', {
-    caseId,
-    stationId: stationId(to),
-    signoff: { secret: testSecret },
-  });
-}
-
-beforeAll(async () => {
-  f = await startFacility();
-  [laptop, biomed] = f.floors as [FacilityStation, FacilityStation];
-  await exchangeThroughFolder(f);
-}, 300_000);
-afterAll(() => f.cleanup());
+const f = facilityForFile();
+const laptop = f.floor('NM laptop 2');
+const biomed = f.floor('Biomed workstation');
 
 describe('a case handed on and back', () => {
   let laptopCase: number;

@@ -1,31 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify';
 import { auditSince } from '../people/test/test-calls';
 import { refusal } from '../stations/test/stations-setup';
 import { testSecret } from '../test/temp-runtime';
-import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';
+import {
+  answerScanRunning,
+  exchangeThroughFolder,
+  facilityForFile,
+  slow,
+} from './test/facility-setup';
 
-const slow = { timeout: 300_000 };
 const recheckAt = '2017-08-03T15:00:00.000Z';
-let f: Facility;
-
-beforeAll(async () => {
-  f = await startFacility();
-  const [laptop] = f.floors;
-  if (!laptop) throw new Error('no floor station');
-  for (const tag of ['NM-0003', 'NM-0007']) {
-    await laptop.api.value('cases.transition', { caseId: laptop.caseOf(tag), target: 'assessing' });
-  }
-  // A scan running on NM-0003: its gate is blocked, so it may be deferred; NM-0007's is not.
-  await laptop.api.value('cases.answer', {
-    caseId: laptop.caseOf('NM-0003'),
-    sectionId: 'patient_safety_gate',
-    itemId: 'acquisition_running',
-    value: true,
-  });
-  await exchangeThroughFolder(f);
-}, 300_000);
-afterAll(() => f.cleanup());
+const f = facilityForFile({
+  async prepare() {
+    const laptop = f.floor('NM laptop 2');
+    for (const tag of ['NM-0003', 'NM-0007']) {
+      await laptop.api.value('cases.transition', {
+        caseId: laptop.caseOf(tag),
+        target: 'assessing',
+      });
+    }
+    // A scan running on NM-0003: its gate is blocked, so it may be deferred; NM-0007's is not.
+    await answerScanRunning(laptop, laptop.caseOf('NM-0003'), true);
+  },
+});
 
 async function remoteCase(tag: string) {
   const board = await f.post.api.value('board.get', { incidentId: f.post.incidentId });

@@ -1,42 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { anonymousActor, recordEvent } from '../audit/record';
 import { pdftotext } from '../pdf/independent-tools';
 import { testOrganisation, testPassphrase } from '../signing/test/test-identity';
 import { call } from '../stations/test/stations-setup';
 import { tableHash } from '../test/hostile/table-hash';
 import { signInAs, testSecret } from '../test/temp-runtime';
 import {
+  answerScanRunning,
   exchangeThroughFolder,
-  startFacility,
+  facilityForFile,
+  importAnswerOf,
+  slow,
   stationId,
-  type Facility,
-  type FacilityStation,
 } from './test/facility-setup';
 
-const slow = { timeout: 300_000 };
-let f: Facility;
-let laptop: FacilityStation;
-let biomed: FacilityStation;
 /** NM-0003's case at the laptop, which hands it to the biomed workstation. */
 let handed: number;
-
-beforeAll(async () => {
-  f = await startFacility();
-  [laptop, biomed] = f.floors as [FacilityStation, FacilityStation];
-  handed = laptop.caseOf('NM-0003');
-  await laptop.api.value('cases.transition', { caseId: handed, target: 'assessing' });
-  await laptop.api.value('cases.answer', {
-    caseId: handed,
-    sectionId: 'patient_safety_gate',
-    itemId: 'acquisition_running',
-    value: false,
-  });
-  // Each station learns of the others from their bundles.
-  await exchangeThroughFolder(f);
-}, 300_000);
-afterAll(() => f.cleanup());
+// Each station learns of the others from their bundles.
+const f = facilityForFile({
+  async prepare() {
+    handed = laptop.caseOf('NM-0003');
+    await laptop.api.value('cases.transition', { caseId: handed, target: 'assessing' });
+    await answerScanRunning(laptop, handed, false);
+  },
+});
+const laptop = f.floor('NM laptop 2');
+const biomed = f.floor('Biomed workstation');
 
 describe('handing a case to another station', () => {
   it(
@@ -253,24 +243,18 @@ describe('handing a case to another station', () => {
     'refuses a later event of the station that gave the case, changing nothing',
     slow,
     async () => {
-      recordEvent({ services: laptop.rt.services }, anonymousActor, {
-        action: 'case.answered',
-        entityType: 'case',
-        entityId: handed,
-        payload: { sectionId: 'patient_safety_gate', itemId: 'acquisition_running' },
-      });
-      const dir = path.join(f.folder, 'handed-on');
-      fs.mkdirSync(dir);
-      const bundle = await call(laptop.rt, 'exchange.export', { outDir: dir });
-      const before = tableHash(f.post.rt.services.db);
-      const { outcomes } = await call(f.post.rt, 'exchange.import', {
-        files: [bundle.file],
-      });
+      const { outcomes, before, after } = await importAnswerOf(
+        f,
+        laptop,
+        handed,
+        { sectionId: 'patient_safety_gate', itemId: 'acquisition_running' },
+        'handed-on',
+      );
       expect(outcomes).toMatchObject([{ status: 'refused', step: 'content' }]);
       expect(outcomes[0]?.reason).toMatch(
         new RegExp(`NM laptop 2.*is about case ${handed}, which that station does not hold`),
       );
-      expect(tableHash(f.post.rt.services.db)).toBe(before);
+      expect(after).toBe(before);
     },
   );
 });

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerAll, signAs, testNow } from '../cases/test/case-test-setup';
 import * as given from '../demo/walkthrough-answers';
 import { signInAs } from '../test/temp-runtime';
-import {
-  exchangeThroughFolder,
-  startFacility,
-  type Facility,
-  type FacilityStation,
-} from './test/facility-setup';
+import { exchangeThroughFolder, facilityForFile, slow } from './test/facility-setup';
 
 /**
  * What the command post counts of the whole facility: the cases other stations hold that wait
@@ -15,43 +10,34 @@ import {
  * a station lost in a conflict, which stops counting there as a case handed on does.
  */
 
-const slow = { timeout: 300_000 };
 const trackingId = 'ICSMA-17-215-02';
 const now = new Date(testNow);
-let f: Facility;
-
-function floor(name: string): FacilityStation {
-  const found = f.floors.find((s) => s.name === name);
-  if (!found) throw new Error(`no floor station ${name}`);
-  return found;
-}
-
-beforeAll(async () => {
-  // Both floors open a case for NM-0003 (a conflict); the laptop works NM-0007 up to standalone.
-  f = await startFacility({
+// Both floors open a case for NM-0003 (a conflict); the laptop works NM-0007 up to standalone.
+const f = facilityForFile({
+  devices: {
     post: ['NM-0001'],
     floors: [
       ['NM laptop 2', ['NM-0003', 'NM-0007']],
       ['Biomed workstation', ['NM-0003', 'NM-0005']],
     ],
-  });
-  const laptop = floor('NM laptop 2');
-  const caseId = laptop.caseOf('NM-0007');
-  await laptop.api.value('cases.transition', { caseId, target: 'assessing' });
-  await signInAs(laptop.rt, 'technologist');
-  await answerAll(
-    laptop.api,
-    caseId,
-    'exposure_assessment',
-    given.exposedOnClinicalNetwork('available'),
-  );
-  await answerAll(laptop.api, caseId, 'patient_safety_gate', given.gateClear(now));
-  await signInAs(laptop.rt, 'biomed');
-  await answerAll(laptop.api, caseId, 'backup', given.backupDone(now, 'M. Keller'));
-  await signInAs(laptop.rt, 'incident_commander');
-  await exchangeThroughFolder(f);
-}, 300_000);
-afterAll(() => f.cleanup());
+  },
+  async prepare() {
+    const laptop = f.floor('NM laptop 2');
+    const caseId = laptop.caseOf('NM-0007');
+    await laptop.api.value('cases.transition', { caseId, target: 'assessing' });
+    await signInAs(laptop.rt, 'technologist');
+    await answerAll(
+      laptop.api,
+      caseId,
+      'exposure_assessment',
+      given.exposedOnClinicalNetwork('available'),
+    );
+    await answerAll(laptop.api, caseId, 'patient_safety_gate', given.gateClear(now));
+    await signInAs(laptop.rt, 'biomed');
+    await answerAll(laptop.api, caseId, 'backup', given.backupDone(now, 'M. Keller'));
+    await signInAs(laptop.rt, 'incident_commander');
+  },
+});
 
 async function postBoard(filters = {}) {
   return f.post.api.value('board.get', { incidentId: f.post.incidentId, filters });
@@ -81,7 +67,7 @@ describe('the command post’s "awaiting sign-off" list', () => {
     'reads that station’s sign-offs by the same rule: given, made stale, given again',
     slow,
     async () => {
-      const laptop = floor('NM laptop 2');
+      const laptop = f.floor('NM laptop 2');
       const caseId = laptop.caseOf('NM-0007');
       const waitingFor = async () => {
         await signInAs(laptop.rt, 'incident_commander');
@@ -133,7 +119,7 @@ describe('a case a station lost in a conflict', () => {
     'stops counting in that station’s board, briefing, priorities and incident',
     slow,
     async () => {
-      const [laptop, biomed] = [floor('NM laptop 2'), floor('Biomed workstation')];
+      const [laptop, biomed] = [f.floor('NM laptop 2'), f.floor('Biomed workstation')];
       const lost = biomed.caseOf('NM-0003');
       const before = await biomed.api.value('reports.briefing', { incidentId: biomed.incidentId });
       expect(before.topPriorities.filter((p) => p.heldHere).map((p) => p.caseId)).toContain(lost);

@@ -1,33 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { anonymousActor, recordEvent } from '../audit/record';
-import { call } from '../stations/test/stations-setup';
-import { tableHash } from '../test/hostile/table-hash';
+import { describe, expect, it } from 'vitest';
 import { signInAs } from '../test/temp-runtime';
-import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';
+import { answerScanRunning, facilityForFile, importAnswerOf, slow } from './test/facility-setup';
 
-const slow = { timeout: 300_000 };
-let f: Facility;
-
-beforeAll(async () => {
-  f = await startFacility();
-  const [laptop] = f.floors;
-  if (!laptop) throw new Error('no floor station');
-  await laptop.api.value('cases.transition', {
-    caseId: laptop.caseOf('NM-0003'),
-    target: 'assessing',
-  });
-  // A scan running on the device: its patient-safety gate is blocked.
-  await laptop.api.value('cases.answer', {
-    caseId: laptop.caseOf('NM-0003'),
-    sectionId: 'patient_safety_gate',
-    itemId: 'acquisition_running',
-    value: true,
-  });
-  await exchangeThroughFolder(f);
-}, 300_000);
-afterAll(() => f.cleanup());
+const f = facilityForFile({
+  async prepare() {
+    const laptop = f.floor('NM laptop 2');
+    const caseId = laptop.caseOf('NM-0003');
+    await laptop.api.value('cases.transition', { caseId, target: 'assessing' });
+    // A scan running on the device: its patient-safety gate is blocked.
+    await answerScanRunning(laptop, caseId, true);
+  },
+});
 
 describe('the facility view at the command post', () => {
   it('keeps the floor stations’ records in the replica, not in its own tables', slow, () => {
@@ -160,24 +143,18 @@ describe('one writer per case', () => {
       if (!floor) throw new Error('no second floor station');
       const held =
         (floor.rt.services.db.prepare('SELECT max(id) FROM cases').pluck().get() as number) + 1;
-      recordEvent({ services: floor.rt.services }, anonymousActor, {
-        action: 'case.answered',
-        entityType: 'case',
-        entityId: held,
-        payload: { sectionId: 'assessment', itemId: 'exposure' },
-      });
-      const dir = path.join(f.folder, 'not-held');
-      fs.mkdirSync(dir);
-      const bundle = await call(floor.rt, 'exchange.export', { outDir: dir });
-      const before = tableHash(f.post.rt.services.db);
-      const { outcomes } = await call(f.post.rt, 'exchange.import', {
-        files: [bundle.file],
-      });
+      const { outcomes, before, after } = await importAnswerOf(
+        f,
+        floor,
+        held,
+        { sectionId: 'assessment', itemId: 'exposure' },
+        'not-held',
+      );
       expect(outcomes).toMatchObject([{ status: 'refused', step: 'content' }]);
       expect(outcomes[0]?.reason).toMatch(
         new RegExp(`Biomed workstation.*is about case ${held}, which that station does not hold`),
       );
-      expect(tableHash(f.post.rt.services.db)).toBe(before);
+      expect(after).toBe(before);
     },
   );
 });

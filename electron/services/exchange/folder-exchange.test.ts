@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startFacility, type Facility, type FacilityStation } from './test/facility-setup';
+import { facilityForFile, slow, type FacilityStation } from './test/facility-setup';
 
-const slow = { timeout: 300_000 };
-let f: Facility;
-let floor: FacilityStation;
-
-beforeAll(async () => {
-  f = await startFacility({ post: ['NM-0001'], floors: [['NM laptop 2', ['NM-0003']]] });
-  const [first] = f.floors;
-  if (!first) throw new Error('no floor station');
-  floor = first;
-}, 300_000);
-afterAll(() => f.cleanup());
+const f = facilityForFile({
+  devices: { post: ['NM-0001'], floors: [['NM laptop 2', ['NM-0003']]] },
+  exchange: false,
+});
+const floor = f.floor('NM laptop 2');
 
 const lastEvent = (s: FacilityStation) =>
   s.rt.services.db

@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { replicatedTables } from '../db/migrations/011-station-replica';
 import { transferColumns } from '../db/migrations/017-case-transfers';
 import { appSchemaVersion } from '../db/migrate';
 import { openDatabase } from '../db/open';
-import { exchangeThroughFolder, startFacility, type Facility } from './test/facility-setup';
+import { facilityForFile, slow } from './test/facility-setup';
 
-const slow = { timeout: 300_000 };
-let f: Facility;
-
-beforeAll(async () => {
-  f = await startFacility({ post: ['NM-0001'], floors: [['NM laptop 2', ['NM-0003', 'NM-0007']]] });
-  const [laptop] = f.floors;
-  if (!laptop) throw new Error('no floor station');
-  await laptop.api.value('cases.transition', {
-    caseId: laptop.caseOf('NM-0003'),
-    target: 'assessing',
-  });
-  await exchangeThroughFolder(f);
-}, 300_000);
-afterAll(() => f.cleanup());
+const f = facilityForFile({
+  devices: { post: ['NM-0001'], floors: [['NM laptop 2', ['NM-0003', 'NM-0007']]] },
+  async prepare() {
+    const laptop = f.floor('NM laptop 2');
+    await laptop.api.value('cases.transition', {
+      caseId: laptop.caseOf('NM-0003'),
+      target: 'assessing',
+    });
+  },
+});
 
 /** Every replicated row, table by table, in key order. */
 function replica(db: Database.Database): Record<string, unknown[]> {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { englishErrorWords } from '../../api/error-words';
 import { systemActor } from '../audit/append';
 import { mutate } from '../core/context';
@@ -11,13 +11,7 @@ import { authorityRow, selfRow, setSelfCertificate } from '../stations/station-s
 import { call, refusal } from '../stations/test/stations-setup';
 import { testSecret } from '../test/temp-runtime';
 import type { SentRequest } from './case-requests';
-import {
-  exchangeThroughFolder,
-  startFacility,
-  stationId,
-  type Facility,
-  type FacilityStation,
-} from './test/facility-setup';
+import { exchangeThroughFolder, facilityForFile, slow, stationId } from './test/facility-setup';
 
 /**
  * Requests and conflict choices count only from the command post, the station holding the
@@ -26,19 +20,9 @@ import {
  * at the holding station by name, changes nothing there, and the refusal travels back.
  */
 
-const slow = { timeout: 300_000 };
-let f: Facility;
-let laptop: FacilityStation;
-let biomed: FacilityStation;
-
-beforeAll(async () => {
-  f = await startFacility();
-  const [a, b] = f.floors;
-  if (!a || !b) throw new Error('no floor stations');
-  [laptop, biomed] = [a, b];
-  await exchangeThroughFolder(f);
-}, 300_000);
-afterAll(() => f.cleanup());
+const f = facilityForFile();
+const laptop = f.floor('NM laptop 2');
+const biomed = f.floor('Biomed workstation');
 
 const notFrom = (key: 'requestNotFromCommandPost' | 'choiceNotFromCommandPost') =>
   englishErrorWords({ key, params: { station: 'NM laptop 2' } });
