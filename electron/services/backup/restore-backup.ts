@@ -141,6 +141,7 @@ export async function restoreIntoServices(
     services,
     {
       what: 'a restore from a backup',
+      term: 'restoreFromBackup',
       reason: 'Stopped: the database was restored from a backup. The files written so far stay.',
     },
     () => {

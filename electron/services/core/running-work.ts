@@ -1,4 +1,5 @@
 import type { RunningWorkKind } from '../../api/domains/backup';
+import type { TermKey } from '../../api/error-words';
 import type { Services } from './context';
 import { wordedError } from './errors';
 
@@ -22,6 +23,8 @@ interface Registry {
   running: Set<RunningWork>;
   /** Why new work is refused right now, or null. */
   heldFor: string | null;
+  /** The same as a term of the errors catalogue, so a refusal names it in the reader's language. */
+  heldTerm: TermKey | null;
 }
 
 const registries = new WeakMap<Services, Registry>();
@@ -29,7 +32,7 @@ const registries = new WeakMap<Services, Registry>();
 function registryOf(services: Services): Registry {
   let registry = registries.get(services);
   if (!registry) {
-    registry = { running: new Set(), heldFor: null };
+    registry = { running: new Set(), heldFor: null, heldTerm: null };
     registries.set(services, registry);
   }
   return registry;
@@ -50,9 +53,7 @@ export function startWork<T>(
   start: () => Promise<T>,
 ): Promise<T> {
   const registry = registryOf(services);
-  if (registry.heldFor) {
-    throw wordedError('conflict', 'workBusy', { busy: registry.heldFor }, { work: work.what });
-  }
+  if (registry.heldFor) throw busy(registry, work.what);
   const finished = start();
   const tracked = { ...work, finished };
   registry.running.add(tracked);
@@ -67,14 +68,13 @@ export function startWork<T>(
  */
 export async function withWorkStopped<T>(
   services: Services,
-  step: { what: string; reason: string },
+  step: { what: string; term: TermKey; reason: string },
   run: () => T,
 ): Promise<{ value: T; stopped: RunningWork[] }> {
   const registry = registryOf(services);
-  if (registry.heldFor) {
-    throw wordedError('conflict', 'workBusy', { busy: registry.heldFor }, { work: step.what });
-  }
+  if (registry.heldFor) throw busy(registry, step.what);
   registry.heldFor = step.what;
+  registry.heldTerm = step.term;
   try {
     const stopped = [...registry.running];
     for (const work of stopped) work.stop?.(step.reason);
@@ -82,5 +82,17 @@ export async function withWorkStopped<T>(
     return { value: run(), stopped };
   } finally {
     registry.heldFor = null;
+    registry.heldTerm = null;
   }
+}
+
+/** The refusal of new work while a step holds the database, naming the step as a term. */
+function busy(registry: Registry, what: string) {
+  return wordedError(
+    'conflict',
+    'workBusy',
+    { busy: registry.heldFor ?? '' },
+    { work: what },
+    registry.heldTerm ? { terms: { busy: registry.heldTerm } } : {},
+  );
 }
