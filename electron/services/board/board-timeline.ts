@@ -60,7 +60,10 @@ export function boardTimeline(ctx: CallContext, incidentId: number): BoardTimeli
       points.push({ at, countsByState: snapshot, countsByHics251: hicsCounts(snapshot) });
     }
   };
-  push(created);
+  // Another station may have opened its case before this station opened the incident: the
+  // chart starts at whichever came first, so its points stay in time order.
+  const first = rows[0]?.at;
+  push(first !== undefined && first < created ? first : created);
   for (const row of rows) {
     if (row.event === 'transition' && row.from_state !== null && counts[row.from_state] > 0) {
       counts[row.from_state] -= 1;
