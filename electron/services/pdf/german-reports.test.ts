@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { InputOf } from '../../api/methods';
 import { notableActions, activitySentence, describeEvent } from '../reports/activity-words';
@@ -76,6 +77,9 @@ describe('German PDFs', () => {
     expect(report.valid).toBe(true);
     expect(report.document?.playbookLanguage).toBe('de');
     expect(report.content).toMatchObject({ checked: true, matches: true });
+    // Screen readers read it as German: the document's language says so.
+    const doc = await PDFDocument.load(Buffer.from(base64, 'base64'), { updateMetadata: false });
+    expect(doc.catalog.lookup(PDFName.of('Lang'))?.toString()).toBe('(de)');
   });
 });
 

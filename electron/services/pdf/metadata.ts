@@ -22,7 +22,7 @@ export function writeMetadata(doc: PDFDocument, meta: PdfMetadata): void {
   doc.setProducer(`Standalone ${meta.app.version} (pdf-lib, @signpdf)`);
   doc.setCreationDate(when);
   doc.setModificationDate(when);
-  doc.setLanguage('en');
+  doc.setLanguage(meta.language ?? 'en');
   const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
   info.set(PDFName.of(metadataKey), PDFHexString.fromText(JSON.stringify(meta)));
 }
