@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { boardRow, choose } from './board-steps';
 import { demoUser, expect, loadDemoAndSignIn, sessionUser, test } from './fixtures';
 
 const shot = (page: Page, name: string) =>
@@ -19,18 +20,8 @@ async function openBoard(page: Page): Promise<void> {
   await expect(page.getByTestId('board-matching')).toBeVisible();
 }
 
-const row = (page: Page, assetTag: string) => page.locator(`tr[data-asset-tag="${assetTag}"]`);
+const row = boardRow;
 const tick = (page: Page, assetTag: string) => row(page, assetTag).locator('.board-check').click();
-
-/** A react-aria Select: open it by its label, pick the option. */
-async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page
-    .locator('.filter-select')
-    .filter({ has: page.locator('.field-label', { hasText: new RegExp(`^${label}$`) }) })
-    .getByRole('button')
-    .click();
-  await page.getByRole('option', { name: option }).click();
-}
 
 test('the commander sees the right counts, filters, assigns and moves cases in bulk', async ({
   page,

@@ -73,18 +73,27 @@ export interface Facility {
   post: Station;
   /** The folder every bundle goes through. */
   folder: string;
-  /** A floor station in its own data folder and browser page, enrolled at the command post. */
-  enrol: (name: string) => Promise<Station>;
+  /**
+   * A floor station in its own data folder and browser page, enrolled at the command post; with
+   * `incident`, its commander has opened the incident for ICSMA-17-215-02 there (openIncident).
+   */
+  enrol: (
+    name: string,
+    options?: { incident: 'with NM-0003' | 'without NM-0003' },
+  ) => Promise<Station>;
   /** The `from` stations write their bundles into the folder; the `to` stations import them all. */
   exchange: (from: Station[], to: Station[]) => Promise<void>;
 }
 
 /**
  * The harness test with a `facility`: its scratch folder, the floor stations' services and
- * browser contexts are closed and removed after the test, whatever its outcome.
+ * browser contexts are closed and removed after the test, whatever its outcome. The harness page's
+ * console errors fail the test as in every spec (e2e/fixtures.ts).
  */
 export const test = harnessTest.extend<{ facility: Facility }>({
-  facility: async ({ page, harness, browser }, use) => {
+  facility: async ({ page, harness, browser }, use, testInfo) => {
+    // Several stations' services and pages on a busy machine: minutes each.
+    testInfo.setTimeout(900_000);
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'standalone-e2e-facility-'));
     const folder = path.join(scratch, 'shared');
     fs.mkdirSync(folder);
@@ -98,7 +107,7 @@ export const test = harnessTest.extend<{ facility: Facility }>({
       await use({
         post,
         folder,
-        async enrol(name) {
+        async enrol(name, options) {
           const server = await startBrowserServer({ dataDir: path.join(scratch, name) });
           open.push(server);
           const context = await browser.newContext({ viewport: screen });
@@ -111,6 +120,7 @@ export const test = harnessTest.extend<{ facility: Facility }>({
           const request = await floor.api('stations.request', {});
           const enrolled = await post.api('stations.enrol', { request: request.content });
           await floor.api('stations.accept', { response: enrolled.response.content });
+          if (options) await openIncident(floor, options.incident === 'with NM-0003');
           return floor;
         },
         async exchange(from, to) {

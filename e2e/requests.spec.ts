@@ -1,29 +1,13 @@
-import type { Page } from '@playwright/test';
+import { boardRow as row, choose } from './board-steps';
 import { shot } from './case-steps';
 import { openIncident, test } from './facility-stations';
 import { demoUser, expect, openSection, sessionUser } from './fixtures';
 
-const row = (page: Page, assetTag: string) => page.locator(`tr[data-asset-tag="${assetTag}"]`);
-
-/** A react-aria Select: open it by its label, pick the option. */
-async function choose(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page
-    .locator('.filter-select')
-    .filter({ has: page.locator('.field-label', { hasText: new RegExp(`^${label}$`) }) })
-    .getByRole('button')
-    .click();
-  await page.getByRole('option', { name: option }).click();
-}
-
 test('the command post moves and assigns a case a floor station holds: each goes as a request, applied there', async ({
   page,
-  facility,
-  consoleErrors,
+  facility: { post, exchange, enrol },
 }) => {
-  test.setTimeout(900_000);
-  const { post, exchange } = facility;
-  const laptop = await facility.enrol('NM laptop 2');
-  await openIncident(laptop, true);
+  const laptop = await enrol('NM laptop 2', { incident: 'with NM-0003' });
 
   // The command post's incident for the advisory; the laptop's NM-0003 case arrives.
   await openIncident(post, false);
@@ -84,5 +68,4 @@ test('the command post moves and assigns a case a floor station holds: each goes
   await expect(row(page, 'NM-0003')).toContainText('Assessing');
   await expect(row(page, 'NM-0003')).toContainText(technologist.displayName);
   await shot(page, 'board-request-applied');
-  expect(consoleErrors).toEqual([]);
 });
