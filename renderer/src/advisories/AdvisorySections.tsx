@@ -15,15 +15,10 @@ function productNames(detail: AdvisoryDetail, ids: readonly string[]): string {
 
 export function ProductsSection({ detail }: Props) {
   const { t } = useTranslation();
+  const { t: heads } = useTranslation(undefined, { keyPrefix: 'inventory.detail' });
   return (
     <table className="detail-table">
-      <ColumnHeads
-        columns={[
-          t('inventory.detail.product'),
-          t('inventory.detail.versions'),
-          t('inventory.detail.status'),
-        ]}
-      />
+      <ColumnHeads columns={[heads('product'), heads('versions'), heads('status')]} />
       <tbody>
         {detail.advisory.products.map((p) => (
           <tr key={p.productId}>
@@ -116,17 +111,12 @@ export function NotesSection({ detail }: Props) {
 
 export function RevisionsSection({ detail }: Props) {
   const { t } = useTranslation();
+  const { t: heads } = useTranslation(undefined, { keyPrefix: 'inventory.detail' });
   return (
     <>
       <table className="detail-table">
         <caption>{t('inventory.detail.historyCaption')}</caption>
-        <ColumnHeads
-          columns={[
-            t('inventory.detail.revision'),
-            t('inventory.detail.date'),
-            t('inventory.detail.summary'),
-          ]}
-        />
+        <ColumnHeads columns={[heads('revision'), heads('date'), heads('summary')]} />
         <tbody>
           {detail.advisory.revisionHistory.map((r) => (
             <tr key={r.number}>
@@ -139,13 +129,7 @@ export function RevisionsSection({ detail }: Props) {
       </table>
       <table className="detail-table">
         <caption>{t('inventory.detail.importedCaption')}</caption>
-        <ColumnHeads
-          columns={[
-            t('inventory.detail.revision'),
-            t('inventory.detail.imported'),
-            t('inventory.detail.fileName'),
-          ]}
-        />
+        <ColumnHeads columns={[heads('revision'), heads('imported'), heads('fileName')]} />
         <tbody>
           {detail.revisions.map((r) => (
             <tr key={r.sha256}>

@@ -14,18 +14,19 @@ interface Props {
 /** The advisories known to this station; a few dozen at most, so a plain table. */
 export function AdvisoryTable({ advisories, onOpen }: Props) {
   const { t } = useTranslation();
+  const { t: heads } = useTranslation(undefined, { keyPrefix: 'inventory.advisories.columns' });
   return (
     <div className="advisory-table-scroll">
       <table className="advisory-table" aria-label={t('inventory.advisories.tableLabel')}>
         <ColumnHeads
           columns={[
-            t('inventory.advisories.columns.id'),
-            t('inventory.advisories.columns.title'),
-            t('inventory.advisories.columns.vendor'),
-            { label: t('inventory.advisories.columns.cves'), className: 'num' },
-            t('inventory.advisories.columns.cvss'),
-            t('inventory.advisories.columns.date'),
-            { label: t('inventory.advisories.columns.devices'), className: 'num' },
+            heads('id'),
+            heads('title'),
+            heads('vendor'),
+            { label: heads('cves'), className: 'num' },
+            heads('cvss'),
+            heads('date'),
+            { label: heads('devices'), className: 'num' },
           ]}
         />
         <tbody>

@@ -12,6 +12,7 @@ import { ColumnHeads } from '../components/ColumnHeads';
  */
 export function GatePanel({ gate }: { gate: GateView }) {
   const { t } = useTranslation();
+  const { t: heads } = useTranslation(undefined, { keyPrefix: 'cases.gate' });
   // The gate's words, in the station's language (the key comes from the services' catalogue).
   const lookup: GateLookup = (key, values) => t(`gateReasons.${key}`, values);
   return (
@@ -61,10 +62,10 @@ export function GatePanel({ gate }: { gate: GateView }) {
           <caption>{t('cases.gate.patientsCaption')}</caption>
           <ColumnHeads
             columns={[
-              t('cases.gate.patient'),
-              t('cases.gate.radionuclide'),
-              t('cases.gate.injectedAt'),
-              t('cases.gate.windowLeft'),
+              heads('patient'),
+              heads('radionuclide'),
+              heads('injectedAt'),
+              heads('windowLeft'),
             ]}
           />
           <tbody>

@@ -19,6 +19,7 @@ const ignoreKey = '__ignore__';
 /** One line per column of the file: its header, what the first rows hold, and the device field. */
 export function MappingTable({ preview, onChange, isDisabled = false }: Props) {
   const { t } = useTranslation();
+  const { t: heads } = useTranslation(undefined, { keyPrefix: 'inventory.mapping' });
   const options = [
     { key: ignoreKey, label: t('inventory.mapping.ignore') },
     ...deviceFieldNames.map((f) => ({ key: f, label: t(`inventory.edit.fields.${f}`) })),
@@ -26,13 +27,7 @@ export function MappingTable({ preview, onChange, isDisabled = false }: Props) {
   return (
     <table className="mapping-table">
       <caption className="mapping-caption">{t('inventory.mapping.caption')}</caption>
-      <ColumnHeads
-        columns={[
-          t('inventory.mapping.column'),
-          t('inventory.mapping.examples'),
-          t('inventory.mapping.field'),
-        ]}
-      />
+      <ColumnHeads columns={[heads('column'), heads('examples'), heads('field')]} />
       <tbody>
         {preview.headers.map((header, index) => {
           const field = preview.mapping[header] ?? null;

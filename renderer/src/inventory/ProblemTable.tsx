@@ -15,6 +15,7 @@ interface Props {
 /** Every problem as row, column and message, in file order: what to fix, and where. */
 export function ProblemTable({ title, problems, total = problems.length }: Props) {
   const { t } = useTranslation();
+  const { t: heads } = useTranslation(undefined, { keyPrefix: 'inventory.problems' });
   const shown = problems.slice(0, maxShown);
   return (
     <section className="problems" aria-label={title}>
@@ -24,13 +25,7 @@ export function ProblemTable({ title, problems, total = problems.length }: Props
       ) : null}
       <div className="problem-scroll">
         <table className="problem-table">
-          <ColumnHeads
-            columns={[
-              t('inventory.problems.row'),
-              t('inventory.problems.column'),
-              t('inventory.problems.message'),
-            ]}
-          />
+          <ColumnHeads columns={[heads('row'), heads('column'), heads('message')]} />
           <tbody>
             {shown.map((p, i) => (
               <tr key={`${p.row}:${p.column ?? ''}:${i}`}>

@@ -18,6 +18,7 @@ type Open = { kind: 'edit' | 'reset'; user: UserAccount } | undefined;
 /** Settings → Users: administrators only (others do not see it; the services refuse them). */
 export function UsersSettings() {
   const { t } = useTranslation();
+  const { t: heads } = useTranslation(undefined, { keyPrefix: 'people.users' });
   const { status, refresh } = useSession();
   const [users, setUsers] = useState<UserAccount[]>([]);
   const [error, setError] = useState<ApiError>();
@@ -62,11 +63,11 @@ export function UsersSettings() {
       <table className="users-table" aria-label={t('people.users.listLabel')}>
         <ColumnHeads
           columns={[
-            t('people.users.name'),
-            t('people.users.staffId'),
-            t('people.users.rolesLabel'),
-            t('people.users.state'),
-            t('people.users.actions'),
+            heads('name'),
+            heads('staffId'),
+            heads('rolesLabel'),
+            heads('state'),
+            heads('actions'),
           ]}
         />
         <tbody>

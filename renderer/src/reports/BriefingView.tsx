@@ -9,6 +9,7 @@ import { ColumnHeads } from '../components/ColumnHeads';
 /** The incident briefing, laid out like HICS 201: situation, objectives, actions, resources. */
 export function BriefingView({ report }: { report: BriefingReport }) {
   const { t, i18n } = useTranslation();
+  const { t: heads } = useTranslation(undefined, { keyPrefix: 'board.reports' });
   const language = stationLanguage(i18n.resolvedLanguage);
   const { situation } = report;
   const states = caseStates.filter((s) => situation.countsByState[s] > 0);
@@ -38,11 +39,7 @@ export function BriefingView({ report }: { report: BriefingReport }) {
         <table className="report-table">
           <caption className="report-caption">{t('board.reports.briefing.advisories')}</caption>
           <ColumnHeads
-            columns={[
-              t('board.reports.briefing.advisory'),
-              t('board.reports.briefing.cves'),
-              t('board.reports.briefing.cases'),
-            ]}
+            columns={[heads('briefing.advisory'), heads('briefing.cves'), heads('briefing.cases')]}
           />
           <tbody>
             {situation.advisories.map((a) => (
@@ -75,13 +72,7 @@ export function BriefingView({ report }: { report: BriefingReport }) {
         empty={report.actionsTaken.length === 0}
       >
         <table className="report-table report-table-log">
-          <ColumnHeads
-            columns={[
-              t('board.reports.time'),
-              t('board.reports.briefing.action'),
-              t('board.reports.timeline.by'),
-            ]}
-          />
+          <ColumnHeads columns={[heads('time'), heads('briefing.action'), heads('timeline.by')]} />
           <tbody>
             {report.actionsTaken.map((a, i) => (
               <tr key={`${a.at}-${i}`}>
@@ -135,10 +126,10 @@ export function BriefingView({ report }: { report: BriefingReport }) {
         <table className="report-table">
           <ColumnHeads
             columns={[
-              t('board.reports.briefing.position'),
-              t('board.reports.briefing.person'),
-              t('board.reports.briefing.openCases'),
-              t('board.reports.briefing.allCases'),
+              heads('briefing.position'),
+              heads('briefing.person'),
+              heads('briefing.openCases'),
+              heads('briefing.allCases'),
             ]}
           />
           <tbody>

@@ -8,6 +8,7 @@ import { ColumnHeads } from '../components/ColumnHeads';
 /** HICS 214 Activity Log: for each person in each position, their notable activities in time. */
 export function Hics214View({ report }: { report: Hics214Report }) {
   const { t } = useTranslation();
+  const { t: heads } = useTranslation(undefined, { keyPrefix: 'board.reports' });
   return (
     <>
       <p className="report-note">
@@ -31,7 +32,7 @@ export function Hics214View({ report }: { report: Hics214Report }) {
             <span className="report-position"> — {entry.positionLabel}</span>
           </h3>
           <table className="report-table report-table-log">
-            <ColumnHeads columns={[t('board.reports.time'), t('board.reports.hics214.activity')]} />
+            <ColumnHeads columns={[heads('time'), heads('hics214.activity')]} />
             <tbody>
               {entry.activities.map((a) => (
                 <tr key={a.auditEventId}>

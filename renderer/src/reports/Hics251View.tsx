@@ -9,6 +9,7 @@ import { ColumnHeads } from '../components/ColumnHeads';
 /** HICS 251 Facility System Status: one line per device, worst status first. */
 export function Hics251View({ report }: { report: Hics251Report }) {
   const { t } = useTranslation();
+  const { t: heads } = useTranslation(undefined, { keyPrefix: 'board.reports.hics251' });
   return (
     <>
       <HicsTotals counts={report.totals} label={t('board.reports.hics251.totals')} />
@@ -20,12 +21,12 @@ export function Hics251View({ report }: { report: Hics251Report }) {
             <caption className="visually-hidden">{t('board.reports.hics251.caption')}</caption>
             <ColumnHeads
               columns={[
-                t('board.reports.hics251.system'),
-                t('board.reports.hics251.status'),
-                t('board.reports.hics251.location'),
-                t('board.reports.hics251.reason'),
-                t('board.reports.hics251.estimatedReturn'),
-                t('board.reports.hics251.comments'),
+                heads('system'),
+                heads('status'),
+                heads('location'),
+                heads('reason'),
+                heads('estimatedReturn'),
+                heads('comments'),
               ]}
             />
             <tbody>

@@ -6,18 +6,13 @@ import { ColumnHeads } from '../components/ColumnHeads';
 /** The incident's notable events, oldest first. */
 export function TimelineView({ report }: { report: TimelineReport }) {
   const { t } = useTranslation();
+  const { t: heads } = useTranslation(undefined, { keyPrefix: 'board.reports' });
   if (report.entries.length === 0)
     return <p className="report-empty">{t('board.reports.noRows')}</p>;
   return (
     <div className="report-table-wrap">
       <table className="report-table report-table-log" data-testid="timeline-table">
-        <ColumnHeads
-          columns={[
-            t('board.reports.time'),
-            t('board.reports.timeline.event'),
-            t('board.reports.timeline.by'),
-          ]}
-        />
+        <ColumnHeads columns={[heads('time'), heads('timeline.event'), heads('timeline.by')]} />
         <tbody>
           {report.entries.map((e) => (
             <tr key={e.auditEventId}>

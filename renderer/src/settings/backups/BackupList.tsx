@@ -18,6 +18,7 @@ interface Checked {
 /** The backups in the folder, newest first, each with verify and restore. */
 export function BackupList({ backups }: { backups: BackupInfo[] }) {
   const { t } = useTranslation();
+  const { t: heads } = useTranslation(undefined, { keyPrefix: 'settings.backups' });
   const [verifying, setVerifying] = useState<string>();
   const [checked, setChecked] = useState<Checked>();
   const [restoring, setRestoring] = useState<BackupInfo>();
@@ -43,11 +44,11 @@ export function BackupList({ backups }: { backups: BackupInfo[] }) {
       <table className="users-table backups-table" aria-label={t('settings.backups.listLabel')}>
         <ColumnHeads
           columns={[
-            t('settings.backups.file'),
-            t('settings.backups.created_at'),
-            t('settings.backups.kind'),
-            t('settings.backups.size'),
-            t('settings.backups.actions'),
+            heads('file'),
+            heads('created_at'),
+            heads('kind'),
+            heads('size'),
+            heads('actions'),
           ]}
         />
         <tbody>
