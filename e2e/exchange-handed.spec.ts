@@ -1,6 +1,8 @@
+import { boardCaseHref } from '../renderer/src/board/board-hrefs';
 import { shot } from './case-steps';
 import { caseOf, handOver, openIncident, screen, test, type Station } from './facility-stations';
-import { demoUser, expect, openSection } from './fixtures';
+import { demoUser, expect, openSection, sessionUser } from './fixtures';
+import { withUnmarkedCertificate } from './unmarked-certificate';
 
 const wide = { width: 1366, height: 850 };
 
@@ -28,8 +30,21 @@ async function shotBoth(s: Station, name: string): Promise<void> {
   await s.page.setViewportSize(screen);
 }
 
-test('the Exchange page names a handed case that waits and what releases it, then the sign-off that did not come with it', async ({
+/** The station's page in `language` (as the sign-in screen and Settings store it), on `section`. */
+async function inLanguage(s: Station, language: 'de' | 'en', section: string): Promise<void> {
+  await s.page.evaluate((l) => localStorage.setItem('standalone.language', l), language);
+  await s.page.reload();
+  await expect(s.page.locator('html')).toHaveAttribute('lang', language);
+  await s.page
+    .getByRole('navigation', { name: language === 'de' ? 'Bereiche' : 'Sections' })
+    .getByRole('link', { name: section, exact: true })
+    .click();
+  await expect(s.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
+}
+
+test('the Exchange page names a handed case that waits and what releases it, then the sign-off that did not come with it until the case is handed back; the command post renews its certificate', async ({
   page,
+  harness,
   facility: { post, exchange, enrol },
 }) => {
   const biomed = await enrol('Biomed workstation');
@@ -63,6 +78,14 @@ test('the Exchange page names a handed case that waits and what releases it, the
   );
   await waiting.scrollIntoViewIfNeeded();
   await shotBoth(biomed, 'exchange-waiting');
+  await inLanguage(biomed, 'de', 'Austausch');
+  await expect(waiting).toContainText('NM-0003 (ICSMA-17-215-02) von der Station „Command post“');
+  await expect(waiting).toContainText(
+    'Wartet: Kein offener Vorfall an dieser Station bearbeitet das Advisory ICSMA-17-215-02.',
+  );
+  await waiting.scrollIntoViewIfNeeded();
+  await shotBoth(biomed, 'exchange-waiting-de');
+  await inLanguage(biomed, 'en', 'Exchange');
 
   // IT security has no account at the biomed workstation (their account is deactivated); an
   // incident opened there releases the case at the next exchange, without IT's sign-off.
@@ -87,9 +110,58 @@ test('the Exchange page names a handed case that waits and what releases it, the
   await expect(biomed.page.getByRole('heading', { name: 'Enrol a station' })).toHaveCount(0);
   await uncarried.scrollIntoViewIfNeeded();
   await shotBoth(biomed, 'exchange-uncarried');
+  await inLanguage(biomed, 'de', 'Austausch');
+  await expect(uncarried).toContainText(
+    `unterschrieben von ${demoUser('it_security').displayName}: Kein aktives Konto an dieser Station hat diese Personalnummer`,
+  );
+  await uncarried.scrollIntoViewIfNeeded();
+  await shotBoth(biomed, 'exchange-uncarried-de');
+  await inLanguage(biomed, 'en', 'Exchange');
   // The entry opens the case received.
   await uncarried.getByRole('link').click();
   await expect(biomed.page.getByTestId('case-page')).toContainText('NM-0003');
+
+  // The biomed workstation assigns the case to its biomed, then its commander hands it back.
+  const received = await caseOf(biomed, 'NM-0003');
+  const biomedUser = await handOver(biomed, 'biomed');
+  await handOver(biomed, 'incident_commander');
+  await biomed.api('cases.assign', { caseIds: [received], assigneeUserId: biomedUser });
+  await biomed.page.reload();
+  await expect(sessionUser(biomed.page)).toContainText(demoUser('incident_commander').displayName);
+  await biomed.page.getByRole('button', { name: 'Hand to another station…' }).click();
+  const handOn = biomed.page.getByTestId('hand-on-dialog');
+  await handOn.getByRole('button', { name: /Station/ }).click();
+  await biomed.page.getByRole('option', { name: 'Command post' }).click();
+  await handOn.getByLabel('Your PIN or password').fill(demoUser('incident_commander').pin);
+  await handOn.getByRole('button', { name: 'Hand over' }).click();
+  await expect(handOn).toHaveCount(0);
+  await expect(biomed.page.getByTestId('case-held-elsewhere')).toContainText(
+    'This station handed the case to station “Command post”',
+  );
+  // Handed on, the case no longer asks the biomed workstation for the sign-off.
+  await openSection(biomed.page, 'Exchange');
+  await expect(
+    biomed.page.getByRole('heading', { name: 'Stations and the last exchange' }),
+  ).toBeVisible();
+  await expect(uncarried).toHaveCount(0);
+
+  // The command post's own case is held there again, with the biomed workstation's work in it.
+  await exchange([biomed], [post]);
+  await page.reload();
+  await page.evaluate((hash) => (window.location.hash = hash), boardCaseHref(caseId));
+  await expect(page.getByTestId('case-page')).toContainText('NM-0003');
+  await expect(page.getByTestId('next-step')).toBeVisible();
+  await expect(page.getByTestId('case-held-elsewhere')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Hand to another station…' })).toBeVisible();
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history).toContainText('at station “Biomed workstation”');
+  const held = (await post.api('cases.list', {})).cases.filter((c) => c.assetTag === 'NM-0003');
+  expect(held.map((c) => c.caseId)).toEqual([caseId]);
+  await shot(page, 'exchange-handed-back-1024');
+  await page.setViewportSize({ width: 1366, height: 850 });
+  await history.scrollIntoViewIfNeeded();
+  await shot(page, 'exchange-handed-back-history-1366');
+  await page.setViewportSize(screen);
 
   // The command post's board: "minutes" sits on the line of the threshold field.
   await page.reload();
@@ -102,4 +174,25 @@ test('the Exchange page names a handed case that waits and what releases it, the
   expect(Math.abs(field.y + field.height / 2 - (unit.y + unit.height / 2))).toBeLessThan(2);
   await threshold.scrollIntoViewIfNeeded();
   await shot(page, 'board-station-threshold');
+
+  // The command post's certificate lacks the command-post mark (issued by an earlier version):
+  // it renews it from its Exchange page, in German.
+  await withUnmarkedCertificate(harness.dataDir, 'demo-signing-only');
+  await inLanguage(post, 'de', 'Austausch');
+  const renew = page.getByTestId('renew-command-post');
+  await expect(renew).toContainText(
+    'Dem Zertifikat dieser Station fehlt die Kennzeichnung der Einsatzleitung',
+  );
+  await renew.scrollIntoViewIfNeeded();
+  await shotBoth(post, 'exchange-renew-de');
+  await renew.getByRole('button', { name: 'Zertifikat dieser Station erneuern' }).click();
+  // The hand-overs locked the organisation key: its passphrase is asked for once.
+  const unlock = page.getByRole('dialog');
+  await unlock.getByLabel('Signatur-Passphrase').fill('demo-signing-only');
+  await unlock.getByRole('button', { name: 'Entsperren' }).click();
+  await expect(page.getByText('Erneuert: Das Zertifikat dieser Station')).toBeVisible();
+  await expect(renew).toHaveCount(0);
+  const status = await post.api('stations.status', {});
+  expect([status.commandPost, status.renewCommandPost]).toEqual([true, false]);
+  await shot(page, 'exchange-renewed-de-1024');
 });

@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { databaseFileName } from '../electron/services/db/open';
+import { currentIdentity } from '../electron/services/signing/identity-store';
+import { decryptPrivateKey } from '../electron/services/signing/key-envelope';
+import { issueStationCertificate } from '../electron/services/stations/station-certificates';
+import {
+  authorityRow,
+  selfRow,
+  setSelfCertificate,
+} from '../electron/services/stations/station-store';
+
+/**
+ * The command post's certificate as one issued before command-post certificates were marked
+ * (a database from an earlier version): a plain station certificate for its own key, signed
+ * with the organisation key.
+ */
+export async function withUnmarkedCertificate(dataDir: string, passphrase: string): Promise<void> {
+  const db = new Database(path.join(dataDir, databaseFileName));
+  try {
+    db.pragma('busy_timeout = 10000');
+    const identity = currentIdentity(db);
+    const authority = authorityRow(db);
+    const self = selfRow(db);
+    if (!identity?.encrypted_key || !authority || !self) throw new Error('No command post here');
+    const pkcs8 = await decryptPrivateKey(
+      identity.encrypted_key,
+      passphrase,
+      identity.fingerprint_sha256,
+    );
+    if (!pkcs8) throw new Error('The demo passphrase does not open the organisation key');
+    const plain = issueStationCertificate(
+      {
+        certificateDer: authority.certificate_der,
+        privateKey: crypto.createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }),
+      },
+      {
+        stationId: self.station_id,
+        name: self.name,
+        publicKey: crypto.createPublicKey({
+          key: self.public_key_der,
+          format: 'der',
+          type: 'spki',
+        }),
+      },
+      new Date(),
+    );
+    setSelfCertificate(db, plain);
+  } finally {
+    db.close();
+  }
+}
