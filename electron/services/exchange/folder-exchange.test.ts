@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { facilityForFile, slow, type FacilityStation } from './test/facility-setup';
+import { answerAll, signAs, testNow } from '../cases/test/case-test-setup';
+import * as given from '../demo/walkthrough-answers';
+import { signInAs } from '../test/temp-runtime';
+import { ownHeadId } from './received-cases';
+import {
+  exchangeThroughFolder,
+  facilityForFile,
+  slow,
+  type FacilityStation,
+} from './test/facility-setup';
 
 const f = facilityForFile({
   devices: { post: ['NM-0001'], floors: [['NM laptop 2', ['NM-0003']]] },
@@ -123,4 +132,40 @@ describe('the shared folder', () => {
     const off = await floor.api.value('exchange.setFolder', { folder: null });
     expect(off).toMatchObject({ folder: null, inbox: [], outbox: [], lastPass: null });
   });
+});
+
+describe('the command post’s board, bundle after bundle', () => {
+  it(
+    'follows a second bundle without a restart: an import records no event here, but moves the sending station’s head, which its lists are kept by',
+    slow,
+    async () => {
+      const now = new Date(testNow);
+      const caseId = floor.caseOf('NM-0003');
+      await signInAs(floor.rt, 'technologist');
+      await answerAll(
+        floor.api,
+        caseId,
+        'exposure_assessment',
+        given.exposedOnClinicalNetwork('available'),
+      );
+      await answerAll(floor.api, caseId, 'patient_safety_gate', given.gateClear(now));
+      await signInAs(floor.rt, 'biomed');
+      await answerAll(floor.api, caseId, 'backup', given.backupDone(now, 'M. Keller'));
+      await exchangeThroughFolder(f);
+      const awaiting = async () => {
+        const board = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
+        return board.attention.awaiting_signoff.cases.map((c) => c.assetTag);
+      };
+      expect(await awaiting()).toEqual(['NM-0003']);
+      const postHead = ownHeadId(f.post.rt.services.db);
+
+      await signAs(floor, 'clinical_lead', caseId, 'patient_safety_clear');
+      await signAs(floor, 'biomed', caseId, 'technical_readiness');
+      await exchangeThroughFolder(f);
+      // Nothing was recorded at the command post, and the test clock stands still: only the
+      // floor's head moved.
+      expect(ownHeadId(f.post.rt.services.db)).toBe(postHead);
+      expect(await awaiting()).toEqual([]);
+    },
+  );
 });

@@ -205,6 +205,12 @@ function verifyBundle(services: Services, self: SelfRow, bytes: Buffer): Checked
  * its acknowledgement of ours, its revocations, the requests it sends this station (applied here)
  * and its answers to ours, the commander's choices in case conflicts, the cases it hands to this
  * station (opened here, case-transfer.ts): one transaction.
+ *
+ * Storing another station's events records no event in this station's chain (what it opens or
+ * reopens from them does): such an event would travel in this station's next bundle and be
+ * recorded again where it arrives, so two stations sharing a folder would exchange for ever.
+ * What is read from the replica is kept by the other stations' heads instead, which every
+ * applied bundle moves (the board's lists, board-attention.ts).
  */
 function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void {
   const { db, clock } = services;
