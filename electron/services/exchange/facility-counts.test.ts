@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { answerAll, signAs, testNow } from '../cases/test/case-test-setup';
 import * as given from '../demo/walkthrough-answers';
 import { signInAs } from '../test/temp-runtime';
-import { exchangeThroughFolder, facilityForFile, slow } from './test/facility-setup';
+import {
+  assessAsExposed,
+  chooseHolder,
+  exchangeThroughFolder,
+  facilityForFile,
+  slow,
+} from './test/facility-setup';
 
 /**
  * What the command post counts of the whole facility: the cases other stations hold that wait
@@ -23,15 +29,7 @@ const f = facilityForFile({
   },
   async prepare() {
     const laptop = f.floor('NM laptop 2');
-    const caseId = laptop.caseOf('NM-0007');
-    await laptop.api.value('cases.transition', { caseId, target: 'assessing' });
-    await signInAs(laptop.rt, 'technologist');
-    await answerAll(
-      laptop.api,
-      caseId,
-      'exposure_assessment',
-      given.exposedOnClinicalNetwork('available'),
-    );
+    const caseId = await assessAsExposed(laptop, 'NM-0007');
     await answerAll(laptop.api, caseId, 'patient_safety_gate', given.gateClear(now));
     await signInAs(laptop.rt, 'biomed');
     await answerAll(laptop.api, caseId, 'backup', given.backupDone(now, 'M. Keller'));
@@ -123,17 +121,7 @@ describe('a case a station lost in a conflict', () => {
       const lost = biomed.caseOf('NM-0003');
       const before = await biomed.api.value('reports.briefing', { incidentId: biomed.incidentId });
       expect(before.topPriorities.filter((p) => p.heldHere).map((p) => p.caseId)).toContain(lost);
-      const { conflicts } = await f.post.api.value('conflicts.list', {
-        incidentId: f.post.incidentId,
-      });
-      const chosen = conflicts[0]?.cases.find((c) => c.stationName === laptop.name);
-      if (!chosen) throw new Error('no conflict over NM-0003');
-      await f.post.api.value('conflicts.choose', {
-        assetTag: 'NM-0003',
-        trackingId,
-        stationId: chosen.stationId,
-      });
-      await exchangeThroughFolder(f);
+      await chooseHolder(f, 'NM-0003', trackingId, laptop);
 
       // The case is still there, read-only, saying who holds it…
       expect((await biomed.api.value('cases.get', { caseId: lost })).heldElsewhere).toMatchObject({

@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerAll } from '../cases/test/case-test-setup';
-import * as given from '../demo/walkthrough-answers';
+import { describe, expect, it } from 'vitest';
 import { signInAs } from '../test/temp-runtime';
-import {
-  exchangeThroughFolder,
-  startFacility,
-  type Facility,
-  type FacilityStation,
-} from './test/facility-setup';
+import { assessAsExposed, chooseHolder, facilityForFile, slow } from './test/facility-setup';
 
 /**
  * A command post that holds no case of its own sees the whole facility: its chart of cases by
@@ -16,39 +9,22 @@ import {
  * A floor station that lost a case in a conflict lists it as the station that holds it now.
  */
 
-const slow = { timeout: 300_000 };
 const trackingId = 'ICSMA-17-215-02';
-let f: Facility;
-
-function floor(name: string): FacilityStation {
-  const found = f.floors.find((s) => s.name === name);
-  if (!found) throw new Error(`no floor station ${name}`);
-  return found;
-}
-
-beforeAll(async () => {
-  // Both floors open NM-0003 (a conflict); the laptop assesses NM-0007 as exposed.
-  f = await startFacility({
+// Both floors open NM-0003 (a conflict); the laptop assesses NM-0007 as exposed.
+const f = facilityForFile({
+  devices: {
     post: [],
     floors: [
       ['NM laptop 2', ['NM-0003', 'NM-0007']],
       ['Biomed workstation', ['NM-0003', 'NM-0005']],
     ],
-  });
-  const laptop = floor('NM laptop 2');
-  const caseId = laptop.caseOf('NM-0007');
-  await laptop.api.value('cases.transition', { caseId, target: 'assessing' });
-  await signInAs(laptop.rt, 'technologist');
-  await answerAll(
-    laptop.api,
-    caseId,
-    'exposure_assessment',
-    given.exposedOnClinicalNetwork('available'),
-  );
-  await signInAs(laptop.rt, 'incident_commander');
-  await exchangeThroughFolder(f);
-}, 300_000);
-afterAll(() => f.cleanup());
+  },
+  async prepare() {
+    const laptop = f.floor('NM laptop 2');
+    await assessAsExposed(laptop, 'NM-0007');
+    await signInAs(laptop.rt, 'incident_commander');
+  },
+});
 
 const postBoard = (sort?: { key: 'priority'; direction: 'desc' }) =>
   f.post.api.value('board.get', { incidentId: f.post.incidentId, ...(sort ? { sort } : {}) });
@@ -76,7 +52,7 @@ describe('the command post’s chart of cases by state over time', () => {
 describe('the priority of cases other stations hold', () => {
   it('is on the board, by the same rule as at the holding station', slow, async () => {
     const board = await postBoard();
-    const laptop = floor('NM laptop 2');
+    const laptop = f.floor('NM laptop 2');
     const own = await laptop.api.value('board.get', { incidentId: laptop.incidentId });
     const at = (rows: typeof board.rows, tag: string, station: string) =>
       rows.find((r) => r.assetTag === tag && r.station?.name === station)?.priority;
@@ -139,19 +115,9 @@ describe('the incident page’s list of cases', () => {
     'lists a case a station lost in a conflict as the winner’s, never as held there',
     slow,
     async () => {
-      const [laptop, biomed] = [floor('NM laptop 2'), floor('Biomed workstation')];
+      const [laptop, biomed] = [f.floor('NM laptop 2'), f.floor('Biomed workstation')];
       const lost = biomed.caseOf('NM-0003');
-      const { conflicts } = await f.post.api.value('conflicts.list', {
-        incidentId: f.post.incidentId,
-      });
-      const chosen = conflicts[0]?.cases.find((c) => c.stationName === laptop.name);
-      if (!chosen) throw new Error('no conflict over NM-0003');
-      await f.post.api.value('conflicts.choose', {
-        assetTag: 'NM-0003',
-        trackingId,
-        stationId: chosen.stationId,
-      });
-      await exchangeThroughFolder(f);
+      await chooseHolder(f, 'NM-0003', trackingId, laptop);
 
       const incident = await biomed.api.value('incidents.get', { id: biomed.incidentId });
       for (const openOnly of [false, true]) {

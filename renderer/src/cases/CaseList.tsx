@@ -2,7 +2,7 @@ import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../electron/api/domains/cases';
 import { StateBadge } from './StateBadge';
-import { formatDateTime } from './time-format';
+import { CaseCardNotes } from './CaseCardNotes';
 
 /** Cases as large links: the device, where it is, its state and what comes next. */
 export function CaseList({
@@ -34,19 +34,7 @@ export function CaseList({
                   })
                 : t('cases.next.closed')}
             </span>
-            {c.flags.includes('recheck_overdue') && c.recheckAt ? (
-              <span className="case-card-flag">
-                {t('cases.list.overdue', { at: formatDateTime(c.recheckAt) })}
-              </span>
-            ) : null}
-            {c.flags.includes('needs_re_review') ? (
-              <span className="case-card-flag">{t('cases.list.reReview')}</span>
-            ) : null}
-            {c.assignee ? (
-              <span className="case-card-assignee">
-                {t('cases.header.assignee', { name: c.assignee.name })}
-              </span>
-            ) : null}
+            <CaseCardNotes flags={c.flags} recheckAt={c.recheckAt} assignee={c.assignee} />
           </Link>
         </li>
       ))}

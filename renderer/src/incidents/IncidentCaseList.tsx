@@ -2,7 +2,7 @@ import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BoardRow } from '../../../electron/api/domains/board';
 import { StateBadge } from '../cases/StateBadge';
-import { formatDateTime } from '../cases/time-format';
+import { CaseCardNotes } from '../cases/CaseCardNotes';
 
 /**
  * The incident's cases over the facility, as large cards: the device, where it is, its state,
@@ -49,19 +49,7 @@ export function IncidentCaseList({
                   ? t('cases.next.closed')
                   : t('board.table.workedAt', { station: c.station?.name ?? '' })}
             </span>
-            {c.flags.includes('recheck_overdue') && c.recheckAt ? (
-              <span className="case-card-flag">
-                {t('cases.list.overdue', { at: formatDateTime(c.recheckAt) })}
-              </span>
-            ) : null}
-            {c.flags.includes('needs_re_review') ? (
-              <span className="case-card-flag">{t('cases.list.reReview')}</span>
-            ) : null}
-            {c.assignee ? (
-              <span className="case-card-assignee">
-                {t('cases.header.assignee', { name: c.assignee.name })}
-              </span>
-            ) : null}
+            <CaseCardNotes flags={c.flags} recheckAt={c.recheckAt} assignee={c.assignee} />
           </>
         );
         const key = `${c.station?.id ?? ''}/${c.caseId}`;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { BundleImportReport } from '../../../api/domains/exchange';
 import { anonymousActor, recordEvent } from '../../audit/record';
-import { demoIncident, type DemoIncident } from '../../cases/test/case-test-setup';
+import { answerAll, demoIncident, type DemoIncident } from '../../cases/test/case-test-setup';
+import * as given from '../../demo/walkthrough-answers';
 import { testOrganisation, testPassphrase } from '../../signing/test/test-identity';
 import { call, enrol } from '../../stations/test/stations-setup';
 import { tableHash } from '../../test/hostile/table-hash';
@@ -153,6 +154,40 @@ export async function handCaseOn(
     stationId: stationId(to),
     signoff: { secret: testSecret },
   });
+}
+
+/**
+ * The device `assetTag`'s case at `s` taken to Assessing and its exposure answered "on the
+ * clinical network, a protected segment available" by the technologist, who stays signed in.
+ */
+export async function assessAsExposed(s: FacilityStation, assetTag: string): Promise<number> {
+  const caseId = s.caseOf(assetTag);
+  await s.api.value('cases.transition', { caseId, target: 'assessing' });
+  await signInAs(s.rt, 'technologist');
+  await answerAll(
+    s.api,
+    caseId,
+    'exposure_assessment',
+    given.exposedOnClinicalNetwork('available'),
+  );
+  return caseId;
+}
+
+/**
+ * The commander at the command post chooses `holder` to keep the case of device `assetTag` that
+ * two stations opened (the first conflict listed), and every station exchanges once.
+ */
+export async function chooseHolder(
+  f: Facility,
+  assetTag: string,
+  trackingId: string,
+  holder: FacilityStation,
+): Promise<void> {
+  const { conflicts } = await f.post.api.value('conflicts.list', { incidentId: f.post.incidentId });
+  const chosen = conflicts[0]?.cases.find((c) => c.stationName === holder.name);
+  if (!chosen) throw new Error(`no conflict over ${assetTag} with ${holder.name}`);
+  await f.post.api.value('conflicts.choose', { assetTag, trackingId, stationId: chosen.stationId });
+  await exchangeThroughFolder(f);
 }
 
 /** The answer to "Is a scan running on the device now?" of the patient-safety gate. */
