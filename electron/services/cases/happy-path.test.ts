@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as given from '../demo/walkthrough-answers';
 import { auditSince, lastAuditId } from '../people/test/test-calls';
 import { signInAs, testOperator } from '../test/temp-runtime';
-import { answerAll, demoIncident, signAs, testNow, type DemoIncident } from './test/case-test-setup';
+import {
+  answerAll,
+  demoIncident,
+  signAs,
+  testNow,
+  type DemoIncident,
+} from './test/case-test-setup';
 
 let d: DemoIncident;
 afterEach(() => d.rt.cleanup());

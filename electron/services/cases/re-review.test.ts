@@ -5,7 +5,13 @@ import * as given from '../demo/walkthrough-answers';
 import { auditSince, lastAuditId } from '../people/test/test-calls';
 import { bundledAdvisoryRevisionTwo } from '../test/advisory-revision';
 import { fixturesDir, signInAs } from '../test/temp-runtime';
-import { answerAll, demoIncident, signAs, testNow, type DemoIncident } from './test/case-test-setup';
+import {
+  answerAll,
+  demoIncident,
+  signAs,
+  testNow,
+  type DemoIncident,
+} from './test/case-test-setup';
 
 /**
  * A new revision of an advisory sends the open cases that relied on an older one back for review.
