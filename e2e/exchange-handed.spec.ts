@@ -81,7 +81,7 @@ test('the Exchange page names a handed case that waits and what releases it, the
   await inLanguage(biomed, 'de', 'Austausch');
   await expect(waiting).toContainText('NM-0003 (ICSMA-17-215-02) von der Station „Command post“');
   await expect(waiting).toContainText(
-    'Wartet: Kein offener Vorfall an dieser Station bearbeitet das Advisory ICSMA-17-215-02.',
+    'Wartet: Kein offener Vorfall an dieser Station bearbeitet den Sicherheitshinweis ICSMA-17-215-02.',
   );
   await waiting.scrollIntoViewIfNeeded();
   await shotBoth(biomed, 'exchange-waiting-de');
