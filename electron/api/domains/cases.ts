@@ -1,5 +1,6 @@
 import type { StepKey } from '../step-words';
 import type { MissingWords } from '../missing-words';
+import type { PlaceParts } from '../place-words';
 import { z } from 'zod';
 import { method } from '../define';
 import type { Role, SignoffKind } from '../roles';
@@ -54,6 +55,8 @@ export interface CaseSummary {
   department: string | null;
   /** "Main Campus, Building A, floor 1, room NM-104", what is known of it. */
   location: string | null;
+  /** What `location` says, as data, for words in the reader's language (api/place-words.ts). */
+  place: PlaceParts;
   advisoryId: number;
   trackingId: string;
   /** The advisory revision the case relies on. */

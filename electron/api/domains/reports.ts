@@ -1,4 +1,5 @@
 import type { GateWords } from '../gate-words';
+import type { PlaceParts } from '../place-words';
 import { z } from 'zod';
 import { method } from '../define';
 import type { PriorityReason } from '../priority-reasons';
@@ -59,6 +60,9 @@ export interface Hics251Row {
   state: CaseState;
   /** "Main Campus, Building A, floor 1, room NM-104 (Nuclear Medicine)", what is known. */
   location: string;
+  /** What `location` says, as data, for words in another language (api/hics251-words.ts). */
+  place: PlaceParts;
+  department: string | null;
   /** Plain words from the state and gate: "Disconnected, running standalone (no PACS)". */
   reason: string;
   /** The gate's first reason when it blocks (part of `reason`), for words in another language. */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CaseOfDevice, CasePage, CaseSummary } from '../../api/domains/cases';
+import { placeText } from '../../api/place-words';
 import type { ParsedInputOf } from '../../api/methods';
 import type { CallContext } from '../core/context';
 import { wordedError } from '../core/errors';
@@ -99,14 +100,7 @@ export function caseSummary(
     )
     .get(row.device_id) as DeviceBits;
   const next = loaded.actions.next;
-  const place = [
-    d.site,
-    d.building,
-    d.floor ? `floor ${d.floor}` : null,
-    d.room ? `room ${d.room}` : null,
-  ]
-    .filter((p): p is string => !!p)
-    .join(', ');
+  const place = placeText(d);
   return {
     caseId: row.id,
     incidentId: row.incident_id,
@@ -118,6 +112,7 @@ export function caseSummary(
     modality: d.modality,
     department: d.department,
     location: place === '' ? null : place,
+    place: { site: d.site, building: d.building, floor: d.floor, room: d.room },
     advisoryId: row.advisory_id,
     trackingId: row.tracking_id,
     advisoryVersion: row.advisory_version,

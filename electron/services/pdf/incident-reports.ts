@@ -8,7 +8,7 @@ import type { Language } from '../../api/languages';
 import type { Role } from '../../api/permissions';
 import type { CallContext } from '../core/context';
 import { ServiceError, wordedError } from '../core/errors';
-import { gateSentence } from '../../api/gate-words';
+import { hics251RowWords } from '../../api/hics251-words';
 import { activitySentence } from '../reports/activity-words';
 import { reportHandlers } from '../reports/handlers';
 import { lastIncidentAuditEvent } from './audit-reference';
@@ -75,28 +75,6 @@ function headerBlock(
   };
 }
 
-type Hics251Row = Hics251Report['rows'][number];
-
-/** The row's reason and comments from its data, in the PDF's language. */
-function hics251Words(row: Hics251Row, t: PdfWords): { reason: string; comments: string } {
-  const reason = t(`hics251Reasons.${row.state}`);
-  return {
-    reason: row.gateReasonWords
-      ? t('hics251.withGate', {
-          reason,
-          gate: gateSentence(row.gateReasonWords, gateLookups[t.language]),
-        })
-      : reason,
-    comments: [
-      // The facility's report: each case names the station that holds it.
-      ...(row.station !== null ? [t('hics251.station', { station: row.station })] : []),
-      t('hics251.advisory', { ...row.advisory }),
-      row.assignee ? t('hics251.assigned', { name: row.assignee }) : t('hics251.notAssigned'),
-      ...(row.awaitsReview ? [t('hics251.awaitsReview')] : []),
-    ].join('; '),
-  };
-}
-
 function hics251Blocks(r: Hics251Report, tz: string | undefined, t: PdfWords): PdfBlock[] {
   return [
     {
@@ -124,18 +102,11 @@ function hics251Blocks(r: Hics251Report, tz: string | undefined, t: PdfWords): P
         { header: t('reports.comments'), weight: 16 },
       ],
       rows: r.rows.map((row) => {
-        const words = hics251Words(row, t);
+        const words = hics251RowWords(row, t, gateLookups[t.language]);
         return [
-          [
-            {
-              text: row.label
-                ? t('hics251.system', { label: row.label, assetTag: row.assetTag })
-                : row.assetTag,
-            },
-            { text: t(`states.${row.state}`), style: 'small' },
-          ],
+          [{ text: words.system }, { text: t(`states.${row.state}`), style: 'small' }],
           [{ text: t(`hics.${row.status}`), tone: statusTones[row.status] }],
-          row.location || '—',
+          words.location || '—',
           words.reason,
           row.estimatedReturn ? formatTime(new Date(row.estimatedReturn), tz) : '—',
           words.comments,

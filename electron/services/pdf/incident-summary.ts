@@ -10,7 +10,7 @@ import { documentFacility } from './blank-checklist';
 import type { PdfBlock, PdfDocumentModel, TableCell, Tone } from './model';
 import type { Language } from '../../api/languages';
 import { formatTime } from './text';
-import { pdfWords, type PdfWords } from './words';
+import { pdfWords, placeIn, type PdfWords } from './words';
 
 /**
  * The summary of all cases of an incident (issue 7, item 3): one row per case with what the
@@ -58,7 +58,7 @@ function caseRow(c: CaseSummary, t: PdfWords): TableCell[] {
     ],
     [
       { text: c.deviceLabel },
-      ...(c.location ? [{ text: c.location, style: 'small' as const }] : []),
+      ...(c.location ? [{ text: placeIn(c.place, t), style: 'small' as const }] : []),
     ],
     [
       { text: t(`states.${c.state}`) },

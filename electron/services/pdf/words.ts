@@ -4,6 +4,7 @@ import { catalogueLookup, type GateLookup } from '../../api/gate-words';
 import gateDe from '../../api/i18n/gate.de.json' with { type: 'json' };
 import gateEn from '../../api/i18n/gate.en.json' with { type: 'json' };
 import type { Language } from '../../api/languages';
+import { placeText, type PlaceParts } from '../../api/place-words';
 
 /**
  * The PDFs' fixed words in the station's language, from the catalogue the UI's translations
@@ -71,3 +72,8 @@ export const gateLookups: Record<Language, GateLookup> = {
   en: catalogueLookup(gateEn),
   de: catalogueLookup(gateDe),
 };
+
+/** Where a device stands, in the document's language. */
+export function placeIn(place: PlaceParts, t: PdfWords): string {
+  return placeText(place, (key, value) => t(`place.${key}`, { [key]: value }));
+}

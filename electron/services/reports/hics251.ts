@@ -15,7 +15,8 @@ import { readAnswers, sectionAnswers } from '../cases/case-store';
 import { facilityTimeZone, type WorkflowResources } from '../cases/workflow-resources';
 import { evaluatePatientSafetyGate } from '../workflow/gate';
 import { hics251Labels, hics251Status } from '../workflow/states';
-import { placeOf, type ReportContext } from './report-header';
+import { placeText } from '../../api/place-words';
+import type { ReportContext } from './report-header';
 import { heldHere } from '../cases/held-here';
 
 /**
@@ -161,7 +162,7 @@ export function hics251Rows(
       row.assignee_name ? `assigned to ${row.assignee_name}` : 'not assigned',
       ...(awaitsReview ? ['a newer advisory revision awaits review'] : []),
     ].join('; ');
-    const place = placeOf(row);
+    const place = placeText(row);
     const label = [row.vendor, row.model].filter(Boolean).join(' ');
     return {
       caseId: row.id,
@@ -176,6 +177,8 @@ export function hics251Rows(
       location: [place, row.department ? `(${row.department})` : '']
         .filter((p) => p !== '')
         .join(' '),
+      place: { site: row.site, building: row.building, floor: row.floor, room: row.room },
+      department: row.department,
       reason,
       gateReason,
       gateReasonWords,

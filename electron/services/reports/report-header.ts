@@ -73,15 +73,3 @@ export function userNames(db: Database.Database): Map<number, string> {
   }[];
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
-
-/** "Main Campus, Building A, floor 1, room NM-104", what is known of it. */
-export function placeOf(d: {
-  site: string | null;
-  building: string | null;
-  floor: string | null;
-  room: string | null;
-}): string {
-  return [d.site, d.building, d.floor ? `floor ${d.floor}` : null, d.room ? `room ${d.room}` : null]
-    .filter((p): p is string => !!p)
-    .join(', ');
-}

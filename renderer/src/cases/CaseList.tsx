@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../electron/api/domains/cases';
 import { StateBadge } from './StateBadge';
 import { CaseCardNotes } from './CaseCardNotes';
+import { placeIn } from '../components/report-words';
 
 /** Cases as large links: the device, where it is, its state and what comes next. */
 export function CaseList({
@@ -24,7 +25,7 @@ export function CaseList({
               <span className="case-asset">{c.assetTag}</span> {c.deviceLabel}
             </span>
             <span className="case-card-where">
-              {[c.location, c.trackingId].filter(Boolean).join(' · ')}
+              {[placeIn(t, c.place), c.trackingId].filter(Boolean).join(' · ')}
             </span>
             <StateBadge state={c.state} />
             <span className="case-card-next">

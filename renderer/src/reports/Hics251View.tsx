@@ -5,11 +5,16 @@ import { boardCaseHref } from '../board/board-hrefs';
 import { formatDateTime } from '../cases/time-format';
 import { HicsTotals, NoRows } from './ReportParts';
 import { ColumnHeads } from '../components/ColumnHeads';
+import { pdfLookup } from '../components/report-words';
+import { hics251RowWords } from '../../../electron/api/hics251-words';
+import type { GateLookup } from '../../../electron/api/gate-words';
 
 /** HICS 251 Facility System Status: one line per device, worst status first. */
 export function Hics251View({ report }: { report: Hics251Report }) {
   const { t } = useTranslation();
   const { t: heads } = useTranslation(undefined, { keyPrefix: 'board.reports.hics251' });
+  const lookup = pdfLookup(t);
+  const gate: GateLookup = (key, values) => t(`gateReasons.${key}`, values);
   return (
     <>
       <HicsTotals counts={report.totals} label={t('board.reports.hics251.totals')} />
@@ -30,24 +35,27 @@ export function Hics251View({ report }: { report: Hics251Report }) {
               ]}
             />
             <tbody>
-              {report.rows.map((row) => (
-                <tr key={row.caseId} data-asset-tag={row.assetTag}>
-                  <th scope="row">
-                    <Link className="board-case-link" href={boardCaseHref(row.caseId)}>
-                      {row.system}
-                    </Link>
-                  </th>
-                  <td>
-                    <span className={`report-status board-hics-${row.status}`}>
-                      {row.statusLabel}
-                    </span>
-                  </td>
-                  <td>{row.location}</td>
-                  <td>{row.reason}</td>
-                  <td>{row.estimatedReturn ? formatDateTime(row.estimatedReturn) : '—'}</td>
-                  <td>{row.comments}</td>
-                </tr>
-              ))}
+              {report.rows.map((row) => {
+                const words = hics251RowWords(row, lookup, gate);
+                return (
+                  <tr key={row.caseId} data-asset-tag={row.assetTag}>
+                    <th scope="row">
+                      <Link className="board-case-link" href={boardCaseHref(row.caseId)}>
+                        {words.system}
+                      </Link>
+                    </th>
+                    <td>
+                      <span className={`report-status board-hics-${row.status}`}>
+                        {t(`board.hics.${row.status}`)}
+                      </span>
+                    </td>
+                    <td>{words.location}</td>
+                    <td>{words.reason}</td>
+                    <td>{row.estimatedReturn ? formatDateTime(row.estimatedReturn) : '—'}</td>
+                    <td>{words.comments}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Hics251Report } from '../../../electron/api/domains/reports';
+import { hics251RowWords } from '../../../electron/api/hics251-words';
+import { placeText } from '../../../electron/api/place-words';
+import { pdfLookup, placeIn } from '../components/report-words';
+import { de } from './resources';
+import { tFor } from './test/translator';
+
+/** English words that must not appear in a German screen or PDF (German nouns are capitalised). */
+const english = /\b(floor|room|revision|assigned|advisory|advisories|awaits|Advisory)\b/;
+
+type Row = Hics251Report['rows'][number];
+
+const row: Row = {
+  caseId: 1,
+  station: 'Einsatzleitung',
+  heldHere: false,
+  system: 'Siemens Biograph mCT (asset NM-PETCT-01)',
+  label: 'Siemens Biograph mCT',
+  assetTag: 'NM-PETCT-01',
+  status: 'partially_functional',
+  statusLabel: 'Partially functional',
+  state: 'standalone',
+  location: 'Main Campus, Building A, floor 1, room NM-104 (Nuclear Medicine)',
+  place: { site: 'Main Campus', building: 'Building A', floor: '1', room: 'NM-104' },
+  department: 'Nuklearmedizin',
+  reason: 'Disconnected, running standalone',
+  gateReason: null,
+  gateReasonWords: null,
+  estimatedReturn: null,
+  comments: 'ICSMA-17-215-02 revision 3; assigned to Dana Biomed',
+  advisory: { trackingId: 'ICSMA-17-215-02', version: '3' },
+  assignee: null,
+  awaitsReview: true,
+};
+
+/** Every German text of the catalogues, with its key. */
+function texts(node: unknown, path = ''): [string, string][] {
+  if (typeof node === 'string') return [[path, node]];
+  if (!node || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([k, v]) => texts(v, path ? `${path}.${k}` : k));
+}
+
+describe('German words', () => {
+  it('words a place in German, the same way the English one is worded', async () => {
+    const t = await tFor('de');
+    const place = { site: 'Main Campus', building: 'Building A', floor: '1', room: 'NM-104' };
+    expect(placeIn(t, place)).toBe('Main Campus, Building A, Geschoss 1, Raum NM-104');
+    expect(placeText(place)).toBe('Main Campus, Building A, floor 1, room NM-104');
+    expect(placeIn(t, { site: null, building: null, floor: null, room: 'NM-104' })).toBe(
+      'Raum NM-104',
+    );
+  });
+
+  it('words a HICS 251 row with no English word in German', async () => {
+    const t = await tFor('de');
+    const gate = (key: string) => t(`gateReasons.${key}` as 'gateReasons.injectedRecently');
+    for (const assignee of [null, 'Dana Biomed']) {
+      const words = hics251RowWords({ ...row, assignee }, pdfLookup(t), gate);
+      for (const text of Object.values(words)) expect(text).not.toMatch(english);
+      expect(words.location).toBe(
+        'Main Campus, Building A, Geschoss 1, Raum NM-104 (Nuklearmedizin)',
+      );
+    }
+    const en = hics251RowWords(row, pdfLookup(await tFor('en')), gate);
+    expect(en.comments).toContain('ICSMA-17-215-02 revision 3');
+    expect(en.comments).toContain('not assigned');
+  });
+
+  it('quotes with „…“ only, and calls an advisory a Sicherheitshinweis', () => {
+    const all = texts(de);
+    expect(all.filter(([, v]) => /[«»]/.test(v)).map(([k]) => k)).toEqual([]);
+    // The English name may be given once, in quotation marks, to say what the word translates.
+    const advisory = /(?<!„)Advisor(y|ys|ies)\b/;
+    expect(all.filter(([, v]) => advisory.test(v)).map(([k]) => k)).toEqual([]);
+  });
+});
