@@ -135,12 +135,42 @@ export async function importAdvisory(
 ): Promise<AdvisoryImportResult> {
   const read = await readCsaf(file);
   if (!read.ok) return read.result;
+  return storeAdvisory(ctx, {
+    doc: read.doc,
+    text: read.text,
+    fileName: file.fileName,
+    sha256: read.sha256,
+  });
+}
+
+/** A CSAF document read and checked, to be stored. */
+export interface CheckedAdvisory {
+  doc: CsafDocument;
+  /** The document as imported. */
+  text: string;
+  fileName: string;
+  /** The SHA-256 of the file as imported. */
+  sha256: string;
+}
+
+/**
+ * Store a checked document as a new advisory or a newer revision of a known one, audited; the
+ * same document again is unchanged; a differing document under a stored tracking ID and version,
+ * or an older revision, is refused and stores nothing. Also the path of an advisory another
+ * station's bundle carries (exchange/carried-advisories.ts), which names that station in the
+ * event (`carriedBy`).
+ */
+export function storeAdvisory(
+  ctx: MutateContext,
+  read: CheckedAdvisory,
+  carriedBy?: { id: string; name: string },
+): AdvisoryImportResult {
   const { services } = ctx;
   const vendors = createVendorIndex(loadAliasTables(services.resourcesDir).vendors);
   const advisory = normalizeCsaf(read.doc, vendors);
   const canonicalSha256 = sha256Text(canonicalJson(read.doc));
   const base = {
-    fileName: file.fileName,
+    fileName: read.fileName,
     sha256: read.sha256,
     trackingId: advisory.trackingId,
     version: advisory.version,
@@ -159,7 +189,7 @@ export async function importAdvisory(
       };
     }
     return refused(
-      file.fileName,
+      read.fileName,
       read.sha256,
       [
         problem('csafRevisionDiffers', {
@@ -174,7 +204,7 @@ export async function importAdvisory(
     const order = compareTrackingVersions(advisory.version, known.version);
     if (order === null || order < 0) {
       return refused(
-        file.fileName,
+        read.fileName,
         read.sha256,
         [
           problem(order === null ? 'csafRevisionUnordered' : 'csafRevisionOlder', {
@@ -200,7 +230,7 @@ export async function importAdvisory(
     const { advisoryId, revisionId } = storeRevision(
       db,
       known?.id ?? null,
-      { advisory, raw: read.text, fileName: file.fileName, sha256: read.sha256, canonicalSha256 },
+      { advisory, raw: read.text, fileName: read.fileName, sha256: read.sha256, canonicalSha256 },
       now,
     );
     const flaggedCases = known
@@ -210,10 +240,11 @@ export async function importAdvisory(
       trackingId: advisory.trackingId,
       version: advisory.version,
       publisher: advisory.publisher.namespace,
-      fileName: file.fileName,
+      fileName: read.fileName,
       sha256: read.sha256,
       revisionId,
       ...(known ? { previousVersion: known.version, flaggedCases } : {}),
+      ...(carriedBy ? { carriedBy } : {}),
     };
     return {
       value: {

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
+import { maxAdvisoryBytes } from '../../api/domains/advisories';
+import type { ImportStep } from '../../api/domains/exchange';
 import { sha256Hex } from '../audit/hash';
 
 /**
@@ -19,9 +21,18 @@ import { sha256Hex } from '../audit/hash';
  *   {"event":{…the event exactly as hashed…},"hash":"…"}
  * `hash` is the SHA-256 (hex) of the event's canonical JSON (RFC 8785), which is exactly the text
  * between `{"event":` and `,"hash":`; each event's `prevHash` is the hash of the one before.
+ *
+ * Version 2 adds advisory documents: the header's `"advisories":D` counts the lines after the
+ * events, one per advisory revision the events refer to (carried-advisories.ts):
+ *   {"advisory":{"revisionId":N,"trackingId":"…","version":"…","fileName":"…","document":"…"}}
+ * `revisionId` is the revision's ID at the station, whose events carry its row with the digest
+ * of `document` (the CSAF file as imported there). A bundle that carries no document is written
+ * as version 1, which builds from before version 2 read.
  */
 export const bundleFormat = 'standalone-bundle';
-export const bundleVersion = 1;
+export const bundleVersion = 2;
+/** The versions this build reads. */
+const readableVersions = [1, 2];
 
 const headSchema = z.object({
   id: z.number().int().min(0),
@@ -38,6 +49,7 @@ const headerSchema = z
     from: headSchema,
     head: headSchema,
     events: z.number().int().min(0),
+    advisories: z.number().int().min(0).optional(),
     acks: z
       .array(
         z
@@ -67,7 +79,46 @@ export interface BundleEvent {
   payload: unknown;
 }
 
-/** A payload that cannot be read as version 1: the reason names the line. */
+/** An advisory document a bundle carries (version 2). */
+export interface CarriedAdvisory {
+  revisionId: number;
+  trackingId: string;
+  version: string;
+  fileName: string;
+  /** The CSAF document exactly as imported at the station. */
+  document: string;
+}
+
+const carriedSchema = z
+  .object({
+    advisory: z
+      .object({
+        revisionId: z.number().int().min(1),
+        trackingId: z.string().min(1).max(200),
+        version: z.string().min(1).max(100),
+        fileName: z.string().max(500),
+        document: z.string().max(maxAdvisoryBytes),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** The line of a carried document, without its newline. */
+export function advisoryLine(advisory: CarriedAdvisory): string {
+  return JSON.stringify({ advisory });
+}
+
+/** A bundle refused at one of the import's checks, with the reason. */
+export class Refusal extends Error {
+  constructor(
+    readonly step: ImportStep,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A payload that cannot be read: the reason names the line. */
 export class PayloadError extends Error {}
 
 interface EventFields {
@@ -119,6 +170,11 @@ export class PayloadWriter {
     this.text(JSON.stringify(header) + '\n');
   }
 
+  /** A line after the events (a carried advisory document), without its newline. */
+  line(text: string): void {
+    this.text(text + '\n');
+  }
+
   event(body: string, hash: string): void {
     // UTF-8 takes at most three bytes per UTF-16 unit.
     if (this.used + body.length * 3 + eventLineOverhead > this.buffer.length) this.flush();
@@ -155,8 +211,14 @@ export class PayloadWriter {
   }
 }
 
+export interface BundlePayload {
+  header: BundleHeader;
+  events: BundleEvent[];
+  advisories: CarriedAdvisory[];
+}
+
 /** Read the payload; checks its shape and that each line's hash is the hash of its event. */
-export function readPayload(payload: Buffer): { header: BundleHeader; events: BundleEvent[] } {
+export function readPayload(payload: Buffer): BundlePayload {
   const text = payload.toString('utf8');
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
@@ -167,9 +229,10 @@ export function readPayload(payload: Buffer): { header: BundleHeader; events: Bu
     throw new PayloadError('line 1 (the header) is not JSON');
   }
   const format = (headerJson as { format?: unknown; version?: unknown } | null) ?? {};
-  if (format.format === bundleFormat && format.version !== bundleVersion) {
+  if (format.format === bundleFormat && !readableVersions.includes(format.version as number)) {
     throw new PayloadError(
-      `the bundle has format version ${String(format.version)}; this app reads version ${bundleVersion}`,
+      `the bundle has format version ${String(format.version)}; this app reads versions ` +
+        readableVersions.join(' and '),
     );
   }
   const header = headerSchema.safeParse(headerJson);
@@ -179,13 +242,18 @@ export function readPayload(payload: Buffer): { header: BundleHeader; events: Bu
       `line 1 (the header): ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
     );
   }
-  if (lines.length - 1 !== header.data.events) {
+  const documents = header.data.advisories ?? 0;
+  if (header.data.version === 1 && header.data.advisories !== undefined) {
+    throw new PayloadError('line 1 (the header): a version 1 bundle carries no advisories');
+  }
+  if (lines.length - 1 !== header.data.events + documents) {
     throw new PayloadError(
-      `the header announces ${header.data.events} events but ${lines.length - 1} follow`,
+      `the header announces ${header.data.events} events and ${documents} advisories but ` +
+        `${lines.length - 1} lines follow`,
     );
   }
   const events: BundleEvent[] = [];
-  for (let i = 1; i < lines.length; i++) {
+  for (let i = 1; i <= header.data.events; i++) {
     const line = lines[i] as string;
     const where = `line ${i + 1}`;
     if (!line.startsWith(eventPrefix) || line.length < eventPrefix.length + hashSuffixLength) {
@@ -221,5 +289,21 @@ export function readPayload(payload: Buffer): { header: BundleHeader; events: Bu
       payload: fields.payload,
     });
   }
-  return { header: header.data, events };
+  return { header: header.data, events, advisories: readAdvisories(lines, header.data.events + 1) };
+}
+
+function readAdvisories(lines: string[], first: number): CarriedAdvisory[] {
+  const out: CarriedAdvisory[] = [];
+  for (let i = first; i < lines.length; i++) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(lines[i] as string);
+    } catch {
+      parsed = null;
+    }
+    const line = carriedSchema.safeParse(parsed);
+    if (!line.success) throw new PayloadError(`line ${i + 1} is not an advisory document line`);
+    out.push(line.data.advisory);
+  }
+  return out;
 }

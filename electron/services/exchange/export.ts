@@ -9,12 +9,14 @@ import { requireSelf } from '../stations/enrolment';
 import { loadStationKey } from '../stations/station-key';
 import { allStations } from '../stations/station-store';
 import {
+  advisoryLine,
   bundleFormat,
   bundleVersion,
   eventLineOverhead,
   PayloadWriter,
   type BundleHeader,
 } from './bundle-format';
+import { advisoriesToCarry } from './carried-advisories';
 import { envelopeAround } from './cms';
 
 export const bundleExtension = '.p7m';
@@ -92,20 +94,24 @@ function writeBundle(services: Services, fd: number): Omit<BundleExport, 'file'>
         id: s.head_id as number,
         hash: s.head_hash as string,
       }));
+    // The advisory documents after the events; a bundle without any stays version 1.
+    const documents = advisoriesToCarry(db, self.station_id, from.id).map(advisoryLine);
     const header: BundleHeader = {
       format: bundleFormat,
-      version: bundleVersion,
+      version: documents.length > 0 ? bundleVersion : 1,
       station: { id: self.station_id, name: self.name },
       createdAt: clock.now().toISOString(),
       from,
       head: { id: head.last_id, hash: head.last_hash },
       events: size.events,
+      ...(documents.length > 0 ? { advisories: documents.length } : {}),
       acks,
     };
     const payloadBytes =
       Buffer.byteLength(JSON.stringify(header) + '\n') +
       size.bytes +
-      size.events * eventLineOverhead;
+      size.events * eventLineOverhead +
+      documents.reduce((n, line) => n + Buffer.byteLength(line) + 1, 0);
     const envelope = envelopeAround(payloadBytes, { certificateDer, privateKey }, clock.now());
     writeAll(fd, envelope.before);
     const payload = new PayloadWriter((bytes) => writeAll(fd, bytes));
@@ -116,6 +122,7 @@ function writeBundle(services: Services, fd: number): Omit<BundleExport, 'file'>
       )
       .iterate(from.id);
     for (const e of events) payload.event(e.body, e.hash);
+    for (const line of documents) payload.line(line);
     const written = payload.finish();
     if (written.bytes !== payloadBytes) {
       throw new Error(`the payload has ${written.bytes} bytes, not the ${payloadBytes} announced`);

@@ -1,10 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type {
-  BundleImportOutcome,
-  BundleImportReport,
-  ImportStep,
-} from '../../api/domains/exchange';
+import type { BundleImportOutcome, BundleImportReport } from '../../api/domains/exchange';
 import { eventBoundRows } from '../audit/apply-rows';
 import { genesisHash } from '../audit/hash';
 import type { BoundRowEntry } from '../audit/row-images';
@@ -29,17 +25,16 @@ import { ownHeadId, receivedCases } from './received-cases';
 import { applyToReplica } from './replica';
 import { heldFiles, keepHeld, readBundleFile } from './held-bundles';
 import { answerRequests } from './request-answers';
-import { PayloadError, readPayload, type BundleEvent, type BundleHeader } from './bundle-format';
+import {
+  PayloadError,
+  readPayload,
+  Refusal,
+  type BundleEvent,
+  type BundleHeader,
+  type CarriedAdvisory,
+} from './bundle-format';
+import { storeCarriedAdvisories } from './carried-advisories';
 import { envelopeSignatureValid, NotAnEnvelope, openEnvelope, TruncatedEnvelope } from './cms';
-
-class Refusal extends Error {
-  constructor(
-    readonly step: ImportStep,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** A bundle that passed every check, with what applying it will add. */
 interface VerifiedBundle {
@@ -47,6 +42,7 @@ interface VerifiedBundle {
   certificate: Buffer;
   keyFingerprint: string;
   newEvents: BundleEvent[];
+  advisories: CarriedAdvisory[];
 }
 
 type Checked =
@@ -97,8 +93,9 @@ function verifyBundle(services: Services, self: SelfRow, bytes: Buffer): Checked
 
   let header: BundleHeader;
   let events: BundleEvent[];
+  let advisories: CarriedAdvisory[];
   try {
-    ({ header, events } = readPayload(envelope.payload));
+    ({ header, events, advisories } = readPayload(envelope.payload));
   } catch (error) {
     if (error instanceof PayloadError) throw new Refusal('hash_chain', error.message);
     throw error;
@@ -196,7 +193,7 @@ function verifyBundle(services: Services, self: SelfRow, bytes: Buffer): Checked
   }
   return {
     kind: 'apply',
-    bundle: { header, certificate, keyFingerprint: facts.keyFingerprint, newEvents },
+    bundle: { header, certificate, keyFingerprint: facts.keyFingerprint, newEvents, advisories },
   };
 }
 
@@ -212,7 +209,7 @@ function verifyBundle(services: Services, self: SelfRow, bytes: Buffer): Checked
  * What is read from the replica is kept by the other stations' heads instead, which every
  * applied bundle moves (the board's lists, board-attention.ts).
  */
-function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void {
+function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): string[] {
   const { db, clock } = services;
   const stationId = b.header.station.id;
   // Requests and conflict choices count only from the station holding the organisation identity.
@@ -220,7 +217,7 @@ function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void
     ...b.header.station,
     commandPost: readStationCertificate(b.certificate)?.commandPost === true,
   };
-  db.transaction(() => {
+  return db.transaction(() => {
     upsertStation(db, {
       station_id: stationId,
       name: b.header.station.name,
@@ -236,12 +233,14 @@ function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): void
       applyToReplica(db, stationId, e.payload);
       if (e.action === 'station.revoked') applyRevocation(services, e);
     }
+    const notStored = storeCarriedAdvisories(services, b.header.station, b.advisories);
     setHead(db, stationId, b.header.head, clock.now().toISOString());
     storeAck(services, self, b.header);
     applyConflictChoices(services, self, from, b.newEvents);
     adoptWaitingTransfers(services, self);
     answerRequests(services, self, from, b.newEvents);
     recordAnswers(db, self, stationId, b.newEvents);
+    return notStored;
   })();
 }
 
@@ -324,12 +323,19 @@ function importOne(services: Services, self: SelfRow, file: string): BundleImpor
       step: checked.kind === 'held' ? 'extends' : null,
     });
   }
-  applyBundle(services, self, checked.bundle);
+  let notStored: string[];
+  try {
+    notStored = applyBundle(services, self, checked.bundle);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    return outcome(file, 'refused', { step: error.step, reason: error.message });
+  }
   const { header, newEvents } = checked.bundle;
   return outcome(file, 'applied', {
     stationId: header.station.id,
     stationName: header.station.name,
     applied: newEvents.length,
+    reason: notStored.length > 0 ? notStored.join('; ') : null,
   });
 }
 

@@ -1,0 +1,148 @@
+import type Database from 'better-sqlite3';
+import { systemActor } from '../audit/append';
+import { digestOf } from '../audit/row-images';
+import { storeAdvisory } from '../advisories/csaf-import';
+import type { CsafDocument } from '../advisories/csaf-types';
+import type { Services } from '../core/context';
+import { Refusal, type CarriedAdvisory } from './bundle-format';
+
+/**
+ * Advisories are facility reference data, keyed by tracking ID and version: a case held at
+ * another station is ranked here by this station's copy of its advisory (remote-priority.ts),
+ * and a case handed here is opened on it. A bundle therefore carries the document (the CSAF file
+ * as imported) of each advisory revision its events refer to, unless every other station is
+ * known to hold that tracking ID and version (its own events, received here, say so). The
+ * receiving station checks each document against the digest the station's signed events carry
+ * and stores it as an import stores a file (csaf-import.ts), audited, inside the bundle's
+ * transaction. The same document again changes nothing; a differing document under an ID and
+ * version stored here, or an older revision, is not stored and is named in the import's outcome.
+ */
+
+interface RevisionRow {
+  id: number;
+  tracking_id: string;
+  version: string;
+  file_name: string;
+  raw: string;
+}
+
+/** The documents for a bundle whose events follow event `fromId` of this station's chain. */
+export function advisoriesToCarry(
+  db: Database.Database,
+  selfId: string,
+  fromId: number,
+): CarriedAdvisory[] {
+  const rows = db
+    .prepare<[number, string], RevisionRow>(
+      `WITH touched(entity_type, entity_id) AS (
+         SELECT entity_type, entity_id FROM audit_events
+          WHERE id > ? AND entity_type IN ('advisory', 'case', 'incident')),
+       referred(id) AS (
+         SELECT a.current_revision_id FROM advisories a
+          WHERE CAST(a.id AS TEXT) IN (SELECT entity_id FROM touched WHERE entity_type = 'advisory')
+         UNION SELECT c.advisory_revision_id FROM cases c
+          WHERE CAST(c.id AS TEXT) IN (SELECT entity_id FROM touched WHERE entity_type = 'case')
+         UNION SELECT c.review_revision_id FROM cases c
+          WHERE c.review_revision_id IS NOT NULL
+            AND CAST(c.id AS TEXT) IN (SELECT entity_id FROM touched WHERE entity_type = 'case')
+         UNION SELECT a.current_revision_id FROM incident_advisories ia
+           JOIN advisories a ON a.id = ia.advisory_id
+          WHERE CAST(ia.incident_id AS TEXT) IN
+            (SELECT entity_id FROM touched WHERE entity_type = 'incident')),
+       others(station_id) AS (
+         SELECT station_id FROM stations WHERE station_id <> ? AND revoked_at IS NULL)
+       SELECT r.id, a.tracking_id, r.version, r.file_name, r.raw
+         FROM advisory_revisions r JOIN advisories a ON a.id = r.advisory_id
+        WHERE r.id IN (SELECT id FROM referred)
+          AND (NOT EXISTS (SELECT 1 FROM others) OR EXISTS (
+            SELECT 1 FROM others o WHERE NOT EXISTS (
+              SELECT 1 FROM station_advisory_revisions sr
+                JOIN station_advisories sa ON sa.station_id = sr.station_id
+                 AND sa.id = sr.advisory_id
+               WHERE sr.station_id = o.station_id AND sa.tracking_id = a.tracking_id
+                 AND sr.version = r.version)))
+        ORDER BY r.id`,
+    )
+    .all(fromId, selfId);
+  return rows.map((r) => ({
+    revisionId: r.id,
+    trackingId: r.tracking_id,
+    version: r.version,
+    fileName: r.file_name,
+    document: r.raw,
+  }));
+}
+
+interface ReplicaRevision {
+  tracking_id: string;
+  version: string;
+  raw: string;
+  sha256: string;
+}
+
+/**
+ * Store the documents a station's bundle carries, after its events were applied to the replica
+ * (inside the bundle's transaction). Throws a Refusal, naming the advisory, when a
+ * document is not the one the station's events describe. Returns what was not stored, and why.
+ */
+export function storeCarriedAdvisories(
+  services: Services,
+  station: { id: string; name: string },
+  advisories: readonly CarriedAdvisory[],
+): string[] {
+  const described = services.db.prepare<[string, number], ReplicaRevision>(
+    `SELECT a.tracking_id, r.version, r.raw, r.sha256 FROM station_advisory_revisions r
+       JOIN station_advisories a ON a.station_id = r.station_id AND a.id = r.advisory_id
+      WHERE r.station_id = ? AND r.id = ?`,
+  );
+  const notStored: string[] = [];
+  for (const c of advisories) {
+    const named = `the advisory document ${c.trackingId} version ${c.version}`;
+    const row = described.get(station.id, c.revisionId);
+    if (!row || row.tracking_id !== c.trackingId || row.version !== c.version) {
+      throw new Refusal(
+        'content',
+        `${named} is not an advisory revision that the events of station "${station.name}" describe`,
+      );
+    }
+    if (digestOf(c.document) !== row.raw) {
+      throw new Refusal(
+        'content',
+        `${named} does not match the digest that the events of station "${station.name}" carry ` +
+          'for it: the document was changed',
+      );
+    }
+    const doc = parsedDocument(c.document);
+    if (doc === null) {
+      throw new Refusal('content', `${named} is not a CSAF document`);
+    }
+    let result;
+    try {
+      result = storeAdvisory(
+        { services, actor: systemActor },
+        { doc, text: c.document, fileName: c.fileName, sha256: row.sha256 },
+        station,
+      );
+    } catch (error) {
+      throw new Refusal('content', `${named} could not be read: ${(error as Error).message}`);
+    }
+    if (result.trackingId !== c.trackingId || result.version !== c.version) {
+      throw new Refusal('content', `${named} names another tracking ID or version inside`);
+    }
+    if (result.outcome === 'refused') {
+      notStored.push(`${named} was not stored: ${result.messages.join(' ')}`);
+    }
+  }
+  return notStored;
+}
+
+function parsedDocument(text: string): CsafDocument | null {
+  try {
+    const doc = JSON.parse(text) as unknown;
+    return typeof doc === 'object' && doc !== null && !Array.isArray(doc)
+      ? (doc as CsafDocument)
+      : null;
+  } catch {
+    return null;
+  }
+}
