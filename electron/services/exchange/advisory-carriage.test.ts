@@ -178,15 +178,13 @@ describe('a bundle carries the advisory its cases work', () => {
       const back = await call(post, 'exchange.export', { outDir: folder.dir });
       const payload = openEnvelope(fs.readFileSync(back.file)).payload.toString('utf8');
       expect(JSON.parse(payload.split('\n')[0] ?? '')).toMatchObject({ version: 1 });
-      const advisoryEvents = () =>
-        laptop.rt.services.db
-          .prepare("SELECT count(*) FROM audit_events WHERE entity_type = 'advisory'")
-          .pluck()
-          .get();
-      const before = advisoryEvents();
+      const advisories = laptop.rt.services.db.prepare(
+        "SELECT id, hash FROM audit_events WHERE entity_type = 'advisory' ORDER BY id",
+      );
+      const before = advisories.all();
       const { outcomes } = await call(laptop.rt, 'exchange.import', { files: [back.file] });
       expect(outcomes[0]?.status).toBe('applied');
-      expect(advisoryEvents()).toBe(before);
+      expect(advisories.all()).toEqual(before);
     },
   );
 });
