@@ -3,7 +3,11 @@ import type { Hics214Entry, Hics214Report } from '../../api/domains/reports';
 import { pdfWords } from '../pdf/words';
 import { activitySentence, describeEvent, notableActions, positionLabel } from './activity-words';
 import { selfRow } from '../stations/station-store';
-import { readIncidentEvents, type IncidentEvent } from './incident-events';
+import {
+  readIncidentEvents,
+  readSessionsEndedWithApp,
+  type IncidentEvent,
+} from './incident-events';
 import { assetTags, userNames, type ReportContext } from './report-header';
 import { readStationEvents, type StationEvent } from './station-events';
 
@@ -35,7 +39,8 @@ function mergedByTime(
  * HICS 214 Activity Log: for each person and each position (role) they acted in during the
  * operational period, their notable activities in time order, from the audit trail. A person who
  * acted as biomed and as IT security gets two entries, as they would fill in two forms. Runs of
- * checklist answers by one person on one case section become one line with a count.
+ * checklist answers by one person on one case section become one line with a count. A session
+ * this station's app did not live to end is a line of its own in the person's position.
  */
 
 export function hics214Entries(
@@ -44,6 +49,12 @@ export function hics214Entries(
   period: { start: string; end: string },
 ): { entries: Hics214Entry[]; activityCount: number; eventsRead: number } {
   const events = readIncidentEvents(db, incidentId, period, notableActions);
+  const ended = readSessionsEndedWithApp(db, period);
+  if (ended.length > 0) {
+    // In the order of the chain, as the incident's own events (a stable sort by time follows).
+    events.push(...ended);
+    events.sort((a, b) => a.id - b.id);
+  }
   const remote = readStationEvents(db, incidentId, period, notableActions);
   const tags = assetTags(db, incidentId);
   const names = userNames(db);

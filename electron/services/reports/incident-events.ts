@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AuditEventBody } from '../../api/domains/system';
+import { processEndedReason } from '../people/sessions-left-open';
 
 /**
  * The audit events of one incident, read from the hash-chained trail itself (not from a copy), so
@@ -55,44 +56,62 @@ type Row = [
   actorUserId: number | null,
   actorRole: string,
   action: string,
+  section: string | null,
   payload: string | null,
 ];
 
 /**
- * The events' fields are picked in SQL, the payload without `boundRows`: an event carries the
- * images of the rows its change wrote (thousands, when an incident opens thousands of cases),
- * which no report reads. Only a body holding the word is searched for them, and such a body is
- * parsed once (one event of the board bench carries 18 MB: reading its payload as text to look
- * for them, then again to remove them, cost more than the other 100,000 events' payloads).
+ * What each event gives: its fields picked in SQL, and of a checklist answer (most events of an
+ * incident) only the section its words name, so its payload is neither written out nor parsed.
+ * Any other payload comes without `boundRows`: an event carries the images of the rows its change
+ * wrote (thousands, when an incident opens thousands of cases), which no report reads. Only a body
+ * holding the word is searched for them (one event of the board bench carries 18 MB).
  */
+const picked = `e.id, e.entity_type, e.entity_id, e.body ->> '$.time', e.body ->> '$.actorUserId',
+  e.body ->> '$.actorRole', e.body ->> '$.action',
+  iif(e.body ->> '$.action' = 'case.answered', e.body ->> '$.payload.sectionId', NULL),
+  CASE WHEN e.body ->> '$.action' = 'case.answered' THEN NULL
+       WHEN instr(e.body, '"boundRows":') = 0 THEN e.body -> '$.payload'
+       ELSE json_remove(e.body, '$.payload.boundRows') -> '$.payload' END`;
+
+/** The actions and period asked for, chosen in SQL: an event left out is not read further. */
+const chosen = `(@actions IS NULL OR e.body ->> '$.action' IN (SELECT value FROM json_each(@actions)))
+  AND (@start IS NULL OR e.body ->> '$.time' BETWEEN @start AND @end)`;
+
+/**
+ * The incident's events through the audit trail's entity index, as other readers of one case's
+ * events go (pdf/audit-reference.ts): for each case of the incident the events on the case
+ * (entity id `<caseId>`) and on its sign-offs (`<caseId>:<kind>`, the ids between `<caseId>:` and
+ * `<caseId>;`), then those on the incident and on its bulk decisions. The case ids are listed
+ * first (as text, the form of the index), so each is one search in the index, not a pass over
+ * every case event of the station.
+ */
+export const incidentEventsSql = `
+  WITH here(id) AS MATERIALIZED (SELECT CAST(id AS TEXT) FROM cases WHERE incident_id = @id)
+  SELECT ${picked} FROM here c CROSS JOIN audit_events e
+   WHERE e.entity_type = 'case' AND e.entity_id = c.id AND ${chosen}
+  UNION ALL
+  SELECT ${picked} FROM here c CROSS JOIN audit_events e
+   WHERE e.entity_type = 'case' AND e.entity_id > c.id || ':' AND e.entity_id < c.id || ';'
+     AND ${chosen}
+  UNION ALL
+  SELECT ${picked} FROM audit_events e
+   WHERE e.entity_type = 'incident' AND e.entity_id = @idText AND ${chosen}
+  UNION ALL
+  SELECT ${picked} FROM audit_events e
+   WHERE e.entity_type = 'bulk_decision'
+     AND e.entity_id IN (SELECT CAST(id AS TEXT) FROM bulk_decisions WHERE incident_id = @id)
+     AND ${chosen}`;
+
 export function readIncidentEvents(
   db: Database.Database,
   incidentId: number,
   period: { start: string; end: string } | null,
   actions?: readonly string[],
 ): IncidentEvent[] {
-  // The actions and period are chosen in SQL: the payload of an event the report leaves out is
-  // neither written out nor parsed (the timeline leaves out every checklist answer). The choice is
-  // in the columns, not the WHERE, which keeps the search through the entity index. Row by row
-  // (iterate, not all): each row's array is garbage at once, not all kept until the last.
+  // Row by row (iterate, not all): each row's array is garbage at once, not all kept until the last.
   const rows = db
-    .prepare(
-      `SELECT e.id, e.entity_type, e.entity_id, e.body ->> '$.time',
-              e.body ->> '$.actorUserId', e.body ->> '$.actorRole', e.body ->> '$.action',
-              CASE WHEN NOT (@actions IS NULL OR e.body ->> '$.action' IN
-                               (SELECT value FROM json_each(@actions)))
-                     OR (@start IS NOT NULL AND NOT e.body ->> '$.time' BETWEEN @start AND @end)
-                   THEN NULL
-                   WHEN instr(e.body, '"boundRows":') = 0 THEN e.body -> '$.payload'
-                   ELSE json_remove(e.body, '$.payload.boundRows') -> '$.payload' END
-         FROM audit_events e
-        WHERE (e.entity_type = 'case'
-               AND CAST(e.entity_id AS INTEGER) IN (SELECT id FROM cases WHERE incident_id = @id))
-           OR (e.entity_type = 'incident' AND e.entity_id = @idText)
-           OR (e.entity_type = 'bulk_decision'
-               AND CAST(e.entity_id AS INTEGER) IN
-                   (SELECT id FROM bulk_decisions WHERE incident_id = @id))`,
-    )
+    .prepare(incidentEventsSql)
     .raw()
     .iterate({
       id: incidentId,
@@ -102,10 +121,18 @@ export function readIncidentEvents(
       end: period?.end ?? null,
     }) as IterableIterator<Row>;
   const out: IncidentEvent[] = [];
-  for (const [id, entityType, entityId, at, actorUserId, actorRole, action, payload] of rows) {
-    // Left out (an action or time the report does not want).
-    if (payload === null) continue;
-    const p: unknown = JSON.parse(payload);
+  for (const [
+    id,
+    entityType,
+    entityId,
+    at,
+    actorUserId,
+    actorRole,
+    action,
+    section,
+    payload,
+  ] of rows) {
+    const p: unknown = payload === null ? { sectionId: section } : JSON.parse(payload);
     out.push({
       id,
       at,
@@ -123,4 +150,41 @@ export function readIncidentEvents(
 
 export function payloadOf(event: IncidentEvent): Record<string, unknown> {
   return event.payload;
+}
+
+/**
+ * The sessions that a start after a crash recorded as ended with the app (`session.ended`, reason
+ * `process_ended`, see people/sessions-left-open.ts) within `period`: the people signed in at this
+ * station when the app stopped. Sign-ins and sign-outs are no activity of an incident, but a
+ * session the app did not live to end is, so the activity log shows it in the person's position.
+ */
+export function readSessionsEndedWithApp(
+  db: Database.Database,
+  period: { start: string; end: string } | null,
+): IncidentEvent[] {
+  const rows = db
+    .prepare(
+      `SELECT e.id, e.body ->> '$.time', e.body ->> '$.actorUserId', e.body ->> '$.actorRole'
+         FROM audit_events e
+        WHERE e.entity_type = 'user' AND e.body ->> '$.action' = 'session.ended'
+          AND e.body ->> '$.payload.reason' = @reason
+          AND (@start IS NULL OR e.body ->> '$.time' BETWEEN @start AND @end)
+        ORDER BY e.id`,
+    )
+    .raw()
+    .all({
+      reason: processEndedReason,
+      start: period?.start ?? null,
+      end: period?.end ?? null,
+    }) as [id: number, at: string, actorUserId: number | null, actorRole: string][];
+  return rows.map(([id, at, actorUserId, actorRole]) => ({
+    id,
+    at,
+    actorUserId,
+    actorRole,
+    action: 'session.ended',
+    entityType: 'user',
+    caseId: null,
+    payload: { reason: processEndedReason },
+  }));
 }
