@@ -138,6 +138,16 @@ test('the Exchange page names a handed case that waits and what releases it, the
   await expect(biomed.page.getByTestId('case-held-elsewhere')).toContainText(
     'This station handed the case to station “Command post”',
   );
+  // Its history says it was taken over from the command post and handed back, by whom.
+  const biomedHistory = biomed.page.getByRole('region', { name: 'History' });
+  await expect(biomedHistory).toContainText('Taken over from the station “Command post”');
+  const handedBack = biomedHistory.locator('.history-entry').first();
+  await expect(handedBack.locator('.history-what')).toHaveText(
+    'Handed back to the station “Command post”',
+  );
+  await expect(handedBack.locator('.history-who')).toContainText(
+    demoUser('incident_commander').displayName,
+  );
   // Handed on, the case no longer asks the biomed workstation for the sign-off.
   await openSection(biomed.page, 'Exchange');
   await expect(
@@ -155,6 +165,14 @@ test('the Exchange page names a handed case that waits and what releases it, the
   await expect(page.getByRole('button', { name: 'Hand to another station…' })).toBeVisible();
   const history = page.getByRole('region', { name: 'History' });
   await expect(history).toContainText('at station “Biomed workstation”');
+  // Newest first: taken back here, handed back there; and further down, handed there from here.
+  const entries = history.locator('.history-entry');
+  await expect(entries.nth(0)).toContainText('Taken back from the station “Biomed workstation”');
+  await expect(entries.nth(1)).toContainText('Handed back to the station “Command post”');
+  const handedThere = entries.filter({ hasText: 'Handed to the station “Biomed workstation”' });
+  await expect(handedThere.locator('.history-who')).toContainText(
+    demoUser('incident_commander').displayName,
+  );
   const held = (await post.api('cases.list', {})).cases.filter((c) => c.assetTag === 'NM-0003');
   expect(held.map((c) => c.caseId)).toEqual([caseId]);
   await shot(page, 'exchange-handed-back-1024');
@@ -162,6 +180,17 @@ test('the Exchange page names a handed case that waits and what releases it, the
   await history.scrollIntoViewIfNeeded();
   await shot(page, 'exchange-handed-back-history-1366');
   await page.setViewportSize(screen);
+  // The same history in German.
+  await page.evaluate(() => localStorage.setItem('standalone.language', 'de'));
+  await page.reload();
+  const verlauf = page.getByRole('region', { name: 'Verlauf' });
+  await expect(verlauf.locator('.history-entry').first()).toContainText(
+    'Von der Station „Biomed workstation“ zurückerhalten',
+  );
+  await expect(verlauf).toContainText('An die Station „Biomed workstation“ übergeben');
+  await verlauf.scrollIntoViewIfNeeded();
+  await shotBoth(post, 'exchange-handed-back-history-de');
+  await page.evaluate(() => localStorage.setItem('standalone.language', 'en'));
 
   // The command post's board: "minutes" sits on the line of the threshold field.
   await page.reload();

@@ -189,6 +189,8 @@ export const caseHistoryEvents = [
   'assigned',
   'review_flagged',
   'review_acknowledged',
+  'handed_over',
+  'taken_over',
 ] as const;
 export type CaseHistoryEvent = (typeof caseHistoryEvents)[number];
 
@@ -201,7 +203,10 @@ export interface CaseHistoryEntry {
   by: { userId: number | null; name: string | null; role: string };
   /** The name of the station whose record holds the entry (null while this one has no station identity). */
   station: string | null;
-  /** reason, recheckAt, signoffIds, assignee, versions: what the event needs to be read back. */
+  /**
+   * reason, recheckAt, signoffIds, assignee, versions: what the event needs to be read back; a
+   * hand-over (`handed_over`, `taken_over`) names the other `station` and whether it went `back`.
+   */
   detail: Record<string, unknown>;
 }
 

@@ -6,6 +6,7 @@ import { reopenHandedBack } from './case-handback';
 import {
   carrySignoffs,
   copyWork,
+  insertTakenOver,
   localUser,
   receivedEvent,
   remoteStaffId,
@@ -154,6 +155,7 @@ function adoptCase(services: Services, c: RemoteCase, refs: LocalRefs): void {
         ).lastInsertRowid,
     );
     copyWork(db, c, id);
+    insertTakenOver(db, c, id, now, false);
     const signoffs = carrySignoffs(db, c, id, refs.advisory);
     return { value: id, audit: receivedEvent(c, id, assignee, signoffs, false) };
   });

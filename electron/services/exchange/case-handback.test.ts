@@ -103,10 +103,16 @@ describe('a case handed on and back', () => {
       expect(after.transferredTo).toBeNull();
       expect(after.state).toBe('verifying');
       expect(after.assignee?.name).toBe(biomedUser.displayName);
-      // Its history goes on with the assignment made at the biomed workstation, once each.
-      const atBiomed = after.history.filter((h) => h.station === 'Biomed workstation');
-      expect(atBiomed.map((h) => h.event)).toEqual(['assigned']);
-      expect(after.history).toHaveLength(before.history.length + 1);
+      // Its history goes on with the biomed workstation's entries (taken over, the assignment,
+      // handed back), once each, then its own: taken back.
+      expect(before.history.at(-1)?.event).toBe('handed_over');
+      const added = after.history.slice(before.history.length);
+      expect(added.map((h) => [h.event, h.station, h.detail.station, h.detail.back])).toEqual([
+        ['taken_over', 'Biomed workstation', 'NM laptop 2', undefined],
+        ['assigned', 'Biomed workstation', undefined, undefined],
+        ['handed_over', 'Biomed workstation', 'NM laptop 2', true],
+        ['taken_over', 'NM laptop 2', 'Biomed workstation', true],
+      ]);
       // Its own sign-offs stay as they were (the IT security one included), none twice.
       expect(after.signoffs.map((s) => [s.kind, s.userName, s.stale])).toEqual(
         before.signoffs.map((s) => [s.kind, s.userName, s.stale]),

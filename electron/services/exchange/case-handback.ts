@@ -3,6 +3,7 @@ import { mutate, type Services } from '../core/context';
 import {
   carrySignoffs,
   copyWork,
+  insertTakenOver,
   localUser,
   receivedEvent,
   remoteStaffId,
@@ -46,6 +47,7 @@ export function reopenHandedBack(
              AND a.section_id = case_answers.section_id AND a.item_id = case_answers.item_id)`,
     ).run(caseId, c.station_id, c.id);
     copyWork(db, c, caseId);
+    insertTakenOver(db, c, caseId, now, true);
     const signoffs = carrySignoffs(db, c, caseId, refs.advisory);
     return { value: caseId, audit: receivedEvent(c, caseId, assignee, signoffs, true) };
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import { verifyRecords } from '../audit/replay-check';
 import { pdftotext } from '../pdf/independent-tools';
 import { testOrganisation, testPassphrase } from '../signing/test/test-identity';
 import { call } from '../stations/test/stations-setup';
@@ -63,6 +64,18 @@ describe('handing a case to another station', () => {
         stationId: stationId(biomed),
         name: 'Biomed workstation',
       });
+      // The laptop's history says so: to which station, by whom, why.
+      expect(detail.history.at(-1)).toMatchObject({
+        event: 'handed_over',
+        toState: 'assessing',
+        by: { role: 'incident_commander', name: expect.any(String) },
+        detail: {
+          station: 'Biomed workstation',
+          stationId: stationId(biomed),
+          reason: 'The biomed team takes the camera over',
+        },
+      });
+      expect(detail.history.at(-1)?.detail.back).toBeUndefined();
       const db = laptop.rt.services.db;
       const event = db
         .prepare("SELECT body FROM audit_events WHERE body LIKE '%case.transferred%'")
@@ -118,10 +131,20 @@ describe('handing a case to another station', () => {
         .find((i) => i.id === 'acquisition_running')?.answer;
       expect(answer).toMatchObject({ value: false, by: { station: 'NM laptop 2' } });
       expect(answer?.by.name).not.toBeNull();
+      // The laptop's entries, its hand-over among them, then this station's taking it over.
       expect(detail.history.map((h) => [h.event, h.toState, h.station])).toEqual([
         ['opened', 'at_risk', 'NM laptop 2'],
         ['transition', 'assessing', 'NM laptop 2'],
+        ['handed_over', 'assessing', 'NM laptop 2'],
+        ['taken_over', 'assessing', 'Biomed workstation'],
       ]);
+      expect(detail.history[2]?.detail).toMatchObject({ station: 'Biomed workstation' });
+      expect(detail.history[2]?.by.name).not.toBeNull();
+      expect(detail.history[3]).toMatchObject({
+        by: { userId: null, role: 'system' },
+        detail: { station: 'NM laptop 2', stationId: stationId(laptop) },
+      });
+      expect(verifyRecords(biomed.rt.services.db).ok).toBe(true);
       // Importing the same bundles again opens nothing more.
       await exchangeThroughFolder(f, [biomed]);
       expect(
@@ -186,6 +209,10 @@ describe('handing a case to another station', () => {
       const caseText = text(casePdf.base64, 'handed-case.pdf');
       // The station column of the two history entries made at the laptop.
       expect(caseText.match(/NM laptop 2/g)?.length).toBeGreaterThanOrEqual(2);
+      expect(caseText).toContain('Handed to “Biomed workstation”');
+      expect(caseText).toContain('Taken over from “NM laptop 2”');
+      const german = await biomed.api.value('exports.casePdf', { caseId, language: 'de' });
+      expect(text(german.base64, 'handed-case-de.pdf')).toContain('Von „NM laptop 2“ übernommen');
 
       await call(f.post.rt, 'signing.unlock', { passphrase: testPassphrase });
       const hics251 = await f.post.api.value('exports.incidentPdf', {

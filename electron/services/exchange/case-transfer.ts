@@ -1,6 +1,11 @@
 import type { CaseDetail } from '../../api/domains/cases';
 import { getCaseDetail } from '../cases/case-actions';
-import { assertChangeable, getCaseRow, type CaseRow } from '../cases/case-store';
+import {
+  assertChangeable,
+  getCaseRow,
+  insertStayingHistory,
+  type CaseRow,
+} from '../cases/case-store';
 import { mutate, type CallContext } from '../core/context';
 import { wordedError } from '../core/errors';
 import { authenticate } from '../people/authenticate';
@@ -86,11 +91,30 @@ function handOn(
 ): void {
   const { db, clock } = ctx.services;
   mutate(ctx, () => {
+    const at = clock.now().toISOString();
+    // Handed back: to the station this case came from.
+    const back =
+      db
+        .prepare<[number], string | null>('SELECT transferred_from_station FROM cases WHERE id = ?')
+        .pluck()
+        .get(row.id) === target.station_id;
     db.prepare('UPDATE cases SET transferred_to = ?, updated_at = ? WHERE id = ?').run(
       target.station_id,
-      clock.now().toISOString(),
+      at,
       row.id,
     );
+    insertStayingHistory(db, row, {
+      event: 'handed_over',
+      at,
+      userId: ctx.actor.userId,
+      role: ctx.actor.role,
+      detail: {
+        station: target.name,
+        stationId: target.station_id,
+        ...(back ? { back } : {}),
+        ...(reason ? { reason } : {}),
+      },
+    });
     return {
       value: undefined,
       audit: {

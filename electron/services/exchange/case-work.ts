@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { AuditInput } from '../audit/append';
+import type { CaseState } from '../../api/domains/cases';
+import { systemActor, type AuditInput } from '../audit/append';
+import { insertStayingHistory } from '../cases/case-store';
 import { canonicalJson } from '../audit/hash';
 import { contentHash } from '../people/insert-signoff';
 
@@ -32,7 +34,8 @@ export interface LocalRefs {
 /**
  * The other station's answers and history entries, added to the case here. Entries made here
  * earlier, or at a third station, keep the station they name; an entry the case already has
- * (one this station made before handing it on) is not added twice.
+ * (one this station made before handing it on: the same event, states, time and detail) is not
+ * added twice.
  */
 export function copyWork(db: Database.Database, c: RemoteCase, caseId: number): void {
   db.prepare(
@@ -60,9 +63,40 @@ export function copyWork(db: Database.Database, c: RemoteCase, caseId: number): 
        LEFT JOIN station_users u ON u.station_id = h.station_id AND u.id = h.user_id
       WHERE h.station_id = ? AND h.case_id = ?
         AND NOT EXISTS (SELECT 1 FROM case_history l WHERE l.case_id = ? AND l.event = h.event
-              AND l.to_state IS h.to_state AND l.at = h.at AND l.from_state IS h.from_state)
+              AND l.to_state IS h.to_state AND l.at = h.at AND l.from_state IS h.from_state
+              AND l.detail = h.detail)
       ORDER BY h.id`,
   ).run(caseId, c.station_name, c.station_id, c.id, caseId);
+}
+
+/**
+ * The entry that says, in the case's history here, that it was taken over from the station that
+ * handed it (or taken back, when it is this station's own case handed back). Made by the import,
+ * not a person: the person who handed it is named by that station's own entry, copied above it.
+ */
+export function insertTakenOver(
+  db: Database.Database,
+  c: RemoteCase,
+  caseId: number,
+  at: string,
+  back: boolean,
+): void {
+  const state = db
+    .prepare<[number], CaseState>('SELECT state FROM cases WHERE id = ?')
+    .pluck()
+    .get(caseId);
+  if (state === undefined) return;
+  insertStayingHistory(
+    db,
+    { id: caseId, state },
+    {
+      event: 'taken_over',
+      at,
+      userId: null,
+      role: systemActor.role,
+      detail: { station: c.station_name, stationId: c.station_id, ...(back ? { back } : {}) },
+    },
+  );
 }
 
 /** The `case.received` event of a case opened or reopened here. */

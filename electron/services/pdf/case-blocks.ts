@@ -197,6 +197,10 @@ function historyNote(h: CaseHistoryEntry, timeZone: string | undefined, t: PdfWo
 }
 
 function eventText(h: CaseHistoryEntry, t: PdfWords): string {
+  if (h.event === 'handed_over' || h.event === 'taken_over') {
+    const back = h.detail.back === true ? 'Back' : '';
+    return t(`record.events.${h.event}${back}`, { station: String(h.detail.station) });
+  }
   const event = t(`record.events.${h.event}`);
   if (h.event !== 'transition' && h.event !== 'opened') return event;
   const to = t(`states.${h.toState}`);

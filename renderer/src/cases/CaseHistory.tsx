@@ -2,7 +2,9 @@ import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseHistoryEntry } from '../../../electron/api/domains/cases';
+import { roles, type Role } from '../../../electron/api/roles';
 import { call } from '../api/client';
+import { roleLabel } from '../people/role-label';
 import { formatDateTime } from './time-format';
 
 function detailText(entry: CaseHistoryEntry): string | undefined {
@@ -20,6 +22,10 @@ function whatText(t: TFunction, entry: CaseHistoryEntry): string {
       ? t('threats.review.label')
       : t('threats.review.acknowledged', { version: kevCatalog });
   }
+  if (entry.event === 'handed_over' || entry.event === 'taken_over') {
+    const back = entry.detail.back === true ? 'Back' : '';
+    return t(`cases.history.${entry.event}${back}`, { station: String(entry.detail.station) });
+  }
   if (entry.event === 'transition' || entry.event === 'opened') {
     return t(`cases.history.${entry.event}`, {
       from: entry.fromState ? t(`cases.state.${entry.fromState}`) : '',
@@ -27,6 +33,14 @@ function whatText(t: TFunction, entry: CaseHistoryEntry): string {
     });
   }
   return t(`cases.history.${entry.event}`);
+}
+
+/** Who made an entry: the person, else their role, else the app itself (an import, a new revision). */
+function whoText(t: TFunction, by: CaseHistoryEntry['by']): string {
+  if (by.name) return by.name;
+  return (roles as readonly string[]).includes(by.role)
+    ? roleLabel(t, by.role as Role)
+    : t('cases.history.automatic');
 }
 
 /** This station's name: entries made elsewhere (a case handed here) name their station. */
@@ -62,7 +76,7 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
                 {extra ? <span className="history-extra"> — {extra}</span> : null}
               </span>
               <span className="history-who">
-                {entry.by.name ?? entry.by.role} · {formatDateTime(entry.at)}
+                {whoText(t, entry.by)} · {formatDateTime(entry.at)}
                 {/* Made at the station that held the case before it was handed here. */}
                 {here !== undefined && entry.station && entry.station !== here
                   ? ` · ${t('cases.history.atStation', { station: entry.station })}`

@@ -17,6 +17,7 @@ import { migration015 } from './015-case-requests';
 import { migration016 } from './016-case-held-elsewhere';
 import { migration017 } from './017-case-transfers';
 import { migration018 } from './018-case-request-assign';
+import { migration019 } from './019-case-handovers';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   migration016,
   migration017,
   migration018,
+  migration019,
 ];
 
 for (const [i, m] of migrations.entries()) {
