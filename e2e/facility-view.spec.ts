@@ -51,12 +51,33 @@ test('the command post’s board, briefing and incident page show a case held on
   await page.getByRole('link', { name: /ICSMA-17-215-02 at the facility/ }).click();
   const listed = page.getByRole('list', { name: 'Devices in this incident' }).getByRole('listitem');
   await expect(listed).toHaveCount(1);
+  // Where it is held and worked, said once.
   await expect(listed).toContainText('Held at NM laptop 2');
-  await expect(listed).toContainText('Worked at NM laptop 2');
+  expect((await listed.innerText()).match(/NM laptop 2/g)).toHaveLength(1);
   // Held elsewhere: shown, not opened here.
   await expect(listed.getByRole('link')).toHaveCount(0);
   await shot(page, 'facility-view-incident-1366');
   await page.setViewportSize({ width: 1024, height: 768 });
   await shot(page, 'facility-view-incident-1024');
+
+  // In German: the same one phrase, on the incident page and the board.
+  await page.evaluate(() => localStorage.setItem('standalone.language', 'de'));
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(listed).toContainText('Geführt an NM laptop 2');
+  expect((await listed.innerText()).match(/NM laptop 2/g)).toHaveLength(1);
+  await shot(page, 'facility-view-incident-de-1024');
+  await page.setViewportSize({ width: 1366, height: 850 });
+  await shot(page, 'facility-view-incident-de-1366');
+  await page
+    .getByRole('navigation', { name: 'Bereiche' })
+    .getByRole('link', { name: 'Lagebild', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lagebild' })).toBeVisible();
+  await expect(row).toContainText('Geführt an NM laptop 2');
+  await expect(row).toContainText('An seiner Station bearbeitet');
+  await shot(page, 'facility-view-board-de-1366');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await shot(page, 'facility-view-board-de-1024');
   expect(consoleErrors).toEqual([]);
 });

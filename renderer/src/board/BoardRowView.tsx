@@ -7,6 +7,7 @@ import { LoadingRow, VirtualRow } from '../components/VirtualTable';
 import { formatDateTime } from '../cases/time-format';
 import { boardCaseHref } from './board-hrefs';
 import { boardColumns } from './board-columns';
+import { StationLabel } from './StationLabel';
 import type { Language } from '../../../electron/api/languages';
 import { priorityNumber, reasonsText, stationLanguage } from '../threats/priority-words';
 
@@ -85,13 +86,12 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
           <span className="board-main">{row.assetTag}</span>
         )}
         <span className="board-sub board-device-name">{device}</span>
-        {row.station ? (
-          <span className="board-sub board-station" data-testid="board-row-station">
-            {t(row.heldHere ? 'board.table.stationHere' : 'board.table.stationElsewhere', {
-              station: row.station.name,
-            })}
-          </span>
-        ) : null}
+        <StationLabel
+          station={row.station}
+          heldHere={row.heldHere}
+          className="board-sub board-station"
+          testId="board-row-station"
+        />
       </td>
       <td role="cell" className="vtable-cell">
         <span className={`board-state board-state-${row.state}`}>
@@ -130,7 +130,7 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
             ? t(`steps.${row.nextAction.actionKey}`)
             : row.heldHere
               ? t('board.table.closed')
-              : t('board.table.workedAt', { station: row.station?.name ?? '' })}
+              : t('board.table.workedThere')}
         </span>
         <span
           className={

@@ -1,13 +1,14 @@
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BoardRow } from '../../../electron/api/domains/board';
+import { StationLabel } from '../board/StationLabel';
 import { StateBadge } from '../cases/StateBadge';
 import { CaseCardNotes } from '../cases/CaseCardNotes';
 
 /**
  * The incident's cases over the facility, as large cards: the device, where it is, its state,
  * its station and what comes next. A case held here opens; one another station holds is shown,
- * not opened (it is worked there), and says where.
+ * not opened (it is worked there), and says where in one phrase (StationLabel).
  */
 export function IncidentCaseList({
   cases,
@@ -33,22 +34,22 @@ export function IncidentCaseList({
               {[place, c.advisory.trackingId].filter(Boolean).join(' · ')}
             </span>
             <StateBadge state={c.state} />
-            {c.station ? (
-              <span className="case-card-station" data-testid="incident-case-station">
-                {t(c.heldHere ? 'board.table.stationHere' : 'board.table.stationElsewhere', {
-                  station: c.station.name,
-                })}
+            <StationLabel
+              station={c.station}
+              heldHere={c.heldHere}
+              className="case-card-station"
+              testId="incident-case-station"
+            />
+            {/* A case held elsewhere has its next step there: its station line says where. */}
+            {c.nextAction || c.heldHere ? (
+              <span className="case-card-next">
+                {c.nextAction
+                  ? t(c.nextAction.allowed ? 'cases.list.nextReady' : 'cases.list.nextBlocked', {
+                      action: t(`steps.${c.nextAction.actionKey}`),
+                    })
+                  : t('cases.next.closed')}
               </span>
             ) : null}
-            <span className="case-card-next">
-              {c.nextAction
-                ? t(c.nextAction.allowed ? 'cases.list.nextReady' : 'cases.list.nextBlocked', {
-                    action: t(`steps.${c.nextAction.actionKey}`),
-                  })
-                : c.heldHere
-                  ? t('cases.next.closed')
-                  : t('board.table.workedAt', { station: c.station?.name ?? '' })}
-            </span>
             <CaseCardNotes flags={c.flags} recheckAt={c.recheckAt} assignee={c.assignee} />
           </>
         );
