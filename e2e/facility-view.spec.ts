@@ -64,8 +64,11 @@ test('the command post’s board, briefing and incident page show a case held on
   await page.evaluate(() => localStorage.setItem('standalone.language', 'de'));
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-  await expect(listed).toContainText('Geführt an NM laptop 2');
-  expect((await listed.innerText()).match(/NM laptop 2/g)).toHaveLength(1);
+  const aufgeführt = page
+    .getByRole('list', { name: 'Geräte in diesem Vorfall' })
+    .getByRole('listitem');
+  await expect(aufgeführt).toContainText('Geführt an NM laptop 2');
+  expect((await aufgeführt.innerText()).match(/NM laptop 2/g)).toHaveLength(1);
   await shot(page, 'facility-view-incident-de-1024');
   await page.setViewportSize({ width: 1366, height: 850 });
   await shot(page, 'facility-view-incident-de-1366');
@@ -76,6 +79,7 @@ test('the command post’s board, briefing and incident page show a case held on
   await expect(page.getByRole('heading', { level: 1, name: 'Lagebild' })).toBeVisible();
   await expect(row).toContainText('Geführt an NM laptop 2');
   await expect(row).toContainText('An seiner Station bearbeitet');
+  await row.scrollIntoViewIfNeeded();
   await shot(page, 'facility-view-board-de-1366');
   await page.setViewportSize({ width: 1024, height: 768 });
   await shot(page, 'facility-view-board-de-1024');
