@@ -50,7 +50,7 @@ export function AdvisoryTable({ advisories, onOpen }: Props) {
               <td>
                 <CvssBadge score={a.highestCvss} />
               </td>
-              <td>{shortDate(a.currentReleaseDate)}</td>
+              <td className="advisory-date-cell">{shortDate(a.currentReleaseDate)}</td>
               <td className="num">
                 <span className={a.devicesMatched > 0 ? 'matched-count' : undefined}>
                   {a.devicesMatched}
