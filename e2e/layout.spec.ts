@@ -2,9 +2,26 @@ import type { Locator, Page } from '@playwright/test';
 import { nextStep, openAssignedCase, shot, shotTop, takeNextStep } from './case-steps';
 import { expect, loadDemoAndSignIn, test } from './fixtures';
 
-const pages = ['My devices', 'Devices', 'Advisories', 'Incidents', 'Board', 'Settings'];
+/** The side navigation's pages in each language, and the file name of each page's screenshot. */
+const pages = {
+  en: ['My devices', 'Devices', 'Advisories', 'Incidents', 'Board', 'Settings'],
+  // "Sicherheits-hinweise" may break at its soft hyphen in the narrow navigation.
+  de: [
+    'Meine Geräte',
+    'Geräte',
+    /^Sicherheits\u00ad?hinweise$/,
+    'Vorfälle',
+    'Lagebild',
+    'Einstellungen',
+  ],
+} satisfies Record<string, (string | RegExp)[]>;
+const files = ['my-devices', 'devices', 'advisories', 'incidents', 'board', 'settings'];
 
-/** How far the page, or the main area, is wider than the window; and the header's rows. */
+/**
+ * How far the page, or the main area, is wider than the window; what inside the main area scrolls
+ * sideways (a table in its own scrolling box); the header's rows; and the header's names that are
+ * cut (the facility's and the signed-in person's).
+ */
 function measure(page: Page) {
   return page.evaluate(() => {
     const doc = document.documentElement;
@@ -13,14 +30,22 @@ function measure(page: Page) {
     const tops = [...(header?.querySelectorAll('.app-name, .app-facility, .session-bar') ?? [])]
       .map((e) => e.getBoundingClientRect())
       .map((r) => Math.round(r.top + r.height / 2));
+    const scrollsSideways = (e: Element) =>
+      ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth;
     return {
       page: doc.scrollWidth - doc.clientWidth,
       main: main ? main.scrollWidth - main.clientWidth : 0,
+      inMain: [...(main?.querySelectorAll('*') ?? [])]
+        .filter(scrollsSideways)
+        .map((e) => `${e.className}: ${e.scrollWidth - e.clientWidth}px`),
       // Every part of the header on one row: their middles within a few pixels.
       headerRows:
         tops.length && Math.max(...tops) - Math.min(...tops) > 6
           ? Math.max(...tops) - Math.min(...tops)
           : 0,
+      cutNames: [...(header?.querySelectorAll('.app-facility-name, .session-user-name') ?? [])]
+        .filter((e) => e.scrollWidth > e.clientWidth)
+        .map((e) => e.textContent),
     };
   });
 }
@@ -32,18 +57,38 @@ for (const size of [
   test.describe(`at ${size.width}×${size.height}`, () => {
     test.use({ viewport: size });
 
-    test('no page scrolls sideways and the header stays on one row', async ({
+    test('no page scrolls sideways, in English and German; the header stays on one row with its names whole', async ({
       page,
       consoleErrors,
     }) => {
-      await loadDemoAndSignIn(page, 'incident_commander');
-      for (const name of pages) {
-        await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        await page.waitForLoadState('networkidle');
-        const m = await measure(page);
-        expect(m, `${name} at ${size.width}px`).toEqual({ page: 0, main: 0, headerRows: 0 });
-        await shot(page, `layout-${name.toLowerCase().replace(/ /g, '-')}-${size.width}`);
+      const user = await loadDemoAndSignIn(page, 'incident_commander');
+      for (const language of ['en', 'de'] as const) {
+        if (language === 'de') {
+          // The station's language, as the sign-in screen and Settings store it.
+          await page.evaluate(() => localStorage.setItem('standalone.language', 'de'));
+          await page.reload();
+          await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+        }
+        for (const [index, name] of pages[language].entries()) {
+          await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+          await page.waitForLoadState('networkidle');
+          const m = await measure(page);
+          expect(m, `${files[index]} in ${language} at ${size.width}px`).toEqual({
+            page: 0,
+            main: 0,
+            inMain: [],
+            headerRows: 0,
+            cutNames: [],
+          });
+          await shot(page, `layout-${language}-${files[index]}-${size.width}`);
+        }
+        // Whole on the screen, and in full on hover however long a name is.
+        await expect(page.locator('.session-user-name')).toHaveAttribute('title', user.displayName);
+        await expect(page.locator('.app-facility-name')).toHaveAttribute(
+          'title',
+          'Kantonsspital Zürich-Nord (demo)',
+        );
       }
       expect(consoleErrors).toEqual([]);
     });
