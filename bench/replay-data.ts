@@ -1,19 +1,23 @@
 /**
  * A large database for the replay check, built in bulk: the events are written straight into
- * the chain (hashed as the app hashes them, each carrying the images of the rows it wrote) and
- * the final rows are written once at the end, with the apply function the replay itself uses.
+ * the chain (hashed as the app hashes them, each carrying the images of the rows it wrote in the
+ * compact form the app writes, through its writer) and the final rows are written once at the
+ * end, with the apply function the replay itself uses.
  */
 import Database from 'better-sqlite3';
 import { caseStates } from '../electron/api/domains/cases';
 import { applyEventRows } from '../electron/services/audit/apply-rows';
 import { boundTables, held, type BoundTableName } from '../electron/services/audit/bound-tables';
+import { canonicalTextAround } from '../electron/services/audit/canonical-json';
 import {
   canonicalEventJson,
   canonicalJson,
   genesisHash,
   sha256Hex,
 } from '../electron/services/audit/hash';
+import { BoundRowsWriter } from '../electron/services/audit/row-image-forms';
 import {
+  boundRowsKey,
   digestOf,
   mapKey,
   type BoundRowEntry,
@@ -48,6 +52,22 @@ export function buildReplayDatabase(file: string, caseCount: number): ReplayData
     for (const c of held(columns, table)) row[c] = values[c] ?? null;
     return row;
   };
+  const tables = new Map(boundTables(db).map((t) => [t.name, t]));
+  /** The payload's canonical text with the rows in form 2, as appendAuditEvent writes it. */
+  const payloadText = (payload: Record<string, unknown>, rows: BoundRowEntry[]): string => {
+    let text = '';
+    let tail = '';
+    const writer = new BoundRowsWriter(
+      (piece) => (text += String(piece)),
+      () => {
+        const [before, after] = canonicalTextAround(payload, boundRowsKey);
+        text += before;
+        tail = after;
+      },
+    );
+    for (const [name, key, image] of rows) writer.entry(held(tables, name), key, image);
+    return writer.end() ? text + tail : canonicalJson(payload);
+  };
   const finalRows = new Map<string, BoundRowEntry>();
   const secrets = new Map<string, string>();
   const insertEvent = db.prepare(
@@ -74,7 +94,7 @@ export function buildReplayDatabase(file: string, caseCount: number): ReplayData
       action,
       entityType,
       entityId,
-      payload: canonicalJson(rows.length ? { ...payload, boundRows: rows } : payload),
+      payload: payloadText(payload, rows),
       prevHash,
     });
     prevHash = sha256Hex(body);

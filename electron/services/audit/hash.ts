@@ -127,3 +127,14 @@ export function prevHashOfBody(body: string): string | null {
   const at = body.lastIndexOf(prevHashKey);
   return at < 0 ? null : body.slice(at + prevHashKey.length, at + prevHashKey.length + 64);
 }
+
+/**
+ * The text of the payload in an event body: from the event's own `,"payload":` (the first: only
+ * strings, whose quotes are escaped, a number and null precede it in canonical order) to its own
+ * `,"prevHash":` (the last, see prevHashOfBody). Null when the body has neither.
+ */
+export function payloadTextOfBody(body: string): string | null {
+  const start = body.indexOf(payloadKey);
+  const end = body.lastIndexOf(',' + prevHashKey);
+  return start < 0 || end < start ? null : body.slice(start + payloadKey.length, end);
+}

@@ -1,26 +1,47 @@
 import type Database from 'better-sqlite3';
 import type { AuditVerifyReport, RecordCheckReport, RecordProblem } from '../../api';
-import { boundTables, held, type BoundTable, type BoundTableName } from './bound-tables';
-import { expandBoundRows } from './row-image-forms';
 import {
-  boundRowsKey,
-  keyText,
-  mapKey,
-  rowImage,
-  type BoundRowEntry,
-  type RowImage,
-} from './row-images';
+  boundTables,
+  held,
+  type BoundTable,
+  type BoundTableName,
+  type ColumnKind,
+} from './bound-tables';
+import { payloadTextOfBody } from './hash';
+import {
+  readBoundRows,
+  valueAt,
+  type BoundRowVisitor,
+  type RowColumns,
+  type RowValues,
+} from './row-image-forms';
+import { boundRowsKey, columnsInKeyOrder, imageValue, keyText, type SqlValue } from './row-images';
 import { pendingTouchedRows } from './row-capture';
 import { ChainWalker, chainPages, inReadSnapshot } from './verify';
 
-/** What the events say about one row: its last image (null: deleted) and the event that wrote it. */
+/**
+ * What the events say about one row: its last values (null: deleted) with the columns they
+ * name, its key, and the event that wrote it.
+ */
 interface Replayed {
-  image: RowImage | null;
+  columns: RowColumns;
+  key: (string | number)[];
+  values: RowValues | null;
   eventId: number;
 }
 
-/** The bound tables as the events describe them, keyed by table and primary key. */
-type ReplayState = Map<string, Replayed>;
+/** The bound tables as the events describe them: per table, each row by rowKey. */
+type ReplayState = Map<BoundTableName, Map<RowKey, Replayed>>;
+
+type RowKey = string | number;
+
+/** A row's place in the state: its key value itself when the key is one column, else as JSON. */
+function rowKey(key: readonly unknown[]): RowKey {
+  const first = key[0];
+  return key.length === 1 && (typeof first === 'number' || typeof first === 'string')
+    ? first
+    : JSON.stringify(key);
+}
 
 const maxListed = 100;
 /** Events or rows handled between two yields, so a background check leaves the process responsive. */
@@ -40,35 +61,97 @@ function shown(value: unknown): string {
   return text.length > 80 ? text.slice(0, 79) + '…' : text;
 }
 
-/**
- * Keep the last image each event gives a row. Only bodies carrying rows are parsed. Rows that
- * cannot be read are left out: the rows they would describe are then reported as having no event.
- */
-function foldEvent(state: ReplayState, tables: Tables, id: number, body: string): void {
-  if (!body.includes(`"${boundRowsKey}":`)) return;
-  let rows: BoundRowEntry[];
-  try {
-    rows = expandBoundRows((JSON.parse(body) as { payload?: unknown }).payload, tables);
-  } catch {
-    return;
-  }
-  for (const [table, key, image] of rows) state.set(mapKey(table, key), { image, eventId: id });
-}
-
 type Tables = Map<BoundTableName, BoundTable>;
 
-function tablesOf(db: Database.Database): Tables {
-  return new Map(boundTables(db).map((t) => [t.name, t]));
+/**
+ * Folds events into the state: the last values each event gives a row. Only bodies carrying
+ * rows are parsed, and of them only the payload. An event whose rows cannot be read is left out
+ * whole: the rows it would describe are then reported as having no event.
+ */
+class Replay {
+  readonly state: ReplayState = new Map();
+  private readonly tables: Tables;
+  private readonly pending: Replayed[] = [];
+  private eventId = 0;
+  private readonly visit: BoundRowVisitor = (columns, key, values) => {
+    this.pending.push({ columns, key, values, eventId: this.eventId });
+  };
+
+  constructor(db: Database.Database) {
+    this.tables = new Map(boundTables(db).map((t) => [t.name, t]));
+    for (const name of this.tables.keys()) this.state.set(name, new Map());
+  }
+
+  fold(id: number, body: string): void {
+    if (!body.includes(`"${boundRowsKey}":`)) return;
+    this.eventId = id;
+    this.pending.length = 0;
+    try {
+      readBoundRows(payloadOfBody(body), this.tables, this.visit);
+    } catch {
+      return;
+    }
+    for (const r of this.pending) this.state.get(r.columns.table.name)?.set(rowKey(r.key), r);
+  }
+}
+
+/** The payload of an event body (parsing its text alone, as canonical JSON places it). */
+function payloadOfBody(body: string): unknown {
+  const text = payloadTextOfBody(body);
+  if (text !== null) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // Not canonical: read the whole body as any reader would.
+    }
+  }
+  return (JSON.parse(body) as { payload?: unknown }).payload;
+}
+
+/** How a bound table's live rows are read and compared: in columnsInKeyOrder, as arrays. */
+interface LiveLayout {
+  all: Database.Statement;
+  one: Database.Statement;
+  names: string[];
+  kinds: ColumnKind[];
+  /** The places of the key columns, in key order. */
+  keyAt: number[];
+  /** The places of the columns in table order: the order differences are reported in. */
+  order: number[];
+}
+
+const layouts = new WeakMap<Database.Database, Map<BoundTableName, LiveLayout>>();
+
+function liveLayout(db: Database.Database, t: BoundTable): LiveLayout {
+  let map = layouts.get(db);
+  if (!map) layouts.set(db, (map = new Map()));
+  let layout = map.get(t.name);
+  if (!layout) {
+    const columns = columnsInKeyOrder(t);
+    const names = columns.map((c) => c.name);
+    const select = `SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM main.${t.name}`;
+    layout = {
+      all: db.prepare(select).raw(true),
+      one: db.prepare(`${select} WHERE ${t.key.map((k) => `"${k}" = ?`).join(' AND ')}`).raw(true),
+      names,
+      kinds: columns.map((c) => c.kind),
+      keyAt: t.key.map((k) => names.indexOf(k)),
+      order: t.columns.map((c) => names.indexOf(c.name)),
+    };
+    map.set(t.name, layout);
+  }
+  return layout;
 }
 
 function compareRow(
   t: BoundTable,
+  layout: LiveLayout,
   key: unknown[],
-  live: RowImage,
+  live: SqlValue[],
   replayed: Replayed | undefined,
   problems: Problems,
 ): void {
-  if (!replayed || replayed.image === null) {
+  if (!replayed || replayed.values === null) {
     problems.add({
       table: t.name,
       key: keyText(t, key),
@@ -78,20 +161,32 @@ function compareRow(
     });
     return;
   }
-  for (const { name } of t.columns) {
-    const expected = replayed.image[name] ?? null;
-    if (live[name] !== expected) {
+  const { columns, values } = replayed;
+  for (const i of layout.order) {
+    const expected = valueAt(columns, values, i);
+    const actual = imageValue(layout.kinds[i] ?? 'value', live[i] ?? null);
+    if (actual !== expected) {
       problems.add({
         table: t.name,
         key: keyText(t, key),
-        field: name,
+        field: layout.names[i] ?? null,
         problem: 'differs',
         eventId: replayed.eventId,
         expected: shown(expected),
-        actual: shown(live[name]),
+        actual: shown(actual),
       });
     }
   }
+}
+
+function missing(t: BoundTable, replayed: Replayed): RecordProblem {
+  return {
+    table: t.name,
+    key: keyText(t, replayed.key),
+    field: null,
+    problem: 'missing',
+    eventId: replayed.eventId,
+  };
 }
 
 /** Compare every row of every bound table with the state, consuming the state as rows are seen. */
@@ -103,30 +198,20 @@ function* compareAll(
   let rows = 0;
   const tables = boundTables(db);
   for (const t of tables) {
-    const iterator = db.prepare(`SELECT * FROM main.${t.name}`).iterate() as IterableIterator<
-      Record<string, string | number | Buffer | null>
-    >;
-    for (const row of iterator) {
-      const key = t.key.map((k) => row[k]);
-      const k = mapKey(t.name, key);
-      compareRow(t, key, rowImage(t, row), state.get(k), problems);
-      state.delete(k);
+    const layout = liveLayout(db, t);
+    const replayed = state.get(t.name) ?? new Map<RowKey, Replayed>();
+    for (const row of layout.all.iterate() as IterableIterator<SqlValue[]>) {
+      const key = layout.keyAt.map((at) => row[at]);
+      const k = rowKey(key);
+      compareRow(t, layout, key, row, replayed.get(k), problems);
+      replayed.delete(k);
       if (++rows % sliceSize === 0) yield;
     }
   }
-  const byName = new Map(tables.map((t) => [t.name as string, t]));
-  for (const [k, replayed] of state) {
-    if (replayed.image === null) continue;
-    const [name, keyJson] = k.split('\u0000') as [string, string];
-    const t = byName.get(name);
-    if (!t) continue;
-    problems.add({
-      table: name,
-      key: keyText(t, JSON.parse(keyJson) as unknown[]),
-      field: null,
-      problem: 'missing',
-      eventId: replayed.eventId,
-    });
+  for (const t of tables) {
+    for (const replayed of state.get(t.name)?.values() ?? []) {
+      if (replayed.values !== null) problems.add(missing(t, replayed));
+    }
   }
   return rows;
 }
@@ -156,13 +241,12 @@ function recordsReport(
  */
 export function* fullReplayCheck(db: Database.Database): Generator<void, AuditVerifyReport> {
   const walker = new ChainWalker();
-  const state: ReplayState = new Map();
-  const tables = tablesOf(db);
+  const replay = new Replay(db);
   let n = 0;
   for (const page of chainPages(db)) {
     for (const row of page) {
       if (!walker.step(row)) return walker.report();
-      foldEvent(state, tables, row[0], row[3]);
+      replay.fold(row[0], row[3]);
     }
     n += page.length;
     if (n >= sliceSize) {
@@ -173,7 +257,7 @@ export function* fullReplayCheck(db: Database.Database): Generator<void, AuditVe
   const chain = walker.finish(db);
   if (!chain.ok) return chain;
   const problems = new Problems();
-  const checked = yield* compareAll(db, state, problems);
+  const checked = yield* compareAll(db, replay.state, problems);
   const records = recordsReport(db, 'full', chain.eventCount, checked, problems);
   return { ...chain, ok: records.ok, records };
 }
@@ -254,21 +338,6 @@ export function verifyRecords(db: Database.Database): AuditVerifyReport {
   return report;
 }
 
-const rowStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function readRow(db: Database.Database, t: BoundTable, key: unknown[]) {
-  let map = rowStatements.get(db);
-  if (!map) rowStatements.set(db, (map = new Map()));
-  let s = map.get(t.name);
-  if (!s) {
-    s = db.prepare(
-      `SELECT * FROM main.${t.name} WHERE ${t.key.map((k) => `${k} = ?`).join(' AND ')}`,
-    );
-    map.set(t.name, s);
-  }
-  return s.get(...key) as Record<string, string | number | Buffer | null> | undefined;
-}
-
 /**
  * The incremental check since the last verified point: the chain from there, and the rows the
  * newer events wrote compared with the tables. Sound because nothing else can have changed a
@@ -299,35 +368,26 @@ export function verifyRecordsFrom(
   options: { pendingRows?: boolean } = {},
 ): AuditVerifyReport {
   const walker = new ChainWalker(from);
-  const state: ReplayState = new Map();
-  const boundByName = tablesOf(db);
+  const replay = new Replay(db);
   for (const page of chainPages(db, from?.id ?? 0)) {
     for (const row of page) {
       if (!walker.step(row)) return walker.report();
-      foldEvent(state, boundByName, row[0], row[3]);
+      replay.fold(row[0], row[3]);
     }
   }
   const chain = walker.finish(db);
   if (!chain.ok) return chain;
   const problems = new Problems();
-  const tables = new Map(boundTables(db).map((t) => [t.name as string, t]));
+  const bound = boundTables(db);
+  const tables = new Map(bound.map((t) => [t.name as string, t]));
   let checked = 0;
-  for (const [k, replayed] of state) {
-    const [name, keyJson] = k.split('\u0000') as [string, string];
-    const t = tables.get(name);
-    if (!t) continue;
-    const key = JSON.parse(keyJson) as unknown[];
-    const row = readRow(db, t, key);
-    checked++;
-    if (row) compareRow(t, key, rowImage(t, row), replayed, problems);
-    else if (replayed.image !== null) {
-      problems.add({
-        table: name,
-        key: keyText(t, key),
-        field: null,
-        problem: 'missing',
-        eventId: replayed.eventId,
-      });
+  for (const t of bound) {
+    const layout = liveLayout(db, t);
+    for (const replayed of replay.state.get(t.name)?.values() ?? []) {
+      const row = layout.one.get(...replayed.key) as SqlValue[] | undefined;
+      checked++;
+      if (row) compareRow(t, layout, replayed.key, row, replayed, problems);
+      else if (replayed.values !== null) problems.add(missing(t, replayed));
     }
   }
   if (options.pendingRows && !db.inTransaction) {

@@ -20,7 +20,8 @@ import {
  *   column names 100,000 times.
  *
  * Every reader (the replay check, the record as of an event, applying another station's events)
- * reads them through expandBoundRows; appendAuditEvent writes form 2 through BoundRowsWriter.
+ * reads them through readBoundRows (or expandBoundRows, which builds each row's image from it);
+ * appendAuditEvent writes form 2 through BoundRowsWriter.
  */
 export const compactForm = 2;
 
@@ -41,15 +42,15 @@ function tableOf(tables: Tables, name: unknown, where: string): BoundTable {
   return table;
 }
 
-function checkKey(table: BoundTable, key: unknown, where: string): (string | number)[] {
-  if (
-    !Array.isArray(key) ||
-    key.length !== table.key.length ||
-    !key.every((v) => typeof v === 'string' || typeof v === 'number')
-  ) {
-    throw new Error(`${where}: the key of ${table.name} must be [${table.key.join(', ')}]`);
-  }
-  return key as (string | number)[];
+function isKey(table: BoundTable, key: unknown): key is (string | number)[] {
+  if (!Array.isArray(key) || key.length !== table.key.length) return false;
+  for (const v of key as unknown[])
+    if (typeof v !== 'string' && typeof v !== 'number') return false;
+  return true;
+}
+
+function keyError(table: BoundTable, where: string): Error {
+  return new Error(`${where}: the key of ${table.name} must be [${table.key.join(', ')}]`);
 }
 
 const knownColumns = new WeakMap<BoundTable, Set<string>>();
@@ -61,47 +62,128 @@ function known(table: BoundTable): Set<string> {
 }
 
 /**
- * The bound rows an event's payload carries, in either form, as `[table, key, image]` entries in
- * the order they were written, checked for shape (an event may come from another station): a
- * known bound table, a key with one value per key column, an image naming only its columns.
- * `tables`: the bound tables of the database the rows are read for.
+ * The columns a run of rows carries (form 2: once per run, named in the run; form 1 and deleted
+ * rows: every column of the table, in columnsInKeyOrder): their names in the order of each row's
+ * values, and for each column of the table in columnsInKeyOrder its place among them (-1: not
+ * carried, read as null). A run that carries every column in that order, as the app writes
+ * them, shares the table's one RowColumns.
  */
-export function expandBoundRows(payload: unknown, tables: Tables): BoundRowEntry[] {
-  if (!isRecord(payload)) return [];
+export interface RowColumns {
+  table: BoundTable;
+  names: readonly string[];
+  placeOf: readonly number[];
+}
+
+/** A row's values in the order of its RowColumns' names (the event's own list: not to be changed). */
+export type RowValues = readonly ImageValue[];
+
+/** Called for each bound row an event carries, in the order written; `values` null: deleted. */
+export type BoundRowVisitor = (
+  columns: RowColumns,
+  key: (string | number)[],
+  values: RowValues | null,
+) => void;
+
+const allColumns = new WeakMap<BoundTable, RowColumns>();
+
+/** The RowColumns of every column of the table in columnsInKeyOrder. */
+export function tableColumns(table: BoundTable): RowColumns {
+  let columns = allColumns.get(table);
+  if (!columns) {
+    const names = columnsInKeyOrder(table).map((c) => c.name);
+    columns = { table, names, placeOf: names.map((_, i) => i) };
+    allColumns.set(table, columns);
+  }
+  return columns;
+}
+
+/** The columns a run names, checked (a run naming every column in order, as written, at once). */
+function runColumns(table: BoundTable, names: unknown, where: string): RowColumns {
+  const all = tableColumns(table);
+  if (Array.isArray(names) && names.length === all.names.length) {
+    let same = true;
+    for (let i = 0; i < names.length && same; i++) same = names[i] === all.names[i];
+    if (same) return all;
+  }
+  const checked = checkColumns(table, names, where);
+  return { table, names: checked, placeOf: all.names.map((n) => checked.indexOf(n)) };
+}
+
+/** The value of a row's column, given as its place in columnsInKeyOrder(table). */
+export function valueAt(columns: RowColumns, values: RowValues, column: number): ImageValue {
+  const at = columns.placeOf[column] ?? -1;
+  return at < 0 ? null : (values[at] ?? null);
+}
+
+/**
+ * The one reader of the bound rows an event's payload carries, in either form: each row is
+ * handed to `visit` as its values with the columns of its run (an object per row costs the
+ * replay check of a million events more than a second), checked for shape (an event may come
+ * from another station): a known bound table, a key with one value per key column, values
+ * naming only the table's columns. `tables`: the bound tables of the database read for.
+ */
+export function readBoundRows(payload: unknown, tables: Tables, visit: BoundRowVisitor): void {
+  if (!isRecord(payload)) return;
   const rows = payload[boundRowsKey];
-  if (rows === undefined) return [];
-  if (Array.isArray(rows)) return expandForm1(rows, tables);
-  if (isRecord(rows) && rows.form === compactForm) return expandForm2(rows, tables);
+  if (rows === undefined) return;
+  if (Array.isArray(rows)) return readForm1(rows, tables, visit);
+  if (isRecord(rows) && rows.form === compactForm) return readForm2(rows, tables, visit);
   const form = isRecord(rows) ? ` (form ${JSON.stringify(rows.form) ?? 'missing'})` : '';
   throw new Error(`${boundRowsKey} is in a form this app does not read${form}`);
 }
 
-function expandForm1(rows: unknown[], tables: Tables): BoundRowEntry[] {
-  return rows.map((entry, i): BoundRowEntry => {
+/**
+ * The bound rows an event's payload carries, as `[table, key, image]` entries in the order they
+ * were written (read by readBoundRows); the image names the columns the row carries.
+ */
+export function expandBoundRows(payload: unknown, tables: Tables): BoundRowEntry[] {
+  const entries: BoundRowEntry[] = [];
+  readBoundRows(payload, tables, (columns, key, values) => {
+    let image: RowImage | null = null;
+    if (values) {
+      image = {};
+      for (let c = 0; c < columns.names.length; c++)
+        image[columns.names[c] as string] = values[c] ?? null;
+    }
+    entries.push([columns.table.name, key, image]);
+  });
+  return entries;
+}
+
+function readForm1(rows: unknown[], tables: Tables, visit: BoundRowVisitor): void {
+  rows.forEach((entry, i) => {
     const where = `${boundRowsKey}[${i}]`;
     if (!Array.isArray(entry) || entry.length !== 3)
       throw new Error(`${where} is not [table, key, row]`);
     const [name, key, image] = entry as unknown[];
     const table = tableOf(tables, name, where);
-    const checked = checkKey(table, key, where);
-    if (image !== null) {
-      if (!isRecord(image)) throw new Error(`${where}: the row is not an object`);
-      const names = known(table);
-      for (const column in image) {
-        if (!names.has(column)) throw new Error(`${where}: ${table.name} has no column ${column}`);
-      }
+    if (!isKey(table, key)) throw keyError(table, where);
+    if (image === null) return visit(tableColumns(table), key, null);
+    if (!isRecord(image)) throw new Error(`${where}: the row is not an object`);
+    const names = known(table);
+    for (const column in image) {
+      if (!names.has(column)) throw new Error(`${where}: ${table.name} has no column ${column}`);
     }
-    return [table.name, checked, image as RowImage | null];
+    const columns = tableColumns(table);
+    visit(
+      columns,
+      key,
+      columns.names.map((c) => (image[c] ?? null) as ImageValue),
+    );
   });
 }
 
-const isImageValue = (v: unknown): v is ImageValue =>
-  v === null || typeof v === 'string' || typeof v === 'number';
+function isValueList(values: unknown, length: number): values is ImageValue[] {
+  if (!Array.isArray(values) || values.length !== length) return false;
+  for (const v of values as unknown[]) {
+    if (v !== null && typeof v !== 'string' && typeof v !== 'number') return false;
+  }
+  return true;
+}
 
-function expandForm2(rows: Record<string, unknown>, tables: Tables): BoundRowEntry[] {
+function readForm2(rows: Record<string, unknown>, tables: Tables, visit: BoundRowVisitor): void {
   const runs = rows.runs;
   if (!Array.isArray(runs)) throw new Error(`${boundRowsKey}.runs is not a list`);
-  const entries: BoundRowEntry[] = [];
   runs.forEach((run: unknown, r) => {
     const where = `${boundRowsKey}.runs[${r}]`;
     if (!isRecord(run)) throw new Error(`${where} is not an object`);
@@ -109,32 +191,31 @@ function expandForm2(rows: Record<string, unknown>, tables: Tables): BoundRowEnt
     if (run.deleted !== undefined) {
       if (!Array.isArray(run.deleted) || run.columns !== undefined || run.rows !== undefined)
         throw new Error(`${where}: deleted must be a list of keys, alone`);
+      const columns = tableColumns(table);
       run.deleted.forEach((key: unknown, i) => {
-        entries.push([table.name, checkKey(table, key, `${where}.deleted[${i}]`), null]);
+        if (!isKey(table, key)) throw keyError(table, `${where}.deleted[${i}]`);
+        visit(columns, key, null);
       });
       return;
     }
-    const columns = checkColumns(table, run.columns, where);
+    const columns = runColumns(table, run.columns, where);
     if (!Array.isArray(run.rows)) throw new Error(`${where}: rows is not a list`);
-    const keyAt = table.key.map((k) => columns.indexOf(k));
-    run.rows.forEach((values: unknown, i) => {
-      if (
-        !Array.isArray(values) ||
-        values.length !== columns.length ||
-        !values.every(isImageValue)
-      ) {
+    const names = columns.names;
+    const keyAt = table.key.map((k) => names.indexOf(k));
+    const list = run.rows as unknown[];
+    for (let i = 0; i < list.length; i++) {
+      const values = list[i];
+      if (!isValueList(values, names.length)) {
         throw new Error(
-          `${where}.rows[${i}] is not a list of ${columns.length} values (text, numbers or null)`,
+          `${where}.rows[${i}] is not a list of ${names.length} values (text, numbers or null)`,
         );
       }
-      const image: RowImage = {};
-      for (let c = 0; c < columns.length; c++)
-        image[columns[c] as string] = values[c] as ImageValue;
-      const key = keyAt.map((at) => values[at] as ImageValue);
-      entries.push([table.name, checkKey(table, key, `${where}.rows[${i}]`), image]);
-    });
+      const key = keyAt.map((at) => values[at]);
+      // The key is checked where it is read, so the place is written only for a refusal.
+      if (!isKey(table, key)) throw keyError(table, `${where}.rows[${i}]`);
+      visit(columns, key, values);
+    }
   });
-  return entries;
 }
 
 function checkColumns(table: BoundTable, columns: unknown, where: string): string[] {

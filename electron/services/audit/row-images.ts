@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { hash } from 'node:crypto';
-import { boundTables, type BoundTable, type BoundTableName } from './bound-tables';
+import { boundTables, type BoundTable, type BoundTableName, type ColumnKind } from './bound-tables';
 
 /** A bound column's value as an image holds it: JSON scalars; blobs in hex; digests as SHA-256. */
 export type ImageValue = string | number | null;
@@ -39,16 +39,21 @@ export function rowImage(
   const image: RowImage = {};
   // In canonical key order, so the event's canonical JSON is written the fast way.
   for (const { name, kind } of columnsInKeyOrder(table)) {
-    const v = row[name] ?? null;
-    if (v === null) image[name] = null;
-    else if (kind === 'digest' && !digestsStored) {
-      image[name] = digestOf(typeof v === 'bigint' ? String(v) : (v as string | Buffer));
-    } else if (kind === 'digest') image[name] = String(v);
-    else if (Buffer.isBuffer(v)) image[name] = v.toString('hex');
-    else if (typeof v === 'bigint') image[name] = Number(v);
-    else image[name] = v;
+    image[name] = imageValue(kind, row[name] ?? null, digestsStored);
   }
   return image;
+}
+
+/** One column's value as an image holds it (see rowImage). */
+export function imageValue(kind: ColumnKind, v: SqlValue, digestsStored = false): ImageValue {
+  if (v === null) return null;
+  if (kind === 'digest' && !digestsStored) {
+    return digestOf(typeof v === 'bigint' ? String(v) : (v as string | Buffer));
+  }
+  if (kind === 'digest') return String(v);
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  return v.toString('hex');
 }
 
 const sortedColumns = new WeakMap<BoundTable, BoundTable['columns']>();
