@@ -143,10 +143,11 @@ describe('the bound rows of an event', () => {
 });
 
 /**
- * An event in the first form, as the app wrote it before the compact form: appended, with the
- * device it describes, through a second connection (which logs no rows of its own).
+ * An event in the first form, as the app wrote it before the compact form (or, `reordered`, in
+ * the compact form with its columns in another order than the app writes them): appended, with
+ * the device it describes, through a second connection (which logs no rows of its own).
  */
-function appendOlderEvent(): { id: number; deviceId: number } {
+function appendOlderEvent(reordered = false): { id: number; deviceId: number } {
   const other = new Database(rt.services.db.name);
   try {
     return other.transaction(() => {
@@ -177,7 +178,10 @@ function appendOlderEvent(): { id: number; deviceId: number } {
         action: 'inventory.imported',
         entityType: 'inventory',
         entityId: null,
-        payload: canonicalJson({ added: 1, boundRows: [entry] }),
+        payload: canonicalJson({
+          added: 1,
+          boundRows: reordered ? reorderedRun(entry) : [entry],
+        }),
         prevHash: head?.last_hash ?? genesisHash,
       });
       const hash = sha256Hex(body);
@@ -199,9 +203,21 @@ function appendOlderEvent(): { id: number; deviceId: number } {
   }
 }
 
+/** The entry as a form-2 run naming its columns last to first. */
+function reorderedRun([table, , image]: BoundRowEntry): unknown {
+  const columns = Object.keys(image ?? {}).reverse();
+  return {
+    form: 2,
+    runs: [{ columns, rows: [columns.map((c) => image?.[c] ?? null)], table }],
+  };
+}
+
 describe('an event in the first form', () => {
-  it('still replays: audit verify passes, and finds a row changed since', () => {
-    const { deviceId } = appendOlderEvent();
+  it.each([
+    ['the first form', false],
+    ['a run naming its columns in another order', true],
+  ])('in %s still replays: audit verify passes, and finds a row changed since', (_, reordered) => {
+    const { deviceId } = appendOlderEvent(reordered);
     bulkPayload();
     const { db } = rt.services;
     const sound = verifyRecords(db);

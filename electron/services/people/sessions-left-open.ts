@@ -31,48 +31,42 @@ interface Statements {
   handedOver: Database.Statement<[number, number], [number]>;
 }
 
-const statementCache = new WeakMap<Database.Database, Statements>();
-
+/** Prepared at each call: it runs once per start. */
 function statements(db: Database.Database): Statements {
-  let s = statementCache.get(db);
-  if (!s) {
-    s = {
-      // The users the trail names, each found by one step along the entity index (no event read).
-      users: db
-        .prepare<[], [string]>(
-          `WITH RECURSIVE u(id) AS (
+  return {
+    // The users the trail names, each found by one step along the entity index (no event read).
+    users: db
+      .prepare<[], [string]>(
+        `WITH RECURSIVE u(id) AS (
              SELECT MIN(entity_id) FROM audit_events WHERE entity_type = 'user'
              UNION ALL
              SELECT (SELECT MIN(entity_id) FROM audit_events
                       WHERE entity_type = 'user' AND entity_id > u.id)
                FROM u WHERE u.id IS NOT NULL)
            SELECT id FROM u WHERE id IS NOT NULL`,
-        )
-        .raw(true),
-      // A user's last session event, read backwards along the entity index.
-      last: db
-        .prepare<[string], [number, string, string, string]>(
-          `SELECT id, body ->> '$.action', body ->> '$.actorRole', body ->> '$.time'
+      )
+      .raw(true),
+    // A user's last session event, read backwards along the entity index.
+    last: db
+      .prepare<[string], [number, string, string, string]>(
+        `SELECT id, body ->> '$.action', body ->> '$.actorRole', body ->> '$.time'
              FROM audit_events INDEXED BY audit_events_entity
             WHERE entity_type = 'user' AND entity_id = ?
               AND body ->> '$.action' IN ${sessionActions}
             ORDER BY id DESC LIMIT 1`,
-        )
-        .raw(true),
-      // A later hand-over from that user, which ends the session too.
-      handedOver: db
-        .prepare<[number, number], [number]>(
-          `SELECT id FROM audit_events
+      )
+      .raw(true),
+    // A later hand-over from that user, which ends the session too.
+    handedOver: db
+      .prepare<[number, number], [number]>(
+        `SELECT id FROM audit_events
             WHERE id > ? AND entity_type = 'user'
               AND body ->> '$.action' = 'session.handed_over'
               AND body ->> '$.payload.fromUserId' = ?
             ORDER BY id LIMIT 1`,
-        )
-        .raw(true),
-    };
-    statementCache.set(db, s);
-  }
-  return s;
+      )
+      .raw(true),
+  };
 }
 
 /**
