@@ -78,7 +78,7 @@ test('the command post’s board, briefing and incident page show a case held on
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Lagebild' })).toBeVisible();
   await expect(row).toContainText('Geführt an NM laptop 2');
-  await expect(row).toContainText('An seiner Station bearbeitet');
+  await expect(row).toContainText('Dort bearbeitet');
   await row.scrollIntoViewIfNeeded();
   await shot(page, 'facility-view-board-de-1366');
   await page.setViewportSize({ width: 1024, height: 768 });
