@@ -63,13 +63,7 @@ export function assignCases(
             : { userId: row.assignee_user_id, name: row.assignee_name },
         ...(request !== undefined ? { request } : {}),
       };
-      insertStayingHistory(db, row, {
-        event: 'assigned',
-        at,
-        userId: ctx.actor.userId,
-        role: ctx.actor.role,
-        detail,
-      });
+      insertStayingHistory(db, row, { event: 'assigned', at, ...ctx.actor, detail });
       audit.push({
         action: 'case.assigned',
         entityType: 'case',
@@ -154,13 +148,7 @@ export function acknowledgeReviewFlag(
     const at = clock.now().toISOString();
     flag.clear(db, row, at);
     const detail = { ...flag.detail(row), ...(note ? { note } : {}) };
-    insertStayingHistory(db, row, {
-      event: 'review_acknowledged',
-      at,
-      userId: ctx.actor.userId,
-      role: ctx.actor.role,
-      detail,
-    });
+    insertStayingHistory(db, row, { event: 'review_acknowledged', at, ...ctx.actor, detail });
     return {
       value: undefined,
       audit: {

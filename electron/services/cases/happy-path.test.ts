@@ -18,13 +18,27 @@ const slow = 240_000;
 
 const now = new Date(testNow);
 
+/** The states a case walks through from at risk to returned to service. */
+const walked = [
+  'assessing',
+  'standalone',
+  'patching',
+  'verifying',
+  'reconnecting',
+  'returned_to_service',
+];
+
+/** A demo incident in which only `assetTag`'s match is confirmed (kept in `d`), and its case. */
+async function onlyCaseOf(assetTag: string): Promise<DemoIncident & { id: number }> {
+  d = await demoIncident([assetTag]);
+  return { ...d, id: d.caseOf(assetTag) };
+}
+
 describe('a PET/CT from at risk to returned to service, through the API', () => {
   it(
     'takes every step with real sign-offs, records history and audit, then the incident closes',
     async () => {
-      d = await demoIncident(['NM-0001']);
-      const { api, rt } = d;
-      const id = d.caseOf('NM-0001');
+      const { api, rt, id } = await onlyCaseOf('NM-0001');
       const before = lastAuditId(rt);
 
       const tech = await signInAs(rt, 'technologist');
@@ -91,14 +105,9 @@ describe('a PET/CT from at risk to returned to service, through the API', () => 
         open: false,
         nextActions: { next: null },
       });
-      expect(c.history.filter((h) => h.event === 'transition').map((h) => h.toState)).toEqual([
-        'assessing',
-        'standalone',
-        'patching',
-        'verifying',
-        'reconnecting',
-        'returned_to_service',
-      ]);
+      expect(c.history.filter((h) => h.event === 'transition').map((h) => h.toState)).toEqual(
+        walked,
+      );
       // The step to standalone names the two sign-offs that admitted it.
       const toStandalone = c.history.find((h) => h.toState === 'standalone');
       const kinds = c.signoffs
@@ -116,14 +125,7 @@ describe('a PET/CT from at risk to returned to service, through the API', () => 
       const events = auditSince(rt, before).filter((e) => e.entityType === 'case');
       expect(
         events.filter((e) => e.action === 'case.transitioned').map((e) => e.payload.to),
-      ).toEqual([
-        'assessing',
-        'standalone',
-        'patching',
-        'verifying',
-        'reconnecting',
-        'returned_to_service',
-      ]);
+      ).toEqual(walked);
       expect(events.some((e) => e.action === 'case.answered')).toBe(true);
       expect(events.filter((e) => e.action === 'signoff.given')).toHaveLength(5);
 
@@ -154,9 +156,7 @@ describe('a blocked gate defers the case', () => {
   it(
     'shows the reason, defers with a re-check time, flags it overdue once the time passes',
     async () => {
-      d = await demoIncident(['NM-0003']);
-      const { api, rt } = d;
-      const id = d.caseOf('NM-0003');
+      const { api, rt, id } = await onlyCaseOf('NM-0003');
       await signInAs(rt, 'technologist');
       await api.value('cases.transition', { caseId: id, target: 'assessing' });
       const c = await answerAll(

@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as given from '../demo/walkthrough-answers';
 import { auditSince, lastAuditId } from '../people/test/test-calls';
 import { bundledAdvisoryRevisionTwo } from '../test/advisory-revision';
 import { fixturesDir, signInAs } from '../test/temp-runtime';
-import {
-  answerAll,
-  demoIncident,
-  signAs,
-  testNow,
-  type DemoIncident,
-} from './test/case-test-setup';
+import { answerAll, demoIncidentForFile, signAs, testNow } from './test/case-test-setup';
 
 /**
  * A new revision of an advisory sends the open cases that relied on an older one back for review.
@@ -24,11 +18,7 @@ import {
  * bundled document itself, revised to version 2.
  */
 
-let d: DemoIncident;
-beforeAll(async () => {
-  d = await demoIncident(['NM-0001', 'NM-0003', 'NM-0007']);
-}, 240_000);
-afterAll(() => d.rt.cleanup());
+const d = demoIncidentForFile(['NM-0001', 'NM-0003', 'NM-0007']);
 
 const operator = { kind: 'operator', osUser: 'test' } as const;
 const now = new Date(testNow);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../api/domains/cases';
 import * as given from '../demo/walkthrough-answers';
 import { demoSigningPassphrase } from '../../api/domains/signing';
@@ -9,11 +9,10 @@ import { verifyPdf } from '../pdf/verify';
 import { repoRoot, signInAs, tempDir } from '../test/temp-runtime';
 import {
   answerAll,
-  demoIncident,
+  demoIncidentForFile,
   signAs,
   testNow,
   throughVerification,
-  type DemoIncident,
 } from './test/case-test-setup';
 
 /**
@@ -23,11 +22,7 @@ import {
  * incident; each path works its own device.
  */
 
-let d: DemoIncident;
-beforeAll(async () => {
-  d = await demoIncident(['NM-0001', 'NM-0003', 'NM-0007']);
-}, 240_000);
-afterAll(() => d.rt.cleanup());
+const d = demoIncidentForFile(['NM-0001', 'NM-0003', 'NM-0007']);
 
 const now = new Date(testNow);
 

@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SigningRequest } from '../../api/domains/cases';
 import * as given from '../demo/walkthrough-answers';
 import { auditSince, lastAuditId } from '../people/test/test-calls';
 import { signInAs, testSecret } from '../test/temp-runtime';
 import {
   answerAll,
-  demoIncident,
+  demoIncidentForFile,
   signAs,
-  testNow,
   throughVerification,
-  type DemoIncident,
 } from './test/case-test-setup';
 
 /**
@@ -17,16 +15,13 @@ import {
  * afterwards would read as part of it, so it is refused, audited, and nothing is stored.
  */
 
-let d: DemoIncident;
+const d = demoIncidentForFile(['NM-0001']);
 let caseId: number;
 let decisionId: number;
 /** What the IT security saw before the case closed: signing it again later must be refused. */
 let lateRequest: SigningRequest;
 
-const now = new Date(testNow);
-
 beforeAll(async () => {
-  d = await demoIncident(['NM-0001']);
   const { api, rt } = d;
   caseId = d.caseOf('NM-0001');
   const bulk = await api.value('cases.bulkTransition', {
@@ -38,7 +33,7 @@ beforeAll(async () => {
   });
   decisionId = bulk.decisionId;
   await signInAs(rt, 'technologist');
-  await throughVerification(d, caseId, now);
+  await throughVerification(d, caseId);
   await api.value('cases.transition', { caseId, target: 'reconnecting' });
   await answerAll(api, caseId, 'reconnection', given.reconnected(6));
   await signAs(d, 'it_security', caseId, 'reconnect_approval');
@@ -49,7 +44,6 @@ beforeAll(async () => {
   await signInAs(rt, 'technologist');
   await api.value('cases.transition', { caseId, target: 'returned_to_service' });
 }, 240_000);
-afterAll(() => d.rt.cleanup());
 
 const signoffCount = () =>
   d.rt.services.db.prepare('SELECT count(*) FROM signoffs').pluck().get() as number;

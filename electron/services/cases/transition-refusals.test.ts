@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as given from '../demo/walkthrough-answers';
+import type { AnswerValue } from '../../api/domains/case-checklist';
+import type { ChecklistSectionId } from '../../api/domains/cases';
 import { germanError } from '../../api/test/german-words';
 import { signInAs } from '../test/temp-runtime';
-import {
-  answerAll,
-  auditHead,
-  demoIncident,
-  signAs,
-  testNow,
-  type DemoIncident,
-} from './test/case-test-setup';
+import { answerAll, auditHead, demoIncidentForFile, signAs, testNow } from './test/case-test-setup';
 
 /**
  * Refusals: a stale sign-off, one person giving both sign-offs, a refused step changing nothing,
  * and answers that do not fit their item. One demo incident; each test works its own device.
  */
 
-let d: DemoIncident;
-beforeAll(async () => {
-  d = await demoIncident(['NM-0001', 'NM-0002', 'NM-0003', 'NM-0004', 'NM-0007']);
-}, 240_000);
-afterAll(() => d.rt.cleanup());
+const d = demoIncidentForFile(['NM-0001', 'NM-0002', 'NM-0003', 'NM-0004', 'NM-0007']);
 
 const now = new Date(testNow);
 
@@ -33,6 +24,16 @@ async function readyForStandalone(assetTag: string): Promise<number> {
   await answerAll(d.api, id, 'patient_safety_gate', given.gateClear(now));
   await answerAll(d.api, id, 'backup', given.backupDone(now, 'M. Keller'));
   return id;
+}
+
+/** The technologist's step to standalone is refused: its two sign-offs are one person's. */
+async function expectRefusedAsOnePerson(id: number): Promise<void> {
+  await signInAs(d.rt, 'technologist');
+  const error = await d.api.error('cases.transition', { caseId: id, target: 'standalone' });
+  expect(error.code).toBe('conflict');
+  expect((error.details as { missing: string[] }).missing).toEqual([
+    expect.stringContaining('Two different people must sign'),
+  ]);
 }
 
 describe('sign-offs that do not count', () => {
@@ -81,12 +82,7 @@ describe('sign-offs that do not count', () => {
     const id = await readyForStandalone('NM-0002');
     await signAs(d, ['clinical_lead', 'biomed'], id, 'patient_safety_clear');
     await signAs(d, ['clinical_lead', 'biomed'], id, 'technical_readiness');
-    await signInAs(d.rt, 'technologist');
-    const error = await d.api.error('cases.transition', { caseId: id, target: 'standalone' });
-    expect(error.code).toBe('conflict');
-    expect((error.details as { missing: string[] }).missing).toEqual([
-      expect.stringContaining('Two different people must sign'),
-    ]);
+    await expectRefusedAsOnePerson(id);
   });
 
   it('two accounts that carried the same staff ID when they signed are the same person', async () => {
@@ -111,12 +107,7 @@ describe('sign-offs that do not count', () => {
       { kind: 'technical_readiness', staff_id: staffId },
     ]);
 
-    await signInAs(d.rt, 'technologist');
-    const error = await d.api.error('cases.transition', { caseId: id, target: 'standalone' });
-    expect(error.code).toBe('conflict');
-    expect((error.details as { missing: string[] }).missing).toEqual([
-      expect.stringContaining('Two different people must sign'),
-    ]);
+    await expectRefusedAsOnePerson(id);
   });
 
   it('a technologist cannot give a clinical sign-off', async () => {
@@ -173,75 +164,36 @@ describe('answers', () => {
   it('are validated against their item, refused when not asked, and a repeat writes nothing', async () => {
     const id = d.caseOf('NM-0004');
     await signInAs(d.rt, 'technologist');
-    const wrong = await d.api.error('cases.answer', {
-      caseId: id,
-      sectionId: 'backup',
-      itemId: 'unsent_studies',
-      value: 'lost',
-    });
+    const answer = (sectionId: ChecklistSectionId, itemId: string, value: AnswerValue | null) =>
+      d.api.value('cases.answer', { caseId: id, sectionId, itemId, value });
+    const refused = (sectionId: ChecklistSectionId, itemId: string, value: AnswerValue | null) =>
+      d.api.error('cases.answer', { caseId: id, sectionId, itemId, value });
+    const wrong = await refused('backup', 'unsent_studies', 'lost');
     expect(wrong).toMatchObject({ code: 'invalid_input', details: { field: 'value' } });
     expect(wrong.message).toContain('must be one of');
 
-    const future = await d.api.error('cases.answer', {
-      caseId: id,
-      sectionId: 'backup',
-      itemId: 'config_backup_taken',
-      value: 'yes',
-    });
+    const future = await refused('backup', 'config_backup_taken', 'yes');
     expect(future.message).toContain('must be Yes or No');
 
-    const hidden = await d.api.error('cases.answer', {
-      caseId: id,
-      sectionId: 'backup',
-      itemId: 'config_backup_at',
-      value: testNow,
-    });
+    const hidden = await refused('backup', 'config_backup_at', testNow);
     expect(hidden.message).toContain('is not asked with the current answers');
 
-    const elsewhere = await d.api.error('cases.answer', {
-      caseId: id,
-      sectionId: 'verification',
-      itemId: 'config_backup_taken',
-      value: true,
-    });
+    const elsewhere = await refused('verification', 'config_backup_taken', true);
     expect(elsewhere.details).toMatchObject({ field: 'itemId' });
 
     // A patient row carries only radionuclide and injection time: a name is refused.
-    await d.api.value('cases.answer', {
-      caseId: id,
-      sectionId: 'patient_safety_gate',
-      itemId: 'injected_patients_waiting',
-      value: true,
-    });
-    const named = await d.api.error('cases.answer', {
-      caseId: id,
-      sectionId: 'patient_safety_gate',
-      itemId: 'injected_patients',
-      value: [{ radionuclide: 'F-18', injected_at: testNow, name: 'Jane Doe' }],
-    });
+    await answer('patient_safety_gate', 'injected_patients_waiting', true);
+    const named = await refused('patient_safety_gate', 'injected_patients', [
+      { radionuclide: 'F-18', injected_at: testNow, name: 'Jane Doe' },
+    ]);
     expect(named.message).toContain('does not ask for (name)');
 
-    await d.api.value('cases.answer', {
-      caseId: id,
-      sectionId: 'backup',
-      itemId: 'config_backup_taken',
-      value: true,
-    });
+    await answer('backup', 'config_backup_taken', true);
     const head = auditHead(d.rt);
-    await d.api.value('cases.answer', {
-      caseId: id,
-      sectionId: 'backup',
-      itemId: 'config_backup_taken',
-      value: true,
-    });
+    await answer('backup', 'config_backup_taken', true);
     expect(auditHead(d.rt)).toEqual(head);
 
-    const cleared = await d.api.value('cases.answer', {
-      caseId: id,
-      sectionId: 'backup',
-      itemId: 'config_backup_taken',
-      value: null,
-    });
+    const cleared = await answer('backup', 'config_backup_taken', null);
     const item = cleared.template.sections
       .find((s) => s.id === 'backup')
       ?.items.find((i) => i.id === 'config_backup_taken');

@@ -1,19 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIncident, auditHead, testNow, type DemoIncident } from '../cases/test/case-test-setup';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoIncidentForFile, auditHead, testNow } from '../cases/test/case-test-setup';
 import { auditSince, lastAuditId } from '../people/test/test-calls';
 import { signInAs } from '../test/temp-runtime';
 
 /** Opening incidents from confirmed matches, assigning devices, adding one by hand, closing. */
 
-let d: DemoIncident;
+const d = demoIncidentForFile(['NM-0001', 'NM-0003', 'NM-0007']);
 let start: number;
-beforeAll(async () => {
-  d = await demoIncident(['NM-0001', 'NM-0003', 'NM-0007']);
+beforeAll(() => {
   start = lastAuditId(d.rt);
-}, 240_000);
-afterAll(() => d.rt.cleanup());
+});
 
 const period = { start: testNow, end: '2017-08-03T21:00:00.000Z' };
+
+/** A new incident for the demo advisory, in the test's operational period. */
+const incidentInput = (name: string, commanderUserId: number) => ({
+  name,
+  commanderUserId,
+  operationalPeriod: period,
+  advisoryIds: [d.advisoryId],
+});
 
 describe('incidents.create', () => {
   it('opens one case per confirmed match, in at_risk, recording the advisory revision and template version', async () => {
@@ -52,12 +58,7 @@ describe('incidents.create', () => {
 
   it('refuses a second incident of the same name, and skips devices already in an open case', async () => {
     const ic = await signInAs(d.rt, 'incident_commander');
-    const input = {
-      name: 'test RESPONSE',
-      commanderUserId: ic.id,
-      operationalPeriod: period,
-      advisoryIds: [d.advisoryId],
-    };
+    const input = incidentInput('test RESPONSE', ic.id);
     const same = await d.api.error('incidents.create', input);
     expect(same).toMatchObject({ code: 'conflict', details: { field: 'name' } });
 
@@ -71,12 +72,7 @@ describe('incidents.create', () => {
 
   it('is the incident commander’s, with an incident commander in command', async () => {
     const tech = await signInAs(d.rt, 'technologist');
-    const input = {
-      name: 'Not mine',
-      commanderUserId: tech.id,
-      operationalPeriod: period,
-      advisoryIds: [d.advisoryId],
-    };
+    const input = incidentInput('Not mine', tech.id);
     expect((await d.api.error('incidents.create', input)).code).toBe('forbidden');
     await signInAs(d.rt, 'incident_commander');
     const notCommander = await d.api.error('incidents.create', input);

@@ -1,4 +1,5 @@
 /** Test-only: a demo facility with an incident open, and small helpers to work its cases. */
+import { afterAll, beforeAll } from 'vitest';
 import type { CaseDetail, ChecklistSectionId } from '../../../api/domains/cases';
 import type { SignoffKind } from '../../../api/permissions';
 import type { Role } from '../../../api/permissions';
@@ -59,6 +60,38 @@ export async function demoIncident(
   };
 }
 
+/**
+ * One demo incident for the whole test file (`demoIncident(confirm)`): opened before the file's
+ * tests, removed after them. The object it returns reads the incident once it is open, so a file
+ * writes `const d = demoIncidentForFile([...])` and its tests use `d` as they would the incident.
+ */
+export function demoIncidentForFile(confirm?: readonly string[]): DemoIncident {
+  let opened: DemoIncident | undefined;
+  beforeAll(async () => {
+    opened = await demoIncident(confirm);
+  }, 240_000);
+  afterAll(() => opened?.rt.cleanup());
+  const incident = (): DemoIncident => {
+    if (!opened) throw new Error('The demo incident opens before the tests: use it inside one.');
+    return opened;
+  };
+  return {
+    get rt() {
+      return incident().rt;
+    },
+    get api() {
+      return incident().api;
+    },
+    get incidentId() {
+      return incident().incidentId;
+    },
+    get advisoryId() {
+      return incident().advisoryId;
+    },
+    caseOf: (assetTag) => incident().caseOf(assetTag),
+  };
+}
+
 export async function answerAll(
   api: Api,
   caseId: number,
@@ -96,12 +129,13 @@ export async function signAs(
 /**
  * A case in assessing, the technologist signed in, taken on to verifying with both verification
  * sign-offs given: exposure and a clear gate, the backup and the two sign-offs, standalone with
- * its log, the patch installed on site, the verification answered.
+ * its log, the patch installed on site, the verification answered (at `now`, by default the
+ * test's start).
  */
 export async function throughVerification(
   d: Pick<DemoIncident, 'rt' | 'api'>,
   caseId: number,
-  now: Date,
+  now: Date = new Date(testNow),
 ): Promise<void> {
   const { api, rt } = d;
   await answerAll(api, caseId, 'exposure_assessment', given.exposedOnClinicalNetwork('available'));
