@@ -9,8 +9,8 @@ import { sha256Hex } from '../audit/hash';
 import { insertHistory } from '../cases/case-store';
 import { mutate, type MutateContext } from '../core/context';
 import { wordedError } from '../core/errors';
-import { parseEpssFile } from './epss-parse';
-import { parseKevCatalog, type Parsed } from './kev-parse';
+import { parseEpssFile, type EpssFile } from './epss-parse';
+import { parseKevCatalog, type KevCatalog, type Parsed } from './kev-parse';
 import { heldHere } from '../cases/held-here';
 
 interface ThreatFile {
@@ -28,14 +28,19 @@ function refuse(
     : wordedError('invalid_input', 'threatFileRefused', { file: fileName, problem: message });
 }
 
-/** The file parsed, or refused with the parser's words; and its hash, to spot a re-import. */
-function readThreatFile<T>(
+/**
+ * The file parsed, or refused with the parser's words; its hash, to spot a re-import; and what
+ * the import's result says of it: the file's name and `describe`'s fields of the parsed value.
+ */
+function readThreatFile<T, D>(
   file: ThreatFile,
   parse: (content: string) => Parsed<T>,
-): { value: T; sha256: string } {
+  describe: (value: T) => D,
+): { value: T; sha256: string; base: D & { fileName: string } } {
   const parsed = parse(file.content);
   if (!parsed.ok) refuse(file.fileName, parsed);
-  return { value: parsed.value, sha256: sha256Hex(file.content) };
+  const base = { fileName: file.fileName, ...describe(parsed.value) };
+  return { value: parsed.value, sha256: sha256Hex(file.content), base };
 }
 
 interface CatalogRow {
@@ -85,15 +90,23 @@ function casesWithCves(db: Database.Database, added: ReadonlySet<string>) {
   return out;
 }
 
+/** What a KEV import's result says of the catalog. */
+const kevFields = (c: KevCatalog) => ({
+  catalogVersion: c.catalogVersion,
+  dateReleased: c.dateReleased,
+  count: c.entries.length,
+});
+
+/** What an EPSS import's result says of the scores. */
+const epssFields = (e: EpssFile) => ({
+  modelVersion: e.modelVersion,
+  scoreDate: e.scoreDate,
+  rows: e.cves.length,
+});
+
 export function importKev(ctx: MutateContext, file: ThreatFile): KevImportResult {
-  const { value: catalog, sha256 } = readThreatFile(file, parseKevCatalog);
+  const { value: catalog, sha256, base } = readThreatFile(file, parseKevCatalog, kevFields);
   const { db, clock } = ctx.services;
-  const base = {
-    fileName: file.fileName,
-    catalogVersion: catalog.catalogVersion,
-    dateReleased: catalog.dateReleased,
-    count: catalog.entries.length,
-  };
   const same = db
     .prepare('SELECT sha256 FROM kev_catalogs WHERE catalog_version = ?')
     .get(catalog.catalogVersion) as { sha256: string } | undefined;
@@ -187,14 +200,8 @@ export function importKev(ctx: MutateContext, file: ThreatFile): KevImportResult
 }
 
 export function importEpss(ctx: MutateContext, file: ThreatFile): EpssImportResult {
-  const { value: scores, sha256 } = readThreatFile(file, parseEpssFile);
+  const { value: scores, sha256, base } = readThreatFile(file, parseEpssFile, epssFields);
   const { db, clock } = ctx.services;
-  const base = {
-    fileName: file.fileName,
-    modelVersion: scores.modelVersion,
-    scoreDate: scores.scoreDate,
-    rows: scores.cves.length,
-  };
   const current = db
     .prepare(
       'SELECT id, model_version AS modelVersion, score_date AS scoreDate, sha256 FROM epss_sets ORDER BY score_date DESC, id DESC LIMIT 1',
