@@ -4,12 +4,7 @@ import path from 'node:path';
 import { databaseFileName } from '../electron/services/db/open';
 import { currentIdentity } from '../electron/services/signing/identity-store';
 import { decryptPrivateKey } from '../electron/services/signing/key-envelope';
-import { issueStationCertificate } from '../electron/services/stations/station-certificates';
-import {
-  authorityRow,
-  selfRow,
-  setSelfCertificate,
-} from '../electron/services/stations/station-store';
+import { setUnmarkedCertificate } from '../electron/services/stations/test/stations-setup';
 
 /**
  * The command post's certificate as one issued before command-post certificates were marked
@@ -21,32 +16,15 @@ export async function withUnmarkedCertificate(dataDir: string, passphrase: strin
   try {
     db.pragma('busy_timeout = 10000');
     const identity = currentIdentity(db);
-    const authority = authorityRow(db);
-    const self = selfRow(db);
-    if (!identity?.encrypted_key || !authority || !self) throw new Error('No command post here');
+    if (!identity?.encrypted_key) throw new Error('No command post here');
     const pkcs8 = await decryptPrivateKey(
       identity.encrypted_key,
       passphrase,
       identity.fingerprint_sha256,
     );
     if (!pkcs8) throw new Error('The demo passphrase does not open the organisation key');
-    const plain = issueStationCertificate(
-      {
-        certificateDer: authority.certificate_der,
-        privateKey: crypto.createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }),
-      },
-      {
-        stationId: self.station_id,
-        name: self.name,
-        publicKey: crypto.createPublicKey({
-          key: self.public_key_der,
-          format: 'der',
-          type: 'spki',
-        }),
-      },
-      new Date(),
-    );
-    setSelfCertificate(db, plain);
+    const privateKey = crypto.createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+    setUnmarkedCertificate(db, privateKey, new Date());
   } finally {
     db.close();
   }

@@ -6,6 +6,7 @@ import * as given from '../demo/walkthrough-answers';
 import { signInAs } from '../test/temp-runtime';
 import { ownHeadId } from './received-cases';
 import {
+  answerExposed,
   exchangeThroughFolder,
   facilityForFile,
   slow,
@@ -141,13 +142,7 @@ describe('the command post’s board, bundle after bundle', () => {
     async () => {
       const now = new Date(testNow);
       const caseId = floor.caseOf('NM-0003');
-      await signInAs(floor.rt, 'technologist');
-      await answerAll(
-        floor.api,
-        caseId,
-        'exposure_assessment',
-        given.exposedOnClinicalNetwork('available'),
-      );
+      await answerExposed(floor, caseId);
       await answerAll(floor.api, caseId, 'patient_safety_gate', given.gateClear(now));
       await signInAs(floor.rt, 'biomed');
       await answerAll(floor.api, caseId, 'backup', given.backupDone(now, 'M. Keller'));

@@ -24,6 +24,19 @@ function replica(db: Database.Database): Record<string, unknown[]> {
   );
 }
 
+/** The tables and columns of migrations 013 to 017 dropped again: the database at version 12. */
+function backToVersion12(db: Database.Database): void {
+  db.exec(`
+    DROP TABLE case_conflict_decisions;
+    DROP TABLE case_requests;
+    DROP TABLE case_held_elsewhere;
+    ${['', 'station_']
+      .flatMap((p) => transferColumns.map(([t, c]) => `ALTER TABLE ${p}${t} DROP COLUMN ${c};`))
+      .join('\n')}
+    PRAGMA user_version = 12;
+  `);
+}
+
 describe('bundles imported before the facility replica existed', () => {
   it(
     'are replayed into the replica when the database is opened after the upgrade',
@@ -40,15 +53,7 @@ describe('bundles imported before the facility replica existed', () => {
     `);
       const before = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
       expect(before.totalCases).toBe(1);
-      db.exec(`
-      DROP TABLE case_conflict_decisions;
-      DROP TABLE case_requests;
-      DROP TABLE case_held_elsewhere;
-      ${['', 'station_']
-        .flatMap((p) => transferColumns.map(([t, c]) => `ALTER TABLE ${p}${t} DROP COLUMN ${c};`))
-        .join('\n')}
-      PRAGMA user_version = 12;
-    `);
+      backToVersion12(db);
 
       const upgraded = openDatabase(f.post.rt.services.databaseFile);
       try {
@@ -75,16 +80,8 @@ describe('bundles imported before the facility replica existed', () => {
     () => {
       const db = f.post.rt.services.db;
       const imported = replica(db);
-      db.exec(`
-      DROP TABLE station_replica_pending;
-      DROP TABLE case_conflict_decisions;
-      DROP TABLE case_requests;
-      DROP TABLE case_held_elsewhere;
-      ${['', 'station_']
-        .flatMap((p) => transferColumns.map(([t, c]) => `ALTER TABLE ${p}${t} DROP COLUMN ${c};`))
-        .join('\n')}
-      PRAGMA user_version = 12;
-    `);
+      db.exec('DROP TABLE station_replica_pending');
+      backToVersion12(db);
       for (let i = 0; i < 2; i++) {
         const reopened = openDatabase(f.post.rt.services.databaseFile);
         try {

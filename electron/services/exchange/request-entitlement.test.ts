@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { englishErrorWords } from '../../api/error-words';
 import { systemActor } from '../audit/append';
@@ -6,9 +5,7 @@ import { mutate } from '../core/context';
 import { auditSince } from '../people/test/test-calls';
 import { requireUnlockedIdentity } from '../signing/identity';
 import { testPassphrase } from '../signing/test/test-identity';
-import { issueStationCertificate } from '../stations/station-certificates';
-import { authorityRow, selfRow, setSelfCertificate } from '../stations/station-store';
-import { call, refusal } from '../stations/test/stations-setup';
+import { call, refusal, setUnmarkedCertificate } from '../stations/test/stations-setup';
 import { testSecret } from '../test/temp-runtime';
 import type { SentRequest } from './case-requests';
 import { exchangeThroughFolder, facilityForFile, slow, stationId } from './test/facility-setup';
@@ -168,26 +165,11 @@ describe('decisions on cases other stations hold', () => {
       const { services } = f.post.rt;
       await call(f.post.rt, 'signing.unlock', { passphrase: testPassphrase });
       // What such a command post holds: a station certificate from its own authority, unmarked.
-      const self = selfRow(services.db);
-      const authority = authorityRow(services.db);
-      if (!self || !authority) throw new Error('the command post is not enrolled');
-      const unmarked = issueStationCertificate(
-        {
-          certificateDer: authority.certificate_der,
-          privateKey: requireUnlockedIdentity(services).privateKey,
-        },
-        {
-          stationId: self.station_id,
-          name: self.name,
-          publicKey: crypto.createPublicKey({
-            key: self.public_key_der,
-            format: 'der',
-            type: 'spki',
-          }),
-        },
+      setUnmarkedCertificate(
+        services.db,
+        requireUnlockedIdentity(services).privateKey,
         services.clock.now(),
       );
-      setSelfCertificate(services.db, unmarked);
       const before = await call(f.post.rt, 'stations.status', {});
       expect([before.commandPost, before.renewCommandPost]).toEqual([false, true]);
       expect((await call(laptop.rt, 'stations.status', {})).renewCommandPost).toBe(false);

@@ -163,6 +163,15 @@ export async function handCaseOn(
 export async function assessAsExposed(s: FacilityStation, assetTag: string): Promise<number> {
   const caseId = s.caseOf(assetTag);
   await s.api.value('cases.transition', { caseId, target: 'assessing' });
+  await answerExposed(s, caseId);
+  return caseId;
+}
+
+/**
+ * The technologist signs in at `s` and answers the exposure of case `caseId`, already in
+ * Assessing: "on the clinical network, a protected segment available".
+ */
+export async function answerExposed(s: FacilityStation, caseId: number): Promise<void> {
   await signInAs(s.rt, 'technologist');
   await answerAll(
     s.api,
@@ -170,7 +179,6 @@ export async function assessAsExposed(s: FacilityStation, assetTag: string): Pro
     'exposure_assessment',
     given.exposedOnClinicalNetwork('available'),
   );
-  return caseId;
 }
 
 /**

@@ -1,8 +1,12 @@
+import type Database from 'better-sqlite3';
+import crypto from 'node:crypto';
 import type { EnrolmentResult } from '../../../api/domains/stations';
 import type { InputOf, MethodName, ResultOf } from '../../../api/methods';
 import type { Runtime } from '../../runtime';
 import { setUpSigningIdentity, signInFirstAdmin } from '../../signing/test/test-identity';
 import { startTestRuntime, type TestRuntime } from '../../test/temp-runtime';
+import { issueStationCertificate } from '../station-certificates';
+import { authorityRow, selfRow, setSelfCertificate } from '../station-store';
 
 /** The value of a call that must succeed, for tests of the stations and the exchange. */
 export function call<M extends MethodName>(
@@ -49,4 +53,30 @@ export async function enrol(post: TestRuntime, station: TestRuntime): Promise<En
   const result = await call(post, 'stations.enrol', { request: request.content });
   await call(station, 'stations.accept', { response: result.response.content });
   return result;
+}
+
+/**
+ * The command post's certificate as one issued before command-post certificates were marked (a
+ * database from an earlier version): a plain station certificate for its own key, signed at `at`
+ * with the organisation key `privateKey`.
+ */
+export function setUnmarkedCertificate(
+  db: Database.Database,
+  privateKey: crypto.KeyObject,
+  at: Date,
+): void {
+  const self = selfRow(db);
+  const authority = authorityRow(db);
+  if (!self || !authority) throw new Error('The command post is not enrolled');
+  const publicKey = crypto.createPublicKey({
+    key: self.public_key_der,
+    format: 'der',
+    type: 'spki',
+  });
+  const plain = issueStationCertificate(
+    { certificateDer: authority.certificate_der, privateKey },
+    { stationId: self.station_id, name: self.name, publicKey },
+    at,
+  );
+  setSelfCertificate(db, plain);
 }
