@@ -27,6 +27,11 @@ export const remoteFrom = `FROM station_cases c
   JOIN station_devices d ON d.station_id = c.station_id AND d.id = c.device_id
   JOIN station_advisories a ON a.station_id = c.station_id AND a.id = c.advisory_id`;
 
+/** A left join of a remote case `c` to its station's `table` row, named `alias`, whose id is `id`. */
+export function stationJoin(table: string, alias: string, id: string): string {
+  return `LEFT JOIN station_${table} ${alias} ON ${alias}.station_id = c.station_id AND ${alias}.id = ${id}`;
+}
+
 const localFrom = 'FROM cases c JOIN devices d ON d.id = c.device_id';
 
 export function hasRemoteCases(db: Database.Database): boolean {

@@ -4,7 +4,7 @@ import type { AnswerValue, CaseState } from '../../api/domains/cases';
 import { facilityTimeZone, type WorkflowResources } from '../cases/workflow-resources';
 import { evaluatePatientSafetyGate } from '../workflow/gate';
 import { boardWhere } from './board-query';
-import { remoteFrom } from './facility-board';
+import { remoteFrom, stationJoin } from './facility-board';
 import { assigneeOf } from '../cases/case-refs';
 
 /**
@@ -161,12 +161,9 @@ export function remoteSqlList(
                     coalesce(r.version, '') AS advisory_version
                ${remoteFrom}
                JOIN stations s ON s.station_id = c.station_id
-               LEFT JOIN station_users u
-                 ON u.station_id = c.station_id AND u.id = c.assignee_user_id
-               LEFT JOIN station_advisory_revisions r
-                 ON r.station_id = c.station_id AND r.id = c.advisory_revision_id
-               LEFT JOIN station_advisory_revisions rr
-                 ON rr.station_id = c.station_id AND rr.id = c.review_revision_id
+               ${stationJoin('users', 'u', 'c.assignee_user_id')}
+               ${stationJoin('advisory_revisions', 'r', 'c.advisory_revision_id')}
+               ${stationJoin('advisory_revisions', 'rr', 'c.review_revision_id')}
               ${where} ORDER BY ${list.order} LIMIT ?`,
           )
           .all(...params, limit) as RemoteItemRow[]);

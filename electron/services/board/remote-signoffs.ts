@@ -8,7 +8,7 @@ import { roundAfter } from '../workflow/rounds';
 import type { WorkflowState } from '../workflow/states';
 import { awaitingSignoffWhy, couldAwaitSignoff, quickCase, signoffStates } from './board-evaluate';
 import { boardWhere } from './board-query';
-import { remoteFrom } from './facility-board';
+import { remoteFrom, stationJoin } from './facility-board';
 import { keyOf, type RemoteJudged } from './remote-attention';
 
 /**
@@ -32,13 +32,10 @@ const remoteCaseSelect = `
          c.review_flagged_at, c.kev_review_catalog, NULL AS held_by_station, c.transferred_to,
          NULL AS transferred_to_name, c.created_at, c.updated_at
     ${remoteFrom}
-    LEFT JOIN station_advisory_revisions r
-      ON r.station_id = c.station_id AND r.id = c.advisory_revision_id
-    LEFT JOIN station_advisory_revisions cr
-      ON cr.station_id = c.station_id AND cr.id = a.current_revision_id
-    LEFT JOIN station_advisory_revisions rr
-      ON rr.station_id = c.station_id AND rr.id = c.review_revision_id
-    LEFT JOIN station_users u ON u.station_id = c.station_id AND u.id = c.assignee_user_id`;
+    ${stationJoin('advisory_revisions', 'r', 'c.advisory_revision_id')}
+    ${stationJoin('advisory_revisions', 'cr', 'a.current_revision_id')}
+    ${stationJoin('advisory_revisions', 'rr', 'c.review_revision_id')}
+    ${stationJoin('users', 'u', 'c.assignee_user_id')}`;
 
 export function remoteAwaitingSignoff(
   db: Database.Database,
