@@ -4,6 +4,7 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { InputOf } from '../../api/methods';
 import { notableActions, activitySentence, describeEvent } from '../reports/activity-words';
+import { caseEvent } from '../reports/test/case-event';
 import { demoCase, demoTimeNow, operator } from './test/demo-exports';
 import { demoExportsPerFile } from './test/demo-exports-per-file';
 import { pdftotext } from './independent-tools';
@@ -87,28 +88,17 @@ describe('activity sentences', () => {
   it('have words in both languages for every notable action, with nothing left unfilled', () => {
     const de = pdfWords('de');
     for (const action of notableActions) {
-      const described = describeEvent(
-        {
-          id: 1,
-          at: demoTimeNow,
-          actorUserId: 1,
-          actorRole: 'biomed',
-          action,
-          entityType: 'case',
-          caseId: 7,
-          payload: {
-            from: 'at_risk',
-            to: 'assessing',
-            kind: 'risk_acceptance',
-            sectionId: 'backup',
-            caseIds: [7],
-            name: 'Alarm',
-            bulkDecisionId: 3,
-            reason: 'seen at 08:10',
-          },
-        },
-        'NM-0042',
-      );
+      const payload = {
+        from: 'at_risk',
+        to: 'assessing',
+        kind: 'risk_acceptance',
+        sectionId: 'backup',
+        caseIds: [7],
+        name: 'Alarm',
+        bulkDecisionId: 3,
+        reason: 'seen at 08:10',
+      };
+      const described = describeEvent(caseEvent(demoTimeNow, action, payload), 'NM-0042');
       if (!described) throw new Error(`${action} has no sentence`);
       const german = activitySentence(de, described.words);
       expect(german, action).not.toBe(described.sentence);
@@ -117,19 +107,8 @@ describe('activity sentences', () => {
   });
 
   it('sum a run of checklist answers in the reader’s language', () => {
-    const described = describeEvent(
-      {
-        id: 1,
-        at: demoTimeNow,
-        actorUserId: 1,
-        actorRole: 'biomed',
-        action: 'case.answered',
-        entityType: 'case',
-        caseId: 7,
-        payload: { sectionId: 'backup' },
-      },
-      'NM-0042',
-    );
+    const answered = caseEvent(demoTimeNow, 'case.answered', { sectionId: 'backup' });
+    const described = describeEvent(answered, 'NM-0042');
     if (!described) throw new Error('case.answered has no sentence');
     const words = { ...described.words, items: 6 };
     expect(activitySentence(pdfWords('en'), words)).toBe(

@@ -4,6 +4,7 @@ import { testNow } from '../cases/test/case-test-setup';
 import { auditSince } from '../people/test/test-calls';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 import { describeEvent, notableActions } from './activity-words';
+import { caseEvent } from './test/case-event';
 
 const operator = { kind: 'operator', osUser: 'night-shift' } as const;
 let rt: TestRuntime;
@@ -86,19 +87,8 @@ describe('HICS 214 Activity Log from the audit trail', () => {
 
   it('has a sentence for every notable action', () => {
     for (const action of notableActions) {
-      const described = describeEvent(
-        {
-          id: 1,
-          at: testNow,
-          actorUserId: 1,
-          actorRole: 'biomed',
-          action,
-          entityType: 'case',
-          caseId: 7,
-          payload: { from: 'at_risk', to: 'assessing', kind: 'risk_acceptance' },
-        },
-        'NM-0042',
-      );
+      const payload = { from: 'at_risk', to: 'assessing', kind: 'risk_acceptance' };
+      const described = describeEvent(caseEvent(testNow, action, payload), 'NM-0042');
       expect(described?.sentence, action).toMatch(/\w/);
     }
     expect(
