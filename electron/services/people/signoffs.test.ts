@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signoffKinds } from '../../api/permissions';
+import { signoffKinds, type SignoffKind } from '../../api/permissions';
 import { verifyAuditChain } from '../audit/verify';
 import { signInAs } from '../test/temp-runtime';
 import { signoffStatus } from './signoffs';
@@ -19,6 +19,20 @@ const sha256OfCanonical = (v: unknown) =>
   createHash('sha256')
     .update(canonicalize(v) ?? '')
     .digest('hex');
+
+/** A sign-off of `kind` on the test device, on the content it shows now, with `secret`. */
+async function onDevice(kind: SignoffKind, secret: string) {
+  const content = await t.signerView();
+  return { kind, subjectType: 'device' as const, subjectId: String(t.deviceId), content, secret };
+}
+
+/** The clinical lead's sign-off of `kind` with `secret`, refused: the error, and the audit events since. */
+async function refusedToClinicalLead(kind: SignoffKind, secret: string) {
+  await signInAs(t.rt, 'clinical_lead');
+  const before = lastAuditId(t.rt);
+  const error = await t.api.error('signoffs.sign', await onDevice(kind, secret));
+  return { error, events: auditSince(t.rt, before) };
+}
 
 describe('giving a sign-off', () => {
   it('stores who, role, time, kind, the fixed statement and the SHA-256 of the canonical content, audited', async () => {
@@ -76,33 +90,22 @@ describe('giving a sign-off', () => {
       CREATE TRIGGER refuse_signoff_event BEFORE INSERT ON audit_events
       WHEN json_extract(NEW.body, '$.action') = 'signoff.given'
       BEGIN SELECT RAISE(ABORT, 'audit store refused the event'); END`);
-    const result = await t.api.call('signoffs.sign', {
-      kind: 'verification_biomed',
-      subjectType: 'device',
-      subjectId: String(t.deviceId),
-      content: await t.signerView(),
-      secret: biomed.secret,
-    });
+    const result = await t.api.call(
+      'signoffs.sign',
+      await onDevice('verification_biomed', biomed.secret),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(t.signoffRows()).toBe(0);
   });
 
   it('refuses a wrong PIN, counts it toward the lockout and audits it without the PIN', async () => {
-    await signInAs(t.rt, 'clinical_lead');
-    const before = lastAuditId(t.rt);
-    const error = await t.api.error('signoffs.sign', {
-      kind: 'patient_safety_clear',
-      subjectType: 'device',
-      subjectId: String(t.deviceId),
-      content: await t.signerView(),
-      secret: '909090',
-    });
+    const { error, events } = await refusedToClinicalLead('patient_safety_clear', '909090');
     expect(error).toMatchObject({
       code: 'unauthenticated',
       details: { reason: 'wrong_secret', attemptsLeft: 4 },
     });
     expect(t.signoffRows()).toBe(0);
-    expect(auditSince(t.rt, before)).toMatchObject([
+    expect(events).toMatchObject([
       {
         action: 'auth.failed',
         actorRole: 'clinical_lead',
@@ -137,21 +140,16 @@ describe('giving a sign-off', () => {
   });
 
   it('refuses a kind the user’s roles may not give, before asking for the PIN, naming who may', async () => {
-    await signInAs(t.rt, 'clinical_lead');
-    const before = lastAuditId(t.rt);
-    const error = await t.api.error('signoffs.sign', {
-      kind: 'technical_readiness',
-      subjectType: 'device',
-      subjectId: String(t.deviceId),
-      content: await t.signerView(),
-      secret: 'not even checked',
-    });
+    const { error, events } = await refusedToClinicalLead(
+      'technical_readiness',
+      'not even checked',
+    );
     expect(error).toMatchObject({
       code: 'forbidden',
       details: { neededRoles: ['biomed'], heldRoles: ['clinical_lead'] },
     });
     expect(error.message).toContain('Clinical engineering (biomed)');
-    expect(auditSince(t.rt, before)).toMatchObject([
+    expect(events).toMatchObject([
       {
         action: 'signoff.refused',
         actorRole: 'clinical_lead',
@@ -176,13 +174,10 @@ describe('giving a sign-off', () => {
 
   it('signs with the role that may give the kind when the user holds several', async () => {
     const user = await signInAs(t.rt, ['biomed', 'it_security']);
-    const signoff = await t.api.value('signoffs.sign', {
-      kind: 'network_isolation',
-      subjectType: 'device',
-      subjectId: String(t.deviceId),
-      content: await t.signerView(),
-      secret: user.secret,
-    });
+    const signoff = await t.api.value(
+      'signoffs.sign',
+      await onDevice('network_isolation', user.secret),
+    );
     expect(signoff.role).toBe('it_security');
   });
 
