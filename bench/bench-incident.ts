@@ -26,6 +26,12 @@ export interface BenchIncident {
   close(): void;
 }
 
+/** 17:00 on 3 August 2017, in an operational period from 07:00 to 19:00: where the board benches stand. */
+export const dayShift = {
+  at: '2017-08-03T17:00:00.000Z',
+  period: { start: '2017-08-03T07:00:00.000Z', end: '2017-08-03T19:00:00.000Z' },
+};
+
 /**
  * The seeding every incident bench starts from: real services in a temporary folder at a fixed
  * time, the demo facility loaded, and an incident on ICSMA-17-215-02 opened by the demo incident

@@ -7,7 +7,7 @@ import {
   gateInjectedPatientWaiting,
 } from '../electron/services/demo/walkthrough-answers';
 import { hics214Entries } from '../electron/services/reports/hics214';
-import { startBenchIncident, type BenchIncident } from './bench-incident';
+import { dayShift, startBenchIncident, type BenchIncident } from './bench-incident';
 import type { InputOf } from '../electron/api/methods';
 import { figure, median, time, timeAsync, type BenchSuite, type Figure } from './harness';
 
@@ -209,10 +209,7 @@ export const boardBench: BenchSuite = {
   name: 'board',
   async run() {
     const figures: Figure[] = [];
-    const b = await startBenchIncident('Board bench', '2017-08-03T17:00:00.000Z', {
-      start: '2017-08-03T07:00:00.000Z',
-      end: '2017-08-03T19:00:00.000Z',
-    });
+    const b = await startBenchIncident('Board bench', dayShift.at, dayShift.period);
     const { rt, db, incidentId } = b;
     try {
       const built = time(() => buildIncident(b));

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { caseStates } from '../electron/api/domains/cases';
-import { startBenchIncident } from './bench-incident';
+import { dayShift, startBenchIncident } from './bench-incident';
 import type { InputOf } from '../electron/api/methods';
 import { figure, median, timeAsync, type Figure } from './harness';
 
@@ -44,11 +44,8 @@ function buildReplica(db: Database.Database, trackingId: string, at: string): vo
 
 /** The command post's board over 20 stations × 500 cases held elsewhere: first load, a filter. */
 export async function facilityBoardFigures(): Promise<Figure[]> {
-  const at = '2017-08-03T17:00:00.000Z';
-  const b = await startBenchIncident('Facility bench', at, {
-    start: '2017-08-03T07:00:00.000Z',
-    end: '2017-08-03T19:00:00.000Z',
-  });
+  const { at } = dayShift;
+  const b = await startBenchIncident('Facility bench', at, dayShift.period);
   const { rt, db, incidentId } = b;
   try {
     buildReplica(db, 'ICSMA-17-215-02', at);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fixturesDir } from '../electron/services/test/temp-runtime';
-import { startBenchIncident, benchOperator as operator } from './bench-incident';
+import { dayShift, startBenchIncident, benchOperator as operator } from './bench-incident';
 import { buildIncident } from './board.bench';
 import { figure, median, timeAsync, type BenchSuite, type Figure } from './harness';
 const epssRows = 300_000;
@@ -42,10 +42,7 @@ export const threatsBench: BenchSuite = {
   name: 'threats',
   async run() {
     const figures: Figure[] = [];
-    const b = await startBenchIncident('Threats bench', '2017-08-03T17:00:00.000Z', {
-      start: '2017-08-03T07:00:00.000Z',
-      end: '2017-08-03T19:00:00.000Z',
-    });
+    const b = await startBenchIncident('Threats bench', dayShift.at, dayShift.period);
     const { rt, db, incidentId } = b;
     try {
       buildIncident(b);
