@@ -15,9 +15,10 @@ let rt: TestRuntime;
 /** The value of a call that must succeed, typed from the API map. */
 const call: ApiClient['value'] = (method, input) => rt.client().value(method, input);
 
-/** A pump recorded with what each test names: no family, modality or operating system. */
-const pump = ({ assetTag, ...fields }: { assetTag: string } & Partial<DeviceFields>) =>
+/** A Baxter pump recorded with what each test names: no family, modality or operating system. */
+const pump = (assetTag: string, fields: Partial<DeviceFields>) =>
   sampleDevice(assetTag, {
+    vendor: 'Baxter',
     family: null,
     modality: null,
     osName: null,
@@ -26,8 +27,8 @@ const pump = ({ assetTag, ...fields }: { assetTag: string } & Partial<DeviceFiel
   });
 
 /** The device's matches and the reasons it is not matched, as its device page reads them. */
-async function page(fields: { assetTag: string } & Partial<DeviceFields>) {
-  const d = await call('devices.create', pump(fields));
+async function page(assetTag: string, fields: Partial<DeviceFields>) {
+  const d = await call('devices.create', pump(assetTag, fields));
   await call('matches.run', {});
   const { matches } = await call('matches.list', { deviceId: d.id });
   const why = await call('matches.explain', { deviceId: d.id });
@@ -46,9 +47,7 @@ afterAll(() => rt.cleanup());
 
 describe('Baxter Spectrum 35700BAX2 on v9.0 against the real ICSMA-20-170-04', () => {
   it('is not matched, and the device page says why for the 8.x and the 9.x products', async () => {
-    const { matches, why } = await page({
-      assetTag: 'INF-BAX2-9',
-      vendor: 'Baxter',
+    const { matches, why } = await page('INF-BAX2-9', {
       model: 'Spectrum 35700BAX2',
       softwareVersion: '9.0',
     });
@@ -61,9 +60,7 @@ describe('Baxter Spectrum 35700BAX2 on v9.0 against the real ICSMA-20-170-04', (
   });
 
   it('reads the model number from the serial number or the notes as well', async () => {
-    const { matches, why } = await page({
-      assetTag: 'INF-BAX2-9-SERIAL',
-      vendor: 'Baxter',
+    const { matches, why } = await page('INF-BAX2-9-SERIAL', {
       model: 'Sigma Spectrum',
       serialNumber: '35700BAX2-0931',
       softwareVersion: '9.0',
@@ -74,9 +71,7 @@ describe('Baxter Spectrum 35700BAX2 on v9.0 against the real ICSMA-20-170-04', (
   });
 
   it('matches a 35700BAX2 on 8.02 with high confidence, naming the model number', async () => {
-    const { matches } = await page({
-      assetTag: 'INF-BAX2-8',
-      vendor: 'Baxter',
+    const { matches } = await page('INF-BAX2-8', {
       model: 'Spectrum 35700BAX2',
       softwareVersion: '8.02',
     });
@@ -89,9 +84,7 @@ describe('Baxter Spectrum 35700BAX2 on v9.0 against the real ICSMA-20-170-04', (
   });
 
   it('leaves the LVP on 9.0 at medium: the battery module it needs is not recorded', async () => {
-    const { matches } = await page({
-      assetTag: 'INF-LVP-9',
-      vendor: 'Baxter',
+    const { matches } = await page('INF-LVP-9', {
       model: 'Spectrum LVP 35700BAX2',
       softwareVersion: 'v9.0',
     });
