@@ -39,6 +39,23 @@ function appendEvents(n: number): void {
 
 const exec = (sql: string, ...params: unknown[]) => rt.services.db.prepare(sql).run(...params);
 
+/** 20 events appended and `statements` run on them in one transaction: what the verification names. */
+function firstBadAfter(...statements: string[]) {
+  appendEvents(20);
+  rt.services.db.transaction(() => {
+    for (const sql of statements) exec(sql);
+  })();
+  return verifyAuditChain(rt.services.db).firstBad;
+}
+
+/** 20 events appended and `sql` run on them: the verification names event `id`, saying `why`. */
+function expectFirstBadAfter(sql: string, id: number, why: string): void {
+  expect(firstBadAfter(sql)).toEqual({
+    id,
+    reason: expect.stringContaining(why) as string,
+  });
+}
+
 describe('the audit chain', () => {
   it('hashes each event as SHA-256 of the RFC 8785 canonical JSON of the event with its previous hash', () => {
     appendEvents(3);
@@ -158,12 +175,11 @@ describe('the audit chain', () => {
   });
 
   it('names the event whose payload was edited', () => {
-    appendEvents(20);
-    exec(`UPDATE audit_events SET body = json_set(body, '$.payload.n', 999) WHERE id = 7`);
-    expect(verifyAuditChain(rt.services.db).firstBad).toEqual({
-      id: 7,
-      reason: expect.stringContaining('edited'),
-    });
+    expectFirstBadAfter(
+      `UPDATE audit_events SET body = json_set(body, '$.payload.n', 999) WHERE id = 7`,
+      7,
+      'edited',
+    );
   });
 
   it('names the event whose actor was edited even when the payload is untouched', () => {
@@ -175,56 +191,35 @@ describe('the audit chain', () => {
   });
 
   it('names the event whose indexed entity no longer matches its hashed body', () => {
-    appendEvents(20);
-    exec(`UPDATE audit_events SET entity_id = 'NM-999' WHERE id = 3`);
-    expect(verifyAuditChain(rt.services.db).firstBad).toEqual({
-      id: 3,
-      reason: expect.stringContaining('columns'),
-    });
+    expectFirstBadAfter(`UPDATE audit_events SET entity_id = 'NM-999' WHERE id = 3`, 3, 'columns');
   });
 
   it('names the event after a deleted one', () => {
-    appendEvents(20);
-    exec('DELETE FROM audit_events WHERE id = 9');
-    expect(verifyAuditChain(rt.services.db).firstBad).toEqual({
-      id: 10,
-      reason: expect.stringContaining('9 before it are missing'),
-    });
+    expectFirstBadAfter('DELETE FROM audit_events WHERE id = 9', 10, '9 before it are missing');
   });
 
   it('names the missing tail when the last events are deleted', () => {
-    appendEvents(20);
-    exec('DELETE FROM audit_events WHERE id >= 18');
-    expect(verifyAuditChain(rt.services.db).firstBad).toEqual({
-      id: 18,
-      reason: expect.stringContaining('18–20'),
-    });
+    expectFirstBadAfter('DELETE FROM audit_events WHERE id >= 18', 18, '18–20');
   });
 
   it('names the first of two reordered events', () => {
-    appendEvents(20);
     // Swap everything but the ids of events 5 and 6.
-    const { db } = rt.services;
-    db.transaction(() => {
-      exec('UPDATE audit_events SET id = -5 WHERE id = 5');
-      exec('UPDATE audit_events SET id = 5 WHERE id = 6');
-      exec('UPDATE audit_events SET id = 6 WHERE id = -5');
-    })();
-    expect(verifyAuditChain(rt.services.db).firstBad?.id).toBe(5);
+    const swapped = firstBadAfter(
+      'UPDATE audit_events SET id = -5 WHERE id = 5',
+      'UPDATE audit_events SET id = 5 WHERE id = 6',
+      'UPDATE audit_events SET id = 6 WHERE id = -5',
+    );
+    expect(swapped?.id).toBe(5);
   });
 
   it('names an event inserted into the middle of the chain', () => {
-    appendEvents(20);
-    const { db } = rt.services;
-    db.transaction(() => {
-      exec('UPDATE audit_events SET id = id + 1000 WHERE id >= 11');
-      exec('UPDATE audit_events SET id = id - 999 WHERE id >= 1011');
-      exec(
-        `INSERT INTO audit_events SELECT 11, entity_type, entity_id, body, hash FROM audit_events WHERE id = 10`,
-      );
-      exec('UPDATE audit_head SET last_id = 21');
-    })();
-    expect(verifyAuditChain(rt.services.db).firstBad?.id).toBe(11);
+    const inserted = firstBadAfter(
+      'UPDATE audit_events SET id = id + 1000 WHERE id >= 11',
+      'UPDATE audit_events SET id = id - 999 WHERE id >= 1011',
+      `INSERT INTO audit_events SELECT 11, entity_type, entity_id, body, hash FROM audit_events WHERE id = 10`,
+      'UPDATE audit_head SET last_id = 21',
+    );
+    expect(inserted?.id).toBe(11);
   });
 
   it('names an event appended behind the services’ back', () => {
