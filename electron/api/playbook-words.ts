@@ -2,6 +2,9 @@ import de from './i18n/playbook.de.json' with { type: 'json' };
 import type { CaseActionOption, CaseDetail } from './domains/cases';
 import type { Language } from './languages';
 import type { MissingWords } from './missing-words';
+import type { ErrorWords } from './error-words';
+import missingDe from './i18n/missing.de.json' with { type: 'json' };
+import pdfDe from './i18n/pdf.de.json' with { type: 'json' };
 
 /**
  * A playbook's words in another language, keyed by the template's own ids
@@ -163,9 +166,25 @@ export function localizeCaseDetail(detail: CaseDetail, language: Language): Case
     missingWords: o.missingWords.map((w) => localizeMissing(w, labels)),
   });
   const { next, options } = detail.nextActions;
+  const answerWords = new Map([...labels, ...yesNo]);
+  const checked = sections.map((section) => ({
+    ...section,
+    status: {
+      ...section.status,
+      problems: section.status.problems.map((p) => ({
+        ...p,
+        label: labels.get(p.label) ?? p.label,
+        ...(p.words ? { words: localizeQuoted(p.words, answerWords) } : {}),
+      })),
+    },
+  }));
   return {
     ...detail,
-    template: { ...detail.template, title: words.title ?? detail.template.title, sections },
+    template: {
+      ...detail.template,
+      title: words.title ?? detail.template.title,
+      sections: checked,
+    },
     gate: {
       ...detail.gate,
       missingWords: detail.gate.missingWords.map((w) => localizeMissing(w, labels)),
@@ -176,4 +195,27 @@ export function localizeCaseDetail(detail: CaseDetail, language: Language): Case
       options: options.map(option),
     },
   };
+}
+
+/** The answers Yes and No as the services quote them, in German. */
+const yesNo = new Map([
+  ['Yes', pdfDe.pdf.record.yes],
+  ['No', pdfDe.pdf.record.no],
+]);
+
+/**
+ * An answer's problem with the labels and answers it quotes ('Label', as the services word it in
+ * English) in the catalogue's words and German quotation marks.
+ */
+export function localizeQuoted(words: ErrorWords, labels: Map<string, string>): ErrorWords {
+  const quote = (text: string) => missingDe.missingWords.quoted.replace('{{text}}', text);
+  const params = Object.fromEntries(
+    Object.entries(words.params).map(([k, v]) => [
+      k,
+      typeof v === 'string'
+        ? v.replace(/'([^']*)'/g, (_, text: string) => quote(labels.get(text) ?? text))
+        : v,
+    ]),
+  );
+  return { ...words, params };
 }

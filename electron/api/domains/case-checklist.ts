@@ -1,4 +1,5 @@
 import type { GateWords } from '../gate-words';
+import type { ErrorWords } from '../error-words';
 import type { MissingWords } from '../missing-words';
 // Type-only cycle with cases.ts (erased at build): the case embeds these views, which name its
 // sections and verdicts.
@@ -76,6 +77,8 @@ export interface SectionStatusView {
     label: string;
     kind: 'unanswered' | 'invalid' | 'unmet';
     message: string;
+    /** The message as words of the errors catalogue, worded in the reader's language. */
+    words?: ErrorWords;
   }[];
 }
 

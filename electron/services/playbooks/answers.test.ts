@@ -334,6 +334,16 @@ describe('whether a section is complete', () => {
         kind: 'invalid',
         message:
           "'Backlog studies sent to PACS' (13) does not match 'Studies done locally (from the downtime log)' (14)",
+        // The same, as the catalogue's words, for the reader's language.
+        words: {
+          key: 'answerCountMismatch',
+          params: {
+            name: "'Backlog studies sent to PACS'",
+            value: '13',
+            other: "'Studies done locally (from the downtime log)'",
+            expected: 14,
+          },
+        },
       },
     ]);
     const remote = {

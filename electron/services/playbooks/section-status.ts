@@ -12,6 +12,7 @@ import {
   type CaseAnswers,
 } from './answers';
 import type { PlaybookItem, PlaybookTemplate, SectionId } from './schema';
+import { englishErrorWords, type ErrorWords } from '../../api/error-words';
 
 /** Where a checklist section stands: complete, done, and what is missing or wrong, in words. */
 
@@ -20,6 +21,17 @@ export interface ItemProblem {
   label: string;
   kind: 'unanswered' | 'invalid' | 'unmet';
   message: string;
+  /** The message as words of the errors catalogue, for the reader's language. */
+  words?: ErrorWords;
+}
+
+/** A problem worded from the errors catalogue: its English message, and the words for others. */
+function worded(
+  base: { itemId: string; label: string },
+  kind: ItemProblem['kind'],
+  words: ErrorWords,
+): ItemProblem {
+  return { ...base, kind, message: englishErrorWords(words).replace(/\.$/, ''), words };
 }
 
 export interface SectionStatus {
@@ -62,28 +74,31 @@ export function sectionStatus(
     const raw = answers[sectionId]?.[item.id];
     const base = { itemId: item.id, label: item.label };
     if (isUnanswered(raw)) {
-      if (item.required)
-        problems.push({ ...base, kind: 'unanswered', message: `'${item.label}' is unanswered` });
+      if (item.required) {
+        const words = { key: 'answerUnanswered' as const, params: { name: `'${item.label}'` } };
+        problems.push(worded(base, 'unanswered', words));
+      }
       continue;
     }
     const check = validateAnswer(item, raw, options);
     if (!check.ok) {
-      problems.push({ ...base, kind: 'invalid', message: check.problem });
+      problems.push({ ...base, kind: 'invalid', message: check.problem, words: check.words });
       continue;
     }
     answered += 1;
     const mismatch = crossCheck(template, item, check.value, answers);
-    if (mismatch) problems.push({ ...base, kind: 'invalid', message: mismatch });
+    if (mismatch) problems.push(worded(base, 'invalid', mismatch));
     if (
       (item.type === 'yes_no' || item.type === 'choice') &&
       item.passWhen &&
       !matchesComparison(item.passWhen, check.value)
     ) {
-      problems.push({
-        ...base,
-        kind: 'unmet',
-        message: `'${item.label}' is answered '${describeAnswer(item, check.value)}'; it needs ${describeExpected(item, item.passWhen)}`,
-      });
+      const params = {
+        name: `'${item.label}'`,
+        answer: `'${describeAnswer(item, check.value)}'`,
+        expected: describeExpected(item, item.passWhen),
+      };
+      problems.push(worded(base, 'unmet', { key: 'answerNeeds', params }));
     }
   }
   const complete = !problems.some((p) => p.kind !== 'unmet');
@@ -103,7 +118,7 @@ function crossCheck(
   item: PlaybookItem,
   value: AnswerValue,
   answers: CaseAnswers,
-): string | null {
+): ErrorWords | null {
   const other = (id: string | undefined) => {
     const found = id === undefined ? undefined : findItem(template, id);
     if (!found) return undefined;
@@ -115,7 +130,12 @@ function crossCheck(
     // No answer there means nothing was logged: a device that never ran standalone has no backlog.
     const expected = typeof ref?.value === 'number' ? ref.value : 0;
     if (ref && value !== expected) {
-      return `'${item.label}' (${String(value)}) does not match '${ref.item.label}' (${expected})`;
+      const params = {
+        name: `'${item.label}'`,
+        value: String(value),
+        other: `'${ref.item.label}'`,
+      };
+      return { key: 'answerCountMismatch', params: { ...params, expected } };
     }
   }
   if (item.type === 'datetime') {
@@ -123,13 +143,26 @@ function crossCheck(
     const before = other(item.notBefore);
     const beforeAt = parseDateTime(before?.value);
     if (at && before && beforeAt && at < beforeAt) {
-      return `'${item.label}' (${String(value)}) is before '${before.item.label}' (${String(before.value)})`;
+      return { key: 'answerTimeBefore', params: timeParams(item, value, before) };
     }
     const after = other(item.notAfter);
     const afterAt = parseDateTime(after?.value);
     if (at && after && afterAt && at > afterAt) {
-      return `'${item.label}' (${String(value)}) is after '${after.item.label}' (${String(after.value)})`;
+      return { key: 'answerTimeAfter', params: timeParams(item, value, after) };
     }
   }
   return null;
+}
+
+function timeParams(
+  item: PlaybookItem,
+  value: AnswerValue,
+  other: { item: PlaybookItem; value: unknown },
+) {
+  return {
+    name: `'${item.label}'`,
+    value: String(value),
+    other: `'${other.item.label}'`,
+    otherValue: String(other.value),
+  };
 }

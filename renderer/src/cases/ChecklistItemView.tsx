@@ -16,6 +16,7 @@ import {
   YesNoControl,
 } from './ScalarControls';
 import { formatDateTime, isoToLocalInput, localInputToIso } from './time-format';
+import { wordsSentence } from '../components/error-words';
 
 export type SaveState = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; error: ApiError };
 
@@ -153,9 +154,7 @@ export function ChecklistItemView({ item, problem, draft, setDraft, save, readOn
       {control}
       {item.help ? <p className="field-help">{item.help}</p> : null}
       <SaveLine state={state} item={item} unsaved={draft !== undefined} />
-      {problem && problem.kind !== 'unanswered' ? (
-        <p className="item-problem">{problem.message}</p>
-      ) : null}
+      {problem && problem.kind !== 'unanswered' ? <ProblemLine problem={problem} /> : null}
     </div>
   );
 }
@@ -184,6 +183,16 @@ function SaveLine({
   return (
     <p className="save-line save-ok" role={state.kind === 'saved' ? 'status' : undefined}>
       {t('cases.answer.saved', { by, at: formatDateTime(item.answer.at) })}
+    </p>
+  );
+}
+
+/** What is wrong with the answer, in the station's language (the services' words when it has them). */
+function ProblemLine({ problem }: { problem: NonNullable<Props['problem']> }) {
+  const { t } = useTranslation();
+  return (
+    <p className="item-problem">
+      {problem.words ? wordsSentence(t, problem.words) : problem.message}
     </p>
   );
 }

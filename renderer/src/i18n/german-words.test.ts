@@ -3,6 +3,8 @@ import type { Hics251Report } from '../../../electron/api/domains/reports';
 import { hics251RowWords } from '../../../electron/api/hics251-words';
 import { englishGate } from '../../../electron/api/gate-words';
 import { placeText } from '../../../electron/api/place-words';
+import { localizeQuoted } from '../../../electron/api/playbook-words';
+import { wordsSentence } from '../components/error-words';
 import { pdfLookup, placeIn } from '../components/report-words';
 import { de } from './resources';
 import { tFor } from './test/translator';
@@ -74,5 +76,20 @@ describe('German words', () => {
     // The English name may be given once, in quotation marks, to say what the word translates.
     const advisory = /(?<!„)Advisor(y|ys|ies)\b/;
     expect(all.filter(([, v]) => advisory.test(v)).map(([k]) => k)).toEqual([]);
+  });
+
+  it('words the problem under a question with the German label, answer and quotation marks', async () => {
+    const t = await tFor('de');
+    const labels = new Map([['Recovery media available', 'Wiederherstellungsmedien vorhanden']]);
+    const words = localizeQuoted(
+      {
+        key: 'answerNeeds',
+        params: { name: "'Recovery media available'", answer: "'No'", expected: "'Yes'" },
+      },
+      new Map([...labels, ['Yes', 'Ja'], ['No', 'Nein']]),
+    );
+    expect(wordsSentence(t, words)).toBe(
+      '„Wiederherstellungsmedien vorhanden“ ist mit „Nein“ beantwortet; nötig ist „Ja“.',
+    );
   });
 });
