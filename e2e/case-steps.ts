@@ -136,27 +136,43 @@ export async function signOff(page: Page, kind: string, role: Role, shotName?: s
   await expect(row).toContainText('Signed by');
 }
 
+/** The sign-off row's and the co-sign dialog's words, in the station's language. */
+export const signWords = {
+  en: { sign: /^Sign/, secret: 'PIN or password of the person who signs', signedBy: 'Signed by' },
+  de: {
+    sign: /^Unterschreiben/,
+    secret: 'PIN oder Passwort der unterschreibenden Person',
+    signedBy: 'Unterschrieben von',
+  },
+};
+
 /**
  * The demo user of `role` gives the case's pending sign-off of `kind` at a station someone else
  * holds: the button says who is needed, the only person who may is already picked, they type
  * their own PIN and press Enter. No hand-over.
  */
-export async function coSign(page: Page, kind: string, role: Role, shotName?: string) {
+export async function coSign(
+  page: Page,
+  kind: string,
+  role: Role,
+  shotName?: string,
+  words = signWords.en,
+) {
   const user = demoUser(role);
   const row = page.locator(`.signoff[data-kind="${kind}"]`);
-  await row.getByRole('button', { name: /^Sign/ }).click();
+  await row.getByRole('button', { name: words.sign }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByTestId('sign-statement')).toBeVisible();
   await expect(dialog.locator('.user-card', { hasText: user.displayName })).toHaveAttribute(
     'data-selected',
     'true',
   );
-  const secret = dialog.getByLabel('PIN or password of the person who signs');
+  const secret = dialog.getByLabel(words.secret);
   await secret.fill(user.pin);
   if (shotName) await shot(page, shotName);
   await secret.press('Enter');
   await expect(dialog).toBeHidden({ timeout: 60_000 });
-  await expect(row).toContainText(`Signed by ${user.displayName}`);
+  await expect(row).toContainText(`${words.signedBy} ${user.displayName}`);
 }
 
 export const nextStep = (page: Page) => page.getByTestId('next-step');
