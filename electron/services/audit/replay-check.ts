@@ -8,6 +8,7 @@ import {
   type ColumnKind,
 } from './bound-tables';
 import { payloadTextOfBody } from './hash';
+import { runToEnd } from './run-in-slices';
 import {
   readBoundRows,
   valueAt,
@@ -260,39 +261,6 @@ export function* fullReplayCheck(db: Database.Database): Generator<void, AuditVe
   const checked = yield* compareAll(db, replay.state, problems);
   const records = recordsReport(db, 'full', chain.eventCount, checked, problems);
   return { ...chain, ok: records.ok, records };
-}
-
-export function runToEnd<T>(generator: Generator<void, T>): T {
-  for (;;) {
-    const next = generator.next();
-    if (next.done) return next.value;
-  }
-}
-
-/** Run a check a slice per turn of the event loop; `stop()` abandons it. */
-export function runInSlices<T>(generator: Generator<void, T>): {
-  done: Promise<T | null>;
-  stop: () => void;
-} {
-  let stopped = false;
-  const done = new Promise<T | null>((resolve, reject) => {
-    const slice = () => {
-      if (stopped) {
-        generator.return(null as T);
-        resolve(null);
-        return;
-      }
-      try {
-        const next = generator.next();
-        if (next.done) resolve(next.value);
-        else setImmediate(slice);
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    };
-    setImmediate(slice);
-  });
-  return { done, stop: () => (stopped = true) };
 }
 
 /**

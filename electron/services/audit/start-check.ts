@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { AuditVerifyReport } from '../../api';
 import type { Services } from '../core/context';
-import { dataVersionOf, fullReplayCheck, markVerified, runInSlices } from './replay-check';
+import { dataVersionOf, fullReplayCheck, markVerified } from './replay-check';
+import { runInSlices } from './run-in-slices';
 
 export interface BackgroundCheck {
   /** The report, or null when stopped before the end. */
