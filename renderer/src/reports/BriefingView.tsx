@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { caseStates } from '../../../electron/api/domains/cases';
 import type { BriefingReport } from '../../../electron/api/domains/reports';
 import { formatDateTime } from '../cases/time-format';
-import { HicsTotals, ReportSection } from './ReportParts';
+import { HicsTotals, ReportList, ReportListSection, ReportSection } from './ReportParts';
 import { priorityNumber, reasonsText, stationLanguage } from '../threats/priority-words';
 import { ColumnHeads } from '../components/ColumnHeads';
 
@@ -60,11 +60,9 @@ export function BriefingView({ report }: { report: BriefingReport }) {
         </table>
       </ReportSection>
       <ReportSection id="briefing-objectives" title={t('board.reports.briefing.objectives')}>
-        <ol className="report-list">
-          {report.objectives.map((o) => (
-            <li key={o}>{o}</li>
-          ))}
-        </ol>
+        <ReportList ordered items={report.objectives} itemKey={(o) => o}>
+          {(o) => o}
+        </ReportList>
       </ReportSection>
       <ReportSection
         id="briefing-taken"
@@ -84,44 +82,43 @@ export function BriefingView({ report }: { report: BriefingReport }) {
           </tbody>
         </table>
       </ReportSection>
-      <ReportSection
+      <ReportListSection
         id="briefing-priorities"
         title={t('threats.briefing.title')}
-        empty={report.topPriorities.length === 0}
+        ordered
+        items={report.topPriorities}
+        itemKey={(p) => `${p.station ?? ''}/${p.caseId}`}
       >
-        <ol className="report-list">
-          {report.topPriorities.map((p) => (
-            <li key={`${p.station ?? ''}/${p.caseId}`}>
-              <strong>
-                {p.assetTag} ({p.trackingId})
-              </strong>
-              {p.station
-                ? ` · ${t(p.heldHere ? 'board.table.stationHere' : 'board.table.stationElsewhere', { station: p.station })}`
-                : null}
-              {': '}
-              {t('board.table.priority', {
-                value: priorityNumber(language, p.priority),
-                reasons: reasonsText(t, language, p.reasonCodes),
-              })}
-            </li>
-          ))}
-        </ol>
-      </ReportSection>
-      <ReportSection
+        {(p) => (
+          <>
+            <strong>
+              {p.assetTag} ({p.trackingId})
+            </strong>
+            {p.station
+              ? ` · ${t(p.heldHere ? 'board.table.stationHere' : 'board.table.stationElsewhere', { station: p.station })}`
+              : null}
+            {': '}
+            {t('board.table.priority', {
+              value: priorityNumber(language, p.priority),
+              reasons: reasonsText(t, language, p.reasonCodes),
+            })}
+          </>
+        )}
+      </ReportListSection>
+      <ReportListSection
         id="briefing-planned"
         title={t('board.reports.briefing.planned')}
-        empty={report.actionsPlanned.length === 0}
+        items={report.actionsPlanned}
+        itemKey={(a) => a.state}
       >
-        <ul className="report-list">
-          {report.actionsPlanned.map((a) => (
-            <li key={a.state}>
-              <strong>{t(`cases.state.${a.state}`)}</strong>
-              {': '}
-              {t('board.reports.briefing.plannedLine', { count: a.caseCount, action: a.action })}
-            </li>
-          ))}
-        </ul>
-      </ReportSection>
+        {(a) => (
+          <>
+            <strong>{t(`cases.state.${a.state}`)}</strong>
+            {': '}
+            {t('board.reports.briefing.plannedLine', { count: a.caseCount, action: a.action })}
+          </>
+        )}
+      </ReportListSection>
       <ReportSection id="briefing-resources" title={t('board.reports.briefing.resources')}>
         <table className="report-table">
           <ColumnHeads

@@ -1,7 +1,26 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportHeader } from '../../../electron/api/domains/reports';
 import { formatDateTime } from '../cases/time-format';
 import { roleLabel } from '../people/role-label';
+
+/** One fact of the header: its name, and its value. */
+function Fact({
+  label,
+  testId,
+  children,
+}: {
+  label: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
 
 /** The block every HICS form starts with: incident, operational period, prepared by and when. */
 export function ReportHeaderView({ header, form }: { header: ReportHeader; form: string }) {
@@ -14,40 +33,25 @@ export function ReportHeaderView({ header, form }: { header: ReportHeader; form:
     <div className="report-header">
       <p className="report-form-name">{form}</p>
       <dl className="report-header-facts">
-        <div>
-          <dt>{t('board.reports.incident')}</dt>
-          <dd>{header.incident.name}</dd>
-        </div>
+        <Fact label={t('board.reports.incident')}>{header.incident.name}</Fact>
         {header.facility ? (
-          <div>
-            <dt>{t('board.reports.facility')}</dt>
-            <dd>{header.facility}</dd>
-          </div>
+          <Fact label={t('board.reports.facility')}>{header.facility}</Fact>
         ) : null}
-        <div>
-          <dt>{t('board.reports.period')}</dt>
-          <dd data-testid="report-period">
-            {t('board.reports.periodValue', {
-              start: formatDateTime(header.operationalPeriod.start),
-              end: formatDateTime(header.operationalPeriod.end),
-            })}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('board.reports.preparedBy')}</dt>
-          <dd data-testid="report-prepared-by">
-            {t('board.reports.preparedByValue', {
-              name: header.preparedBy.name,
-              role,
-              at: formatDateTime(header.preparedAt),
-            })}
-          </dd>
-        </div>
+        <Fact label={t('board.reports.period')} testId="report-period">
+          {t('board.reports.periodValue', {
+            start: formatDateTime(header.operationalPeriod.start),
+            end: formatDateTime(header.operationalPeriod.end),
+          })}
+        </Fact>
+        <Fact label={t('board.reports.preparedBy')} testId="report-prepared-by">
+          {t('board.reports.preparedByValue', {
+            name: header.preparedBy.name,
+            role,
+            at: formatDateTime(header.preparedAt),
+          })}
+        </Fact>
         {header.timeZone ? (
-          <div>
-            <dt>{t('board.reports.timeZone')}</dt>
-            <dd>{header.timeZone}</dd>
-          </div>
+          <Fact label={t('board.reports.timeZone')}>{header.timeZone}</Fact>
         ) : null}
       </dl>
     </div>

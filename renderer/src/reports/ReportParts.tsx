@@ -46,3 +46,34 @@ export function HicsTotals({
     </ul>
   );
 }
+
+interface ListProps<T> {
+  items: readonly T[];
+  /** Numbered, where the order means something (objectives, priorities). */
+  ordered?: boolean;
+  itemKey(item: T): string;
+  children(item: T): ReactNode;
+}
+
+/** A report's list, one item a line. */
+export function ReportList<T>({ items, ordered, itemKey, children }: ListProps<T>) {
+  const rows = items.map((item) => <li key={itemKey(item)}>{children(item)}</li>);
+  return ordered ? (
+    <ol className="report-list">{rows}</ol>
+  ) : (
+    <ul className="report-list">{rows}</ul>
+  );
+}
+
+/** A titled section that is one list; with no items it says there is nothing to show. */
+export function ReportListSection<T>({
+  id,
+  title,
+  ...list
+}: ListProps<T> & Omit<SectionProps, 'empty' | 'children'>) {
+  return (
+    <ReportSection id={id} title={title} empty={list.items.length === 0}>
+      <ReportList {...list} />
+    </ReportSection>
+  );
+}
