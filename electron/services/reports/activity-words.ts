@@ -1,8 +1,8 @@
+import { activitySentence as sentenceOf } from '../../api/activity-sentence';
 import type { ActivityWords } from '../../api/domains/reports';
-import { roleLabels, signoffKinds, type Role } from '../../api/permissions';
+import { roleLabels, type Role } from '../../api/permissions';
 import { pdfWords, type PdfWordKey, type PdfWords } from '../pdf/words';
 import { processEndedReason } from '../people/sessions-left-open';
-import { isWorkflowState } from '../workflow/states';
 import { payloadOf, type IncidentEvent } from './incident-events';
 
 /**
@@ -41,61 +41,11 @@ export interface Described {
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const english = pdfWords('en');
 
-/** The catalogue's form of `key` for `count` (its `_one` and `_other` forms, as i18next picks). */
-function form(key: string, count: unknown): string {
-  return typeof count === 'number' ? `${key}_${count === 1 ? 'one' : 'other'}` : key;
-}
-
-/** A catalogue text of the activities, by its key built from the words. */
-function say(t: PdfWords, key: string, values?: Record<string, string | number>): string {
-  // The keys are built from the words, so the typed catalogue cannot check them here.
-  return t(`activities.${key}` as PdfWordKey, values);
-}
-
-/** An activity's sentence in the words' language: the same rule for English and German. */
+/** An activity's sentence in the language of `t`: the one rule (api/activity-sentence.ts). */
 export function activitySentence(t: PdfWords, w: ActivityWords): string {
-  const device =
-    w.device === null
-      ? say(t, 'theIncident')
-      : 'assetTag' in w.device
-        ? w.device.assetTag
-        : say(t, 'caseNumber', { id: w.device.caseId });
-  const values: Record<string, string | number> = { ...w.params, device };
-  if (w.states !== undefined) {
-    for (const name in w.states) {
-      const state = w.states[name] ?? '';
-      values[name] = isWorkflowState(state) ? t(`states.${state}`) : state;
-    }
-  }
-  if (w.topic !== undefined) {
-    values.topic = w.topic in signoffKinds ? say(t, `topics.${w.topic}`) : w.topic;
-  }
-  if (w.section !== undefined) {
-    values.section = w.section in sectionKeys ? say(t, `sections.${w.section}`) : w.section;
-  }
-  let sentence = say(t, form(w.key, w.params.count), values);
-  if (w.bulkDecisionId !== undefined) {
-    sentence = say(t, 'bulkSuffix', { sentence, id: w.bulkDecisionId });
-  } else if (w.requestedBy !== undefined) {
-    sentence = say(t, 'requestSuffix', { sentence, station: w.requestedBy });
-  }
-  if (w.reason !== undefined) sentence = say(t, 'reasonSuffix', { sentence, reason: w.reason });
-  return w.items !== undefined && w.items > 1
-    ? say(t, 'items', { base: sentence, count: w.items })
-    : sentence;
+  // The keys are built from the words, so the typed catalogue cannot check them here.
+  return sentenceOf((key, values) => t(key as PdfWordKey, values), w);
 }
-
-const sectionKeys: Record<string, true> = {
-  exposure_assessment: true,
-  patient_safety_gate: true,
-  backup: true,
-  standalone_operation: true,
-  patch_record: true,
-  verification: true,
-  reconnection: true,
-  evidence_preservation: true,
-  reimaging: true,
-};
 
 /** "Incident commander", "System", "Operator (command line)". */
 export function positionLabel(role: string): string {

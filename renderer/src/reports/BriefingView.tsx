@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { activitySentence } from '../../../electron/api/activity-sentence';
 import { caseStates } from '../../../electron/api/domains/cases';
 import type { BriefingReport } from '../../../electron/api/domains/reports';
 import { formatDateTime } from '../cases/time-format';
 import { HicsTotals, ReportList, ReportListSection, ReportSection } from './ReportParts';
 import { priorityNumber, reasonsText, stationLanguage } from '../threats/priority-words';
 import { ColumnHeads } from '../components/ColumnHeads';
+import { pdfLookup } from '../components/report-words';
 
 /** The incident briefing, laid out like HICS 201: situation, objectives, actions, resources. */
 export function BriefingView({ report }: { report: BriefingReport }) {
@@ -12,6 +14,8 @@ export function BriefingView({ report }: { report: BriefingReport }) {
   const { t: heads } = useTranslation(undefined, { keyPrefix: 'board.reports' });
   const language = stationLanguage(i18n.resolvedLanguage);
   const { situation } = report;
+  // The actions taken in the station's language, by the wording the PDF uses.
+  const words = pdfLookup(t);
   const states = caseStates.filter((s) => situation.countsByState[s] > 0);
   return (
     <div className="report-briefing">
@@ -75,7 +79,7 @@ export function BriefingView({ report }: { report: BriefingReport }) {
             {report.actionsTaken.map((a, i) => (
               <tr key={`${a.at}-${i}`}>
                 <td className="report-time">{formatDateTime(a.at)}</td>
-                <td>{a.activity}</td>
+                <td>{activitySentence(words, a.words)}</td>
                 <td>{a.by}</td>
               </tr>
             ))}

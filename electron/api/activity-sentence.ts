@@ -1,0 +1,70 @@
+import { caseStates } from './domains/cases';
+import type { ActivityWords } from './domains/reports';
+import { roleLabels, signoffKinds } from './permissions';
+
+/**
+ * The PDF catalogue's words (electron/api/i18n/pdf.*.json, keys under `pdf.`) in one language:
+ * the PDF's (services/pdf/words.ts), or the station's on screen (the UI's translations include
+ * that catalogue). One wording of an activity for the HICS 214, the briefing and their PDFs.
+ */
+export type ActivityLookup = (key: string, values?: Record<string, string | number>) => string;
+
+const states: readonly string[] = caseStates;
+
+const sectionKeys: Record<string, true> = {
+  exposure_assessment: true,
+  patient_safety_gate: true,
+  backup: true,
+  standalone_operation: true,
+  patch_record: true,
+  verification: true,
+  reconnection: true,
+  evidence_preservation: true,
+  reimaging: true,
+};
+
+/** The catalogue's form of `key` for `count` (its `_one` and `_other` forms, as i18next picks). */
+function form(key: string, count: unknown): string {
+  return typeof count === 'number' ? `${key}_${count === 1 ? 'one' : 'other'}` : key;
+}
+
+/** An activity's sentence in the language of `t`: the same rule for English and German. */
+export function activitySentence(t: ActivityLookup, w: ActivityWords): string {
+  const say = (key: string, values?: Record<string, string | number>) =>
+    t(`activities.${key}`, values);
+  const device =
+    w.device === null
+      ? say('theIncident')
+      : 'assetTag' in w.device
+        ? w.device.assetTag
+        : say('caseNumber', { id: w.device.caseId });
+  const values: Record<string, string | number> = { ...w.params, device };
+  if (w.states !== undefined) {
+    for (const name in w.states) {
+      const state = w.states[name] ?? '';
+      values[name] = states.includes(state) ? t(`states.${state}`) : state;
+    }
+  }
+  if (w.topic !== undefined) {
+    values.topic = w.topic in signoffKinds ? say(`topics.${w.topic}`) : w.topic;
+  }
+  if (w.section !== undefined) {
+    values.section = w.section in sectionKeys ? say(`sections.${w.section}`) : w.section;
+  }
+  let sentence = say(form(w.key, w.params.count), values);
+  if (w.bulkDecisionId !== undefined) {
+    sentence = say('bulkSuffix', { sentence, id: w.bulkDecisionId });
+  } else if (w.requestedBy !== undefined) {
+    sentence = say('requestSuffix', { sentence, station: w.requestedBy });
+  }
+  if (w.reason !== undefined) sentence = say('reasonSuffix', { sentence, reason: w.reason });
+  return w.items !== undefined && w.items > 1
+    ? say('items', { base: sentence, count: w.items })
+    : sentence;
+}
+
+/** A HICS position (the role acted in) in the language of `t`; an unknown role, as stored. */
+export function positionWord(t: ActivityLookup, role: string): string {
+  const known = role in roleLabels || role === 'operator' || role === 'system';
+  return known ? t(`roles.${role}`) : role;
+}
