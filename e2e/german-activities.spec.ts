@@ -1,0 +1,57 @@
+import { shot } from './case-steps';
+import { expect, loadDemoAndSignIn, test } from './fixtures';
+
+// The app's own sentences for what people did; names, asset tags and reasons are as recorded.
+const englishActivity =
+  /\b(Opened|Moved|Signed|Answered|Exported|Assigned|Handed|the incident|items of|for case)\b/;
+
+test.use({ viewport: { width: 1024, height: 768 } });
+
+test('the HICS 214 and the briefing word each activity and position in German', async ({
+  page,
+  consoleErrors,
+}) => {
+  test.setTimeout(360_000);
+  await loadDemoAndSignIn(page, 'incident_commander');
+  await page.getByRole('navigation').getByRole('link', { name: 'Incidents', exact: true }).click();
+  await page.getByRole('button', { name: 'Run the demo walkthrough' }).click();
+  await expect(page.getByRole('link', { name: 'Open the incident' })).toBeVisible({
+    timeout: 120_000,
+  });
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('tab', { name: 'Time and language' }).click();
+  await page.getByRole('button', { name: /Language/ }).click();
+  await page.getByRole('option', { name: 'Deutsch' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Lagebild', exact: true }).click();
+  await page.getByRole('tab', { name: 'Berichte' }).click();
+
+  await page.getByRole('tab', { name: 'HICS 214 Tätigkeitsprotokoll' }).click();
+  const hics214 = page.getByTestId('report-hics214');
+  const positions = hics214.locator('.report-position');
+  await expect(positions.first()).toBeVisible();
+  await expect(hics214.locator('.report-position', { hasText: 'Einsatzleitung' })).not.toHaveCount(
+    0,
+  );
+  await expect(hics214).toContainText(/Freigabe .+ für NM-\d+ gegeben/);
+  const lines = hics214.locator('tbody tr');
+  expect(await lines.count()).toBeGreaterThan(5);
+  for (const text of await lines.allInnerTexts()) expect(text).not.toMatch(englishActivity);
+  for (const text of await positions.allInnerTexts()) {
+    expect(text).not.toMatch(/Clinical lead|Incident commander|Biomed|IT security|Technologist/);
+  }
+  await shot(page, 'de-report-hics214-1024');
+
+  await page.getByRole('tab', { name: 'Lagebesprechung' }).click();
+  const taken = page
+    .getByTestId('report-briefing')
+    .getByRole('region', { name: '3. Ergriffene Massnahmen' });
+  const actions = taken.locator('tbody tr');
+  await expect(actions.first()).toBeVisible();
+  for (const text of await actions.allInnerTexts()) expect(text).not.toMatch(englishActivity);
+  await taken.scrollIntoViewIfNeeded();
+  await shot(page, 'de-report-briefing-1024');
+  expect(consoleErrors).toEqual([]);
+});
