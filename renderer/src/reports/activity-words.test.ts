@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { activitySentence, positionWord } from '../../../electron/api/activity-sentence';
 import { roles } from '../../../electron/api/permissions';
 import { pdfWords, roleWord } from '../../../electron/services/pdf/words';
-import { describeEvent, notableActions } from '../../../electron/services/reports/activity-words';
+import {
+  activitySentence as pdfSentence,
+  describeEvent,
+  notableActions,
+} from '../../../electron/services/reports/activity-words';
 import { pdfLookup } from '../components/report-words';
 import { tFor } from '../i18n/test/translator';
 
@@ -43,14 +47,14 @@ describe('HICS 214 and briefing activities on screen', () => {
     const pdf = pdfWords('de');
     for (const { action, sentence, words } of everyActivity()) {
       const german = activitySentence(screen, words);
-      expect(german, action).toBe(activitySentence(pdf, words));
+      expect(german, action).toBe(pdfSentence(pdf, words));
       // What the screen showed before: the services' English sentence.
       expect(german, action).not.toBe(sentence);
       expect(german, action).not.toMatch(/\{\{|activities\.|\b(the|moved|signed|answered|of)\b/);
     }
     for (const { words } of everyActivity().filter((a) => a.action === 'case.answered')) {
       const summed = { ...words, items: 6 };
-      expect(activitySentence(screen, summed)).toBe(activitySentence(pdf, summed));
+      expect(activitySentence(screen, summed)).toBe(pdfSentence(pdf, summed));
       expect(activitySentence(screen, summed)).toMatch(/6/);
     }
   });
