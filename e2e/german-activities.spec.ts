@@ -42,6 +42,7 @@ test('the HICS 214 and the briefing word each activity and position in German', 
   for (const text of await positions.allInnerTexts()) {
     expect(text).not.toMatch(/Clinical lead|Incident commander|Biomed|IT security|Technologist/);
   }
+  await hics214.locator('.report-section').first().scrollIntoViewIfNeeded();
   await shot(page, 'de-report-hics214-1024');
 
   await page.getByRole('tab', { name: 'Lagebesprechung' }).click();
