@@ -1,21 +1,16 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { BoardView } from '../../../electron/api/domains/board';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useMay } from '../inventory/use-may';
-
-interface Props {
-  view: BoardView;
-  onChanged(): void;
-}
+import type { BoardPartProps } from './board-part';
 
 /**
  * Devices for which two stations opened a case: nothing is merged, so the commander chooses which
  * station holds each; until then both cases stay on the board.
  */
-export function ConflictsNotice({ view, onChanged }: Props) {
+export function ConflictsNotice({ view, onChanged }: BoardPartProps) {
   const { t } = useTranslation();
   const mayChoose = useMay('conflicts.choose');
   const [error, setError] = useState<ApiError>();

@@ -10,22 +10,18 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { useSubmit } from '../components/use-submit';
 import { FileChooser } from '../inventory/FileChooser';
 import { useMay } from '../inventory/use-may';
+import type { StationPartProps } from './station-part';
 
 /** Enrolment request and response files are a few kilobytes of JSON. */
 const maxFileBytes = 64_000;
 const jsonFiles = ['.json', 'application/json'];
-
-interface Props {
-  station: StationStatus;
-  onChanged(): void;
-}
 
 /**
  * Enrolment on paper or a stick: a new station writes its request; the station holding the
  * organisation identity reviews it (name and fingerprint, compared with the other screen or read
  * aloud) and writes the response; the new station imports it.
  */
-export function EnrolmentPanel({ station, onChanged }: Props) {
+export function EnrolmentPanel({ station, onChanged }: StationPartProps) {
   const { t } = useTranslation();
   const mayRequest = useMay('stations.request');
   const mayEnrol = useMay('stations.enrol');

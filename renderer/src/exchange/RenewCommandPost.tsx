@@ -1,25 +1,19 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { StationStatus } from '../../../electron/api/domains/stations';
 import { call } from '../api/client';
 import { SigningUnlockDialog } from '../board/SigningUnlockDialog';
 import { useSigningGate } from '../board/use-signing-gate';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useSubmit } from '../components/use-submit';
 import { useMay } from '../inventory/use-may';
+import type { StationPartProps } from './station-part';
 
 /**
  * A command post enrolled before certificates marked it: the other stations refuse its requests
  * and conflict choices until it renews its own certificate (signed with the organisation key).
  */
-export function RenewCommandPost({
-  station,
-  onChanged,
-}: {
-  station: StationStatus;
-  onChanged(): void;
-}) {
+export function RenewCommandPost({ station, onChanged }: StationPartProps) {
   const { t } = useTranslation();
   const mayRenew = useMay('stations.renewCommandPost');
   const gate = useSigningGate();

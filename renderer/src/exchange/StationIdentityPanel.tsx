@@ -1,20 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationStatus } from '../../../electron/api/domains/stations';
 import { call } from '../api/client';
 import { PanelForm } from '../components/PanelForm';
 import { TextInputField } from '../components/TextInputField';
 import { useSubmit } from '../components/use-submit';
 import { useMay } from '../inventory/use-may';
+import type { StationPartProps } from './station-part';
 import { RenewCommandPost } from './RenewCommandPost';
 
-interface Props {
-  station: StationStatus;
-  onChanged(): void;
-}
-
 /** This installation as a station: its name and key fingerprint, or the form that names it. */
-export function StationIdentityPanel({ station, onChanged }: Props) {
+export function StationIdentityPanel({ station, onChanged }: StationPartProps) {
   const { t } = useTranslation();
   const mayInit = useMay('stations.init');
   const [name, setName] = useState('');
