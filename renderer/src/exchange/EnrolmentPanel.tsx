@@ -1,20 +1,25 @@
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { EnrolmentReview, StationStatus } from '../../../electron/api/domains/stations';
+import type { EnrolmentReview } from '../../../electron/api/domains/stations';
 import { call } from '../api/client';
 import { SigningUnlockDialog } from '../board/SigningUnlockDialog';
 import { useSigningGate } from '../board/use-signing-gate';
 import { saveFile } from '../components/download';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { FactList } from '../components/FactList';
+import { LiveSuccessNotice } from '../components/SuccessNotice';
 import { useSubmit } from '../components/use-submit';
 import { FileChooser } from '../inventory/FileChooser';
 import { useMay } from '../inventory/use-may';
 import type { StationPartProps } from './station-part';
 
 /** Enrolment request and response files are a few kilobytes of JSON. */
-const maxFileBytes = 64_000;
-const jsonFiles = ['.json', 'application/json'];
+function EnrolmentFileChooser(
+  props: Omit<ComponentProps<typeof FileChooser>, 'accept' | 'maxBytes'>,
+) {
+  return <FileChooser accept={['.json', 'application/json']} maxBytes={64_000} {...props} />;
+}
 
 /**
  * Enrolment on paper or a stick: a new station writes its request; the station holding the
@@ -42,13 +47,9 @@ export function EnrolmentPanel({ station, onChanged }: StationPartProps) {
           }}
         />
       ) : null}
-      <div aria-live="polite">
-        {accepted ? (
-          <p className="notice notice-success">
-            {t('exchange.enrolment.accepted', { name: accepted })}
-          </p>
-        ) : null}
-      </div>
+      <LiveSuccessNotice
+        message={accepted ? t('exchange.enrolment.accepted', { name: accepted }) : undefined}
+      />
       {enrols ? <EnrolStation onChanged={onChanged} /> : null}
     </section>
   );
@@ -79,10 +80,8 @@ function JoinSteps({ onAccepted }: { onAccepted(name: string): void }) {
         </li>
         <li>
           <p>{t('exchange.enrolment.responseStep')}</p>
-          <FileChooser
+          <EnrolmentFileChooser
             label={t('exchange.enrolment.chooseResponse')}
-            accept={jsonFiles}
-            maxBytes={maxFileBytes}
             isPending={accept.busy}
             onRead={({ content }) =>
               accept.run(call('stations.accept', { response: content }), (result) =>
@@ -123,10 +122,8 @@ function EnrolStation({ onChanged }: { onChanged(): void }) {
     <div className="exchange-steps">
       <h3>{t('exchange.enrolment.enrolTitle')}</h3>
       <p>{t('exchange.enrolment.enrolIntro')}</p>
-      <FileChooser
+      <EnrolmentFileChooser
         label={t('exchange.enrolment.chooseRequest')}
-        accept={jsonFiles}
-        maxBytes={maxFileBytes}
         isPending={reading.busy}
         onRead={({ content }) => {
           setEnrolled(undefined);
@@ -140,14 +137,21 @@ function EnrolStation({ onChanged }: { onChanged(): void }) {
       {review ? (
         <div className="exchange-review" aria-labelledby="exchange-review-title">
           <h4 id="exchange-review-title">{t('exchange.enrolment.reviewTitle')}</h4>
-          <dl className="fact-list">
-            <dt>{t('exchange.station.name')}</dt>
-            <dd>{review.name}</dd>
-            <dt>{t('exchange.enrolment.spoken')}</dt>
-            <dd className="fingerprint">{review.keyFingerprintSpoken}</dd>
-            <dt>{t('exchange.station.fingerprint')}</dt>
-            <dd className="path">{review.keyFingerprint}</dd>
-          </dl>
+          <FactList
+            facts={[
+              { label: t('exchange.station.name'), value: review.name },
+              {
+                label: t('exchange.enrolment.spoken'),
+                value: review.keyFingerprintSpoken,
+                className: 'fingerprint',
+              },
+              {
+                label: t('exchange.station.fingerprint'),
+                value: review.keyFingerprint,
+                className: 'path',
+              },
+            ]}
+          />
           {review.alreadyEnrolled ? (
             <p className="notice">{t('exchange.enrolment.alreadyEnrolled')}</p>
           ) : null}
@@ -159,13 +163,9 @@ function EnrolStation({ onChanged }: { onChanged(): void }) {
       ) : null}
       {gate.error ? <ErrorMessage error={gate.error} /> : null}
       {enrolling.error ? <ErrorMessage error={enrolling.error} /> : null}
-      <div aria-live="polite">
-        {enrolled ? (
-          <p className="notice notice-success">
-            {t('exchange.enrolment.enrolled', { name: enrolled })}
-          </p>
-        ) : null}
-      </div>
+      <LiveSuccessNotice
+        message={enrolled ? t('exchange.enrolment.enrolled', { name: enrolled }) : undefined}
+      />
       <SigningUnlockDialog
         {...gate.dialog}
         intro={t('exchange.unlock.enrolIntro')}

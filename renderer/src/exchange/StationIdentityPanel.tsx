@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
+import { FactList } from '../components/FactList';
 import { PanelForm } from '../components/PanelForm';
 import { TextInputField } from '../components/TextInputField';
 import { useSubmit } from '../components/use-submit';
@@ -20,20 +21,31 @@ export function StationIdentityPanel({ station, onChanged }: StationPartProps) {
       <h2 id="exchange-station-title">{t('exchange.station.title')}</h2>
       <RenewCommandPost station={station} onChanged={onChanged} />
       {station.initialised ? (
-        <dl className="fact-list">
-          <dt>{t('exchange.station.name')}</dt>
-          <dd>{station.name}</dd>
-          <dt>{t('exchange.station.id')}</dt>
-          <dd className="path">{station.stationId}</dd>
-          <dt>{t('exchange.station.fingerprint')}</dt>
-          <dd className="fingerprint">{station.keyFingerprintSpoken}</dd>
-          <dt>{t('exchange.station.enrolment')}</dt>
-          <dd>
-            {station.enrolled ? t('exchange.station.enrolled') : t('exchange.station.notEnrolled')}
-            {station.holdsOrganisationIdentity ? ` · ${t('exchange.station.holdsIdentity')}` : ''}
-            {station.commandPost ? ` · ${t('exchange.station.commandPost')}` : ''}
-          </dd>
-        </dl>
+        <FactList
+          facts={[
+            { label: t('exchange.station.name'), value: station.name },
+            { label: t('exchange.station.id'), value: station.stationId, className: 'path' },
+            {
+              label: t('exchange.station.fingerprint'),
+              value: station.keyFingerprintSpoken,
+              className: 'fingerprint',
+            },
+            {
+              label: t('exchange.station.enrolment'),
+              value: (
+                <>
+                  {station.enrolled
+                    ? t('exchange.station.enrolled')
+                    : t('exchange.station.notEnrolled')}
+                  {station.holdsOrganisationIdentity
+                    ? ` · ${t('exchange.station.holdsIdentity')}`
+                    : ''}
+                  {station.commandPost ? ` · ${t('exchange.station.commandPost')}` : ''}
+                </>
+              ),
+            },
+          ]}
+        />
       ) : mayInit ? (
         <PanelForm
           onSubmit={() =>

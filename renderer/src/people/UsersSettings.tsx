@@ -4,6 +4,7 @@ import type { UserAccount } from '../../../electron/api/domains/people';
 import { mayCall } from '../../../electron/api/permissions';
 import { call, type ApiError, type Result } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { LiveSuccessNotice } from '../components/SuccessNotice';
 import { useSession } from '../session/session-context';
 import { AddUserForm } from './AddUserForm';
 import { EditUserDialog } from './EditUserDialog';
@@ -59,7 +60,7 @@ export function UsersSettings() {
       <h2 id="users-title">{t('people.users.title')}</h2>
       <p>{t('people.users.intro')}</p>
       {error ? <ErrorMessage error={error} /> : null}
-      <div aria-live="polite">{done ? <p className="notice notice-success">{done}</p> : null}</div>
+      <LiveSuccessNotice message={done} />
       <table className="users-table" aria-label={t('people.users.listLabel')}>
         <ColumnHeads
           columns={[
