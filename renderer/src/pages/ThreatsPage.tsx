@@ -2,11 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CasePriority, ThreatStatus } from '../../../electron/api/domains/threats';
 import { call, type ApiError } from '../api/client';
-import { formatDate, formatDateTime } from '../cases/time-format';
+import { formatDate } from '../cases/time-format';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
 import { useMay } from '../inventory/use-may';
-import { ThreatFileImport } from '../threats/ThreatFileImport';
+import { ThreatSourcePanel } from '../threats/ThreatSourcePanel';
 import '../styles/inventory.css';
 
 /**
@@ -45,52 +45,40 @@ export function ThreatsPage() {
       {!status && !error ? <p className="loading-text">{t('threats.loading')}</p> : null}
       {status ? (
         <>
-          <section className="import-panel" aria-labelledby="kev-title">
-            <h2 id="kev-title">{t('threats.kev.title')}</h2>
-            {kev ? (
-              <dl className="fact-list">
-                <dt>{t('threats.kev.version')}</dt>
-                <dd>{kev.catalogVersion}</dd>
-                <dt>{t('threats.kev.released')}</dt>
-                <dd>{formatDate(kev.dateReleased)}</dd>
-                <dt>{t('threats.kev.count')}</dt>
-                <dd>{kev.count}</dd>
-                <dt>{t('threats.imported')}</dt>
-                <dd>
-                  {t('threats.importedFrom', {
-                    at: formatDateTime(kev.importedAt),
-                    fileName: kev.fileName,
-                  })}
-                </dd>
-              </dl>
-            ) : (
-              <p>{t('threats.kev.none')}</p>
-            )}
-            {mayImport ? <ThreatFileImport kind="kev" onImported={load} /> : null}
-          </section>
-          <section className="import-panel" aria-labelledby="epss-title">
-            <h2 id="epss-title">{t('threats.epss.title')}</h2>
-            {epss ? (
-              <dl className="fact-list">
-                <dt>{t('threats.epss.scoreDate')}</dt>
-                <dd>{formatDate(epss.scoreDate)}</dd>
-                <dt>{t('threats.epss.model')}</dt>
-                <dd>{epss.modelVersion}</dd>
-                <dt>{t('threats.epss.rows')}</dt>
-                <dd>{epss.rows}</dd>
-                <dt>{t('threats.imported')}</dt>
-                <dd>
-                  {t('threats.importedFrom', {
-                    at: formatDateTime(epss.importedAt),
-                    fileName: epss.fileName,
-                  })}
-                </dd>
-              </dl>
-            ) : (
-              <p>{t('threats.epss.none')}</p>
-            )}
-            {mayImport ? <ThreatFileImport kind="epss" onImported={load} /> : null}
-          </section>
+          <ThreatSourcePanel
+            kind="kev"
+            title={t('threats.kev.title')}
+            facts={
+              kev
+                ? [
+                    { label: t('threats.kev.version'), value: kev.catalogVersion },
+                    { label: t('threats.kev.released'), value: formatDate(kev.dateReleased) },
+                    { label: t('threats.kev.count'), value: kev.count },
+                  ]
+                : null
+            }
+            imported={kev}
+            none={t('threats.kev.none')}
+            mayImport={mayImport}
+            onImported={load}
+          />
+          <ThreatSourcePanel
+            kind="epss"
+            title={t('threats.epss.title')}
+            facts={
+              epss
+                ? [
+                    { label: t('threats.epss.scoreDate'), value: formatDate(epss.scoreDate) },
+                    { label: t('threats.epss.model'), value: epss.modelVersion },
+                    { label: t('threats.epss.rows'), value: epss.rows },
+                  ]
+                : null
+            }
+            imported={epss}
+            none={t('threats.epss.none')}
+            mayImport={mayImport}
+            onImported={load}
+          />
           <p role="status">
             {t('threats.openCases', { count: priorities?.length ?? 0, known: knownExploited })}
           </p>
