@@ -1,25 +1,16 @@
 import { Link } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import type { BoardRow } from '../../../electron/api/domains/board';
 import { StationLabel } from '../board/StationLabel';
 import { StateBadge } from '../cases/StateBadge';
 import { CaseCardNotes } from '../cases/CaseCardNotes';
+import { CaseCardHead, CaseCardNext, type CaseCardListProps } from '../cases/CaseCardParts';
 
 /**
  * The incident's cases over the facility, as large cards: the device, where it is, its state,
  * its station and what comes next. A case held here opens; one another station holds is shown,
  * not opened (it is worked there), and says where in one phrase (StationLabel).
  */
-export function IncidentCaseList({
-  cases,
-  hrefOf,
-  label,
-}: {
-  cases: BoardRow[];
-  hrefOf(c: BoardRow): string;
-  label: string;
-}) {
-  const { t } = useTranslation();
+export function IncidentCaseList({ cases, hrefOf, label }: CaseCardListProps<BoardRow>) {
   return (
     <ul className="case-list" aria-label={label}>
       {cases.map((c) => {
@@ -27,12 +18,11 @@ export function IncidentCaseList({
         const place = [c.site, c.building, c.floor, c.room].filter(Boolean).join(', ');
         const body = (
           <>
-            <span className="case-card-device">
-              <span className="case-asset">{c.assetTag}</span> {device}
-            </span>
-            <span className="case-card-where">
-              {[place, c.advisory.trackingId].filter(Boolean).join(' · ')}
-            </span>
+            <CaseCardHead
+              assetTag={c.assetTag}
+              device={device}
+              where={[place, c.advisory.trackingId]}
+            />
             <StateBadge state={c.state} />
             <StationLabel
               station={c.station}
@@ -41,15 +31,7 @@ export function IncidentCaseList({
               testId="incident-case-station"
             />
             {/* A case held elsewhere has its next step there: its station line says where. */}
-            {c.nextAction || c.heldHere ? (
-              <span className="case-card-next">
-                {c.nextAction
-                  ? t(c.nextAction.allowed ? 'cases.list.nextReady' : 'cases.list.nextBlocked', {
-                      action: t(`steps.${c.nextAction.actionKey}`),
-                    })
-                  : t('cases.next.closed')}
-              </span>
-            ) : null}
+            {c.nextAction || c.heldHere ? <CaseCardNext nextAction={c.nextAction} /> : null}
             <CaseCardNotes flags={c.flags} recheckAt={c.recheckAt} assignee={c.assignee} />
           </>
         );

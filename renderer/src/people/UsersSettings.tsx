@@ -63,13 +63,9 @@ export function UsersSettings() {
       <LiveSuccessNotice message={done} />
       <table className="users-table" aria-label={t('people.users.listLabel')}>
         <ColumnHeads
-          columns={[
-            heads('name'),
-            heads('staffId'),
-            heads('rolesLabel'),
-            heads('state'),
-            heads('actions'),
-          ]}
+          columns={(['name', 'staffId', 'rolesLabel', 'state', 'actions'] as const).map((key) =>
+            heads(key),
+          )}
         />
         <tbody>
           {users.map((u) => (

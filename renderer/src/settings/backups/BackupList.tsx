@@ -43,13 +43,9 @@ export function BackupList({ backups }: { backups: BackupInfo[] }) {
       {checked?.error ? <ErrorMessage error={checked.error} /> : null}
       <table className="users-table backups-table" aria-label={t('settings.backups.listLabel')}>
         <ColumnHeads
-          columns={[
-            heads('file'),
-            heads('created_at'),
-            heads('kind'),
-            heads('size'),
-            heads('actions'),
-          ]}
+          columns={(['file', 'created_at', 'kind', 'size', 'actions'] as const).map((key) =>
+            heads(key),
+          )}
         />
         <tbody>
           {backups.map((b) => (
