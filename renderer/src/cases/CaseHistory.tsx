@@ -5,6 +5,7 @@ import type { CaseDetail, CaseHistoryEntry } from '../../../electron/api/domains
 import { roles, type Role } from '../../../electron/api/roles';
 import { call } from '../api/client';
 import { roleLabel } from '../people/role-label';
+import { historyWhat } from './history-words';
 import { formatDateTime } from './time-format';
 
 function detailText(entry: CaseHistoryEntry): string | undefined {
@@ -12,27 +13,6 @@ function detailText(entry: CaseHistoryEntry): string | undefined {
   if (typeof reason === 'string' && reason !== '') return reason;
   if (typeof recheckAt === 'string') return formatDateTime(recheckAt);
   return undefined;
-}
-
-/** What an entry says; a KEV review (flag or acknowledgement) names its catalog. */
-function whatText(t: TFunction, entry: CaseHistoryEntry): string {
-  const { kevCatalog } = entry.detail;
-  if (typeof kevCatalog === 'string') {
-    return entry.event === 'review_flagged'
-      ? t('threats.review.label')
-      : t('threats.review.acknowledged', { version: kevCatalog });
-  }
-  if (entry.event === 'handed_over' || entry.event === 'taken_over') {
-    const back = entry.detail.back === true ? 'Back' : '';
-    return t(`cases.history.${entry.event}${back}`, { station: String(entry.detail.station) });
-  }
-  if (entry.event === 'transition' || entry.event === 'opened') {
-    return t(`cases.history.${entry.event}`, {
-      from: entry.fromState ? t(`cases.state.${entry.fromState}`) : '',
-      to: t(`cases.state.${entry.toState}`),
-    });
-  }
-  return t(`cases.history.${entry.event}`);
 }
 
 /** Who made an entry: the person, else their role, else the app itself (an import, a new revision). */
@@ -72,7 +52,7 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
           return (
             <li key={entry.id} className="history-entry">
               <span className="history-what">
-                {whatText(t, entry)}
+                {historyWhat(t, entry)}
                 {extra ? <span className="history-extra"> — {extra}</span> : null}
               </span>
               <span className="history-who">
