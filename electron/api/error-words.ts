@@ -1,6 +1,18 @@
+import de from './i18n/errors.de.json' with { type: 'json' };
 import en from './i18n/errors.en.json' with { type: 'json' };
+import gateDe from './i18n/gate.de.json' with { type: 'json' };
+import missingDe from './i18n/missing.de.json' with { type: 'json' };
+import pdfDe from './i18n/pdf.de.json' with { type: 'json' };
+import { catalogueLookup } from './gate-words';
+import type { Language } from './languages';
 import { roleLabels, roles as allRoles, type Role } from './roles';
-import { englishMissing, isMissingWords, type MissingWords } from './missing-words';
+import {
+  englishMissing,
+  isMissingWords,
+  missingCatalogueLookup,
+  missingSentence,
+  type MissingWords,
+} from './missing-words';
 
 /**
  * A service error's words as a key of the errors catalogue (electron/api/i18n/errors.*.json)
@@ -146,6 +158,28 @@ export function englishErrorWords(words: ErrorWords): string {
     missing: englishMissing,
   });
   return fill(catalogue, words.key, params);
+}
+
+const germanErrors: Record<string, string> = de.serviceErrors;
+const germanTerms: Record<string, string> = de.serviceTerms;
+const germanRoles: Record<string, string> = pdfDe.pdf.roles;
+const germanMissing = missingCatalogueLookup(missingDe.missingWords);
+const germanGate = catalogueLookup(gateDe);
+
+/**
+ * The sentence in a language, for what the services print in the reader's language (a German
+ * PDF); the UI words the same key and values through its own translations.
+ */
+export function errorWordsIn(language: Language, words: ErrorWords): string {
+  if (language === 'en') return englishErrorWords(words);
+  const params = wordedParams(words, {
+    role: (r) => germanRoles[r] ?? roleLabels[r],
+    term: (t) => germanTerms[t] ?? terms[t] ?? t,
+    or: germanErrors.or ?? 'oder',
+    and: germanErrors.and ?? 'und',
+    missing: (w) => missingSentence(w, germanMissing, germanGate),
+  });
+  return fill(germanErrors, words.key, params);
 }
 
 function fill(from: Record<string, string>, key: string, params: ErrorParams): string {

@@ -2,7 +2,8 @@ import de from './i18n/playbook.de.json' with { type: 'json' };
 import type { CaseActionOption, CaseDetail } from './domains/cases';
 import type { Language } from './languages';
 import type { MissingWords } from './missing-words';
-import type { ErrorWords } from './error-words';
+import { errorWordsIn, type ErrorWords } from './error-words';
+import errorsDe from './i18n/errors.de.json' with { type: 'json' };
 import missingDe from './i18n/missing.de.json' with { type: 'json' };
 import pdfDe from './i18n/pdf.de.json' with { type: 'json' };
 
@@ -166,16 +167,18 @@ export function localizeCaseDetail(detail: CaseDetail, language: Language): Case
     missingWords: o.missingWords.map((w) => localizeMissing(w, labels)),
   });
   const { next, options } = detail.nextActions;
-  const answerWords = new Map([...labels, ...yesNo]);
+  const answerWords = quotedWords(labels);
   const checked = sections.map((section) => ({
     ...section,
     status: {
       ...section.status,
-      problems: section.status.problems.map((p) => ({
-        ...p,
-        label: labels.get(p.label) ?? p.label,
-        ...(p.words ? { words: localizeQuoted(p.words, answerWords) } : {}),
-      })),
+      problems: section.status.problems.map((p) => {
+        if (!p.words) return { ...p, label: labels.get(p.label) ?? p.label };
+        // The sentence too, for what prints it (the case PDF): the page words `words` itself.
+        const worded = localizeQuoted(p.words, answerWords);
+        const message = errorWordsIn(language, worded).replace(/\.$/, '');
+        return { ...p, label: labels.get(p.label) ?? p.label, words: worded, message };
+      }),
     },
   }));
   return {
@@ -203,17 +206,43 @@ const yesNo = new Map([
   ['No', pdfDe.pdf.record.no],
 ]);
 
+/** The labels of the playbook and the answers Yes and No as the services quote them, in German. */
+function quotedWords(labels: Map<string, string>): Map<string, string> {
+  return new Map([...labels, ...yesNo]);
+}
+
+/**
+ * A refused answer's words (as the services send them, quoting the template's English labels)
+ * with the labels, answers and the "or" between them in `language`; unchanged in English.
+ */
+export function localizeAnswerRefusal(
+  detail: CaseDetail,
+  language: Language,
+  words: ErrorWords,
+): ErrorWords {
+  const playbook = playbookWords(detail.template.id, detail.template.version, language);
+  if (!playbook) return words;
+  const { labels } = localizeSections(detail.template.sections, playbook);
+  return localizeQuoted(words, quotedWords(labels));
+}
+
 /**
  * An answer's problem with the labels and answers it quotes ('Label', as the services word it in
  * English) in the catalogue's words and German quotation marks.
  */
 export function localizeQuoted(words: ErrorWords, labels: Map<string, string>): ErrorWords {
   const quote = (text: string) => missingDe.missingWords.quoted.replace('{{text}}', text);
+  // Quoted answers listed as the services join them ("'A', 'B' or 'C'") take the German "oder".
+  const or = ` ${errorsDe.serviceErrors.or} `;
   const params = Object.fromEntries(
     Object.entries(words.params).map(([k, v]) => [
       k,
       typeof v === 'string'
-        ? v.replace(/'([^']*)'/g, (_, text: string) => quote(labels.get(text) ?? text))
+        ? v.replace(
+            /'([^']*)'( or (?='))?/g,
+            (_, text: string, joined?: string) =>
+              quote(labels.get(text) ?? text) + (joined ? or : ''),
+          )
         : v,
     ]),
   );

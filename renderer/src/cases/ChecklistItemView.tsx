@@ -16,7 +16,7 @@ import {
   YesNoControl,
 } from './ScalarControls';
 import { formatDateTime, isoToLocalInput, localInputToIso } from './time-format';
-import { wordsSentence } from '../components/error-words';
+import { serviceSentence, wordsSentence } from '../components/error-words';
 
 export type SaveState = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; error: ApiError };
 
@@ -172,7 +172,7 @@ function SaveLine({
   if (state.kind === 'error') {
     return (
       <p className="save-line save-error" role="alert">
-        {t('cases.answer.notSaved', { message: state.error.message })}
+        {t('cases.answer.notSaved', { message: serviceSentence(t, state.error) })}
       </p>
     );
   }

@@ -6,7 +6,9 @@ import type {
   CaseState,
   ChecklistSectionId,
 } from '../../../electron/api/domains/cases';
-import { localizeCaseDetail } from '../../../electron/api/playbook-words';
+import { errorWordsOf } from '../../../electron/api/error-words';
+import type { Language } from '../../../electron/api/languages';
+import { localizeAnswerRefusal, localizeCaseDetail } from '../../../electron/api/playbook-words';
 import { call, type ApiError, type Result } from '../api/client';
 import { stationLanguage } from '../threats/priority-words';
 
@@ -72,8 +74,10 @@ export function useCase(caseId: number): CaseHandle {
 
   const answer = useCallback(
     (sectionId: ChecklistSectionId, itemId: string, value: AnswerValue | null) =>
-      run(() => call('cases.answer', { caseId, sectionId, itemId, value })),
-    [caseId, run],
+      run(() => call('cases.answer', { caseId, sectionId, itemId, value })).then((result) =>
+        stored ? refusalIn(result, stored, language) : result,
+      ),
+    [caseId, run, stored, language],
   );
   const transition = useCallback(
     (target: CaseState, extra: { reason?: string; recheckAt?: string } = {}) =>
@@ -86,4 +90,20 @@ export function useCase(caseId: number): CaseHandle {
   );
 
   return { detail, loadError, reload, answer, transition, quarantine, pending };
+}
+
+/** A refused answer quoting the playbook's labels and answers in the station's language. */
+function refusalIn(
+  result: Result<CaseDetail>,
+  detail: CaseDetail,
+  language: Language,
+): Result<CaseDetail> {
+  if (result.ok) return result;
+  const words = errorWordsOf(result.error.details);
+  if (!words) return result;
+  const details = {
+    ...(result.error.details as object),
+    words: localizeAnswerRefusal(detail, language, words),
+  };
+  return { ok: false, error: { ...result.error, details } };
 }

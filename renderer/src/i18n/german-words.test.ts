@@ -3,7 +3,10 @@ import type { Hics251Report } from '../../../electron/api/domains/reports';
 import { hics251RowWords } from '../../../electron/api/hics251-words';
 import { englishGate } from '../../../electron/api/gate-words';
 import { placeText } from '../../../electron/api/place-words';
-import { localizeQuoted } from '../../../electron/api/playbook-words';
+import type { CaseDetail } from '../../../electron/api/domains/cases';
+import { englishErrorWords, errorWordsIn } from '../../../electron/api/error-words';
+import { localizeAnswerRefusal, localizeQuoted } from '../../../electron/api/playbook-words';
+import template from '../../../resources/playbooks/icsma-standalone-response.v1.json';
 import { wordsSentence } from '../components/error-words';
 import { pdfLookup, placeIn } from '../components/report-words';
 import { de } from './resources';
@@ -91,5 +94,49 @@ describe('German words', () => {
     expect(wordsSentence(t, words)).toBe(
       '„Wiederherstellungsmedien vorhanden“ ist mit „Nein“ beantwortet; nötig ist „Ja“.',
     );
+  });
+
+  it('words a refused answer with the playbook’s German labels and answers, joined by „oder“', async () => {
+    const t = await tFor('de');
+    // As the services send it when "Studies not yet sent to PACS" is answered "Not yet done".
+    const refusal = {
+      key: 'answerNeeds' as const,
+      params: {
+        name: "'Studies not yet sent to PACS'",
+        answer: "'Not yet done'",
+        expected:
+          "'All sent to PACS', 'Preserved locally on the device or on media' or 'None were waiting'",
+      },
+    };
+    const labels = new Map([
+      ['Studies not yet sent to PACS', 'Noch nicht ans PACS gesendete Untersuchungen'],
+      ['Not yet done', 'Noch nicht erledigt'],
+      ['All sent to PACS', 'Alle ans PACS gesendet'],
+      ['Preserved locally on the device or on media', 'Lokal gesichert'],
+      ['None were waiting', 'Keine waren ausstehend'],
+    ]);
+    const german = wordsSentence(t, localizeQuoted(refusal, labels));
+    expect(german).toBe(
+      '„Noch nicht ans PACS gesendete Untersuchungen“ ist mit „Noch nicht erledigt“ beantwortet; ' +
+        'nötig ist „Alle ans PACS gesendet“, „Lokal gesichert“ oder „Keine waren ausstehend“.',
+    );
+    // The services' German words are the UI's, and English stays the services' English.
+    expect(errorWordsIn('de', localizeQuoted(refusal, labels))).toBe(german);
+    expect(errorWordsIn('en', refusal)).toBe(englishErrorWords(refusal));
+  });
+
+  it('words a refused save with the labels of the case’s own playbook in German', async () => {
+    const t = await tFor('de');
+    const detail = { template: { ...template, sections: template.sections } };
+    const refusal = {
+      key: 'answerNeeds' as const,
+      params: { name: "'Recovery media available'", answer: "'No'", expected: "'Yes'" },
+    };
+    // Only the template's id, version and sections are read.
+    const shown = localizeAnswerRefusal(detail as unknown as CaseDetail, 'de', refusal);
+    expect(wordsSentence(t, shown)).toBe(
+      '„Wiederherstellungsmedien vorhanden“ ist mit „Nein“ beantwortet; nötig ist „Ja“.',
+    );
+    expect(localizeAnswerRefusal(detail as unknown as CaseDetail, 'en', refusal)).toBe(refusal);
   });
 });
