@@ -1,3 +1,5 @@
+import type { SectionId } from '../../playbooks/schema';
+import type { WorkflowSignoffKind } from '../signoff-kinds';
 import type { CaseSnapshot, TransitionRequest } from '../snapshot';
 import type { WorkflowState } from '../states';
 import {
@@ -23,43 +25,107 @@ export interface GuardRow {
   missing: string[];
 }
 
+/** A step: the state a case is in, and the one it is asked to go to. */
+type Step = [from: WorkflowState, target: WorkflowState];
+const toProtected: Step = ['assessing', 'protected_connected'];
+const toStandalone: Step = ['assessing', 'standalone'];
+const toPatching: Step = ['standalone', 'patching'];
+const toVerifying: Step = ['patching', 'verifying'];
+const toReconnecting: Step = ['verifying', 'reconnecting'];
+const toReturned: Step = ['reconnecting', 'returned_to_service'];
+const toRestoring: Step = ['quarantined', 'restoring'];
+const restoredToVerifying: Step = ['restoring', 'verifying'];
+
+/** The case's answers complete but for `changes` to one section: the guard says what is wrong. */
+const answered = (
+  rule: string,
+  [from, target]: Step,
+  [section, changes]: [SectionId, Record<string, unknown>],
+  ...missing: string[]
+): GuardRow => ({
+  rule,
+  snapshot: caseIn(from, { answers: withAnswers(section, changes) }),
+  target,
+  missing,
+});
+
+/** A deferral of a case whose gate is blocked, with the re-check time asked for (if any). */
+const deferring = (
+  rule: string,
+  recheckAt: string | undefined,
+  ...missing: string[]
+): GuardRow => ({
+  rule,
+  snapshot: caseIn('assessing', { answers: blockedGate }),
+  target: 'deferred',
+  ...(recheckAt === undefined ? {} : { request: { recheckAt } }),
+  missing,
+});
+
+/** Who gives each sign-off, as the guards name them. */
+const signerWords: Record<WorkflowSignoffKind, string> = {
+  network_isolation: 'IT security (network isolation)',
+  risk_acceptance: 'a biomed engineer (risk acceptance)',
+  patient_safety_clear: 'a clinical lead (patient safety)',
+  technical_readiness: 'a biomed engineer (technical readiness)',
+  verification_biomed: 'a biomed engineer (verification)',
+  verification_it: 'IT security (verification)',
+  reconnect_approval: 'IT security (reconnection approval)',
+  quarantine_release: 'IT security (release from quarantine)',
+};
+
+/**
+ * Each sign-off a step needs, left out in turn: the guard asks for it by who gives it. (A stale
+ * sign-off, its content changed since, is left out by the caller: it is missing the same way.)
+ */
+const eachSignoff: [Step, WorkflowSignoffKind][] = [
+  [toProtected, 'network_isolation'],
+  [toProtected, 'risk_acceptance'],
+  [toStandalone, 'patient_safety_clear'],
+  [toStandalone, 'technical_readiness'],
+  [toReconnecting, 'verification_it'],
+  [toReturned, 'reconnect_approval'],
+  [restoredToVerifying, 'quarantine_release'],
+];
+const signoffRows = eachSignoff.map(([[from, target], kind]): GuardRow => ({
+  rule: `${target} needs a valid sign-off from ${signerWords[kind]}`,
+  snapshot: caseIn(from, { signoffs: without(kind) }),
+  target,
+  missing: [`Needs a valid sign-off from ${signerWords[kind]}.`],
+}));
+
+/** The pairs of sign-offs that need two different people, both given by one person (two roles). */
+const twoPeople: [Step, WorkflowSignoffKind, WorkflowSignoffKind][] = [
+  [toProtected, 'network_isolation', 'risk_acceptance'],
+  [toStandalone, 'patient_safety_clear', 'technical_readiness'],
+  [toReconnecting, 'verification_biomed', 'verification_it'],
+];
+const samePersonRows = twoPeople.map(([[from, target], a, b]): GuardRow => ({
+  rule: `${target} needs two different people for ${signerWords[a]} and ${signerWords[b]}`,
+  snapshot: caseIn(from, { signoffs: [a, b].map((kind) => ({ ...signoff(kind), userId: 7 })) }),
+  target,
+  missing: [
+    `Two different people must sign: the sign-offs of ${signerWords[a]} and ${signerWords[b]} are by the same person. Ask another person to give one of them.`,
+  ],
+}));
+
 export const guardRows: GuardRow[] = [
   // assessing → protected_connected: exposure assessed, isolated, IT security + biomed.
-  {
-    rule: 'protected_connected needs the exposure assessment complete',
-    snapshot: caseIn('assessing', {
-      answers: withAnswers('exposure_assessment', { ports_filtered: undefined }),
-    }),
-    target: 'protected_connected',
-    missing: [
-      "The exposure assessment is not complete: 'Are TCP ports 80, 443 and 3465 filtered before they reach the device?' is unanswered.",
+  answered(
+    'protected_connected needs the exposure assessment complete',
+    toProtected,
+    ['exposure_assessment', { ports_filtered: undefined }],
+    "The exposure assessment is not complete: 'Are TCP ports 80, 443 and 3465 filtered before they reach the device?' is unanswered.",
+  ),
+  answered(
+    'protected_connected needs the assessment to show an isolated segment',
+    toProtected,
+    [
+      'exposure_assessment',
+      { network_segment: 'shared_clinical', reachable_from_business_network: 'unknown' },
     ],
-  },
-  {
-    rule: 'protected_connected needs the assessment to show an isolated segment',
-    snapshot: caseIn('assessing', {
-      answers: withAnswers('exposure_assessment', {
-        network_segment: 'shared_clinical',
-        reachable_from_business_network: 'unknown',
-      }),
-    }),
-    target: 'protected_connected',
-    missing: [
-      "The exposure assessment does not show an isolated segment: 'Which network segment is the device on?' is 'A shared clinical network'; keeping the device connected needs 'A dedicated medical-device segment'; 'Can the device be reached from the business (office) network?' is 'Not known'; keeping the device connected needs 'No'.",
-    ],
-  },
-  {
-    rule: 'protected_connected needs IT security to attest network isolation',
-    snapshot: caseIn('assessing', { signoffs: without('network_isolation') }),
-    target: 'protected_connected',
-    missing: ['Needs a valid sign-off from IT security (network isolation).'],
-  },
-  {
-    rule: 'protected_connected needs the risk owner (biomed) to accept the residual risk',
-    snapshot: caseIn('assessing', { signoffs: without('risk_acceptance') }),
-    target: 'protected_connected',
-    missing: ['Needs a valid sign-off from a biomed engineer (risk acceptance).'],
-  },
+    "The exposure assessment does not show an isolated segment: 'Which network segment is the device on?' is 'A shared clinical network'; keeping the device connected needs 'A dedicated medical-device segment'; 'Can the device be reached from the business (office) network?' is 'Not known'; keeping the device connected needs 'No'.",
+  ),
   {
     rule: 'a sign-off given under a role that may not give it does not count',
     snapshot: caseIn('assessing', {
@@ -68,19 +134,6 @@ export const guardRows: GuardRow[] = [
     target: 'protected_connected',
     missing: [
       'Needs a valid sign-off from a biomed engineer (risk acceptance). The one given is by IT security, who cannot give it.',
-    ],
-  },
-  {
-    rule: 'protected_connected needs two different people (one person holding both roles signs once)',
-    snapshot: caseIn('assessing', {
-      signoffs: [
-        signoff('network_isolation', { userId: 7, role: 'it_security' }),
-        signoff('risk_acceptance', { userId: 7, role: 'biomed' }),
-      ],
-    }),
-    target: 'protected_connected',
-    missing: [
-      'Two different people must sign: the sign-offs of IT security (network isolation) and a biomed engineer (risk acceptance) are by the same person. Ask another person to give one of them.',
     ],
   },
   // assessing → deferred: the gate is blocked, and a re-check time is set.
@@ -105,35 +158,26 @@ export const guardRows: GuardRow[] = [
       "'Downtime kit: paper orders ready' is unanswered.",
     ],
   },
-  {
-    rule: 'deferred needs a re-check time',
-    snapshot: caseIn('assessing', { answers: blockedGate }),
-    target: 'deferred',
-    missing: ['Give a re-check time: when the gate will be answered again.'],
-  },
-  {
-    rule: 'the re-check time must be a date and time',
-    snapshot: caseIn('assessing', { answers: blockedGate }),
-    target: 'deferred',
-    request: { recheckAt: 'after lunch' },
-    missing: ['The re-check time must be a date and time with its time zone.'],
-  },
-  {
-    rule: 'the re-check time must be later than now',
-    snapshot: caseIn('assessing', { answers: blockedGate }),
-    target: 'deferred',
-    request: { recheckAt: minutesAgo(5) },
-    missing: ['The re-check time (08:55) has passed: choose a later time.'],
-  },
-  {
-    rule: 'a deferral is for hours, not days',
-    snapshot: caseIn('assessing', { answers: blockedGate }),
-    target: 'deferred',
-    request: { recheckAt: minutesFromNow(73 * 60) },
-    missing: [
-      'The re-check time is more than 72 hours away: a deferral is for hours. Choose an earlier time, or keep the case in assessing.',
-    ],
-  },
+  deferring(
+    'deferred needs a re-check time',
+    undefined,
+    'Give a re-check time: when the gate will be answered again.',
+  ),
+  deferring(
+    'the re-check time must be a date and time',
+    'after lunch',
+    'The re-check time must be a date and time with its time zone.',
+  ),
+  deferring(
+    'the re-check time must be later than now',
+    minutesAgo(5),
+    'The re-check time (08:55) has passed: choose a later time.',
+  ),
+  deferring(
+    'a deferral is for hours, not days',
+    minutesFromNow(73 * 60),
+    'The re-check time is more than 72 hours away: a deferral is for hours. Choose an earlier time, or keep the case in assessing.',
+  ),
   // assessing → standalone: gate clear, backup checklist complete, clinical lead + biomed.
   {
     rule: 'standalone needs the gate clear: blocked, with its reasons',
@@ -158,73 +202,31 @@ export const guardRows: GuardRow[] = [
       "'Downtime kit: a way to read images locally' is unanswered.",
     ],
   },
-  {
-    rule: 'standalone needs the backup checklist complete',
-    snapshot: caseIn('assessing', {
-      answers: withAnswers('backup', { config_backup_taken: undefined }),
-    }),
-    target: 'standalone',
-    missing: ["The backup checklist is not complete: 'Configuration backup taken' is unanswered."],
-  },
-  {
-    rule: 'standalone needs the backup verified, not only taken',
-    snapshot: caseIn('assessing', {
-      answers: withAnswers('backup', { backup_verified: 'not_verified' }),
-    }),
-    target: 'standalone',
-    missing: [
-      "The backup checklist is not complete: 'Backup verified' is answered 'Not verified'; it needs 'Yes, checksum compared' or 'Yes, a restore test passed'.",
-    ],
-  },
-  {
-    rule: 'standalone needs who and when for each backup step',
-    snapshot: caseIn('assessing', {
-      answers: withAnswers('backup', {
-        config_backup_by: undefined,
-        config_backup_at: 'yesterday',
-      }),
-    }),
-    target: 'standalone',
-    missing: [
-      "The backup checklist is not complete: 'Done by (name)' is unanswered; 'Taken at' must be a date and time with its time zone, like 2017-08-03T08:30:00+02:00.",
-    ],
-  },
-  {
-    rule: 'standalone needs a clinical lead to sign for patient safety',
-    snapshot: caseIn('assessing', { signoffs: without('patient_safety_clear') }),
-    target: 'standalone',
-    missing: ['Needs a valid sign-off from a clinical lead (patient safety).'],
-  },
-  {
-    rule: 'a stale sign-off (content changed since) is left out by the caller and so missing',
-    snapshot: caseIn('assessing', { signoffs: without('technical_readiness') }),
-    target: 'standalone',
-    missing: ['Needs a valid sign-off from a biomed engineer (technical readiness).'],
-  },
-  {
-    rule: 'standalone needs two different people for patient safety and technical readiness',
-    snapshot: caseIn('assessing', {
-      signoffs: [
-        signoff('patient_safety_clear', { userId: 9, role: 'clinical_lead' }),
-        signoff('technical_readiness', { userId: 9, role: 'biomed' }),
-      ],
-    }),
-    target: 'standalone',
-    missing: [
-      'Two different people must sign: the sign-offs of a clinical lead (patient safety) and a biomed engineer (technical readiness) are by the same person. Ask another person to give one of them.',
-    ],
-  },
+  answered(
+    'standalone needs the backup checklist complete',
+    toStandalone,
+    ['backup', { config_backup_taken: undefined }],
+    "The backup checklist is not complete: 'Configuration backup taken' is unanswered.",
+  ),
+  answered(
+    'standalone needs the backup verified, not only taken',
+    toStandalone,
+    ['backup', { backup_verified: 'not_verified' }],
+    "The backup checklist is not complete: 'Backup verified' is answered 'Not verified'; it needs 'Yes, checksum compared' or 'Yes, a restore test passed'.",
+  ),
+  answered(
+    'standalone needs who and when for each backup step',
+    toStandalone,
+    ['backup', { config_backup_by: undefined, config_backup_at: 'yesterday' }],
+    "The backup checklist is not complete: 'Done by (name)' is unanswered; 'Taken at' must be a date and time with its time zone, like 2017-08-03T08:30:00+02:00.",
+  ),
   // standalone → patching: the downtime log is final and the backup is taken again.
-  {
-    rule: 'patching needs the standalone operation log complete',
-    snapshot: caseIn('standalone', {
-      answers: withAnswers('standalone_operation', { removable_media: 'unscanned' }),
-    }),
-    target: 'patching',
-    missing: [
-      "The standalone operation log is not complete: 'Removable media' is answered 'Some were used without a scan'; it needs 'All removable media were scanned before use' or 'No removable media were used'.",
-    ],
-  },
+  answered(
+    'patching needs the standalone operation log complete',
+    toPatching,
+    ['standalone_operation', { removable_media: 'unscanned' }],
+    "The standalone operation log is not complete: 'Removable media' is answered 'Some were used without a scan'; it needs 'All removable media were scanned before use' or 'No removable media were used'.",
+  ),
   {
     rule: 'patching needs the backup taken again since the device went standalone',
     snapshot: caseIn('standalone', { stateEnteredAt: minutesAgo(17) }),
@@ -250,30 +252,25 @@ export const guardRows: GuardRow[] = [
     ],
   },
   // patching → verifying: the patch record, with the fix installed.
-  {
-    rule: 'verifying needs the patch record: a remote update needs its time-boxed window, engineer, start and end',
-    snapshot: caseIn('patching', {
-      answers: withAnswers('patch_record', {
+  answered(
+    'verifying needs the patch record: a remote update needs its time-boxed window, engineer, start and end',
+    toVerifying,
+    [
+      'patch_record',
+      {
         update_method: 'remote',
         remote_window_opens_at: minutesAgo(60),
         remote_window_closes_at: minutesAgo(90),
-      }),
-    }),
-    target: 'verifying',
-    missing: [
-      `The patch record is not complete: 'Vendor engineer', 'Remote session started', 'Remote session ended' and 'Remote path closed again after the session' are unanswered; 'Remote window closes' (${minutesAgo(90)}) is before 'Remote window opens' (${minutesAgo(60)}).`,
+      },
     ],
-  },
-  {
-    rule: 'verifying needs the fix installed',
-    snapshot: caseIn('patching', {
-      answers: withAnswers('patch_record', { patch_result: 'not_installed' }),
-    }),
-    target: 'verifying',
-    missing: [
-      "The patch record does not fit this step: 'Result' is 'Not installed (rolled back or postponed)'; verifying needs 'Installed'.",
-    ],
-  },
+    `The patch record is not complete: 'Vendor engineer', 'Remote session started', 'Remote session ended' and 'Remote path closed again after the session' are unanswered; 'Remote window closes' (${minutesAgo(90)}) is before 'Remote window opens' (${minutesAgo(60)}).`,
+  ),
+  answered(
+    'verifying needs the fix installed',
+    toVerifying,
+    ['patch_record', { patch_result: 'not_installed' }],
+    "The patch record does not fit this step: 'Result' is 'Not installed (rolled back or postponed)'; verifying needs 'Installed'.",
+  ),
   {
     rule: 'going back to assessing needs the patch recorded as not installed',
     snapshot: caseIn('patching'),
@@ -283,87 +280,39 @@ export const guardRows: GuardRow[] = [
     ],
   },
   // verifying → reconnecting: every check passes, biomed + IT security.
-  {
-    rule: 'reconnecting needs every verification check to pass',
-    snapshot: caseIn('verifying', {
-      answers: withAnswers('verification', { daily_qc_passed: false }),
-    }),
-    target: 'reconnecting',
-    missing: [
-      "The verification is not complete: 'Daily QC passed' is answered 'No'; it needs 'Yes'.",
-    ],
-  },
-  {
-    rule: 'reconnecting needs IT security to sign the verification',
-    snapshot: caseIn('verifying', { signoffs: without('verification_it') }),
-    target: 'reconnecting',
-    missing: ['Needs a valid sign-off from IT security (verification).'],
-  },
-  {
-    rule: 'reconnecting needs two different people for the two verification sign-offs',
-    snapshot: caseIn('verifying', {
-      signoffs: [
-        signoff('verification_biomed', { userId: 5, role: 'biomed' }),
-        signoff('verification_it', { userId: 5, role: 'it_security' }),
-      ],
-    }),
-    target: 'reconnecting',
-    missing: [
-      'Two different people must sign: the sign-offs of a biomed engineer (verification) and IT security (verification) are by the same person. Ask another person to give one of them.',
-    ],
-  },
+  answered(
+    'reconnecting needs every verification check to pass',
+    toReconnecting,
+    ['verification', { daily_qc_passed: false }],
+    "The verification is not complete: 'Daily QC passed' is answered 'No'; it needs 'Yes'.",
+  ),
   // reconnecting → returned_to_service: the backlog matches the downtime log; IT security approves.
-  {
-    rule: 'returned_to_service needs the backlog count to match the downtime log',
-    snapshot: caseIn('reconnecting', {
-      answers: withAnswers('reconnection', { backlog_sent_count: 12 }),
-    }),
-    target: 'returned_to_service',
-    missing: [
-      "The reconnection checklist is not complete: 'Backlog studies sent to PACS' (12) does not match 'Studies done locally (from the downtime log)' (14).",
-    ],
-  },
-  {
-    rule: 'returned_to_service needs temporary registrations reconciled when there were any',
-    snapshot: caseIn('reconnecting', {
-      answers: withAnswers('reconnection', { reconciliation_done: undefined }),
-    }),
-    target: 'returned_to_service',
-    missing: [
-      "The reconnection checklist is not complete: 'Temporary registrations reconciled with the real orders' is unanswered.",
-    ],
-  },
-  {
-    rule: 'returned_to_service needs IT security to approve the reconnection',
-    snapshot: caseIn('reconnecting', { signoffs: without('reconnect_approval') }),
-    target: 'returned_to_service',
-    missing: ['Needs a valid sign-off from IT security (reconnection approval).'],
-  },
+  answered(
+    'returned_to_service needs the backlog count to match the downtime log',
+    toReturned,
+    ['reconnection', { backlog_sent_count: 12 }],
+    "The reconnection checklist is not complete: 'Backlog studies sent to PACS' (12) does not match 'Studies done locally (from the downtime log)' (14).",
+  ),
+  answered(
+    'returned_to_service needs temporary registrations reconciled when there were any',
+    toReturned,
+    ['reconnection', { reconciliation_done: undefined }],
+    "The reconnection checklist is not complete: 'Temporary registrations reconciled with the real orders' is unanswered.",
+  ),
   // quarantined → restoring → verifying.
-  {
-    rule: 'restoring needs the evidence preserved, settings unchanged',
-    snapshot: caseIn('quarantined', {
-      answers: withAnswers('evidence_preservation', { settings_left_unchanged: false }),
-    }),
-    target: 'restoring',
-    missing: [
-      "The evidence preservation checklist is not complete: 'Settings left unchanged' is answered 'No'; it needs 'Yes'.",
-    ],
-  },
-  {
-    rule: 'verifying after restoring needs the re-imaging complete',
-    snapshot: caseIn('restoring', {
-      answers: withAnswers('reimaging', { patched_before_network: undefined }),
-    }),
-    target: 'verifying',
-    missing: [
-      "The re-imaging checklist is not complete: 'Patched to the advisory's remediation before any network connection' is unanswered.",
-    ],
-  },
-  {
-    rule: 'verifying after restoring needs IT security to release the device from quarantine',
-    snapshot: caseIn('restoring', { signoffs: without('quarantine_release') }),
-    target: 'verifying',
-    missing: ['Needs a valid sign-off from IT security (release from quarantine).'],
-  },
+  answered(
+    'restoring needs the evidence preserved, settings unchanged',
+    toRestoring,
+    ['evidence_preservation', { settings_left_unchanged: false }],
+    "The evidence preservation checklist is not complete: 'Settings left unchanged' is answered 'No'; it needs 'Yes'.",
+  ),
+  answered(
+    'verifying after restoring needs the re-imaging complete',
+    restoredToVerifying,
+    ['reimaging', { patched_before_network: undefined }],
+    "The re-imaging checklist is not complete: 'Patched to the advisory's remediation before any network connection' is unanswered.",
+  ),
+  // The sign-offs of every step.
+  ...signoffRows,
+  ...samePersonRows,
 ];
