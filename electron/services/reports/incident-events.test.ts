@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditEvent } from '../audit/append';
 import { testNow } from '../cases/test/case-test-setup';
+import { endedWithAppCondition } from '../db/migrations/020-sessions-ended-with-app';
 import { pdfWords } from '../pdf/words';
 import { endSessionsLeftOpen } from '../people/sessions-left-open';
 import { signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 import { activitySentence } from './activity-words';
-import { incidentEventsSql, readIncidentEvents } from './incident-events';
+import {
+  incidentEventsSql,
+  readIncidentEvents,
+  readSessionsEndedWithApp,
+  sessionsEndedWithAppSql,
+} from './incident-events';
 
 const operator = { kind: 'operator', osUser: 'night-shift' } as const;
 let rt: TestRuntime;
@@ -113,5 +119,54 @@ describe('the events of an incident', () => {
       operationalPeriod: { start: '2017-08-04T00:00:00Z', end: '2017-08-04T23:59:59Z' },
     });
     expect(later.entries.find((e) => e.person.userId === biomed.id)).toBeUndefined();
+  });
+
+  it('find the sessions ended with the app through their index, the same a pass over every user event finds', () => {
+    const { db } = rt.services;
+    // Events that name the reason but are no such end: another end, and a name that is the word.
+    db.transaction(() => {
+      for (const [action, payload] of [
+        ['session.ended', { reason: 'signed_out', note: 'process_ended' }],
+        ['user.updated', { displayName: 'process_ended' }],
+      ] as const) {
+        appendAuditEvent(db, new Date(testNow), {
+          actor: { userId: null, role: 'system' },
+          action,
+          entityType: 'user',
+          entityId: 1,
+          payload,
+        });
+      }
+    })();
+    const expected = (
+      db
+        .prepare(`SELECT id, body FROM audit_events WHERE entity_type = 'user' ORDER BY id`)
+        .raw()
+        .all() as [number, string][]
+    )
+      .filter(([, body]) => {
+        const b = JSON.parse(body) as { action: string; payload: { reason?: string } };
+        return b.action === 'session.ended' && b.payload.reason === 'process_ended';
+      })
+      .map(([id]) => id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(readSessionsEndedWithApp(db, null).map((e) => e.id)).toEqual(expected);
+    // Only the index of those ends is read, not every user event.
+    const plan = (
+      db.prepare(`EXPLAIN QUERY PLAN ${sessionsEndedWithAppSql}`).all({
+        reason: 'process_ended',
+        start: null,
+        end: null,
+      }) as { detail: string }[]
+    ).map((p) => p.detail);
+    expect(plan).toEqual(['SCAN audit_events USING INDEX audit_events_ended_with_app']);
+    const indexed = db
+      .prepare(
+        `SELECT count(*) FROM audit_events INDEXED BY audit_events_ended_with_app
+          WHERE ${endedWithAppCondition}`,
+      )
+      .pluck()
+      .get() as number;
+    expect(indexed).toBe(expected.length + 2);
   });
 });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AuditEventBody } from '../../api/domains/system';
+import { endedWithAppCondition } from '../db/migrations/020-sessions-ended-with-app';
 import { processEndedReason } from '../people/sessions-left-open';
 
 /**
@@ -157,20 +158,23 @@ export function payloadOf(event: IncidentEvent): Record<string, unknown> {
  * `process_ended`, see people/sessions-left-open.ts) within `period`: the people signed in at this
  * station when the app stopped. Sign-ins and sign-outs are no activity of an incident, but a
  * session the app did not live to end is, so the activity log shows it in the person's position.
+ * They are found through their own index (migration 020), so the bodies of a station's other user
+ * events (every sign-in, sign-out and hand-over) are not read.
  */
+export const sessionsEndedWithAppSql = `
+  SELECT id, body ->> '$.time', body ->> '$.actorUserId', body ->> '$.actorRole'
+    FROM audit_events INDEXED BY audit_events_ended_with_app
+   WHERE ${endedWithAppCondition}
+     AND body ->> '$.action' = 'session.ended' AND body ->> '$.payload.reason' = @reason
+     AND (@start IS NULL OR body ->> '$.time' BETWEEN @start AND @end)
+   ORDER BY id`;
+
 export function readSessionsEndedWithApp(
   db: Database.Database,
   period: { start: string; end: string } | null,
 ): IncidentEvent[] {
   const rows = db
-    .prepare(
-      `SELECT e.id, e.body ->> '$.time', e.body ->> '$.actorUserId', e.body ->> '$.actorRole'
-         FROM audit_events e
-        WHERE e.entity_type = 'user' AND e.body ->> '$.action' = 'session.ended'
-          AND e.body ->> '$.payload.reason' = @reason
-          AND (@start IS NULL OR e.body ->> '$.time' BETWEEN @start AND @end)
-        ORDER BY e.id`,
-    )
+    .prepare(sessionsEndedWithAppSql)
     .raw()
     .all({
       reason: processEndedReason,

@@ -18,6 +18,7 @@ import { migration016 } from './016-case-held-elsewhere';
 import { migration017 } from './017-case-transfers';
 import { migration018 } from './018-case-request-assign';
 import { migration019 } from './019-case-handovers';
+import { migration020 } from './020-sessions-ended-with-app';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   migration017,
   migration018,
   migration019,
+  migration020,
 ];
 
 for (const [i, m] of migrations.entries()) {
