@@ -164,7 +164,7 @@ const germanErrors: Record<string, string> = de.serviceErrors;
 const germanTerms: Record<string, string> = de.serviceTerms;
 const germanRoles: Record<string, string> = pdfDe.pdf.roles;
 const germanMissing = missingCatalogueLookup(missingDe.missingWords);
-const germanGate = catalogueLookup(gateDe);
+const germanGate = catalogueLookup(gateDe, 'de');
 
 /**
  * The sentence in a language, for what the services print in the reader's language (a German

@@ -1,10 +1,13 @@
 import en from './i18n/gate.en.json' with { type: 'json' };
+import type { Language } from './languages';
+import { formatDecimal } from './number-format';
 
 /**
  * The patient-safety gate's reasons and notes as words of a catalogue beside the API
  * (electron/api/i18n/gate.*.json): the gate words its English sentences from here, and the case
  * page and the PDFs say the same in their language from the key and values. Times, minutes and
- * names are values, formatted by the gate (the facility's clock).
+ * names are values, formatted by the gate (the facility's clock); numbers with decimals are
+ * values formatted by the reader (a German station reads "0,74 Halbwertszeiten").
  */
 export type GateWordKey = keyof typeof en.gateReasons;
 
@@ -15,10 +18,25 @@ export interface GateWords {
   words?: Record<string, GateWords>;
   /** Values that are lists of catalogue words, joined with the reader's "and". */
   lists?: Record<string, GateWordKey[]>;
+  /** Numbers shown with `digits` decimals in the reader's number format (the half-lives). */
+  decimals?: Record<string, { value: number; digits: number }>;
 }
 
-/** Looks one key up in the reader's catalogue, filling in values. */
-export type GateLookup = (key: GateWordKey, values: Record<string, string | number>) => string;
+/**
+ * Looks one key up in the reader's catalogue, filling in values; its `language` formats the
+ * numbers the words carry.
+ */
+export type GateLookup = ((key: GateWordKey, values: Record<string, string | number>) => string) & {
+  language: Language;
+};
+
+/** A lookup in `language` from a function that fills in one key (i18next's `t`, a catalogue). */
+export function gateLookup(
+  language: Language,
+  words: (key: GateWordKey, values: Record<string, string | number>) => string,
+): GateLookup {
+  return Object.assign(words, { language });
+}
 
 /** "a", "a and b", "a, b and c". */
 function joined(items: readonly string[], and: string): string {
@@ -38,15 +56,19 @@ export function gateSentence(words: GateWords, lookup: GateLookup): string {
       lookup('and', {}),
     );
   }
+  for (const [name, { value, digits }] of Object.entries(words.decimals ?? {})) {
+    values[name] = formatDecimal(value, lookup.language, digits);
+  }
   return lookup(words.key, values);
 }
 
 /** A lookup in one of the gate's catalogues (the services' English, a PDF's language). */
-export function catalogueLookup(catalogue: typeof en): GateLookup {
-  return (key, values) =>
+export function catalogueLookup(catalogue: typeof en, language: Language): GateLookup {
+  return gateLookup(language, (key, values) =>
     catalogue.gateReasons[key].replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
       String(values[name] ?? ''),
-    );
+    ),
+  );
 }
 
-export const englishGate = catalogueLookup(en);
+export const englishGate = catalogueLookup(en, 'en');

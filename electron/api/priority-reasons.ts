@@ -1,4 +1,5 @@
 import type { Language } from './languages';
+import { formatDecimal } from './number-format';
 
 /**
  * Why a case's priority is what it is, as codes with their values rather than sentences: each
@@ -35,21 +36,6 @@ export interface PriorityReason {
   score?: number;
 }
 
-/** Made once per language and precision: 10,000 cases' reasons are worded in one request. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(language: Language, digits: number): Intl.NumberFormat {
-  const key = `${language}:${digits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(language, {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
 /**
  * The values a reason's text interpolates, formatted for the language (a German station reads
  * "EPSS 0,94"). One rule for every place that words a reason.
@@ -58,11 +44,11 @@ export function priorityReasonValues(
   reason: PriorityReason,
   language: Language,
 ): Record<string, string> {
-  const number = numberFormat(language, reason.code === 'epss' ? 2 : 1);
+  const digits = reason.code === 'epss' ? 2 : 1;
   return {
     date: reason.date ?? '',
     cves: (reason.cves ?? []).join(', '),
     cve: reason.cve ?? '',
-    score: reason.score === undefined ? '' : number.format(reason.score),
+    score: reason.score === undefined ? '' : formatDecimal(reason.score, language, digits),
   };
 }

@@ -17,7 +17,7 @@ export function germanMissing(words: MissingWords): string {
   return missingSentence(
     words,
     missingCatalogueLookup(deMissing.missingWords),
-    catalogueLookup(deGate),
+    catalogueLookup(deGate, 'de'),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { CaseState } from '../../api/domains/cases';
 import type { BriefingReport } from '../../api/domains/reports';
+import { formatCvss } from '../../api/number-format';
 import { activitySentence } from '../reports/activity-words';
 import { priorityReasonText } from '../threats/priority-words';
 import type { PdfBlock } from './model';
@@ -64,7 +65,9 @@ export function briefingBlocks(r: BriefingReport, tz: string | undefined, t: Pdf
       rows: s.advisories.map((a) => [
         t('reports.advisoryRevision', { trackingId: a.trackingId, version: a.version }),
         a.title,
-        a.cves.map((c) => `${c.cve}${c.cvss === null ? '' : ` (${c.cvss})`}`).join(', '),
+        a.cves
+          .map((c) => `${c.cve}${c.cvss === null ? '' : ` (${formatCvss(c.cvss, t.language)})`}`)
+          .join(', '),
         String(a.caseCount),
       ]),
     },

@@ -12,6 +12,7 @@ import { checklistBlocks, historyBlock, signOffBlocks } from './case-blocks';
 import type { AuditReference, PdfBlock, PdfDocumentModel, Tone } from './model';
 import type { Language } from '../../api/languages';
 import { localizeCaseDetail } from '../../api/playbook-words';
+import { formatCvss } from '../../api/number-format';
 import { formatTime } from './text';
 import { gateSentence } from '../../api/gate-words';
 import { gateLookups, pdfWords, type PdfWords } from './words';
@@ -125,7 +126,7 @@ function advisoryBlocks(detail: CaseDetail, timeZone: string | undefined, t: Pdf
         c.cve ?? '—',
         c.cvss === null
           ? '—'
-          : `${c.cvss.toFixed(1)}${c.severity ? ` ${severityWord(t, c.severity)}` : ''}`,
+          : `${formatCvss(c.cvss, t.language)}${c.severity ? ` ${severityWord(t, c.severity)}` : ''}`,
         [
           { text: join([c.title, c.cwe], ' · ') || '—' },
           ...(c.vector ? [{ text: c.vector, style: 'small' as const }] : []),

@@ -57,7 +57,8 @@ describe('German PDFs', () => {
   it('print a device’s recorded criticality in German on the case PDF', async () => {
     const text = await exported('exports.casePdf', { caseId: demoCase(t.demo, 'NM-0001') });
     expect(text).toMatch(/Kritisch/);
-    expect(text).toContain('9.8 kritisch');
+    expect(text).toContain('9,8 kritisch');
+    expect(text).not.toMatch(/\b9\.8\b/);
     expect(text).not.toMatch(/\bcritical\b/);
   });
 

@@ -69,8 +69,8 @@ export function roleWord(t: PdfWords, role: string): string {
 
 /** The patient-safety gate's reasons in a document's language (their catalogue is the gate's). */
 export const gateLookups: Record<Language, GateLookup> = {
-  en: catalogueLookup(gateEn),
-  de: catalogueLookup(gateDe),
+  en: catalogueLookup(gateEn, 'en'),
+  de: catalogueLookup(gateDe, 'de'),
 };
 
 /** Where a device stands, in the document's language. */

@@ -19,7 +19,7 @@ import {
 } from './test/workflow-fixtures';
 
 const germanMissing = (words: MissingWords) =>
-  missingSentence(words, missingCatalogueLookup(deMissing.missingWords), catalogueLookup(de));
+  missingSentence(words, missingCatalogueLookup(deMissing.missingWords), catalogueLookup(de, 'de'));
 
 /** The gate's table, read against PRODUCT.md's "patient-safety gate". Times are UTC unless said. */
 
@@ -129,9 +129,9 @@ describe('the patient-safety gate', () => {
     ]);
     expect(result.notes).toHaveLength(1);
     // The case page and the PDFs say the same in German from the same words.
-    const german = catalogueLookup(de);
+    const german = catalogueLookup(de, 'de');
     expect(result.reasonWords.map((w) => gateSentence(w, german))[1]).toBe(
-      'Eine mit Ga-68 um 08:10 injizierte Person wartet noch: 50 min seit der Injektion (0.74 Halbwertszeiten), 40 min bleiben im Aufnahmefenster. Danach diese Person untersuchen oder verlegen (Nr. 2 von 3).',
+      'Eine mit Ga-68 um 08:10 injizierte Person wartet noch: 50 min seit der Injektion (0,74 Halbwertszeiten), 40 min bleiben im Aufnahmefenster. Danach diese Person untersuchen oder verlegen (Nr. 2 von 3).',
     );
     expect(result.reasonWords.map((w) => gateSentence(w, englishGate))).toEqual(result.reasons);
     expect(gateSentence(result.noteWords[0] ?? { key: 'and', params: {} }, german)).toMatch(

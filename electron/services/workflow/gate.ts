@@ -165,10 +165,10 @@ export function evaluatePatientSafetyGate(
         radionuclide: p.radionuclide,
         at: clock(new Date(p.injectedAt)),
         elapsed: formatMinutes(p.elapsedMinutes),
-        halfLives: p.halfLivesElapsed.toFixed(2),
         left: formatMinutes(p.minutesLeftInWindow),
       },
       words: { action },
+      decimals: { halfLives: { value: p.halfLivesElapsed, digits: 2 } },
     });
   });
   for (const p of ordered.filter((q) => q.windowPassed)) {

@@ -14,7 +14,11 @@ import {
 } from '../../api/missing-words';
 
 const germanMissing = (words: MissingWords) =>
-  missingSentence(words, missingCatalogueLookup(deMissing.missingWords), catalogueLookup(deGate));
+  missingSentence(
+    words,
+    missingCatalogueLookup(deMissing.missingWords),
+    catalogueLookup(deGate, 'de'),
+  );
 
 describe('every guard', () => {
   it.each(rows.map((r) => [r.rule, r] as const))('%s', (_rule, row) => {

@@ -1,4 +1,6 @@
 import type { TFunction } from 'i18next';
+import type { Language } from '../../../electron/api/languages';
+import { formatCvss } from '../../../electron/api/number-format';
 import { versConstraints } from '../../../electron/api/version-range-words';
 import { formatDate } from '../cases/time-format';
 
@@ -7,9 +9,9 @@ export function shortDate(iso: string): string {
   return formatDate(iso);
 }
 
-/** CVSS base score with one decimal, as advisories print it. */
-export function cvssText(score: number | null): string | undefined {
-  return score === null ? undefined : score.toFixed(1);
+/** CVSS base score with one decimal, as advisories print it, in the station's number format. */
+export function cvssText(score: number | null, language: Language): string | undefined {
+  return score === null ? undefined : formatCvss(score, language);
 }
 
 /** The CVSS v3 band of a score, for the badge colour (the number is always shown too). */

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../electron/api/domains/cases';
+import { formatCvss } from '../../../electron/api/number-format';
+import { stationLanguage } from '../threats/priority-words';
 import { StateBadge } from './StateBadge';
 import { formatDateTime } from './time-format';
 
@@ -15,7 +17,8 @@ export function deviceLocation(device: CaseDetail['device']): string {
 
 /** Which device, under which advisory revision, in which state: what a technologist checks first. */
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = stationLanguage(i18n.resolvedLanguage);
   const { device, advisory } = detail;
   return (
     <header className="case-header">
@@ -42,7 +45,9 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
             <li key={c.cve ?? n} className="cve" title={c.vector ?? undefined}>
               {c.cve ?? t('cases.header.noCve')}
               {c.cvss !== null ? (
-                <span className="cvss">{t('cases.header.cvss', { score: c.cvss.toFixed(1) })}</span>
+                <span className="cvss">
+                  {t('cases.header.cvss', { score: formatCvss(c.cvss, language) })}
+                </span>
               ) : null}
             </li>
           ))}
@@ -65,7 +70,8 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
 
 /** The advisory in full: the vendor's advice, the ports, the vulnerabilities. */
 export function AdvisoryDetails({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = stationLanguage(i18n.resolvedLanguage);
   const { advisory } = detail;
   return (
     <section className="case-panel" aria-labelledby="advisory-title">
@@ -89,7 +95,7 @@ export function AdvisoryDetails({ detail }: { detail: CaseDetail }) {
             <li key={c.cve ?? n}>
               <strong>{c.cve}</strong> {c.title}
               {c.cvss !== null
-                ? ` — ${t('cases.header.cvss', { score: c.cvss.toFixed(1) })} ${c.severity ?? ''}`
+                ? ` — ${t('cases.header.cvss', { score: formatCvss(c.cvss, language) })} ${c.severity ?? ''}`
                 : ''}
               {c.vector ? <code className="cvss-vector">{c.vector}</code> : null}
             </li>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { GateView } from '../../../electron/api/domains/cases';
-import { gateSentence, type GateLookup } from '../../../electron/api/gate-words';
-import { missingLine } from '../components/error-words';
+import { gateSentence } from '../../../electron/api/gate-words';
+import { formatDecimal } from '../../../electron/api/number-format';
+import { gateWords, missingLine } from '../components/error-words';
 import { formatDateTime, formatMinutes } from './time-format';
 import { ColumnHeads } from '../components/ColumnHeads';
 
@@ -14,7 +15,7 @@ export function GatePanel({ gate }: { gate: GateView }) {
   const { t } = useTranslation();
   const { t: heads } = useTranslation(undefined, { keyPrefix: 'cases.gate' });
   // The gate's words, in the station's language (the key comes from the services' catalogue).
-  const lookup: GateLookup = (key, values) => t(`gateReasons.${key}`, values);
+  const lookup = gateWords(t);
   return (
     <section
       className={`case-panel gate gate-${gate.verdict}`}
@@ -83,7 +84,7 @@ export function GatePanel({ gate }: { gate: GateView }) {
                   <span className="decay-sub">
                     {t('cases.gate.sinceInjection', {
                       time: formatMinutes(t, p.elapsedMinutes),
-                      halfLives: p.halfLivesElapsed.toFixed(2),
+                      halfLives: formatDecimal(p.halfLivesElapsed, lookup.language, 2),
                     })}
                   </span>
                 </td>

@@ -1,11 +1,12 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import {
   errorWordsOf,
   schemaWordsOf,
   wordedParams,
   type ErrorWords,
 } from '../../../electron/api/error-words';
-import type { GateLookup } from '../../../electron/api/gate-words';
+import { gateLookup, type GateLookup } from '../../../electron/api/gate-words';
+import { languages } from '../../../electron/api/languages';
 import { missingSentence, type MissingWords } from '../../../electron/api/missing-words';
 import type { ApiError } from '../api/client';
 
@@ -50,11 +51,20 @@ export function fieldName(t: TFunction, path: readonly (string | number)[]): str
 }
 
 /**
+ * The gate's words in the station's language, its numbers in the station's format: `t` words
+ * them, the app's one i18next instance says which language that is (English until it is set up).
+ */
+export function gateWords(t: TFunction): GateLookup {
+  const language = languages.find((l) => l === i18next.resolvedLanguage) ?? 'en';
+  return gateLookup(language, (key, values) => t(`gateReasons.${key}`, values));
+}
+
+/**
  * One line of what a step or the gate still needs, in the station's language (the key and its
  * values come from the services' catalogue, electron/api/i18n/missing.*.json).
  */
 export function missingLine(t: TFunction, words: MissingWords): string {
-  const gate: GateLookup = (key, values) => t(`gateReasons.${key}`, values);
+  const gate = gateWords(t);
   return missingSentence(
     words,
     (key, values) => t(`missingWords.${key}` as 'missingWords.and', values),

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { activitySentence } from '../../../electron/api/activity-sentence';
 import { caseStates } from '../../../electron/api/domains/cases';
 import type { BriefingReport } from '../../../electron/api/domains/reports';
+import { formatCvss } from '../../../electron/api/number-format';
 import { formatDateTime } from '../cases/time-format';
 import { HicsTotals, ReportList, ReportListSection, ReportSection } from './ReportParts';
 import { priorityNumber, reasonsText, stationLanguage } from '../threats/priority-words';
@@ -54,7 +55,9 @@ export function BriefingView({ report }: { report: BriefingReport }) {
                 </th>
                 <td>
                   {a.cves
-                    .map((c) => (c.cvss === null ? c.cve : `${c.cve} (CVSS ${c.cvss})`))
+                    .map((c) =>
+                      c.cvss === null ? c.cve : `${c.cve} (CVSS ${formatCvss(c.cvss, language)})`,
+                    )
                     .join(', ')}
                 </td>
                 <td>{a.caseCount}</td>

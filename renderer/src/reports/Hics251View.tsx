@@ -6,15 +6,15 @@ import { formatDateTime } from '../cases/time-format';
 import { HicsTotals, NoRows } from './ReportParts';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { pdfLookup } from '../components/report-words';
+import { gateWords } from '../components/error-words';
 import { hics251RowWords } from '../../../electron/api/hics251-words';
-import type { GateLookup } from '../../../electron/api/gate-words';
 
 /** HICS 251 Facility System Status: one line per device, worst status first. */
 export function Hics251View({ report }: { report: Hics251Report }) {
   const { t } = useTranslation();
   const { t: heads } = useTranslation(undefined, { keyPrefix: 'board.reports.hics251' });
   const lookup = pdfLookup(t);
-  const gate: GateLookup = (key, values) => t(`gateReasons.${key}`, values);
+  const gate = gateWords(t);
   return (
     <>
       <HicsTotals counts={report.totals} label={t('board.reports.hics251.totals')} />

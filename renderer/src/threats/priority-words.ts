@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import english from '../../../electron/api/i18n/priority.en.json';
 import { languages, type Language } from '../../../electron/api/languages';
+import { formatDecimal } from '../../../electron/api/number-format';
 import { priorityReasonValues, type PriorityReason } from '../../../electron/api/priority-reasons';
 
 /** The station's language as the API knows it (English when i18next reports something else). */
@@ -24,8 +25,5 @@ export function reasonsText(t: TFunction, language: Language, reasons: PriorityR
 
 /** The priority itself, one decimal in the station's number format ("97,3" in German). */
 export function priorityNumber(language: Language, value: number): string {
-  return new Intl.NumberFormat(language, {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(value);
+  return formatDecimal(value, language, 1);
 }
