@@ -1,18 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { WaitingTransfer, WaitingTransferReason } from '../../api/domains/exchange';
-import { systemActor } from '../audit/append';
-import { mutate, type Services } from '../core/context';
+import type { Services } from '../core/context';
 import { reopenHandedBack } from './case-handback';
-import {
-  carrySignoffs,
-  copyWork,
-  insertTakenOver,
-  localUser,
-  receivedEvent,
-  remoteStaffId,
-  type LocalRefs,
-  type RemoteCase,
-} from './case-work';
+import { receiveCase, type LocalRefs, type RemoteCase } from './case-work';
 
 /**
  * The receiving side of a case handed on (case-transfer.ts): a case another station handed to
@@ -125,15 +115,11 @@ export function waitingTransfers(db: Database.Database, selfId: string): Waiting
   return out;
 }
 
-/** Open here the case `c` another station handed to this one, with its audit event. */
+/** Open here, as a case of its own, the case `c` another station handed to this one. */
 function adoptCase(services: Services, c: RemoteCase, refs: LocalRefs): void {
-  const { db, clock } = services;
-  const now = clock.now().toISOString();
-  const assigneeStaffId = remoteStaffId(db, c.station_id, c.assignee_user_id);
-  const assignee = localUser(db, assigneeStaffId);
-  mutate({ services, actor: systemActor }, () => {
-    const id = Number(
-      db
+  receiveCase(services, c, refs, (now, assignee) =>
+    Number(
+      services.db
         .prepare(
           `INSERT INTO cases (incident_id, device_id, advisory_id, advisory_revision_id,
              template_id, template_version, state, state_entered_at, recheck_at,
@@ -153,12 +139,8 @@ function adoptCase(services: Services, c: RemoteCase, refs: LocalRefs): void {
           c.station_id,
           c.id,
         ).lastInsertRowid,
-    );
-    copyWork(db, c, id);
-    insertTakenOver(db, c, id, now, false);
-    const signoffs = carrySignoffs(db, c, id, refs.advisory);
-    return { value: id, audit: receivedEvent(c, id, assignee, signoffs, false) };
-  });
+    ),
+  );
 }
 
 /**

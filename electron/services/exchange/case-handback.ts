@@ -1,15 +1,5 @@
-import { systemActor } from '../audit/append';
-import { mutate, type Services } from '../core/context';
-import {
-  carrySignoffs,
-  copyWork,
-  insertTakenOver,
-  localUser,
-  receivedEvent,
-  remoteStaffId,
-  type LocalRefs,
-  type RemoteCase,
-} from './case-work';
+import type { Services } from '../core/context';
+import { receiveCase, type LocalRefs, type RemoteCase } from './case-work';
 
 /**
  * A case handed back: this station handed its case on (A → B), and the station working it now
@@ -26,10 +16,8 @@ export function reopenHandedBack(
   refs: LocalRefs,
   caseId: number,
 ): void {
-  const { db, clock } = services;
-  const now = clock.now().toISOString();
-  const assignee = localUser(db, remoteStaffId(db, c.station_id, c.assignee_user_id));
-  mutate({ services, actor: systemActor }, () => {
+  receiveCase(services, c, refs, (now, assignee) => {
+    const { db } = services;
     db.prepare(
       `UPDATE cases SET (template_id, template_version, state, state_entered_at, recheck_at,
                          kev_review_catalog) =
@@ -46,9 +34,6 @@ export function reopenHandedBack(
          (SELECT 1 FROM station_case_answers a WHERE a.station_id = ? AND a.case_id = ?
              AND a.section_id = case_answers.section_id AND a.item_id = case_answers.item_id)`,
     ).run(caseId, c.station_id, c.id);
-    copyWork(db, c, caseId);
-    insertTakenOver(db, c, caseId, now, true);
-    const signoffs = carrySignoffs(db, c, caseId, refs.advisory);
-    return { value: caseId, audit: receivedEvent(c, caseId, assignee, signoffs, true) };
+    return caseId;
   });
 }

@@ -3,6 +3,7 @@ import type { CaseState } from '../../api/domains/cases';
 import { systemActor, type AuditInput } from '../audit/append';
 import { insertStayingHistory } from '../cases/case-store';
 import { canonicalJson } from '../audit/hash';
+import { mutate, type Services } from '../core/context';
 import { contentHash } from '../people/insert-signoff';
 
 /**
@@ -32,12 +33,37 @@ export interface LocalRefs {
 }
 
 /**
+ * Open here (or reopen, when it is handed back) the case `c` another station handed to this one,
+ * in one audited change: `writeCase` writes the case's own row and returns its ID; its work, the
+ * entry that it was taken over, its sign-offs and the `case.received` event follow, the same for
+ * both.
+ */
+export function receiveCase(
+  services: Services,
+  c: RemoteCase,
+  refs: LocalRefs,
+  writeCase: (at: string, assignee: number | null) => number,
+): void {
+  const { db, clock } = services;
+  const now = clock.now().toISOString();
+  const back = refs.handedBack !== null;
+  const assignee = localUser(db, remoteStaffId(db, c.station_id, c.assignee_user_id));
+  mutate({ services, actor: systemActor }, () => {
+    const id = writeCase(now, assignee);
+    copyWork(db, c, id);
+    insertTakenOver(db, c, id, now, back);
+    const signoffs = carrySignoffs(db, c, id, refs.advisory);
+    return { value: id, audit: receivedEvent(c, id, assignee, signoffs, back) };
+  });
+}
+
+/**
  * The other station's answers and history entries, added to the case here. Entries made here
  * earlier, or at a third station, keep the station they name; an entry the case already has
  * (one this station made before handing it on: the same event, states, time and detail) is not
  * added twice.
  */
-export function copyWork(db: Database.Database, c: RemoteCase, caseId: number): void {
+function copyWork(db: Database.Database, c: RemoteCase, caseId: number): void {
   db.prepare(
     `INSERT INTO case_answers (case_id, section_id, item_id, value, answered_by, answered_role,
        answered_at, station_name, answered_by_name)
@@ -74,7 +100,7 @@ export function copyWork(db: Database.Database, c: RemoteCase, caseId: number): 
  * handed it (or taken back, when it is this station's own case handed back). Made by the import,
  * not a person: the person who handed it is named by that station's own entry, copied above it.
  */
-export function insertTakenOver(
+function insertTakenOver(
   db: Database.Database,
   c: RemoteCase,
   caseId: number,
@@ -100,7 +126,7 @@ export function insertTakenOver(
 }
 
 /** The `case.received` event of a case opened or reopened here. */
-export function receivedEvent(
+function receivedEvent(
   c: RemoteCase,
   caseId: number,
   assignee: number | null,
@@ -128,7 +154,7 @@ export function receivedEvent(
 }
 
 /** This station's active account of a person of another station, matched by staff ID. */
-export function localUser(db: Database.Database, staffId: string | null): number | null {
+function localUser(db: Database.Database, staffId: string | null): number | null {
   if (!staffId) return null;
   return (
     db
@@ -138,7 +164,7 @@ export function localUser(db: Database.Database, staffId: string | null): number
   );
 }
 
-export function remoteStaffId(db: Database.Database, stationId: string, userId: number | null) {
+function remoteStaffId(db: Database.Database, stationId: string, userId: number | null) {
   if (userId === null) return null;
   return (
     db
@@ -169,7 +195,7 @@ interface RemoteSignoff {
  * carried (the workflow counts sign-offs by person) and is named in the `case.received` event.
  * One this station already has (its own, on a case handed back) is left as it is.
  */
-export function carrySignoffs(
+function carrySignoffs(
   db: Database.Database,
   c: RemoteCase,
   caseId: number,
