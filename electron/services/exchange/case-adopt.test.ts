@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { BundleImportReport } from '../../api/domains/exchange';
 import { verifyRecords } from '../audit/replay-check';
-import { throughVerification } from '../cases/test/case-test-setup';
 import { tableHash } from '../test/hostile/table-hash';
 import { signInAs } from '../test/temp-runtime';
 import {
   exchangeThroughFolder,
-  facilityForFile,
-  handCaseOn,
   slow,
   stationId,
   type FacilityStation,
 } from './test/facility-setup';
+import {
+  accountsThenCommander,
+  handCaseOn,
+  handOnFacility,
+  verifiedCase,
+} from './test/handed-case';
 
 /**
  * A case handed from the laptop to the biomed workstation: signed with the person's PIN, carried
@@ -19,9 +22,7 @@ import {
  * to, waiting with that named until it is there.
  */
 
-const f = facilityForFile();
-const laptop = f.floor('NM laptop 2');
-const biomed = f.floor('Biomed workstation');
+const { f, laptop, biomed } = handOnFacility();
 
 const idOf = (s: FacilityStation, sql: string, value: string) =>
   s.rt.services.db.prepare(sql).pluck().get(value) as number;
@@ -71,11 +72,7 @@ describe('handing a case on', () => {
     'carries the sign-offs, valid as they were, and the assignee; a signer with no account there is named',
     slow,
     async () => {
-      const caseId = laptop.caseOf('NM-0007');
-      await signInAs(laptop.rt, 'technologist');
-      await laptop.api.value('cases.transition', { caseId, target: 'assessing' });
-      await throughVerification(laptop, caseId, laptop.rt.clock.now());
-      const given = await laptop.api.value('cases.get', { caseId });
+      const { caseId, given } = await verifiedCase(laptop, 'NM-0007');
       const valid = given.signoffs.filter((s) => !s.stale).map((s) => s.kind);
       expect(valid).toEqual(
         expect.arrayContaining(['verification_biomed', 'verification_it', 'technical_readiness']),
@@ -91,10 +88,7 @@ describe('handing a case on', () => {
       await handOn(caseId);
       // The same people have accounts at the biomed workstation (staff IDs given in the same
       // order), but for IT security: that sign-off cannot count there.
-      for (const role of ['clinical_lead', 'technologist'] as const) {
-        await signInAs(biomed.rt, role);
-      }
-      await signInAs(biomed.rt, 'incident_commander');
+      await accountsThenCommander(biomed, ['clinical_lead', 'technologist']);
       await exchangeThroughFolder(f, [laptop, biomed]);
 
       const id = received(caseId);

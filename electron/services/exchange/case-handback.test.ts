@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { verifyRecords } from '../audit/replay-check';
-import { signAs, throughVerification } from '../cases/test/case-test-setup';
+import { signAs } from '../cases/test/case-test-setup';
 import { signInAs } from '../test/temp-runtime';
+import { exchangeThroughFolder, slow, stationId } from './test/facility-setup';
 import {
-  exchangeThroughFolder,
-  facilityForFile,
+  accountsThenCommander,
   handCaseOn as handOn,
-  slow,
-  stationId,
-  type FacilityStation,
-} from './test/facility-setup';
+  handOnFacility,
+  handedTo,
+  verifiedCase,
+} from './test/handed-case';
 
 /**
  * A case handed from the laptop to the biomed workstation and back: the sign-offs that could not
@@ -18,9 +18,7 @@ import {
  * commander's choice between it and itself.
  */
 
-const f = facilityForFile();
-const laptop = f.floor('NM laptop 2');
-const biomed = f.floor('Biomed workstation');
+const { f, laptop, biomed } = handOnFacility();
 
 describe('a case handed on and back', () => {
   let laptopCase: number;
@@ -30,20 +28,15 @@ describe('a case handed on and back', () => {
     'names, in the import report and the exchange status, the sign-offs whose signer has no account at the receiver',
     slow,
     async () => {
-      laptopCase = laptop.caseOf('NM-0007');
-      await signInAs(laptop.rt, 'technologist');
-      await laptop.api.value('cases.transition', { caseId: laptopCase, target: 'assessing' });
-      await throughVerification(laptop, laptopCase, laptop.rt.clock.now());
-      const given = await laptop.api.value('cases.get', { caseId: laptopCase });
+      const verified = await verifiedCase(laptop, 'NM-0007');
+      laptopCase = verified.caseId;
+      const given = verified.given;
       const itSigner = given.signoffs.find((s) => s.kind === 'verification_it')?.userName;
       expect(itSigner).toBeDefined();
       await handOn(laptop, laptopCase, biomed);
       // The same people have accounts at the biomed workstation (staff IDs in the same order),
       // but for IT security.
-      for (const role of ['technologist', 'biomed', 'clinical_lead'] as const) {
-        await signInAs(biomed.rt, role);
-      }
-      await signInAs(biomed.rt, 'incident_commander');
+      await accountsThenCommander(biomed, ['technologist', 'biomed', 'clinical_lead']);
 
       const reports = await exchangeThroughFolder(f, [laptop, biomed]);
       const report = reports.get('Biomed workstation');
@@ -135,14 +128,9 @@ describe('a case handed on and back', () => {
         const outcomes = reports.get(name)?.outcomes ?? [];
         expect(outcomes.filter((o) => o.status === 'refused')).toEqual([]);
       }
-      const holder = (s: FacilityStation, from: FacilityStation, id: number) =>
-        s.rt.services.db
-          .prepare('SELECT transferred_to FROM station_cases WHERE station_id = ? AND id = ?')
-          .pluck()
-          .get(stationId(from), id);
-      expect(holder(f.post, laptop, laptopCase)).toBeNull();
-      expect(holder(f.post, biomed, biomedCase)).toBe(stationId(laptop));
-      expect(holder(biomed, laptop, laptopCase)).toBeNull();
+      expect(handedTo(f.post, laptop, laptopCase)).toBeNull();
+      expect(handedTo(f.post, biomed, biomedCase)).toBe(stationId(laptop));
+      expect(handedTo(biomed, laptop, laptopCase)).toBeNull();
       const board = await f.post.api.value('board.get', { incidentId: f.post.incidentId });
       const rows = board.rows.filter((r) => r.assetTag === 'NM-0007');
       expect(rows.map((r) => r.station?.name)).toEqual(['NM laptop 2']);

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { throughVerification } from '../cases/test/case-test-setup';
-import { signInAs } from '../test/temp-runtime';
-import {
-  chooseHolder,
-  exchangeThroughFolder,
-  facilityForFile,
-  handCaseOn,
-  slow,
-} from './test/facility-setup';
+import { chooseHolder, exchangeThroughFolder, facilityForFile, slow } from './test/facility-setup';
+import { accountsThenCommander, handCaseOn, verifiedCase } from './test/handed-case';
 
 /**
  * The "sign again" list of a station (sign-offs given at the station that handed a case on,
@@ -27,16 +20,10 @@ const biomed = f.floor(biomedName);
 
 describe('the sign-again list of a station that loses a received case in a conflict', () => {
   it('names the case while the station holds it, and drops it once it lost', slow, async () => {
-    const laptopCase = laptop.caseOf('NM-0007');
-    await signInAs(laptop.rt, 'technologist');
-    await laptop.api.value('cases.transition', { caseId: laptopCase, target: 'assessing' });
-    await throughVerification(laptop, laptopCase, laptop.rt.clock.now());
+    const laptopCase = (await verifiedCase(laptop, 'NM-0007')).caseId;
     await handCaseOn(laptop, laptopCase, biomed);
     // The same people have accounts at the biomed workstation, but for IT security.
-    for (const role of ['technologist', 'biomed', 'clinical_lead'] as const) {
-      await signInAs(biomed.rt, role);
-    }
-    await signInAs(biomed.rt, 'incident_commander');
+    await accountsThenCommander(biomed, ['technologist', 'biomed', 'clinical_lead']);
     const reports = await exchangeThroughFolder(f, [laptop, biomed]);
     const received = reports.get(biomed.name)?.receivedCases ?? [];
     expect(received).toMatchObject([

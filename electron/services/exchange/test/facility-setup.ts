@@ -8,7 +8,7 @@ import * as given from '../../demo/walkthrough-answers';
 import { testOrganisation, testPassphrase } from '../../signing/test/test-identity';
 import { call, enrol } from '../../stations/test/stations-setup';
 import { tableHash } from '../../test/hostile/table-hash';
-import { signInAs, tempDir, testSecret } from '../../test/temp-runtime';
+import { signInAs, tempDir } from '../../test/temp-runtime';
 
 /** A station of the facility: its demo incident, named, enrolled at the command post. */
 export interface FacilityStation extends DemoIncident {
@@ -141,20 +141,6 @@ export async function exchangeThroughFolder(
 /** A station's own ID, as its database holds it. */
 export const stationId = (s: FacilityStation): string =>
   s.rt.services.db.prepare('SELECT station_id FROM station_self').pluck().get() as string;
-
-/** The incident commander at `from` hands the case `caseId` on to `to`, signing with their PIN. */
-export async function handCaseOn(
-  from: FacilityStation,
-  caseId: number,
-  to: FacilityStation,
-): Promise<void> {
-  await signInAs(from.rt, 'incident_commander');
-  await from.api.value('cases.transfer', {
-    caseId,
-    stationId: stationId(to),
-    signoff: { secret: testSecret },
-  });
-}
 
 /**
  * The device `assetTag`'s case at `s` taken to Assessing and its exposure answered "on the
