@@ -153,6 +153,12 @@ describe('KEV and EPSS, imported offline', () => {
         expect(r.error.code).toBe('invalid_input');
         expect(r.error.message).toMatch(names);
         expect(r.error.message).toContain('Nothing was stored');
+        // A German station reads the same refusal in German, naming the same field or line.
+        const german = germanError(r.error.details) ?? '';
+        expect(german).toMatch(/^kev\.json: .*Nichts wurde gespeichert\.$/);
+        expect(german).not.toMatch(/\b(Field|must|missing|listed|valid|Nothing|line)\b/);
+        if (m.kind === 'truncate') expect(german).toMatch(/Zeile \d+, Spalte \d+/);
+        else if (m.kind !== 'count' && m.kind !== 'top') expect(german).toMatch(names);
         expect(stored()).toEqual(before);
       }),
       { numRuns: 60 },
