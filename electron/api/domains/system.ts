@@ -32,12 +32,34 @@ export interface DbCheckReport {
   journalMode: string;
 }
 
+/**
+ * Why an event does not fit the chain, for the reader to word (Settings → Data and integrity):
+ * events missing before it (`from`–`to`) or at the end of the chain, an event out of order, its
+ * content edited, its columns not those of its content, its link to the previous event broken,
+ * or the chain not ending where the recorded head says.
+ */
+export const auditChainProblems = [
+  'missing_before',
+  'out_of_order',
+  'edited',
+  'columns_differ',
+  'link_broken',
+  'missing_at_end',
+  'head_differs',
+] as const;
+export interface AuditChainProblem {
+  kind: (typeof auditChainProblems)[number];
+  /** The missing events, for `missing_before` and `missing_at_end`. */
+  from?: number;
+  to?: number;
+}
+
 export interface AuditVerifyReport {
   ok: boolean;
   eventCount: number;
   lastHash: string | null;
-  /** The first event that does not fit the chain, and why. */
-  firstBad: { id: number; reason: string } | null;
+  /** The first event that does not fit the chain, and why (in English, and as a problem to word). */
+  firstBad: { id: number; reason: string; problem: AuditChainProblem } | null;
   /**
    * The bound tables compared with a replay of the events (absent when only the chain was
    * recomputed, or when the chain itself is broken and a replay would prove nothing).

@@ -53,6 +53,7 @@ function expectFirstBadAfter(sql: string, id: number, why: string): void {
   expect(firstBadAfter(sql)).toEqual({
     id,
     reason: expect.stringContaining(why) as string,
+    problem: expect.objectContaining({ kind: expect.any(String) as string }) as object,
   });
 }
 
@@ -161,7 +162,11 @@ describe('the audit chain', () => {
     exec('DELETE FROM audit_events WHERE id IN (256, 257)');
     expect(verifyAuditChain(rt.services.db)).toMatchObject({
       eventCount: 255,
-      firstBad: { id: 258, reason: expect.stringContaining('256–257 before it are missing') },
+      firstBad: {
+        id: 258,
+        reason: expect.stringContaining('256–257 before it are missing'),
+        problem: { kind: 'missing_before', from: 256, to: 257 },
+      },
     });
   });
 
@@ -239,6 +244,7 @@ describe('the audit chain', () => {
     expect(verifyAuditChain(db).firstBad).toEqual({
       id: 5,
       reason: expect.stringContaining('link'),
+      problem: { kind: 'link_broken' },
     });
   });
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AuditVerifyReport } from '../../api';
+import type { AuditChainProblem } from '../../api/domains/system';
 import { bodyNamesEntity, genesisHash, prevHashOfBody, sha256Hex } from './hash';
 
 export type ChainRow = [
@@ -58,7 +59,7 @@ export class ChainWalker {
   expectedId: number;
   prevHash: string;
   count = 0;
-  firstBad: { id: number; reason: string } | null = null;
+  firstBad: AuditVerifyReport['firstBad'] = null;
 
   constructor(from: { id: number; hash: string } | null = null) {
     this.expectedId = (from?.id ?? 0) + 1;
@@ -71,27 +72,32 @@ export class ChainWalker {
     // The cheap tests guard the reasons, so that an intact event costs one hash and no closures.
     if (id !== this.expectedId) {
       const from = this.expectedId;
-      return this.fail(
-        id,
-        id > from
-          ? `events ${from}${id - 1 > from ? `–${id - 1}` : ''} before it are missing`
-          : 'event id out of order',
-      );
+      return id > from
+        ? this.fail(
+            id,
+            `events ${from}${id - 1 > from ? `–${id - 1}` : ''} before it are missing`,
+            { kind: 'missing_before', from, to: id - 1 },
+          )
+        : this.fail(id, 'event id out of order', { kind: 'out_of_order' });
     }
     if (sha256Hex(body) !== stored) {
-      return this.fail(id, 'its content does not match its hash (the event was edited)');
+      return this.fail(id, 'its content does not match its hash (the event was edited)', {
+        kind: 'edited',
+      });
     }
     // The indexed columns must say what the hashed body says, and the body must carry this id.
     if (!bodyNamesEntity(body, { id, entityType, entityId })) {
       return this.fail(
         id,
         'its columns do not match its hashed content (the event was edited or renumbered)',
+        { kind: 'columns_differ' },
       );
     }
     if (prevHashOfBody(body) !== this.prevHash) {
       return this.fail(
         id,
         'its link to the previous event is broken (an event was inserted, removed or reordered)',
+        { kind: 'link_broken' },
       );
     }
     this.prevHash = stored;
@@ -100,8 +106,8 @@ export class ChainWalker {
     return true;
   }
 
-  private fail(id: number, reason: string): false {
-    this.firstBad = { id, reason };
+  private fail(id: number, reason: string, problem: AuditChainProblem): false {
+    this.firstBad = { id, reason, problem };
     return false;
   }
 
@@ -116,6 +122,7 @@ export class ChainWalker {
       this.firstBad = {
         id: lastId + 1,
         reason: `events ${lastId + 1}–${head.last_id} at the end of the chain are missing`,
+        problem: { kind: 'missing_at_end', from: lastId + 1, to: head.last_id },
       };
     } else if (
       (head && (head.last_id !== lastId || head.last_hash !== this.prevHash)) ||
@@ -124,6 +131,7 @@ export class ChainWalker {
       this.firstBad = {
         id: lastId,
         reason: 'the chain does not end where the recorded head says it does',
+        problem: { kind: 'head_differs' },
       };
     }
     return this.report();

@@ -4,6 +4,7 @@ import { hics251RowWords } from '../../../electron/api/hics251-words';
 import { englishGate } from '../../../electron/api/gate-words';
 import { placeText } from '../../../electron/api/place-words';
 import type { CaseDetail } from '../../../electron/api/domains/cases';
+import { auditChainProblems } from '../../../electron/api/domains/system';
 import { englishErrorWords, errorWordsIn } from '../../../electron/api/error-words';
 import { localizeAnswerRefusal, localizeQuoted } from '../../../electron/api/playbook-words';
 import template from '../../../resources/playbooks/icsma-standalone-response.v1.json';
@@ -138,5 +139,17 @@ describe('German words', () => {
       '„Wiederherstellungsmedien vorhanden“ ist mit „Nein“ beantwortet; nötig ist „Ja“.',
     );
     expect(localizeAnswerRefusal(detail as unknown as CaseDetail, 'en', refusal)).toBe(refusal);
+  });
+
+  it('words every reason the audit check gives for a broken chain, in German', async () => {
+    const [t, tEn] = [await tFor('de'), await tFor('en')];
+    for (const kind of auditChainProblems) {
+      const key = `settings.auditChainProblems.${kind}` as const;
+      const german = t(key, { from: 7, to: 9 });
+      expect(german).not.toBe(key);
+      expect(german).not.toBe(tEn(key, { from: 7, to: 9 }));
+      expect(german).not.toMatch(/\b(event|events|its|missing|chain|the)\b/);
+      if (kind.startsWith('missing')) expect(german).toContain('7–9');
+    }
   });
 });

@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { RecordCheckReport } from '../../../electron/api';
 import { call } from '../api/client';
+import { formatDateTime } from '../cases/time-format';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useApiAction } from './use-api-action';
 
@@ -43,7 +44,7 @@ function StartCheck() {
   const view = load.value;
   if (!view?.startedAt) return null;
   if (view.finishedAt === null) return <p>{t('settings.startCheckRunning')}</p>;
-  const time = new Date(view.finishedAt).toLocaleString();
+  const time = formatDateTime(view.finishedAt);
   return view.ok ? (
     <p className="check-ok">{t('settings.startCheckOk', { time })}</p>
   ) : (
@@ -65,7 +66,12 @@ export function AuditCheck() {
         {report ? (
           <p className={report.firstBad === null ? 'check-ok' : 'check-bad'}>
             {report.firstBad
-              ? t('settings.auditBroken', report.firstBad)
+              ? t('settings.auditBroken', {
+                  id: report.firstBad.id,
+                  reason: t(`settings.auditChainProblems.${report.firstBad.problem.kind}`, {
+                    ...report.firstBad.problem,
+                  }),
+                })
               : t('settings.auditOk', { count: report.eventCount })}
           </p>
         ) : null}
