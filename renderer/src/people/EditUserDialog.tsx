@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { UserAccount } from '../../../electron/api/domains/people';
 import type { Role } from '../../../electron/api/permissions';
@@ -7,6 +6,7 @@ import { call } from '../api/client';
 import { isAboutFields, problemAt } from '../components/error-words';
 import { FormDialog } from '../components/FormDialog';
 import { useMissing } from '../components/use-missing';
+import { TickBox } from '../components/TickBox';
 import { useSubmit } from '../components/use-submit';
 import { RoleChecks } from './RoleCheck';
 import { NameFields } from './NameFields';
@@ -65,16 +65,9 @@ export function EditUserDialog({ user, onClose, onSaved }: Props) {
       />
       <RoleChecks value={picked} onChange={setPicked} problem={said('roles')} />
       <div className="people-field">
-        <Checkbox className="role-check" isSelected={active} onChange={setActive}>
-          {({ isSelected }) => (
-            <>
-              <span className="role-check-box" aria-hidden="true">
-                {isSelected ? '✓' : ''}
-              </span>
-              {t('people.users.activeLabel')}
-            </>
-          )}
-        </Checkbox>
+        <TickBox isSelected={active} onChange={setActive}>
+          {t('people.users.activeLabel')}
+        </TickBox>
         <p className="field-help">{t('people.users.activeHelp')}</p>
       </div>
     </FormDialog>

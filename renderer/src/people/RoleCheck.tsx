@@ -1,24 +1,14 @@
-import { Checkbox, CheckboxGroup, Label } from 'react-aria-components';
+import { CheckboxGroup, Label } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../../electron/api/permissions';
 import { FieldProblem } from '../components/FieldProblem';
+import { TickBox } from '../components/TickBox';
 import { roleLabel } from './role-label';
 
 /** One role in a role CheckboxGroup: a large box with a visible tick, the role's name beside it. */
 export function RoleCheck({ role }: { role: Role }) {
   const { t } = useTranslation();
-  return (
-    <Checkbox value={role} className="role-check">
-      {({ isSelected }) => (
-        <>
-          <span className="role-check-box" aria-hidden="true">
-            {isSelected ? '✓' : ''}
-          </span>
-          {roleLabel(t, role)}
-        </>
-      )}
-    </Checkbox>
-  );
+  return <TickBox value={role}>{roleLabel(t, role)}</TickBox>;
 }
 
 interface RoleChecksProps {

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, Form } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../../electron/api/domains/backup';
 import { call, type ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { TickBox } from '../../components/TickBox';
 import { WholeNumberField, wholeNumberOf } from '../WholeNumberField';
 import { formatWhen } from './format';
 
@@ -51,16 +52,9 @@ export function AutomaticBackupForm({ status, onSaved }: Props) {
   return (
     <Form className="settings-form" onSubmit={submit} aria-labelledby="backup-auto-title">
       <h3 id="backup-auto-title">{t('settings.backups.autoTitle')}</h3>
-      <Checkbox className="role-check" isSelected={automatic} onChange={setAutomatic}>
-        {({ isSelected }) => (
-          <>
-            <span className="role-check-box" aria-hidden="true">
-              {isSelected ? '✓' : ''}
-            </span>
-            {t('settings.backups.automatic')}
-          </>
-        )}
-      </Checkbox>
+      <TickBox isSelected={automatic} onChange={setAutomatic}>
+        {t('settings.backups.automatic')}
+      </TickBox>
       <WholeNumberField
         label={t('settings.backups.interval')}
         help={t('settings.backups.intervalHelp')}
