@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BundleImportOutcome, ExchangeStatus } from '../../../electron/api/domains/exchange';
 import { formatDateTime } from '../cases/time-format';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 const kilobytes = (bytes: number) => Math.max(1, Math.round(bytes / 1024));
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
@@ -8,6 +9,7 @@ const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 /** What the station found in the folder and wrote there, and what it holds back or refused. */
 export function BundleLists({ exchange }: { exchange: ExchangeStatus }) {
   const { t } = useTranslation();
+  const { t: inbox } = useTranslation(undefined, { keyPrefix: 'exchange.inbox' });
   return (
     <>
       {exchange.folder ? (
@@ -17,13 +19,9 @@ export function BundleLists({ exchange }: { exchange: ExchangeStatus }) {
             <p>{t('exchange.inbox.empty')}</p>
           ) : (
             <table className="data-table exchange-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('exchange.inbox.file')}</th>
-                  <th scope="col">{t('exchange.inbox.station')}</th>
-                  <th scope="col">{t('exchange.inbox.outcome')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={(['file', 'station', 'outcome'] as const).map((key) => inbox(key))}
+              />
               <tbody>
                 {exchange.inbox.map((b) => (
                   <tr key={b.fileName}>

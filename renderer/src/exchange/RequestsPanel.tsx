@@ -3,6 +3,7 @@ import type { CaseRequest } from '../../../electron/api/domains/case-requests';
 import type { CaseState } from '../../../electron/api/domains/cases';
 import { useCall } from '../api/use-call';
 import { formatDateTime } from '../cases/time-format';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { ErrorMessage } from '../components/ErrorMessage';
 
 /**
@@ -12,6 +13,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
  */
 export function RequestsPanel({ reloadKey }: { reloadKey: unknown }) {
   const { t } = useTranslation();
+  const { t: requests } = useTranslation(undefined, { keyPrefix: 'exchange.requests' });
   const { value, error, reload } = useCall('requests.list', {}, reloadKey);
   if (error) return <ErrorMessage error={error} onRetry={reload} />;
   if (!value || value.requests.length === 0) return null;
@@ -20,13 +22,9 @@ export function RequestsPanel({ reloadKey }: { reloadKey: unknown }) {
       <h2 id="exchange-requests-title">{t('exchange.requests.title')}</h2>
       <p className="hint">{t('exchange.requests.intro')}</p>
       <table className="data-table exchange-table" data-testid="exchange-requests">
-        <thead>
-          <tr>
-            <th scope="col">{t('exchange.requests.case')}</th>
-            <th scope="col">{t('exchange.requests.decision')}</th>
-            <th scope="col">{t('exchange.requests.answer')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={(['case', 'decision', 'answer'] as const).map((key) => requests(key))}
+        />
         <tbody>
           {value.requests.map((r) => (
             <tr key={r.id}>

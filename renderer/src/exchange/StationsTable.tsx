@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { SigningUnlockDialog } from '../board/SigningUnlockDialog';
 import { useSigningGate } from '../board/use-signing-gate';
 import { formatDateTime } from '../cases/time-format';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { FormDialog } from '../components/FormDialog';
 import { useSubmit } from '../components/use-submit';
 import { useMay } from '../inventory/use-may';
@@ -24,6 +25,13 @@ export function StationsTable({ station, stations, exchange, onChanged }: Props)
   const mayRevoke = useMay('stations.revoke') && station.holdsOrganisationIdentity;
   const [revoking, setRevoking] = useState<StationView>();
   const others = stations.filter((s) => !s.self);
+  const { t: heads } = useTranslation(undefined, { keyPrefix: 'exchange.stations' });
+  // What they hold of ours only with this station's exchange status; revoking only for some.
+  const columns = [
+    ...(['station', 'lastHeard', 'received'] as const),
+    ...(exchange ? (['theyHave'] as const) : []),
+    ...(mayRevoke ? (['action'] as const) : []),
+  ];
   const acks = new Map(exchange?.stations.map((s) => [s.stationId, s.acknowledgedUpTo]));
   return (
     <section className="panel" aria-labelledby="exchange-stations-title">
@@ -32,15 +40,7 @@ export function StationsTable({ station, stations, exchange, onChanged }: Props)
         <p>{t('exchange.stations.none')}</p>
       ) : (
         <table className="data-table exchange-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('exchange.stations.station')}</th>
-              <th scope="col">{t('exchange.stations.lastHeard')}</th>
-              <th scope="col">{t('exchange.stations.received')}</th>
-              {exchange ? <th scope="col">{t('exchange.stations.theyHave')}</th> : null}
-              {mayRevoke ? <th scope="col">{t('exchange.stations.action')}</th> : null}
-            </tr>
-          </thead>
+          <ColumnHeads columns={columns.map((key) => heads(key))} />
           <tbody>
             {others.map((s) => (
               <tr key={s.stationId}>
