@@ -5,6 +5,9 @@ import { expect, loadDemoAndSignIn, test } from './fixtures';
 const englishActivity =
   /\b(Opened|Moved|Signed|Answered|Exported|Assigned|Handed|the incident|items of|for case)\b/;
 
+const englishPosition =
+  /Clinical lead|Incident commander|Clinical engineering|IT security|Technologist|Operator \(command/;
+
 test.use({ viewport: { width: 1024, height: 768 } });
 
 test('the HICS 214 and the briefing word each activity and position in German', async ({
@@ -39,9 +42,7 @@ test('the HICS 214 and the briefing word each activity and position in German', 
   const lines = hics214.locator('tbody tr');
   expect(await lines.count()).toBeGreaterThan(5);
   for (const text of await lines.allInnerTexts()) expect(text).not.toMatch(englishActivity);
-  for (const text of await positions.allInnerTexts()) {
-    expect(text).not.toMatch(/Clinical lead|Incident commander|Biomed|IT security|Technologist/);
-  }
+  for (const text of await positions.allInnerTexts()) expect(text).not.toMatch(englishPosition);
   await hics214.locator('.report-section').first().scrollIntoViewIfNeeded();
   await shot(page, 'de-report-hics214-1024');
 
@@ -54,5 +55,18 @@ test('the HICS 214 and the briefing word each activity and position in German', 
   for (const text of await actions.allInnerTexts()) expect(text).not.toMatch(englishActivity);
   await taken.scrollIntoViewIfNeeded();
   await shot(page, 'de-report-briefing-1024');
+
+  // The timeline: each event and who acted (their position included) in German.
+  await page.getByRole('tab', { name: 'Zeitachse', exact: true }).click();
+  const timeline = page.getByTestId('report-timeline').getByTestId('timeline-table');
+  const events = timeline.locator('tbody tr');
+  await expect(events.first()).toContainText('Einsatzleitung');
+  await expect(events.first()).toContainText('eröffnet');
+  for (const text of await events.allInnerTexts()) {
+    expect(text).not.toMatch(englishActivity);
+    expect(text).not.toMatch(englishPosition);
+  }
+  await timeline.scrollIntoViewIfNeeded();
+  await shot(page, 'de-report-timeline-1024');
   expect(consoleErrors).toEqual([]);
 });

@@ -177,7 +177,15 @@ export interface BriefingReport {
   /** The same objectives as codes with their values, for words in another language. */
   objectiveCodes: BriefingObjective[];
   /** Notable actions already taken (from the audit trail), newest first, at most 50. */
-  actionsTaken: { at: string; by: string; activity: string; words: ActivityWords }[];
+  /** `person` and `position` as in a timeline entry: the reader's words for who acted. */
+  actionsTaken: {
+    at: string;
+    by: string;
+    activity: string;
+    words: ActivityWords;
+    person: string | null;
+    position: string;
+  }[];
   /** The facility's ten open cases to take first, highest priority first, with the reasons in words. */
   topPriorities: {
     /** The case's ID at the station that holds it. */
@@ -211,8 +219,14 @@ export interface TimelineEntry {
   event: string;
   /** The same in words, for a document in another language. */
   words: ActivityWords;
+  /** The person's name, else the position in English (as the CSV prints it). */
   by: string;
+  /** The position in English, as the CSV prints it. */
   role: string;
+  /** The person who acted; null for the app itself or the command line. */
+  person: string | null;
+  /** The role acted in, as stored ("biomed", "operator", "system"): worded on screen (positionWord). */
+  position: string;
   caseId: number | null;
   assetTag: string | null;
   auditEventId: number;

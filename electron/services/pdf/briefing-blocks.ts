@@ -116,7 +116,7 @@ export function briefingBlocks(r: BriefingReport, tz: string | undefined, t: Pdf
           ],
           rows: r.actionsTaken.map((a) => [
             formatTime(new Date(a.at), tz),
-            a.by,
+            a.person ?? roleWord(t, a.position),
             activitySentence(t, a.words),
           ]),
         },

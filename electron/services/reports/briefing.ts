@@ -217,7 +217,14 @@ export function briefingReport(
   const actionsTaken = timelineEntries(db, incidentId, null)
     .reverse()
     .slice(0, 50)
-    .map((e) => ({ at: e.at, by: e.by, activity: e.event, words: e.words }));
+    .map((e) => ({
+      at: e.at,
+      by: e.by,
+      activity: e.event,
+      words: e.words,
+      person: e.person,
+      position: e.position,
+    }));
   const unassigned = db
     .prepare(
       `SELECT count(*) FROM cases WHERE incident_id = ? AND assignee_user_id IS NULL

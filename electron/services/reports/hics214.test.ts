@@ -150,7 +150,11 @@ describe('briefing and timeline', () => {
       event: 'Opened the incident "ICSMA-17-215-02 response" with 8 cases',
       by: 'María José Núñez (demo)',
       role: 'Incident commander',
+      // The screen words who acted in the station's language, from these two.
+      person: 'María José Núñez (demo)',
+      position: 'incident_commander',
     });
+    for (const e of t.entries) expect(e.by).toBe(e.person ?? e.role);
     expect(t.entries.some((e) => e.event.startsWith('Answered'))).toBe(false);
     const ids = t.entries.map((e) => e.auditEventId);
     expect(ids).toEqual([...ids].sort((x, y) => x - y));

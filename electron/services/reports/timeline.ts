@@ -22,15 +22,16 @@ export function timelineEntries(
     const tag = e.caseId !== null ? (tags.get(e.caseId) ?? null) : null;
     const described = describeEvent(e, tag);
     if (!described) continue;
+    const person =
+      e.actorUserId !== null ? (names.get(e.actorUserId) ?? `user ${e.actorUserId}`) : null;
     out.push({
       at: e.at,
       event: described.sentence,
       words: described.words,
-      by:
-        e.actorUserId !== null
-          ? (names.get(e.actorUserId) ?? `user ${e.actorUserId}`)
-          : positionLabel(e.actorRole),
+      by: person ?? positionLabel(e.actorRole),
       role: positionLabel(e.actorRole),
+      person,
+      position: e.actorRole,
       caseId: e.caseId,
       assetTag: tag,
       auditEventId: e.id,

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { activitySentence } from '../../../electron/api/activity-sentence';
+import { activitySentence, positionWord } from '../../../electron/api/activity-sentence';
 import { caseStates } from '../../../electron/api/domains/cases';
 import type { BriefingReport } from '../../../electron/api/domains/reports';
 import { formatCvss } from '../../../electron/api/number-format';
 import { formatDateTime } from '../cases/time-format';
 import { HicsTotals, ReportList, ReportListSection, ReportSection } from './ReportParts';
 import { priorityNumber, reasonsText, stationLanguage } from '../threats/priority-words';
+import { StationLabel } from '../board/StationLabel';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { pdfLookup } from '../components/report-words';
 
@@ -83,7 +84,7 @@ export function BriefingView({ report }: { report: BriefingReport }) {
               <tr key={`${a.at}-${i}`}>
                 <td className="report-time">{formatDateTime(a.at)}</td>
                 <td>{activitySentence(words, a.words)}</td>
-                <td>{a.by}</td>
+                <td>{a.person ?? positionWord(words, a.position)}</td>
               </tr>
             ))}
           </tbody>
@@ -101,9 +102,17 @@ export function BriefingView({ report }: { report: BriefingReport }) {
             <strong>
               {p.assetTag} ({p.trackingId})
             </strong>
-            {p.station
-              ? ` · ${t(p.heldHere ? 'board.table.stationHere' : 'board.table.stationElsewhere', { station: p.station })}`
-              : null}
+            {p.station ? (
+              <>
+                {' · '}
+                <StationLabel
+                  station={{ name: p.station }}
+                  heldHere={p.heldHere}
+                  className="briefing-station"
+                  testId="briefing-station"
+                />
+              </>
+            ) : null}
             {': '}
             {t('board.table.priority', {
               value: priorityNumber(language, p.priority),
