@@ -28,16 +28,19 @@ function form(key: string, count: unknown): string {
   return typeof count === 'number' ? `${key}_${count === 1 ? 'one' : 'other'}` : key;
 }
 
+/** A text of the catalogue's activities. A function of its own, not a closure made per sentence. */
+function say(t: ActivityLookup, key: string, values?: Record<string, string | number>): string {
+  return t(`activities.${key}`, values);
+}
+
 /** An activity's sentence in the language of `t`: the same rule for English and German. */
 export function activitySentence(t: ActivityLookup, w: ActivityWords): string {
-  const say = (key: string, values?: Record<string, string | number>) =>
-    t(`activities.${key}`, values);
   const device =
     w.device === null
-      ? say('theIncident')
+      ? say(t, 'theIncident')
       : 'assetTag' in w.device
         ? w.device.assetTag
-        : say('caseNumber', { id: w.device.caseId });
+        : say(t, 'caseNumber', { id: w.device.caseId });
   const values: Record<string, string | number> = { ...w.params, device };
   if (w.states !== undefined) {
     for (const name in w.states) {
@@ -46,20 +49,20 @@ export function activitySentence(t: ActivityLookup, w: ActivityWords): string {
     }
   }
   if (w.topic !== undefined) {
-    values.topic = w.topic in signoffKinds ? say(`topics.${w.topic}`) : w.topic;
+    values.topic = w.topic in signoffKinds ? say(t, `topics.${w.topic}`) : w.topic;
   }
   if (w.section !== undefined) {
-    values.section = w.section in sectionKeys ? say(`sections.${w.section}`) : w.section;
+    values.section = w.section in sectionKeys ? say(t, `sections.${w.section}`) : w.section;
   }
-  let sentence = say(form(w.key, w.params.count), values);
+  let sentence = say(t, form(w.key, w.params.count), values);
   if (w.bulkDecisionId !== undefined) {
-    sentence = say('bulkSuffix', { sentence, id: w.bulkDecisionId });
+    sentence = say(t, 'bulkSuffix', { sentence, id: w.bulkDecisionId });
   } else if (w.requestedBy !== undefined) {
-    sentence = say('requestSuffix', { sentence, station: w.requestedBy });
+    sentence = say(t, 'requestSuffix', { sentence, station: w.requestedBy });
   }
-  if (w.reason !== undefined) sentence = say('reasonSuffix', { sentence, reason: w.reason });
+  if (w.reason !== undefined) sentence = say(t, 'reasonSuffix', { sentence, reason: w.reason });
   return w.items !== undefined && w.items > 1
-    ? say('items', { base: sentence, count: w.items })
+    ? say(t, 'items', { base: sentence, count: w.items })
     : sentence;
 }
 

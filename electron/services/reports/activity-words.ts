@@ -1,4 +1,4 @@
-import { activitySentence as sentenceOf } from '../../api/activity-sentence';
+import { activitySentence as sentenceOf, type ActivityLookup } from '../../api/activity-sentence';
 import type { ActivityWords } from '../../api/domains/reports';
 import { roleLabels, type Role } from '../../api/permissions';
 import { pdfWords, type PdfWordKey, type PdfWords } from '../pdf/words';
@@ -41,10 +41,18 @@ export interface Described {
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const english = pdfWords('en');
 
+/** Each catalogue's lookup, made once (a HICS 214 words 100,000 sentences). */
+const lookups = new WeakMap<PdfWords, ActivityLookup>();
+
 /** An activity's sentence in the language of `t`: the one rule (api/activity-sentence.ts). */
 export function activitySentence(t: PdfWords, w: ActivityWords): string {
-  // The keys are built from the words, so the typed catalogue cannot check them here.
-  return sentenceOf((key, values) => t(key as PdfWordKey, values), w);
+  let lookup = lookups.get(t);
+  if (!lookup) {
+    // The keys are built from the words, so the typed catalogue cannot check them here.
+    lookup = (key, values) => t(key as PdfWordKey, values);
+    lookups.set(t, lookup);
+  }
+  return sentenceOf(lookup, w);
 }
 
 /** "Incident commander", "System", "Operator (command line)". */

@@ -4,7 +4,7 @@ import { pdfWords } from '../pdf/words';
 import { activitySentence, describeEvent, notableActions, positionLabel } from './activity-words';
 import { selfRow } from '../stations/station-store';
 import {
-  readIncidentEvents,
+  incidentEventsByTime,
   readSessionsEndedWithApp,
   type IncidentEvent,
 } from './incident-events';
@@ -13,26 +13,37 @@ import { readStationEvents, type StationEvent } from './station-events';
 
 const english = pdfWords('en');
 
+const byTime = (a: { at: string }, b: { at: string }) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+
+/** Two lists of this station's events by time, those of one time in the order of the chain. */
+function* byTimeThenId(
+  events: Iterable<IncidentEvent>,
+  more: readonly IncidentEvent[],
+): Generator<IncidentEvent, void, undefined> {
+  let j = 0;
+  for (const e of events) {
+    for (let m = more[j]; m && (m.at < e.at || (m.at === e.at && m.id < e.id)); m = more[++j]) {
+      yield m;
+    }
+    yield e;
+  }
+  for (; j < more.length; j++) yield more[j] as IncidentEvent;
+}
+
 /**
- * This station's events and those other stations sent about their cases, merged by time: a
- * stable sort of both lists, this station's first, without copying them into one.
+ * This station's events (by time) and those other stations sent about their cases, merged by
+ * time: of one time, this station's first.
  */
-function mergedByTime(
-  mine: IncidentEvent[],
-  theirs: StationEvent[],
-): (IncidentEvent | StationEvent)[] {
-  const byTime = (a: { at: string }, b: { at: string }) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
-  mine.sort(byTime);
-  if (theirs.length === 0) return mine;
-  theirs.sort(byTime);
-  const out: (IncidentEvent | StationEvent)[] = [];
+function* mergedByTime(
+  mine: Iterable<IncidentEvent>,
+  theirs: readonly StationEvent[],
+): Generator<IncidentEvent | StationEvent, void, undefined> {
   let j = 0;
   for (const e of mine) {
-    for (let t = theirs[j]; t && t.at < e.at; t = theirs[++j]) out.push(t);
-    out.push(e);
+    for (let t = theirs[j]; t && t.at < e.at; t = theirs[++j]) yield t;
+    yield e;
   }
-  for (; j < theirs.length; j++) out.push(theirs[j] as StationEvent);
-  return out;
+  for (; j < theirs.length; j++) yield theirs[j] as StationEvent;
 }
 
 /**
@@ -48,17 +59,15 @@ export function hics214Entries(
   incidentId: number,
   period: { start: string; end: string },
 ): { entries: Hics214Entry[]; activityCount: number; eventsRead: number } {
-  const events = readIncidentEvents(db, incidentId, period, notableActions);
-  const ended = readSessionsEndedWithApp(db, period);
-  if (ended.length > 0) {
-    // In the order of the chain, as the incident's own events (a stable sort by time follows).
-    events.push(...ended);
-    events.sort((a, b) => a.id - b.id);
-  }
-  const remote = readStationEvents(db, incidentId, period, notableActions);
+  // Read before the incident's own events: the database is busy while they are read one by one.
+  // Stable sorts by time, so that of one time the chain's order stays.
+  const ended = readSessionsEndedWithApp(db, period).sort(byTime);
+  const remote = readStationEvents(db, incidentId, period, notableActions).sort(byTime);
   const tags = assetTags(db, incidentId);
   const names = userNames(db);
   const self = selfRow(db)?.name ?? null;
+  const events = byTimeThenId(incidentEventsByTime(db, incidentId, period, notableActions), ended);
+  let eventsRead = remote.length;
   const entries = new Map<string, Hics214Entry>();
   const lastGroup = new Map<string, { key: string; count: number }>();
   // Summed lines are worded once, after the last answer they count.
@@ -66,6 +75,7 @@ export function hics214Entries(
   let activityCount = 0;
   for (const e of mergedByTime(events, remote)) {
     const sent = 'stationId' in e ? e : null;
+    if (!sent) eventsRead += 1;
     const station = sent ? sent.stationName : self;
     // People of two stations are not one person.
     const key = sent ? sent.stationId : '';
@@ -124,7 +134,7 @@ export function hics214Entries(
       a.role.localeCompare(b.role) ||
       (a.station ?? '').localeCompare(b.station ?? ''),
   );
-  return { entries: sorted, activityCount, eventsRead: events.length + remote.length };
+  return { entries: sorted, activityCount, eventsRead };
 }
 
 export function hics214Report(db: Database.Database, rc: ReportContext): Hics214Report {

@@ -7,6 +7,7 @@ import { endSessionsLeftOpen } from '../people/sessions-left-open';
 import { signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
 import { activitySentence } from './activity-words';
 import {
+  incidentEventsByTime,
   incidentEventsSql,
   readIncidentEvents,
   readSessionsEndedWithApp,
@@ -87,6 +88,40 @@ describe('the events of an incident', () => {
       expect(d).toMatch(
         /^SEARCH e USING .*INDEX audit_events_entity \(entity_type=\? AND entity_id[=>]\?/,
       );
+  });
+
+  it('come by time, those of one time in the order of the chain, as the chain sorted by time', () => {
+    const { db } = rt.services;
+    const [caseId] = db
+      .prepare('SELECT id FROM cases WHERE incident_id = ? ORDER BY id')
+      .pluck()
+      .all(incidentId) as number[];
+    // A later time first in the chain, an earlier one after it, and the later time once more.
+    const at = (hours: number) => new Date(Date.parse(testNow) + hours * 3_600_000);
+    const appended = db.transaction(() =>
+      [5, 4, 5].map(
+        (hours) =>
+          appendAuditEvent(db, at(hours), {
+            actor: { userId: null, role: 'system' },
+            action: 'case.pdf',
+            entityType: 'case',
+            entityId: caseId,
+            payload: {},
+          }).id,
+      ),
+    )();
+    const byTime = (a: { at: string }, b: { at: string }) =>
+      a.at < b.at ? -1 : a.at > b.at ? 1 : 0;
+    for (const period of [null, { start: testNow, end: at(6).toISOString() }]) {
+      const expected = readIncidentEvents(db, incidentId, period).sort(byTime);
+      const read = [...incidentEventsByTime(db, incidentId, period)];
+      expect(read).toEqual(expected);
+      expect(read.map((e) => e.id).filter((id) => appended.includes(id))).toEqual([
+        appended[1],
+        appended[0],
+        appended[2],
+      ]);
+    }
   });
 
   it('include, in HICS 214, a session the app did not live to end, in English and German', async () => {

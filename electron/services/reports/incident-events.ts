@@ -104,15 +104,16 @@ export const incidentEventsSql = `
      AND e.entity_id IN (SELECT CAST(id AS TEXT) FROM bulk_decisions WHERE incident_id = @id)
      AND ${chosen}`;
 
-export function readIncidentEvents(
+/** The rows of the incident's events asked for, in the order `orderBy` names (none: the index's). */
+function incidentEventRows(
   db: Database.Database,
   incidentId: number,
   period: { start: string; end: string } | null,
-  actions?: readonly string[],
-): IncidentEvent[] {
-  // Row by row (iterate, not all): each row's array is garbage at once, not all kept until the last.
-  const rows = db
-    .prepare(incidentEventsSql)
+  actions: readonly string[] | undefined,
+  orderBy: string,
+): IterableIterator<Row> {
+  return db
+    .prepare(incidentEventsSql + orderBy)
     .raw()
     .iterate({
       id: incidentId,
@@ -121,7 +122,10 @@ export function readIncidentEvents(
       start: period?.start ?? null,
       end: period?.end ?? null,
     }) as IterableIterator<Row>;
-  const out: IncidentEvent[] = [];
+}
+
+/** Each row as the event it tells of, one at a time. */
+function* eventsOfRows(rows: IterableIterator<Row>): Generator<IncidentEvent, void, undefined> {
   for (const [
     id,
     entityType,
@@ -134,7 +138,7 @@ export function readIncidentEvents(
     payload,
   ] of rows) {
     const p: unknown = payload === null ? { sectionId: section } : JSON.parse(payload);
-    out.push({
+    yield {
       id,
       at,
       actorUserId,
@@ -143,10 +147,37 @@ export function readIncidentEvents(
       entityType,
       caseId: entityType === 'case' && entityId !== null ? parseInt(entityId, 10) : null,
       payload: typeof p === 'object' && p !== null ? (p as Record<string, unknown>) : {},
-    });
+    };
   }
+}
+
+/** The incident's events in the order of the chain. */
+export function readIncidentEvents(
+  db: Database.Database,
+  incidentId: number,
+  period: { start: string; end: string } | null,
+  actions?: readonly string[],
+): IncidentEvent[] {
+  // Row by row (iterate, not all): each row's array is garbage at once, not all kept until the last.
+  const out = [...eventsOfRows(incidentEventRows(db, incidentId, period, actions, ''))];
   // Sorted here: the entity index finds them in the order of their records, not the chain's.
   return out.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * The incident's events by time, those of one time in the order of the chain, one at a time (as
+ * `readIncidentEvents` sorted by time with a stable sort): SQLite sorts them, and a caller that
+ * keeps only what it makes of each event does not hold them all. The database is busy until the
+ * last is read, so read what else is needed first.
+ */
+export function incidentEventsByTime(
+  db: Database.Database,
+  incidentId: number,
+  period: { start: string; end: string } | null,
+  actions?: readonly string[],
+): Generator<IncidentEvent, void, undefined> {
+  // Columns 4 and 1 of the query: the event's time and its id.
+  return eventsOfRows(incidentEventRows(db, incidentId, period, actions, ' ORDER BY 4, 1'));
 }
 
 export function payloadOf(event: IncidentEvent): Record<string, unknown> {
