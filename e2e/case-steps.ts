@@ -4,7 +4,8 @@
  */
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { InputOf, MethodName, ResultOf } from '../electron/api/methods';
-import type { Role } from '../electron/api/permissions';
+import type { Role, SignoffKind } from '../electron/api/permissions';
+import { signoffStatement } from '../electron/api/roles';
 import type { Result } from '../electron/api/result';
 import type { BrowserServer } from '../electron/browser/server';
 import { demoUser, expect, loadDemoAndSignIn, sessionUser } from './fixtures';
@@ -138,8 +139,14 @@ export async function signOff(page: Page, kind: string, role: Role, shotName?: s
 
 /** The sign-off row's and the co-sign dialog's words, in the station's language. */
 export const signWords = {
-  en: { sign: /^Sign/, secret: 'PIN or password of the person who signs', signedBy: 'Signed by' },
+  en: {
+    language: 'en',
+    sign: /^Sign/,
+    secret: 'PIN or password of the person who signs',
+    signedBy: 'Signed by',
+  },
   de: {
+    language: 'de',
     sign: /^Unterschreiben/,
     secret: 'PIN oder Passwort der unterschreibenden Person',
     signedBy: 'Unterschrieben von',
@@ -162,7 +169,10 @@ export async function coSign(
   const row = page.locator(`.signoff[data-kind="${kind}"]`);
   await row.getByRole('button', { name: words.sign }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByTestId('sign-statement')).toBeVisible();
+  // The person signs the words they read: the kind's statement in the station's language.
+  await expect(dialog.getByTestId('sign-statement')).toHaveText(
+    signoffStatement(kind as SignoffKind, words.language),
+  );
   await expect(dialog.locator('.user-card', { hasText: user.displayName })).toHaveAttribute(
     'data-selected',
     'true',

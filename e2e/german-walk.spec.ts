@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import {
+  callApi,
   coSign as coSignAs,
   item,
   nextStep,
@@ -9,7 +10,7 @@ import {
   signWords,
 } from './case-steps';
 import { demoUser, expect, sessionUser, test } from './fixtures';
-import type { Role } from '../electron/api/permissions';
+import { signoffKinds, type Role } from '../electron/api/permissions';
 
 /**
  * A case's later states as a German station shows them, at the smallest supported window and at
@@ -82,7 +83,7 @@ for (const size of [
     }) => {
       test.info().setTimeout(test.info().timeout + 600_000);
       const name = (phase: string) => `de-walk-${phase}-${size.width}`;
-      await openAssignedCase(page, request, harness);
+      const incidentId = await openAssignedCase(page, request, harness);
       const tech = demoUser('technologist');
       await page.evaluate(() => localStorage.setItem('standalone.language', 'de'));
       await page.reload();
@@ -147,6 +148,14 @@ for (const size of [
       await expect(sessionUser(page)).toContainText(tech.displayName);
       await page.locator('.signoff[data-kind="technical_readiness"]').scrollIntoViewIfNeeded();
       await shot(page, name('signed'));
+      // Each person signed the German statement they read, and it is stored as they read it.
+      const { cases } = await callApi(request, harness, 'cases.list', { incidentId });
+      const caseId = cases.find((c) => c.assetTag === 'NM-0001')?.caseId ?? 0;
+      const { signoffs } = await callApi(request, harness, 'cases.get', { caseId });
+      expect(signoffs.map((s) => [s.kind, s.statement])).toEqual([
+        ['patient_safety_clear', signoffKinds.patient_safety_clear.statements.de],
+        ['technical_readiness', signoffKinds.technical_readiness.statements.de],
+      ]);
       await step(page, 'Trennen und standalone betreiben', 'Standalone');
 
       // Standalone: the backup needs redoing before the patch; recorded again in one action.

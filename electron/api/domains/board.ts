@@ -3,8 +3,10 @@ import type { CaseConflict } from './case-conflicts';
 import type { BulkDecisionResult, BulkPreview } from './board-bulk';
 import { remoteCaseRef } from './case-requests';
 import { method } from '../define';
+import type { MissingWords } from '../missing-words';
 import type { PriorityReason } from '../priority-reasons';
 import { secret } from './people';
+import { statementLanguageInput } from './signoffs';
 import { id, isoDateTime, limit, offset } from '../schemas';
 import {
   caseFlags,
@@ -126,6 +128,8 @@ export interface BoardAttentionItem {
   why: string;
   /** For `awaiting_signoff`: who must sign ("a clinical lead", "IT security"). Else empty. */
   waitingFor: string[];
+  /** The same, in words the screen says in its language (one per sign-off, same order). */
+  waitingForWords: MissingWords[];
   /** For `recheck_overdue`: the re-check time that passed. */
   recheckAt: string | null;
 }
@@ -259,8 +263,11 @@ export const boardFilters = z
   .strict();
 export type BoardFilters = z.output<typeof boardFilters>;
 
-/** The commander's sign-off of a bulk decision: their PIN or password, entered once. */
-const bulkSignoff = z.object({ secret }).strict();
+/**
+ * The commander's sign-off of a bulk decision: their PIN or password, entered once, and the
+ * language the statement was shown in (stored as read; one the app lacks reads English).
+ */
+const bulkSignoff = z.object({ secret, language: statementLanguageInput }).strict();
 /** Cases other stations hold: the decision reaches them as requests in this station's bundle. */
 const remoteCases = z.array(remoteCaseRef).min(1).max(10_000);
 /** This station's cases, the others' or both; at least one case in all. */

@@ -3,7 +3,7 @@ import type { MissingWords } from '../missing-words';
 import type { PlaceParts } from '../place-words';
 import { z } from 'zod';
 import { method } from '../define';
-import type { Role, SignoffKind } from '../roles';
+import type { Role, SignoffKind, StatementLanguage } from '../roles';
 import { id, limit, offset } from '../schemas';
 import { secret } from './people';
 import type { Device } from './devices';
@@ -145,8 +145,8 @@ export interface SigningRequest {
   kind: SignoffKind;
   /** Who may give it. */
   roles: Role[];
-  /** The fixed sentence attested. */
-  statement: string;
+  /** The fixed sentence attested, in each language: the signer reads theirs and signs in it. */
+  statements: Readonly<Record<StatementLanguage, string>>;
   subjectType: 'case';
   /** `<caseId>:<kind>`: each kind signs the sections it covers. */
   subjectId: string;

@@ -15,7 +15,7 @@ export interface Signoff {
   userName: string;
   /** The role under which they signed (one that may give this kind). */
   role: Role;
-  /** The fixed sentence they attested, as it read when they signed. */
+  /** The fixed sentence they attested, as it read when they signed, in the language they read. */
   statement: string;
   signedAt: string;
   /** SHA-256 (hex) of the RFC 8785 canonical JSON of the content signed. */
@@ -33,6 +33,16 @@ export interface SignoffStatus {
 }
 
 export const signoffContentMaxBytes = 256 * 1024;
+
+/**
+ * The language the signer read the statement in ("de", "en", "de-CH"): the sign-off stores the
+ * statement in it; one the app has no statement in reads English, so any short tag is accepted.
+ */
+export const statementLanguageInput = z
+  .string()
+  .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'a language tag, e.g. de or en')
+  .max(35)
+  .optional();
 
 /** A subject is what is signed: `case`, `device`, …; the services know its current content. */
 const subject = {
@@ -53,6 +63,8 @@ export const signoffMethods = {
             message: `Signed content is at most ${signoffContentMaxBytes / 1024} KB.`,
           }),
         secret,
+        /** The language of the statement the signer read: stored in it (English by default). */
+        language: statementLanguageInput,
         /**
          * A co-signer at this station: the person who signs picks their name (userId) or types
          * their staff ID, and `secret` is theirs. The station stays with the signed-in user.

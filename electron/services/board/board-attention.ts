@@ -7,12 +7,14 @@ import type {
 import type { CaseState } from '../../api/domains/cases';
 import { readCaseSignoffs } from '../cases/case-signoffs';
 import { facilityTimeZone, type WorkflowResources } from '../cases/workflow-resources';
+import { englishMissingPhrase, type MissingWords } from '../../api/missing-words';
 import { formatClock } from '../workflow/wording';
 import {
   awaitingSignoffWhy,
   couldAwaitSignoff,
   loadQuick,
   signoffStates,
+  type AttentionWhy,
   type QuickCase,
 } from './board-evaluate';
 import { overdueSql, reReviewSql, type ComputedLists } from './board-query';
@@ -61,7 +63,7 @@ function candidates(
 
 interface Judged {
   ids: number[];
-  why: Map<number, { why: string; waitingFor: string[] }>;
+  why: Map<number, AttentionWhy>;
 }
 
 /** The candidate cases the rule `judge` picks, each with why (null: not picked). */
@@ -71,7 +73,7 @@ function judgeCases(
   resources: WorkflowResources,
   now: Date,
   of: { states: readonly CaseState[]; section: string | null },
-  judge: (q: QuickCase) => { why: string; waitingFor: string[] } | null,
+  judge: (q: QuickCase) => AttentionWhy | null,
 ): Judged {
   const judged: Judged = { ids: [], why: new Map() };
   const ids = candidates(db, incidentId, of.states, of.section);
@@ -191,7 +193,7 @@ const itemSelect = `
 function item(
   row: AttentionRow & { recheck_at: string | null } & Partial<RemoteItemRow>,
   why: string,
-  waitingFor: string[] = [],
+  waitingFor: readonly MissingWords[] = [],
 ): BoardAttentionItem {
   return {
     caseId: row.id,
@@ -203,7 +205,8 @@ function item(
     department: row.department,
     assignee: assigneeOf(row),
     why,
-    waitingFor,
+    waitingFor: waitingFor.map(englishMissingPhrase),
+    waitingForWords: [...waitingFor],
     recheckAt: row.state === 'deferred' ? row.recheck_at : null,
   };
 }

@@ -5,12 +5,22 @@ import { caseSelect, type CaseRow } from '../cases/case-store';
 import { facilityTimeZone, templateFor, type WorkflowResources } from '../cases/workflow-resources';
 import type { CaseAnswers } from '../playbooks/answers';
 import { evaluatePatientSafetyGate, type GateEvaluation } from '../workflow/gate';
-import { evaluateGuards, signoffProblems, whoMaySign } from '../workflow/guards';
+import type { MissingWords } from '../../api/missing-words';
+import { evaluateGuards, signoffProblems, whoMaySignWords } from '../workflow/guards';
 import { nextActions, type ActionOption } from '../workflow/next-actions';
 import type { CaseSnapshot } from '../workflow/snapshot';
 import type { ValidSignoff } from '../workflow/signoff-kinds';
 import { findRule, rulesFrom } from '../workflow/transitions';
 import { nextActionRef } from '../cases/case-refs';
+
+/**
+ * Why a case is in an attention list, and for a sign-off who may give each missing one, in
+ * words (the board says them in English for the command line, and the screen in its language).
+ */
+export interface AttentionWhy {
+  why: string;
+  waitingFor: MissingWords[];
+}
 
 /**
  * The workflow's rules over many cases at once, for the board. Reading a case the way the case
@@ -160,14 +170,14 @@ export function awaitingSignoffWhy(
   q: QuickCase,
   valid: readonly ValidSignoff[],
   now: Date,
-): { why: string; waitingFor: string[] } | null {
+): AttentionWhy | null {
   const next = withReReview(q.row, nextActions({ ...q.bare, signoffs: valid }, now)).next;
   const rule = next ? findRule(q.row.state, next.target) : undefined;
   if (!next || next.allowed || !rule || rule.signoffs.length === 0) return null;
   const lacking = signoffProblems(rule.signoffs, valid);
   // Only sign-offs missing: every other line of "missing" would be checklist work to do first.
   if (lacking.length === 0 || lacking.length !== next.missing.length) return null;
-  const waitingFor = next.signoffs.filter((s) => !s.given).map((s) => whoMaySign(s.kind));
+  const waitingFor = next.signoffs.filter((s) => !s.given).map((s) => whoMaySignWords(s.kind));
   return {
     why: `${next.action}: ready, waiting for sign-off${waitingFor.length > 1 ? 's' : ''}.`,
     waitingFor,

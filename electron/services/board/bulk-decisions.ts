@@ -61,7 +61,7 @@ async function signDecision(
   decision: Decision,
   caseIds: readonly number[],
   remoteCases: RemoteCases,
-  secret: string,
+  signoff: { secret: string; language?: string | undefined },
 ): Promise<{ decisionId: number; signoffId: number }> {
   const user = ctx.user;
   if (!user) throw wordedError('unauthenticated', 'signInToBulk');
@@ -80,7 +80,7 @@ async function signDecision(
   }
   if (remoteCases.length > 0) requireCommandPost(db);
   const content = signedContent(incidentId, decision, caseIds, remoteCases);
-  return authenticate(ctx, { userId: user.id }, secret, 'signoff', (signer) => {
+  return authenticate(ctx, { userId: user.id }, signoff.secret, 'signoff', (signer) => {
     const at = clock.now().toISOString();
     const decisionId = Number(
       db
@@ -104,6 +104,7 @@ async function signDecision(
       role: 'incident_commander',
       content,
       signedAt: at,
+      language: signoff.language,
       eventDetails: { incidentId, decision: { ...decision }, caseCount: caseIds.length },
     }).id;
     return () => ({ decisionId, signoffId });
@@ -187,7 +188,7 @@ async function decideEach(
     incidentId: number;
     caseIds: readonly number[];
     remoteCases?: RemoteCases | undefined;
-    signoff: { secret: string };
+    signoff: { secret: string; language?: string | undefined };
   },
   decision: Decision,
   one: (before: CaseRow, decisionId: number) => BulkMoved,
@@ -201,7 +202,7 @@ async function decideEach(
     decision,
     caseIds,
     remoteCases,
-    input.signoff.secret,
+    input.signoff,
   );
   const { db } = ctx.services;
   const moved: BulkMoved[] = [];

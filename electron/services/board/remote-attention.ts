@@ -6,6 +6,8 @@ import { evaluatePatientSafetyGate } from '../workflow/gate';
 import { boardWhere } from './board-query';
 import { remoteFrom, stationJoin } from './facility-board';
 import { assigneeOf } from '../cases/case-refs';
+import { englishMissingPhrase } from '../../api/missing-words';
+import type { AttentionWhy } from './board-evaluate';
 
 /**
  * Cases other stations hold, in the board's "blocked" list: their patient-safety gate is
@@ -23,7 +25,7 @@ const noLists = { blocked: [], awaiting_signoff: [] };
 /** Other stations' cases a rule picked, each with why and who must sign (keyed by `keyOf`). */
 export interface RemoteJudged {
   keys: RemoteCaseKey[];
-  why: Map<string, { why: string; waitingFor: string[] }>;
+  why: Map<string, AttentionWhy>;
 }
 
 /** The case columns an attention item shows, here or at another station. */
@@ -114,7 +116,8 @@ export function remoteJudgedItems(
       department: r.department,
       assignee: assigneeOf(r),
       why: j?.why ?? '',
-      waitingFor: j?.waitingFor ?? [],
+      waitingFor: (j?.waitingFor ?? []).map(englishMissingPhrase),
+      waitingForWords: j?.waitingFor ?? [],
       recheckAt: null,
     };
   });

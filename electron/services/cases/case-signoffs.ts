@@ -108,7 +108,7 @@ export function signingRequests(
   return [...new Set(kinds)].map((kind) => ({
     kind,
     roles: [...signoffKinds[kind].roles],
-    statement: signoffKinds[kind].statement,
+    statements: signoffKinds[kind].statements,
     subjectType: 'case',
     subjectId: caseSubjectId(row.id, kind),
     content: signedContent(row, answers, kind, round),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishMissingPhrase } from '../../api/missing-words';
 import { answerAll, signAs, testNow } from '../cases/test/case-test-setup';
 import * as given from '../demo/walkthrough-answers';
 import { signInAs } from '../test/temp-runtime';
@@ -53,6 +54,9 @@ describe('the command post’s "awaiting sign-off" list', () => {
         waitingFor: [expect.stringMatching(/clinical lead/i), expect.stringMatching(/biomed/i)],
       }),
     ]);
+    // The same names in words the screen says in its language.
+    const [item] = board.attention.awaiting_signoff.cases;
+    expect(item?.waitingForWords.map(englishMissingPhrase)).toEqual(item?.waitingFor);
     const only = await postBoard({ attention: 'awaiting_signoff' });
     expect(only.rows.map((r) => [r.assetTag, r.station?.name])).toEqual([
       ['NM-0007', 'NM laptop 2'],

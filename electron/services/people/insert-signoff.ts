@@ -1,5 +1,6 @@
 import type { Signoff } from '../../api/domains/signoffs';
-import { signoffKinds, type Role, type SignoffKind } from '../../api/permissions';
+import type { Role, SignoffKind } from '../../api/permissions';
+import { signoffStatement } from '../../api/roles';
 import { canonicalJson, sha256Hex } from '../audit/hash';
 import { recordEvent, userActor } from '../audit/record';
 import type { CallContext } from '../core/context';
@@ -19,6 +20,11 @@ export interface NewSignoff {
   /** What they attested; its hash is what makes the sign-off stale when the subject changes. */
   content: unknown;
   signedAt: string;
+  /**
+   * The language the signer read the statement in: it is stored in that language, as shown
+   * (only the kind's own statements; one the app lacks, or none, reads English).
+   */
+  language?: string | undefined;
   /** More for the audit event, about the subject (e.g. what a bulk decision decided). */
   eventDetails?: Record<string, unknown>;
 }
@@ -30,7 +36,7 @@ export interface NewSignoff {
  */
 export function insertSignoff(ctx: CallContext, s: NewSignoff): Signoff {
   const { db } = ctx.services;
-  const statement = signoffKinds[s.kind].statement;
+  const statement = signoffStatement(s.kind, s.language);
   const hash = contentHash(s.content);
   const id = Number(
     db

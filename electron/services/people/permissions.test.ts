@@ -32,12 +32,13 @@ describe('the permission table', () => {
     expect(Object.keys(permissions).sort()).toEqual([...methods].sort());
   });
 
-  it('gives every sign-off kind at least one role and a plain statement', () => {
+  it('gives every sign-off kind at least one role and a plain statement in English and German', () => {
     for (const [kind, spec] of Object.entries(signoffKinds)) {
       expect(spec.roles.length, kind).toBeGreaterThan(0);
-      expect(spec.statement, kind).toMatch(/^I [a-z].{40,}\.$/);
+      expect(spec.statements.en, kind).toMatch(/^I [a-z].{40,}\.$/);
+      expect(spec.statements.de, kind).toMatch(/^Ich [a-zäöü].{40,}\.$/);
     }
-    expect(signoffKinds.patient_safety_clear.statement).toBe(
+    expect(signoffKinds.patient_safety_clear.statements.en).toBe(
       'I confirm that patient safety and treatment are not at risk from taking this device off the network.',
     );
     // A sign-off needs a person re-entering their PIN: never the command line.

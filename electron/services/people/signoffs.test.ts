@@ -55,7 +55,7 @@ describe('giving a sign-off', () => {
       userId: biomed.id,
       userName: biomed.displayName,
       role: 'biomed',
-      statement: signoffKinds.technical_readiness.statement,
+      statement: signoffKinds.technical_readiness.statements.en,
       signedAt: t.rt.clock.now().toISOString(),
       contentHash: expectedHash,
       stale: false,
@@ -70,7 +70,7 @@ describe('giving a sign-off', () => {
         payload: {
           signoffId: signoff.id,
           kind: 'technical_readiness',
-          statement: signoffKinds.technical_readiness.statement,
+          statement: signoffKinds.technical_readiness.statements.en,
           contentHash: expectedHash,
         },
       },

@@ -227,6 +227,7 @@ export async function giveSignoff(
         role,
         content: input.content,
         signedAt: clock.now().toISOString(),
+        language: input.language,
       });
       return () => signoff;
     },

@@ -329,7 +329,8 @@ export function whoMaySign(kind: WorkflowSignoffKind): string {
   return englishMissingPhrase(whoMaySignWords(kind));
 }
 
-function whoMaySignWords(kind: WorkflowSignoffKind): MissingWords {
+/** Who may give a sign-off of `kind`, in words any language can read (the board's attention list). */
+export function whoMaySignWords(kind: WorkflowSignoffKind): MissingWords {
   const roles = rolesFor(kind).map(roleWords);
   if (roles.length === 0) return { key: 'someone' };
   return { key: 'text', lists: { text: { items: roles, join: 'or' } } };

@@ -7,6 +7,7 @@ import {
   type BoardView,
 } from '../../../electron/api/domains/board';
 import { formatDateTime } from '../cases/time-format';
+import { missingPhraseIn } from '../components/error-words';
 import { boardCaseHref } from './board-hrefs';
 import { withFilter } from './board-query';
 
@@ -77,8 +78,12 @@ export function AttentionLists({ view, filters, onFilters }: Props) {
                         </Link>
                       )}{' '}
                       <span className="board-attention-why">
-                        {item.waitingFor.length > 0
-                          ? t('board.attention.waitingFor', { who: item.waitingFor.join(', ') })
+                        {item.waitingForWords.length > 0
+                          ? t('board.attention.waitingFor', {
+                              who: item.waitingForWords
+                                .map((w) => missingPhraseIn(t, w))
+                                .join(', '),
+                            })
                           : item.recheckAt && kind === 'recheck_overdue'
                             ? t('board.attention.dueAt', { at: formatDateTime(item.recheckAt) })
                             : item.why}

@@ -8,7 +8,7 @@ import type {
   RemoteCaseKey,
 } from '../../../electron/api/domains/board';
 import type { CaseState } from '../../../electron/api/domains/cases';
-import { signoffKinds } from '../../../electron/api/permissions';
+import { signoffStatement, statementLanguage } from '../../../electron/api/roles';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FormDialog } from '../components/FormDialog';
@@ -44,7 +44,9 @@ const defaultRecheckMinutes = 60;
  */
 export function BulkDecisionDialog(props: Props) {
   const { mode, incidentId, caseIds, remoteCases, onClose, onDecided } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The commander signs the statement they read, in the station's language.
+  const language = statementLanguage(i18n.resolvedLanguage);
   const { status } = useSession();
   const [target, setTarget] = useState<CaseState>();
   const [reason, setReason] = useState('');
@@ -95,7 +97,7 @@ export function BulkDecisionDialog(props: Props) {
       caseIds: [...movable],
       ...(requested.length > 0 ? { remoteCases: requested.map((r) => ({ ...r })) } : {}),
       ...(reason.trim() ? { reason: reason.trim() } : {}),
-      signoff: { secret },
+      signoff: { secret, language },
     };
     const request =
       mode === 'recheck'
@@ -226,7 +228,9 @@ export function BulkDecisionDialog(props: Props) {
                 {t('board.bulk.signer', { name: status.user.displayName })}
               </p>
             ) : null}
-            <blockquote className="sign-quote">{signoffKinds.bulk_decision.statement}</blockquote>
+            <blockquote className="sign-quote" data-testid="bulk-statement" lang={language}>
+              {signoffStatement('bulk_decision', language)}
+            </blockquote>
           </section>
           <SecretField
             label={t('board.bulk.secret')}

@@ -124,7 +124,6 @@ export function SignoffsPanel({ detail, onChanged }: { detail: CaseDetail; onCha
       <SignDialog
         kind={signing?.kind}
         subject={signing}
-        statement={signing?.statement}
         summary={signing ? summaryOf(detail, signing, t) : []}
         onClose={() => setSigning(undefined)}
         onStale={onChanged}

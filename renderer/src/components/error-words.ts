@@ -7,7 +7,11 @@ import {
 } from '../../../electron/api/error-words';
 import { gateLookup, type GateLookup } from '../../../electron/api/gate-words';
 import { languages } from '../../../electron/api/languages';
-import { missingSentence, type MissingWords } from '../../../electron/api/missing-words';
+import {
+  missingPhrase,
+  missingSentence,
+  type MissingWords,
+} from '../../../electron/api/missing-words';
 import type { ApiError } from '../api/client';
 
 interface Issue {
@@ -66,6 +70,16 @@ export function gateWords(t: TFunction): GateLookup {
 export function missingLine(t: TFunction, words: MissingWords): string {
   const gate = gateWords(t);
   return missingSentence(
+    words,
+    (key, values) => t(`missingWords.${key}` as 'missingWords.and', values),
+    gate,
+  );
+}
+
+/** The same words as a phrase inside a sentence ("die klinische Leitung oder die IT-Sicherheit"). */
+export function missingPhraseIn(t: TFunction, words: MissingWords): string {
+  const gate = gateWords(t);
+  return missingPhrase(
     words,
     (key, values) => t(`missingWords.${key}` as 'missingWords.and', values),
     gate,

@@ -9,6 +9,7 @@ import {
   type Role,
   type SignoffKind,
 } from '../../../electron/api/permissions';
+import { signoffStatement, statementLanguage } from '../../../electron/api/roles';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { CoSignerFields, type CoSigner } from './CoSignerFields';
@@ -29,8 +30,6 @@ interface Props {
   subject: SignSubject | undefined;
   /** What is being signed, in plain words (the device, the advisory revision, the checklist). */
   summary: string[];
-  /** The statement as the services gave it with the request; the table's sentence otherwise. */
-  statement?: string;
   onClose(): void;
   onSigned(signoff: Signoff): void;
   /** The services refused because the content changed: the caller reloads what it shows. */
@@ -45,16 +44,10 @@ interface Props {
  * their name or typing their staff ID and entering their own PIN: the station stays with its
  * user (no hand-over), the sign-off is theirs. The station's user may also let someone else sign.
  */
-export function SignDialog({
-  kind,
-  subject,
-  summary,
-  statement,
-  onClose,
-  onSigned,
-  onStale,
-}: Props) {
-  const { t } = useTranslation();
+export function SignDialog({ kind, subject, summary, onClose, onSigned, onStale }: Props) {
+  const { t, i18n } = useTranslation();
+  // A person signs the words they read: the statement in the reader's language, sent with it.
+  const language = statementLanguage(i18n.resolvedLanguage);
   const { status } = useSession();
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<ApiError>();
@@ -88,6 +81,7 @@ export function SignDialog({
       subjectId: subject.subjectId,
       content: subject.content,
       secret,
+      language,
       ...(coSigning && coSigner ? { signer: coSigner } : {}),
     }).then((result) => {
       setBusy(false);
@@ -125,8 +119,8 @@ export function SignDialog({
               </div>
               <section className="sign-statement" aria-label={t('people.sign.statementLabel')}>
                 <p className="sign-label">{t('people.sign.statementLabel')}</p>
-                <blockquote className="sign-quote" data-testid="sign-statement">
-                  {statement ?? signoffKinds[kind].statement}
+                <blockquote className="sign-quote" data-testid="sign-statement" lang={language}>
+                  {signoffStatement(kind, language)}
                 </blockquote>
               </section>
               {summary.length > 0 ? (
