@@ -3,10 +3,8 @@ import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SigningIdentityView } from '../../../../electron/api/domains/signing';
 import { call } from '../../api/client';
-import { PanelForm } from '../../components/PanelForm';
 import { TextInputField } from '../../components/TextInputField';
-import { useSubmit } from '../../components/use-submit';
-import { PassphrasePair, usePassphrasePair } from './PassphrasePair';
+import { IdentityForm } from './IdentityForm';
 
 interface Props {
   replacing: boolean;
@@ -17,24 +15,12 @@ interface Props {
 export function GenerateIdentityForm({ replacing, onDone }: Props) {
   const { t } = useTranslation();
   const [organisation, setOrganisation] = useState('');
-  const pair = usePassphrasePair();
-  const submit = useSubmit();
-
-  const generate = () => {
-    if (!pair.matches) return submit.fail(t('settings.signing.mismatch'));
-    submit.run(call('signing.generate', { organisation, passphrase: pair.value }), (identity) => {
-      pair.clear();
-      onDone(identity);
-    });
-  };
 
   return (
-    <PanelForm
-      title={{ id: 'signing-generate-title', text: t('settings.signing.generateTitle') }}
-      onSubmit={generate}
-      submitLabel={submit.busy ? t('settings.signing.generating') : t('settings.signing.generate')}
-      busy={submit.busy}
-      error={submit.error}
+    <IdentityForm
+      way="generate"
+      send={(passphrase) => call('signing.generate', { organisation, passphrase })}
+      onDone={onDone}
     >
       {replacing ? <p>{t('settings.signing.replaceNote')}</p> : null}
       <TextInputField
@@ -63,7 +49,6 @@ export function GenerateIdentityForm({ replacing, onDone }: Props) {
           {t('settings.signing.rsaHelp')}
         </Text>
       </RadioGroup>
-      <PassphrasePair pair={pair} />
-    </PanelForm>
+    </IdentityForm>
   );
 }

@@ -3,10 +3,14 @@ import { Button, FileTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SigningIdentityView } from '../../../../electron/api/domains/signing';
 import { call, type Result } from '../../api/client';
-import { PanelForm } from '../../components/PanelForm';
-import { useSubmit } from '../../components/use-submit';
-import { PassphraseField, PassphrasePair, usePassphrasePair } from './PassphrasePair';
+import { IdentityForm } from './IdentityForm';
+import { PassphraseField } from './PassphrasePair';
 import { maxPkcs12Bytes, readFileAsBase64 } from './read-file';
+
+const refused = (message: string): Result<never> => ({
+  ok: false,
+  error: { code: 'invalid_input', message },
+});
 
 interface Props {
   onDone(identity: SigningIdentityView): void;
@@ -17,43 +21,38 @@ export function ImportIdentityForm({ onDone }: Props) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File>();
   const [p12Password, setP12Password] = useState('');
-  const pair = usePassphrasePair();
-  const submit = useSubmit();
 
-  const importFile = async (chosen: File): Promise<Result<SigningIdentityView>> => {
+  const importFile = async (
+    chosen: File | undefined,
+    newPassphrase: string,
+  ): Promise<Result<SigningIdentityView>> => {
+    if (!chosen) return refused(t('settings.signing.pickFile'));
     let contentBase64: string;
     try {
       contentBase64 = await readFileAsBase64(chosen);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      const message = t('settings.signing.fileUnreadable', { name: chosen.name, reason });
-      return { ok: false, error: { code: 'invalid_input', message } };
+      return refused(t('settings.signing.fileUnreadable', { name: chosen.name, reason }));
     }
-    const input = { contentBase64, p12Password, newPassphrase: pair.value };
-    return call('signing.importP12', input);
+    return call('signing.importP12', { contentBase64, p12Password, newPassphrase });
   };
 
-  const onSubmit = () => {
-    if (!file) return submit.fail(t('settings.signing.pickFile'));
+  const problem = () => {
+    if (!file) return t('settings.signing.pickFile');
     // Said here in plain words; the services would refuse it as too long base64.
     if (file.size > maxPkcs12Bytes) {
-      return submit.fail(t('settings.signing.fileTooBig', { name: file.name, size: file.size }));
+      return t('settings.signing.fileTooBig', { name: file.name, size: file.size });
     }
-    if (!pair.matches) return submit.fail(t('settings.signing.mismatch'));
-    submit.run(importFile(file), (identity) => {
-      setP12Password('');
-      pair.clear();
-      onDone(identity);
-    });
+    return undefined;
   };
 
   return (
-    <PanelForm
-      title={{ id: 'signing-import-title', text: t('settings.signing.importTitle') }}
-      onSubmit={onSubmit}
-      submitLabel={submit.busy ? t('settings.signing.importing') : t('settings.signing.import')}
-      busy={submit.busy}
-      error={submit.error}
+    <IdentityForm
+      way="import"
+      problem={problem}
+      send={(passphrase) => importFile(file, passphrase)}
+      onSent={() => setP12Password('')}
+      onDone={onDone}
     >
       <p>{t('settings.signing.importIntro')}</p>
       <div className="settings-field">
@@ -79,7 +78,6 @@ export function ImportIdentityForm({ onDone }: Props) {
         value={p12Password}
         onChange={setP12Password}
       />
-      <PassphrasePair pair={pair} />
-    </PanelForm>
+    </IdentityForm>
   );
 }
