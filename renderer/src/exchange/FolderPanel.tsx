@@ -1,12 +1,10 @@
-import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeStatus } from '../../../electron/api/domains/exchange';
 import { call } from '../api/client';
 import { formatDateTime } from '../cases/time-format';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { PanelForm } from '../components/PanelForm';
-import { TextInputField } from '../components/TextInputField';
+import { LineForm } from '../components/LineForm';
 import { useSubmit } from '../components/use-submit';
 import { useMay } from '../inventory/use-may';
 
@@ -20,8 +18,6 @@ export function FolderPanel({ exchange, onStatus }: Props) {
   const { t } = useTranslation();
   const maySet = useMay('exchange.setFolder');
   const maySync = useMay('exchange.syncFolder');
-  const [folder, setFolder] = useState(exchange.folder ?? '');
-  const save = useSubmit();
   const sync = useSubmit();
   const pass = exchange.lastPass;
 
@@ -36,36 +32,23 @@ export function FolderPanel({ exchange, onStatus }: Props) {
           : t('exchange.folder.none')}
       </p>
       {maySet ? (
-        <PanelForm
-          onSubmit={() => save.run(call('exchange.setFolder', { folder }), onStatus)}
+        <LineForm
+          label={t('exchange.folder.label')}
+          help={t('exchange.folder.help')}
+          maxLength={4096}
+          initial={exchange.folder ?? ''}
           submitLabel={t('exchange.folder.save')}
-          busy={save.busy}
-          error={save.error}
-          actions={
-            exchange.folder ? (
-              <Button
-                className="button"
-                onPress={() =>
-                  save.run(call('exchange.setFolder', { folder: null }), (status) => {
-                    setFolder('');
-                    onStatus(status);
-                  })
+          send={(folder) => call('exchange.setFolder', { folder })}
+          onDone={onStatus}
+          clear={
+            exchange.folder
+              ? {
+                  label: t('exchange.folder.stop'),
+                  send: () => call('exchange.setFolder', { folder: null }),
                 }
-              >
-                {t('exchange.folder.stop')}
-              </Button>
-            ) : null
+              : null
           }
-        >
-          <TextInputField
-            label={t('exchange.folder.label')}
-            help={t('exchange.folder.help')}
-            value={folder}
-            onChange={setFolder}
-            isRequired
-            maxLength={4096}
-          />
-        </PanelForm>
+        />
       ) : null}
       {exchange.folder && maySync ? (
         <div className="button-row">

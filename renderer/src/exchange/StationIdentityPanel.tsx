@@ -1,10 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { FactList } from '../components/FactList';
-import { PanelForm } from '../components/PanelForm';
-import { TextInputField } from '../components/TextInputField';
-import { useSubmit } from '../components/use-submit';
+import { LineForm } from '../components/LineForm';
 import { useMay } from '../inventory/use-may';
 import type { StationPartProps } from './station-part';
 import { RenewCommandPost } from './RenewCommandPost';
@@ -13,8 +10,6 @@ import { RenewCommandPost } from './RenewCommandPost';
 export function StationIdentityPanel({ station, onChanged }: StationPartProps) {
   const { t } = useTranslation();
   const mayInit = useMay('stations.init');
-  const [name, setName] = useState('');
-  const submit = useSubmit();
 
   return (
     <section className="panel" aria-labelledby="exchange-station-title">
@@ -47,27 +42,15 @@ export function StationIdentityPanel({ station, onChanged }: StationPartProps) {
           ]}
         />
       ) : mayInit ? (
-        <PanelForm
-          onSubmit={() =>
-            submit.run(call('stations.init', { name }), () => {
-              setName('');
-              onChanged();
-            })
-          }
+        <LineForm
+          intro={t('exchange.station.initIntro')}
+          label={t('exchange.station.nameLabel')}
+          help={t('exchange.station.nameHelp')}
+          maxLength={64}
           submitLabel={t('exchange.station.init')}
-          busy={submit.busy}
-          error={submit.error}
-        >
-          <p>{t('exchange.station.initIntro')}</p>
-          <TextInputField
-            label={t('exchange.station.nameLabel')}
-            help={t('exchange.station.nameHelp')}
-            value={name}
-            onChange={setName}
-            isRequired
-            maxLength={64}
-          />
-        </PanelForm>
+          send={(name) => call('stations.init', { name })}
+          onDone={onChanged}
+        />
       ) : (
         <p>{t('exchange.station.initWho')}</p>
       )}
