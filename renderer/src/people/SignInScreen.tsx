@@ -7,6 +7,7 @@ import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TextInputField } from '../components/TextInputField';
 import { useMissing } from '../components/use-missing';
+import { useSecretSubmit } from '../components/use-secret-submit';
 import { useSession } from '../session/session-context';
 import { roleLabel } from './role-label';
 import { SecretField } from './SecretField';
@@ -23,22 +24,21 @@ export function SignInScreen({ mode }: { mode: 'signIn' | 'handOver' }) {
   const [byStaffId, setByStaffId] = useState(false);
   const [userId, setUserId] = useState<number>();
   const [staffId, setStaffId] = useState('');
-  const [secret, setSecret] = useState('');
   const [role, setRole] = useState<Role>();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const [usersError, setUsersError] = useState<ApiError>();
+  const signIn = useSecretSubmit();
 
   useEffect(() => {
     void call('session.listUsers', {}).then((result) => {
       if (result.ok) setUsers(result.value);
-      else setError(result.error);
+      else setUsersError(result.error);
     });
   }, []);
 
   const missing = useMissing({
     name: !byStaffId && userId === undefined ? t('people.signIn.pickFirst') : null,
     staffId: byStaffId && staffId.trim() === '' ? t('people.signIn.typeStaffId') : null,
-    secret: secret === '' ? t('people.signIn.typeSecret') : null,
+    secret: signIn.secret === '' ? t('people.signIn.typeSecret') : null,
   });
 
   if (mode === 'signIn' && status?.state === 'locked' && status.user && !someoneElse) {
@@ -46,20 +46,14 @@ export function SignInScreen({ mode }: { mode: 'signIn' | 'handOver' }) {
   }
 
   const picked = users.find((u) => u.id === userId);
+  // The list of users could not be read: said where a refused sign-in is said.
+  const error = signIn.error ?? usersError;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!missing.submitted()) return;
-    setBusy(true);
-    setError(undefined);
     const who = byStaffId ? { staffId } : { userId: userId ?? 0 };
-    const input = { ...who, secret, ...(role ? { role } : {}) };
     const method = mode === 'handOver' ? 'session.handOver' : 'session.signIn';
-    void call(method, input).then((result) => {
-      setBusy(false);
-      setSecret('');
-      if (result.ok) apply(result.value);
-      else setError(result.error);
-    });
+    signIn.send((secret) => call(method, { ...who, secret, ...(role ? { role } : {}) }), apply);
   };
 
   const title = mode === 'handOver' ? t('people.signIn.handOverTitle') : t('people.signIn.title');
@@ -99,7 +93,7 @@ export function SignInScreen({ mode }: { mode: 'signIn' | 'handOver' }) {
           className="button button-link"
           onPress={() => {
             setByStaffId(!byStaffId);
-            setError(undefined);
+            signIn.clear();
           }}
         >
           {byStaffId ? t('people.signIn.byName') : t('people.signIn.byStaffId')}
@@ -120,14 +114,14 @@ export function SignInScreen({ mode }: { mode: 'signIn' | 'handOver' }) {
         ) : null}
         <SecretField
           label={t('people.signIn.secret')}
-          value={secret}
-          onChange={setSecret}
+          value={signIn.secret}
+          onChange={signIn.setSecret}
           kind={picked?.credentialKind}
           problem={missing.at('secret')}
         />
         {error ? <ErrorMessage error={error} /> : null}
         <div className="people-actions">
-          <Button type="submit" className="button button-primary" isPending={busy}>
+          <Button type="submit" className="button button-primary" isPending={signIn.busy}>
             {mode === 'handOver' ? t('people.signIn.submitHandOver') : t('people.signIn.submit')}
           </Button>
           {mode === 'handOver' ? (

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { call, type ApiError } from '../api/client';
+import { call } from '../api/client';
 import { FormFooter } from '../components/FormFooter';
+import { useSecretSubmit } from '../components/use-secret-submit';
 import { useSession } from '../session/session-context';
 import { roleLabel } from './role-label';
 import { SecretField } from './SecretField';
@@ -12,22 +13,13 @@ import { StationScreen } from './StationScreen';
 export function UnlockPanel({ onSomeoneElse }: { onSomeoneElse(): void }) {
   const { t } = useTranslation();
   const { status, apply } = useSession();
-  const [secret, setSecret] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const unlock = useSecretSubmit();
   const user = status?.user;
   if (!user) return null;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    void call('session.unlock', { secret }).then((result) => {
-      setBusy(false);
-      setSecret('');
-      if (result.ok) apply(result.value);
-      else setError(result.error);
-    });
+    unlock.send((secret) => call('session.unlock', { secret }), apply);
   };
 
   return (
@@ -41,15 +33,15 @@ export function UnlockPanel({ onSomeoneElse }: { onSomeoneElse(): void }) {
       <Form className="people-form sign-in-form" onSubmit={submit}>
         <SecretField
           label={t('people.signIn.secret')}
-          value={secret}
-          onChange={setSecret}
+          value={unlock.secret}
+          onChange={unlock.setSecret}
           kind={user.credentialKind}
           autoFocus
         />
         <FormFooter
-          error={error}
+          error={unlock.error}
           submitLabel={t('people.unlock.submit')}
-          busy={busy}
+          busy={unlock.busy}
           rowClassName="people-actions"
         >
           <Button className="button button-secondary" onPress={onSomeoneElse}>
