@@ -19,6 +19,10 @@ interface Props {
   onDecided?(): void;
 }
 
+/** The decisions offered on a match, in order, and the status each leaves it in. */
+const decisions = ['confirm', 'dismiss'] as const satisfies readonly MatchDecision[];
+const decided = { confirm: 'confirmed', dismiss: 'dismissed' } as const;
+
 /** Matches between advisory products and devices, each with why it matched and its decision. */
 export function MatchList({ matches, show, onDecided }: Props) {
   const { t } = useTranslation();
@@ -106,24 +110,18 @@ export function MatchList({ matches, show, onDecided }: Props) {
               ) : null}
               {mayDecide ? (
                 <div className="match-actions">
-                  {m.status !== 'confirmed' ? (
-                    <Button
-                      className="button button-primary"
-                      onPress={() => setDeciding({ match: m, decision: 'confirm' })}
-                      aria-label={t('inventory.matches.confirmLabel', { name })}
-                    >
-                      {t('inventory.matches.confirm')}
-                    </Button>
-                  ) : null}
-                  {m.status !== 'dismissed' ? (
-                    <Button
-                      className="button button-secondary"
-                      onPress={() => setDeciding({ match: m, decision: 'dismiss' })}
-                      aria-label={t('inventory.matches.dismissLabel', { name })}
-                    >
-                      {t('inventory.matches.dismiss')}
-                    </Button>
-                  ) : null}
+                  {decisions
+                    .filter((decision) => m.status !== decided[decision])
+                    .map((decision) => (
+                      <Button
+                        key={decision}
+                        className={`button ${decision === 'confirm' ? 'button-primary' : 'button-secondary'}`}
+                        onPress={() => setDeciding({ match: m, decision })}
+                        aria-label={t(`inventory.matches.${decision}Label`, { name })}
+                      >
+                        {t(`inventory.matches.${decision}`)}
+                      </Button>
+                    ))}
                 </div>
               ) : null}
             </li>

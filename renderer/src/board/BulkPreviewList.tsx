@@ -55,87 +55,93 @@ export function BulkPreviewList({
   const { t } = useTranslation();
   const byId = new Map(preview.cases.map((c) => [c.caseId, c]));
   const remote = new Map(preview.remote.map((c) => [remoteKey(c), c]));
-  const movable = plan.movable.slice(0, shownAtMost);
-  const held = plan.held.slice(0, shownAtMost);
+  const stateWord = (state: CaseState) => t(`cases.state.${state}`);
+  const willMove = plan.movable.slice(0, shownAtMost).map((id): PreviewLine => {
+    const c = byId.get(id);
+    const reason =
+      c && target && mode === 'move'
+        ? t('board.bulk.movedLine', { from: stateWord(c.state), to: stateWord(target) })
+        : c
+          ? stateWord(c.state)
+          : null;
+    return { key: String(id), assetTag: c?.assetTag, reason };
+  });
+  const willRequest = plan.requested.slice(0, shownAtMost).map((r): PreviewLine => {
+    const c = remote.get(remoteKey(r));
+    const reason = t('board.bulk.preview.requestLine', {
+      station: c?.stationName ?? '',
+      state: c ? stateWord(c.state) : '',
+    });
+    return { key: remoteKey(r), assetTag: c?.assetTag, reason };
+  });
+  const willStay = plan.held.slice(0, shownAtMost).map((h): PreviewLine => ({
+    key: String(h.caseId),
+    assetTag: byId.get(h.caseId)?.assetTag,
+    reason: h.reason,
+  }));
   return (
     // Focusable so keyboard users can scroll a long preview with the arrow and page keys.
     <div className="board-bulk-preview" data-testid="bulk-preview" tabIndex={0}>
-      {plan.movable.length > 0 ? (
-        <section aria-labelledby="bulk-will-move">
-          <h3 id="bulk-will-move">
-            {mode === 'recheck'
-              ? t('board.bulk.preview.willChange', { count: plan.movable.length })
-              : t('board.bulk.preview.willMove', { count: plan.movable.length })}
-          </h3>
-          <ul className="board-bulk-list" data-testid="bulk-will-move">
-            {movable.map((id) => {
-              const c = byId.get(id);
-              return (
-                <li key={id} data-asset-tag={c?.assetTag}>
-                  <strong>{c?.assetTag}</strong>
-                  <span className="board-bulk-reason">
-                    {c && target && mode === 'move'
-                      ? t('board.bulk.movedLine', {
-                          from: t(`cases.state.${c.state}`),
-                          to: t(`cases.state.${target}`),
-                        })
-                      : c
-                        ? t(`cases.state.${c.state}`)
-                        : null}
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-          {plan.movable.length > movable.length ? (
-            <p>{t('board.bulk.preview.more', { count: plan.movable.length - movable.length })}</p>
-          ) : null}
-        </section>
-      ) : null}
-      {plan.requested.length > 0 ? (
-        <section aria-labelledby="bulk-will-request">
-          <h3 id="bulk-will-request">
-            {t('board.bulk.preview.willRequest', { count: plan.requested.length })}
-          </h3>
-          <ul className="board-bulk-list" data-testid="bulk-will-request">
-            {plan.requested.slice(0, shownAtMost).map((r) => {
-              const c = remote.get(remoteKey(r));
-              return (
-                <li key={remoteKey(r)} data-asset-tag={c?.assetTag}>
-                  <strong>{c?.assetTag}</strong>
-                  <span className="board-bulk-reason">
-                    {t('board.bulk.preview.requestLine', {
-                      station: c?.stationName ?? '',
-                      state: c ? t(`cases.state.${c.state}`) : '',
-                    })}
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-          {plan.requested.length > shownAtMost ? (
-            <p>{t('board.bulk.preview.more', { count: plan.requested.length - shownAtMost })}</p>
-          ) : null}
-        </section>
-      ) : null}
-      {plan.held.length > 0 ? (
-        <section aria-labelledby="bulk-will-stay">
-          <h3 id="bulk-will-stay">
-            {t('board.bulk.preview.willStay', { count: plan.held.length })}
-          </h3>
-          <ul className="board-bulk-list" data-testid="bulk-will-stay">
-            {held.map((h) => (
-              <li key={h.caseId} data-asset-tag={byId.get(h.caseId)?.assetTag}>
-                <strong>{byId.get(h.caseId)?.assetTag}</strong>
-                <span className="board-bulk-reason">{h.reason}</span>
-              </li>
-            ))}
-          </ul>
-          {plan.held.length > held.length ? (
-            <p>{t('board.bulk.preview.more', { count: plan.held.length - held.length })}</p>
-          ) : null}
-        </section>
-      ) : null}
+      <PreviewSection
+        id="bulk-will-move"
+        title={
+          mode === 'recheck'
+            ? t('board.bulk.preview.willChange', { count: plan.movable.length })
+            : t('board.bulk.preview.willMove', { count: plan.movable.length })
+        }
+        lines={willMove}
+        total={plan.movable.length}
+      />
+      <PreviewSection
+        id="bulk-will-request"
+        title={t('board.bulk.preview.willRequest', { count: plan.requested.length })}
+        lines={willRequest}
+        total={plan.requested.length}
+      />
+      <PreviewSection
+        id="bulk-will-stay"
+        title={t('board.bulk.preview.willStay', { count: plan.held.length })}
+        lines={willStay}
+        total={plan.held.length}
+      />
     </div>
+  );
+}
+
+/** One device in the preview: its asset tag and what would happen to it, or why not. */
+interface PreviewLine {
+  key: string;
+  assetTag: string | undefined;
+  reason: string | null;
+}
+
+interface SectionProps {
+  id: string;
+  title: string;
+  /** The first lines, at most `shownAtMost`. */
+  lines: PreviewLine[];
+  /** How many devices the section holds in all. */
+  total: number;
+}
+
+/** One part of the preview (will move, will be requested, will stay); nothing when empty. */
+function PreviewSection({ id, title, lines, total }: SectionProps) {
+  const { t } = useTranslation();
+  if (total === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      <ul className="board-bulk-list" data-testid={id}>
+        {lines.map((line) => (
+          <li key={line.key} data-asset-tag={line.assetTag}>
+            <strong>{line.assetTag}</strong>
+            <span className="board-bulk-reason">{line.reason}</span>
+          </li>
+        ))}
+      </ul>
+      {total > lines.length ? (
+        <p>{t('board.bulk.preview.more', { count: total - lines.length })}</p>
+      ) : null}
+    </section>
   );
 }

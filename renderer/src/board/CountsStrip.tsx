@@ -29,52 +29,71 @@ export function CountsStrip({ view, filters, onFilters }: Props) {
 
   return (
     <div className="board-counts">
-      <section className="board-count-group" aria-labelledby="board-counts-state">
-        <h2 id="board-counts-state" className="board-group-title">
-          {t('board.counts.byState')}
-          <span className="board-count-total">
-            {t('board.counts.total', { count: view.totalCases })}
-          </span>
-        </h2>
-        <div className="board-count-list">
-          {states.map((state) => (
-            <CountToggle
-              key={state}
-              group="state"
-              value={state}
-              label={t(`cases.state.${state}`)}
-              count={view.countsByState[state]}
-              matching={narrowed ? view.filteredCountsByState[state] : undefined}
-              isSelected={chosenStates.includes(state)}
-              onChange={(on) =>
-                onFilters(withFilter(filters, 'states', toggled(chosenStates, state, on)))
-              }
-            />
-          ))}
-        </div>
-      </section>
-      <section className="board-count-group" aria-labelledby="board-counts-hics">
-        <h2 id="board-counts-hics" className="board-group-title">
-          {t('board.counts.byHics')}
-        </h2>
-        <div className="board-count-list">
-          {hics251Statuses.map((status) => (
-            <CountToggle
-              key={status}
-              group="hics"
-              value={status}
-              label={t(`board.hics.${status}`)}
-              count={view.countsByHics251[status]}
-              matching={narrowed ? view.filteredCountsByHics251[status] : undefined}
-              isSelected={chosenHics.includes(status)}
-              onChange={(on) =>
-                onFilters(withFilter(filters, 'hics251', toggled(chosenHics, status, on)))
-              }
-            />
-          ))}
-        </div>
-      </section>
+      <CountGroup
+        group="state"
+        title={t('board.counts.byState')}
+        total={t('board.counts.total', { count: view.totalCases })}
+        values={states}
+        labelOf={(state) => t(`cases.state.${state}`)}
+        counts={view.countsByState}
+        matching={narrowed ? view.filteredCountsByState : undefined}
+        chosen={chosenStates}
+        onChosen={(chosen) => onFilters(withFilter(filters, 'states', chosen))}
+      />
+      <CountGroup
+        group="hics"
+        title={t('board.counts.byHics')}
+        values={hics251Statuses}
+        labelOf={(status) => t(`board.hics.${status}`)}
+        counts={view.countsByHics251}
+        matching={narrowed ? view.filteredCountsByHics251 : undefined}
+        chosen={chosenHics}
+        onChosen={(chosen) => onFilters(withFilter(filters, 'hics251', chosen))}
+      />
     </div>
+  );
+}
+
+interface GroupProps<T extends string> {
+  group: 'state' | 'hics';
+  title: string;
+  /** Said after the title: the whole incident's count. */
+  total?: string;
+  /** The states or statuses shown, in order. */
+  values: readonly T[];
+  labelOf(value: T): string;
+  counts: Record<T, number>;
+  /** How many the filters match per value, while the list is filtered. */
+  matching: Record<T, number> | undefined;
+  chosen: readonly T[];
+  onChosen(chosen: T[]): void;
+}
+
+/** One group of counts (per state, per HICS 251 status) under its heading. */
+function CountGroup<T extends string>(props: GroupProps<T>) {
+  const { group, title, total, values, counts, matching, chosen } = props;
+  const headingId = `board-counts-${group}`;
+  return (
+    <section className="board-count-group" aria-labelledby={headingId}>
+      <h2 id={headingId} className="board-group-title">
+        {title}
+        {total ? <span className="board-count-total">{total}</span> : null}
+      </h2>
+      <div className="board-count-list">
+        {values.map((value) => (
+          <CountToggle
+            key={value}
+            group={group}
+            value={value}
+            label={props.labelOf(value)}
+            count={counts[value]}
+            matching={matching?.[value]}
+            isSelected={chosen.includes(value)}
+            onChange={(on) => props.onChosen(toggled(chosen, value, on))}
+          />
+        ))}
+      </div>
+    </section>
   );
 }
 

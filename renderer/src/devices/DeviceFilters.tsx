@@ -17,6 +17,14 @@ interface Props {
 const toOptions = (values: readonly DeviceFacetValue[] | undefined): FilterOption[] =>
   (values ?? []).map((v) => ({ key: v.value, label: `${v.value} (${v.count.toLocaleString()})` }));
 
+/** The inventory's facets offered as filters, in order, each with its label's key. */
+const facetFilters = [
+  ['vendor', 'vendor'],
+  ['family', 'family'],
+  ['department', 'department'],
+  ['osName', 'os'],
+] as const;
+
 /** Narrow the table by vendor, family, department, operating system or matched advisory. */
 export function DeviceFilters({ value, onChange, options }: Props) {
   const { t } = useTranslation();
@@ -25,30 +33,15 @@ export function DeviceFilters({ value, onChange, options }: Props) {
   const active = Object.values(value).some((v) => v !== undefined);
   return (
     <div className="device-filters" role="group" aria-label={t('inventory.filters.label')}>
-      <FilterSelect
-        label={t('inventory.filters.vendor')}
-        options={toOptions(facets?.vendor)}
-        value={value.vendor}
-        onChange={(vendor) => set({ vendor })}
-      />
-      <FilterSelect
-        label={t('inventory.filters.family')}
-        options={toOptions(facets?.family)}
-        value={value.family}
-        onChange={(family) => set({ family })}
-      />
-      <FilterSelect
-        label={t('inventory.filters.department')}
-        options={toOptions(facets?.department)}
-        value={value.department}
-        onChange={(department) => set({ department })}
-      />
-      <FilterSelect
-        label={t('inventory.filters.os')}
-        options={toOptions(facets?.osName)}
-        value={value.osName}
-        onChange={(osName) => set({ osName })}
-      />
+      {facetFilters.map(([facet, word]) => (
+        <FilterSelect
+          key={facet}
+          label={t(`inventory.filters.${word}`)}
+          options={toOptions(facets?.[facet])}
+          value={value[facet]}
+          onChange={(chosen) => set({ [facet]: chosen })}
+        />
+      ))}
       <FilterSelect
         label={t('inventory.filters.advisory')}
         options={advisories.map((a) => ({

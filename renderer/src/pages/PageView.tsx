@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { MyDevicesPage } from '../cases/MyDevicesPage';
 import type { PageId } from '../navigation/pages';
 import { AdvisoriesPage } from './AdvisoriesPage';
@@ -8,23 +9,19 @@ import { IncidentsPage } from './IncidentsPage';
 import { SettingsPage } from './SettingsPage';
 import { ThreatsPage } from './ThreatsPage';
 
+/** Each page's view, by its id. */
+const views: Record<PageId, ComponentType> = {
+  'my-devices': MyDevicesPage,
+  devices: DevicesPage,
+  advisories: AdvisoriesPage,
+  threats: ThreatsPage,
+  incidents: IncidentsPage,
+  board: BoardPage,
+  exchange: ExchangePage,
+  settings: SettingsPage,
+};
+
 export function PageView({ page }: { page: PageId }) {
-  switch (page) {
-    case 'my-devices':
-      return <MyDevicesPage />;
-    case 'devices':
-      return <DevicesPage />;
-    case 'advisories':
-      return <AdvisoriesPage />;
-    case 'threats':
-      return <ThreatsPage />;
-    case 'incidents':
-      return <IncidentsPage />;
-    case 'board':
-      return <BoardPage />;
-    case 'exchange':
-      return <ExchangePage />;
-    case 'settings':
-      return <SettingsPage />;
-  }
+  const View = views[page];
+  return <View />;
 }

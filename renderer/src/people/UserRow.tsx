@@ -35,35 +35,31 @@ export function UserRow({ user: u, onEdit, onReset, onUnlock }: Props) {
               {t('people.users.lockedUntil', { until: formatDateTime(u.lockedUntil) })}
             </span>
             {/* Beside the lock it lifts; the actions column keeps one line. */}
-            <Button
-              className="button button-secondary button-compact"
-              aria-label={t('people.users.unlockNamed', { name: u.displayName })}
-              onPress={onUnlock}
-            >
-              {t('people.users.unlock')}
-            </Button>
+            <RowButton action="unlock" name={u.displayName} onPress={onUnlock} />
           </div>
         ) : null}
         {u.mustChangeCredential ? <div>{t('people.users.mustChange')}</div> : null}
       </td>
       <td>
         <div className="row-actions">
-          <Button
-            className="button button-secondary button-compact"
-            aria-label={t('people.users.editNamed', { name: u.displayName })}
-            onPress={onEdit}
-          >
-            {t('people.users.edit')}
-          </Button>
-          <Button
-            className="button button-secondary button-compact"
-            aria-label={t('people.users.resetNamed', { name: u.displayName })}
-            onPress={onReset}
-          >
-            {t('people.users.reset')}
-          </Button>
+          <RowButton action="edit" name={u.displayName} onPress={onEdit} />
+          <RowButton action="reset" name={u.displayName} onPress={onReset} />
         </div>
       </td>
     </tr>
+  );
+}
+
+/** One thing an administrator can do to a user: a short word, named for screen readers. */
+function RowButton(props: { action: 'edit' | 'reset' | 'unlock'; name: string; onPress(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Button
+      className="button button-secondary button-compact"
+      aria-label={t(`people.users.${props.action}Named`, { name: props.name })}
+      onPress={props.onPress}
+    >
+      {t(`people.users.${props.action}`)}
+    </Button>
   );
 }
