@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdvisoryDetail } from '../../../electron/api/domains/advisories';
 import { CvssBadge } from './CvssBadge';
@@ -36,12 +37,40 @@ export function ProductsSection({ detail }: Props) {
   );
 }
 
+/** A list of cards, one per item, each under its own heading. */
+function DetailCards<T>({
+  items,
+  keyOf,
+  card,
+}: {
+  items: readonly T[];
+  keyOf(item: T, index: number): string | number;
+  card(item: T): ReactNode;
+}) {
+  return (
+    <ul className="detail-cards">
+      {items.map((item, i) => (
+        <li key={keyOf(item, i)} className="detail-card">
+          {card(item)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A text's paragraphs, split where it leaves a blank line. */
+function Paragraphs({ text }: { text: string }) {
+  return text.split(/\n{2,}/).map((paragraph, j) => <p key={j}>{paragraph}</p>);
+}
+
 export function VulnerabilitiesSection({ detail }: Props) {
   const { t } = useTranslation();
   return (
-    <ul className="detail-cards">
-      {detail.advisory.vulnerabilities.map((v, i) => (
-        <li key={v.cve ?? i} className="detail-card">
+    <DetailCards
+      items={detail.advisory.vulnerabilities}
+      keyOf={(v, i) => v.cve ?? i}
+      card={(v) => (
+        <>
           <div className="detail-card-head">
             <h3>{v.cve ?? t('inventory.detail.noCve')}</h3>
             <CvssBadge score={v.highestBaseScore} />
@@ -60,26 +89,26 @@ export function VulnerabilitiesSection({ detail }: Props) {
               })}
             </p>
           ) : null}
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    />
   );
 }
 
 export function RemediationsSection({ detail }: Props) {
   const { t } = useTranslation();
   return (
-    <ul className="detail-cards">
-      {detail.advisory.remediations.map((r, i) => (
-        <li key={i} className="detail-card">
+    <DetailCards
+      items={detail.advisory.remediations}
+      keyOf={(_, i) => i}
+      card={(r) => (
+        <>
           <h3>
             {t('inventory.detail.remediationCategory', {
               category: r.category.replaceAll('_', ' '),
             })}
           </h3>
-          {r.details.split(/\n{2,}/).map((paragraph, j) => (
-            <p key={j}>{paragraph}</p>
-          ))}
+          <Paragraphs text={r.details} />
           {r.urls.length ? (
             <p className="mono-text">{t('inventory.detail.urls', { urls: r.urls.join(' ') })}</p>
           ) : null}
@@ -88,24 +117,24 @@ export function RemediationsSection({ detail }: Props) {
               {t('inventory.detail.forProducts', { products: productNames(detail, r.productIds) })}
             </p>
           ) : null}
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    />
   );
 }
 
 export function NotesSection({ detail }: Props) {
   return (
-    <ul className="detail-cards">
-      {detail.advisory.notes.map((n, i) => (
-        <li key={i} className="detail-card">
+    <DetailCards
+      items={detail.advisory.notes}
+      keyOf={(_, i) => i}
+      card={(n) => (
+        <>
           <h3>{n.title ?? n.category}</h3>
-          {n.text.split(/\n{2,}/).map((paragraph, j) => (
-            <p key={j}>{paragraph}</p>
-          ))}
-        </li>
-      ))}
-    </ul>
+          <Paragraphs text={n.text} />
+        </>
+      )}
+    />
   );
 }
 

@@ -2,14 +2,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../electron/api/domains/cases';
 import { call, type ApiError } from '../api/client';
-import { EmptyState } from '../components/EmptyState';
+import { EmptyStateLink } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
-import { PageLink } from '../components/PageLink';
 import { useSession } from '../session/session-context';
 import { CaseList } from './CaseList';
-import { CasePage } from './CasePage';
-import { idFromSegment, myCaseHref, myDevicesHref, useHashPath } from './hash-path';
+import { CaseInPlace } from './CaseInPlace';
+import { myCaseHref, myDevicesHref } from './hash-path';
 import '../styles/cases.css';
 
 /** Enough for any one incident the app is built for; the board pages through more. */
@@ -23,20 +22,12 @@ interface Loaded {
 
 /** "My devices": the cases assigned to whoever is signed in, and one case when opened. */
 export function MyDevicesPage() {
-  const path = useHashPath();
   const { t } = useTranslation();
-  const caseId = path[0] === 'case' ? idFromSegment(path[1]) : undefined;
-  if (caseId !== undefined) {
-    return (
-      <CasePage
-        key={caseId}
-        caseId={caseId}
-        backHref={myDevicesHref()}
-        backLabel={t('cases.mine.back')}
-      />
-    );
-  }
-  return <MyDevicesList />;
+  return (
+    <CaseInPlace backHref={myDevicesHref()} backLabel={t('cases.mine.back')}>
+      <MyDevicesList />
+    </CaseInPlace>
+  );
 }
 
 function MyDevicesList() {
@@ -71,12 +62,7 @@ function MyDevicesList() {
       {error ? <ErrorMessage error={error} /> : null}
       {!loaded && !error ? <p className="loading-text">{t('cases.mine.loading')}</p> : null}
       {loaded && loaded.cases.length === 0 ? (
-        <EmptyState
-          title={t('cases.mine.emptyTitle')}
-          action={<PageLink page="incidents">{t('cases.mine.emptyAction')}</PageLink>}
-        >
-          <p>{t('cases.mine.emptyBody')}</p>
-        </EmptyState>
+        <EmptyStateLink words="cases.mine.empty" page="incidents" />
       ) : null}
       {loaded && loaded.cases.length > 0 ? (
         <>

@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PageId } from '../navigation/pages';
+import { PageLink } from './PageLink';
 
 interface Props {
   title: string;
@@ -14,5 +17,21 @@ export function EmptyState({ title, children, action }: Props) {
       <div className="empty-state-body">{children}</div>
       {action ? <div className="empty-state-action">{action}</div> : null}
     </section>
+  );
+}
+
+/** Pages whose empty state has its words under one prefix: `…Title`, `…Body`, `…Action`. */
+type EmptyWords = 'board.empty' | 'cases.mine.empty' | 'incidents.empty';
+
+/** An empty page that links to the page where its work starts. */
+export function EmptyStateLink({ words, page }: { words: EmptyWords; page: PageId }) {
+  const { t } = useTranslation();
+  return (
+    <EmptyState
+      title={t(`${words}Title`)}
+      action={<PageLink page={page}>{t(`${words}Action`)}</PageLink>}
+    >
+      <p>{t(`${words}Body`)}</p>
+    </EmptyState>
   );
 }

@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useCall } from '../api/use-call';
 import { useAppInfo } from '../app/use-app-info';
 import { incidentHref } from '../cases/hash-path';
-import { EmptyState } from '../components/EmptyState';
+import { EmptyStateLink } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
-import { PageLink } from '../components/PageLink';
 import { useSession } from '../session/session-context';
 import { CreateIncidentForm } from './CreateIncidentForm';
 import { IncidentList } from './IncidentList';
@@ -62,12 +61,7 @@ export function IncidentsOverview({
       ) : null}
       {incidents && incidents.length > 0 ? <IncidentList incidents={incidents} /> : null}
       {incidents && incidents.length === 0 && !creating ? (
-        <EmptyState
-          title={t('incidents.emptyTitle')}
-          action={<PageLink page="advisories">{t('incidents.emptyAction')}</PageLink>}
-        >
-          <p>{t('incidents.emptyBody')}</p>
-        </EmptyState>
+        <EmptyStateLink words="incidents.empty" page="advisories" />
       ) : null}
       {walkthroughOffered || walkthroughRan ? (
         <WalkthroughPanel

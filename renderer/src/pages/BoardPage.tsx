@@ -4,9 +4,9 @@ import { BoardView } from '../board/BoardView';
 import { boardHref, boardReportsHref } from '../board/board-hrefs';
 import { IncidentPicker } from '../board/IncidentPicker';
 import { useIncidentChoice } from '../board/use-incident-choice';
-import { CasePage } from '../cases/CasePage';
-import { idFromSegment, useHashPath } from '../cases/hash-path';
-import { EmptyState } from '../components/EmptyState';
+import { CaseInPlace } from '../cases/CaseInPlace';
+import { useHashPath } from '../cases/hash-path';
+import { EmptyState, EmptyStateLink } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
 import { PageLink } from '../components/PageLink';
@@ -25,13 +25,11 @@ import '../styles/board-reports.css';
 export function BoardPage() {
   const path = useHashPath();
   const { t } = useTranslation();
-  const caseId = path[0] === 'case' ? idFromSegment(path[1]) : undefined;
-  if (caseId !== undefined) {
-    return (
-      <CasePage key={caseId} caseId={caseId} backHref={boardHref()} backLabel={t('board.back')} />
-    );
-  }
-  return <BoardHome tab={path[0] === 'reports' ? 'reports' : 'cases'} />;
+  return (
+    <CaseInPlace backHref={boardHref()} backLabel={t('board.back')}>
+      <BoardHome tab={path[0] === 'reports' ? 'reports' : 'cases'} />
+    </CaseInPlace>
+  );
 }
 
 function BoardHome({ tab }: { tab: 'cases' | 'reports' }) {
@@ -64,12 +62,7 @@ function BoardHome({ tab }: { tab: 'cases' | 'reports' }) {
       {choice.error ? <ErrorMessage error={choice.error} onRetry={choice.reload} /> : null}
       {!incidents && !choice.error ? <p className="loading-text">{t('board.loading')}</p> : null}
       {incidents && incidentId === undefined ? (
-        <EmptyState
-          title={t('board.emptyTitle')}
-          action={<PageLink page="incidents">{t('board.emptyAction')}</PageLink>}
-        >
-          <p>{t('board.emptyBody')}</p>
-        </EmptyState>
+        <EmptyStateLink words="board.empty" page="incidents" />
       ) : null}
       {incidentId !== undefined ? (
         <Tabs

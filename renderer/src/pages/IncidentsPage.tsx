@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { openedCaseId } from '../cases/CaseInPlace';
 import { CasePage } from '../cases/CasePage';
 import { idFromSegment, incidentHref, useHashPath } from '../cases/hash-path';
 import { IncidentDetail } from '../incidents/IncidentDetail';
@@ -13,7 +14,7 @@ export function IncidentsPage() {
   const { t } = useTranslation();
   const path = useHashPath();
   const incidentId = idFromSegment(path[0]);
-  const caseId = path[1] === 'case' ? idFromSegment(path[2]) : undefined;
+  const caseId = openedCaseId(path, 1);
   if (incidentId !== undefined && caseId !== undefined) {
     return (
       <CasePage
