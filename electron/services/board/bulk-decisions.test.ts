@@ -1,20 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify';
-import { auditHead, demoIncident, type DemoIncident } from '../cases/test/case-test-setup';
+import { auditHead } from '../cases/test/case-test-setup';
 import { auditSince, lastAuditId } from '../people/test/test-calls';
 import { signInAs, testSecret } from '../test/temp-runtime';
-
-let d: DemoIncident;
-afterEach(() => d.rt.cleanup());
-
-const three = ['NM-0001', 'NM-0003', 'NM-0007'];
+import { threeCases } from './test/three-cases';
 
 describe('bulk decisions', () => {
   it('moves the cases its guard allows, refuses the others with the guard’s reason, one audit event per case', async () => {
-    d = await demoIncident(three);
-    const [a, b, c] = three.map((t) => d.caseOf(t)) as [number, number, number];
     // b is already assessing: "assessing → assessing" is no step of the workflow.
-    await d.api.value('cases.transition', { caseId: b, target: 'assessing' });
+    const { d, ids } = await threeCases({ secondAssessing: true });
+    const [a, b, c] = ids;
     const before = lastAuditId(d.rt);
 
     const result = await d.api.value('cases.bulkTransition', {
@@ -81,8 +76,7 @@ describe('bulk decisions', () => {
   });
 
   it('never skips a guard: a step that needs sign-offs is refused for every case without them', async () => {
-    d = await demoIncident(three);
-    const ids = three.map((t) => d.caseOf(t));
+    const { d, ids } = await threeCases();
     await d.api.value('cases.bulkTransition', {
       incidentId: d.incidentId,
       caseIds: ids,
@@ -106,8 +100,8 @@ describe('bulk decisions', () => {
   });
 
   it('sets a re-check time on deferred cases and refuses the rest', async () => {
-    d = await demoIncident(three);
-    const [a, b] = three.map((t) => d.caseOf(t)) as [number, number, number];
+    const { d, ids } = await threeCases();
+    const [a, b] = ids;
     d.rt.services.db
       .prepare(
         `UPDATE cases SET state = 'deferred', recheck_at = '2017-08-03T10:00:00.000Z' WHERE id = ?`,
@@ -139,8 +133,7 @@ describe('bulk decisions', () => {
   });
 
   it('is signed: a wrong PIN moves nothing, and only the commander may decide', async () => {
-    d = await demoIncident(three);
-    const ids = three.map((t) => d.caseOf(t));
+    const { d, ids } = await threeCases();
     const head = auditHead(d.rt);
     const wrong = await d.rt.client().call('cases.bulkTransition', {
       incidentId: d.incidentId,

@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { demoIncident, type DemoIncident } from '../cases/test/case-test-setup';
+import { describe, expect, it } from 'vitest';
 import { lastAuditId } from '../people/test/test-calls';
 import { testSecret } from '../test/temp-runtime';
-
-let d: DemoIncident;
-afterEach(() => d.rt.cleanup());
-
-const three = ['NM-0001', 'NM-0003', 'NM-0007'];
+import { threeCases } from './test/three-cases';
 
 describe('bulk preview', () => {
   it('lists the states the chosen cases can reach, who would move and why the others would not', async () => {
-    d = await demoIncident(three);
-    const [a, b, c] = three.map((t) => d.caseOf(t)) as [number, number, number];
-    await d.api.value('cases.transition', { caseId: b, target: 'assessing' });
+    const { d, ids } = await threeCases({ secondAssessing: true });
+    const [a, b, c] = ids;
     const before = lastAuditId(d.rt);
 
     const preview = await d.api.value('cases.bulkPreview', {
@@ -50,8 +44,7 @@ describe('bulk preview', () => {
   });
 
   it('agrees with the decision: the cases it calls movable are the ones that move', async () => {
-    d = await demoIncident(three);
-    const ids = three.map((t) => d.caseOf(t));
+    const { d, ids } = await threeCases();
     const preview = await d.api.value('cases.bulkPreview', {
       incidentId: d.incidentId,
       caseIds: ids,
