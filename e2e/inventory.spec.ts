@@ -16,7 +16,6 @@ const fileInput = (page: Page) => page.locator('input[type=file]');
 
 test('a messy CSV is refused as a whole with one message per bad row, then imported with skip-invalid', async ({
   page,
-  consoleErrors,
 }) => {
   await loadDemoAndSignIn(page, 'biomed');
   await openSection(page, 'Devices');
@@ -74,8 +73,6 @@ test('a messy CSV is refused as a whole with one message per bad row, then impor
   const dialog = page.getByRole('dialog', { name: 'Device NM-0103' });
   await expect(dialog).toContainText('Bldg N / Rm N-018');
   await page.keyboard.press('Escape');
-
-  expect(consoleErrors).toEqual([]);
 });
 
 test('the inventory exports as CSV and JSON downloads, formulas neutralised', async ({ page }) => {
@@ -106,7 +103,6 @@ test('the inventory exports as CSV and JSON downloads, formulas neutralised', as
 
 test('a device is added and edited by hand, and a bad IP address is refused with its message', async ({
   page,
-  consoleErrors,
 }) => {
   const form = await fillNewDevice(page, {
     'Asset tag': 'NM-9001',
@@ -131,5 +127,4 @@ test('a device is added and edited by hand, and a bad IP address is refused with
   await expect(page.getByRole('dialog', { name: 'Device NM-9001' })).toContainText('Windows 7');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('device-count')).toHaveText('35 devices');
-  expect(consoleErrors).toEqual([]);
 });
