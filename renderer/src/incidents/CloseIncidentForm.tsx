@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { IncidentSummary } from '../../../electron/api/domains/incidents';
-import { call, type ApiError } from '../api/client';
+import { call } from '../api/client';
 import { AnswerTextField } from '../components/TextInputField';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { useSubmit } from '../components/use-submit';
 
 /** Closing an incident takes a summary, and only once every case is closed (the services check). */
 export function CloseIncidentForm({
@@ -16,17 +17,10 @@ export function CloseIncidentForm({
 }) {
   const { t } = useTranslation();
   const [summary, setSummary] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const closing = useSubmit();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    void call('incidents.close', { id: incident.id, summary: summary.trim() }).then((result) => {
-      setBusy(false);
-      if (result.ok) onClosed(result.value);
-      else setError(result.error);
-    });
+    closing.run(call('incidents.close', { id: incident.id, summary: summary.trim() }), onClosed);
   };
   return (
     <section className="panel" aria-labelledby="incident-close-title">
@@ -44,11 +38,11 @@ export function CloseIncidentForm({
           maxLength={4000}
           rows={4}
         />
-        {error ? <ErrorMessage error={error} /> : null}
+        {closing.error ? <ErrorMessage error={closing.error} /> : null}
         <Button
           type="submit"
           className="button button-primary"
-          isPending={busy}
+          isPending={closing.busy}
           isDisabled={summary.trim() === ''}
         >
           {t('cases.incidents.close.submit')}
