@@ -5,17 +5,21 @@ import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { saveFile } from '../components/download';
 
+/** The files the inventory exports to, in the order offered. */
+const formats = ['csv', 'json'] as const;
+type Format = (typeof formats)[number];
+
 /**
  * Export the whole inventory. The services build the file (CSV with spreadsheet formulas
  * neutralised, or JSON) and return its text; the page saves it as a download.
  */
 export function InventoryExport() {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState<'csv' | 'json'>();
+  const [busy, setBusy] = useState<Format>();
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState<string>();
 
-  const exportAs = (format: 'csv' | 'json') => {
+  const exportAs = (format: Format) => {
     setBusy(format);
     setError(undefined);
     setDone(undefined);
@@ -33,20 +37,16 @@ export function InventoryExport() {
 
   return (
     <div className="inventory-export">
-      <Button
-        className="button button-secondary"
-        onPress={() => exportAs('csv')}
-        isPending={busy === 'csv'}
-      >
-        {t('inventory.export.csv')}
-      </Button>
-      <Button
-        className="button button-secondary"
-        onPress={() => exportAs('json')}
-        isPending={busy === 'json'}
-      >
-        {t('inventory.export.json')}
-      </Button>
+      {formats.map((format) => (
+        <Button
+          key={format}
+          className="button button-secondary"
+          onPress={() => exportAs(format)}
+          isPending={busy === format}
+        >
+          {t(`inventory.export.${format}`)}
+        </Button>
+      ))}
       {done ? (
         <p className="export-done" role="status">
           {done}
