@@ -1,51 +1,19 @@
-import type { CaseState } from '../../api/domains/cases';
+import { objectiveLines, situationText } from '../../api/briefing-words';
 import type { BriefingReport } from '../../api/domains/reports';
 import { formatCvss } from '../../api/number-format';
 import { activitySentence } from '../reports/activity-words';
 import { priorityReasonText } from '../threats/priority-words';
 import type { PdfBlock } from './model';
 import { formatTime } from './text';
-import { roleWord, type PdfWords } from './words';
+import { roleWord, type PdfWordKey, type PdfWords } from './words';
 
 /** The incident briefing's body as PDF blocks (the header and signature are the report's). */
 
-/**
- * The situation in one paragraph. English PDFs print the report's own sentence (the screen and
- * the CSV show the same); other languages word it from the report's counts.
- */
-function situationText(s: BriefingReport['situation'], t: PdfWords): string {
-  if (t.language === 'en') return s.summary;
-  const states = (Object.entries(s.countsByState) as [CaseState, number][])
-    .filter(([, n]) => n > 0)
-    .map(([state, count]) => t('situation.stateCount', { state: t(`states.${state}`), count }))
-    .join('; ');
-  const held =
-    s.byStation.length > 1
-      ? ` ${t('situation.heldAt', {
-          stations: s.byStation
-            .map((b) => `${b.station ?? t('situation.thisStation')} (${b.caseCount})`)
-            .join(', '),
-        })}`
-      : '';
-  return (
-    t('situation.summary', {
-      cases: s.caseCount,
-      advisories: s.advisories.length,
-      list: s.advisories
-        .map((a) => t('reports.advisoryRevision', { trackingId: a.trackingId, version: a.version }))
-        .join(', '),
-      cves: new Set(s.advisories.flatMap((a) => a.cves.map((c) => c.cve))).size,
-      states: states || t('situation.noneYet'),
-      fully: s.countsByHics251.fully_functional,
-      partially: s.countsByHics251.partially_functional,
-      non: s.countsByHics251.non_functional,
-      open: s.openCaseCount,
-    }) + held
-  );
-}
-
 export function briefingBlocks(r: BriefingReport, tz: string | undefined, t: PdfWords): PdfBlock[] {
   const s = r.situation;
+  // The keys are built from the report's codes, so the typed catalogue cannot check them here.
+  const lookup = (key: string, values?: Record<string, string | number>) =>
+    t(key as PdfWordKey, values);
   const list = (items: string[]): PdfBlock[] =>
     items.length === 0
       ? [{ kind: 'paragraph', text: t('reports.none'), style: 'muted' }]
@@ -53,7 +21,7 @@ export function briefingBlocks(r: BriefingReport, tz: string | undefined, t: Pdf
         [{ kind: 'paragraph', text: items.map((text) => `• ${text}`).join('\n') }];
   return [
     { kind: 'heading', text: t('reports.situation') },
-    { kind: 'paragraph', text: situationText(s, t) },
+    { kind: 'paragraph', text: situationText(s, lookup, t.language) },
     {
       kind: 'table',
       columns: [
@@ -81,7 +49,7 @@ export function briefingBlocks(r: BriefingReport, tz: string | undefined, t: Pdf
       ],
     },
     { kind: 'heading', text: t('reports.objectives') },
-    ...list(r.objectiveCodes.map(({ code, ...values }) => t(`objectives.${code}`, values))),
+    ...list(objectiveLines(r.objectiveCodes, lookup)),
     { kind: 'heading', text: t('reports.highestPriority') },
     ...list(
       r.topPriorities.map((p) =>

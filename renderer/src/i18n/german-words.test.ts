@@ -5,6 +5,9 @@ import { englishGate } from '../../../electron/api/gate-words';
 import { placeText } from '../../../electron/api/place-words';
 import type { CaseDetail } from '../../../electron/api/domains/cases';
 import { auditChainProblems } from '../../../electron/api/domains/system';
+import type { BriefingReport } from '../../../electron/api/domains/reports';
+import { objectiveLines, situationText } from '../../../electron/api/briefing-words';
+import { caseStates } from '../../../electron/api/domains/cases';
 import { englishErrorWords, errorWordsIn } from '../../../electron/api/error-words';
 import { localizeAnswerRefusal, localizeQuoted } from '../../../electron/api/playbook-words';
 import template from '../../../resources/playbooks/icsma-standalone-response.v1.json';
@@ -151,5 +154,56 @@ describe('German words', () => {
       expect(german).not.toMatch(/\b(event|events|its|missing|chain|the)\b/);
       if (kind.startsWith('missing')) expect(german).toContain('7–9');
     }
+  });
+
+  it('words the briefing’s situation and objectives in German on screen, as its PDF does', async () => {
+    const [t, tEn] = [await tFor('de'), await tFor('en')];
+    const counts = Object.fromEntries(caseStates.map((s) => [s, 0])) as Record<
+      (typeof caseStates)[number],
+      number
+    >;
+    const situation: BriefingReport['situation'] = {
+      summary: '3 devices in 1 incident; 2 assessing, 1 standalone',
+      caseCount: 3,
+      byStation: [
+        { station: null, caseCount: 2 },
+        { station: 'NM laptop 2', caseCount: 1 },
+      ],
+      openCaseCount: 3,
+      countsByState: { ...counts, assessing: 2, standalone: 1 },
+      countsByHics251: { fully_functional: 1, partially_functional: 1, non_functional: 1 },
+      advisories: [
+        {
+          id: 1,
+          trackingId: 'ICSMA-17-215-02',
+          version: '3',
+          title: 'Siemens Molecular Imaging',
+          cves: [{ cve: 'CVE-2015-1635', cvss: 9.8 }],
+          caseCount: 3,
+        },
+      ],
+      attention: { blocked: 0, recheckOverdue: 0, needsReReview: 0, awaitingSignoff: 0 },
+    };
+    const german = situationText(situation, pdfLookup(t), 'de');
+    expect(german).toContain('NM laptop 2 (1)');
+    expect(german).not.toMatch(/\b(devices|incident|assessing|held|this station)\b/i);
+    // Said without plurals that a count of 1 would get wrong („1 Sicherheitshinweisen“).
+    expect(german).toContain('Sicherheitshinweise: 1 (ICSMA-17-215-02 Rev. 3; CVEs: 1)');
+    expect(situationText(situation, pdfLookup(tEn), 'en')).toBe(situation.summary);
+    const objectives: BriefingReport['objectiveCodes'] = [
+      { code: 'protect', advisories: 'ICSMA-17-215-02' },
+      { code: 'standalone', standalone: 1 },
+      { code: 'patch', done: 0, total: 3 },
+      { code: 'verify' },
+      { code: 'reconnect', done: 0, total: 3 },
+      { code: 'backups' },
+    ];
+    const lines = objectiveLines(objectives, pdfLookup(t));
+    const english = objectiveLines(objectives, pdfLookup(tEn));
+    lines.forEach((line, i) => {
+      expect(line).not.toBe(english[i]);
+      expect(line).not.toMatch(/\b(device|devices|the|every|before|after|patch)\b/);
+    });
+    expect(lines[2]).toContain('0');
   });
 });

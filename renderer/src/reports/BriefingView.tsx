@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { activitySentence, positionWord } from '../../../electron/api/activity-sentence';
+import { objectiveLines, situationText } from '../../../electron/api/briefing-words';
 import { caseStates } from '../../../electron/api/domains/cases';
 import type { BriefingReport } from '../../../electron/api/domains/reports';
 import { formatCvss } from '../../../electron/api/number-format';
@@ -23,7 +24,7 @@ export function BriefingView({ report }: { report: BriefingReport }) {
     <div className="report-briefing">
       <ReportSection id="briefing-situation" title={t('board.reports.briefing.situation')}>
         <p className="report-summary" data-testid="briefing-summary">
-          {situation.summary}
+          {situationText(situation, words, language)}
         </p>
         <ul className="report-totals">
           {states.map((s) => (
@@ -68,7 +69,7 @@ export function BriefingView({ report }: { report: BriefingReport }) {
         </table>
       </ReportSection>
       <ReportSection id="briefing-objectives" title={t('board.reports.briefing.objectives')}>
-        <ReportList ordered items={report.objectives} itemKey={(o) => o}>
+        <ReportList ordered items={objectiveLines(report.objectiveCodes, words)} itemKey={(o) => o}>
           {(o) => o}
         </ReportList>
       </ReportSection>

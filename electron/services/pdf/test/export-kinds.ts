@@ -167,7 +167,7 @@ export function exportKinds(demo: () => DemoExports): ExportKind[] {
         'Lagebesprechung',
         'Höchste Priorität zuerst',
         // The situation and the objectives worded from the report's data.
-        'Gerätefälle zu 2 Sicherheitshinweisen',
+        'Sicherheitshinweise: 2 (',
         'Jedes gepatchte Gerät vor dem klinischen Einsatz prüfen',
         'aus dem Verwaltungsnetz erreichbar',
         'Geplante Maßnahmen',
