@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { empty } from '../schemas';
+import type { AuditChainProblem } from './system';
 
 /** One backup file as a folder listing shows it (from its manifest and its name). */
 export interface BackupInfo {
@@ -43,7 +44,45 @@ export interface BackupCheck {
    * (a failed forceable check does not stop the others: a forced restore needs them all).
    */
   status: 'ok' | 'failed' | 'skipped';
+  /** What the check found, in English (the command line). */
   detail: string;
+  /** The same as a key of the UI's `settings.backups.checkDetails` and its values. */
+  words: BackupCheckWords;
+}
+
+export const backupCheckDetails = [
+  'notChecked',
+  'noChecksum',
+  'checksumsDisagree',
+  'checksumChanged',
+  'checksumOk',
+  'notSqlite',
+  'schemaUnreadable',
+  'notStandalone',
+  'standaloneOk',
+  'newerSchema',
+  'schemaOk',
+  'damaged',
+  'integrityOk',
+  'foreignObjects',
+  'schemaObjectsOk',
+  'auditUnreadable',
+  'chainBroken',
+  'chainOk',
+  'noAnchor',
+  'anchorBehind',
+  'anchorOther',
+  'anchorOk',
+] as const;
+
+export interface BackupCheckWords {
+  key: (typeof backupCheckDetails)[number];
+  /** Values; `issuedAt` is a time, shown in the facility's zone. */
+  params: Record<string, string | number>;
+  /** For `foreignObjects`: the schema objects that differ (at most five). */
+  differences?: { type: string; name: string; kind: 'foreign' | 'changed' | 'missing' }[];
+  /** For `chainBroken`: why the backup's chain is broken. */
+  chain?: AuditChainProblem;
 }
 
 /** What a restore checks before it replaces anything, in that order. */

@@ -5,6 +5,7 @@ import {
   forceableBackupChecks,
   type BackupCheck,
   type BackupCheckName,
+  type BackupCheckWords,
   type BackupVerification,
 } from '../../api/domains/backup';
 import { chainExtends, type ChainPoint } from '../audit/anchors';
@@ -45,7 +46,12 @@ export function verifyBackupFile(file: string, options: VerifyOptions = {}): Bac
   const sha256 = sha256OfFile(file);
   const result = (extra: Partial<BackupVerification> = {}): BackupVerification => {
     for (const name of backupCheckNames.slice(checks.length)) {
-      checks.push({ name, status: 'skipped', detail: 'not checked: an earlier check failed' });
+      checks.push({
+        name,
+        status: 'skipped',
+        detail: 'not checked: an earlier check failed',
+        words: { key: 'notChecked', params: {} },
+      });
     }
     const notOk = checks.filter((c) => c.status !== 'ok');
     return {
@@ -63,14 +69,19 @@ export function verifyBackupFile(file: string, options: VerifyOptions = {}): Bac
       ...extra,
     };
   };
-  const pass = (name: BackupCheckName, detail: string) =>
-    checks.push({ name, status: 'ok', detail });
-  const fail = (name: BackupCheckName, detail: string, extra?: Partial<BackupVerification>) => {
-    checks.push({ name, status: 'failed', detail });
+  const pass = (name: BackupCheckName, detail: string, words: BackupCheckWords) =>
+    checks.push({ name, status: 'ok', detail, words });
+  const fail = (
+    name: BackupCheckName,
+    detail: string,
+    words: BackupCheckWords,
+    extra?: Partial<BackupVerification>,
+  ) => {
+    checks.push({ name, status: 'failed', detail, words });
     return result(extra);
   };
-  const failOn = (name: BackupCheckName, detail: string) =>
-    checks.push({ name, status: 'failed', detail });
+  const failOn = (name: BackupCheckName, detail: string, words: BackupCheckWords) =>
+    checks.push({ name, status: 'failed', detail, words });
 
   const sidecar = readChecksumFile(file);
   const expected = sidecar ?? manifest?.sha256 ?? null;
@@ -78,18 +89,23 @@ export function verifyBackupFile(file: string, options: VerifyOptions = {}): Bac
     return fail(
       'checksum',
       'no checksum beside it (neither its .sha256 file nor its manifest): it cannot be verified',
+      { key: 'noChecksum', params: {} },
     );
   }
   if (sidecar !== null && manifest !== null && sidecar !== manifest.sha256) {
-    return fail('checksum', 'its .sha256 file and its manifest disagree: one of them was changed');
+    return fail('checksum', 'its .sha256 file and its manifest disagree: one of them was changed', {
+      key: 'checksumsDisagree',
+      params: {},
+    });
   }
   if (expected !== sha256) {
     return fail(
       'checksum',
       `its SHA-256 is ${sha256}, not ${expected} as written when it was taken: the file changed`,
+      { key: 'checksumChanged', params: { sha256, expected } },
     );
   }
-  pass('checksum', `SHA-256 ${sha256} as written`);
+  pass('checksum', `SHA-256 ${sha256} as written`, { key: 'checksumOk', params: { sha256 } });
 
   let db: Database.Database;
   try {
@@ -99,6 +115,7 @@ export function verifyBackupFile(file: string, options: VerifyOptions = {}): Bac
     return fail(
       'standalone_database',
       `it is not a database SQLite can read (${messageOf(error)})`,
+      { key: 'notSqlite', params: { error: messageOf(error) } },
     );
   }
   try {
@@ -109,14 +126,15 @@ export function verifyBackupFile(file: string, options: VerifyOptions = {}): Bac
 }
 
 interface Steps {
-  pass(name: BackupCheckName, detail: string): void;
+  pass(name: BackupCheckName, detail: string, words: BackupCheckWords): void;
   fail(
     name: BackupCheckName,
     detail: string,
+    words: BackupCheckWords,
     extra?: Partial<BackupVerification>,
   ): BackupVerification;
   /** A forceable check failed: record it and go on with the others. */
-  failOn(name: BackupCheckName, detail: string): void;
+  failOn(name: BackupCheckName, detail: string, words: BackupCheckWords): void;
   result(extra?: Partial<BackupVerification>): BackupVerification;
 }
 
@@ -134,22 +152,33 @@ function checkOpened(
         .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_events'")
         .get() !== undefined;
   } catch (error) {
-    return fail('standalone_database', `its schema cannot be read (${messageOf(error)})`);
+    return fail('standalone_database', `its schema cannot be read (${messageOf(error)})`, {
+      key: 'schemaUnreadable',
+      params: { error: messageOf(error) },
+    });
   }
   if (schemaVersion < 1 || !hasAuditTable) {
-    return fail('standalone_database', 'it is an SQLite database, but not one of Standalone');
+    return fail('standalone_database', 'it is an SQLite database, but not one of Standalone', {
+      key: 'notStandalone',
+      params: {},
+    });
   }
-  pass('standalone_database', 'a Standalone database');
+  pass('standalone_database', 'a Standalone database', { key: 'standaloneOk', params: {} });
+  const versions = { schema: schemaVersion, app: appSchemaVersion };
 
   if (schemaVersion > appSchemaVersion) {
     return fail(
       'schema_version',
       `it was written by a newer version of Standalone (schema ${schemaVersion}; this app knows up ` +
         `to ${appSchemaVersion}): install that version to restore it`,
+      { key: 'newerSchema', params: versions },
       { schemaVersion },
     );
   }
-  pass('schema_version', `schema ${schemaVersion} (this app: ${appSchemaVersion})`);
+  pass('schema_version', `schema ${schemaVersion} (this app: ${appSchemaVersion})`, {
+    key: 'schemaOk',
+    params: versions,
+  });
 
   let problems: string[];
   try {
@@ -159,11 +188,15 @@ function checkOpened(
     problems = [messageOf(error)];
   }
   if (problems.length > 0) {
-    return fail('integrity', `integrity_check found damage: ${problems.slice(0, 3).join('; ')}`, {
-      schemaVersion,
-    });
+    const damage = problems.slice(0, 3).join('; ');
+    return fail(
+      'integrity',
+      `integrity_check found damage: ${damage}`,
+      { key: 'damaged', params: { problems: damage } },
+      { schemaVersion },
+    );
   }
-  pass('integrity', 'integrity_check ok');
+  pass('integrity', 'integrity_check ok', { key: 'integrityOk', params: {} });
 
   const differences = schemaDifferences(db, schemaVersion, options);
   if (differences.length > 0) {
@@ -173,31 +206,53 @@ function checkOpened(
         .slice(0, 5)
         .map(describeDifference)
         .join('; ')}${differences.length > 5 ? ` and ${differences.length - 5} more` : ''}`,
+      {
+        key: 'foreignObjects',
+        params: { more: Math.max(0, differences.length - 5) },
+        differences: differences.slice(0, 5).map(({ type, name, kind }) => ({ type, name, kind })),
+      },
     );
   } else {
-    pass('schema_objects', `only the tables, indexes and triggers Standalone creates`);
+    pass('schema_objects', `only the tables, indexes and triggers Standalone creates`, {
+      key: 'schemaObjectsOk',
+      params: {},
+    });
   }
 
   let audit;
   try {
     audit = verifyAuditChain(db);
   } catch (error) {
-    return fail('audit_chain', `its audit trail cannot be read (${messageOf(error)})`, {
-      schemaVersion,
-    });
+    return fail(
+      'audit_chain',
+      `its audit trail cannot be read (${messageOf(error)})`,
+      { key: 'auditUnreadable', params: { error: messageOf(error) } },
+      { schemaVersion },
+    );
   }
   if (!audit.ok) {
     return fail(
       'audit_chain',
       `its audit chain is broken at event ${audit.firstBad?.id ?? '?'}: ${audit.firstBad?.reason ?? ''}`,
+      {
+        key: 'chainBroken',
+        params: { id: audit.firstBad?.id ?? '?' },
+        ...(audit.firstBad ? { chain: audit.firstBad.problem } : {}),
+      },
       { schemaVersion, auditEventCount: audit.eventCount },
     );
   }
-  pass('audit_chain', `${audit.eventCount} audit events, chain intact`);
+  pass('audit_chain', `${audit.eventCount} audit events, chain intact`, {
+    key: 'chainOk',
+    params: { count: audit.eventCount },
+  });
 
   const anchor = options.anchor ?? null;
   if (!anchor) {
-    pass('anchor', 'no anchor has been issued here: nothing to reach');
+    pass('anchor', 'no anchor has been issued here: nothing to reach', {
+      key: 'noAnchor',
+      params: {},
+    });
   } else if (chainExtends(db, [[anchor.eventId, anchor.hash]])) {
     failOn(
       'anchor',
@@ -207,11 +262,16 @@ function checkOpened(
             'has already left the machine'
         : `its event ${anchor.eventId} is not the one the latest anchor this app issued ` +
             `(${anchor.issuedAt}) names: it is another history`,
+      {
+        key: audit.eventCount < anchor.eventId ? 'anchorBehind' : 'anchorOther',
+        params: { count: audit.eventCount, eventId: anchor.eventId, issuedAt: anchor.issuedAt },
+      },
     );
   } else {
     pass(
       'anchor',
       `its chain reaches the latest anchor (event ${anchor.eventId}, ${anchor.issuedAt})`,
+      { key: 'anchorOk', params: { eventId: anchor.eventId, issuedAt: anchor.issuedAt } },
     );
   }
   return result({ schemaVersion, auditEventCount: audit.eventCount });

@@ -5,6 +5,8 @@ import { englishGate } from '../../../electron/api/gate-words';
 import { placeText } from '../../../electron/api/place-words';
 import type { CaseDetail } from '../../../electron/api/domains/cases';
 import { auditChainProblems } from '../../../electron/api/domains/system';
+import { backupCheckDetails } from '../../../electron/api/domains/backup';
+import { checkDetailText } from '../settings/backups/check-words';
 import type { BriefingReport } from '../../../electron/api/domains/reports';
 import { objectiveLines, situationText } from '../../../electron/api/briefing-words';
 import { caseStates } from '../../../electron/api/domains/cases';
@@ -205,5 +207,35 @@ describe('German words', () => {
       expect(line).not.toMatch(/\b(device|devices|the|every|before|after|patch)\b/);
     });
     expect(lines[2]).toContain('0');
+  });
+
+  it('words what every backup check found in German, with its times in the facility’s zone', async () => {
+    const [t, tEn] = [await tFor('de'), await tFor('en')];
+    const params = { sha256: 'ab12', expected: 'cd34', error: 'SQLITE_NOTADB' };
+    const all = { ...params, schema: 21, app: 20, problems: 'page 3', id: 5, count: 9 };
+    const at = { ...all, eventId: 12, issuedAt: '2026-12-03T12:35:00.000Z', more: 0 };
+    for (const key of backupCheckDetails) {
+      const german = checkDetailText(t, { key, params: at });
+      expect(german).not.toMatch(/^settings\./);
+      expect(german).not.toBe(checkDetailText(tEn, { key, params: at }));
+      expect(german).not.toMatch(/\b(its|the|not|checked|written|event|audit trail)\b/);
+      if (key.startsWith('anchor')) expect(german).toMatch(/2026-12-03 \d\d:35/);
+    }
+    const schema = checkDetailText(t, {
+      key: 'foreignObjects',
+      params: { more: 2 },
+      differences: [{ type: 'trigger', name: 'log_all', kind: 'foreign' }],
+    });
+    expect(schema).toBe(
+      'ihr Aufbau ist nicht der, den Standalone anlegt: Trigger log_all (nicht von Standalone angelegt) und 2 weitere',
+    );
+    const chain = checkDetailText(t, {
+      key: 'chainBroken',
+      params: { id: 7 },
+      chain: { kind: 'missing_before', from: 5, to: 6 },
+    });
+    expect(chain).toBe(
+      'ihr Audit-Trail ist bei Ereignis 7 unterbrochen: die Ereignisse 5–6 davor fehlen',
+    );
   });
 });

@@ -9,6 +9,7 @@ import type {
 import { call, type ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSession } from '../../session/session-context';
+import { restoreRefusalIn } from './check-words';
 import { ForceRestoreForm } from './ForceRestoreForm';
 import { formatWhen } from './format';
 
@@ -41,7 +42,7 @@ export function RestoreDialog({ backup, onClose }: Props) {
       (result) => {
         setBusy(false);
         if (result.ok) setReport(result.value);
-        else setError(result.error);
+        else setError(restoreRefusalIn(t, result.error));
       },
     );
   };

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BackupVerification } from '../../../../electron/api/domains/backup';
+import { checkDetailText } from './check-words';
 
 /** Each check a restore would run, in order, with what it found. */
 export function VerificationReport({
@@ -23,7 +24,7 @@ export function VerificationReport({
             <strong>{t(`settings.backups.checks.${c.name}`)}</strong>
             {': '}
             {t(`settings.backups.checkStatus.${c.status}`)}
-            {c.detail ? ` — ${c.detail}` : ''}
+            {` — ${checkDetailText(t, c.words)}`}
           </li>
         ))}
       </ul>
