@@ -110,6 +110,39 @@ export async function answerNow(page: Page, id: string) {
   await saved(page, id);
 }
 
+/** The standalone operation log: two studies done locally, no temporary registrations or media. */
+export async function answerStandaloneLog(page: Page) {
+  await answerText(page, 'studies_done_locally', '2');
+  await answerText(page, 'temporary_registrations', '0');
+  await answerChoice(page, 'removable_media', 'No removable media were used');
+}
+
+/** The patch record of a patch installed on site by the vendor's engineer (its time: the default). */
+export async function recordOnSitePatch(page: Page) {
+  await answerText(page, 'vendor_fix_id', 'MS15-034 (KB3042553)');
+  await answerChoice(page, 'update_method', 'On site, by an engineer at the device');
+  await answerText(page, 'onsite_engineer', 'Vendor field engineer');
+  await answerChoice(page, 'patch_result', 'Installed');
+}
+
+/** Every check of the verification answered Yes (the sign-offs are the caller's). */
+export async function passVerificationChecks(page: Page) {
+  const checks = [
+    'patch_level_matches',
+    'daily_qc_passed',
+    'clock_in_sync',
+    'exposed_ports_closed',
+  ];
+  for (const id of checks) await answerYesNo(page, id, true);
+}
+
+/** The reconnection checks passed and the two studies done locally sent to PACS. */
+export async function answerReconnection(page: Page) {
+  await answerYesNo(page, 'dicom_echo_ok', true);
+  await answerYesNo(page, 'test_study_committed', true);
+  await answerText(page, 'backlog_sent_count', '2');
+}
+
 /** Hand the station over through the header, as the demo user holding `role`. */
 export async function handOver(page: Page, role: Role) {
   const user = demoUser(role);
