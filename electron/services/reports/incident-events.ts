@@ -200,12 +200,27 @@ export const sessionsEndedWithAppSql = `
      AND (@start IS NULL OR body ->> '$.time' BETWEEN @start AND @end)
    ORDER BY id`;
 
+/**
+ * A copy of the record as of an earlier event (audit/state-as-of.ts, verify-pdf) shows the chain
+ * through a view, which has no index to name: there the same query goes without `INDEXED BY`.
+ */
+function chainIsView(db: Database.Database): boolean {
+  return (
+    db
+      .prepare("SELECT 1 FROM temp.sqlite_master WHERE type = 'view' AND name = 'audit_events'")
+      .get() !== undefined
+  );
+}
+
 export function readSessionsEndedWithApp(
   db: Database.Database,
   period: { start: string; end: string } | null,
 ): IncidentEvent[] {
+  const sql = chainIsView(db)
+    ? sessionsEndedWithAppSql.replace(' INDEXED BY audit_events_ended_with_app', '')
+    : sessionsEndedWithAppSql;
   const rows = db
-    .prepare(sessionsEndedWithAppSql)
+    .prepare(sql)
     .raw()
     .all({
       reason: processEndedReason,
