@@ -1,5 +1,16 @@
 import type { Locator, Page } from '@playwright/test';
-import { nextStep, openAssignedCase, shot, shotTop, takeNextStep } from './case-steps';
+import type { ChecklistSectionId } from '../electron/api/domains/case-vocabulary';
+import type { InputOf, MethodName } from '../electron/api/methods';
+import * as given from '../electron/services/demo/walkthrough-answers';
+import {
+  callApi,
+  item,
+  nextStep,
+  openAssignedCase,
+  shot,
+  shotTop,
+  takeNextStep,
+} from './case-steps';
 import { expect, loadDemoAndSignIn, test } from './fixtures';
 
 /** The side navigation's pages in each language, and the file name of each page's screenshot. */
@@ -202,14 +213,15 @@ for (const size of [
 ]) {
   test.describe(`Assessing at ${size.width}×${size.height}`, () => {
     test.use({ viewport: size });
+    // NM-0001's case assigned to the demo technologist, who has taken the station.
+    test.beforeEach(async ({ page, request, harness }) => {
+      test.setTimeout(300_000);
+      await openAssignedCase(page, request, harness);
+    });
 
     test('the first question shows above the fold, and the status line names no transport', async ({
       page,
-      request,
-      harness,
     }) => {
-      test.setTimeout(300_000);
-      await openAssignedCase(page, request, harness);
       await page.locator('.case-card', { hasText: 'NM-0001' }).click();
       await takeNextStep(page, 'Start the assessment', 'Assessing');
       await expect(nextStep(page)).toContainText('questions left');
@@ -226,6 +238,67 @@ for (const size of [
       await shotTop(page, `layout-assessing-${size.width}`);
       // The transport (desktop app or browser mode) is for developers: not in a built app.
       await expect(page.getByRole('contentinfo')).not.toContainText('Transport');
+    });
+
+    test("in German, the gate's decay table is whole in the side column, its numbers German, its words grammatical", async ({
+      page,
+      request,
+      harness,
+    }) => {
+      // Setup through the API: Assessing, an F-18 patient injected 30 minutes ago still waiting.
+      const api = <M extends MethodName>(method: M, input: InputOf<M>) =>
+        callApi(request, harness, method, input);
+      const { cases } = await api('cases.list', {});
+      const caseId = cases.find((c) => c.assetTag === 'NM-0001')?.caseId ?? 0;
+      await api('cases.transition', { caseId, target: 'assessing' });
+      const answers: [ChecklistSectionId, given.SectionAnswerList][] = [
+        ['exposure_assessment', given.exposedOnClinicalNetwork('available')],
+        ['patient_safety_gate', given.gateInjectedPatientWaiting(new Date())],
+      ];
+      for (const [sectionId, list] of answers) {
+        for (const [itemId, value] of list) {
+          await api('cases.answer', { caseId, sectionId, itemId, value });
+        }
+      }
+      await page.evaluate(() => localStorage.setItem('standalone.language', 'de'));
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+      await page.locator('.case-card', { hasText: 'NM-0001' }).click();
+
+      const gate = page.getByTestId('gate');
+      await expect(gate.locator('.verdict')).toHaveText('Blockiert');
+      await expect(gate.locator('.decay-table tbody tr')).toHaveCount(1);
+      // Half-lives with a decimal comma, in the reason and in the table (0.27 at 30 of 110 min).
+      await expect(gate.locator('.gate-reasons')).toContainText(/\(0,\d\d Halbwertszeiten\)/);
+      await expect(gate.locator('.decay-table')).toContainText(/0,\d\d Halbwerts\u00ad?zeiten/);
+      await expect(gate).not.toContainText(/\d\.\d\d/);
+      // The CVSS scores in the case's head too.
+      await expect(page.locator('.case-header .cvss').first()).toContainText(/CVSS \d+,\d/);
+      // Whole: the table inside its panel and the window, no cell's words wider than the cell.
+      const fits = await gate.evaluate((g) => {
+        const table = g.querySelector('.decay-table');
+        const box = g.getBoundingClientRect();
+        const t = table?.getBoundingClientRect();
+        return (
+          !!t &&
+          t.right <= box.right &&
+          t.right <= window.innerWidth &&
+          g.scrollWidth <= g.clientWidth
+        );
+      });
+      expect(fits, 'the decay table inside its panel').toBe(true);
+      expect(await cutOff(page, '.decay-table tbody th, .decay-table tbody td')).toEqual([]);
+      expect((await measure(page)).page).toBe(0);
+      // The list's button in German grammar: the label is the same in every case.
+      await expect(
+        item(page, 'injected_patients').getByRole('button', {
+          name: 'Injizierte Person hinzufügen',
+        }),
+      ).toBeVisible();
+      await gate.locator('.decay-table').scrollIntoViewIfNeeded();
+      await shot(page, `layout-gate-de-${size.width}`);
+      await item(page, 'injected_patients').scrollIntoViewIfNeeded();
+      await shot(page, `layout-patients-de-${size.width}`);
     });
   });
 }

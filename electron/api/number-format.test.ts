@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCvss, formatDecimal } from './number-format';
+import { formatCvss, formatDecimal, formatEntered } from './number-format';
 
 describe('numbers in the reader’s language', () => {
   it('writes a decimal point in English and a decimal comma in German', () => {
@@ -14,6 +14,13 @@ describe('numbers in the reader’s language', () => {
     expect(formatDecimal(0.7, 'de', 2)).toBe('0,70');
     expect(formatCvss(10, 'de')).toBe('10,0');
     expect(formatDecimal(97.25, 'de', 1)).toBe('97,3');
+  });
+
+  it('shows an entered number as entered, with the language’s decimal sign', () => {
+    expect(formatEntered(2.5, 'en')).toBe('2.5');
+    expect(formatEntered(2.5, 'de')).toBe('2,5');
+    expect(formatEntered(1200, 'de')).toBe('1200');
+    expect(formatEntered(3, 'de')).toBe('3');
   });
 
   it('groups thousands the language’s way', () => {

@@ -10,14 +10,16 @@ import type { Language } from './languages';
  */
 const formats = new Map<string, Intl.NumberFormat>();
 
-function formatFor(language: Language, digits: number): Intl.NumberFormat {
-  const key = `${language}:${digits}`;
+function formatFor(language: Language, digits: number, entered = false): Intl.NumberFormat {
+  const key = `${language}:${digits}:${entered}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(language, {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
+    format = new Intl.NumberFormat(
+      language,
+      entered
+        ? { maximumFractionDigits: digits, useGrouping: false }
+        : { minimumFractionDigits: digits, maximumFractionDigits: digits },
+    );
     formats.set(key, format);
   }
   return format;
@@ -26,6 +28,14 @@ function formatFor(language: Language, digits: number): Intl.NumberFormat {
 /** `value` with exactly `digits` decimals in the language's form: `formatDecimal(9.8, 'de', 1)` → "9,8". */
 export function formatDecimal(value: number, language: Language, digits: number): string {
   return formatFor(language, digits).format(value);
+}
+
+/**
+ * A number someone entered in a checklist, as the answer field shows it: the decimals it has (at
+ * most three), no thousands separator. "2.5" in English, "2,5" in German; "1200" in both.
+ */
+export function formatEntered(value: number, language: Language): string {
+  return formatFor(language, 3, true).format(value);
 }
 
 /** A CVSS base score as advisories print it, one decimal: "9.8", in German "9,8". */

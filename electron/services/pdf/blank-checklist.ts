@@ -1,3 +1,4 @@
+import { labelInSentence } from '../../api/label-in-sentence';
 import type { Language } from '../../api/languages';
 import { localizeSections, playbookWords } from '../../api/playbook-words';
 import type { Services } from '../core/context';
@@ -101,7 +102,7 @@ function listBlocks(
   const header = (f: RowField) => f.label + (f.type === 'number' && f.unit ? ` (${f.unit})` : '');
   const intro = [
     hints(item, scope, t),
-    t('blank.rows', { row: item.rowLabel.toLowerCase(), max: item.maxRows }),
+    t('blank.rows', { row: labelInSentence(item.rowLabel, t.language), max: item.maxRows }),
   ]
     .filter(Boolean)
     .join(' ');

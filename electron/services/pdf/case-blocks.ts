@@ -5,6 +5,8 @@ import type {
   ChecklistItem,
   ChecklistSection,
 } from '../../api/domains/cases';
+import { labelInSentence } from '../../api/label-in-sentence';
+import { formatEntered } from '../../api/number-format';
 import { signoffKinds } from '../../api/permissions';
 import type { ChecklistEntry, PdfBlock, Tone } from './model';
 import { formatTime } from './text';
@@ -25,8 +27,9 @@ function scalarText(
   if (item.type === 'choice') {
     return item.options?.find((o) => o.value === value)?.label ?? String(value);
   }
-  if (item.type === 'number' && typeof value === 'number' && item.unit) {
-    return `${value} ${item.unit}`;
+  if (typeof value === 'number') {
+    const number = formatEntered(value, t.language);
+    return item.type === 'number' && item.unit ? `${number} ${item.unit}` : number;
   }
   if (item.type === 'datetime' && typeof value === 'string') {
     const ms = Date.parse(value);
@@ -44,7 +47,8 @@ export function answerText(
 ): string {
   if (!Array.isArray(value)) return scalarText(item, value, timeZone, t);
   if (value.length === 0) {
-    return t('record.noRows', { rows: item.rowLabel?.toLowerCase() ?? t('record.rows') });
+    const rows = item.rowLabel ? labelInSentence(item.rowLabel, t.language) : t('record.rows');
+    return t('record.noRows', { rows });
   }
   return value
     .map((row, i) => {

@@ -131,7 +131,7 @@ describe('the patient-safety gate', () => {
     // The case page and the PDFs say the same in German from the same words.
     const german = catalogueLookup(de, 'de');
     expect(result.reasonWords.map((w) => gateSentence(w, german))[1]).toBe(
-      'Eine mit Ga-68 um 08:10 injizierte Person wartet noch: 50 min seit der Injektion (0,74 Halbwertszeiten), 40 min bleiben im Aufnahmefenster. Danach diese Person untersuchen oder verlegen (Nr. 2 von 3).',
+      'Eine mit Ga-68 um 08:10 injizierte Person wartet noch: 50 min seit der Injektion (0,74 Halbwertszeiten), 40 min bleiben im Aufnahmefenster. Untersuchen oder verlegen Sie diese Person danach (Nr. 2 von 3).',
     );
     expect(result.reasonWords.map((w) => gateSentence(w, englishGate))).toEqual(result.reasons);
     expect(gateSentence(result.noteWords[0] ?? { key: 'and', params: {} }, german)).toMatch(
@@ -221,7 +221,7 @@ describe('the patient-safety gate', () => {
     });
     // The same lines in German, from the words the case page reads.
     expect(result.missingWords.map(germanMissing)).toEqual([
-      'Injizierter Patient 1: Die Injektionszeit ist unbeantwortet.',
+      'Injizierte Person 1: Die Injektionszeit ist unbeantwortet.',
       'Untersuchungen sind geplant: Erfassen Sie jede mit Zeit, Priorität und Alternative oder Zurückstellung.',
       '„Ausfallset: Papieraufträge bereit“ ist unbeantwortet.',
       '„Ausfallset: Ausfallprotokoll bereit“ ist unbeantwortet.',

@@ -8,8 +8,9 @@ import { ColumnHeads } from '../components/ColumnHeads';
 
 /**
  * The patient-safety gate: its verdict, why, and for each injected patient the decay figures.
- * Four columns (the time since injection and the half-lives under the injection time), so the
- * table fits the narrow side column at 1024 px without being cut.
+ * Four columns (the time since injection and the half-lives under the injection time); in a
+ * narrow panel (the case page's side column) each patient's figures stack under the person, each
+ * named by its column (`data-label`), so no column is squeezed narrower than its German words.
  */
 export function GatePanel({ gate }: { gate: GateView }) {
   const { t } = useTranslation();
@@ -73,13 +74,13 @@ export function GatePanel({ gate }: { gate: GateView }) {
             {gate.patients.map((p) => (
               <tr key={p.row} className={p.windowPassed ? 'decay-passed' : undefined}>
                 <th scope="row">{t('cases.gate.patientN', { n: p.row })}</th>
-                <td>
+                <td data-label={heads('radionuclide')}>
                   {p.radionuclide}
                   <span className="decay-sub">
                     {t('cases.gate.halfLife', { time: formatMinutes(t, p.halfLifeMinutes) })}
                   </span>
                 </td>
-                <td>
+                <td data-label={heads('injectedAt')}>
                   {formatDateTime(p.injectedAt)}
                   <span className="decay-sub">
                     {t('cases.gate.sinceInjection', {
@@ -88,7 +89,7 @@ export function GatePanel({ gate }: { gate: GateView }) {
                     })}
                   </span>
                 </td>
-                <td>
+                <td data-label={heads('windowLeft')}>
                   {p.windowPassed
                     ? t('cases.gate.windowPassed')
                     : t('cases.gate.minutesLeft', {

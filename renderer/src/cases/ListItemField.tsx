@@ -6,6 +6,8 @@ import type {
   ChecklistField,
   ChecklistItem,
 } from '../../../electron/api/domains/cases';
+import { labelInSentence } from '../../../electron/api/label-in-sentence';
+import { stationLanguage } from '../threats/priority-words';
 import { cleanRow, missingIn, visibleFields, type Row } from './list-rows';
 import { ChoiceControl, DateTimeControl, NumberControl, YesNoControl } from './ScalarControls';
 import { isoToLocalInput, localInputToIso } from './time-format';
@@ -37,13 +39,10 @@ function parseDraft(draft: string | undefined): Row[] | undefined {
 const leaningOf = (field: { timing?: 'past' | 'any' }) =>
   field.timing === 'past' ? ('past' as const) : ('nearest' as const);
 
-/** "Injected patient" → "injected patient", inside a sentence ("Add injected patient"). */
-const lowerFirst = (text: string) =>
-  /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-
 /** A list answer (injected patients, booked studies): rows added and removed, each field its control. */
 export function ListItemField({ item, draft, setDraft, onSave }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = stationLanguage(i18n.resolvedLanguage);
   // Rows being edited live in the draft until the list is saved; then the saved rows show.
   const rows = parseDraft(draft) ?? savedRows(item);
 
@@ -121,7 +120,7 @@ export function ListItemField({ item, draft, setDraft, onSave }: Props) {
       ) : null}
       {rows.length < max ? (
         <Button className="button button-secondary" onPress={() => change([...rows, {}], false)}>
-          {t('cases.list.add', { label: lowerFirst(rowLabel) })}
+          {t('cases.list.add', { label: labelInSentence(rowLabel, language) })}
         </Button>
       ) : null}
     </fieldset>
