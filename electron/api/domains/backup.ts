@@ -125,7 +125,7 @@ export interface BackupRestoreReport {
 }
 
 /** Work that outlives the call that started it; a restore stops it or lets it finish first. */
-export const runningWorkKinds = ['batch_pdf_export', 'automatic_backup'] as const;
+export const runningWorkKinds = ['batch_pdf_export', 'automatic_backup', 'bundle_import'] as const;
 export type RunningWorkKind = (typeof runningWorkKinds)[number];
 
 export interface BackupSettings {

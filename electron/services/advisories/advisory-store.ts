@@ -38,12 +38,33 @@ export interface NewRevision {
   canonicalSha256: string;
 }
 
-/** Store a revision and make it the advisory's current one (creating the advisory if new). */
+/**
+ * A revision of an advisory by its version, current or not (a station keeps an older revision
+ * another station's cases work on beside its current one: exchange/carried-advisories.ts).
+ */
+export function findRevision(
+  db: Database.Database,
+  advisoryId: number,
+  version: string,
+): { id: number; canonicalSha256: string } | undefined {
+  return db
+    .prepare<[number, string], { id: number; canonicalSha256: string }>(
+      `SELECT id, canonical_sha256 AS canonicalSha256 FROM advisory_revisions
+        WHERE advisory_id = ? AND version = ?`,
+    )
+    .get(advisoryId, version);
+}
+
+/**
+ * Store a revision and make it the advisory's current one (creating the advisory if new); with
+ * `current: false`, an older revision kept beside the current one, which stays current.
+ */
 export function storeRevision(
   db: Database.Database,
   advisoryId: number | null,
   r: NewRevision,
   now: string,
+  options: { current: boolean } = { current: true },
 ): { advisoryId: number; revisionId: number } {
   const a = r.advisory;
   const id =
@@ -88,11 +109,13 @@ export function storeRevision(
         now,
       ).lastInsertRowid,
   );
-  db.prepare('UPDATE advisories SET current_revision_id = ?, updated_at = ? WHERE id = ?').run(
-    revisionId,
-    now,
-    id,
-  );
+  if (options.current) {
+    db.prepare('UPDATE advisories SET current_revision_id = ?, updated_at = ? WHERE id = ?').run(
+      revisionId,
+      now,
+      id,
+    );
+  }
   return { advisoryId: id, revisionId };
 }
 
@@ -150,7 +173,7 @@ export function getAdvisory(db: Database.Database, id: number): AdvisoryDetail {
               r.imported_at AS importedAt, r.file_name AS fileName, r.sha256,
               (r.id = a.current_revision_id) AS current
          FROM advisory_revisions r JOIN advisories a ON a.id = r.advisory_id
-        WHERE r.advisory_id = ? ORDER BY r.id`,
+        WHERE r.advisory_id = ? ORDER BY r.current_release_date, r.id`,
     )
     .all(id) as (Omit<AdvisoryRevisionInfo, 'current'> & { current: number })[];
   return {

@@ -16,7 +16,7 @@ import { ServiceError, wordedError } from '../core/errors';
 import { decodeUpload } from '../inventory/upload-text';
 import { loadAliasTables } from '../matching/alias-tables';
 import { createVendorIndex } from '../matching/vendors';
-import { findAdvisory, storeRevision } from './advisory-store';
+import { findAdvisory, findRevision, storeRevision, type KnownAdvisory } from './advisory-store';
 import { normalizeCsaf } from './csaf-normalize';
 import type { CsafDocument } from './csaf-types';
 import { validateCsaf } from './csaf-validate';
@@ -67,8 +67,12 @@ function hasLoneSurrogate(value: unknown): boolean {
   return false;
 }
 
-/** Read, parse and validate; a refusal is a result, never a thrown error. */
-async function readCsaf(
+/**
+ * Read, parse and validate; a refusal is a result, never a thrown error. Also what checks an
+ * advisory document another station's bundle carries, before the bundle's transaction opens
+ * (exchange/carried-advisories.ts).
+ */
+export async function readCsaf(
   file: AdvisoryFile,
 ): Promise<
   | { ok: true; doc: CsafDocument; text: string; sha256: string }
@@ -158,7 +162,8 @@ export interface CheckedAdvisory {
  * same document again is unchanged; a differing document under a stored tracking ID and version,
  * or an older revision, is refused and stores nothing. Also the path of an advisory another
  * station's bundle carries (exchange/carried-advisories.ts), which names that station in the
- * event (`carriedBy`).
+ * event (`carriedBy`); an older revision it carries is kept beside the current one
+ * (storeOlderRevision).
  */
 export function storeAdvisory(
   ctx: MutateContext,
@@ -202,6 +207,9 @@ export function storeAdvisory(
   }
   if (known) {
     const order = compareTrackingVersions(advisory.version, known.version);
+    if (order !== null && order < 0 && carriedBy) {
+      return storeOlderRevision(ctx, { ...read, advisory, canonicalSha256 }, known, carriedBy);
+    }
     if (order === null || order < 0) {
       return refused(
         read.fileName,
@@ -259,6 +267,65 @@ export function storeAdvisory(
         entityType: 'advisory',
         entityId: advisoryId,
         payload,
+      },
+    };
+  });
+}
+
+/**
+ * An older revision another station's bundle carries: that station's cases work on it, and they
+ * are ranked here by its CVEs (threats/remote-priority.ts), and a case handed here is opened on
+ * it. It is stored as a revision of the advisory, audited (`advisory.revision_kept`), and the
+ * current revision stays current: nothing is flagged for re-review. The same document under
+ * that version again changes nothing; a differing one is refused, as for the current revision.
+ */
+function storeOlderRevision(
+  ctx: MutateContext,
+  read: CheckedAdvisory & { advisory: NormalizedAdvisory; canonicalSha256: string },
+  known: KnownAdvisory,
+  carriedBy: { id: string; name: string },
+): AdvisoryImportResult {
+  const { advisory, canonicalSha256 } = read;
+  const base = {
+    fileName: read.fileName,
+    sha256: read.sha256,
+    trackingId: advisory.trackingId,
+    version: advisory.version,
+    advisoryId: known.id,
+    previousVersion: null,
+    messages: [],
+  };
+  const stored = findRevision(ctx.services.db, known.id, advisory.version);
+  if (stored) {
+    if (stored.canonicalSha256 === canonicalSha256) return { ...base, outcome: 'unchanged' };
+    const words = { trackingId: advisory.trackingId, version: advisory.version };
+    return refused(read.fileName, read.sha256, [problem('csafRevisionDiffers', words)], advisory);
+  }
+  const now = ctx.services.clock.now().toISOString();
+  return mutate(ctx, () => {
+    const { revisionId } = storeRevision(
+      ctx.services.db,
+      known.id,
+      { advisory, raw: read.text, fileName: read.fileName, sha256: read.sha256, canonicalSha256 },
+      now,
+      { current: false },
+    );
+    return {
+      value: { ...base, outcome: 'imported' as const },
+      audit: {
+        action: 'advisory.revision_kept',
+        entityType: 'advisory',
+        entityId: known.id,
+        payload: {
+          trackingId: advisory.trackingId,
+          version: advisory.version,
+          publisher: advisory.publisher.namespace,
+          fileName: read.fileName,
+          sha256: read.sha256,
+          revisionId,
+          currentVersion: known.version,
+          carriedBy,
+        },
       },
     };
   });

@@ -176,7 +176,7 @@ export async function restoreIntoServices(
       }
     },
   );
-  const stoppedWork = stopped.map((work) => work.kind);
+  const stoppedWork = [...new Set(stopped.map((work) => work.kind))];
   services.log.info('database restored from a backup', { ...report, stoppedWork });
   return { ...report, stoppedWork };
 }

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { systemActor } from '../audit/append';
 import { digestOf } from '../audit/row-images';
-import { storeAdvisory } from '../advisories/csaf-import';
+import { englishErrorWords } from '../../api/error-words';
+import { readCsaf, storeAdvisory } from '../advisories/csaf-import';
 import type { CsafDocument } from '../advisories/csaf-types';
 import type { Services } from '../core/context';
 import { Refusal, type CarriedAdvisory } from './bundle-format';
@@ -12,10 +13,14 @@ import { Refusal, type CarriedAdvisory } from './bundle-format';
  * and a case handed here is opened on it. A bundle therefore carries the document (the CSAF file
  * as imported) of each advisory revision its events refer to, unless every other station is
  * known to hold that tracking ID and version (its own events, received here, say so). The
- * receiving station checks each document against the digest the station's signed events carry
- * and stores it as an import stores a file (csaf-import.ts), audited, inside the bundle's
- * transaction. The same document again changes nothing; a differing document under an ID and
- * version stored here, or an older revision, is not stored and is named in the import's outcome.
+ * receiving station validates each document as an import validates a file (strict CSAF schema and
+ * mandatory tests) before the bundle's transaction opens (validation is asynchronous, the
+ * transaction is not), checks it against the digest the station's signed events carry, and
+ * stores it as an import stores a file (csaf-import.ts), audited, inside the bundle's
+ * transaction. The same document again changes nothing; an older revision than the one here is
+ * kept beside it as a revision (the cases there that work on it are ranked here by it); a
+ * differing document under an ID and version stored here is not stored and is named in the
+ * import's outcome.
  */
 
 interface RevisionRow {
@@ -71,6 +76,39 @@ export function advisoriesToCarry(
     fileName: r.file_name,
     document: r.raw,
   }));
+}
+
+/**
+ * Validate every carried document not already here as it is (same tracking ID, version and text),
+ * before the bundle's transaction opens. Throws a Refusal naming the first document that is not
+ * valid CSAF 2.0: its tracking ID and version, its file name, and the validator's first problem
+ * in plain words.
+ */
+export async function validateCarriedAdvisories(
+  db: Database.Database,
+  stationName: string,
+  advisories: readonly CarriedAdvisory[],
+): Promise<void> {
+  const here = db
+    .prepare<[string, string, string], number>(
+      `SELECT 1 FROM advisory_revisions r JOIN advisories a ON a.id = r.advisory_id
+        WHERE a.tracking_id = ? AND r.version = ? AND r.raw = ?`,
+    )
+    .pluck();
+  const unknown = advisories.filter((c) => here.get(c.trackingId, c.version, c.document) !== 1);
+  for (const c of unknown) {
+    const read = await readCsaf({ fileName: c.fileName, content: c.document });
+    if (read.ok) continue;
+    // The first problem says the file is not valid; the validator's own first one follows it.
+    const problems = read.result.problems ?? [];
+    const first = problems[1] ?? problems[0];
+    throw new Refusal(
+      'content',
+      `the advisory document ${c.trackingId} version ${c.version} (file "${c.fileName}") that ` +
+        `station "${stationName}" carries is not a valid CSAF 2.0 document: ` +
+        (first ? englishErrorWords(first.words) : read.result.messages.join(' ')),
+    );
+  }
 }
 
 interface ReplicaRevision {

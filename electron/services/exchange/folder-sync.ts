@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BundleImportOutcome, BundleImportReport } from '../../api/domains/exchange';
 import type { Services } from '../core/context';
-import { workHeldFor } from '../core/running-work';
+import { startWork, workHeldFor } from '../core/running-work';
 import { allStations, authorityRow, selfRow } from '../stations/station-store';
 import { bundleExtension, exportBundle } from './export';
 import { exchangeFolder } from './folder-settings';
@@ -42,7 +42,8 @@ export interface FolderState {
   /** A change not yet written: what it was at the last pass, and since when. */
   pending: { mark: string; since: number } | null;
   lastPass: { at: string; error: string | null } | null;
-  running: boolean;
+  /** The pass running now, or null. */
+  pass: Promise<void> | null;
 }
 
 const states = new WeakMap<Services, FolderState>();
@@ -57,7 +58,7 @@ export function folderState(services: Services): FolderState {
       written: null,
       pending: null,
       lastPass: null,
-      running: false,
+      pass: null,
     };
     states.set(services, s);
   }
@@ -113,7 +114,12 @@ export function bundleFiles(folder: string): { name: string; stat: fs.Stats }[] 
     });
 }
 
-function importFromFolder(services: Services, state: FolderState, folder: string, own: string) {
+async function importFromFolder(
+  services: Services,
+  state: FolderState,
+  folder: string,
+  own: string,
+): Promise<void> {
   const files = bundleFiles(folder).filter((f) => !isOwnBundle(f.name, own));
   const present = new Set(files.map((f) => f.name));
   for (const name of state.seen.keys()) if (!present.has(name)) state.seen.delete(name);
@@ -121,9 +127,9 @@ function importFromFolder(services: Services, state: FolderState, folder: string
     const seen = state.seen.get(f.name);
     return !seen || seen.bytes !== f.stat.size || seen.mtimeMs !== f.stat.mtimeMs;
   });
-  const read = (batch: typeof files) => {
+  const read = async (batch: typeof files) => {
     if (batch.length === 0) return false;
-    const report = importBundles(
+    const report = await importBundles(
       services,
       batch.map((f) => path.join(folder, f.name)),
     );
@@ -139,11 +145,11 @@ function importFromFolder(services: Services, state: FolderState, folder: string
     return applied;
   };
   // A bundle held for a gap may follow from one applied now: its outcome is read again.
-  if (read(changed)) {
+  if (await read(changed)) {
     const held = files.filter(
       (f) => state.seen.get(f.name)?.outcome.status === 'held' && !changed.includes(f),
     );
-    read(held);
+    await read(held);
   }
 }
 
@@ -189,10 +195,26 @@ function writeIfChanged(services: Services, state: FolderState, folder: string, 
 /**
  * One pass over the shared folder: import, then write. Does nothing when no folder is set or the
  * station is not enrolled. A folder that cannot be read (the stick is out) is reported in
- * `lastPass`, and the next pass tries again.
+ * `lastPass`, and the next pass tries again. A pass asked for while one runs (the timer's, or
+ * one by hand) starts when that one has finished; a restore waits for a pass to finish.
  */
-export function syncFolder(services: Services): void {
+export function syncFolder(services: Services): Promise<void> {
   const state = folderState(services);
+  const after = state.pass ?? Promise.resolve();
+  const pass = after.then(() =>
+    startWork(services, { kind: 'bundle_import', what: 'exchange through the shared folder' }, () =>
+      passOnce(services, state),
+    ),
+  );
+  state.pass = pass;
+  const forget = () => {
+    if (state.pass === pass) state.pass = null;
+  };
+  pass.then(forget, forget);
+  return pass;
+}
+
+async function passOnce(services: Services, state: FolderState): Promise<void> {
   const folder = exchangeFolder(services.db);
   if (folder !== state.folder) {
     state.folder = folder;
@@ -208,7 +230,7 @@ export function syncFolder(services: Services): void {
     if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
       throw new Error(`the folder ${folder} is not there (is the drive connected?)`);
     }
-    importFromFolder(services, state, folder, self.station_id);
+    await importFromFolder(services, state, folder, self.station_id);
     // A case handed here that waited for a record this station has imported since.
     services.db.transaction(() => adoptWaitingTransfers(services, self))();
     writeIfChanged(services, state, folder, self.station_id);
@@ -233,15 +255,14 @@ export interface FolderExchange {
 export function startFolderExchange(services: Services, pollMs = defaultPollMs): FolderExchange {
   const state = folderState(services);
   const timer = setInterval(() => {
-    if (!services.db.open || state.running || workHeldFor(services)) return;
+    if (!services.db.open || state.pass || workHeldFor(services)) return;
     if (exchangeFolder(services.db) === null && state.folder === null) return;
-    // A pass runs to its end synchronously, so a restore cannot replace the database under it.
-    state.running = true;
-    try {
-      syncFolder(services);
-    } finally {
-      state.running = false;
-    }
+    // A pass reports its own failures (lastPass); a restore that began meanwhile refuses it.
+    syncFolder(services).catch((error: unknown) => {
+      services.log.error('exchange through the shared folder did not run', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    });
   }, pollMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };

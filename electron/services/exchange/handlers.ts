@@ -9,20 +9,20 @@ import { verifyStationChains } from './verify-chains';
 
 export const exchangeHandlers: HandlerMap<keyof typeof exchangeMethods> = {
   'exchange.export': ({ outDir }, { services }) => exportBundle(services, outDir),
-  'exchange.import': ({ files }, { services }) => {
-    const report = importBundles(services, files);
+  'exchange.import': async ({ files }, { services }) => {
+    const report = await importBundles(services, files);
     rememberImports(services, report);
     return report;
   },
   'exchange.verify': (_input, { services }) => verifyStationChains(services),
   'exchange.status': (_input, { services }) => exchangeStatus(services),
-  'exchange.setFolder': ({ folder }, ctx) => {
+  'exchange.setFolder': async ({ folder }, ctx) => {
     setExchangeFolder(ctx, folder);
-    syncFolder(ctx.services);
+    await syncFolder(ctx.services);
     return exchangeStatus(ctx.services);
   },
-  'exchange.syncFolder': (_input, { services }) => {
-    syncFolder(services);
+  'exchange.syncFolder': async (_input, { services }) => {
+    await syncFolder(services);
     return exchangeStatus(services);
   },
 };

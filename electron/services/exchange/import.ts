@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BundleImportOutcome, BundleImportReport } from '../../api/domains/exchange';
-import { eventBoundRows } from '../audit/apply-rows';
-import { genesisHash } from '../audit/hash';
-import type { BoundRowEntry } from '../audit/row-images';
 import type { Services } from '../core/context';
 import { wordedError } from '../core/errors';
+import { startWork } from '../core/running-work';
 import { requireSelf } from '../stations/enrolment';
 import { revocationIsAuthentic, revocationSchema } from '../stations/revocation';
-import { issuedByAuthority, readStationCertificate } from '../stations/station-certificates';
+import { readStationCertificate } from '../stations/station-certificates';
 import {
   authorityRow,
   markRevoked,
@@ -17,7 +15,6 @@ import {
   upsertStation,
   type SelfRow,
 } from '../stations/station-store';
-import { CaseHolding } from './case-holding';
 import { recordAnswers } from './case-requests';
 import { applyConflictChoices } from './conflict-choices';
 import { adoptWaitingTransfers, waitingTransfers } from './case-adopt';
@@ -25,177 +22,10 @@ import { ownHeadId, receivedCases } from './received-cases';
 import { applyToReplica } from './replica';
 import { heldFiles, keepHeld, readBundleFile } from './held-bundles';
 import { answerRequests } from './request-answers';
-import {
-  PayloadError,
-  readPayload,
-  Refusal,
-  type BundleEvent,
-  type BundleHeader,
-  type CarriedAdvisory,
-} from './bundle-format';
-import { storeCarriedAdvisories } from './carried-advisories';
-import { envelopeSignatureValid, NotAnEnvelope, openEnvelope, TruncatedEnvelope } from './cms';
-
-/** A bundle that passed every check, with what applying it will add. */
-interface VerifiedBundle {
-  header: BundleHeader;
-  certificate: Buffer;
-  keyFingerprint: string;
-  newEvents: BundleEvent[];
-  advisories: CarriedAdvisory[];
-}
-
-type Checked =
-  | { kind: 'apply'; bundle: VerifiedBundle }
-  | {
-      kind: 'already_had';
-      stationId: string;
-      stationName: string;
-      reason: string;
-      /** Set for another station's bundle: what it acknowledges is kept even so. */
-      header?: BundleHeader;
-    }
-  | { kind: 'held'; stationId: string; stationName: string; reason: string };
-
-/** The checks of the issue, in its order; throws Refusal, NotAnEnvelope or TruncatedEnvelope. */
-function verifyBundle(services: Services, self: SelfRow, bytes: Buffer): Checked {
-  const { db, clock } = services;
-  const envelope = openEnvelope(bytes);
-  const authority = authorityRow(db);
-  if (!authority) throw new Error('verifyBundle needs an enrolled station');
-
-  // 1. The certificate chains to this facility's station authority; the station is not revoked.
-  const certificate = envelope.signerCertificate;
-  const facts = certificate ? readStationCertificate(certificate) : null;
-  if (!certificate || !facts) {
-    throw new Refusal('certificate', 'it carries no station certificate for its signer');
-  }
-  const who = `station "${facts.name}" (${facts.stationId})`;
-  if (!issuedByAuthority(certificate, authority.certificate_der, clock.now())) {
-    throw new Refusal(
-      'certificate',
-      `the certificate of ${who} is not issued by this facility's station authority, or is not ` +
-        'valid now (a station of another facility, or a certificate made elsewhere)',
-    );
-  }
-  const known = stationRow(db, facts.stationId);
-  if (known?.revoked_at) {
-    throw new Refusal('certificate', `${who} was revoked at ${known.revoked_at}`);
-  }
-
-  // 2. The signature over the payload.
-  if (!envelopeSignatureValid(envelope)) {
-    throw new Refusal(
-      'signature',
-      `the signature of ${who} does not match the content: the file was changed after it was signed`,
-    );
-  }
-
-  let header: BundleHeader;
-  let events: BundleEvent[];
-  let advisories: CarriedAdvisory[];
-  try {
-    ({ header, events, advisories } = readPayload(envelope.payload));
-  } catch (error) {
-    if (error instanceof PayloadError) throw new Refusal('hash_chain', error.message);
-    throw error;
-  }
-  if (header.station.id !== facts.stationId) {
-    throw new Refusal('certificate', `the payload speaks for another station than ${who}`);
-  }
-  if (facts.stationId === self.station_id) {
-    return {
-      kind: 'already_had',
-      stationId: facts.stationId,
-      stationName: facts.name,
-      reason: 'this station’s own bundle',
-    };
-  }
-
-  // 3. Each event's hash chain, from the point it names to the head it carries.
-  let previous = header.from;
-  for (const e of events) {
-    if (e.id !== previous.id + 1 || e.prevHash !== previous.hash) {
-      throw new Refusal(
-        'hash_chain',
-        `event ${e.id} of ${who} does not follow event ${previous.id} in its hash chain`,
-      );
-    }
-    previous = { id: e.id, hash: e.hash };
-  }
-  if (previous.id !== header.head.id || previous.hash !== header.head.hash) {
-    throw new Refusal('hash_chain', `the chain of ${who} does not end at the head it carries`);
-  }
-
-  // 4. The chain extends the last head received from that station.
-  const storedHead = { id: known?.head_id ?? 0, hash: known?.head_hash ?? genesisHash };
-  if (header.from.id > storedHead.id) {
-    return {
-      kind: 'held',
-      stationId: facts.stationId,
-      stationName: facts.name,
-      reason:
-        `it starts after event ${header.from.id} of ${who}, but only events up to ` +
-        `${storedHead.id} are here: events ${storedHead.id + 1}–${header.from.id} are missing ` +
-        '(import the bundle that carries them)',
-    };
-  }
-  const storedHash = db.prepare<[string, number], { hash: string }>(
-    'SELECT hash FROM station_events WHERE station_id = ? AND id = ?',
-  );
-  const differs = (id: number, hash: string) =>
-    id > 0 && id <= storedHead.id && storedHash.get(facts.stationId, id)?.hash !== hash;
-  if (differs(header.from.id, header.from.hash)) {
-    throw new Refusal(
-      'extends',
-      `the history of ${who} was rewritten: event ${header.from.id} differs from the one received before`,
-    );
-  }
-  for (const e of events) {
-    if (e.id > storedHead.id) break;
-    if (differs(e.id, e.hash)) {
-      throw new Refusal(
-        'extends',
-        `the history of ${who} was rewritten: event ${e.id} differs from the one received before`,
-      );
-    }
-  }
-  const newEvents = events.filter((e) => e.id > storedHead.id);
-  // The records each event carries must fit this facility's schema, and speak only of cases the
-  // station holds, before anything is stored.
-  const holding = new CaseHolding(db, facts.stationId);
-  for (const e of newEvents) {
-    let rows: BoundRowEntry[];
-    try {
-      rows = eventBoundRows(db, e.payload);
-    } catch (error) {
-      throw new Refusal(
-        'content',
-        `event ${e.id} of ${who} carries records that do not fit: ${(error as Error).message}`,
-      );
-    }
-    const caseId = holding.notHeld(e, rows);
-    if (caseId !== null) {
-      throw new Refusal(
-        'content',
-        `event ${e.id} of ${who} is about case ${caseId}, which that station does not hold`,
-      );
-    }
-  }
-  if (newEvents.length === 0) {
-    return {
-      kind: 'already_had',
-      stationId: facts.stationId,
-      stationName: facts.name,
-      reason: `every event in it (up to ${header.head.id}) was already here`,
-      header,
-    };
-  }
-  return {
-    kind: 'apply',
-    bundle: { header, certificate, keyFingerprint: facts.keyFingerprint, newEvents, advisories },
-  };
-}
+import { Refusal, type BundleEvent, type BundleHeader } from './bundle-format';
+import { storeCarriedAdvisories, validateCarriedAdvisories } from './carried-advisories';
+import { NotAnEnvelope, TruncatedEnvelope } from './cms';
+import { checkBundle, readBundle, type Checked, type VerifiedBundle } from './verify-bundle';
 
 /**
  * Store the station's new events and head, their records in the facility replica (replica.ts),
@@ -298,10 +128,24 @@ function outcome(
   };
 }
 
-function importOne(services: Services, self: SelfRow, file: string): BundleImportOutcome {
+/**
+ * Read and check one bundle, validate the advisory documents it carries (asynchronous), then check
+ * it against what is stored here and apply it, with no await between those two.
+ */
+async function importOne(
+  services: Services,
+  self: SelfRow,
+  file: string,
+): Promise<BundleImportOutcome> {
   let checked: Checked;
   try {
-    checked = verifyBundle(services, self, readBundleFile(file));
+    const read = readBundle(services, self, readBundleFile(file));
+    if (read.kind === 'read') {
+      await validateCarriedAdvisories(services.db, read.facts.name, read.advisories);
+      checked = checkBundle(services, read);
+    } else {
+      checked = read;
+    }
   } catch (error) {
     if (error instanceof NotAnEnvelope) {
       return outcome(file, 'not_a_bundle', { step: 'envelope', reason: error.message });
@@ -344,7 +188,7 @@ function importOne(services: Services, self: SelfRow, file: string): BundleImpor
  * starts after a gap is held (kept in the data folder) and tried again whenever another bundle
  * was applied, here or in a later import.
  */
-export function importBundles(services: Services, files: string[]): BundleImportReport {
+export function importBundles(services: Services, files: string[]): Promise<BundleImportReport> {
   const self = requireSelf(services);
   if (!self.certificate_der || !authorityRow(services.db)) {
     throw wordedError(
@@ -354,6 +198,17 @@ export function importBundles(services: Services, files: string[]): BundleImport
       { station: 'not_enrolled' },
     );
   }
+  // It awaits the validation of carried documents: a restore waits for it to finish.
+  return startWork(services, { kind: 'bundle_import', what: 'bundle import' }, () =>
+    importAll(services, self, files),
+  );
+}
+
+async function importAll(
+  services: Services,
+  self: SelfRow,
+  files: string[],
+): Promise<BundleImportReport> {
   const held = heldFiles(services);
   const results = new Map<string, BundleImportOutcome>();
   const headBefore = ownHeadId(services.db);
@@ -362,7 +217,7 @@ export function importBundles(services: Services, files: string[]): BundleImport
     progress = false;
     const waiting: string[] = [];
     for (const file of pending) {
-      const r = importOne(services, self, file);
+      const r = await importOne(services, self, file);
       results.set(file, r);
       if (r.status === 'held') waiting.push(file);
       if (r.status === 'applied') progress = true;

@@ -9,13 +9,19 @@ interface CsafTracking {
       revision_history: { date: string; number: string; summary: string }[];
     };
   };
+  vulnerabilities: { scores?: unknown[] }[];
 }
 
 /**
  * The app's bundled ICSMA-17-215-02 as its publisher's revision 2, as a CSAF file's text: the
- * newer revision that sends the open cases relying on version 1 back for review.
+ * newer revision that sends the open cases relying on version 1 back for review. With
+ * `withoutScores`, revision 2 carries no CVSS scores, so that a case ranked by it ranks
+ * differently from one ranked by revision 1.
  */
-export function bundledAdvisoryRevisionTwo(summary: string): string {
+export function bundledAdvisoryRevisionTwo(
+  summary: string,
+  options: { withoutScores?: boolean } = {},
+): string {
   const file = path.resolve(
     import.meta.dirname,
     '../../../resources/advisories/icsma-17-215-02.json',
@@ -25,5 +31,6 @@ export function bundledAdvisoryRevisionTwo(summary: string): string {
   doc.document.tracking.version = '2';
   doc.document.tracking.current_release_date = date;
   doc.document.tracking.revision_history.push({ date, number: '2', summary });
+  if (options.withoutScores) for (const v of doc.vulnerabilities) delete v.scores;
   return JSON.stringify(doc, null, 2);
 }

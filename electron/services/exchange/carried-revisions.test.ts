@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BundleExport } from '../../api/domains/exchange';
+import { systemActor } from '../audit/append';
+import { verifyRecords } from '../audit/replay-check';
+import { storeAdvisory } from '../advisories/csaf-import';
+import type { CsafDocument } from '../advisories/csaf-types';
+import { demoIncident, testNow } from '../cases/test/case-test-setup';
+import { setUpSigningIdentity } from '../signing/test/test-identity';
+import { call, enrol } from '../stations/test/stations-setup';
+import { bundledAdvisoryRevisionTwo } from '../test/advisory-revision';
+import { tableHash } from '../test/hostile/table-hash';
+import { signInAs, startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
+import { assessAsExposed, slow, type FacilityStation } from './test/facility-setup';
+
+/**
+ * The command post already holds revision 2 of ICSMA-17-215-02 (which carries no CVSS scores);
+ * the laptop's cases work on revision 1, which its bundle carries. The command post keeps
+ * revision 1 beside its current revision 2, so it ranks the laptop's cases by the revision they
+ * work on, as the laptop does. A carried document that is not valid CSAF 2.0 is refused before
+ * anything is stored, naming the advisory, its file and what is wrong with it.
+ */
+
+const trackingId = 'ICSMA-17-215-02';
+const operator = { kind: 'operator', osUser: 'test' } as const;
+let post: TestRuntime;
+let laptop: FacilityStation;
+let folder: ReturnType<typeof tempDir>;
+let bundle: BundleExport;
+
+beforeAll(async () => {
+  post = startTestRuntime(testNow);
+  await setUpSigningIdentity(post);
+  await call(post, 'stations.init', { name: 'Command post' });
+  const revised = await post.client(operator).value('advisories.import', {
+    fileName: 'icsma-17-215-02.v2.json',
+    content: bundledAdvisoryRevisionTwo('Scores withdrawn pending the vendor’s analysis.', {
+      withoutScores: true,
+    }),
+  });
+  expect(revised).toMatchObject({ outcome: 'imported', version: '2' });
+  laptop = { ...(await demoIncident(['NM-0003', 'NM-0007'])), name: 'NM laptop 2' };
+  await signInAs(laptop.rt, 'admin');
+  await call(laptop.rt, 'stations.init', { name: laptop.name });
+  await enrol(post, laptop.rt);
+  await signInAs(laptop.rt, 'incident_commander');
+  await assessAsExposed(laptop, 'NM-0007');
+  await signInAs(laptop.rt, 'incident_commander');
+  folder = tempDir('standalone-carried-revisions-');
+  bundle = await call(laptop.rt, 'exchange.export', { outDir: folder.dir });
+}, 300_000);
+afterAll(() => {
+  post.cleanup();
+  laptop.rt.cleanup();
+  folder.cleanup();
+});
+
+const advisoryAtPost = async () => {
+  const list = (await post.client().value('advisories.list', {})) as {
+    id: number;
+    trackingId: string;
+  }[];
+  const found = list.find((a) => a.trackingId === trackingId);
+  if (!found) throw new Error(`${trackingId} is not at the command post`);
+  return post.client().value('advisories.get', { id: found.id });
+};
+
+describe('an older revision a bundle carries', () => {
+  it('is kept beside the current revision, audited, naming the station', slow, async () => {
+    const { outcomes } = await call(post, 'exchange.import', { files: [bundle.file] });
+    expect(outcomes).toMatchObject([{ status: 'applied', reason: null }]);
+    const advisory = await advisoryAtPost();
+    expect(advisory.version).toBe('2');
+    expect(advisory.revisions.map((r) => [r.version, r.current])).toEqual([
+      ['1', false],
+      ['2', true],
+    ]);
+    const kept = post.services.db
+      .prepare(
+        `SELECT body ->> '$.payload.version' AS version,
+                body ->> '$.payload.currentVersion' AS currentVersion,
+                body ->> '$.payload.carriedBy.name' AS station
+           FROM audit_events WHERE body ->> '$.action' = 'advisory.revision_kept'`,
+      )
+      .all();
+    expect(kept).toEqual([{ version: '1', currentVersion: '2', station: 'NM laptop 2' }]);
+    expect(verifyRecords(post.services.db).ok).toBe(true);
+
+    const again = tableHash(post.services.db);
+    const second = await call(post, 'exchange.import', { files: [bundle.file] });
+    expect(second.outcomes[0]?.status).toBe('already_had');
+    expect(tableHash(post.services.db)).toBe(again);
+  });
+
+  it('ranks the laptop’s cases at the command post as the laptop ranks them', slow, async () => {
+    const advisory = await advisoryAtPost();
+    const commander = await signInAs(post, 'incident_commander');
+    const { incident } = await post.client().value('incidents.create', {
+      name: 'Facility response',
+      commanderUserId: commander.id,
+      operationalPeriod: { start: testNow, end: '2017-08-03T21:00:00.000Z' },
+      advisoryIds: [advisory.id],
+    });
+    const board = await post.client().value('board.get', { incidentId: incident.id });
+    const own = await laptop.api.value('board.get', { incidentId: laptop.incidentId });
+    for (const tag of ['NM-0003', 'NM-0007']) {
+      const there = own.rows.find((r) => r.assetTag === tag)?.priority;
+      const here = board.rows.find((r) => r.assetTag === tag);
+      expect(here?.station?.name).toBe('NM laptop 2');
+      expect(there).toBeTruthy();
+      expect(here?.priority).toEqual(there);
+      // Revision 1's CVSS scores count, which revision 2 (current here) does not carry.
+      expect(here?.priority?.reasons.map((r) => r.code)).toContain('cvss');
+    }
+  });
+});
+
+describe('a carried document that is not valid CSAF 2.0', () => {
+  it('refuses the whole bundle by name, changing nothing', slow, async () => {
+    // A station whose build did not validate stored it, so its signed events carry its digest.
+    const doc = JSON.parse(bundledAdvisoryRevisionTwo('A note for the test.')) as CsafDocument & {
+      document: { tracking: { id: string }; x_comment?: string };
+    };
+    doc.document.tracking.id = 'TEST-NOT-CSAF-1';
+    doc.document.x_comment = 'A field CSAF does not define.';
+    const text = JSON.stringify(doc, null, 2);
+    storeAdvisory(
+      { services: laptop.rt.services, actor: systemActor },
+      { doc, text, fileName: 'not-csaf.json', sha256: 'a'.repeat(64) },
+    );
+    const dir = path.join(folder.dir, 'second');
+    fs.mkdirSync(dir);
+    const second = await call(laptop.rt, 'exchange.export', { outDir: dir });
+
+    const before = tableHash(post.services.db);
+    const { outcomes } = await call(post, 'exchange.import', { files: [second.file] });
+    expect(outcomes).toMatchObject([
+      { file: second.file, status: 'refused', step: 'content', applied: 0 },
+    ]);
+    expect(outcomes[0]?.reason).toBe(
+      'the advisory document TEST-NOT-CSAF-1 version 2 (file "not-csaf.json") that station ' +
+        '"NM laptop 2" carries is not a valid CSAF 2.0 document: document: holds a field CSAF ' +
+        'does not define here.',
+    );
+    expect(tableHash(post.services.db)).toBe(before);
+  });
+});
