@@ -44,15 +44,14 @@ export interface NewRevision {
  */
 export function findRevision(
   db: Database.Database,
-  advisoryId: number,
-  version: string,
+  of: { advisoryId: number; version: string },
 ): { id: number; canonicalSha256: string } | undefined {
   return db
     .prepare<[number, string], { id: number; canonicalSha256: string }>(
       `SELECT id, canonical_sha256 AS canonicalSha256 FROM advisory_revisions
         WHERE advisory_id = ? AND version = ?`,
     )
-    .get(advisoryId, version);
+    .get(of.advisoryId, of.version);
 }
 
 /**

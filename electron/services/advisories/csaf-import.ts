@@ -147,6 +147,18 @@ export async function importAdvisory(
   });
 }
 
+/** What the audit event of a stored revision names. */
+function revisionPayload(read: CheckedAdvisory, advisory: NormalizedAdvisory, revisionId: number) {
+  return {
+    trackingId: advisory.trackingId,
+    version: advisory.version,
+    publisher: advisory.publisher.namespace,
+    fileName: read.fileName,
+    sha256: read.sha256,
+    revisionId,
+  };
+}
+
 /** A CSAF document read and checked, to be stored. */
 export interface CheckedAdvisory {
   doc: CsafDocument;
@@ -245,12 +257,7 @@ export function storeAdvisory(
       ? onAdvisoryRevised(db, advisoryId, known.version, advisory.version)
       : 0;
     const payload = {
-      trackingId: advisory.trackingId,
-      version: advisory.version,
-      publisher: advisory.publisher.namespace,
-      fileName: read.fileName,
-      sha256: read.sha256,
-      revisionId,
+      ...revisionPayload(read, advisory, revisionId),
       ...(known ? { previousVersion: known.version, flaggedCases } : {}),
       ...(carriedBy ? { carriedBy } : {}),
     };
@@ -295,7 +302,7 @@ function storeOlderRevision(
     previousVersion: null,
     messages: [],
   };
-  const stored = findRevision(ctx.services.db, known.id, advisory.version);
+  const stored = findRevision(ctx.services.db, { advisoryId: known.id, version: advisory.version });
   if (stored) {
     if (stored.canonicalSha256 === canonicalSha256) return { ...base, outcome: 'unchanged' };
     const words = { trackingId: advisory.trackingId, version: advisory.version };
@@ -317,12 +324,7 @@ function storeOlderRevision(
         entityType: 'advisory',
         entityId: known.id,
         payload: {
-          trackingId: advisory.trackingId,
-          version: advisory.version,
-          publisher: advisory.publisher.namespace,
-          fileName: read.fileName,
-          sha256: read.sha256,
-          revisionId,
+          ...revisionPayload(read, advisory, revisionId),
           currentVersion: known.version,
           carriedBy,
         },

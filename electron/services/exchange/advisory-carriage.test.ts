@@ -4,15 +4,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleExport } from '../../api/domains/exchange';
 import { verifyRecords } from '../audit/replay-check';
-import { demoIncident, testNow } from '../cases/test/case-test-setup';
-import { setUpSigningIdentity } from '../signing/test/test-identity';
+import { testNow } from '../cases/test/case-test-setup';
 import { stationKeyFile } from '../stations/station-key';
 import { selfRow } from '../stations/station-store';
-import { call, enrol } from '../stations/test/stations-setup';
+import { call } from '../stations/test/stations-setup';
 import { tableHash } from '../test/hostile/table-hash';
-import { signInAs, startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
+import { signInAs, type TestRuntime } from '../test/temp-runtime';
 import { openEnvelope, signBundle } from './cms';
-import { assessAsExposed, slow, type FacilityStation } from './test/facility-setup';
+import { slow, type FacilityStation } from './test/facility-setup';
+import { startPostAndLaptop, type PostAndLaptop } from './test/post-and-laptop';
 
 /**
  * A command post that never imported ICSMA-17-215-02 receives it in the bundle of the floor
@@ -25,28 +25,14 @@ import { assessAsExposed, slow, type FacilityStation } from './test/facility-set
 const trackingId = 'ICSMA-17-215-02';
 let post: TestRuntime;
 let laptop: FacilityStation;
-let folder: ReturnType<typeof tempDir>;
+let folder: PostAndLaptop['folder'];
 let bundle: BundleExport;
+let cleanup = () => {};
 
 beforeAll(async () => {
-  post = startTestRuntime(testNow);
-  await setUpSigningIdentity(post);
-  await call(post, 'stations.init', { name: 'Command post' });
-  laptop = { ...(await demoIncident(['NM-0003', 'NM-0007'])), name: 'NM laptop 2' };
-  await signInAs(laptop.rt, 'admin');
-  await call(laptop.rt, 'stations.init', { name: laptop.name });
-  await enrol(post, laptop.rt);
-  await signInAs(laptop.rt, 'incident_commander');
-  await assessAsExposed(laptop, 'NM-0007');
-  await signInAs(laptop.rt, 'incident_commander');
-  folder = tempDir('standalone-advisory-carriage-');
-  bundle = await call(laptop.rt, 'exchange.export', { outDir: folder.dir });
+  ({ post, laptop, folder, bundle, cleanup } = await startPostAndLaptop());
 }, 300_000);
-afterAll(() => {
-  post.cleanup();
-  laptop.rt.cleanup();
-  folder.cleanup();
-});
+afterAll(() => cleanup());
 
 /** The payload's lines, the last one (the carried document) changed, signed again by the laptop. */
 function withChangedDocument(file: string): Buffer {

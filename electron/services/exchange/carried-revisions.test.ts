@@ -1,18 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BundleExport } from '../../api/domains/exchange';
 import { systemActor } from '../audit/append';
 import { verifyRecords } from '../audit/replay-check';
 import { storeAdvisory } from '../advisories/csaf-import';
 import type { CsafDocument } from '../advisories/csaf-types';
-import { demoIncident, testNow } from '../cases/test/case-test-setup';
-import { setUpSigningIdentity } from '../signing/test/test-identity';
-import { call, enrol } from '../stations/test/stations-setup';
+import { testNow } from '../cases/test/case-test-setup';
+import { call } from '../stations/test/stations-setup';
 import { bundledAdvisoryRevisionTwo } from '../test/advisory-revision';
 import { tableHash } from '../test/hostile/table-hash';
-import { signInAs, startTestRuntime, tempDir, type TestRuntime } from '../test/temp-runtime';
-import { assessAsExposed, slow, type FacilityStation } from './test/facility-setup';
+import { signInAs } from '../test/temp-runtime';
+import { slow } from './test/facility-setup';
+import { startPostAndLaptop, type PostAndLaptop } from './test/post-and-laptop';
 
 /**
  * The command post already holds revision 2 of ICSMA-17-215-02 (which carries no CVSS scores);
@@ -24,51 +23,34 @@ import { assessAsExposed, slow, type FacilityStation } from './test/facility-set
 
 const trackingId = 'ICSMA-17-215-02';
 const operator = { kind: 'operator', osUser: 'test' } as const;
-let post: TestRuntime;
-let laptop: FacilityStation;
-let folder: ReturnType<typeof tempDir>;
-let bundle: BundleExport;
-
+/** The command post holds revision 2 (without scores) before the laptop's bundle arrives. */
+let f: PostAndLaptop;
 beforeAll(async () => {
-  post = startTestRuntime(testNow);
-  await setUpSigningIdentity(post);
-  await call(post, 'stations.init', { name: 'Command post' });
-  const revised = await post.client(operator).value('advisories.import', {
-    fileName: 'icsma-17-215-02.v2.json',
-    content: bundledAdvisoryRevisionTwo('Scores withdrawn pending the vendor’s analysis.', {
-      withoutScores: true,
-    }),
+  f = await startPostAndLaptop(async (post) => {
+    const revised = await post.client(operator).value('advisories.import', {
+      fileName: 'icsma-17-215-02.v2.json',
+      content: bundledAdvisoryRevisionTwo('Scores withdrawn pending the vendor’s analysis.', {
+        withoutScores: true,
+      }),
+    });
+    expect(revised).toMatchObject({ outcome: 'imported', version: '2' });
   });
-  expect(revised).toMatchObject({ outcome: 'imported', version: '2' });
-  laptop = { ...(await demoIncident(['NM-0003', 'NM-0007'])), name: 'NM laptop 2' };
-  await signInAs(laptop.rt, 'admin');
-  await call(laptop.rt, 'stations.init', { name: laptop.name });
-  await enrol(post, laptop.rt);
-  await signInAs(laptop.rt, 'incident_commander');
-  await assessAsExposed(laptop, 'NM-0007');
-  await signInAs(laptop.rt, 'incident_commander');
-  folder = tempDir('standalone-carried-revisions-');
-  bundle = await call(laptop.rt, 'exchange.export', { outDir: folder.dir });
 }, 300_000);
-afterAll(() => {
-  post.cleanup();
-  laptop.rt.cleanup();
-  folder.cleanup();
-});
+afterAll(() => f.cleanup());
 
 const advisoryAtPost = async () => {
-  const list = (await post.client().value('advisories.list', {})) as {
+  const list = (await f.post.client().value('advisories.list', {})) as {
     id: number;
     trackingId: string;
   }[];
   const found = list.find((a) => a.trackingId === trackingId);
   if (!found) throw new Error(`${trackingId} is not at the command post`);
-  return post.client().value('advisories.get', { id: found.id });
+  return f.post.client().value('advisories.get', { id: found.id });
 };
 
 describe('an older revision a bundle carries', () => {
   it('is kept beside the current revision, audited, naming the station', slow, async () => {
-    const { outcomes } = await call(post, 'exchange.import', { files: [bundle.file] });
+    const { outcomes } = await call(f.post, 'exchange.import', { files: [f.bundle.file] });
     expect(outcomes).toMatchObject([{ status: 'applied', reason: null }]);
     const advisory = await advisoryAtPost();
     expect(advisory.version).toBe('2');
@@ -76,7 +58,7 @@ describe('an older revision a bundle carries', () => {
       ['1', false],
       ['2', true],
     ]);
-    const kept = post.services.db
+    const kept = f.post.services.db
       .prepare(
         `SELECT body ->> '$.payload.version' AS version,
                 body ->> '$.payload.currentVersion' AS currentVersion,
@@ -85,25 +67,25 @@ describe('an older revision a bundle carries', () => {
       )
       .all();
     expect(kept).toEqual([{ version: '1', currentVersion: '2', station: 'NM laptop 2' }]);
-    expect(verifyRecords(post.services.db).ok).toBe(true);
+    expect(verifyRecords(f.post.services.db).ok).toBe(true);
 
-    const again = tableHash(post.services.db);
-    const second = await call(post, 'exchange.import', { files: [bundle.file] });
+    const again = tableHash(f.post.services.db);
+    const second = await call(f.post, 'exchange.import', { files: [f.bundle.file] });
     expect(second.outcomes[0]?.status).toBe('already_had');
-    expect(tableHash(post.services.db)).toBe(again);
+    expect(tableHash(f.post.services.db)).toBe(again);
   });
 
   it('ranks the laptop’s cases at the command post as the laptop ranks them', slow, async () => {
     const advisory = await advisoryAtPost();
-    const commander = await signInAs(post, 'incident_commander');
-    const { incident } = await post.client().value('incidents.create', {
+    const commander = await signInAs(f.post, 'incident_commander');
+    const { incident } = await f.post.client().value('incidents.create', {
       name: 'Facility response',
       commanderUserId: commander.id,
       operationalPeriod: { start: testNow, end: '2017-08-03T21:00:00.000Z' },
       advisoryIds: [advisory.id],
     });
-    const board = await post.client().value('board.get', { incidentId: incident.id });
-    const own = await laptop.api.value('board.get', { incidentId: laptop.incidentId });
+    const board = await f.post.client().value('board.get', { incidentId: incident.id });
+    const own = await f.laptop.api.value('board.get', { incidentId: f.laptop.incidentId });
     for (const tag of ['NM-0003', 'NM-0007']) {
       const there = own.rows.find((r) => r.assetTag === tag)?.priority;
       const here = board.rows.find((r) => r.assetTag === tag);
@@ -126,15 +108,15 @@ describe('a carried document that is not valid CSAF 2.0', () => {
     doc.document.x_comment = 'A field CSAF does not define.';
     const text = JSON.stringify(doc, null, 2);
     storeAdvisory(
-      { services: laptop.rt.services, actor: systemActor },
+      { services: f.laptop.rt.services, actor: systemActor },
       { doc, text, fileName: 'not-csaf.json', sha256: 'a'.repeat(64) },
     );
-    const dir = path.join(folder.dir, 'second');
+    const dir = path.join(f.folder.dir, 'second');
     fs.mkdirSync(dir);
-    const second = await call(laptop.rt, 'exchange.export', { outDir: dir });
+    const second = await call(f.laptop.rt, 'exchange.export', { outDir: dir });
 
-    const before = tableHash(post.services.db);
-    const { outcomes } = await call(post, 'exchange.import', { files: [second.file] });
+    const before = tableHash(f.post.services.db);
+    const { outcomes } = await call(f.post, 'exchange.import', { files: [second.file] });
     expect(outcomes).toMatchObject([
       { file: second.file, status: 'refused', step: 'content', applied: 0 },
     ]);
@@ -143,6 +125,6 @@ describe('a carried document that is not valid CSAF 2.0', () => {
         '"NM laptop 2" carries is not a valid CSAF 2.0 document: document: holds a field CSAF ' +
         'does not define here.',
     );
-    expect(tableHash(post.services.db)).toBe(before);
+    expect(tableHash(f.post.services.db)).toBe(before);
   });
 });
