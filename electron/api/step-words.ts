@@ -1,4 +1,5 @@
 import en from './i18n/steps.en.json' with { type: 'json' };
+// Type-only cycle with domains/cases.ts (erased at build): its step words are keyed by its states.
 import type { CaseState } from './domains/cases';
 
 /**
