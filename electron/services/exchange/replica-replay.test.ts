@@ -24,9 +24,13 @@ function replica(db: Database.Database): Record<string, unknown[]> {
   );
 }
 
-/** The tables and columns of migrations 013 to 017 dropped again: the database at version 12. */
+/**
+ * The tables and columns of migrations 013 to 017, and the index of 020, dropped again: the
+ * database at version 12.
+ */
 function backToVersion12(db: Database.Database): void {
   db.exec(`
+    DROP INDEX audit_events_ended_with_app;
     DROP TABLE case_conflict_decisions;
     DROP TABLE case_requests;
     DROP TABLE case_held_elsewhere;
