@@ -5,6 +5,7 @@ import missingDe from './i18n/missing.de.json' with { type: 'json' };
 import pdfDe from './i18n/pdf.de.json' with { type: 'json' };
 import { catalogueLookup } from './gate-words';
 import type { Language } from './languages';
+import { labelInSentence } from './label-in-sentence';
 import { roleLabels, roles as allRoles, type Role } from './roles';
 import {
   englishMissing,
@@ -36,10 +37,24 @@ export interface ErrorWords {
   terms?: Record<string, TermKey>;
   /** Values that are what a workflow step still needs (api/missing-words.ts), one line after another. */
   missing?: Record<string, MissingWords[]>;
+  /** Values that name a row of a checklist's list by the playbook's row label ("Study 1"). */
+  rows?: Record<string, ChecklistRow>;
+}
+
+/**
+ * A row of a checklist's list as a refusal names it: the playbook's row label (as the template
+ * has it, in English, so the reader can take the label of its own language), the row's number,
+ * and the field of the row (a quoted label: "Study 1: 'Priority'"). Without a number it is the
+ * kind of row inside a sentence ("at least 1 study entry").
+ */
+export interface ChecklistRow {
+  label: string;
+  n?: number;
+  field?: string;
 }
 
 /** What a worded error names besides plain values: lists of roles, terms, missing lines. */
-export type ErrorLists = Pick<ErrorWords, 'roles' | 'rolesAnd' | 'terms' | 'missing'>;
+export type ErrorLists = Pick<ErrorWords, 'roles' | 'rolesAnd' | 'terms' | 'missing' | 'rows'>;
 
 const catalogue: Record<string, string> = en.serviceErrors;
 const terms: Record<string, string> = en.serviceTerms;
@@ -63,6 +78,7 @@ export function errorWordsOf(details: unknown): ErrorWords | undefined {
     rolesAnd,
     terms: named,
     missing,
+    rows,
   } = words as {
     key?: unknown;
     params?: unknown;
@@ -70,6 +86,7 @@ export function errorWordsOf(details: unknown): ErrorWords | undefined {
     rolesAnd?: unknown;
     terms?: unknown;
     missing?: unknown;
+    rows?: unknown;
   };
   if (typeof key !== 'string' || !isParams(params)) return undefined;
   const known = key in catalogue || `${key}_one` in catalogue;
@@ -81,7 +98,24 @@ export function errorWordsOf(details: unknown): ErrorWords | undefined {
     ...(isRoleLists(rolesAnd) ? { rolesAnd } : {}),
     ...(isTerms(named) ? { terms: named } : {}),
     ...(isMissingLists(missing) ? { missing } : {}),
+    ...(isRows(rows) ? { rows } : {}),
   };
+}
+
+function isRows(value: unknown): value is Record<string, ChecklistRow> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((row) => {
+      if (typeof row !== 'object' || row === null) return false;
+      const { label, n, field } = row as { label?: unknown; n?: unknown; field?: unknown };
+      return (
+        typeof label === 'string' &&
+        (n === undefined || typeof n === 'number') &&
+        (field === undefined || typeof field === 'string')
+      );
+    })
+  );
 }
 
 function isMissingLists(value: unknown): value is Record<string, MissingWords[]> {
@@ -124,6 +158,17 @@ export interface ErrorReader {
   and: string;
   /** One line of what a step still needs, in the reader's language. */
   missing: (words: MissingWords) => string;
+  /** A catalogue entry of the reader's errors ("{{label}} {{n}}: {{field}}"), filled in. */
+  word: (key: 'row' | 'rowField', params: ErrorParams) => string;
+  language: Language;
+}
+
+/** A checklist's row in the reader's words: "Study 1: 'Priority'", "Untersuchung 1", "study". */
+function rowWords({ label, n, field }: ChecklistRow, reader: ErrorReader): string {
+  if (n === undefined) return labelInSentence(label, reader.language);
+  return field === undefined
+    ? reader.word('row', { label, n })
+    : reader.word('rowField', { label, n, field });
 }
 
 /**
@@ -131,7 +176,7 @@ export interface ErrorReader {
  * for the services' English and the UI's language.
  */
 export function wordedParams(
-  { params, roles = {}, rolesAnd = {}, terms: named = {}, missing = {} }: ErrorWords,
+  { params, roles = {}, rolesAnd = {}, terms: named = {}, missing = {}, rows = {} }: ErrorWords,
   reader: ErrorReader,
 ): ErrorParams {
   const out: ErrorParams = { ...params };
@@ -145,6 +190,7 @@ export function wordedParams(
   for (const [name, lines] of Object.entries(missing)) {
     out[name] = lines.map(reader.missing).join(' ');
   }
+  for (const [name, row] of Object.entries(rows)) out[name] = rowWords(row, reader);
   return out;
 }
 
@@ -156,6 +202,8 @@ export function englishErrorWords(words: ErrorWords): string {
     or: catalogue.or ?? 'or',
     and: catalogue.and ?? 'and',
     missing: englishMissing,
+    word: (key, values) => fill(catalogue, key, values),
+    language: 'en',
   });
   return fill(catalogue, words.key, params);
 }
@@ -178,6 +226,8 @@ export function errorWordsIn(language: Language, words: ErrorWords): string {
     or: germanErrors.or ?? 'oder',
     and: germanErrors.and ?? 'und',
     missing: (w) => missingSentence(w, germanMissing, germanGate),
+    word: (key, values) => fill(germanErrors, key, values),
+    language,
   });
   return fill(germanErrors, words.key, params);
 }

@@ -109,6 +109,9 @@ export function localizeSections<S extends WordedSection>(
       const worded = optionsIn(item, iw, labels);
       const fields = item.fields?.map((f) => optionsIn(f, iw?.fields?.[f.id], labels));
       const rowLabel = item.rowLabel === undefined ? undefined : (iw?.rowLabel ?? item.rowLabel);
+      if (item.rowLabel !== undefined && rowLabel !== undefined && !labels.has(item.rowLabel)) {
+        labels.set(item.rowLabel, rowLabel);
+      }
       return {
         ...worded,
         ...(fields ? { fields } : {}),
@@ -234,17 +237,26 @@ export function localizeQuoted(words: ErrorWords, labels: Map<string, string>): 
   const quote = (text: string) => missingDe.missingWords.quoted.replace('{{text}}', text);
   // Quoted answers listed as the services join them ("'A', 'B' or 'C'") take the German "oder".
   const or = ` ${errorsDe.serviceErrors.or} `;
+  const localized = (v: string) =>
+    v.replace(
+      /'([^']*)'( or (?='))?/g,
+      (_, text: string, joined?: string) => quote(labels.get(text) ?? text) + (joined ? or : ''),
+    );
   const params = Object.fromEntries(
-    Object.entries(words.params).map(([k, v]) => [
-      k,
-      typeof v === 'string'
-        ? v.replace(
-            /'([^']*)'( or (?='))?/g,
-            (_, text: string, joined?: string) =>
-              quote(labels.get(text) ?? text) + (joined ? or : ''),
-          )
-        : v,
-    ]),
+    Object.entries(words.params).map(([k, v]) => [k, typeof v === 'string' ? localized(v) : v]),
   );
-  return { ...words, params };
+  // A row of a list: the playbook's row label in the catalogue's words, its field's label quoted.
+  const rows = words.rows
+    ? Object.fromEntries(
+        Object.entries(words.rows).map(([k, row]) => [
+          k,
+          {
+            ...row,
+            label: labels.get(row.label) ?? row.label,
+            ...(row.field === undefined ? {} : { field: localized(row.field) }),
+          },
+        ]),
+      )
+    : undefined;
+  return { ...words, params, ...(rows ? { rows } : {}) };
 }

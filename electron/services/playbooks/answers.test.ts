@@ -50,7 +50,7 @@ describe('an answer against its item', () => {
       'choice: an option not offered',
       item('backup_verified'),
       'eyeballed',
-      "'Backup verified' must be one of: Yes, checksum compared; Yes, a restore test passed; Not verified",
+      "'Backup verified' must be one of: 'Yes, checksum compared', 'Yes, a restore test passed' or 'Not verified'",
     ],
     ['number: within its bounds', activity, 12.5, null],
     [

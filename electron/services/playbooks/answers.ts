@@ -1,5 +1,11 @@
 import { matchesComparison } from '../../api/checklist-comparison';
-import { englishErrorWords, type ErrorParams, type ErrorWordKey } from '../../api/error-words';
+import {
+  englishErrorWords,
+  type ChecklistRow,
+  type ErrorParams,
+  type ErrorWordKey,
+  type ErrorWords,
+} from '../../api/error-words';
 import type {
   AnyItem,
   PassWhen,
@@ -27,18 +33,33 @@ export type CaseAnswers = Readonly<Partial<Record<SectionId, SectionAnswers>>>;
  * from (`words`), so that the station says it in its own language.
  */
 export type AnswerCheck =
-  | { ok: true; value: AnswerValue }
-  | { ok: false; problem: string; words: { key: ErrorWordKey; params: ErrorParams } };
+  { ok: true; value: AnswerValue } | { ok: false; problem: string; words: ErrorWords };
 
-function refused(key: ErrorWordKey, params: ErrorParams): AnswerCheck {
-  const words = { key, params };
+function refused(
+  key: ErrorWordKey,
+  params: ErrorParams,
+  rows?: Record<string, ChecklistRow>,
+): AnswerCheck {
+  const words: ErrorWords = { key, params, ...(rows ? { rows } : {}) };
   return { ok: false, problem: englishErrorWords(words).replace(/\.$/, ''), words };
 }
 
-/** A row's field refused: the same words, its name led by the row ("Study 1: 'Where…'"). */
-function inRow(where: string, check: Extract<AnswerCheck, { ok: false }>): AnswerCheck {
+/**
+ * A row's field refused: the same words, its name led by the row ("Study 1: 'Where…'"), the row
+ * named by its label and number so that the reader words it in its own language.
+ */
+function inRow(where: ChecklistRow, check: Extract<AnswerCheck, { ok: false }>): AnswerCheck {
   const { key, params } = check.words;
-  return refused(key, { ...params, name: `${where}: ${String(params.name)}` });
+  const { name, ...rest } = params;
+  return refused(key, rest, { name: { ...where, field: String(name) } });
+}
+
+/** Quoted words joined as the services list them ("'A', 'B' or 'C'"; the reader quotes its own). */
+function quotedOr(words: readonly string[]): string {
+  const quoted = words.map((w) => `'${w}'`);
+  return quoted.length <= 1
+    ? (quoted[0] ?? '')
+    : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
 
 export interface AnswerOptions {
@@ -91,10 +112,7 @@ export function describeAnswer(item: AnyItem, value: unknown): string {
 
 export function describeExpected(item: AnyItem, pass: PassWhen): string {
   const values = pass.oneOf ?? (pass.equals !== undefined ? [pass.equals] : []);
-  const words = values.map((v) => `'${describeAnswer(item, v)}'`);
-  return words.length <= 1
-    ? (words[0] ?? '')
-    : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+  return quotedOr(values.map((v) => describeAnswer(item, v)));
 }
 
 /** Is this (non-empty) answer a valid answer to this item? Rows of a list are checked field by field. */
@@ -111,7 +129,7 @@ export function validateAnswer(
     case 'choice':
       return typeof value === 'string' && item.options.some((o) => o.value === value)
         ? { ok: true, value }
-        : refused('answerOneOf', { name, options: item.options.map((o) => o.label).join('; ') });
+        : refused('answerOneOf', { name, options: quotedOr(item.options.map((o) => o.label)) });
     case 'number': {
       const unit = item.unit ? ` ${item.unit}` : '';
       const ok =
@@ -165,31 +183,33 @@ function validateRows(
   options: AnswerOptions,
 ): AnswerCheck {
   const name = `'${item.label}'`;
-  const rowsWord = item.rowLabel.toLowerCase();
-  if (!Array.isArray(value)) return refused('answerNotList', { name, rows: rowsWord });
+  // The kind of row inside the sentence ("at least 1 injected patient entry").
+  const kind = { rows: { label: item.rowLabel } };
+  if (!Array.isArray(value)) return refused('answerNotList', { name }, kind);
   if (value.length < item.minRows) {
-    return refused('answerMinRows', { name, count: item.minRows, rows: rowsWord });
+    return refused('answerMinRows', { name, count: item.minRows }, kind);
   }
   if (value.length > item.maxRows) return refused('answerMaxRows', { name, max: item.maxRows });
   const rows: ListRow[] = [];
   for (const [n, raw] of value.entries()) {
-    const where = `${item.rowLabel} ${n + 1}`;
+    const where: ChecklistRow = { label: item.rowLabel, n: n + 1 };
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      return refused('answerRowInvalid', { name: where });
+      return refused('answerRowInvalid', {}, { name: where });
     }
     const row = raw as Record<string, unknown>;
     // Rows hold only the template's fields: nothing else (a name, a record number) can ride along.
     const unknown = Object.keys(row).filter((k) => !item.fields.some((f) => f.id === k));
     if (unknown.length > 0) {
-      return refused('answerRowUnknownFields', { name: where, fields: unknown.join(', ') });
+      return refused('answerRowUnknownFields', { fields: unknown.join(', ') }, { name: where });
     }
     const clean: ListRow = {};
     for (const field of item.fields) {
       if (!rowFieldVisible(item.fields, field, row, 0)) continue;
       const answer = row[field.id];
       if (isUnanswered(answer)) {
-        if (field.required)
-          return refused('answerUnanswered', { name: `${where}: '${field.label}'` });
+        if (field.required) {
+          return refused('answerUnanswered', {}, { name: { ...where, field: `'${field.label}'` } });
+        }
         continue;
       }
       const check = validateAnswer(field, answer, options);

@@ -6,7 +6,7 @@ import {
   type ErrorWords,
 } from '../../../electron/api/error-words';
 import { gateLookup, type GateLookup } from '../../../electron/api/gate-words';
-import { languages } from '../../../electron/api/languages';
+import { languages, type Language } from '../../../electron/api/languages';
 import {
   missingPhrase,
   missingSentence,
@@ -54,13 +54,17 @@ export function fieldName(t: TFunction, path: readonly (string | number)[]): str
   return t(`errors.fields.${key}` as 'errors.fields.input', { defaultValue: words(key) });
 }
 
+/** The language the app's one i18next instance reads (English until it is set up). */
+function appLanguage(): Language {
+  return languages.find((l) => l === i18next.resolvedLanguage) ?? 'en';
+}
+
 /**
  * The gate's words in the station's language, its numbers in the station's format: `t` words
  * them, the app's one i18next instance says which language that is (English until it is set up).
  */
 export function gateWords(t: TFunction): GateLookup {
-  const language = languages.find((l) => l === i18next.resolvedLanguage) ?? 'en';
-  return gateLookup(language, (key, values) => t(`gateReasons.${key}`, values));
+  return gateLookup(appLanguage(), (key, values) => t(`gateReasons.${key}`, values));
 }
 
 /**
@@ -95,14 +99,23 @@ export function serviceSentence(t: TFunction, error: ApiError): string {
   return words ? wordsSentence(t, words) : error.message;
 }
 
-/** Words of the errors catalogue (a refusal, an import's reason) in the station's language. */
-export function wordsSentence(t: TFunction, words: ErrorWords): string {
+/**
+ * Words of the errors catalogue (a refusal, an import's reason) in the station's language
+ * (`language` is the language `t` words in: the app's, unless a test gives another).
+ */
+export function wordsSentence(
+  t: TFunction,
+  words: ErrorWords,
+  language: Language = appLanguage(),
+): string {
   const params = wordedParams(words, {
     role: (r) => t(`people.roles.${r}`),
     term: (k) => t(`serviceTerms.${k}`),
     or: t('serviceErrors.or'),
     and: t('serviceErrors.and'),
     missing: (w) => missingLine(t, w),
+    word: (key, values) => t(`serviceErrors.${key}`, values),
+    language,
   });
   // The key comes from the service, checked against the catalogue by errorWordsOf.
   return t(`serviceErrors.${words.key}` as 'serviceErrors.signedOut', params);

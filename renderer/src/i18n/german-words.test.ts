@@ -146,6 +146,36 @@ describe('German words', () => {
     expect(localizeAnswerRefusal(detail as unknown as CaseDetail, 'en', refusal)).toBe(refusal);
   });
 
+  it('words a refused row of a list on screen as the services word it, in both languages', async () => {
+    const [t, tEn] = [await tFor('de'), await tFor('en')];
+    const detail = { template: { ...template, sections: template.sections } };
+    // As the services send it when a study's priority is neither of its options.
+    const refusal = {
+      key: 'answerOneOf' as const,
+      params: { options: "'Urgent' or 'Routine'" },
+      rows: { name: { label: 'Study', n: 2, field: "'Priority'" } },
+    };
+    const shown = localizeAnswerRefusal(detail as unknown as CaseDetail, 'de', refusal);
+    const german = wordsSentence(t, shown, 'de');
+    expect(german).toBe(
+      'Untersuchung 2: „Priorität“ muss eine dieser Antworten sein: „Dringend“ oder „Routine“.',
+    );
+    expect(errorWordsIn('de', shown)).toBe(german);
+    expect(wordsSentence(tEn, refusal, 'en')).toBe(englishErrorWords(refusal));
+    const kind = {
+      key: 'answerMinRows' as const,
+      params: { name: "'Injected patients waiting'", count: 1 },
+      rows: { rows: { label: 'Injected patient' } },
+    };
+    const few = localizeAnswerRefusal(detail as unknown as CaseDetail, 'de', kind);
+    expect(wordsSentence(t, few, 'de')).toBe(
+      '„Wartende injizierte Patienten“ braucht mindestens 1 Eintrag (Injizierte Person).',
+    );
+    expect(wordsSentence(tEn, kind, 'en')).toBe(
+      "'Injected patients waiting' needs at least 1 injected patient entry.",
+    );
+  });
+
   it('words every reason the audit check gives for a broken chain, in German', async () => {
     const [t, tEn] = [await tFor('de'), await tFor('en')];
     for (const kind of auditChainProblems) {
