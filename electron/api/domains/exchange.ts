@@ -152,6 +152,32 @@ export interface StationExchange {
   acknowledgedUpTo: number | null;
 }
 
+/** One station's copy of an advisory revision: where it is and which document it is. */
+export interface AdvisoryCopy {
+  /** null for this station when it has no station identity yet. */
+  stationId: string | null;
+  stationName: string | null;
+  /** The file it was imported from there. */
+  fileName: string;
+  /** The first 12 hex digits of the document's canonical SHA-256 (formatting does not count). */
+  digest: string;
+}
+
+/**
+ * An advisory revision (tracking ID and version) that another station holds as a different
+ * document than the one stored here (a re-published or edited file). Each station keeps its
+ * own; the commander decides which is authoritative.
+ */
+export interface AdvisoryConflict {
+  trackingId: string;
+  version: string;
+  /** The title of the revision stored here. */
+  title: string;
+  here: AdvisoryCopy;
+  /** The stations whose copy differs from the one here, by name. */
+  elsewhere: AdvisoryCopy[];
+}
+
 export interface ExchangeStatus {
   /** The shared folder, or null when this station exchanges only by hand. */
   folder: string | null;
@@ -171,6 +197,8 @@ export interface ExchangeStatus {
   /** Cases received here whose sign-offs given there do not all count here, newest first. */
   signoffsNotCarried: ReceivedCase[];
   stations: StationExchange[];
+  /** Advisory revisions received from other stations that differ from the ones stored here. */
+  advisoryConflicts: AdvisoryConflict[];
   /** The last pass over the folder: when, and what went wrong if it failed (null: none yet). */
   lastPass: { at: string; error: string | null } | null;
 }

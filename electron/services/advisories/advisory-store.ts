@@ -30,6 +30,19 @@ export function findAdvisory(
     .get(namespace, trackingId) as KnownAdvisory | undefined;
 }
 
+/**
+ * Two documents under one tracking ID and version are the same revision when their canonical
+ * JSON (RFC 8785) digests are equal: formatting and key order do not count, any other change
+ * does. An import refuses a differing document (`csafRevisionDiffers`) and keeps the one stored;
+ * the exchange lists one received from another station as a conflict (advisory-conflicts.ts).
+ */
+export function sameRevisionDocument(
+  a: { canonicalSha256: string },
+  b: { canonicalSha256: string },
+): boolean {
+  return a.canonicalSha256 === b.canonicalSha256;
+}
+
 export interface NewRevision {
   advisory: NormalizedAdvisory;
   raw: string;
@@ -166,13 +179,16 @@ export function getAdvisory(db: Database.Database, id: number): AdvisoryDetail {
     )
     .pluck()
     .get(id) as string;
+  // The current revision first, then the older ones (replaced here, or kept for the cases
+  // another station works on them: exchange/carried-advisories.ts), newest first.
   const revisions = db
     .prepare(
       `SELECT r.version, r.status, r.current_release_date AS currentReleaseDate,
               r.imported_at AS importedAt, r.file_name AS fileName, r.sha256,
               (r.id = a.current_revision_id) AS current
          FROM advisory_revisions r JOIN advisories a ON a.id = r.advisory_id
-        WHERE r.advisory_id = ? ORDER BY r.current_release_date, r.id`,
+        WHERE r.advisory_id = ?
+        ORDER BY (r.id = a.current_revision_id) DESC, r.current_release_date DESC, r.id DESC`,
     )
     .all(id) as (Omit<AdvisoryRevisionInfo, 'current'> & { current: number })[];
   return {

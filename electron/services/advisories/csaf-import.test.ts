@@ -162,8 +162,8 @@ describe('CSAF advisory import', () => {
     const detail = await call('advisories.get', { id: revised.advisoryId });
     expect(detail.version).toBe('2');
     expect(detail.revisions.map((r) => [r.version, r.current])).toEqual([
-      ['1', false],
       ['2', true],
+      ['1', false],
     ]);
 
     // The same revision, formatted differently, is the same document.

@@ -16,7 +16,13 @@ import { ServiceError, wordedError } from '../core/errors';
 import { decodeUpload } from '../inventory/upload-text';
 import { loadAliasTables } from '../matching/alias-tables';
 import { createVendorIndex } from '../matching/vendors';
-import { findAdvisory, findRevision, storeRevision, type KnownAdvisory } from './advisory-store';
+import {
+  findAdvisory,
+  findRevision,
+  sameRevisionDocument,
+  storeRevision,
+  type KnownAdvisory,
+} from './advisory-store';
 import { normalizeCsaf } from './csaf-normalize';
 import type { CsafDocument } from './csaf-types';
 import { validateCsaf } from './csaf-validate';
@@ -196,7 +202,7 @@ export function storeAdvisory(
 
   const known = findAdvisory(db, advisory.publisher.namespace, advisory.trackingId);
   if (known && known.version === advisory.version) {
-    if (known.canonicalSha256 === canonicalSha256) {
+    if (sameRevisionDocument(known, { canonicalSha256 })) {
       return {
         ...base,
         outcome: 'unchanged',
@@ -304,7 +310,7 @@ function storeOlderRevision(
   };
   const stored = findRevision(ctx.services.db, { advisoryId: known.id, version: advisory.version });
   if (stored) {
-    if (stored.canonicalSha256 === canonicalSha256) return { ...base, outcome: 'unchanged' };
+    if (sameRevisionDocument(stored, { canonicalSha256 })) return { ...base, outcome: 'unchanged' };
     const words = { trackingId: advisory.trackingId, version: advisory.version };
     return refused(read.fileName, read.sha256, [problem('csafRevisionDiffers', words)], advisory);
   }

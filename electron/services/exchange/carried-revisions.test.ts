@@ -55,8 +55,8 @@ describe('an older revision a bundle carries', () => {
     const advisory = await advisoryAtPost();
     expect(advisory.version).toBe('2');
     expect(advisory.revisions.map((r) => [r.version, r.current])).toEqual([
-      ['1', false],
       ['2', true],
+      ['1', false],
     ]);
     const kept = f.post.services.db
       .prepare(

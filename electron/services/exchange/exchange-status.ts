@@ -9,6 +9,7 @@ import type {
 } from '../../api/domains/exchange';
 import type { Services } from '../core/context';
 import { allStations, authorityRow, selfRow } from '../stations/station-store';
+import { advisoryConflicts } from './advisory-conflicts';
 import { waitingTransfers } from './case-adopt';
 import { exchangeFolder } from './folder-settings';
 import { casesWithSignoffsNotCarried } from './received-cases';
@@ -112,6 +113,7 @@ export function exchangeStatus(services: Services): ExchangeStatus {
     waitingCases: self ? waitingTransfers(db, self.station_id) : [],
     signoffsNotCarried: casesWithSignoffsNotCarried(db),
     stations: stationExchanges(services, self?.station_id ?? null),
+    advisoryConflicts: advisoryConflicts(db),
     lastPass: state.folder === folder ? state.lastPass : null,
   };
 }

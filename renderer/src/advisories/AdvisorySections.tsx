@@ -163,7 +163,9 @@ export function RevisionsSection({ detail }: Props) {
           {detail.revisions.map((r) => (
             <tr key={r.sha256}>
               <th scope="row">
-                {r.current ? t('inventory.detail.current', { version: r.version }) : r.version}
+                {t(r.current ? 'inventory.detail.current' : 'inventory.detail.older', {
+                  version: r.version,
+                })}
               </th>
               <td>{formatDateTime(r.importedAt)}</td>
               <td className="mono-text">{r.fileName}</td>
