@@ -1,3 +1,4 @@
+import { cellsPastTheirRow } from './board-steps';
 import { shot } from './case-steps';
 import { openIncident, test } from './facility-stations';
 import { demoUser, expect, openSection, sessionUser } from './fixtures';
@@ -30,8 +31,14 @@ test('the command post’s board, briefing and incident page show a case held on
   const { points } = await post.api('board.timeline', { incidentId: incident?.id ?? 0 });
   const times = points.map((p) => p.at);
   expect(times).toEqual([...times].sort());
+  // Where it is held, in the next step's place: every cell's words inside its row.
+  await expect(row.getByTestId('board-row-station')).toHaveText('Held at NM laptop 2');
+  await expect(row).toHaveAccessibleName(/^NM-0003, .+ · Held at NM laptop 2$/);
+  expect(await cellsPastTheirRow(page)).toEqual([]);
+  await row.scrollIntoViewIfNeeded();
   await shot(page, 'facility-view-board-1024');
   await page.setViewportSize({ width: 1366, height: 850 });
+  expect(await cellsPastTheirRow(page)).toEqual([]);
   await shot(page, 'facility-view-board-1366');
 
   await page.getByRole('tab', { name: 'Reports' }).click();
@@ -79,7 +86,10 @@ test('the command post’s board, briefing and incident page show a case held on
   await expect(row).toContainText('Geführt an NM laptop 2');
   await expect(row).toContainText('Dort bearbeitet');
   await row.scrollIntoViewIfNeeded();
+  expect(await cellsPastTheirRow(page)).toEqual([]);
   await shot(page, 'facility-view-board-de-1366');
   await page.setViewportSize({ width: 1024, height: 768 });
+  await row.scrollIntoViewIfNeeded();
+  expect(await cellsPastTheirRow(page)).toEqual([]);
   await shot(page, 'facility-view-board-de-1024');
 });

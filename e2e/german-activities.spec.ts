@@ -1,3 +1,4 @@
+import { cellsPastTheirRow } from './board-steps';
 import { shot } from './case-steps';
 import { expect, loadDemoAndSignIn, test } from './fixtures';
 
@@ -28,6 +29,13 @@ test('the HICS 214 and the briefing word each activity and position in German', 
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 
   await page.getByRole('navigation').getByRole('link', { name: 'Lagebild', exact: true }).click();
+  // The walkthrough's eight cases, held here: each row's German steps, re-check and gate inside it.
+  const rows = page.locator('.board-table tr.vtable-row[data-asset-tag]');
+  await expect(rows).toHaveCount(8);
+  await expect(page.locator('.board-table')).toContainText('Erneut prüfen um');
+  expect(await cellsPastTheirRow(page)).toEqual([]);
+  await rows.first().scrollIntoViewIfNeeded();
+  await shot(page, 'de-board-rows-1024');
   await page.getByRole('tab', { name: 'Berichte' }).click();
 
   await page.getByRole('tab', { name: 'HICS 214 Tätigkeitsprotokoll' }).click();

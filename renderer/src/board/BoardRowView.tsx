@@ -8,6 +8,7 @@ import { formatDateTime } from '../cases/time-format';
 import { boardCaseHref } from './board-hrefs';
 import { boardColumns } from './board-columns';
 import { StationLabel } from './StationLabel';
+import { stationPhrase } from './station-words';
 import type { Language } from '../../../electron/api/languages';
 import { priorityNumber, reasonsText, stationLanguage } from '../threats/priority-words';
 
@@ -47,9 +48,12 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
     );
   }
   const device = [row.vendor, row.model].filter(Boolean).join(' ') || row.family;
-  // The device's full name is in the row's and the link's names and on hover, wherever the
-  // narrow column wraps it.
-  const named = t('board.table.rowName', { assetTag: row.assetTag, device });
+  // The device's full name and where the case is held are in the row's name and on hover,
+  // wherever the narrow column wraps them; a case held here shows its step, not its station.
+  const held = stationPhrase(t, row.station, row.heldHere);
+  const named = [t('board.table.rowName', { assetTag: row.assetTag, device }), held]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <VirtualRow
       rowIndex={rowIndex}
@@ -86,12 +90,6 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
           <span className="board-main">{row.assetTag}</span>
         )}
         <span className="board-sub board-device-name">{device}</span>
-        <StationLabel
-          station={row.station}
-          heldHere={row.heldHere}
-          className="board-sub board-station"
-          testId="board-row-station"
-        />
       </td>
       <td role="cell" className="vtable-cell">
         <span className={`board-state board-state-${row.state}`}>
@@ -124,14 +122,24 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
           {row.flags.includes('needs_re_review') ? ` · ${t('board.table.reReview')}` : ''}
         </span>
       </td>
-      <td role="cell" className="vtable-cell">
-        <span className="board-main">
-          {row.nextAction
-            ? t(`steps.${row.nextAction.actionKey}`)
-            : row.heldHere
-              ? t('board.table.closed')
-              : t('board.table.workedThere')}
-        </span>
+      <td role="cell" className="vtable-cell" title={held}>
+        {/* A case held elsewhere is worked at its station: where, in the next step's place. */}
+        {row.heldHere || !row.station ? (
+          <span className="board-main">
+            {row.nextAction
+              ? t(`steps.${row.nextAction.actionKey}`)
+              : row.heldHere
+                ? t('board.table.closed')
+                : t('board.table.workedThere')}
+          </span>
+        ) : (
+          <StationLabel
+            station={row.station}
+            heldHere={false}
+            className="board-sub board-station"
+            testId="board-row-station"
+          />
+        )}
         <span
           className={
             row.flags.includes('recheck_overdue') ? 'board-sub board-overdue' : 'board-sub'
@@ -148,7 +156,9 @@ export const BoardRowView = memo(function BoardRowView(props: Props) {
               )
             : row.gateVerdict === 'blocked'
               ? t('board.table.blocked')
-              : ''}
+              : row.heldHere
+                ? ''
+                : t('board.table.workedThere')}
         </span>
       </td>
     </VirtualRow>

@@ -6,8 +6,11 @@ import type { BoardPages } from './use-board-pages';
 import { remoteKey, rowRemoteKey, type RemoteSelection } from './remote-selection';
 import type { BoardRow } from '../../../electron/api/domains/board';
 
-/** Up to four short lines (a name may wrap); the same as --vtable-row-height in board-list.css. */
-const rowHeight = 76;
+/**
+ * Two lines of bold text over two of small text (a step and its re-check, a department and its
+ * place, each wrapped at 1024 px); the same as --vtable-row-height in board-list.css.
+ */
+const rowHeight = 84;
 
 interface Props {
   pages: BoardPages;

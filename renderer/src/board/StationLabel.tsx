@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { stationPhrase } from './station-words';
 
-/**
- * Where a case is held, in one phrase wherever a case names its station (the board's rows, the
- * incident's cards): "Held here (NAME)" at this station, "Held at NAME" for a case another station
- * holds and works.
- */
+/** Where a case is held (stationPhrase), wherever a case names its station: the board's rows,
+ * the incident's cards, the briefing's priorities. */
 export function StationLabel({
   station,
   heldHere,
@@ -17,12 +15,11 @@ export function StationLabel({
   testId: string;
 }) {
   const { t } = useTranslation();
-  if (!station) return null;
+  const phrase = stationPhrase(t, station, heldHere);
+  if (!phrase) return null;
   return (
     <span className={className} data-testid={testId}>
-      {t(heldHere ? 'board.table.stationHere' : 'board.table.stationElsewhere', {
-        station: station.name,
-      })}
+      {phrase}
     </span>
   );
 }
