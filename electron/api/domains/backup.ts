@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { empty } from '../schemas';
+import type { ErrorWords } from '../error-words';
 import type { AuditChainProblem } from './system';
 
 /** One backup file as a folder listing shows it (from its manifest and its name). */
@@ -83,6 +84,8 @@ export interface BackupCheckWords {
   differences?: { type: string; name: string; kind: 'foreign' | 'changed' | 'missing' }[];
   /** For `chainBroken`: why the backup's chain is broken. */
   chain?: AuditChainProblem;
+  /** What SQLite said, as it said it (English, for IT): shown behind "Details", not in the sentence. */
+  technical?: string;
 }
 
 /** What a restore checks before it replaces anything, in that order. */
@@ -145,8 +148,12 @@ export interface BackupStatus {
   lastAutomatic: BackupInfo | null;
   /** When the next automatic backup is due; null when automatic backups are off. */
   nextDueAt: string | null;
-  /** The last automatic backup that failed since the services started, and why. */
-  lastError: { at: string; message: string } | null;
+  /**
+   * The last automatic backup that failed since the services started, and why: in English
+   * (`message`) and as words of the errors catalogue for the reader's language; what the system
+   * said (SQLite's or the file system's words) in `technical`, for "Details".
+   */
+  lastError: { at: string; message: string; words: ErrorWords; technical?: string } | null;
 }
 
 /** A file system path as typed or chosen; the services require it absolute and free of NUL. */

@@ -86,12 +86,13 @@ export function describeFolderFailure(error: unknown, folder: string, doing: Ter
   if (error instanceof ServiceError) return error;
   const code = errnoOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  const fail = (key: ErrorWordKey, reason = code) =>
+  // What the system said (its code and message) is for IT: behind "Details", not in the sentence.
+  const fail = (key: ErrorWordKey) =>
     wordedError(
       'storage_error',
       key,
-      { folder, code, reason },
-      { folder, errno: code || undefined },
+      { folder, code },
+      { folder, errno: code || undefined, technical: code ? `${code}: ${message}` : message },
       { terms: { doing } },
     );
   switch (code) {
@@ -119,7 +120,7 @@ export function describeFolderFailure(error: unknown, folder: string, doing: Ter
       return wordedError('invalid_input', 'notAFolder', { folder }, { folder });
     case 'EIO':
     case 'SQLITE_IOERR':
-      return fail('folderIoError', message);
+      return fail('folderIoError');
     default:
       if (code.startsWith('SQLITE_IOERR')) return fail('folderIoError');
       return error;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signInAs, startTestRuntime, type TestRuntime } from '../test/temp-runtime';
+import { errorWordsIn } from '../../api/error-words';
 import { runDueBackups } from './scheduler';
 import { cleanupAfterEach } from '../test/cleanups';
 
@@ -85,6 +86,13 @@ describe('automatic backups', () => {
     expect(failed.error).toContain(blocked);
     const status = await rt.client().value('backup.getSettings', {});
     expect(status.lastError?.message).toBe(failed.error);
+    // Said in the reader's language from its words, not as the services' English.
+    const words = status.lastError?.words;
+    if (!words) throw new Error('the failure has no words');
+    const german = errorWordsIn('de', words);
+    expect(german).toContain(blocked);
+    expect(german).not.toBe(errorWordsIn('en', words));
+    expect(german.replaceAll(blocked, '')).not.toMatch(/\b(the|is|not|folder|choose)\b/);
 
     await rt.client().value('backup.setSettings', {
       automatic: true,

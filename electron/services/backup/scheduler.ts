@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { BackupInfo, BackupStatus } from '../../api/domains/backup';
+import { errorWordsOf, type ErrorWords } from '../../api/error-words';
 import type { Services } from '../core/context';
+import { ServiceError } from '../core/errors';
 import { startWork, workHeldFor } from '../core/running-work';
 import { checksumFileOf, manifestFileOf } from './backup-names';
 import { backupFolderOf, readBackupSettings } from './backup-settings';
@@ -20,7 +22,7 @@ export interface DueBackupsOutcome {
 }
 
 interface SchedulerState {
-  lastError: { at: string; message: string } | null;
+  lastError: BackupStatus['lastError'];
   running: Promise<DueBackupsOutcome> | null;
 }
 
@@ -109,7 +111,7 @@ async function runOnce(
     if (state.lastError?.message !== message) {
       services.log.error('automatic backup failed', { error: message });
     }
-    state.lastError = { at: now.toISOString(), message };
+    state.lastError = { at: now.toISOString(), ...failureWords(error) };
     return outcome({ outcome: 'failed', error: message });
   }
 }
@@ -147,4 +149,24 @@ export function startBackupScheduler(services: Services, tickMs = 60_000): Backu
   }, tickMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };
+}
+
+/**
+ * Why an automatic backup failed, for people: a worded refusal as it is; anything else (an error
+ * the services did not foresee) as a sentence that says what to do, its own words for "Details".
+ */
+function failureWords(error: unknown): { message: string; words: ErrorWords; technical?: string } {
+  const raw = error instanceof Error ? error.message : String(error);
+  const details = error instanceof ServiceError ? error.details : undefined;
+  const worded = errorWordsOf(details);
+  const technical = (details as { technical?: unknown } | undefined)?.technical;
+  if (worded) {
+    return {
+      message: raw,
+      words: worded,
+      ...(typeof technical === 'string' ? { technical } : {}),
+    };
+  }
+  const words: ErrorWords = { key: 'automaticBackupFailed', params: {} };
+  return { message: raw, words, technical: raw };
 }

@@ -115,7 +115,7 @@ export function verifyBackupFile(file: string, options: VerifyOptions = {}): Bac
     return fail(
       'standalone_database',
       `it is not a database SQLite can read (${messageOf(error)})`,
-      { key: 'notSqlite', params: { error: messageOf(error) } },
+      { key: 'notSqlite', params: {}, technical: messageOf(error) },
     );
   }
   try {
@@ -154,7 +154,8 @@ function checkOpened(
   } catch (error) {
     return fail('standalone_database', `its schema cannot be read (${messageOf(error)})`, {
       key: 'schemaUnreadable',
-      params: { error: messageOf(error) },
+      params: {},
+      technical: messageOf(error),
     });
   }
   if (schemaVersion < 1 || !hasAuditTable) {
@@ -192,7 +193,7 @@ function checkOpened(
     return fail(
       'integrity',
       `integrity_check found damage: ${damage}`,
-      { key: 'damaged', params: { problems: damage } },
+      { key: 'damaged', params: {}, technical: damage },
       { schemaVersion },
     );
   }
@@ -226,7 +227,7 @@ function checkOpened(
     return fail(
       'audit_chain',
       `its audit trail cannot be read (${messageOf(error)})`,
-      { key: 'auditUnreadable', params: { error: messageOf(error) } },
+      { key: 'auditUnreadable', params: {}, technical: messageOf(error) },
       { schemaVersion },
     );
   }

@@ -29,7 +29,15 @@ export function createFolder(folder: string, what: TermKey): void {
       if (codeOf(error) !== 'ENOENT') throw cannotCreate(target, what, error);
     }
     if (stat) {
-      if (!stat.isDirectory()) throw cannotCreate(target, what, `${current} is not a folder`);
+      if (!stat.isDirectory()) {
+        throw wordedError(
+          'storage_error',
+          'folderBlockedByFile',
+          { folder: target, file: current },
+          { path: target, code: 'ENOTDIR' },
+          { terms: { what } },
+        );
+      }
       break;
     }
     missing.push(current);
@@ -49,7 +57,7 @@ export function createFolder(folder: string, what: TermKey): void {
 }
 
 function cannotCreate(folder: string, what: TermKey, cause: unknown): ServiceError {
-  const reason = typeof cause === 'string' ? cause : codeOf(cause);
+  const reason = codeOf(cause);
   return wordedError(
     'storage_error',
     'folderCannotCreate',

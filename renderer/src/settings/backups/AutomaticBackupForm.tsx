@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../../electron/api/domains/backup';
 import { call, type ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { wordsSentence } from '../../components/error-words';
 import { TickBox } from '../../components/TickBox';
 import { WholeNumberField, wholeNumberOf } from '../WholeNumberField';
 import { formatWhen } from './format';
@@ -76,12 +77,20 @@ export function AutomaticBackupForm({ status, onSaved }: Props) {
         <p>{t('settings.backups.nextDue', { at: formatWhen(status.nextDueAt) })}</p>
       ) : null}
       {status.lastError ? (
-        <p className="check-bad">
-          {t('settings.backups.lastError', {
-            at: formatWhen(status.lastError.at),
-            message: status.lastError.message,
-          })}
-        </p>
+        <div className="check-bad">
+          <p>
+            {t('settings.backups.lastError', {
+              at: formatWhen(status.lastError.at),
+              message: wordsSentence(t, status.lastError.words),
+            })}
+          </p>
+          {status.lastError.technical ? (
+            <details className="error-details">
+              <summary>{t('errors.details')}</summary>
+              <p className="error-code">{status.lastError.technical}</p>
+            </details>
+          ) : null}
+        </div>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
       <div aria-live="polite">

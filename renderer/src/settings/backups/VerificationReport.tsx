@@ -25,6 +25,12 @@ export function VerificationReport({
             {': '}
             {t(`settings.backups.checkStatus.${c.status}`)}
             {` — ${checkDetailText(t, c.words)}`}
+            {c.words.technical ? (
+              <details className="error-details">
+                <summary>{t('errors.details')}</summary>
+                <p className="error-code">{c.words.technical}</p>
+              </details>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -39,13 +39,17 @@ export function restoreRefusalIn(t: TFunction, error: ApiError): ApiError {
   const details = error.details as { verification?: BackupVerification } | undefined;
   const words = errorWordsOf(error.details);
   if (!details?.verification || !words) return error;
-  const problems = details.verification.checks
-    .filter((c) => c.status === 'failed')
-    .map((c) => checkDetailText(t, c.words))
-    .join('; ');
+  const failed = details.verification.checks.filter((c) => c.status === 'failed');
+  const problems = failed.map((c) => checkDetailText(t, c.words)).join('; ');
   if (!problems) return error;
+  // What SQLite said goes behind "Details" (ErrorMessage shows `technical` there).
+  const technical = failed.flatMap((c) => (c.words.technical ? [c.words.technical] : []));
   return {
     ...error,
-    details: { ...details, words: { ...words, params: { ...words.params, problems } } },
+    details: {
+      ...details,
+      words: { ...words, params: { ...words.params, problems } },
+      ...(technical.length > 0 ? { technical: technical.join('; ') } : {}),
+    },
   };
 }
