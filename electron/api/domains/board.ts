@@ -3,6 +3,7 @@ import type { CaseConflict } from './case-conflicts';
 import type { BulkDecisionResult, BulkPreview } from './board-bulk';
 import { remoteCaseRef } from './case-requests';
 import { method } from '../define';
+import type { GateWords } from '../gate-words';
 import type { MissingWords } from '../missing-words';
 import type { PriorityReason } from '../priority-reasons';
 import { secret } from './people';
@@ -126,6 +127,8 @@ export interface BoardAttentionItem {
   assignee: PersonRef | null;
   /** Plain words: the gate's first reason, "re-check due at 09:30", "ICSMA-17-215-02 rev 4". */
   why: string;
+  /** The same as words the screen says in its language; null where it words the other fields. */
+  whyWords: BoardAttentionWhy | null;
   /** For `awaiting_signoff`: who must sign ("a clinical lead", "IT security"). Else empty. */
   waitingFor: string[];
   /** The same, in words the screen says in its language (one per sign-off, same order). */
@@ -133,6 +136,14 @@ export interface BoardAttentionItem {
   /** For `recheck_overdue`: the re-check time that passed. */
   recheckAt: string | null;
 }
+
+/**
+ * Why a case is listed, for the screen's language: the gate's first reason as its catalogue's
+ * words (`blocked`), or the advisory revision a case must be reviewed against (`needs_re_review`).
+ */
+export type BoardAttentionWhy =
+  | { kind: 'gate'; words: GateWords }
+  | { kind: 're_review'; trackingId: string; version: string; reliesOn: string };
 
 export interface BoardAttentionList {
   /** How many cases of the whole incident (filters ignored) are in this list. */

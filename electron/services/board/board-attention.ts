@@ -3,6 +3,7 @@ import type {
   BoardAttentionItem,
   BoardAttentionKind,
   BoardAttentionList,
+  BoardAttentionWhy,
 } from '../../api/domains/board';
 import type { CaseState } from '../../api/domains/cases';
 import { readCaseSignoffs } from '../cases/case-signoffs';
@@ -11,6 +12,7 @@ import { englishMissingPhrase, type MissingWords } from '../../api/missing-words
 import { formatClock } from '../workflow/wording';
 import {
   awaitingSignoffWhy,
+  blockedWhy,
   couldAwaitSignoff,
   loadQuick,
   signoffStates,
@@ -94,9 +96,7 @@ function blockedCases(
 ): Judged {
   const of = { states: gateStates, section: 'patient_safety_gate' };
   return judgeCases(db, incidentId, resources, now, of, (q) =>
-    q.gate.verdict !== 'blocked'
-      ? null
-      : { why: q.gate.reasons[0] ?? 'The patient-safety gate is blocked.', waitingFor: [] },
+    q.gate.verdict !== 'blocked' ? null : blockedWhy(q.gate),
   );
 }
 
@@ -193,6 +193,7 @@ const itemSelect = `
 function item(
   row: AttentionRow & { recheck_at: string | null } & Partial<RemoteItemRow>,
   why: string,
+  whyWords: BoardAttentionWhy | null = null,
   waitingFor: readonly MissingWords[] = [],
 ): BoardAttentionItem {
   return {
@@ -205,6 +206,7 @@ function item(
     department: row.department,
     assignee: assigneeOf(row),
     why,
+    whyWords,
     waitingFor: waitingFor.map(englishMissingPhrase),
     waitingForWords: [...waitingFor],
     recheckAt: row.state === 'deferred' ? row.recheck_at : null,
@@ -258,7 +260,7 @@ export function attentionLists(
       count: judged.ids.length,
       cases: rows.map((r) => {
         const j = judged.why.get(r.id);
-        return item(r, j?.why ?? '', j?.waitingFor ?? []);
+        return item(r, j?.why ?? '', j?.words ?? null, j?.waitingFor ?? []);
       }),
     };
   };
@@ -293,6 +295,12 @@ export function attentionLists(
         item(
           r,
           `${r.tracking_id} revision ${r.review_version ?? '?'} to review (the case relies on ${r.advisory_version}).`,
+          {
+            kind: 're_review',
+            trackingId: r.tracking_id,
+            version: r.review_version ?? '?',
+            reliesOn: r.advisory_version,
+          },
         ),
       ),
     },

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { BoardAttentionWhy } from '../../api/domains/board';
 import type { AnswerValue, CaseFlag, CaseState } from '../../api/domains/cases';
 import { caseFlags, loadCase, reReviewProblem, withReReview } from '../cases/case-snapshot';
 import { caseSelect, type CaseRow } from '../cases/case-store';
@@ -19,7 +20,19 @@ import { nextActionRef } from '../cases/case-refs';
  */
 export interface AttentionWhy {
   why: string;
+  /** The same for the screen's language (the gate's reason); null where it words `waitingFor`. */
+  words: BoardAttentionWhy | null;
   waitingFor: MissingWords[];
+}
+
+/** Why a blocked gate lists a case: its first reason, in English and as the catalogue's words. */
+export function blockedWhy(gate: GateEvaluation): AttentionWhy {
+  const first = gate.reasonWords[0];
+  return {
+    why: gate.reasons[0] ?? 'The patient-safety gate is blocked.',
+    words: first ? { kind: 'gate', words: first } : null,
+    waitingFor: [],
+  };
 }
 
 /**
@@ -180,6 +193,7 @@ export function awaitingSignoffWhy(
   const waitingFor = next.signoffs.filter((s) => !s.given).map((s) => whoMaySignWords(s.kind));
   return {
     why: `${next.action}: ready, waiting for sign-off${waitingFor.length > 1 ? 's' : ''}.`,
+    words: null,
     waitingFor,
   };
 }

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BoardFilters } from '../../api/domains/board';
+import { englishGate, gateSentence } from '../../api/gate-words';
+import { gateLookups } from '../pdf/words';
 import { demoIncident, testNow, type DemoIncident } from '../cases/test/case-test-setup';
 import { signInAs } from '../test/temp-runtime';
 import { boardCountSql, boardPageSql, boardWhere, overdueSql, reReviewSql } from './board-query';
@@ -112,6 +114,20 @@ describe('incident board', () => {
     });
     expect(board.attention.recheck_overdue.cases[0]?.why).toContain('Re-check was due');
     expect(board.attention.needs_re_review.cases.map((c) => c.assetTag)).toEqual(['NM-0007']);
+    // The revision to review as values, for the screen's language.
+    const version = db
+      .prepare(
+        `SELECT r.version FROM cases c JOIN advisory_revisions r ON r.id = c.advisory_revision_id
+          WHERE c.id = ?`,
+      )
+      .pluck()
+      .get(d.caseOf('NM-0007')) as string;
+    expect(board.attention.needs_re_review.cases[0]?.whyWords).toEqual({
+      kind: 're_review',
+      trackingId: 'ICSMA-17-215-02',
+      version,
+      reliesOn: version,
+    });
     expect(board.attention.blocked.count).toBe(0);
     const overdue = await d.api.value('board.get', {
       incidentId: d.incidentId,
@@ -124,6 +140,31 @@ describe('incident board', () => {
       filters: { flags: ['needs_re_review', 'recheck_overdue'] },
     });
     expect(flagged.rows.map((r) => r.assetTag)).toEqual(['NM-0003', 'NM-0007']);
+  });
+
+  it('words a blocked case’s reason as the gate does, in English and as the catalogue’s words', async () => {
+    d = await demoIncident(three);
+    const caseId = d.caseOf('NM-0003');
+    await d.api.value('cases.transition', { caseId, target: 'assessing' });
+    // A scan running on the device: its patient-safety gate is blocked.
+    await d.api.value('cases.answer', {
+      caseId,
+      sectionId: 'patient_safety_gate',
+      itemId: 'acquisition_running',
+      value: true,
+    });
+    const board = await d.api.value('board.get', { incidentId: d.incidentId });
+    const [blocked] = board.attention.blocked.cases;
+    expect(blocked?.assetTag).toBe('NM-0003');
+    expect(blocked?.whyWords).toEqual({
+      kind: 'gate',
+      words: { key: 'acquisitionRunning', params: {} },
+    });
+    if (blocked?.whyWords?.kind !== 'gate') throw new Error('the gate’s words are missing');
+    expect(gateSentence(blocked.whyWords.words, englishGate)).toBe(blocked.why);
+    expect(gateSentence(blocked.whyWords.words, gateLookups.de)).toMatch(
+      /^Eine Person liegt auf dem Tisch/,
+    );
   });
 
   it('board queries use their indexes: no full scan of cases', async () => {

@@ -7,7 +7,7 @@ import { boardWhere } from './board-query';
 import { remoteFrom, stationJoin } from './facility-board';
 import { assigneeOf } from '../cases/case-refs';
 import { englishMissingPhrase } from '../../api/missing-words';
-import type { AttentionWhy } from './board-evaluate';
+import { blockedWhy, type AttentionWhy } from './board-evaluate';
 
 /**
  * Cases other stations hold, in the board's "blocked" list: their patient-safety gate is
@@ -79,8 +79,7 @@ export function remoteBlockedCases(
     );
     if (gate.verdict !== 'blocked') continue;
     blocked.keys.push(key);
-    const why = gate.reasons[0] ?? 'The patient-safety gate is blocked.';
-    blocked.why.set(k, { why, waitingFor: [] });
+    blocked.why.set(k, blockedWhy(gate));
   }
   return blocked;
 }
@@ -116,6 +115,7 @@ export function remoteJudgedItems(
       department: r.department,
       assignee: assigneeOf(r),
       why: j?.why ?? '',
+      whyWords: j?.words ?? null,
       waitingFor: (j?.waitingFor ?? []).map(englishMissingPhrase),
       waitingForWords: j?.waitingFor ?? [],
       recheckAt: null,

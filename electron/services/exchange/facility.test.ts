@@ -55,6 +55,8 @@ describe('the command post’s board, HICS 251 and HICS 214', () => {
         assetTag: 'NM-0003',
         station: { id: remote?.station?.id, name: 'NM laptop 2' },
         state: 'assessing',
+        // The gate's reason also as its catalogue's words, for the screen's language.
+        whyWords: { kind: 'gate', words: { key: 'acquisitionRunning', params: {} } },
       }),
     ]);
     const onlyBlocked = await f.post.api.value('board.get', {

@@ -6,8 +6,8 @@ import {
   type BoardFilters,
   type BoardView,
 } from '../../../electron/api/domains/board';
-import { formatDateTime } from '../cases/time-format';
-import { missingPhraseIn } from '../components/error-words';
+import { gateWords } from '../components/error-words';
+import { attentionWhy } from './attention-words';
 import { boardCaseHref } from './board-hrefs';
 import { withFilter } from './board-query';
 
@@ -23,6 +23,7 @@ const shown = 2;
 /** What needs the commander now: blocked, re-check overdue, re-review, awaiting a sign-off. */
 export function AttentionLists({ view, filters, onFilters }: Props) {
   const { t } = useTranslation();
+  const gate = gateWords(t);
   const toggle = (kind: BoardAttentionKind, on: boolean) =>
     onFilters(withFilter(filters, 'attention', on ? kind : undefined));
 
@@ -77,16 +78,12 @@ export function AttentionLists({ view, filters, onFilters }: Props) {
                           {item.assetTag}
                         </Link>
                       )}{' '}
-                      <span className="board-attention-why">
-                        {item.waitingForWords.length > 0
-                          ? t('board.attention.waitingFor', {
-                              who: item.waitingForWords
-                                .map((w) => missingPhraseIn(t, w))
-                                .join(', '),
-                            })
-                          : item.recheckAt && kind === 'recheck_overdue'
-                            ? t('board.attention.dueAt', { at: formatDateTime(item.recheckAt) })
-                            : item.why}
+                      {/* Two lines shown (the rest is cut): the whole line on hover. */}
+                      <span
+                        className="board-attention-why"
+                        title={attentionWhy(t, gate, item, kind)}
+                      >
+                        {attentionWhy(t, gate, item, kind)}
                       </span>
                     </li>
                   ))}
