@@ -13,6 +13,7 @@ import type { AuditReference, PdfBlock, PdfDocumentModel, Tone } from './model';
 import type { Language } from '../../api/languages';
 import { localizeCaseDetail } from '../../api/playbook-words';
 import { formatCvss } from '../../api/number-format';
+import { cvssSeverity } from '../../api/cvss-severity';
 import { formatTime } from './text';
 import { gateSentence } from '../../api/gate-words';
 import { gateLookups, pdfWords, type PdfWords } from './words';
@@ -81,11 +82,9 @@ function deviceBlock(d: Device, t: PdfWords): PdfBlock {
   return { kind: 'keyValue', rows: rows.map((r) => ({ ...r, value: r.value || '—' })) };
 }
 
-const severities = ['critical', 'high', 'medium', 'low', 'none'] as const;
-
 /** A CVSS severity as the advisory records it ("CRITICAL"), in the document's language. */
 function severityWord(t: PdfWords, severity: string): string {
-  const known = severities.find((s) => s === severity.toLowerCase());
+  const known = cvssSeverity(severity);
   return known ? t(`severity.${known}`) : severity.toLowerCase();
 }
 

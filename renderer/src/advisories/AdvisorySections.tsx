@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdvisoryDetail } from '../../../electron/api/domains/advisories';
 import { CvssBadge } from './CvssBadge';
-import { shortDate, versionRangeText } from './advisory-text';
+import { remediationCategoryText, shortDate, versionRangeText } from './advisory-text';
 import { formatDateTime } from '../cases/time-format';
 import { ColumnHeads } from '../components/ColumnHeads';
 
@@ -105,7 +105,7 @@ export function RemediationsSection({ detail }: Props) {
         <>
           <h3>
             {t('inventory.detail.remediationCategory', {
-              category: r.category.replaceAll('_', ' '),
+              category: remediationCategoryText(t, r.category),
             })}
           </h3>
           <Paragraphs text={r.details} />

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { cvssSeverity } from '../../../electron/api/cvss-severity';
 import type { Language } from '../../../electron/api/languages';
 import { formatCvss } from '../../../electron/api/number-format';
 import { versConstraints } from '../../../electron/api/version-range-words';
@@ -12,6 +13,44 @@ export function shortDate(iso: string): string {
 /** CVSS base score with one decimal, as advisories print it, in the station's number format. */
 export function cvssText(score: number | null, language: Language): string | undefined {
   return score === null ? undefined : formatCvss(score, language);
+}
+
+/** A CVSS severity as the advisory records it ("CRITICAL") as a word: "Critical", "Kritisch". */
+export function severityText(t: TFunction, recorded: string): string {
+  const known = cvssSeverity(recorded);
+  return known ? t(`inventory.detail.severity.${known}`) : recorded;
+}
+
+/** A score with its severity when the advisory records one: "CVSS 9.8 (Critical)". */
+export function cvssWithSeverity(
+  t: TFunction,
+  language: Language,
+  score: number,
+  severity: string | null,
+): string {
+  const text = cvssText(score, language) ?? '';
+  return severity
+    ? t('cases.advisory.cvss', { score: text, severity: severityText(t, severity) })
+    : t('cases.header.cvss', { score: text });
+}
+
+/** CSAF's remediation categories (2.0, and 2.1's `fix_planned` and `optional_patch`). */
+const remediationCategories = [
+  'mitigation',
+  'workaround',
+  'vendor_fix',
+  'fix_planned',
+  'optional_patch',
+  'no_fix_planned',
+  'none_available',
+] as const;
+
+/** Which kind of advice a CSAF remediation is ("vendor_fix"), as a word: "Vendor fix". */
+export function remediationCategoryText(t: TFunction, category: string): string {
+  const known = remediationCategories.find((c) => c === category);
+  return known
+    ? t(`inventory.detail.remediationCategories.${known}`)
+    : category.replaceAll('_', ' ');
 }
 
 /** The CVSS v3 band of a score, for the badge colour (the number is always shown too). */

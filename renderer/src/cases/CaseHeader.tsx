@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../electron/api/domains/cases';
 import { formatCvss } from '../../../electron/api/number-format';
+import { cvssWithSeverity, remediationCategoryText } from '../advisories/advisory-text';
 import { stationLanguage } from '../threats/priority-words';
 import { StateBadge } from './StateBadge';
 import { formatDateTime } from './time-format';
@@ -94,9 +95,7 @@ export function AdvisoryDetails({ detail }: { detail: CaseDetail }) {
           {advisory.cves.map((c, n) => (
             <li key={c.cve ?? n}>
               <strong>{c.cve}</strong> {c.title}
-              {c.cvss !== null
-                ? ` — ${t('cases.header.cvss', { score: formatCvss(c.cvss, language) })} ${c.severity ?? ''}`
-                : ''}
+              {c.cvss !== null ? ` — ${cvssWithSeverity(t, language, c.cvss, c.severity)}` : ''}
               {c.vector ? <code className="cvss-vector">{c.vector}</code> : null}
             </li>
           ))}
@@ -105,7 +104,7 @@ export function AdvisoryDetails({ detail }: { detail: CaseDetail }) {
         <ul>
           {advisory.remediations.map((r) => (
             <li key={`${r.category}:${r.details}`}>
-              <strong>{r.category}</strong>: {r.details}
+              <strong>{remediationCategoryText(t, r.category)}</strong>: {r.details}
             </li>
           ))}
         </ul>

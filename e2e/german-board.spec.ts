@@ -1,0 +1,43 @@
+import { shot, shotTop } from './case-steps';
+import { expect, loadDemoAndSignIn, test } from './fixtures';
+
+// A German station at the smallest supported window: the commander's board and a case from it.
+test.use({ viewport: { width: 1024, height: 768 } });
+
+test('in German the board says why a case is blocked, and the case page its severities, in German', async ({
+  page,
+}) => {
+  test.setTimeout(360_000);
+  await loadDemoAndSignIn(page, 'incident_commander');
+  await page.getByRole('navigation').getByRole('link', { name: 'Incidents', exact: true }).click();
+  await page.getByRole('button', { name: 'Run the demo walkthrough' }).click();
+  await expect(page.getByRole('link', { name: 'Open the incident' })).toBeVisible({
+    timeout: 120_000,
+  });
+  // The station's language, as the sign-in screen and Settings store it.
+  await page.evaluate(() => localStorage.setItem('standalone.language', 'de'));
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Lagebild', exact: true }).click();
+  // The walkthrough's NM-0003 waits for an injected patient: the gate's reason, in German.
+  const blocked = page.getByTestId('attention-blocked');
+  await expect(blocked).toContainText('NM-0003');
+  const why = blocked.locator('.board-attention-why').first();
+  await expect(why).toContainText(/^Eine mit .+ injizierte Person wartet noch/);
+  await expect(why).not.toContainText(/patient|injected|waiting/i);
+  await blocked.scrollIntoViewIfNeeded();
+  await shot(page, 'de-board-attention-1024');
+
+  await blocked.getByRole('link', { name: 'NM-0003' }).click();
+  await expect(page.getByTestId('case-state')).toBeVisible();
+  const advisory = page.locator('.advisory-more');
+  await advisory.getByText('Schwachstellen und Empfehlungen des Herstellers').click();
+  // The advisory records "CRITICAL": a word in German beside the score in German numbers.
+  await expect(advisory.locator('.cve-detail-list')).toContainText(/CVSS \d+,\d \(Kritisch\)/);
+  await expect(advisory).not.toContainText(/CRITICAL|mitigation/);
+  await expect(advisory).toContainText('Schutzmaßnahme');
+  await advisory.scrollIntoViewIfNeeded();
+  await shot(page, 'de-case-advisory-1024');
+  await shotTop(page, 'de-case-top-1024');
+});
