@@ -52,3 +52,11 @@ export function objectiveLines(
 ): string[] {
   return objectives.map(({ code, ...values }) => t(`objectives.${code}`, values));
 }
+
+/** What comes next for the cases in an open state, as the commander would brief it. */
+export function plannedActionText(
+  state: Exclude<CaseState, 'returned_to_service'>,
+  t: ActivityLookup,
+): string {
+  return t(`plannedActions.${state}`);
+}

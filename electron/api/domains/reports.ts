@@ -203,7 +203,11 @@ export interface BriefingReport {
     knownExploited: string[];
   }[];
   /** Planned next actions, one line per state with cases in it ("12 cases: start the assessment"). */
-  actionsPlanned: { state: CaseState; caseCount: number; action: string }[];
+  actionsPlanned: {
+    state: Exclude<CaseState, 'returned_to_service'>;
+    caseCount: number;
+    action: string;
+  }[];
   /** People by role with how many cases are assigned to them (open ones, and all). */
   resources: {
     role: string;

@@ -1,4 +1,4 @@
-import { objectiveLines, situationText } from '../../api/briefing-words';
+import { objectiveLines, plannedActionText, situationText } from '../../api/briefing-words';
 import type { BriefingReport } from '../../api/domains/reports';
 import { formatCvss } from '../../api/number-format';
 import { activitySentence } from '../reports/activity-words';
@@ -68,7 +68,7 @@ export function briefingBlocks(r: BriefingReport, tz: string | undefined, t: Pdf
         t('reports.plannedLine', {
           count: a.caseCount,
           state: t(`states.${a.state}`),
-          action: a.state === 'returned_to_service' ? a.action : t(`plannedActions.${a.state}`),
+          action: plannedActionText(a.state, lookup),
         }),
       ),
     ),

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { NormalizedAdvisory } from '../../api/domains/advisories';
 import { caseStates, type CaseState } from '../../api/domains/cases';
+import { objectiveLines, plannedActionText } from '../../api/briefing-words';
 import type { BriefingObjective, BriefingReport } from '../../api/domains/reports';
 import { roleLabels, roles } from '../../api/permissions';
 import type { WorkflowResources } from '../cases/workflow-resources';
@@ -16,6 +17,7 @@ import { priorityReasonText } from '../threats/priority-words';
 import { hics251Labels, isOpen, stateLabels } from '../workflow/states';
 import type { ReportContext } from './report-header';
 import { timelineEntries } from './timeline';
+import { pdfWords, type PdfWordKey } from '../pdf/words';
 import { heldHere, heldHereSql } from '../cases/held-here';
 
 /**
@@ -24,20 +26,14 @@ import { heldHere, heldHereSql } from '../cases/held-here';
  * and who is working on it. Everything is computed from the records; nothing is typed in.
  */
 
-/** What comes next for the cases in each open state, as the commander would brief it. */
-export const plannedActions: Record<Exclude<CaseState, 'returned_to_service'>, string> = {
-  at_risk: 'start the assessment (network exposure, patch availability, patient-safety gate)',
-  assessing:
-    'finish the assessment: keep connected on a protected segment, disconnect and run standalone, or defer',
-  deferred: 'answer the patient-safety gate again at the re-check time',
-  protected_connected: 'plan and start patching (remote window or on site)',
-  standalone: 'start patching; keep the downtime log',
-  patching: 'finish the patch and record the result',
-  verifying: 'verify patch level, QC, clock and ports; biomed and IT security sign off',
-  reconnecting: 'reconnect, send the backlog, and return to service with IT security approval',
-  quarantined: 'preserve the evidence, then restore from known-good vendor media',
-  restoring: 're-image and patch before any network exposure, then verify',
-};
+/**
+ * The catalogue's English, for the report's own sentences (the CSV and the command line print
+ * them; the screen and the PDFs word the same codes in their language: api/briefing-words.ts).
+ */
+const english = pdfWords('en');
+// The keys are built from the report's codes, so the typed catalogue cannot check them here.
+const englishLookup = (key: string, values?: Record<string, string | number>) =>
+  english(key as PdfWordKey, values);
 
 interface AdvisoryRow {
   id: number;
@@ -61,24 +57,6 @@ function advisories(db: Database.Database, incidentId: number) {
     )
     .all(incidentId) as AdvisoryRow[];
   return rows.map((r) => ({ row: r, doc: JSON.parse(r.normalized) as NormalizedAdvisory }));
-}
-
-/** The objectives in English words (the CSV, the command line, English PDFs). */
-export function objectiveText(o: BriefingObjective): string {
-  switch (o.code) {
-    case 'protect':
-      return `Protect network access to every affected device (${o.advisories}): a dedicated, isolated segment, with the ports named in the advisory blocked.`;
-    case 'standalone':
-      return `Where a device cannot be protected or patched now, and only if patient safety and treatment are not at risk, disconnect it and run it standalone (${o.standalone} standalone now).`;
-    case 'patch':
-      return `Install the vendor fix on every affected device (${o.done} of ${o.total} done).`;
-    case 'verify':
-      return 'Verify each patched device (patch level, daily QC, clock, closed ports) before clinical use.';
-    case 'reconnect':
-      return `Reconnect only after the patch is installed and verified (${o.done} of ${o.total} back in service).`;
-    case 'backups':
-      return 'Keep backups and restoration procedures ready for every device before any change.';
-  }
 }
 
 function objectives(
@@ -259,13 +237,17 @@ export function briefingReport(
         awaitingSignoff: lists.awaiting_signoff.length + lists.remote.awaiting_signoff.keys.length,
       },
     },
-    objectives: goals.map(objectiveText),
+    objectives: objectiveLines(goals, englishLookup),
     objectiveCodes: goals,
     actionsTaken,
     topPriorities: topPriorities(db, incidentId, selfRow(db)?.name ?? null),
     actionsPlanned: caseStates
       .filter((s): s is Exclude<CaseState, 'returned_to_service'> => isOpen(s) && counts[s] > 0)
-      .map((s) => ({ state: s, caseCount: counts[s], action: plannedActions[s] })),
+      .map((s) => ({
+        state: s,
+        caseCount: counts[s],
+        action: plannedActionText(s, englishLookup),
+      })),
     resources: resources(db, incidentId),
     unassignedOpenCases: unassigned,
   };

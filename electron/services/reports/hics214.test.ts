@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { objectiveLines } from '../../api/briefing-words';
 import type { ApiClient } from '../../api/client';
+import pdfEn from '../../api/i18n/pdf.en.json' with { type: 'json' };
+import { pdfWords, type PdfWordKey } from '../pdf/words';
 import { testNow } from '../cases/test/case-test-setup';
 import { auditSince } from '../people/test/test-calls';
 import { startTestRuntime, type TestRuntime } from '../test/temp-runtime';
@@ -128,6 +131,14 @@ describe('briefing and timeline', () => {
     expect(b.situation.summary).toMatch(/^8 device cases under 2 advisories/);
     expect(b.objectives.some((o) => o.includes('standalone'))).toBe(true);
     expect(b.objectives.some((o) => o.startsWith('Reconnect only after'))).toBe(true);
+    // Worded from the catalogue the screen and the PDFs word them from: one place.
+    const english = pdfWords('en');
+    const lookup = (key: string, values?: Record<string, string | number>) =>
+      english(key as PdfWordKey, values);
+    expect(b.objectives).toEqual(objectiveLines(b.objectiveCodes, lookup));
+    expect(b.actionsPlanned.map((p) => p.action)).toEqual(
+      b.actionsPlanned.map((p) => pdfEn.pdf.plannedActions[p.state]),
+    );
     expect(b.actionsPlanned.map((p) => [p.state, p.caseCount])).toEqual([
       ['at_risk', 4],
       ['protected_connected', 1],

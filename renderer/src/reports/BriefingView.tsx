@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { activitySentence, positionWord } from '../../../electron/api/activity-sentence';
-import { objectiveLines, situationText } from '../../../electron/api/briefing-words';
+import {
+  objectiveLines,
+  plannedActionText,
+  situationText,
+} from '../../../electron/api/briefing-words';
 import { caseStates } from '../../../electron/api/domains/cases';
 import type { BriefingReport } from '../../../electron/api/domains/reports';
 import { formatCvss } from '../../../electron/api/number-format';
@@ -132,7 +136,10 @@ export function BriefingView({ report }: { report: BriefingReport }) {
           <>
             <strong>{t(`cases.state.${a.state}`)}</strong>
             {': '}
-            {t('board.reports.briefing.plannedLine', { count: a.caseCount, action: a.action })}
+            {t('board.reports.briefing.plannedLine', {
+              count: a.caseCount,
+              action: plannedActionText(a.state, words),
+            })}
           </>
         )}
       </ReportListSection>
