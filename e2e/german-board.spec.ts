@@ -4,7 +4,7 @@ import { expect, loadDemoAndSignIn, test } from './fixtures';
 // A German station at the smallest supported window: the commander's board and a case from it.
 test.use({ viewport: { width: 1024, height: 768 } });
 
-test('in German the board says why a case is blocked, and the case page its severities, in German', async ({
+test('in German the board says why a case is blocked, the case page its severities, and the briefing what comes next', async ({
   page,
 }) => {
   test.setTimeout(360_000);
@@ -40,4 +40,16 @@ test('in German the board says why a case is blocked, and the case page its seve
   await advisory.scrollIntoViewIfNeeded();
   await shot(page, 'de-case-advisory-1024');
   await shotTop(page, 'de-case-top-1024');
+
+  // The briefing: what comes next and who works on it, in German too.
+  await page.getByRole('navigation').getByRole('link', { name: 'Lagebild', exact: true }).click();
+  await page.getByRole('tab', { name: 'Berichte' }).click();
+  await page.getByRole('tab', { name: 'Lagebesprechung' }).click();
+  const section = (id: string) => page.locator(`section[aria-labelledby="${id}"]`);
+  await expect(section('briefing-planned')).toContainText('die Beurteilung beginnen');
+  await expect(section('briefing-planned')).not.toContainText(/\b(start|the|and)\b/);
+  await expect(section('briefing-resources')).toContainText('Einsatzleitung');
+  await expect(section('briefing-resources')).not.toContainText(/Incident commander|Technologist/);
+  await section('briefing-planned').scrollIntoViewIfNeeded();
+  await shot(page, 'de-briefing-planned-1024');
 });

@@ -157,7 +157,7 @@ export function BriefingView({ report }: { report: BriefingReport }) {
             {report.resources.flatMap((group) =>
               group.people.map((p) => (
                 <tr key={`${group.role}-${p.userId}`}>
-                  <td>{group.roleLabel}</td>
+                  <td>{positionWord(words, group.role)}</td>
                   <th scope="row">{p.name}</th>
                   <td>{p.openCases}</td>
                   <td>{p.cases}</td>
