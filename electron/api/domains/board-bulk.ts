@@ -1,3 +1,4 @@
+import type { MissingWords } from '../missing-words';
 import type { CaseState } from './case-vocabulary';
 import type { CaseRequest } from './case-requests';
 
@@ -10,13 +11,23 @@ export interface BulkPreviewCase {
   state: CaseState;
 }
 
+/**
+ * Why a chosen case would not move, for the screen's language: what its step still lacks (the
+ * guard's words), no such step from its state, its case closed, or its incident closed.
+ */
+export type BulkHeldWhy =
+  | { kind: 'missing'; words: MissingWords[] }
+  | { kind: 'noStep'; from: CaseState; to: CaseState }
+  | { kind: 'caseClosed'; state: CaseState }
+  | { kind: 'incidentClosed'; incident: string };
+
 /** A state some of the chosen cases have a step to: who would move now, who not and why. */
 export interface BulkPreviewTarget {
   target: CaseState;
   /** Case ids whose guards pass now (given the reason or re-check time in `needs`). */
   movable: number[];
   /** The other chosen cases, each with the guard's words (or why the step does not exist). */
-  held: { caseId: number; reason: string }[];
+  held: { caseId: number; reason: string; reasonWords: BulkHeldWhy }[];
   /** What the decision itself must supply for this step. */
   needs: ('reason' | 'recheckAt')[];
   /**

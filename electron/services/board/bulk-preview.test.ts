@@ -29,11 +29,19 @@ describe('bulk preview', () => {
     expect(assessing?.movable).toEqual([a, c]);
     expect(assessing?.held.map((h) => h.caseId)).toEqual([b]);
     expect(assessing?.held[0]?.reason).toContain('no step to Assessing');
+    // The same as words for the screen's language.
+    expect(assessing?.held[0]?.reasonWords).toEqual({
+      kind: 'noStep',
+      from: 'assessing',
+      to: 'assessing',
+    });
 
     // Standalone needs the clinical lead's sign-off, among others: nobody would move.
     const standalone = preview.targets.find((t) => t.target === 'standalone');
     expect(standalone?.movable).toEqual([]);
     expect(standalone?.held.find((h) => h.caseId === b)?.reason).toMatch(/clinical lead/i);
+    const words = standalone?.held.find((h) => h.caseId === b)?.reasonWords;
+    expect(words?.kind === 'missing' && words.words.length).toBeGreaterThan(0);
 
     // A deferral needs the decision's re-check time, a quarantine its reason.
     expect(preview.targets.find((t) => t.target === 'deferred')?.needs).toEqual(['recheckAt']);

@@ -75,6 +75,13 @@ export function bulkPreview(
               (isOpen(c.state)
                 ? `From ${stateLabels[c.state]} there is no step to ${stateLabels[target]}.`
                 : `The case is closed (${stateLabels[c.state]}).`)),
+          reasonWords: option
+            ? { kind: 'missing', words: option.missingWords }
+            : head.status === 'closed'
+              ? { kind: 'incidentClosed', incident: head.name }
+              : isOpen(c.state)
+                ? { kind: 'noStep', from: c.state, to: target }
+                : { kind: 'caseClosed', state: c.state },
         });
       }
     }

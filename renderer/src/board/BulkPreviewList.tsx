@@ -3,11 +3,13 @@ import type { BulkPreview, RemoteCaseKey } from '../../../electron/api/domains/b
 import { remoteKey } from './remote-selection';
 import type { CaseState } from '../../../electron/api/domains/cases';
 import type { BulkMode } from './board-query';
+import type { BulkHeldWhy } from '../../../electron/api/domains/board-bulk';
+import { heldWhyText } from './bulk-words';
 
 /** The cases one decision would change now, and the others with why they would stay. */
 export interface BulkPlan {
   movable: number[];
-  held: { caseId: number; reason: string }[];
+  held: { caseId: number; reason: string; reasonWords?: BulkHeldWhy }[];
   /** Cases other stations hold, sent to them as requests (their station's checks decide). */
   requested: RemoteCaseKey[];
 }
@@ -77,7 +79,7 @@ export function BulkPreviewList({
   const willStay = plan.held.slice(0, shownAtMost).map((h): PreviewLine => ({
     key: String(h.caseId),
     assetTag: byId.get(h.caseId)?.assetTag,
-    reason: h.reason,
+    reason: h.reasonWords ? heldWhyText(t, h.reasonWords) : h.reason,
   }));
   return (
     // Focusable so keyboard users can scroll a long preview with the arrow and page keys.
