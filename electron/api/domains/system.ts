@@ -75,6 +75,8 @@ export interface RecordProblem {
   table: string;
   /** The row's primary key, e.g. `id=3` or `case_id=3, section_id="a", item_id="b"`. */
   key: string;
+  /** The same key by its columns, for the reader to name in its words ("case 3, section …"). */
+  keyParts: { column: string; value: string | number }[];
   /** The column that differs (null when the whole row is missing or has no event). */
   field: string | null;
   problem: 'differs' | 'missing' | 'no_event';

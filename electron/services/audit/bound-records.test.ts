@@ -86,7 +86,13 @@ const tampers: Record<'UPDATE' | 'INSERT' | 'DELETE', Tamper[]> = {
     {
       table: 'cases',
       sql: () => `UPDATE cases SET state = 'returned_to_service' WHERE id = 3`,
-      expect: () => ({ key: 'id=3', field: 'state', problem: 'differs', expected: '"deferred"' }),
+      expect: () => ({
+        key: 'id=3',
+        keyParts: [{ column: 'id', value: 3 }],
+        field: 'state',
+        problem: 'differs',
+        expected: '"deferred"',
+      }),
     },
     {
       table: 'case_answers',
@@ -94,7 +100,15 @@ const tampers: Record<'UPDATE' | 'INSERT' | 'DELETE', Tamper[]> = {
         const a = answerKey(d);
         return `UPDATE case_answers SET value = '"forged"' WHERE case_id = ${a.c} AND section_id = '${a.s}' AND item_id = '${a.i}'`;
       },
-      expect: (d) => ({ key: answerKey(d).key, field: 'value', problem: 'differs' }),
+      expect: (d) => {
+        const { c, s, i, key } = answerKey(d);
+        const keyParts = [
+          { column: 'case_id', value: c },
+          { column: 'section_id', value: s },
+          { column: 'item_id', value: i },
+        ];
+        return { key, keyParts, field: 'value', problem: 'differs' };
+      },
     },
     {
       table: 'signoffs',

@@ -16,7 +16,7 @@ import {
   type RowColumns,
   type RowValues,
 } from './row-image-forms';
-import { boundRowsKey, columnsInKeyOrder, imageValue, keyText, type SqlValue } from './row-images';
+import { boundRowsKey, columnsInKeyOrder, imageValue, rowKeyOf, type SqlValue } from './row-images';
 import { pendingTouchedRows } from './row-capture';
 import { ChainWalker, chainPages, inReadSnapshot } from './verify';
 
@@ -155,7 +155,7 @@ function compareRow(
   if (!replayed || replayed.values === null) {
     problems.add({
       table: t.name,
-      key: keyText(t, key),
+      ...rowKeyOf(t, key),
       field: null,
       problem: 'no_event',
       eventId: replayed?.eventId ?? null,
@@ -169,7 +169,7 @@ function compareRow(
     if (actual !== expected) {
       problems.add({
         table: t.name,
-        key: keyText(t, key),
+        ...rowKeyOf(t, key),
         field: layout.names[i] ?? null,
         problem: 'differs',
         eventId: replayed.eventId,
@@ -183,7 +183,7 @@ function compareRow(
 function missing(t: BoundTable, replayed: Replayed): RecordProblem {
   return {
     table: t.name,
-    key: keyText(t, replayed.key),
+    ...rowKeyOf(t, replayed.key),
     field: null,
     problem: 'missing',
     eventId: replayed.eventId,
@@ -363,7 +363,7 @@ export function verifyRecordsFrom(
       const t = held(tables, name);
       problems.add({
         table: name,
-        key: keyText(t, key),
+        ...rowKeyOf(t, key),
         field: null,
         problem: 'no_event',
         eventId: null,

@@ -72,6 +72,18 @@ export function keyText(table: BoundTable, key: readonly unknown[]): string {
   return table.key.map((k, i) => `${k}=${JSON.stringify(key[i])}`).join(', ');
 }
 
+/** A row's key as text (`id=3`) and by its columns, for the reader to name in its words. */
+export function rowKeyOf(
+  table: BoundTable,
+  key: readonly unknown[],
+): { key: string; keyParts: { column: string; value: string | number }[] } {
+  const keyParts = table.key.map((column, i) => {
+    const value = key[i];
+    return { column, value: typeof value === 'number' ? value : String(value) };
+  });
+  return { key: keyText(table, key), keyParts };
+}
+
 export function mapKey(table: string, key: readonly unknown[]): string {
   return table + '\u0000' + JSON.stringify(key);
 }

@@ -5,6 +5,7 @@ import type { RecordCheckReport } from '../../../electron/api';
 import { call } from '../api/client';
 import { formatDateTime } from '../cases/time-format';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { recordProblemText } from './record-words';
 import { useApiAction } from './use-api-action';
 
 function RecordsResult({ records }: { records: RecordCheckReport }) {
@@ -25,9 +26,7 @@ function RecordsResult({ records }: { records: RecordCheckReport }) {
       <p>{t('settings.recordsBad', { count: records.problemCount })}</p>
       <ul>
         {records.problems.map((p) => (
-          <li key={`${p.table} ${p.key} ${p.field ?? ''}`}>
-            {t(`settings.recordProblem.${p.problem}`, { ...p, eventId: p.eventId ?? '' })}
-          </li>
+          <li key={`${p.table} ${p.key} ${p.field ?? ''}`}>{recordProblemText(t, p)}</li>
         ))}
       </ul>
       {more > 0 ? <p>{t('settings.recordProblemsMore', { count: more })}</p> : null}
