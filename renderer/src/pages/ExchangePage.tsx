@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
+import { AdvisoryConflictsPanel } from '../exchange/AdvisoryConflictsPanel';
 import { BundleLists } from '../exchange/BundleLists';
 import { EnrolmentPanel } from '../exchange/EnrolmentPanel';
 import { FolderPanel } from '../exchange/FolderPanel';
@@ -17,7 +18,8 @@ import '../styles/exchange.css';
  * The station among the others: its identity and enrolment, the shared folder with its inbox and
  * outbox, the bundles held back or refused with the reasons, the last exchange per station, the
  * cases handed here that wait or whose sign-offs did not come with them, and the requests sent to
- * the stations holding cases with their answers.
+ * the stations holding cases with their answers, and the advisories another station holds as a
+ * different document.
  */
 export function ExchangePage() {
   const { t } = useTranslation();
@@ -48,6 +50,7 @@ export function ExchangePage() {
             onChanged={view.reload}
           />
           {exchange ? <HandedCasesPanel exchange={exchange} /> : null}
+          {exchange ? <AdvisoryConflictsPanel exchange={exchange} /> : null}
           {mayListRequests ? <RequestsPanel reloadKey={exchange} /> : null}
           {exchange ? <BundleLists exchange={exchange} /> : null}
           {enrolmentFirst ? null : enrolment}
