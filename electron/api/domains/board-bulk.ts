@@ -1,3 +1,4 @@
+import type { ErrorWords } from '../error-words';
 import type { MissingWords } from '../missing-words';
 import type { CaseState } from './case-vocabulary';
 import type { CaseRequest } from './case-requests';
@@ -82,6 +83,8 @@ export interface BulkRefused {
   reason: string;
   /** Machine-readable: the guard's list of what is missing (may be empty). */
   missing: string[];
+  /** The same refusal as words of the errors catalogue, for the screen's language (when worded). */
+  words?: ErrorWords;
   /** Set for a case another station holds (caseId is that station's). */
   station?: { id: string; name: string };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishErrorWords, errorWordsIn } from '../../api/error-words';
 import { verifyAuditChain } from '../audit/verify';
 import { auditHead } from '../cases/test/case-test-setup';
 import { auditSince, lastAuditId } from '../people/test/test-calls';
@@ -28,6 +29,12 @@ describe('bulk decisions', () => {
       [999_999, ''],
     ]);
     expect(result.refused[0]?.reason).toContain('NM-0003 cannot go from Assessing to Assessing');
+    // The refusal also as the catalogue's words: the same English, and German for a German board.
+    const words = result.refused[0]?.words;
+    if (!words) throw new Error('the refusal should carry its words');
+    expect(englishErrorWords(words)).toBe(result.refused[0]?.reason);
+    expect(errorWordsIn('de', words)).toContain('NM-0003');
+    expect(errorWordsIn('de', words)).not.toContain('cannot go from');
     expect(result.refused[1]?.reason).toBe('There is no case 999999.');
 
     const events = auditSince(d.rt, before);

@@ -1,4 +1,5 @@
 import type { BulkDecisionResult, BulkMoved, BulkRefused } from '../../api/domains/board';
+import { errorWordsOf } from '../../api/error-words';
 import type { CaseRequest } from '../../api/domains/case-requests';
 import type { CaseState } from '../../api/domains/cases';
 import type { ParsedInputOf } from '../../api/methods';
@@ -114,10 +115,12 @@ async function signDecision(
 function refusal(caseId: number, error: unknown): BulkRefused {
   if (error instanceof ServiceError) {
     const missing = (error.details as { missing?: unknown } | undefined)?.missing;
+    const words = errorWordsOf(error.details);
     return {
       caseId,
       assetTag: '',
       reason: error.message,
+      ...(words ? { words } : {}),
       missing: Array.isArray(missing)
         ? missing.filter((m): m is string => typeof m === 'string')
         : [],

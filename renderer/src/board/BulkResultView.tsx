@@ -2,6 +2,7 @@ import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BulkDecisionResult } from '../../../electron/api/domains/board';
 import { formatDateTime } from '../cases/time-format';
+import { wordsSentence } from '../components/error-words';
 import { boardCaseHref } from './board-hrefs';
 import type { BulkMode } from './board-query';
 import { RequestsSentList } from './RequestsSentList';
@@ -41,7 +42,9 @@ export function BulkResultView({ result, mode }: { result: BulkDecisionResult; m
             {refused.map((r) => (
               <li key={r.caseId} data-asset-tag={r.assetTag}>
                 <strong>{r.assetTag || t('board.bulk.unknownCase', { id: r.caseId })}</strong>
-                <span className="board-bulk-reason">{r.reason}</span>
+                <span className="board-bulk-reason">
+                  {r.words ? wordsSentence(t, r.words) : r.reason}
+                </span>
               </li>
             ))}
           </ul>
