@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { shot } from './case-steps';
 import { expect, loadDemoAndSignIn, test } from './fixtures';
 
@@ -42,4 +43,62 @@ test('the station switches to German in Settings and on the sign-in screen; ever
   await page.getByRole('button', { name: /Sprache/ }).click();
   await page.getByRole('option', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+});
+
+/** How far the page, and the main area, are wider than the window. */
+const sidewaysOverflow = (page: Page) =>
+  page.evaluate(() => {
+    const doc = document.documentElement;
+    const main = document.getElementById('main');
+    return {
+      page: doc.scrollWidth - doc.clientWidth,
+      main: main ? main.scrollWidth - main.clientWidth : 0,
+    };
+  });
+
+test('every Settings section reads German at 1024 px; a refused save says at the field what is wrong', async ({
+  page,
+}) => {
+  await loadDemoAndSignIn(page, 'admin');
+  await page.evaluate(() => localStorage.setItem('standalone.language', 'de'));
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: 'Einstellungen', exact: true })
+    .click();
+  const sections: [string, string, string][] = [
+    ['Benutzer', 'Benutzer', 'users'],
+    ['Sicherheit', 'Sicherheit', 'security'],
+    ['Signaturidentität', 'Signaturidentität', 'signing'],
+    ['Backups', 'Backups', 'backups'],
+    ['Daten und Integrität', 'Integrität', 'data'],
+    ['Zeit und Sprache', 'Zeitzone der Einrichtung', 'time-language'],
+  ];
+  for (const [tab, heading, file] of sections) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+    expect(await sidewaysOverflow(page), tab).toEqual({ page: 0, main: 0 });
+    await shot(page, `de-settings-${file}-1024`);
+  }
+
+  // Saved with a field left empty, then with a word: said at the field in German, nothing saved.
+  await page.getByRole('tab', { name: 'Sicherheit' }).click();
+  const minutes = page.getByLabel('Minuten, die ein Konto gesperrt bleibt');
+  const save = page.getByRole('button', { name: 'Sicherheitseinstellungen speichern' });
+  await minutes.fill('');
+  await save.click();
+  const problem = page.locator('.field-error');
+  await expect(problem).toHaveText('Bitte ausfüllen, um fortzufahren.');
+  await expect(minutes).toHaveAttribute('aria-invalid', 'true');
+  await shot(page, 'de-settings-refused-empty-1024');
+  await minutes.fill('fünf');
+  await save.click();
+  await expect(problem).toHaveText('Geben Sie eine ganze Zahl ein, zum Beispiel 5.');
+  await expect(page.locator('.notice-success')).toHaveCount(0);
+  expect(await sidewaysOverflow(page)).toEqual({ page: 0, main: 0 });
+  await shot(page, 'de-settings-refused-word-1024');
+  await page.getByRole('tab', { name: 'Backups' }).click();
+  await page.getByRole('tab', { name: 'Sicherheit' }).click();
+  await expect(minutes).toHaveValue('5');
 });

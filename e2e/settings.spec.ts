@@ -128,10 +128,11 @@ test('security: a lower lockout threshold applies; an administrator unlocks the 
   const threshold = page.getByLabel('Failed sign-ins before an account locks');
   await expect(threshold).toHaveValue('5');
 
-  // Out of range: the services' message says so and nothing changes.
+  // Out of range: the services' message says so at the field and nothing changes.
   await threshold.fill('2');
   await page.getByRole('button', { name: 'Save security settings' }).click();
-  await expect(page.getByRole('alert')).toContainText('lockoutThreshold');
+  await expect(page.locator('.field-error')).toHaveText('Too small; the least allowed is 3.');
+  await expect(threshold).toHaveAttribute('aria-invalid', 'true');
   await shot(page, 'settings-security-invalid');
 
   await threshold.fill('3');
@@ -291,7 +292,7 @@ test('backups: create, verify, change something, restore, and the change is gone
   // Automatic backups: the services' range check, then a valid change.
   await page.getByLabel('Minutes between automatic backups').fill('1');
   await page.getByRole('button', { name: 'Save automatic backups' }).click();
-  await expect(page.getByRole('alert')).toContainText('intervalMinutes');
+  await expect(page.locator('.field-error')).toHaveText('Too small; the least allowed is 5.');
   await page.getByLabel('Minutes between automatic backups').fill('120');
   await page.getByLabel('Automatic backups kept').fill('14');
   await page.getByRole('button', { name: 'Save automatic backups' }).click();

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { SecuritySettings } from '../../../electron/api/domains/people';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { isAboutFields, problemAt } from '../components/error-words';
+import { useMissing } from '../components/use-missing';
 import { useSession } from '../session/session-context';
-import { WholeNumberField, wholeNumberOf } from './WholeNumberField';
+import { WholeNumberField, wholeNumberOf, wholeNumberProblem } from './WholeNumberField';
 
 type Field = keyof SecuritySettings;
 const fields: readonly Field[] = ['lockoutThreshold', 'lockoutMinutes', 'idleMinutes'];
@@ -25,6 +27,12 @@ export function SecuritySettingsForm() {
   const [error, setError] = useState<ApiError>();
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  // Each field says what it lacks when the form is sent; the services check the ranges.
+  const missing = useMissing<Field>({
+    lockoutThreshold: texts ? wholeNumberProblem(t, texts.lockoutThreshold) : null,
+    lockoutMinutes: texts ? wholeNumberProblem(t, texts.lockoutMinutes) : null,
+    idleMinutes: texts ? wholeNumberProblem(t, texts.idleMinutes) : null,
+  });
 
   useEffect(() => {
     void call('settings.getSecurity', {}).then((result) => {
@@ -37,21 +45,11 @@ export function SecuritySettingsForm() {
     event.preventDefault();
     if (!texts) return;
     setSaved(false);
-    const values: Partial<SecuritySettings> = {};
-    for (const field of fields) {
-      const value = wholeNumberOf(texts[field]);
-      if (value === undefined) {
-        const label = t(`settings.security.${field}`);
-        setError({
-          code: 'invalid_input',
-          message: t('settings.notWholeNumber', { field: label }),
-        });
-        return;
-      }
-      values[field] = value;
-    }
-    setSaving(true);
     setError(undefined);
+    if (!missing.submitted()) return;
+    const values: Partial<SecuritySettings> = {};
+    for (const field of fields) values[field] = wholeNumberOf(texts[field]);
+    setSaving(true);
     // The services check the ranges and say which field is wrong.
     void call('settings.setSecurity', values).then((result) => {
       setSaving(false);
@@ -71,20 +69,21 @@ export function SecuritySettingsForm() {
       <h2 id="security-title">{t('settings.security.title')}</h2>
       <p>{t('settings.security.intro')}</p>
       {texts ? (
-        <Form className="settings-form" onSubmit={submit}>
+        <Form className="settings-form" onSubmit={submit} validationBehavior="aria">
           {fields.map((field) => (
             <WholeNumberField
               key={field}
               label={t(`settings.security.${field}`)}
               help={t(`settings.security.${field}Help`)}
               value={texts[field]}
+              problem={problemAt(t, error, field) ?? missing.at(field)}
               onChange={(v) => {
                 setSaved(false);
                 setTexts({ ...texts, [field]: v });
               }}
             />
           ))}
-          {error ? <ErrorMessage error={error} /> : null}
+          {error && !isAboutFields(error, fields) ? <ErrorMessage error={error} /> : null}
           <div aria-live="polite">
             {saved ? <p className="notice notice-success">{t('settings.security.saved')}</p> : null}
           </div>

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../../electron/api/domains/backup';
 import { call, type ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { wordsSentence } from '../../components/error-words';
+import { isAboutFields, problemAt, wordsSentence } from '../../components/error-words';
 import { TickBox } from '../../components/TickBox';
-import { WholeNumberField, wholeNumberOf } from '../WholeNumberField';
+import { useMissing } from '../../components/use-missing';
+import { WholeNumberField, wholeNumberOf, wholeNumberProblem } from '../WholeNumberField';
 import { formatWhen } from './format';
 
 interface Props {
@@ -23,21 +24,22 @@ export function AutomaticBackupForm({ status, onSaved }: Props) {
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Each field says what it lacks when the form is sent; the services check the ranges.
+  const missing = useMissing({
+    intervalMinutes: wholeNumberProblem(t, interval),
+    keep: wholeNumberProblem(t, keep),
+  });
+  const said = (field: 'intervalMinutes' | 'keep') =>
+    problemAt(t, error, field) ?? missing.at(field);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSaved(false);
+    setError(undefined);
     const intervalMinutes = wholeNumberOf(interval);
     const kept = wholeNumberOf(keep);
-    if (intervalMinutes === undefined || kept === undefined) {
-      const field = t(
-        intervalMinutes === undefined ? 'settings.backups.interval' : 'settings.backups.keep',
-      );
-      setError({ code: 'invalid_input', message: t('settings.notWholeNumber', { field }) });
-      return;
-    }
+    if (!missing.submitted() || intervalMinutes === undefined || kept === undefined) return;
     setBusy(true);
-    setError(undefined);
     const input = { automatic, folder: status.settings.folder, intervalMinutes, keep: kept };
     void call('backup.setSettings', input).then((result) => {
       setBusy(false);
@@ -51,7 +53,12 @@ export function AutomaticBackupForm({ status, onSaved }: Props) {
   };
 
   return (
-    <Form className="settings-form" onSubmit={submit} aria-labelledby="backup-auto-title">
+    <Form
+      className="settings-form"
+      onSubmit={submit}
+      aria-labelledby="backup-auto-title"
+      validationBehavior="aria"
+    >
       <h3 id="backup-auto-title">{t('settings.backups.autoTitle')}</h3>
       <TickBox isSelected={automatic} onChange={setAutomatic}>
         {t('settings.backups.automatic')}
@@ -61,12 +68,14 @@ export function AutomaticBackupForm({ status, onSaved }: Props) {
         help={t('settings.backups.intervalHelp')}
         value={interval}
         onChange={setIntervalText}
+        problem={said('intervalMinutes')}
       />
       <WholeNumberField
         label={t('settings.backups.keep')}
         help={t('settings.backups.keepHelp')}
         value={keep}
         onChange={setKeep}
+        problem={said('keep')}
       />
       {status.lastAutomatic ? (
         <p>
@@ -92,7 +101,9 @@ export function AutomaticBackupForm({ status, onSaved }: Props) {
           ) : null}
         </div>
       ) : null}
-      {error ? <ErrorMessage error={error} /> : null}
+      {error && !isAboutFields(error, ['intervalMinutes', 'keep']) ? (
+        <ErrorMessage error={error} />
+      ) : null}
       <div aria-live="polite">
         {saved ? <p className="notice notice-success">{t('settings.backups.savedAuto')}</p> : null}
       </div>
