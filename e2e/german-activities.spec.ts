@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { cellsPastTheirRow } from './board-steps';
 import { shot } from './case-steps';
 import { expect, loadDemoAndSignIn, test } from './fixtures';
@@ -8,6 +9,20 @@ const englishActivity =
 
 const englishPosition =
   /Clinical lead|Incident commander|Clinical engineering|IT security|Technologist|Operator \(command/;
+
+// The briefing's planned actions as the services' English words them.
+const englishPlan = /\b(start the assessment|finish the|answer the|patching|reconnect)\b/;
+
+/** How far the page, and the main area, are wider than the window. */
+const sidewaysOverflow = (page: Page) =>
+  page.evaluate(() => {
+    const doc = document.documentElement;
+    const main = document.getElementById('main');
+    return {
+      page: doc.scrollWidth - doc.clientWidth,
+      main: main ? main.scrollWidth - main.clientWidth : 0,
+    };
+  });
 
 test.use({ viewport: { width: 1024, height: 768 } });
 
@@ -54,14 +69,43 @@ test('the HICS 214 and the briefing word each activity and position in German', 
   await shot(page, 'de-report-hics214-1024');
 
   await page.getByRole('tab', { name: 'Lagebesprechung' }).click();
-  const taken = page
-    .getByTestId('report-briefing')
-    .getByRole('region', { name: '3. Ergriffene Massnahmen' });
+  const briefing = page.getByTestId('report-briefing');
+  const taken = briefing.getByRole('region', { name: '3. Ergriffene Massnahmen' });
   const actions = taken.locator('tbody tr');
   await expect(actions.first()).toBeVisible();
   for (const text of await actions.allInnerTexts()) expect(text).not.toMatch(englishActivity);
   await taken.scrollIntoViewIfNeeded();
   await shot(page, 'de-report-briefing-1024');
+  // The rest of the briefing: the planned actions and the positions in the catalogue's German
+  // (as the PDF words them), nothing wider than the window.
+  // Each advisory's ID once: its CISA title without the ID it starts with.
+  const situation = briefing.getByRole('region', { name: '1. Lageübersicht' });
+  await expect(situation.getByRole('rowheader', { name: /^ICSMA-17-215-02 Revision/ })).toHaveCount(
+    1,
+  );
+  expect(
+    (
+      await situation.getByRole('rowheader', { name: /^ICSMA-17-215-02 Revision/ }).innerText()
+    ).match(/ICSMA-17-215-02/g),
+  ).toHaveLength(1);
+  const planned = briefing.getByRole('region', { name: '4. Geplante Massnahmen' });
+  await expect(planned).toContainText('die Beurteilung beginnen');
+  const resources = briefing.getByRole('region', { name: '5. Ressourcen' });
+  await expect(resources).toContainText('Einsatzleitung');
+  for (const region of [planned, resources]) {
+    expect(await region.innerText()).not.toMatch(englishPlan);
+    expect(await region.innerText()).not.toMatch(englishPosition);
+  }
+  for (const [name, file] of [
+    ['1. Lageübersicht', 'situation'],
+    ['2. Ziele', 'objectives'],
+    ['4. Geplante Massnahmen', 'planned'],
+    ['5. Ressourcen', 'resources'],
+  ]) {
+    await briefing.getByRole('region', { name }).scrollIntoViewIfNeeded();
+    expect(await sidewaysOverflow(page), name).toEqual({ page: 0, main: 0 });
+    await shot(page, `de-report-briefing-${file}-1024`);
+  }
 
   // The timeline: each event and who acted (their position included) in German.
   await page.getByRole('tab', { name: 'Zeitachse', exact: true }).click();

@@ -11,6 +11,7 @@ import { formatCvss } from '../../../electron/api/number-format';
 import { formatDateTime } from '../cases/time-format';
 import { HicsTotals, ReportList, ReportListSection, ReportSection } from './ReportParts';
 import { priorityNumber, reasonsText, stationLanguage } from '../threats/priority-words';
+import { titleWithoutId } from '../advisories/advisory-text';
 import { StationLabel } from '../board/StationLabel';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { pdfLookup } from '../components/report-words';
@@ -21,7 +22,8 @@ export function BriefingView({ report }: { report: BriefingReport }) {
   const { t: heads } = useTranslation(undefined, { keyPrefix: 'board.reports' });
   const language = stationLanguage(i18n.resolvedLanguage);
   const { situation } = report;
-  // The actions taken in the station's language, by the wording the PDF uses.
+  // The actions taken and planned and the positions in the station's language, by the wording
+  // the PDF uses (its catalogue: one place for those words).
   const words = pdfLookup(t);
   const states = caseStates.filter((s) => situation.countsByState[s] > 0);
   return (
@@ -57,7 +59,7 @@ export function BriefingView({ report }: { report: BriefingReport }) {
               <tr key={a.id}>
                 <th scope="row">
                   {a.trackingId} {t('board.table.revision', { version: a.version })}
-                  <span className="board-sub">{a.title}</span>
+                  <span className="board-sub">{titleWithoutId(a.title, a.trackingId)}</span>
                 </th>
                 <td>
                   {a.cves
