@@ -6,6 +6,7 @@ import { DemoAccountsBanner } from './components/DemoAccountsBanner';
 import { SideNav } from './components/SideNav';
 import { SkipLink } from './components/SkipLink';
 import { StatusLine } from './components/StatusLine';
+import { LocaleProvider } from './i18n/LocaleProvider';
 import { homePage, isSubView, pageHref } from './navigation/pages';
 import { useCurrentPage } from './navigation/use-current-page';
 import { PageView } from './pages/PageView';
@@ -61,12 +62,14 @@ function AppShell() {
 
 export function App() {
   return (
-    <AppInfoProvider>
-      <SessionProvider>
-        <SessionGate>
-          <AppShell />
-        </SessionGate>
-      </SessionProvider>
-    </AppInfoProvider>
+    <LocaleProvider>
+      <AppInfoProvider>
+        <SessionProvider>
+          <SessionGate>
+            <AppShell />
+          </SessionGate>
+        </SessionProvider>
+      </AppInfoProvider>
+    </LocaleProvider>
   );
 }

@@ -1,6 +1,9 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { DeviceFacetValue } from '../../../electron/api';
+import type { Language } from '../../../electron/api/languages';
+import { formatDecimal } from '../../../electron/api/number-format';
+import { useStationLanguage } from '../i18n/LocaleProvider';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FilterSelect, type FilterOption } from './FilterSelect';
 import type { FilterOptions } from './use-filter-options';
@@ -14,8 +17,14 @@ interface Props {
   options: FilterOptions;
 }
 
-const toOptions = (values: readonly DeviceFacetValue[] | undefined): FilterOption[] =>
-  (values ?? []).map((v) => ({ key: v.value, label: `${v.value} (${v.count.toLocaleString()})` }));
+const toOptions = (
+  values: readonly DeviceFacetValue[] | undefined,
+  language: Language,
+): FilterOption[] =>
+  (values ?? []).map((v) => ({
+    key: v.value,
+    label: `${v.value} (${formatDecimal(v.count, language, 0)})`,
+  }));
 
 /** The inventory's facets offered as filters, in order, each with its label's key. */
 const facetFilters = [
@@ -28,6 +37,7 @@ const facetFilters = [
 /** Narrow the table by vendor, family, department, operating system or matched advisory. */
 export function DeviceFilters({ value, onChange, options }: Props) {
   const { t } = useTranslation();
+  const language = useStationLanguage();
   const { facets, advisories, error } = options;
   const set = (patch: DeviceFilterValues) => onChange({ ...value, ...patch });
   const active = Object.values(value).some((v) => v !== undefined);
@@ -37,7 +47,7 @@ export function DeviceFilters({ value, onChange, options }: Props) {
         <FilterSelect
           key={facet}
           label={t(`inventory.filters.${word}`)}
-          options={toOptions(facets?.[facet])}
+          options={toOptions(facets?.[facet], language)}
           value={value[facet]}
           onChange={(chosen) => set({ [facet]: chosen })}
         />

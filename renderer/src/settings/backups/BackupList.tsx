@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupVerification } from '../../../../electron/api/domains/backup';
 import { call, type ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useStationLanguage } from '../../i18n/LocaleProvider';
 import { formatBytes, formatWhen } from './format';
 import { RestoreDialog } from './RestoreDialog';
 import { VerificationReport } from './VerificationReport';
@@ -18,6 +19,7 @@ interface Checked {
 /** The backups in the folder, newest first, each with verify and restore. */
 export function BackupList({ backups }: { backups: BackupInfo[] }) {
   const { t } = useTranslation();
+  const language = useStationLanguage();
   const { t: heads } = useTranslation(undefined, { keyPrefix: 'settings.backups' });
   const [verifying, setVerifying] = useState<string>();
   const [checked, setChecked] = useState<Checked>();
@@ -55,7 +57,7 @@ export function BackupList({ backups }: { backups: BackupInfo[] }) {
               </th>
               <td>{formatWhen(b.createdAt)}</td>
               <td>{t(`settings.backups.kinds.${b.kind}`)}</td>
-              <td>{t('settings.backups.bytes', { size: formatBytes(b.bytes) })}</td>
+              <td>{t('settings.backups.bytes', { size: formatBytes(b.bytes, language) })}</td>
               <td>
                 <div className="row-actions">
                   <Button
