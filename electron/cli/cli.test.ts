@@ -40,6 +40,28 @@ describe('the standalone CLI', () => {
     expect(verify.stdout).toMatch(/audit chain ok: \d+ events/);
   });
 
+  it('demo load --lang de writes the demo’s departments in German; --lang fr is refused', () => {
+    const dir = dataDir();
+    const refused = cli(dir, 'demo', 'load', '--lang', 'fr');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--lang must be one of en, de; "fr" is not.');
+    expect(cli(dir, 'demo', 'load', '--lang', 'de').code).toBe(0);
+    const db = new Database(path.join(dir, databaseFileName), { readonly: true });
+    const departments = db
+      .prepare('SELECT DISTINCT department FROM devices ORDER BY department')
+      .pluck()
+      .all();
+    db.close();
+    expect(departments).toEqual([
+      'Intensivmedizin',
+      'Kardiologie',
+      'Labor',
+      'Nuklearmedizin',
+      'Radiologie',
+      'Spitalapotheke',
+    ]);
+  });
+
   it('exits 1 naming the event whose payload was edited with raw SQL', () => {
     const dir = dataDir();
     expect(cli(dir, 'demo', 'load').code).toBe(0);

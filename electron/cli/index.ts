@@ -44,7 +44,9 @@ Commands:
                         recompute the audit hash chain, replay it and compare every bound table
                         (exit 1 naming the event, or the table, row and field); with --anchor,
                         check the chain extends the head each PDF, backup or export carries
-  demo load             load the demo facility into an empty database
+  demo load [--lang en|de]
+                        load the demo facility into an empty database (--lang de: its
+                        departments, notes and the walkthrough's reasons in German; default en)
   demo walkthrough      on the demo facility: open the "ICSMA-17-215-02 response" incident and
                         take four devices through the workflow as the demo users (exit 1 if the
                         audit chain does not verify afterwards)
@@ -206,7 +208,7 @@ const commands: Record<string, Command> = {
     }
     return auditVerify(api, out, [...f.anchor, ...f.args]);
   },
-  'demo load': (api, out) => demoLoad(api, out),
+  'demo load': (api, out, f) => demoLoad(api, out, f.lang),
   'demo walkthrough': (api, out) => demoWalkthrough(api, out),
   'incident list': (api, out) => incidentList(api, out),
   'case list': (api, out, f) => caseList(api, out, f),

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { method } from '../define';
+import { languages } from '../languages';
 import { empty } from '../schemas';
 import type { CaseState } from './cases';
 
@@ -31,8 +33,14 @@ export interface WalkthroughReport {
 
 export const demoMethods = {
   'demo.load': method<DemoLoadReport>()(
-    empty,
-    'Load the demo facility (devices and bundled advisories) into an empty database, or finish a load that was cut short.',
+    z
+      .object({
+        /** The loading station's language: the demo's free text (departments, notes, the
+         * walkthrough's reasons) is written in it. English when absent. */
+        language: z.enum(languages).optional(),
+      })
+      .strict(),
+    'Load the demo facility (devices and bundled advisories) into an empty database, or finish a load that was cut short; its free text in `language` (en or de, default en).',
   ),
   'demo.walkthrough': method<WalkthroughReport>()(
     empty,

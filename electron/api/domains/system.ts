@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { isKnownTimeZone } from '../clock';
+import type { Language } from '../languages';
 import { empty, id, limit } from '../schemas';
 
 export interface AppInfo {
@@ -15,6 +16,8 @@ export interface AppInfo {
   demoLoaded: boolean;
   /** A demo load was cut short (no advisories or demo identity yet): `demo.load` finishes it. */
   demoUnfinished: boolean;
+  /** The language the demo's free text was written in (departments, notes); null without a demo. */
+  demoLanguage: Language | null;
   /** Demo accounts (public PINs) can still sign in: every screen says so. */
   demoAccountsActive: boolean;
   /** The facility's name once one is set up (the demo facility or the hospital's own). */

@@ -1,6 +1,8 @@
 import type { ApiClient } from '../../api/client';
 import type { RecordProblem } from '../../api';
 import { exitCodes, type Output } from '../output';
+// The one `--lang en|de` check (first written for the PDFs' words).
+import { pdfLanguage as languageOption } from './pdf';
 
 export async function dbCheck(api: ApiClient, out: Output, full: boolean): Promise<number> {
   const report = await api.value('db.check', { full });
@@ -70,8 +72,13 @@ export async function auditVerify(
   return report.ok && anchors.every((a) => a.ok) ? exitCodes.ok : exitCodes.checkFailed;
 }
 
-export async function demoLoad(api: ApiClient, out: Output): Promise<number> {
-  const report = await api.value('demo.load', {});
+/** `standalone demo load [--lang en|de]`: the demo's free text in that language. */
+export async function demoLoad(
+  api: ApiClient,
+  out: Output,
+  lang: string | undefined,
+): Promise<number> {
+  const report = await api.value('demo.load', languageOption(lang));
   out.print(
     report.resumed
       ? `Demo facility "${report.facility}": the load that was cut short is finished (${report.advisoriesAdded} advisories added).`

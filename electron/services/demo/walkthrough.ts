@@ -8,6 +8,7 @@ import type { InputOf, MethodName, ResultOf } from '../../api/methods';
 import { roleLabels, roles, type Role, type SignoffKind } from '../../api/permissions';
 import type { CallContext, Services } from '../core/context';
 import { ServiceError, wordedError } from '../core/errors';
+import { demoWords, type DemoWords } from './demo-words';
 import * as answers from './walkthrough-answers';
 
 /**
@@ -49,13 +50,22 @@ class Walk {
     private readonly station: ApiClient,
   ) {}
 
+  /** The demo's words: its reasons and typed answers in the language the demo was loaded in. */
+  private words: DemoWords = (english) => english;
+
   static start(services: Services, staff: readonly DemoUser[]): Walk {
     return new Walk(services, staff, services.newStation());
   }
 
+  private get incidentName(): string {
+    return this.words(walkthroughIncidentName);
+  }
+
   /** The walkthrough runs on the demo facility only. */
   async checkDemoFacility(): Promise<void> {
-    if (!(await this.call('app.info', {})).demoLoaded) {
+    const info = await this.call('app.info', {});
+    if (info.demoLanguage) this.words = demoWords(this.services.resourcesDir, info.demoLanguage);
+    if (!info.demoLoaded) {
       throw wordedError(
         'conflict',
         'walkthroughNeedsDemo',
@@ -68,13 +78,13 @@ class Walk {
   /** It runs once: a second run would find its incident's name taken. */
   private async checkNotRunBefore(): Promise<void> {
     const existing = (await this.call('incidents.list', {})).find(
-      (i) => i.name === walkthroughIncidentName,
+      (i) => i.name === this.incidentName,
     );
     if (existing !== undefined) {
       throw wordedError(
         'conflict',
         'walkthroughRanBefore',
-        { name: walkthroughIncidentName },
+        { name: this.incidentName },
         { incidentId: existing.id },
       );
     }
@@ -114,7 +124,10 @@ class Walk {
     section: ChecklistSectionId,
     list: answers.SectionAnswerList,
   ) {
-    for (const [itemId, value] of list) {
+    for (const [itemId, given] of list) {
+      // A typed answer (a segment's name, where the media are) in the demo's language; choice
+      // values and names are not in the table and stay as they are.
+      const value = typeof given === 'string' ? this.words(given) : given;
       await this.call('cases.answer', { caseId, sectionId: section, itemId, value });
     }
   }
@@ -155,7 +168,7 @@ class Walk {
     for (const m of toConfirm) {
       await this.call('matches.confirm', {
         id: m.id,
-        reason: `Checked on the device: ${m.productName}.`,
+        reason: this.words('Checked on the device: {product}.', { product: m.productName }),
       });
     }
     this.note(
@@ -168,7 +181,7 @@ class Walk {
     const ic = await this.as('incident_commander');
     const commanderUserId = await this.userId(ic);
     const created = await this.call('incidents.create', {
-      name: walkthroughIncidentName,
+      name: this.incidentName,
       commanderUserId,
       operationalPeriod: {
         start: this.now.toISOString(),
@@ -195,7 +208,7 @@ class Walk {
     this.note(
       ic,
       'incident_commander',
-      `opened "${walkthroughIncidentName}" with ${created.casesOpened} cases and assigned NM-0001, NM-0003, NM-0006 and NM-0007 to ${technologist.displayName}`,
+      `opened "${this.incidentName}" with ${created.casesOpened} cases and assigned NM-0001, NM-0003, NM-0006 and NM-0007 to ${technologist.displayName}`,
     );
 
     // The technologist assesses all four at the devices.
@@ -297,7 +310,7 @@ class Walk {
     const verify = await this.call('audit.verify', {});
     return {
       incidentId,
-      incidentName: walkthroughIncidentName,
+      incidentName: this.incidentName,
       cases: final.map((c) => ({
         caseId: c.caseId,
         assetTag: c.device.assetTag,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DemoLoadReport } from '../../api';
+import type { Language } from '../../api/languages';
 import { deviceFieldsSchema } from '../../api/domains/devices';
 import { loadBundledAdvisories } from '../advisories/bundled';
 import { mutate, type CallContext } from '../core/context';
@@ -13,6 +14,7 @@ import { getFacility } from '../settings/facility';
 import { setSetting } from '../settings/settings';
 import { installDemoIdentity } from '../signing/identity';
 import { allDemoLoadSteps, unfinishedDemoSteps, type DemoLoadStep } from './demo-progress';
+import { demoWords, deviceInLanguage } from '../demo/demo-words';
 
 const facilitySchema = z.object({
   name: z.string().min(1),
@@ -35,11 +37,19 @@ const demoFacility = (resourcesDir: string) =>
 /**
  * The first part of the demo load, in one transaction: the devices, the demo accounts and the
  * facility and `demo` settings. Refused unless the database is empty (and has no real people).
+ * The devices' free text is in `language` (the loading station's), kept in the `demo` setting
+ * for the walkthrough.
  */
-export async function commitDemoFacility(ctx: CallContext): Promise<DemoLoadReport> {
+export async function commitDemoFacility(
+  ctx: CallContext,
+  language: Language = 'en',
+): Promise<DemoLoadReport> {
   const dir = path.join(ctx.services.resourcesDir, 'demo');
   const facility = demoFacility(ctx.services.resourcesDir);
-  const devices = readResource(path.join(dir, 'devices.json'), z.array(deviceFieldsSchema));
+  const words = demoWords(ctx.services.resourcesDir, language);
+  const devices = readResource(path.join(dir, 'devices.json'), z.array(deviceFieldsSchema)).map(
+    (device) => deviceInLanguage(device, words),
+  );
   const demoUsers = await prepareDemoUsers(dir);
   const { db, clock } = ctx.services;
   return mutate(ctx, () => {
@@ -51,7 +61,7 @@ export async function commitDemoFacility(ctx: CallContext): Promise<DemoLoadRepo
     for (const device of devices) insertDevice(db, device, now);
     const users = insertDemoUsers(db, demoUsers, now);
     setSetting(db, 'facility', facility);
-    setSetting(db, 'demo', { loadedAt: now });
+    setSetting(db, 'demo', { loadedAt: now, language });
     return {
       value: {
         devicesAdded: devices.length,
@@ -94,7 +104,10 @@ async function finishDemoLoad(
  * accounts exist by then, so only the demo administrator (the only administrator there can be
  * beside demo accounts) or the command line may do so; a complete demo is refused as before.
  */
-export async function loadDemoFacility(ctx: CallContext): Promise<DemoLoadReport> {
+export async function loadDemoFacility(
+  ctx: CallContext,
+  language: Language = 'en',
+): Promise<DemoLoadReport> {
   const { db, resourcesDir } = ctx.services;
   const unfinished = unfinishedDemoSteps(db, resourcesDir);
   if (unfinished.length > 0) {
@@ -103,7 +116,7 @@ export async function loadDemoFacility(ctx: CallContext): Promise<DemoLoadReport
     const advisoriesAdded = await finishDemoLoad(ctx, facility, unfinished);
     return { devicesAdded: 0, advisoriesAdded, facility, resumed: true };
   }
-  const report = await commitDemoFacility(ctx);
+  const report = await commitDemoFacility(ctx, language);
   const advisoriesAdded = await finishDemoLoad(ctx, report.facility, allDemoLoadSteps);
   return { ...report, advisoriesAdded };
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Language } from '../../api/languages';
 import { missingBundledAdvisories } from '../advisories/bundled';
 import { getSetting } from '../settings/settings';
 import { currentIdentity } from '../signing/identity-store';
@@ -38,4 +39,10 @@ export function unfinishedDemoSteps(db: Database.Database, resourcesDir: string)
   // A signing identity set up before the demo was loaded is the hospital's own and counts.
   if (!currentIdentity(db)) steps.push('identity');
   return steps;
+}
+
+/** The language of the demo's free text (English for a demo loaded before it was recorded). */
+export function demoLanguage(db: Database.Database): Language | null {
+  const demo = getSetting<{ language?: Language }>(db, 'demo');
+  return demo === undefined ? null : (demo.language ?? 'en');
 }

@@ -6,5 +6,5 @@ import { loadDemoFacility } from './demo-facility';
  * transaction, so it is a service of its own rather than a series of API calls.
  */
 export const seedHandlers: HandlerMap<'demo.load'> = {
-  'demo.load': (_input, ctx) => loadDemoFacility(ctx),
+  'demo.load': (input, ctx) => loadDemoFacility(ctx, input.language),
 };

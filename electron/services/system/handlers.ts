@@ -9,7 +9,7 @@ import type { HandlerMap } from '../core/handler';
 import { appSchemaVersion, schemaVersionOf } from '../db/migrate';
 import { countDevices } from '../devices/devices';
 import { activeDemoAccountCount } from '../people/demo-accounts';
-import { unfinishedDemoSteps } from '../seed/demo-progress';
+import { unfinishedDemoSteps, demoLanguage } from '../seed/demo-progress';
 import { facilityTimeZoneOrUtc, getFacility, setFacilityTimeZone } from '../settings/facility';
 import { getSetting } from '../settings/settings';
 
@@ -32,6 +32,7 @@ export const systemHandlers: HandlerMap<keyof typeof systemMethods> = {
     deviceCount: countDevices(services.db),
     demoLoaded: getSetting(services.db, 'demo') !== undefined,
     demoUnfinished: unfinishedDemoSteps(services.db, services.resourcesDir).length > 0,
+    demoLanguage: demoLanguage(services.db),
     demoAccountsActive: activeDemoAccountCount(services.db) > 0,
     facility: getFacility(services.db)?.name ?? null,
     timeZone: facilityTimeZoneOrUtc(services.db),

@@ -6,6 +6,7 @@ import { useAppInfo } from '../app/use-app-info';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { isAboutFields, problemAt } from '../components/error-words';
 import { useMissing } from '../components/use-missing';
+import { useStationLanguage } from '../i18n/LocaleProvider';
 import { useSession } from '../session/session-context';
 import { NameFields } from './NameFields';
 import { SecretField } from './SecretField';
@@ -14,6 +15,8 @@ import { StationScreen } from './StationScreen';
 /** No user exists yet: create the first administrator, or load the demo (with its users). */
 export function FirstRunScreen() {
   const { t } = useTranslation();
+  // The demo's free text (departments, notes) is written in the station's language.
+  const language = useStationLanguage();
   const { apply, refresh } = useSession();
   const appInfo = useAppInfo();
   const [names, setNames] = useState({ displayName: '', staffId: '' });
@@ -52,7 +55,7 @@ export function FirstRunScreen() {
   const loadDemo = () => {
     setBusy('demo');
     setError(undefined);
-    void call('demo.load', {}).then(async (result) => {
+    void call('demo.load', { language }).then(async (result) => {
       setBusy(undefined);
       if (!result.ok) {
         setError(result.error);
