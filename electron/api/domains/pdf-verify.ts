@@ -7,6 +7,20 @@ import { languages } from '../languages';
  * its signer, its reference into the audit trail and what it says against the database now.
  */
 
+/** A hash of a document, whole and per section (services/pdf/content-hash.ts). */
+const contentSchema = z
+  .object({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    sections: z
+      .array(
+        z
+          .object({ title: z.string().max(200), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
+          .strict(),
+      )
+      .max(500),
+  })
+  .strict();
+
 export const pdfMetadataSchema = z
   .object({
     format: z.literal('standalone-pdf/1'),
@@ -35,19 +49,13 @@ export const pdfMetadataSchema = z
      * A hash of what the document says, whole and per section (content-hash.ts): verify-pdf
      * rebuilds the document from the database and compares. Absent in blank forms made before it.
      */
-    content: z
-      .object({
-        sha256: z.string().regex(/^[0-9a-f]{64}$/),
-        sections: z
-          .array(
-            z
-              .object({ title: z.string().max(200), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
-              .strict(),
-          )
-          .max(500),
-      })
-      .strict()
-      .optional(),
+    content: contentSchema.optional(),
+    /**
+     * The same for the record's values: the document built with catalogue keys in place of its
+     * fixed words, section by section in the order of `content`. When the words differ but the
+     * values match, the PDF was worded by another version of the app. Absent before it was added.
+     */
+    values: contentSchema.optional(),
     certificateFingerprintSha256: z.string().max(200),
     /** The whole chain's head when the PDF was made (`audit verify --anchor` checks it). */
     anchor: chainAnchorSchema.optional(),
@@ -86,6 +94,11 @@ export interface ContentCheck {
   asOfEventId: number | null;
   /** Titles of the sections that differ ("Sign-offs", "Backup"), or the header. */
   changedSections: string[];
+  /**
+   * The record's values match but the words do not: the PDF was worded by another version of the
+   * app (`version`, from its metadata); `sections` are those whose words differ from today's.
+   */
+  wordedBy?: { version: string; sections: string[] };
   /**
    * Sections where today's tables say something else than the audit trail does for the same
    * record: the tables were changed outside the app (`audit verify` names the rows).

@@ -115,13 +115,19 @@ function describeReport(file: string, r: PdfVerifyReport): string {
   return lines.join('\n');
 }
 
-function describeContent(c: PdfVerifyReport['content']): string[] {
+/** The content check's lines of `verify-pdf`'s report. */
+export function describeContent(c: PdfVerifyReport['content']): string[] {
   if (!c) return [];
   if (!c.checked) return [`  content not compared with the database: ${c.reason ?? ''}`];
   const asOf = `the database as of audit event #${c.asOfEventId ?? '?'}`;
   const lines = c.matches
     ? [`  content matches ${asOf}`]
     : [`  content differs from ${asOf} in: ${c.changedSections.join(', ') || 'the record'}`];
+  if (c.wordedBy) {
+    lines.push(
+      `  worded by another version of the app (the PDF names Standalone ${c.wordedBy.version}): the record's values are the same; the words differ from this version's in: ${c.wordedBy.sections.join(', ') || 'no section'}`,
+    );
+  }
   if (c.alteredSections.length > 0) {
     lines.push(
       `  the tables differ from the audit trail for this record in: ${c.alteredSections.join(', ')} (run "standalone audit verify")`,

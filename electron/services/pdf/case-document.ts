@@ -16,7 +16,7 @@ import { formatCvss } from '../../api/number-format';
 import { cvssSeverity } from '../../api/cvss-severity';
 import { formatTime } from './text';
 import { gateSentence } from '../../api/gate-words';
-import { gateLookups, pdfWords, type PdfWords } from './words';
+import { gateLookups, keyWords, pdfWords, type PdfWords } from './words';
 import { kevStatusAt, type KevStatusAt } from '../threats/kev-at';
 
 /**
@@ -248,11 +248,29 @@ export interface CaseDocumentContext {
   kev?: KevStatusAt | null;
 }
 
-/** The model of a device case PDF from the case detail (pure: no database). */
-export function caseDocument(detail: CaseDetail, context: CaseDocumentContext): PdfDocumentModel {
+/**
+ * The model of a device case PDF from the case detail (pure: no database), with its values
+ * (model.ts): built again from `recorded`, the detail before its playbook was translated, with
+ * catalogue keys for words.
+ */
+export function caseDocument(
+  detail: CaseDetail,
+  context: CaseDocumentContext,
+  recorded: CaseDetail = detail,
+): PdfDocumentModel {
+  return {
+    ...caseModel(detail, context, pdfWords(context.language)),
+    values: caseModel(recorded, context, keyWords(context.language)),
+  };
+}
+
+function caseModel(
+  detail: CaseDetail,
+  context: CaseDocumentContext,
+  t: PdfWords,
+): PdfDocumentModel {
   const tz = context.timeZone;
   const d = detail.device;
-  const t = pdfWords(context.language);
   return {
     kind: 'case',
     title: t('case.title', { assetTag: d.assetTag, incident: detail.incident.name }),
@@ -330,16 +348,20 @@ export function buildCaseDocument(
   );
   const playbookLanguage = options.playbookLanguage ?? language ?? 'en';
   const detail = localizeCaseDetail(recorded, playbookLanguage);
-  const model = caseDocument(detail, {
-    ...documentFacility(services),
-    generatedAt,
-    auditReference: lastCaseAuditEvent(db, caseId),
-    kev: kevStatusAt(
-      db,
-      detail.advisory.cves.flatMap((c) => (c.cve ? [c.cve] : [])),
+  const model = caseDocument(
+    detail,
+    {
+      ...documentFacility(services),
       generatedAt,
-    ),
-    ...(language ? { language } : {}),
-  });
+      auditReference: lastCaseAuditEvent(db, caseId),
+      kev: kevStatusAt(
+        db,
+        detail.advisory.cves.flatMap((c) => (c.cve ? [c.cve] : [])),
+        generatedAt,
+      ),
+      ...(language ? { language } : {}),
+    },
+    recorded,
+  );
   return detail === recorded ? model : { ...model, playbookLanguage };
 }

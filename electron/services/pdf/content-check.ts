@@ -6,7 +6,7 @@ import type { Services } from '../core/context';
 import { ServiceError } from '../core/errors';
 import { caseEventsAfter, lastIncidentAuditEvent, type LaterEvent } from './audit-reference';
 import { buildCaseDocument } from './case-document';
-import { changedSections, documentContent } from './content-hash';
+import { changedSections, compareContent, documentContent } from './content-hash';
 import { buildReportDocument, preparerContext } from './incident-reports';
 import { buildIncidentSummaryDocument } from './incident-summary';
 import type { PdfMetadata } from './metadata';
@@ -21,6 +21,8 @@ export type { ContentCheck };
  * rewritten behind the chain's back cannot make a forged one match. The document is rebuilt
  * from that record and its content hash compared with the one the PDF carries; when they
  * differ, the sections that differ are named. The changes recorded since are listed beside.
+ * A PDF that carries the hash of the record's values too (content-hash.ts) matches when those
+ * are the same though a later version words the document differently.
  */
 
 function subjectId(meta: PdfMetadata, type: string): number | null {
@@ -189,13 +191,16 @@ export async function checkContent(services: Services, meta: PdfMetadata): Promi
     throw error;
   }
   if (!model) return { ...none, checked: false, reason: 'the PDF names no record to rebuild' };
-  const then = documentContent(model);
-  const matches = then.sha256 === meta.content.sha256;
+  const pdf = { content: meta.content, values: meta.values };
+  const { reworded, ...compared } = compareContent(pdf, {
+    content: documentContent(model),
+    values: model.values && documentContent(model.values),
+  });
   return {
     checked: true,
-    matches,
+    ...compared,
+    ...(reworded ? { wordedBy: { version: meta.app.version, sections: reworded } } : {}),
     asOfEventId: asOf,
-    changedSections: matches ? [] : changedSections(meta.content, then),
     alteredSections,
     laterEvents: rebuilder.later(services.db, meta, meta.auditReference?.eventId ?? asOf),
   };

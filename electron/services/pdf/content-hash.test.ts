@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedSections, documentContent } from './content-hash';
+import { changedSections, compareContent, documentContent } from './content-hash';
 import { caseFileName, safeFileName } from './file-names';
 import type { PdfDocumentModel } from './model';
 
@@ -48,6 +48,48 @@ describe('documentContent', () => {
       signatureReason: 'other',
     });
     expect(b).toEqual(a);
+  });
+});
+
+describe('compareContent', () => {
+  /** A model worded by `heading` for "Sign-offs", with its values as catalogue keys. */
+  const carried = (signer: string, heading: string, serial = 'SN-1') => {
+    const worded = model(signer, serial);
+    const keyed = model(signer, serial);
+    const rename = (m: PdfDocumentModel, device: string, signOffs: string) =>
+      m.blocks.forEach((b) => {
+        if (b.kind === 'heading') b.text = b.text === 'Device' ? device : signOffs;
+      });
+    rename(worded, 'Device', heading);
+    rename(keyed, 'case.device', 'case.signOffs');
+    return { content: documentContent(worded), values: documentContent(keyed) };
+  };
+
+  it('matches by the values when only the words differ, naming the reworded sections', () => {
+    expect(compareContent(carried('x', 'Signatures'), carried('x', 'Sign-offs'))).toEqual({
+      matches: true,
+      changedSections: [],
+      reworded: ['Sign-offs'],
+    });
+    expect(compareContent(carried('x', 'Sign-offs'), carried('x', 'Sign-offs'))).toEqual({
+      matches: true,
+      changedSections: [],
+    });
+  });
+
+  it('names a section whose values differ as worded today, whatever the PDF called it', () => {
+    expect(compareContent(carried('x', 'Signatures'), carried('y', 'Sign-offs'))).toEqual({
+      matches: false,
+      changedSections: ['Sign-offs'],
+    });
+  });
+
+  it('compares the words alone when the PDF carries no values', () => {
+    const older = { content: carried('x', 'Signatures').content };
+    expect(compareContent(older, carried('x', 'Sign-offs'))).toEqual({
+      matches: false,
+      changedSections: ['Sign-offs (new)', 'Signatures (gone)'],
+    });
   });
 });
 

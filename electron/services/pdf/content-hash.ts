@@ -69,3 +69,54 @@ export function changedSections(pdf: DocumentContent, now: DocumentContent): str
   for (const title of before.keys()) if (!after.has(title)) changed.push(`${title} (gone)`);
   return changed;
 }
+
+/** What a PDF carries (its metadata) or a rebuild gives: the words' hash and the values' hash. */
+export interface CarriedContent {
+  content: DocumentContent;
+  values?: DocumentContent | undefined;
+}
+
+/**
+ * The sections' titles for people, by the title of their values: both hashes of one document
+ * come from the same blocks, so their sections pair up by place.
+ */
+function titlesByValue({ content, values }: CarriedContent): Map<string, string> {
+  const titles = new Map<string, string>();
+  if (values?.sections.length !== content.sections.length) return titles;
+  values.sections.forEach((s, i) => titles.set(s.title, content.sections[i]?.title ?? s.title));
+  return titles;
+}
+
+/**
+ * The PDF against the document rebuilt from the record. The words' hash matching is a match as
+ * before; when only the words differ and both carry the values' hash and it matches, the PDF was
+ * worded by another version (`reworded` names the sections, as worded today); otherwise the
+ * sections that differ are named, by their values when both have them.
+ */
+export function compareContent(
+  pdf: CarriedContent,
+  now: CarriedContent,
+): { matches: boolean; changedSections: string[]; reworded?: string[] } {
+  if (pdf.content.sha256 === now.content.sha256) return { matches: true, changedSections: [] };
+  if (!pdf.values || !now.values) {
+    return { matches: false, changedSections: changedSections(pdf.content, now.content) };
+  }
+  if (pdf.values.sha256 === now.values.sha256) {
+    // Equal values: the same sections in the same order, so the words pair up by place.
+    const reworded = now.content.sections
+      .filter((s, i) => pdf.content.sections[i]?.sha256 !== s.sha256)
+      .map((s) => s.title);
+    return { matches: true, changedSections: [], reworded };
+  }
+  const [pdfTitles, nowTitles] = [titlesByValue(pdf), titlesByValue(now)];
+  return {
+    matches: false,
+    changedSections: changedSections(pdf.values, now.values).map((name) => {
+      const [, title = name, suffix = ''] = /^(.*?)( \((?:new|gone)\))?$/s.exec(name) ?? [];
+      // A section gone since the PDF has no title today: the PDF's own names it.
+      const [first, second] =
+        suffix === ' (gone)' ? [pdfTitles, nowTitles] : [nowTitles, pdfTitles];
+      return `${first.get(title) ?? second.get(title) ?? title}${suffix}`;
+    }),
+  };
+}

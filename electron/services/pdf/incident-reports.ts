@@ -16,7 +16,7 @@ import { documentFacility } from './blank-checklist';
 import type { PdfBlock, PdfDocumentModel, Tone } from './model';
 import { briefingBlocks } from './briefing-blocks';
 import { formatTime } from './text';
-import { gateLookups, pdfWords, roleWord, type PdfWordKey, type PdfWords } from './words';
+import { gateLookups, keyWords, pdfWords, roleWord, type PdfWordKey, type PdfWords } from './words';
 
 /**
  * HICS 251, HICS 214 and the incident briefing as signed PDFs: the report services
@@ -235,10 +235,30 @@ export async function buildReportDocument(
   kind: ReportKind,
   language?: Language,
 ): Promise<PdfDocumentModel> {
-  const { services } = ctx;
-  const t = pdfWords(language);
   const report = await fetchReport(ctx, incidentId, kind);
-  const { facility, timeZone: zone } = documentFacility(services);
+  const reference = lastIncidentAuditEvent(ctx.services.db, incidentId);
+  const at = { ...documentFacility(ctx.services), incidentId, kind, reference, language };
+  return {
+    ...reportModel(report, at, pdfWords(language)),
+    values: reportModel(report, at, keyWords(language)),
+  };
+}
+
+interface ReportContext {
+  facility: string;
+  timeZone?: string;
+  incidentId: number;
+  kind: ReportKind;
+  reference: PdfDocumentModel['auditReference'];
+  language: Language | undefined;
+}
+
+/** The model of a fetched report, worded with `t` (pure). */
+function reportModel(
+  report: Hics251Report | Hics214Report | BriefingReport,
+  { facility, timeZone: zone, incidentId, kind, reference, language }: ReportContext,
+  t: PdfWords,
+): PdfDocumentModel {
   const tz = report.header.timeZone ?? zone;
   const body =
     report.kind === 'hics251'
@@ -259,7 +279,7 @@ export async function buildReportDocument(
       { entityType: 'incident', entityId: String(incidentId) },
       preparerSubject(report.header.preparedBy),
     ],
-    auditReference: lastIncidentAuditEvent(services.db, incidentId),
+    auditReference: reference,
     signatureReason: t('incident.signatureReason', { title: t(titles[kind]), incident }),
     blocks: [headerBlock(report.header, tz, facility, t), ...body],
   };

@@ -10,7 +10,7 @@ import { documentFacility } from './blank-checklist';
 import type { PdfBlock, PdfDocumentModel, TableCell, Tone } from './model';
 import type { Language } from '../../api/languages';
 import { formatTime } from './text';
-import { pdfWords, placeIn, type PdfWords } from './words';
+import { keyWords, pdfWords, placeIn, type PdfWords } from './words';
 
 /**
  * The summary of all cases of an incident (issue 7, item 3): one row per case with what the
@@ -70,17 +70,30 @@ function caseRow(c: CaseSummary, t: PdfWords): TableCell[] {
   ];
 }
 
-/** The summary model from what the board shows (pure). */
+type SummaryContext = Pick<
+  PdfDocumentModel,
+  'facility' | 'timeZone' | 'generatedAt' | 'auditReference' | 'language'
+>;
+
+/** The summary model from what the board shows (pure), with its values (model.ts). */
 export function incidentSummaryDocument(
   incident: IncidentSummary,
   cases: CaseSummary[],
-  context: Pick<
-    PdfDocumentModel,
-    'facility' | 'timeZone' | 'generatedAt' | 'auditReference' | 'language'
-  >,
+  context: SummaryContext,
+): PdfDocumentModel {
+  return {
+    ...summaryModel(incident, cases, context, pdfWords(context.language)),
+    values: summaryModel(incident, cases, context, keyWords(context.language)),
+  };
+}
+
+function summaryModel(
+  incident: IncidentSummary,
+  cases: CaseSummary[],
+  context: SummaryContext,
+  t: PdfWords,
 ): PdfDocumentModel {
   const tz = context.timeZone;
-  const t = pdfWords(context.language);
   const period = t('incident.period', {
     start: formatTime(new Date(incident.operationalPeriod.start), tz),
     end: formatTime(new Date(incident.operationalPeriod.end), tz),

@@ -102,4 +102,11 @@ export interface PdfDocumentModel {
   blocks: PdfBlock[];
   /** Why the organisation signs this document (the signature's /Reason). */
   signatureReason: string;
+  /**
+   * The same document built from the same record with catalogue keys in place of the fixed words
+   * (words.ts `keyWords`) and the playbook as recorded: what it says whatever its wording. Its
+   * hash travels beside the words' hash, so a later version's rewording is told from an altered
+   * record. Absent in documents verify-pdf does not rebuild.
+   */
+  values?: PdfDocumentModel;
 }

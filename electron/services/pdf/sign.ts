@@ -56,6 +56,7 @@ export function metadataOf(
     ...(model.language ? { language: model.language } : {}),
     ...(model.playbookLanguage ? { playbookLanguage: model.playbookLanguage } : {}),
     content: documentContent(model),
+    ...(model.values ? { values: documentContent(model.values) } : {}),
     certificateFingerprintSha256: fingerprint,
     ...(anchor ? { anchor } : {}),
     app: { name: 'Standalone', version },

@@ -1,4 +1,5 @@
 import de from '../../api/i18n/pdf.de.json' with { type: 'json' };
+import { canonicalJson } from '../audit/hash';
 import en from '../../api/i18n/pdf.en.json' with { type: 'json' };
 import { catalogueLookup, type GateLookup } from '../../api/gate-words';
 import gateDe from '../../api/i18n/gate.de.json' with { type: 'json' };
@@ -59,6 +60,17 @@ export function pdfWords(language: Language = 'en'): PdfWords {
     }
     return out;
   };
+  return Object.assign(words, { language });
+}
+
+/**
+ * The fixed words as their catalogue keys and values ("case.floor{"floor":"2"}"), not as text:
+ * a document built with these says what the record holds whatever the catalogue's wording, so
+ * verify-pdf can tell a reworded document from an altered record (content-hash.ts).
+ */
+export function keyWords(language: Language = 'en'): PdfWords {
+  const words = (key: PdfWordKey, values: Record<string, string | number> = {}) =>
+    Object.keys(values).length === 0 ? key : `${key}${canonicalJson(values)}`;
   return Object.assign(words, { language });
 }
 
