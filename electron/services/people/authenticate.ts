@@ -1,4 +1,5 @@
 import type { SecuritySettings } from '../../api/domains/people';
+import type Database from 'better-sqlite3';
 import type { CallContext } from '../core/context';
 import { wordedError, type ServiceError } from '../core/errors';
 import { hashSecret, verifyNobody, verifySecret } from './credentials';
@@ -34,8 +35,13 @@ function noMatch(): ServiceError {
   return wordedError('unauthenticated', 'badCredentials', {}, { reason: 'bad_credentials' });
 }
 
-function lockedError(lockedUntil: Date, now: Date, justLocked: boolean): ServiceError {
-  const until = formatUntil(lockedUntil, now);
+function lockedError(
+  db: Database.Database,
+  lockedUntil: Date,
+  now: Date,
+  justLocked: boolean,
+): ServiceError {
+  const until = formatUntil(db, lockedUntil, now);
   return wordedError(
     'unauthenticated',
     justLocked ? 'lockedNow' : 'locked',
@@ -117,7 +123,7 @@ function recordWrongSecret(
     }
   })();
   if (endsSession) sessions.current = null;
-  if (until) return lockedError(until, now, true);
+  if (until) return lockedError(db, until, now, true);
   if (!isReentry(purpose)) return noMatch();
   const left = settings.lockoutThreshold - failedAttempts;
   return wordedError(
@@ -168,7 +174,7 @@ export function authenticate<T>(
         entityId: user.id,
         payload: { purpose, reason: 'locked', lockedUntil: user.lockedUntil, ...extra },
       });
-      throw lockedError(lockedUntil, now, false);
+      throw lockedError(db, lockedUntil, now, false);
     }
     const verification = await verifySecret(secret, user.credentialHash);
     if (!verification.ok) throw recordWrongSecret(ctx, user, purpose, settings, extra);

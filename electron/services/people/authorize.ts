@@ -61,7 +61,7 @@ function notSignedIn(services: Services, method: MethodName): ServiceError {
     return wordedError(
       'unauthenticated',
       'stationLocked',
-      { since: formatUntil(s.lockedAt, services.clock.now()) },
+      { since: formatUntil(services.db, s.lockedAt, services.clock.now()) },
       { method, reason: 'locked' },
     );
   }

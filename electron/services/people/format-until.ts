@@ -1,21 +1,12 @@
-/** When a lockout ends, as people read it at the station. */
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+import type Database from 'better-sqlite3';
+import { formatClock } from '../../api/clock';
+import { facilityTimeZoneOrUtc } from '../settings/facility';
 
-/** "10:47" today, "29 Nov 2026, 00:03" on another day, in the station's local time. */
-export function formatUntil(until: Date, now: Date): string {
-  return until.toDateString() === now.toDateString()
-    ? timeFormat.format(until)
-    : dateTimeFormat.format(until);
+/**
+ * When a lockout ends (or an earlier sign-off was given), as the station reads it: "10:47" today,
+ * "2026-11-29 00:03" on another day, on the facility's clock like every other time the app words,
+ * whatever zone the computer itself is set to.
+ */
+export function formatUntil(db: Database.Database, until: Date, now: Date): string {
+  return formatClock(until, now, facilityTimeZoneOrUtc(db));
 }

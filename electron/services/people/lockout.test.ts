@@ -28,7 +28,9 @@ describe('lockout', () => {
       code: 'unauthenticated',
       details: { reason: 'locked', lockedUntil: until.toISOString() },
     });
-    expect(locking.message).toContain(`locked until ${formatUntil(until, t.rt.clock.now())}`);
+    expect(locking.message).toContain(
+      `locked until ${formatUntil(t.rt.services.db, until, t.rt.clock.now())}`,
+    );
     expect(t.actions(before)).toEqual([...Array(5).fill('auth.failed'), 'user.locked_out']);
 
     t.rt.clock.advance(minutes(4));
@@ -158,9 +160,37 @@ describe('repeated lockouts', () => {
 });
 
 describe('formatting the end of a lock', () => {
-  it('gives the time today and the date on another day', () => {
-    const now = new Date(2026, 10, 28, 9, 0);
-    expect(formatUntil(new Date(2026, 10, 28, 10, 47), now)).toBe('10:47');
-    expect(formatUntil(new Date(2026, 10, 29, 0, 3), now)).toBe('29 Nov 2026, 00:03');
+  /** The wall clock of a zone, worded by Intl itself rather than by the app's clock module. */
+  const wallClock = (at: Date, timeZone: string) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(at);
+
+  /** The facility's clock set to a zone with a half-hour offset, by its administrator. */
+  const inKolkata = async ({ adminId }: { adminId: number }) => {
+    await t.api.value('session.signIn', { userId: adminId, secret: adminPin });
+    await t.api.value('facility.setTimeZone', { timeZone: 'Asia/Kolkata' });
+    await t.api.value('session.signOut', {});
+  };
+
+  it('gives the time today and the ISO date on another day, on the facility clock', async () => {
+    await inKolkata(await t.twoUsers());
+    const db = t.rt.services.db;
+    const now = new Date('2026-11-28T03:00:00Z'); // 08:30 in Kolkata
+    expect(formatUntil(db, new Date('2026-11-28T05:17:00Z'), now)).toBe('10:47');
+    expect(formatUntil(db, new Date('2026-11-28T18:33:00Z'), now)).toBe('2026-11-29 00:03');
+  });
+
+  it("says when a sign-in lock ends in the facility zone, not the computer's", async () => {
+    const { adminId, biomedId } = await t.twoUsers();
+    await inKolkata({ adminId });
+    for (let i = 1; i <= 4; i++)
+      await t.api.error('session.signIn', { userId: biomedId, secret: '000001' });
+    const locking = await t.api.error('session.signIn', { userId: biomedId, secret: '000001' });
+    const until = new Date(t.rt.clock.now().getTime() + minutes(5));
+    expect(locking.message).toContain(`locked until ${wallClock(until, 'Asia/Kolkata')}`);
   });
 });

@@ -216,7 +216,7 @@ export async function giveSignoff(
       if (earlier !== undefined) {
         return () => {
           throw wordedError('conflict', 'signoffAlreadyGiven', {
-            at: formatUntil(new Date(earlier), clock.now()),
+            at: formatUntil(db, new Date(earlier), clock.now()),
           });
         };
       }

@@ -255,7 +255,7 @@ export async function unlockIdentity(ctx: CallContext, passphrase: string): Prom
       ? wordedError(
           'forbidden',
           'passphraseLockedUntil',
-          { until: formatUntil(lockedUntil, clock.now()) },
+          { until: formatUntil(db, lockedUntil, clock.now()) },
           { signing: 'unlock_locked', lockedUntil: lockedUntil.toISOString() },
         )
       : wordedError('forbidden', 'passphraseWrong', {}, { signing: 'wrong_passphrase' });

@@ -35,7 +35,7 @@ export function assertUnlockAllowed(db: Database.Database, now: Date): void {
     throw wordedError(
       'forbidden',
       'unlockLocked',
-      { until: formatUntil(lockedUntil, now) },
+      { until: formatUntil(db, lockedUntil, now) },
       { signing: 'unlock_locked', lockedUntil: lockedUntil.toISOString() },
     );
   }
