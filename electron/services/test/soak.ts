@@ -17,6 +17,16 @@ export function soakRuns(short: number, long: number): number {
 }
 
 /**
+ * A generated-input test's time limit: `short` in `npm test`; in the soak, six hours. The soak's
+ * length is its count of runs, and a loaded machine may take several times as long for them: the
+ * limit there only stops a hang, it must not fail a soak that is merely slow (one took 872 s of its
+ * 600 s on a machine at load 20, every run passing).
+ */
+export function soakTimeout(short: number): number {
+  return soaking ? Math.max(short, 6 * 3_600_000) : short;
+}
+
+/**
  * Print how many generated inputs a test file tried, and leave the count where the soak runner
  * adds them up (each test file runs in its own worker).
  */

@@ -16,7 +16,7 @@ import { signInAs, startTestRuntime, tempDir, type TestRuntime } from '../temp-r
 import { sampleDevice } from '../sample-inputs';
 import { nastyFileNames, nastyStrings } from './corpus';
 import { tableHash } from './table-hash';
-import { reportGenerated, soakRuns } from '../soak';
+import { reportGenerated, soakRuns, soakTimeout } from '../soak';
 
 /** Per method: short in `npm test`, long in `npm run test:soak` (test/soak.ts). */
 const runsPerMethod = soakRuns(40, 600);
@@ -168,7 +168,7 @@ describe('every API method against arbitrary input', () => {
         { numRuns: slowMethods.has(method) ? soakRuns(8, 40) : runsPerMethod },
       );
     },
-    600_000,
+    soakTimeout(600_000),
   );
 
   it('an unknown method, or a method name that is not a string, is refused with a message', async () => {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportGenerated, soakRuns } from '../soak';
+import { reportGenerated, soakRuns, soakTimeout } from '../soak';
 import { api } from '../../../api/methods';
 import type { ApiError, Result } from '../../../api/result';
 import { verifyAuditChain } from '../../audit/verify';
@@ -133,40 +133,44 @@ describe.each(available)('hostile files against $method', (importer) => {
     expect(fs.existsSync(path.resolve(rt.dir, '../../etc/passwd.csv'))).toBe(false);
   });
 
-  it('generated: truncations, byte flips and splices of a real file never crash or half-write', async () => {
-    const sample = importer.sample().text;
-    const mutated = fc.oneof(
-      fc.nat({ max: sample.length }).map((n) => sample.slice(0, n)),
-      fc
-        .array(
-          fc.tuple(
-            fc.nat({ max: sample.length - 1 }),
-            fc.constantFrom(...nastyStrings, '"', ',', '{', '}', '\u0000', '\uFFFD'),
+  it(
+    'generated: truncations, byte flips and splices of a real file never crash or half-write',
+    async () => {
+      const sample = importer.sample().text;
+      const mutated = fc.oneof(
+        fc.nat({ max: sample.length }).map((n) => sample.slice(0, n)),
+        fc
+          .array(
+            fc.tuple(
+              fc.nat({ max: sample.length - 1 }),
+              fc.constantFrom(...nastyStrings, '"', ',', '{', '}', '\u0000', '\uFFFD'),
+            ),
+            {
+              minLength: 1,
+              maxLength: 5,
+            },
+          )
+          .map((edits) =>
+            edits.reduce((text, [at, s]) => text.slice(0, at) + s + text.slice(at + 1), sample),
           ),
-          {
-            minLength: 1,
-            maxLength: 5,
+        fc.string({ unit: 'binary', maxLength: 2000 }),
+        fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          mutated,
+          fc.constantFrom('mutated.csv', 'mutated.json', ...nastyFileNames),
+          async (content, fileName) => {
+            counts.generated++;
+            await importChecked(importer, fileName, content);
           },
-        )
-        .map((edits) =>
-          edits.reduce((text, [at, s]) => text.slice(0, at) + s + text.slice(at + 1), sample),
         ),
-      fc.string({ unit: 'binary', maxLength: 2000 }),
-      fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        mutated,
-        fc.constantFrom('mutated.csv', 'mutated.json', ...nastyFileNames),
-        async (content, fileName) => {
-          counts.generated++;
-          await importChecked(importer, fileName, content);
-        },
-      ),
-      { numRuns: generatedRuns },
-    );
-    expect(verifyAuditChain(rt.services.db).ok).toBe(true);
-  }, 600_000);
+        { numRuns: generatedRuns },
+      );
+      expect(verifyAuditChain(rt.services.db).ok).toBe(true);
+    },
+    soakTimeout(600_000),
+  );
 });
 
 describe.runIf('inventory.import' in api && 'inventory.export' in api)(
