@@ -150,7 +150,7 @@ export function RevisionsSection({ detail }: Props) {
           {detail.advisory.revisionHistory.map((r) => (
             <tr key={r.number}>
               <th scope="row">{r.number}</th>
-              <td>{shortDate(r.date)}</td>
+              <td className="advisory-date-cell">{shortDate(r.date)}</td>
               <td>{r.summary}</td>
             </tr>
           ))}
