@@ -80,8 +80,11 @@ describe('neutraliseCell', () => {
           const fields = [...header, 'a', 'b', 'c', 'd'].slice(0, 4);
           const csv = spreadsheetCsv(fields, rows);
           expect(csv.startsWith('\uFEFF')).toBe(true);
+          // Read back as written: comma-separated. Left to guess, papaparse takes a header such as
+          // ["", "\t\t=", "\t\t"] for tab-separated (seed 1111237507).
           const parsed = Papa.parse<string[]>(csv.slice(1).replace(/\r\n$/, ''), {
             newline: '\r\n',
+            delimiter: ',',
           });
           expect(parsed.errors).toEqual([]);
           expect(parsed.data).toEqual([fields, ...rows].map((r) => r.map(neutraliseCell)));
