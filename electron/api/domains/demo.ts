@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import { languages } from '../languages';
 import { empty } from '../schemas';
+import type { GateWords } from '../gate-words';
 import type { CaseState } from './cases';
 
 /** The demo facility: its devices, demo users and advisories, and the scripted walkthrough. */
@@ -23,7 +24,10 @@ export interface WalkthroughReport {
     assetTag: string;
     trackingId: string;
     state: CaseState;
+    /** Where it was left and why, in English (the CLI prints it). */
     story: string;
+    /** The gate's first reason as catalogue words, for a deferred case in the reader's language. */
+    reasonWords: GateWords | null;
   }[];
   /** Every step taken, in order, as "who: what". */
   steps: string[];

@@ -317,6 +317,7 @@ class Walk {
         trackingId: c.advisory.trackingId,
         state: c.state,
         story: storyOf(c),
+        reasonWords: c.gate.reasonWords[0] ?? null,
       })),
       steps: this.steps,
       auditOk: verify.ok,

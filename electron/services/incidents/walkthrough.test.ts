@@ -29,6 +29,9 @@ describe('demo walkthrough', () => {
       ['NM-0006', 'ICSMA-17-215-01', 'standalone'],
     ]);
     expect(report.cases[1]?.story).toContain('F-18');
+    // The reason as catalogue words too, for the reader's language.
+    expect(report.cases[1]?.reasonWords?.params).toMatchObject({ radionuclide: 'F-18' });
+    expect(report.cases.filter((c) => c.reasonWords).map((c) => c.assetTag)).toEqual(['NM-0003']);
     expect(verifyAuditChain(rt.services.db)).toMatchObject({ ok: true });
 
     // Every step was taken by a demo user in their own role; sign-offs by the roles that give them.

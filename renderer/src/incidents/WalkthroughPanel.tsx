@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { WalkthroughReport } from '../../../electron/api/domains/demo';
 import { call, type ApiError } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { gateWords } from '../components/error-words';
 import { incidentHref } from '../cases/hash-path';
+import { walkthroughStory } from './walkthrough-words';
 
 /**
  * The demo walkthrough: the demo staff respond to ICSMA-17-215-02 through the same rules as anyone,
@@ -12,6 +14,7 @@ import { incidentHref } from '../cases/hash-path';
  */
 export function WalkthroughPanel({ onDone }: { onDone(): void }) {
   const { t } = useTranslation();
+  const gate = gateWords(t);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [report, setReport] = useState<WalkthroughReport>();
@@ -40,7 +43,7 @@ export function WalkthroughPanel({ onDone }: { onDone(): void }) {
               <li key={c.caseId} data-asset-tag={c.assetTag}>
                 <strong>{c.assetTag}</strong>{' '}
                 <span className="walkthrough-state">{t(`cases.state.${c.state}`)}</span>
-                <span className="walkthrough-story">{c.story}</span>
+                <span className="walkthrough-story">{walkthroughStory(t, gate, c)}</span>
               </li>
             ))}
           </ul>
