@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import type { ErrorWords } from '../error-words';
 
 /**
  * A decision of the commander on a case another station holds: sent as a request in this
@@ -24,8 +25,13 @@ export interface CaseRequest {
   requestedAt: string;
   /** Null until the holding station's answer has arrived. */
   outcome: 'applied' | 'refused' | null;
-  /** For a refusal, the guard's own sentence at the holding station. */
+  /** For a refusal, the guard's own sentence at the holding station (in English). */
   answerReason: string | null;
+  /**
+   * The same refusal as words of the errors catalogue, to be said in the reader's language;
+   * null when the holding station's app sent only the sentence (or a key this app lacks).
+   */
+  answerWords: ErrorWords | null;
   answeredAt: string | null;
 }
 
@@ -36,7 +42,13 @@ export interface CaseRequestList {
 /** What sending requests did: the requests sent, and the cases refused at once (not known here). */
 export interface SentRequests {
   requested: CaseRequest[];
-  refused: { caseId: number; assetTag: string; reason: string; missing: string[] }[];
+  refused: {
+    caseId: number;
+    assetTag: string;
+    reason: string;
+    words?: ErrorWords;
+    missing: string[];
+  }[];
 }
 
 /** A case another station holds, named by that station and its case ID there. */

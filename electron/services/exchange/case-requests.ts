@@ -4,7 +4,7 @@ import type { CaseState } from '../../api/domains/cases';
 import type { CaseRequest, CaseRequestList } from '../../api/domains/case-requests';
 import { mutate, type CallContext } from '../core/context';
 import { wordedError } from '../core/errors';
-import { englishErrorWords } from '../../api/error-words';
+import { englishErrorWords, errorWordsOf, type ErrorWords } from '../../api/error-words';
 import { readStationCertificate } from '../stations/station-certificates';
 import { holdsAuthority, selfRow, type SelfRow } from '../stations/station-store';
 
@@ -91,13 +91,15 @@ export function sendRequests(
     const row = find.get(ref.stationId, ref.caseId);
     if (row) found.push(row);
     else {
+      const words: ErrorWords = {
+        key: 'requestUnknownCase',
+        params: { station: ref.stationId, caseId: ref.caseId },
+      };
       refused.push({
         caseId: ref.caseId,
         assetTag: '',
-        reason: englishErrorWords({
-          key: 'requestUnknownCase',
-          params: { station: ref.stationId, caseId: ref.caseId },
-        }),
+        reason: englishErrorWords(words),
+        words,
         missing: [],
       });
     }
@@ -177,7 +179,18 @@ interface RequestRow {
   requested_at: string;
   outcome: 'applied' | 'refused' | null;
   answer_reason: string | null;
+  answer_words: string | null;
   answered_at: string | null;
+}
+
+/** A refusal's stored catalogue words, if this app's catalogue knows their key. */
+function storedWords(json: string | null): ErrorWords | null {
+  if (json === null) return null;
+  try {
+    return errorWordsOf({ words: JSON.parse(json) as unknown }) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function requestRows(db: Database.Database, where: string, params: unknown[]): CaseRequest[] {
@@ -205,6 +218,7 @@ function requestRows(db: Database.Database, where: string, params: unknown[]): C
       requestedAt: r.requested_at,
       outcome: r.outcome,
       answerReason: r.answer_reason,
+      answerWords: storedWords(r.answer_words),
       answeredAt: r.answered_at,
     }));
 }
@@ -222,6 +236,11 @@ export interface RequestAnswer {
   assetTag: string;
   outcome: 'applied' | 'refused';
   reason: string | null;
+  /**
+   * The refusal as words of the errors catalogue, for the reader's language; absent from the
+   * answers of older apps, which carry only `reason` (the holding station's English).
+   */
+  words?: ErrorWords;
   missing: string[];
 }
 
@@ -237,7 +256,7 @@ export function recordAnswers(
   events: readonly { action: string; time: string; payload: unknown }[],
 ): void {
   const update = db.prepare(
-    `UPDATE case_requests SET outcome = ?, answer_reason = ?, answered_at = ?
+    `UPDATE case_requests SET outcome = ?, answer_reason = ?, answer_words = ?, answered_at = ?
       WHERE id = ? AND station_id = ? AND outcome IS NULL`,
   );
   for (const e of events) {
@@ -247,6 +266,15 @@ export function recordAnswers(
       continue;
     }
     if (a.outcome !== 'applied' && a.outcome !== 'refused') continue;
-    update.run(a.outcome, a.reason ?? null, e.time, a.request.requestId, fromStation);
+    // Words whose key this app's catalogue lacks (a newer app's) leave the sentence to be shown.
+    const words = errorWordsOf({ words: a.words }) ?? null;
+    update.run(
+      a.outcome,
+      a.reason ?? null,
+      words && JSON.stringify(words),
+      e.time,
+      a.request.requestId,
+      fromStation,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { caseStates, type CaseState } from '../../api/domains/cases';
+import { errorWordsOf } from '../../api/error-words';
 import { systemActor } from '../audit/append';
 import { applyTransition, type StationRequestRef } from '../cases/case-actions';
 import { assignCases } from '../cases/case-decisions';
@@ -14,7 +15,9 @@ import type { RequestAnswer, SentRequest } from './case-requests';
  * of the bundle that carries it, each request addressed to this station goes through exactly the
  * code of the same step taken here (guard, history, audit event, which names the request), by
  * the station itself. Its answer, applied or refused with the guard's own words, is an event of
- * this station's chain, so it travels back in the next bundle.
+ * this station's chain, so it travels back in the next bundle. A refusal carries the errors
+ * catalogue's key and values beside the English sentence: the command post words it in its own
+ * language.
  */
 
 function readRequest(payload: unknown): SentRequest | null {
@@ -109,6 +112,8 @@ export function answerRequests(
       const missing = (error.details as { missing?: unknown } | undefined)?.missing;
       answer.outcome = 'refused';
       answer.reason = error.message;
+      const words = errorWordsOf(error.details);
+      if (words) answer.words = words;
       answer.missing = Array.isArray(missing)
         ? missing.filter((m): m is string => typeof m === 'string')
         : [];

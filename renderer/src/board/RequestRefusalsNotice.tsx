@@ -1,6 +1,7 @@
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../api/use-call';
+import { refusalSentence } from '../exchange/refusal-words';
 import { useMay } from '../inventory/use-may';
 
 /**
@@ -26,7 +27,7 @@ export function RequestRefusalsNotice({ reloadKey }: { reloadKey: unknown }) {
             {t('board.requests.line', {
               assetTag: r.assetTag,
               station: r.station.name,
-              reason: r.answerReason ?? '',
+              reason: refusalSentence(t, r),
             })}
           </li>
         ))}

@@ -5,6 +5,7 @@ import { useCall } from '../api/use-call';
 import { formatDateTime } from '../cases/time-format';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { refusalSentence } from './refusal-words';
 
 /**
  * The commander's decisions on cases other stations hold: each sent as a request in this
@@ -43,7 +44,7 @@ export function RequestsPanel({ reloadKey }: { reloadKey: unknown }) {
                   ? t('exchange.requests.waiting')
                   : r.outcome === 'applied'
                     ? t('exchange.requests.applied', { at: formatDateTime(r.answeredAt) })
-                    : t('exchange.requests.refused', { reason: r.answerReason ?? '' })}
+                    : t('exchange.requests.refused', { reason: refusalSentence(t, r) })}
               </td>
             </tr>
           ))}

@@ -19,6 +19,7 @@ import { migration017 } from './017-case-transfers';
 import { migration018 } from './018-case-request-assign';
 import { migration019 } from './019-case-handovers';
 import { migration020 } from './020-sessions-ended-with-app';
+import { migration021 } from './021-case-request-answer-words';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   migration018,
   migration019,
   migration020,
+  migration021,
 ];
 
 for (const [i, m] of migrations.entries()) {
