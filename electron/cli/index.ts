@@ -34,7 +34,7 @@ import {
 } from './commands/stations';
 import { auditVerify, dbCheck, demoLoad } from './commands/system';
 import { epssImport, kevImport } from './commands/threats';
-import { CliError, createOutput, exitCodeFor, exitCodes, type Output } from './output';
+import { CliError, createOutput, exitCodeFor, exitCodes, failureText, type Output } from './output';
 
 export const usage = `Usage: standalone [--data-dir DIR] [--json] <command>
 
@@ -341,7 +341,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     const failure = error instanceof ApiCallError ? error.error : describeStartFailure(error);
     if (failure) {
-      process.stderr.write(`standalone: ${failure.message}\n`);
+      process.stderr.write(`standalone: ${failureText(failure)}\n`);
       return exitCodeFor(failure);
     }
     process.stderr.write(

@@ -35,6 +35,17 @@ export function exitCodeFor(error: ApiError): number {
   }
 }
 
+/**
+ * A refusal as the command line prints it: the sentence people read, then, on a line of its own,
+ * what the system said (its code and words) for IT, which the sentence leaves out.
+ */
+export function failureText(error: ApiError): string {
+  const technical = (error.details as { technical?: unknown } | undefined)?.technical;
+  return typeof technical === 'string' && technical !== ''
+    ? `${error.message}\n  Details: ${technical}`
+    : error.message;
+}
+
 export interface Output {
   json: boolean;
   print(human: string, machine: unknown): void;

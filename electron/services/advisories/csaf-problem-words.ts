@@ -45,7 +45,8 @@ function wordsOf(message: string): Pick<ErrorWords, 'key' | 'params' | 'terms'> 
     return { key: 'csafTooShort', params: {} };
   }
   if (/^must match pattern /.test(message)) return { key: 'csafPattern', params: {} };
-  return { key: 'csafOther', params: { message } };
+  // The validator's own words stay in `technical`, behind Details.
+  return { key: 'csafOther', params: {} };
 }
 
 export function csafProblem(instancePath: string, message: string, test: string): CsafProblem {

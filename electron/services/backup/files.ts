@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ErrorWordKey, TermKey } from '../../api/error-words';
 import { ServiceError, wordedError } from '../core/errors';
+import { systemCodeOf, technicalOf } from '../storage/system-error';
 
 /** SHA-256 of a file, read in chunks (a backup can be larger than memory should hold). */
 export function sha256OfFile(file: string): string {
@@ -73,26 +74,20 @@ export function requireAbsolutePath(value: string, what: TermKey): string {
   return path.normalize(value);
 }
 
-function errnoOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : '';
-}
-
 /**
  * A failed file operation on a backup folder, as a message that says which folder and what to
  * do; errors that are not about the file system pass through unchanged.
  */
 export function describeFolderFailure(error: unknown, folder: string, doing: TermKey): unknown {
   if (error instanceof ServiceError) return error;
-  const code = errnoOf(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const code = systemCodeOf(error);
   // What the system said (its code and message) is for IT: behind "Details", not in the sentence.
   const fail = (key: ErrorWordKey) =>
     wordedError(
       'storage_error',
       key,
-      { folder, code },
-      { folder, errno: code || undefined, technical: code ? `${code}: ${message}` : message },
+      { folder },
+      { folder, errno: code || undefined, technical: technicalOf(error) },
       { terms: { doing } },
     );
   switch (code) {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../api/domains/backup';
 import { wordedError } from '../core/errors';
+import { systemCause } from '../storage/system-error';
 import { parseBackupFileName } from './backup-names';
 import { backupInfoOf } from './create-backup';
 import { readManifest } from './manifest';
@@ -19,7 +20,14 @@ export function listBackups(folder: string): BackupInfo[] {
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT') return [];
     if (code === 'ENOTDIR') throw wordedError('invalid_input', 'notAFolder', { folder });
-    throw wordedError('storage_error', 'folderUnreadable', { folder, code: String(code) });
+    const { lists, details } = systemCause(error, 'read');
+    throw wordedError(
+      'storage_error',
+      'folderUnreadable',
+      { folder },
+      { folder, ...details },
+      lists,
+    );
   }
   const backups: BackupInfo[] = [];
   for (const name of names) {

@@ -5,6 +5,7 @@ import type { BundleExport } from '../../api/domains/exchange';
 import { genesisHash } from '../audit/hash';
 import type { Services } from '../core/context';
 import { ServiceError, wordedError } from '../core/errors';
+import { systemCause } from '../storage/system-error';
 import { requireSelf } from '../stations/enrolment';
 import { loadStationKey } from '../stations/station-key';
 import { allStations } from '../stations/station-store';
@@ -140,6 +141,18 @@ function writeBundle(services: Services, fd: number): Omit<BundleExport, 'file'>
   })();
 }
 
+/** The bundle could not be written: why, in people's words; the system's own behind Details. */
+function bundleNotWritten(folder: string, error: unknown): ServiceError {
+  const { lists, details } = systemCause(error);
+  return wordedError(
+    'storage_error',
+    'bundleNotWritten',
+    { folder },
+    { folder, ...details },
+    lists,
+  );
+}
+
 export function exportBundle(services: Services, outDir: string): BundleExport {
   const dir = path.resolve(outDir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
@@ -151,10 +164,7 @@ export function exportBundle(services: Services, outDir: string): BundleExport {
   try {
     fd = fs.openSync(temp, 'wx');
   } catch (error) {
-    throw wordedError('storage_error', 'bundleNotWritten', {
-      folder: dir,
-      reason: (error as Error).message,
-    });
+    throw bundleNotWritten(dir, error);
   }
   let written: Omit<BundleExport, 'file'>;
   try {
@@ -163,10 +173,7 @@ export function exportBundle(services: Services, outDir: string): BundleExport {
     fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
     if (error instanceof ServiceError) throw error;
-    throw wordedError('storage_error', 'bundleNotWritten', {
-      folder: dir,
-      reason: (error as Error).message,
-    });
+    throw bundleNotWritten(dir, error);
   }
   const file = path.join(dir, bundleFileName(written));
   try {
@@ -174,10 +181,7 @@ export function exportBundle(services: Services, outDir: string): BundleExport {
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw wordedError('storage_error', 'bundleNotWritten', {
-      folder: dir,
-      reason: (error as Error).message,
-    });
+    throw bundleNotWritten(dir, error);
   }
   return { ...written, file };
 }

@@ -9,6 +9,7 @@ import { heapKeeper } from '../core/heap';
 import { startWork } from '../core/running-work';
 import { createFolder } from '../storage/create-folder';
 import { currentMounts, networkPathReason } from '../storage/local-path';
+import { systemCause } from '../storage/system-error';
 import { requireUnlockedIdentity } from '../signing/identity';
 import { exportCase } from './exports';
 
@@ -160,11 +161,13 @@ export function startCaseBatch(
   try {
     fs.accessSync(directory, fs.constants.W_OK);
   } catch (error) {
+    const { lists, details } = systemCause(error);
     throw wordedError(
       'storage_error',
       'exportDirNotWritable',
-      { folder: directory, reason: (error as Error).message },
-      { field: 'directory' },
+      { folder: directory },
+      { field: 'directory', ...details },
+      lists,
     );
   }
   const unique = [...new Set(caseIds)];

@@ -78,7 +78,8 @@ export function readPkcs12(content: Buffer, password: string): Pkcs12Contents {
     if (/MAC could not be verified|Invalid password/i.test(message)) {
       throw wordedError('invalid_input', 'p12Password');
     }
-    throw wordedError('invalid_input', 'p12Unreadable', { reason: message });
+    // What the PKCS#12 reader said is for IT, behind Details.
+    throw wordedError('invalid_input', 'p12Unreadable', {}, { technical: message });
   }
   const keyBags = [
     ...bagsOf(p12, forge.pki.oids.pkcs8ShroudedKeyBag ?? ''),

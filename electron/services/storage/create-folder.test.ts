@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { errorWordsIn, errorWordsOf, type ErrorWords } from '../../api/error-words';
 import { ServiceError } from '../core/errors';
 import { runCli } from '../test/run-cli';
 import { createFolder } from './create-folder';
@@ -11,6 +12,16 @@ const { folder } = cleanupAfterEach();
 
 function scratch(): string {
   return folder('standalone-folder-');
+}
+
+function technical(error: ServiceError): unknown {
+  return (error.details as { technical?: unknown } | undefined)?.technical;
+}
+
+function wordsOf(error: ServiceError): ErrorWords {
+  const words = errorWordsOf(error.details);
+  if (!words) throw new Error(`${error.message} carries no words`);
+  return words;
 }
 
 function thrown(run: () => void): ServiceError {
@@ -38,7 +49,17 @@ describe('createFolder', () => {
     () => {
       const error = thrown(() => createFolder('/proc/nope/deeper', 'backupFolder'));
       expect(error.code).toBe('storage_error');
-      expect(error.message).toContain('backup folder /proc/nope/deeper cannot be created (ENOENT)');
+      expect(error.message).toContain(
+        'backup folder /proc/nope/deeper cannot be created: a folder on the way does not exist.',
+      );
+      // The code is for IT, behind Details, never in the sentence (in either language).
+      expect(error.message).not.toContain('ENOENT');
+      expect(error.details).toMatchObject({ code: 'ENOENT' });
+      expect(technical(error)).toMatch(/^ENOENT: .*\/proc\/nope/);
+      const german = errorWordsIn('de', wordsOf(error));
+      expect(german).toContain('ein Ordner auf dem Weg dorthin existiert nicht');
+      expect(german).toContain('Backup-Ordner');
+      expect(german).not.toContain('ENOENT');
     },
   );
 
@@ -47,7 +68,12 @@ describe('createFolder', () => {
     fs.writeFileSync(path.join(root, 'file'), 'x');
     const error = thrown(() => createFolder(path.join(root, 'file', 'sub'), 'exportFolder'));
     expect(error.code).toBe('storage_error');
-    expect(error.message).toContain('cannot be created (ENOTDIR)');
+    expect(error.message).toContain(
+      'cannot be created: a part of the path is a file, not a folder.',
+    );
+    expect(error.message).not.toContain('ENOTDIR');
+    expect(error.details).toMatchObject({ code: 'ENOTDIR' });
+    expect(technical(error)).toContain('ENOTDIR');
   });
 
   it.runIf(fs.existsSync('/proc/self'))(
@@ -55,7 +81,13 @@ describe('createFolder', () => {
     async () => {
       const run = await runCli('/proc/nope', ['db', 'check']);
       expect(run.code).toBe(3);
-      expect(run.stderr).toContain('data folder /proc/nope cannot be created');
+      const [sentence, details] = run.stderr.split('\n');
+      expect(sentence).toContain(
+        'data folder /proc/nope cannot be created: a folder on the way does not exist.',
+      );
+      expect(sentence).not.toContain('ENOENT');
+      // The code is still there for IT, on a line of its own.
+      expect(details).toMatch(/^ {2}Details: ENOENT: /);
     },
   );
 });

@@ -2,11 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TermKey } from '../../api/error-words';
 import { wordedError, type ServiceError } from '../core/errors';
-
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : String(error);
-}
+import { systemCause, systemCodeOf } from './system-error';
 
 /**
  * Create a folder and its missing parents, one level at a time, or fail at once with a
@@ -26,7 +22,7 @@ export function createFolder(folder: string, what: TermKey): void {
     try {
       stat = fs.statSync(current);
     } catch (error) {
-      if (codeOf(error) !== 'ENOENT') throw cannotCreate(target, what, error);
+      if (systemCodeOf(error) !== 'ENOENT') throw cannotCreate(target, what, error);
     }
     if (stat) {
       if (!stat.isDirectory()) {
@@ -50,19 +46,19 @@ export function createFolder(folder: string, what: TermKey): void {
       fs.mkdirSync(level);
     } catch (error) {
       // Another process may have made it meanwhile; anything else is final.
-      if (codeOf(error) === 'EEXIST' && fs.statSync(level).isDirectory()) continue;
+      if (systemCodeOf(error) === 'EEXIST' && fs.statSync(level).isDirectory()) continue;
       throw cannotCreate(target, what, error);
     }
   }
 }
 
-function cannotCreate(folder: string, what: TermKey, cause: unknown): ServiceError {
-  const reason = codeOf(cause);
+function cannotCreate(folder: string, what: TermKey, error: unknown): ServiceError {
+  const { lists, details } = systemCause(error);
   return wordedError(
     'storage_error',
     'folderCannotCreate',
-    { folder, reason },
-    { path: folder, code: reason },
-    { terms: { what } },
+    { folder },
+    { path: folder, ...details },
+    { terms: { what, ...lists.terms } },
   );
 }

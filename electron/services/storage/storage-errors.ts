@@ -1,11 +1,7 @@
 import { wordedError, type ServiceError } from '../core/errors';
 import { createFileLogger, type Logger } from '../core/log';
 import { createFolder } from './create-folder';
-
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : '';
-}
+import { systemCause, systemCodeOf, technicalOf } from './system-error';
 
 /** The file a Node file system error names, if it names one. */
 function pathOf(error: unknown): string | undefined {
@@ -24,12 +20,13 @@ export function describeStorageFailure(
   error: unknown,
   where: { dataDir: string; databaseFile: string },
 ): ServiceError | undefined {
-  const code = codeOf(error);
+  const code = systemCodeOf(error);
   if (!code) return undefined;
   const place = pathOf(error) ?? where.dataDir;
-  const details = { code, path: place };
+  // The code and SQLite's own words are for IT, behind Details; the sentence says what it means.
+  const details = { code, path: place, technical: technicalOf(error) };
   // Every sentence says that what the call was writing was rolled back.
-  const params = { place, code, file: where.databaseFile };
+  const params = { place, file: where.databaseFile };
   if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC' || code === 'EDQUOT') {
     return wordedError('storage_error', 'diskFull', params, details);
   }
@@ -55,12 +52,13 @@ export function openFileLog(dataDir: string): Logger {
   try {
     return createFileLogger(dataDir);
   } catch (error) {
-    const code = codeOf(error) || (error instanceof Error ? error.message : String(error));
+    const { lists, details } = systemCause(error);
     throw wordedError(
       'storage_error',
       'dataFolderNotWritable',
-      { folder: dataDir, code },
-      { code, path: dataDir },
+      { folder: dataDir },
+      { path: dataDir, ...details },
+      lists,
     );
   }
 }
