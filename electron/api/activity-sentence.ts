@@ -1,5 +1,6 @@
 import { caseStates } from './domains/cases';
 import type { ActivityWords } from './domains/reports';
+import type { ErrorWords } from './error-words';
 import { roleLabels, signoffKinds } from './permissions';
 
 /**
@@ -8,6 +9,15 @@ import { roleLabels, signoffKinds } from './permissions';
  * that catalogue). One wording of an activity for the HICS 214, the briefing and their PDFs.
  */
 export type ActivityLookup = (key: string, values?: Record<string, string | number>) => string;
+
+/** What an activity's sentence is worded with: the lookup, and the errors catalogue's words. */
+export type ActivityWording = ActivityLookup & {
+  /**
+   * A sentence of the errors catalogue in the same language: a reason given as words (another
+   * station's refusal of a request) is said in the reader's language, not the sender's.
+   */
+  readonly errorSentence: (words: ErrorWords) => string;
+};
 
 const states: readonly string[] = caseStates;
 
@@ -34,7 +44,7 @@ function say(t: ActivityLookup, key: string, values?: Record<string, string | nu
 }
 
 /** An activity's sentence in the language of `t`: the same rule for English and German. */
-export function activitySentence(t: ActivityLookup, w: ActivityWords): string {
+export function activitySentence(t: ActivityWording, w: ActivityWords): string {
   const device =
     w.device === null
       ? say(t, 'theIncident')
@@ -60,7 +70,8 @@ export function activitySentence(t: ActivityLookup, w: ActivityWords): string {
   } else if (w.requestedBy !== undefined) {
     sentence = say(t, 'requestSuffix', { sentence, station: w.requestedBy });
   }
-  if (w.reason !== undefined) sentence = say(t, 'reasonSuffix', { sentence, reason: w.reason });
+  const reason = w.reasonWords !== undefined ? t.errorSentence(w.reasonWords) : w.reason;
+  if (reason !== undefined) sentence = say(t, 'reasonSuffix', { sentence, reason });
   return w.items !== undefined && w.items > 1
     ? say(t, 'items', { base: sentence, count: w.items })
     : sentence;

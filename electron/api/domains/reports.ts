@@ -1,3 +1,4 @@
+import type { ErrorWords } from '../error-words';
 import type { GateWords } from '../gate-words';
 import type { PlaceParts } from '../place-words';
 import { z } from 'zod';
@@ -106,6 +107,8 @@ export interface ActivityWords {
   bulkDecisionId?: number;
   requestedBy?: string;
   reason?: string;
+  /** The reason as words of the errors catalogue (a refusal), worded in the reader's language. */
+  reasonWords?: ErrorWords;
   /** Checklist answers summed into one line. */
   items?: number;
 }

@@ -1,5 +1,6 @@
-import { activitySentence as sentenceOf, type ActivityLookup } from '../../api/activity-sentence';
+import { activitySentence as sentenceOf, type ActivityWording } from '../../api/activity-sentence';
 import type { ActivityWords } from '../../api/domains/reports';
+import { errorWordsIn, errorWordsOf, type ErrorWords } from '../../api/error-words';
 import { roleLabels, type Role } from '../../api/permissions';
 import { pdfWords, type PdfWordKey, type PdfWords } from '../pdf/words';
 import { processEndedReason } from '../people/sessions-left-open';
@@ -42,14 +43,18 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
 const english = pdfWords('en');
 
 /** Each catalogue's lookup, made once (a HICS 214 words 100,000 sentences). */
-const lookups = new WeakMap<PdfWords, ActivityLookup>();
+const lookups = new WeakMap<PdfWords, ActivityWording>();
 
 /** An activity's sentence in the language of `t`: the one rule (api/activity-sentence.ts). */
 export function activitySentence(t: PdfWords, w: ActivityWords): string {
   let lookup = lookups.get(t);
   if (!lookup) {
     // The keys are built from the words, so the typed catalogue cannot check them here.
-    lookup = (key, values) => t(key as PdfWordKey, values);
+    const words = (key: string, values?: Record<string, string | number>) =>
+      t(key as PdfWordKey, values);
+    lookup = Object.assign(words, {
+      errorSentence: (w: ErrorWords) => errorWordsIn(t.language, w),
+    });
     lookups.set(t, lookup);
   }
   return sentenceOf(lookup, w);
@@ -150,12 +155,15 @@ function wordsOf(e: IncidentEvent, tag: string | null): ActivityWords | null {
       return w;
     }
     case 'case_request.answered': {
-      // The holding station's answer to a request of the command post; a refusal with the guard's words.
+      // The holding station's answer to a request of the command post; a refusal with the guard's
+      // words (as catalogue words too, from apps that send them, for the reader's language).
       const asked = p.request as { stationName?: unknown } | undefined;
       const station = str(asked?.stationName) ?? '?';
-      return p.outcome === 'applied'
-        ? words('requestApplied', { station }, device)
-        : withReason(words('requestRefused', { station }, device), p);
+      if (p.outcome === 'applied') return words('requestApplied', { station }, device);
+      const w = withReason(words('requestRefused', { station }, device), p);
+      const reasonWords = errorWordsOf({ words: p.words });
+      if (reasonWords) w.reasonWords = reasonWords;
+      return w;
     }
     case 'case.held_elsewhere': {
       const by = p.heldBy as { stationName?: unknown } | undefined;

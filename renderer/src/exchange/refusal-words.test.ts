@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRequest } from '../../../electron/api/domains/case-requests';
+import { activitySentence } from '../../../electron/api/activity-sentence';
 import { errorWordsIn } from '../../../electron/api/error-words';
 import { systemActor } from '../../../electron/services/audit/append';
 import { mutate } from '../../../electron/services/core/context';
@@ -12,6 +13,9 @@ import {
 } from '../../../electron/services/exchange/test/facility-setup';
 import { refusal } from '../../../electron/services/stations/test/stations-setup';
 import { testSecret } from '../../../electron/services/test/temp-runtime';
+import { pdfWords } from '../../../electron/services/pdf/words';
+import { activitySentence as pdfSentence } from '../../../electron/services/reports/activity-words';
+import { pdfLookup } from '../components/report-words';
 import { tFor } from '../i18n/test/translator';
 import { refusalSentence } from './refusal-words';
 
@@ -87,6 +91,29 @@ describe('a refusal from the station holding a case', () => {
     expect(refusalSentence(de, assign)).toBe(
       'Niemand mit der Personalnummer NOT-HERE-1 hat an dieser Station ein Konto: Der Fall wurde nicht zugewiesen.',
     );
+
+    // The command post's HICS 214 says what the laptop did, on screen and in the PDF, in the
+    // reader's language.
+    const hics214 = await f.post.api.value('reports.hics214', { incidentId: f.post.incidentId });
+    const refusals = hics214.entries
+      .filter((e) => e.station === 'NM laptop 2')
+      .flatMap((e) => e.activities)
+      .filter((a) => a.words.key === 'requestRefused');
+    expect(refusals.map((a) => a.activity)).toEqual([
+      `Refused the request of Command post for NM-0007: ${localWords}`,
+      `Refused the request of Command post for NM-0007: ${refusalSentence(en, assign)}`,
+    ]);
+    const screenDe = pdfLookup(de);
+    expect(refusals.map((a) => activitySentence(screenDe, a.words))).toEqual([
+      `Anfrage von Command post zu NM-0007 abgelehnt: ${german}`,
+      `Anfrage von Command post zu NM-0007 abgelehnt: ${refusalSentence(de, assign)}`,
+    ]);
+    expect(refusals.map((a) => pdfSentence(pdfWords('de'), a.words))).toEqual(
+      refusals.map((a) => activitySentence(screenDe, a.words)),
+    );
+    expect(refusals.map((a) => activitySentence(pdfLookup(en), a.words))).toEqual(
+      refusals.map((a) => a.activity),
+    );
   });
 
   it(
@@ -144,6 +171,18 @@ describe('a refusal from the station holding a case', () => {
         ['refused', newWords, null],
       ]);
       expect(answered.map((r) => r && refusalSentence(de, r))).toEqual([oldWords, newWords]);
+      const hics214 = await f.post.api.value('reports.hics214', {
+        incidentId: f.post.incidentId,
+      });
+      const lines = hics214.entries
+        .flatMap((e) => e.activities)
+        .map((a) => activitySentence(pdfLookup(de), a.words));
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          `Anfrage von Command post zu NM-0007 abgelehnt: ${oldWords}`,
+          `Anfrage von Command post zu NM-0007 abgelehnt: ${newWords}`,
+        ]),
+      );
     },
   );
 });
