@@ -1,6 +1,49 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { loadDemoAndSignIn, type DemoUser } from './sign-in';
 
-/** Steps on the board's pages as a user takes them, for the board specs. */
+/**
+ * Steps on the board's pages as a user takes them, for the board specs: the demo walkthrough that
+ * fills the board, its rows and Selects, and what spills over at a small window.
+ */
+
+/** The walkthrough's button and the link it ends with, in the station's language. */
+const walkthroughWords = {
+  en: { run: 'Run the demo walkthrough', open: 'Open the incident' },
+  de: { run: 'Demo-Durchlauf starten', open: 'Vorfall öffnen' },
+};
+
+/**
+ * The demo walkthrough through its own button on the Incidents page: the demo staff open the
+ * ICSMA-17-215-02 response and leave eight cases on the board.
+ */
+export async function runDemoWalkthrough(
+  page: Page,
+  language: keyof typeof walkthroughWords = 'en',
+): Promise<void> {
+  const words = walkthroughWords[language];
+  await page.goto(`${page.url().split('#')[0]}#/incidents`);
+  await page.getByRole('button', { name: words.run }).click();
+  // Each demo person signs with their PIN (deliberately slow to check) on a busy machine.
+  await expect(page.getByRole('link', { name: words.open })).toBeVisible({ timeout: 300_000 });
+}
+
+/** The opening of the board specs: the demo loaded, the commander signed in, the walkthrough run. */
+export async function demoWalkthroughAsCommander(page: Page): Promise<DemoUser> {
+  const commander = await loadDemoAndSignIn(page, 'incident_commander');
+  await runDemoWalkthrough(page);
+  return commander;
+}
+
+/** How far the page, and the main area, are wider than the window: both 0 when nothing spills. */
+export const sidewaysOverflow = (page: Page) =>
+  page.evaluate(() => {
+    const doc = document.documentElement;
+    const main = document.getElementById('main');
+    return {
+      page: doc.scrollWidth - doc.clientWidth,
+      main: main ? main.scrollWidth - main.clientWidth : 0,
+    };
+  });
 
 /** The board's row of the case for the device `assetTag`. */
 export const boardRow = (page: Page, assetTag: string): Locator =>

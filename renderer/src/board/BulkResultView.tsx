@@ -4,6 +4,7 @@ import type { BulkDecisionResult } from '../../../electron/api/domains/board';
 import { formatDateTime } from '../cases/time-format';
 import { wordsSentence } from '../components/error-words';
 import { boardCaseHref } from './board-hrefs';
+import { bulkOutcome } from './bulk-words';
 import type { BulkMode } from './board-query';
 import { RequestsSentList } from './RequestsSentList';
 
@@ -11,10 +12,8 @@ import { RequestsSentList } from './RequestsSentList';
 export function BulkResultView({ result, mode }: { result: BulkDecisionResult; mode: BulkMode }) {
   const { t } = useTranslation();
   const { moved, refused, requested } = result;
-  // Green only when everything was done: a partial result is amber, nothing done is red. A case
-  // sent as a request counts as done here: its answer comes back from its station.
-  const done = moved.length + requested.length;
-  const outcome = refused.length === 0 ? 'done' : done > 0 ? 'partial' : 'none';
+  // Green only when everything was done: a partial result is amber, nothing done is red.
+  const { outcome, text } = bulkOutcome(t, mode, result);
   const outcomeClass = {
     done: 'notice-success',
     partial: 'notice-warning',
@@ -23,12 +22,7 @@ export function BulkResultView({ result, mode }: { result: BulkDecisionResult; m
   return (
     <div className="board-bulk-result" data-testid="bulk-result">
       <p className={`notice ${outcomeClass}`} role="status" data-outcome={outcome}>
-        {moved.length === 0 && requested.length > 0 && refused.length === 0
-          ? t('board.bulk.outcome.requested', { count: requested.length })
-          : t(`board.bulk.outcome.${mode}.${outcome}`, {
-              count: moved.length,
-              refused: refused.length,
-            })}
+        {text}
       </p>
       <RequestsSentList requested={requested} />
       {refused.length > 0 ? (
