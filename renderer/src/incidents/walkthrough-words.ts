@@ -11,10 +11,9 @@ type WalkedCase = WalkthroughReport['cases'][number];
 export function walkthroughStory(t: TFunction, gate: GateLookup, c: WalkedCase): string {
   switch (c.state) {
     case 'deferred':
+      // The state shows beside it: the reason alone says why.
       return c.reasonWords
-        ? t('cases.incidents.walkthrough.story.deferred', {
-            reason: gateSentence(c.reasonWords, gate),
-          })
+        ? gateSentence(c.reasonWords, gate)
         : t('cases.incidents.walkthrough.story.deferredBlocked');
     case 'returned_to_service':
     case 'protected_connected':
