@@ -86,6 +86,8 @@ export interface CaseAdvisoryView {
   trackingId: string;
   title: string;
   publisher: string;
+  /** The language the publisher wrote it in (CSAF `document.lang`, "en-US"), null if not said. */
+  lang: string | null;
   /** The revision this case relies on (its decisions were taken on it). */
   revision: { version: string; releaseDate: string };
   /** The newest revision imported; differs from `revision.version` while re-review is pending. */

@@ -152,6 +152,7 @@ function advisoryView(db: Database.Database, row: CaseRow): CaseAdvisoryView {
     trackingId: row.tracking_id,
     title: advisory.title,
     publisher: revision.publisher_name,
+    lang: advisory.lang,
     revision: { version: row.advisory_version, releaseDate: revision.current_release_date },
     currentVersion: row.current_version,
     cves: advisory.vulnerabilities.map((v) => {

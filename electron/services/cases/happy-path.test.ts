@@ -49,6 +49,7 @@ describe('a PET/CT from at risk to returned to service, through the API', () => 
         device: { assetTag: 'NM-0001', family: 'PET/CT' },
         advisory: {
           trackingId: 'ICSMA-17-215-02',
+          lang: 'en',
           revision: { version: '1' },
           exposedPorts: ['80/tcp', '443/tcp', '3465/tcp'],
           product: { name: expect.stringContaining('PET/CT') as string },

@@ -58,9 +58,16 @@ function DetailCards<T>({
   );
 }
 
-/** A text's paragraphs, split where it leaves a blank line. */
-function Paragraphs({ text }: { text: string }) {
-  return text.split(/\n{2,}/).map((paragraph, j) => <p key={j}>{paragraph}</p>);
+/**
+ * A text's paragraphs, split where it leaves a blank line, marked with the language the publisher
+ * wrote them in (screen readers pronounce them in it; a German screen shows them as written).
+ */
+function Paragraphs({ text, lang }: { text: string; lang: string | null }) {
+  return text.split(/\n{2,}/).map((paragraph, j) => (
+    <p key={j} lang={lang ?? undefined}>
+      {paragraph}
+    </p>
+  ));
 }
 
 export function VulnerabilitiesSection({ detail }: Props) {
@@ -75,7 +82,11 @@ export function VulnerabilitiesSection({ detail }: Props) {
             <h3>{v.cve ?? t('inventory.detail.noCve')}</h3>
             <CvssBadge score={v.highestBaseScore} />
           </div>
-          {v.title ? <p className="detail-card-title">{v.title}</p> : null}
+          {v.title ? (
+            <p className="detail-card-title" lang={detail.advisory.lang ?? undefined}>
+              {v.title}
+            </p>
+          ) : null}
           {v.cwe ? <p>{t('inventory.detail.cwe', { id: v.cwe.id, name: v.cwe.name })}</p> : null}
           {v.scores.map((s) => (
             <p key={s.vectorString} className="mono-text">
@@ -108,7 +119,7 @@ export function RemediationsSection({ detail }: Props) {
               category: remediationCategoryText(t, r.category),
             })}
           </h3>
-          <Paragraphs text={r.details} />
+          <Paragraphs text={r.details} lang={detail.advisory.lang} />
           {r.urls.length ? (
             <p className="mono-text">{t('inventory.detail.urls', { urls: r.urls.join(' ') })}</p>
           ) : null}
@@ -130,8 +141,8 @@ export function NotesSection({ detail }: Props) {
       keyOf={(_, i) => i}
       card={(n) => (
         <>
-          <h3>{n.title ?? n.category}</h3>
-          <Paragraphs text={n.text} />
+          <h3 lang={detail.advisory.lang ?? undefined}>{n.title ?? n.category}</h3>
+          <Paragraphs text={n.text} lang={detail.advisory.lang} />
         </>
       )}
     />
@@ -151,7 +162,7 @@ export function RevisionsSection({ detail }: Props) {
             <tr key={r.number}>
               <th scope="row">{r.number}</th>
               <td className="advisory-date-cell">{shortDate(r.date)}</td>
-              <td>{r.summary}</td>
+              <td lang={detail.advisory.lang ?? undefined}>{r.summary}</td>
             </tr>
           ))}
         </tbody>

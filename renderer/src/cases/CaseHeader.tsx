@@ -74,10 +74,14 @@ export function AdvisoryDetails({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const language = stationLanguage(i18n.resolvedLanguage);
   const { advisory } = detail;
+  // The publisher's own words, marked with their language (a German screen shows them as written).
+  const lang = advisory.lang ?? undefined;
   return (
     <section className="case-panel" aria-labelledby="advisory-title">
       <h2 id="advisory-title">{t('cases.advisory.title')}</h2>
-      <p className="advisory-name">{advisory.title}</p>
+      <p className="advisory-name" lang={lang}>
+        {advisory.title}
+      </p>
       {advisory.product ? (
         <p>{t('cases.advisory.product', { name: advisory.product.name })}</p>
       ) : null}
@@ -94,7 +98,7 @@ export function AdvisoryDetails({ detail }: { detail: CaseDetail }) {
         <ul className="cve-detail-list">
           {advisory.cves.map((c, n) => (
             <li key={c.cve ?? n}>
-              <strong>{c.cve}</strong> {c.title}
+              <strong>{c.cve}</strong> <span lang={lang}>{c.title}</span>
               {c.cvss !== null ? ` — ${cvssWithSeverity(t, language, c.cvss, c.severity)}` : ''}
               {c.vector ? <code className="cvss-vector">{c.vector}</code> : null}
             </li>
@@ -104,7 +108,8 @@ export function AdvisoryDetails({ detail }: { detail: CaseDetail }) {
         <ul>
           {advisory.remediations.map((r) => (
             <li key={`${r.category}:${r.details}`}>
-              <strong>{remediationCategoryText(t, r.category)}</strong>: {r.details}
+              <strong>{remediationCategoryText(t, r.category)}</strong>:{' '}
+              <span lang={lang}>{r.details}</span>
             </li>
           ))}
         </ul>

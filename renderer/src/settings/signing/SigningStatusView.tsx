@@ -21,9 +21,12 @@ export function SigningStatusView({ status }: { status: SigningStatus }) {
       ) : null}
       <dl className="fact-list signing-facts">
         <dt>{t('settings.signing.subject')}</dt>
-        <dd data-testid="signing-subject">{identity.subject}</dd>
+        {/* A distinguished name, an identifier: shown as issued, in any language. */}
+        <dd data-testid="signing-subject" translate="no">
+          {identity.subject}
+        </dd>
         <dt>{t('settings.signing.issuer')}</dt>
-        <dd>{identity.issuer}</dd>
+        <dd translate="no">{identity.issuer}</dd>
         <dt>{t('settings.signing.fingerprint')}</dt>
         <dd className="fingerprint" data-testid="signing-fingerprint">
           {identity.fingerprintSha256}
