@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { method } from '../define';
+import type { ErrorWords } from '../error-words';
 import { empty } from '../schemas';
+
+/**
+ * A pass over the shared exchange folder. A failed one carries its English sentence (`error`),
+ * the errors catalogue's words for the reader's language, and the system's words for Details.
+ */
+export interface FolderPass {
+  at: string;
+  error: string | null;
+  words?: ErrorWords;
+  technical?: string;
+}
 
 export interface BundleExport {
   /** Absolute path of the bundle written. */
@@ -200,7 +212,7 @@ export interface ExchangeStatus {
   /** Advisory revisions received from other stations that differ from the ones stored here. */
   advisoryConflicts: AdvisoryConflict[];
   /** The last pass over the folder: when, and what went wrong if it failed (null: none yet). */
-  lastPass: { at: string; error: string | null } | null;
+  lastPass: FolderPass | null;
 }
 
 /** One station's chain as kept here, checked again against the last head received from it. */

@@ -160,10 +160,9 @@ export function restoreDatabaseFiles(input: RestoreFilesInput): RestoredFiles {
       ? wordedError(
           error.code,
           'restoredDidNotOpen',
-          { reason: error.message },
-          {
-            cause: error.details,
-          },
+          {},
+          // Why it did not open (the database's own refusal) is for IT, behind Details.
+          { cause: error.details, technical: error.message },
         )
       : error;
   }

@@ -130,6 +130,11 @@ describe('the shared folder', () => {
     const gone = path.join(f.folder, 'unplugged');
     const status = await floor.api.value('exchange.setFolder', { folder: gone });
     expect(status.lastPass?.error).toMatch(/unplugged is not there \(is the drive connected\?\)/);
+    // The reader words it in its own language from the catalogue's key.
+    expect(status.lastPass?.words).toMatchObject({
+      key: 'exchangeFolderMissing',
+      params: { folder: gone },
+    });
     const off = await floor.api.value('exchange.setFolder', { folder: null });
     expect(off).toMatchObject({ folder: null, inbox: [], outbox: [], lastPass: null });
   });

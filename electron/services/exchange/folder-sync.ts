@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BundleImportOutcome, BundleImportReport } from '../../api/domains/exchange';
+import type {
+  BundleImportOutcome,
+  BundleImportReport,
+  FolderPass,
+} from '../../api/domains/exchange';
+import { errorWordsOf } from '../../api/error-words';
+import { ServiceError, wordedError } from '../core/errors';
+import { systemCause } from '../storage/system-error';
 import type { Services } from '../core/context';
 import { startWork, workHeldFor } from '../core/running-work';
 import { allStations, authorityRow, selfRow } from '../stations/station-store';
@@ -41,7 +48,7 @@ export interface FolderState {
   written: string | null;
   /** A change not yet written: what it was at the last pass, and since when. */
   pending: { mark: string; since: number } | null;
-  lastPass: { at: string; error: string | null } | null;
+  lastPass: FolderPass | null;
   /** The pass running now, or null. */
   pass: Promise<void> | null;
 }
@@ -228,7 +235,7 @@ async function passOnce(services: Services, state: FolderState): Promise<void> {
   const at = services.clock.now().toISOString();
   try {
     if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
-      throw new Error(`the folder ${folder} is not there (is the drive connected?)`);
+      throw wordedError('storage_error', 'exchangeFolderMissing', { folder }, { folder });
     }
     await importFromFolder(services, state, folder, self.station_id);
     // A case handed here that waited for a record this station has imported since.
@@ -236,12 +243,29 @@ async function passOnce(services: Services, state: FolderState): Promise<void> {
     writeIfChanged(services, state, folder, self.station_id);
     state.lastPass = { at, error: null };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (state.lastPass?.error !== message) {
+    const failed = failedPass(error);
+    if (state.lastPass?.error !== failed.error) {
+      const message = error instanceof Error ? error.message : String(error);
       services.log.error('exchange through the shared folder failed', { folder, error: message });
     }
-    state.lastPass = { at, error: message };
+    state.lastPass = { at, ...failed };
   }
+}
+
+/** A failed pass: the English sentence, its words for the reader, the system's for Details. */
+function failedPass(error: unknown): Omit<FolderPass, 'at'> {
+  const { lists, details } = systemCause(error);
+  const worded =
+    error instanceof ServiceError
+      ? error
+      : wordedError('storage_error', 'exchangePassFailed', {}, details, lists);
+  const words = errorWordsOf(worded.details);
+  const technical = (worded.details as { technical?: unknown } | undefined)?.technical;
+  return {
+    error: worded.message,
+    ...(words ? { words } : {}),
+    ...(typeof technical === 'string' ? { technical } : {}),
+  };
 }
 
 export interface FolderExchange {

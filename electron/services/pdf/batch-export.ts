@@ -8,7 +8,7 @@ import { ServiceError, wordedError } from '../core/errors';
 import { heapKeeper } from '../core/heap';
 import { startWork } from '../core/running-work';
 import { createFolder } from '../storage/create-folder';
-import { currentMounts, networkPathReason } from '../storage/local-path';
+import { currentMounts, networkPath } from '../storage/local-path';
 import { systemCause } from '../storage/system-error';
 import { requireUnlockedIdentity } from '../signing/identity';
 import { exportCase } from './exports';
@@ -56,13 +56,14 @@ export function exportDirectory(
   if (requested.includes('\0')) {
     throw wordedError('invalid_input', 'exportDirNul', {}, { field: 'directory' });
   }
-  const network = networkPathReason(requested, currentMounts());
+  const network = networkPath(requested, currentMounts());
   if (network) {
     throw wordedError(
       'invalid_input',
       'exportDirNetwork',
-      { folder: requested, reason: network },
-      { field: 'directory' },
+      { folder: requested },
+      { field: 'directory', technical: network.technical },
+      { terms: { cause: network.term } },
     );
   }
   if (!path.isAbsolute(requested)) {

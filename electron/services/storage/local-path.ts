@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { TermKey } from '../../api/error-words';
 
 /** File system types that live on another machine: a folder on one is not a local folder. */
 const networkFileSystems = new Set([
@@ -36,8 +37,23 @@ export interface Mount {
  * mount is a network file system (NFS, SMB/CIFS, SSHFS, WebDAV…).
  */
 export function networkPathReason(folder: string, mounts: readonly Mount[]): string | undefined {
-  if (/^[\\/]{2}/.test(folder)) return 'it is a network (UNC) path';
-  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(folder)) return 'it is a network address, not a folder';
+  return networkPath(folder, mounts)?.technical;
+}
+
+/**
+ * Why a folder is not local, as a term of the errors catalogue for the sentence (in the reader's
+ * language) and the technical words (file system type, mount point) for Details.
+ */
+export function networkPath(
+  folder: string,
+  mounts: readonly Mount[],
+): { term: TermKey; technical: string } | undefined {
+  if (/^[\\/]{2}/.test(folder)) {
+    return { term: 'network_unc', technical: 'it is a network (UNC) path' };
+  }
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(folder)) {
+    return { term: 'network_address', technical: 'it is a network address, not a folder' };
+  }
   const resolved = path.posix.resolve(folder.replace(/\\/g, '/'));
   let nearest: Mount | undefined;
   for (const mount of mounts) {
@@ -48,7 +64,10 @@ export function networkPathReason(folder: string, mounts: readonly Mount[]): str
     }
   }
   if (nearest && networkFileSystems.has(nearest.type.toLowerCase())) {
-    return `it is on a network drive (${nearest.type} at ${nearest.mountPoint})`;
+    return {
+      term: 'network_drive',
+      technical: `it is on a network drive (${nearest.type} at ${nearest.mountPoint})`,
+    };
   }
   return undefined;
 }

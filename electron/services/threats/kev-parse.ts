@@ -51,12 +51,12 @@ export interface KevCatalog {
 }
 
 /**
- * A parsed file, or why not: the English words and, where the parser words them from the errors
- * catalogue, its key and values (the file's name is added by the caller as `file`).
+ * A parsed file, or why not: the English words and the errors catalogue's key and values they
+ * come from (the file's name is added by the caller as `file`).
  */
 export type Parsed<T> =
   | { ok: true; value: T }
-  | { ok: false; message: string; words?: { key: ErrorWordKey; params: ErrorParams } };
+  | { ok: false; message: string; words: { key: ErrorWordKey; params: ErrorParams } };
 
 /** The line and column of a JSON.parse error at a character offset. */
 function positionOf(text: string, offset: number): { line: number; column: number } {

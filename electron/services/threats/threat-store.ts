@@ -18,14 +18,9 @@ interface ThreatFile {
   content: string;
 }
 
-/** A file refused: with the parser's worded reason where it has one, else its English words. */
-function refuse(
-  fileName: string,
-  { message, words }: Extract<Parsed<unknown>, { ok: false }>,
-): never {
-  throw words
-    ? wordedError('invalid_input', words.key, { ...words.params, file: fileName })
-    : wordedError('invalid_input', 'threatFileRefused', { file: fileName, problem: message });
+/** A file refused, with the parser's reason worded from the errors catalogue. */
+function refuse(fileName: string, { words }: Extract<Parsed<unknown>, { ok: false }>): never {
+  throw wordedError('invalid_input', words.key, { ...words.params, file: fileName });
 }
 
 /**

@@ -63,9 +63,14 @@ export async function call<M extends MethodName>(
     return result;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    // The method and what the transport said are for IT: behind Details, not in the sentence.
     return {
       ok: false,
-      error: { code: 'internal', message: i18n.t('errors.transport', { method, reason }) },
+      error: {
+        code: 'internal',
+        message: i18n.t('errors.transport'),
+        details: { technical: `${method}: ${reason}` },
+      },
     };
   }
 }

@@ -4,6 +4,7 @@ import type { ExchangeStatus } from '../../../electron/api/domains/exchange';
 import { call } from '../api/client';
 import { formatDateTime } from '../cases/time-format';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { wordsSentence } from '../components/error-words';
 import { LineForm } from '../components/LineForm';
 import { useSubmit } from '../components/use-submit';
 import { useMay } from '../inventory/use-may';
@@ -66,9 +67,19 @@ export function FolderPanel({ exchange, onStatus }: Props) {
         {pass ? (
           <p className={pass.error ? 'check-bad' : 'check-ok'}>
             {pass.error
-              ? t('exchange.folder.passFailed', { at: formatDateTime(pass.at), error: pass.error })
+              ? t('exchange.folder.passFailed', {
+                  at: formatDateTime(pass.at),
+                  why: pass.words ? wordsSentence(t, pass.words) : pass.error,
+                })
               : t('exchange.folder.passOk', { at: formatDateTime(pass.at) })}
           </p>
+        ) : null}
+        {pass?.technical ? (
+          // What the system said is for IT: behind Details, not in the sentence.
+          <details className="error-details">
+            <summary>{t('errors.details')}</summary>
+            <p className="error-code">{pass.technical}</p>
+          </details>
         ) : null}
       </div>
     </section>

@@ -19,8 +19,19 @@ export function DatabaseCheck() {
           <p className={report.ok ? 'check-ok' : 'check-bad'}>
             {report.ok
               ? t('settings.databaseOk', { check: t(`settings.checkKinds.${report.check}`) })
-              : t('settings.databaseProblems', { problems: report.problems.join('; ') })}
+              : t('settings.databaseProblems')}
           </p>
+        ) : null}
+        {report && !report.ok ? (
+          // SQLite's own words are for IT: behind Details, not in the sentence.
+          <details className="error-details">
+            <summary>{t('errors.details')}</summary>
+            {report.problems.map((problem) => (
+              <p className="error-code" key={problem}>
+                {problem}
+              </p>
+            ))}
+          </details>
         ) : null}
       </div>
       {check.error ? <ErrorMessage error={check.error} onRetry={check.run} /> : null}

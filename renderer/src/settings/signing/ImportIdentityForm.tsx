@@ -7,9 +7,9 @@ import { IdentityForm } from './IdentityForm';
 import { PassphraseField } from './PassphrasePair';
 import { maxPkcs12Bytes, readFileAsBase64 } from './read-file';
 
-const refused = (message: string): Result<never> => ({
+const refused = (message: string, technical?: string): Result<never> => ({
   ok: false,
-  error: { code: 'invalid_input', message },
+  error: { code: 'invalid_input', message, ...(technical ? { details: { technical } } : {}) },
 });
 
 interface Props {
@@ -32,7 +32,7 @@ export function ImportIdentityForm({ onDone }: Props) {
       contentBase64 = await readFileAsBase64(chosen);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      return refused(t('settings.signing.fileUnreadable', { name: chosen.name, reason }));
+      return refused(t('settings.signing.fileUnreadable', { name: chosen.name }), reason);
     }
     return call('signing.importP12', { contentBase64, p12Password, newPassphrase });
   };
