@@ -86,10 +86,10 @@ describe('a refusal from the station holding a case', () => {
       params: { staffId: 'NOT-HERE-1' },
     });
     expect(refusalSentence(en, assign)).toBe(
-      'No one with staff ID NOT-HERE-1 has an account at this station: the case was not assigned.',
+      'No one with staff ID NOT-HERE-1 has an account at the station holding the case: the case was not assigned there. Check the staff ID, or assign someone who works there.',
     );
     expect(refusalSentence(de, assign)).toBe(
-      'Niemand mit der Personalnummer NOT-HERE-1 hat an dieser Station ein Konto: Der Fall wurde nicht zugewiesen.',
+      'Niemand mit der Personalnummer NOT-HERE-1 hat an der Station, die den Fall führt, ein Konto: Der Fall wurde dort nicht zugewiesen. Prüfen Sie die Personalnummer oder weisen Sie den Fall jemandem zu, der dort arbeitet.',
     );
 
     // The command post's HICS 214 says what the laptop did, on screen and in the PDF, in the
