@@ -75,7 +75,11 @@ describe('a bulk decision of the command post on cases a floor station holds', (
     ]);
     // A case that never reached the command post is refused there, and nothing is sent for it.
     expect(decided.refused).toEqual([
-      expect.objectContaining({ caseId: 999, reason: expect.stringContaining('no request') }),
+      expect.objectContaining({
+        caseId: 999,
+        reason: expect.stringContaining('Station NM laptop 2 holds no case 999'),
+        words: { key: 'requestUnknownCase', params: { station: 'NM laptop 2', caseId: 999 } },
+      }),
     ]);
     // The words the floor gives when its own commander asks for the same step.
     const localWords = await refusal(laptop.rt, 'cases.transition', {

@@ -81,6 +81,9 @@ export function sendRequests(
        JOIN stations st ON st.station_id = c.station_id AND st.revoked_at IS NULL
       WHERE c.station_id = ? AND c.id = ?`,
   );
+  const stationName = db
+    .prepare<[string], string>('SELECT name FROM stations WHERE station_id = ?')
+    .pluck();
   const refused: BulkRefused[] = [];
   const found: RemoteCaseRow[] = [];
   const seen = new Set<string>();
@@ -93,7 +96,8 @@ export function sendRequests(
     else {
       const words: ErrorWords = {
         key: 'requestUnknownCase',
-        params: { station: ref.stationId, caseId: ref.caseId },
+        // By its name where this station knows it (a revoked station is still named).
+        params: { station: stationName.get(ref.stationId) ?? ref.stationId, caseId: ref.caseId },
       };
       refused.push({
         caseId: ref.caseId,
