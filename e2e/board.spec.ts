@@ -1,18 +1,7 @@
 import type { Page } from '@playwright/test';
-import { boardRow, choose } from './board-steps';
+import { boardRow, choose, demoWalkthroughAsCommander, runDemoWalkthrough } from './board-steps';
+import { shot } from './case-steps';
 import { demoUser, expect, loadDemoAndSignIn, sessionUser, test } from './fixtures';
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screenshots/${name}.png` });
-
-/** The demo walkthrough through its own button: the ICSMA-17-215-02 response, eight cases. */
-async function runWalkthrough(page: Page): Promise<void> {
-  await page.goto(`${page.url().split('#')[0]}#/incidents`);
-  await page.getByRole('button', { name: 'Run the demo walkthrough' }).click();
-  await expect(page.getByRole('link', { name: 'Open the incident' })).toBeVisible({
-    timeout: 120_000,
-  });
-}
 
 async function openBoard(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Board', exact: true }).click();
@@ -27,8 +16,7 @@ test('the commander sees the right counts, filters, assigns and moves cases in b
   page,
 }) => {
   test.setTimeout(300_000);
-  const commander = await loadDemoAndSignIn(page, 'incident_commander');
-  await runWalkthrough(page);
+  const commander = await demoWalkthroughAsCommander(page);
   await openBoard(page);
 
   // The walkthrough leaves 8 cases: 4 at risk and one in each of four other states.
@@ -158,7 +146,7 @@ test('a clinical lead sees the board read-only, without selection or bulk action
   await page.getByRole('link', { name: 'Board', exact: true }).click();
   await expect(page.getByText('No incident to show')).toBeVisible();
   await shot(page, 'board-empty');
-  await runWalkthrough(page);
+  await runDemoWalkthrough(page);
   await openBoard(page);
   await expect(page.getByTestId('board-matching')).toHaveText('8 cases shown of 8');
   await expect(page.getByText('You can look at the board.')).toBeVisible();

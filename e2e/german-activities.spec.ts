@@ -1,7 +1,6 @@
-import type { Page } from '@playwright/test';
-import { cellsPastTheirRow } from './board-steps';
+import { cellsPastTheirRow, demoWalkthroughAsCommander, sidewaysOverflow } from './board-steps';
 import { shot } from './case-steps';
-import { expect, loadDemoAndSignIn, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 // The app's own sentences for what people did; names, asset tags and reasons are as recorded.
 const englishActivity =
@@ -13,29 +12,13 @@ const englishPosition =
 // The briefing's planned actions as the services' English words them.
 const englishPlan = /\b(start the assessment|finish the|answer the|patching|reconnect)\b/;
 
-/** How far the page, and the main area, are wider than the window. */
-const sidewaysOverflow = (page: Page) =>
-  page.evaluate(() => {
-    const doc = document.documentElement;
-    const main = document.getElementById('main');
-    return {
-      page: doc.scrollWidth - doc.clientWidth,
-      main: main ? main.scrollWidth - main.clientWidth : 0,
-    };
-  });
-
 test.use({ viewport: { width: 1024, height: 768 } });
 
 test('the HICS 214 and the briefing word each activity and position in German', async ({
   page,
 }) => {
   test.setTimeout(360_000);
-  await loadDemoAndSignIn(page, 'incident_commander');
-  await page.getByRole('navigation').getByRole('link', { name: 'Incidents', exact: true }).click();
-  await page.getByRole('button', { name: 'Run the demo walkthrough' }).click();
-  await expect(page.getByRole('link', { name: 'Open the incident' })).toBeVisible({
-    timeout: 120_000,
-  });
+  await demoWalkthroughAsCommander(page);
 
   await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('tab', { name: 'Time and language' }).click();

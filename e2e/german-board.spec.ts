@@ -1,5 +1,6 @@
+import { demoWalkthroughAsCommander } from './board-steps';
 import { shot, shotTop } from './case-steps';
-import { expect, loadDemoAndSignIn, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 // A German station at the smallest supported window: the commander's board and a case from it.
 test.use({ viewport: { width: 1024, height: 768 } });
@@ -8,12 +9,7 @@ test('in German the board says why a case is blocked, the case page its severiti
   page,
 }) => {
   test.setTimeout(360_000);
-  await loadDemoAndSignIn(page, 'incident_commander');
-  await page.getByRole('navigation').getByRole('link', { name: 'Incidents', exact: true }).click();
-  await page.getByRole('button', { name: 'Run the demo walkthrough' }).click();
-  await expect(page.getByRole('link', { name: 'Open the incident' })).toBeVisible({
-    timeout: 120_000,
-  });
+  await demoWalkthroughAsCommander(page);
   // The station's language, as the sign-in screen and Settings store it.
   await page.evaluate(() => localStorage.setItem('standalone.language', 'de'));
   await page.reload();

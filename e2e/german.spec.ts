@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { sidewaysOverflow } from './board-steps';
 import { shot } from './case-steps';
 import { expect, loadDemoAndSignIn, test } from './fixtures';
 
@@ -44,17 +44,6 @@ test('the station switches to German in Settings and on the sign-in screen; ever
   await page.getByRole('option', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 });
-
-/** How far the page, and the main area, are wider than the window. */
-const sidewaysOverflow = (page: Page) =>
-  page.evaluate(() => {
-    const doc = document.documentElement;
-    const main = document.getElementById('main');
-    return {
-      page: doc.scrollWidth - doc.clientWidth,
-      main: main ? main.scrollWidth - main.clientWidth : 0,
-    };
-  });
 
 test('every Settings section reads German at 1024 px; a refused save says at the field what is wrong', async ({
   page,
