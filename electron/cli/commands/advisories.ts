@@ -49,7 +49,7 @@ export async function advisoryImport(
       case 'unchanged':
         return `${r.fileName}: ${id} is already stored, unchanged`;
       case 'refused':
-        return `${r.fileName}: REFUSED\n${r.messages.map((m) => `  ${m}`).join('\n')}`;
+        return `${r.fileName}: REFUSED\n${refusalLines(r).join('\n')}`;
     }
   };
   out.print(results.map(line).join('\n'), results);
@@ -103,4 +103,16 @@ export async function match(api: ApiClient, out: Output): Promise<number> {
   ].join('\n');
   out.print(human, machine);
   return exitCodes.ok;
+}
+
+/**
+ * Each reason of a refused advisory, then, where the validator said more than the sentence
+ * (its JSON path, its own words), that on a line of its own for IT.
+ */
+function refusalLines(r: AdvisoryImportResult): string[] {
+  const problems = r.problems?.length === r.messages.length ? r.problems : undefined;
+  return r.messages.flatMap((message, i) => {
+    const technical = problems?.[i]?.technical;
+    return technical ? [`  ${message}`, `    Details: ${technical}`] : [`  ${message}`];
+  });
 }

@@ -9,7 +9,7 @@ import {
   type Caller,
   type Runtime,
 } from '../../services/runtime';
-import { CliError, exitCodeFor, exitCodes, type Output } from '../output';
+import { CliError, exitCodeFor, exitCodes, failureText, type Output } from '../output';
 
 function oneArgument(args: string[], usage: string): string {
   const [first] = args;
@@ -64,7 +64,7 @@ function reportRefusal(result: Result<unknown>, out: Output): number {
     typeof details === 'object' && details !== null && 'verification' in details
       ? (details.verification as BackupVerification | undefined)
       : undefined;
-  if (!verification) throw new CliError(result.error.message, exitCodeFor(result.error));
+  if (!verification) throw new CliError(failureText(result.error), exitCodeFor(result.error));
   if (out.json) out.print('', { ok: false, error: result.error });
   const how = verification.forceable
     ? 'To restore it anyway: standalone backup restore FILE --force-reason "why"\n'

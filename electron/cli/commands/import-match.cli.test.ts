@@ -115,6 +115,9 @@ describe('standalone inventory and advisory commands', () => {
     expect(again.code).toBe(2);
     expect(again.stdout).toContain('already stored, unchanged');
     expect(again.stdout).toContain('package.json: REFUSED');
+    // The reason in words, and the validator's JSON path and words on a line of their own.
+    expect(again.stdout).toContain('the field "document" is missing.');
+    expect(again.stdout).toMatch(/\n {4}Details: \/: must have required property 'document'/);
 
     expect(cli(dir, 'inventory', 'import', inventory('demo-hospital.csv')).code).toBe(0);
     const m = cli(dir, 'match', '--json');
