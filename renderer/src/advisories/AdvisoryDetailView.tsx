@@ -85,7 +85,10 @@ export function AdvisoryDetailView({ id, onBack }: Props) {
       <div className="advisory-detail-head">
         <div>
           <h2 id="advisory-title" tabIndex={-1} ref={headingRef}>
-            {detail.trackingId}: {titleWithoutId(detail.title, detail.trackingId)}
+            {detail.trackingId}:{' '}
+            <span lang={detail.advisory.lang ?? undefined}>
+              {titleWithoutId(detail.title, detail.trackingId)}
+            </span>
           </h2>
           <p className="page-intro">
             {t('inventory.detail.byline', {
