@@ -131,11 +131,16 @@ describe('decisions on cases other stations hold', () => {
       // The refusals travel back in the biomed workstation's next bundle.
       await exchangeThroughFolder(f);
       const row = ldb
-        .prepare('SELECT outcome, answer_reason FROM case_requests WHERE id = ?')
+        .prepare('SELECT outcome, answer_reason, answer_words FROM case_requests WHERE id = ?')
         .get(requestId);
       expect(row).toEqual({
         outcome: 'refused',
         answer_reason: notFrom('requestNotFromCommandPost'),
+        // With its words, for the laptop's language.
+        answer_words: JSON.stringify({
+          key: 'requestNotFromCommandPost',
+          params: { station: 'NM laptop 2' },
+        }),
       });
       const arrived = ldb
         .prepare(
