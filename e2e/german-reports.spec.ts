@@ -1,5 +1,6 @@
+import { demoWalkthroughAsCommander } from './board-steps';
 import { shot } from './case-steps';
-import { expect, loadDemoAndSignIn, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 // Record words are printed as recorded (the demo's rooms); the app's own words are German.
 const englishWords = /\b(floor|room|revision|assigned|advisory)\b/;
@@ -15,15 +16,7 @@ for (const viewport of [
       page,
     }) => {
       test.setTimeout(360_000);
-      await loadDemoAndSignIn(page, 'incident_commander');
-      await page
-        .getByRole('navigation')
-        .getByRole('link', { name: 'Incidents', exact: true })
-        .click();
-      await page.getByRole('button', { name: 'Run the demo walkthrough' }).click();
-      await expect(page.getByRole('link', { name: 'Open the incident' })).toBeVisible({
-        timeout: 120_000,
-      });
+      await demoWalkthroughAsCommander(page);
 
       await page
         .getByRole('navigation')

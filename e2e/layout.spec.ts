@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { ChecklistSectionId } from '../electron/api/domains/case-vocabulary';
 import type { InputOf, MethodName } from '../electron/api/methods';
 import * as given from '../electron/services/demo/walkthrough-answers';
+import { demoWalkthroughAsCommander } from './board-steps';
 import {
   callApi,
   item,
@@ -132,12 +133,7 @@ for (const size of [
       page,
     }) => {
       test.setTimeout(300_000);
-      await loadDemoAndSignIn(page, 'incident_commander');
-      await page.goto(`${page.url().split('#')[0]}#/incidents`);
-      await page.getByRole('button', { name: 'Run the demo walkthrough' }).click();
-      await expect(page.getByRole('link', { name: 'Open the incident' })).toBeVisible({
-        timeout: 120_000,
-      });
+      await demoWalkthroughAsCommander(page);
 
       // The board: no sideways scrolling, every device's and person's name whole, named in full.
       await page.getByRole('navigation').getByRole('link', { name: 'Board', exact: true }).click();

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import fs from 'node:fs';
+import { runDemoWalkthrough } from './board-steps';
 import { callApi } from './case-steps';
 import { demoUser, expect, loadDemoAndSignIn, sessionUser, test } from './fixtures';
 
@@ -36,11 +37,7 @@ test('the commander reads the HICS reports and exports them as CSV and signed PD
   await callApi(request, harness, 'signing.lock', {});
   await handOver(page, 'incident_commander');
 
-  await page.goto(`${harness.url}#/incidents`);
-  await page.getByRole('button', { name: 'Run the demo walkthrough' }).click();
-  await expect(page.getByRole('link', { name: 'Open the incident' })).toBeVisible({
-    timeout: 120_000,
-  });
+  await runDemoWalkthrough(page);
   await page.getByRole('link', { name: 'Board', exact: true }).click();
   await page.getByRole('tab', { name: 'Reports' }).click();
 

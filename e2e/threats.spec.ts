@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { runDemoWalkthrough } from './board-steps';
 import { fillNewDevice } from './demo-devices';
 import { demoUser, expect, loadDemoAndSignIn, openSection, signIn, test } from './fixtures';
 
@@ -70,11 +71,7 @@ test('KEV and EPSS are imported on their page; the board sorted by priority puts
   await page.getByRole('button', { name: 'Sign out' }).click();
   const commander = demoUser('incident_commander');
   await signIn(page, commander.displayName, commander.pin);
-  await page.goto(`${page.url().split('#')[0]}#/incidents`);
-  await page.getByRole('button', { name: 'Run the demo walkthrough' }).click();
-  await expect(page.getByRole('link', { name: 'Open the incident' })).toBeVisible({
-    timeout: 300_000,
-  });
+  await runDemoWalkthrough(page);
   await page.getByRole('link', { name: 'Board', exact: true }).click();
   await expect(page.getByTestId('board-matching')).toBeVisible();
   await page.locator('.board-sort .filter-select').getByRole('button').click();
