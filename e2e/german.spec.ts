@@ -16,7 +16,7 @@ test('the station switches to German in Settings and on the sign-in screen; ever
   await page.getByRole('option', { name: 'Deutsch' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Einstellungen' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-  await expect(page.locator('.app-zone')).toHaveText('Zeitzone Zurich');
+  await expect(page.locator('.app-zone')).toHaveText('Zeitzone Zürich');
   await shot(page, 'settings-time-language-de-1024');
 
   // "Sicherheits-hinweise" may break at its soft hyphen in the narrow navigation.

@@ -8,9 +8,12 @@ import {
   formatIsoWithOffset,
   instantOfWallTime,
   isKnownTimeZone,
+  knownTimeZones,
   parseTimeInput,
   zoneCity,
+  zoneLabel,
 } from './clock';
+import { languages } from './languages';
 
 const zurich = 'Europe/Zurich';
 // 2026-12-03 12:05 UTC = 13:05 in Zurich (winter, UTC+1) = 07:05 in New York.
@@ -77,10 +80,65 @@ describe('the facility clock', () => {
     expect(formatDateTime('not a time', zurich)).toBe('not a time');
   });
 
-  it('names the zone by its city', () => {
-    expect(zoneCity(zurich)).toBe('Zurich');
-    expect(zoneCity('America/New_York')).toBe('New York');
-    expect(zoneCity(undefined)).toBe('UTC');
+  it("names the zone by its city, in the station's language", () => {
+    expect(zoneCity(zurich, 'en')).toBe('Zurich');
+    expect(zoneCity(zurich, 'de')).toBe('Zürich');
+    expect(zoneCity('America/New_York', 'en')).toBe('New York');
+    expect(zoneCity('America/New_York', 'de')).toBe('New York');
+    expect(zoneCity(undefined, 'en')).toBe('UTC');
+    expect(zoneCity(undefined, 'de')).toBe('UTC');
+  });
+
+  it('uses the German name where German names the city otherwise, for its older ids too', () => {
+    const german = {
+      'Europe/Vienna': 'Wien',
+      'Europe/Copenhagen': 'Kopenhagen',
+      'Europe/Brussels': 'Brüssel',
+      'Europe/Rome': 'Rom',
+      'Europe/Moscow': 'Moskau',
+      'Europe/Warsaw': 'Warschau',
+      'Europe/Prague': 'Prag',
+      'Europe/Lisbon': 'Lissabon',
+      'Europe/Athens': 'Athen',
+      'Europe/Bucharest': 'Bukarest',
+      'Europe/Belgrade': 'Belgrad',
+      'Europe/Kiev': 'Kiew',
+      'Europe/Kyiv': 'Kiew',
+      'Asia/Calcutta': 'Kalkutta',
+      'Asia/Kolkata': 'Kalkutta',
+      'Asia/Tokyo': 'Tokio',
+    };
+    for (const [zone, city] of Object.entries(german)) {
+      expect(zoneCity(zone, 'de'), zone).toBe(city);
+      expect(zoneCity(zone, 'en'), zone).not.toBe(city);
+    }
+    // A city merged into another zone keeps its own name, not the zone's (Kyiv).
+    expect(zoneCity('Europe/Uzhgorod', 'de')).toBe('Uzhgorod');
+  });
+
+  it('names every zone the runtime knows, in both languages', () => {
+    const zones = knownTimeZones();
+    expect(zones.length).toBeGreaterThan(300);
+    for (const zone of zones) {
+      for (const language of languages) {
+        const city = zoneCity(zone, language);
+        expect(city.trim(), `${zone} in ${language}`).not.toBe('');
+        expect(city, `${zone} in ${language}`).not.toMatch(/[_/]/);
+      }
+    }
+    const differ = zones.filter((zone) => zoneCity(zone, 'de') !== zoneCity(zone, 'en'));
+    expect(differ).toContain(zurich);
+  });
+
+  it('labels the zones of the Settings choice by id, with the German city where it differs', () => {
+    expect(zoneLabel(zurich, 'en')).toBe('Europe/Zurich');
+    expect(zoneLabel(zurich, 'de')).toBe('Europe/Zurich (Zürich)');
+    expect(zoneLabel('Europe/Berlin', 'de')).toBe('Europe/Berlin');
+    expect(zoneLabel('America/New_York', 'de')).toBe('America/New_York');
+    expect(zoneLabel('UTC', 'de')).toBe('UTC');
+    for (const zone of knownTimeZones()) {
+      for (const language of languages) expect(zoneLabel(zone, language)).toContain(zone);
+    }
   });
 });
 

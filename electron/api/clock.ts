@@ -3,9 +3,12 @@
  * facility's time zone, in one 24-hour format ("2026-12-03 13:35"), whatever zone the computer
  * itself is set to. The renderer, the services and the PDFs all format through this module.
  *
- * Pure (Intl only). Formatters are cached per zone: building an `Intl.DateTimeFormat` costs far
+ * Pure (Intl, and CLDR's German city names of the zones). Formatters are cached per zone: building an `Intl.DateTimeFormat` costs far
  * more than using one, and the gate words times for every case a list shows.
  */
+
+import germanZoneCities from './i18n/zone-cities.de.json' with { type: 'json' };
+import type { Language } from './languages';
 
 export type Instant = Date | string | number;
 
@@ -138,10 +141,23 @@ export function formatClock(at: Instant, now: Instant, zone?: string | null): st
   return dayOf(w) === dayOf(wallTime(toDate(now), zone)) ? clockOf(w) : `${dayOf(w)} ${clockOf(w)}`;
 }
 
-/** "Zurich" for "Europe/Zurich", "New York" for "America/New_York", "UTC" for UTC. */
-export function zoneCity(zone: string | null | undefined): string {
+const germanCities: Readonly<Record<string, string | undefined>> = germanZoneCities.cities;
+
+/**
+ * The city that names the zone, in the language: "Zurich" for "Europe/Zurich" in English (from
+ * the id: "New York" for "America/New_York"), "Zürich" in German (CLDR's exemplar city where the
+ * German name differs, see i18n/zone-cities.de.json), "UTC" for UTC in both.
+ */
+export function zoneCity(zone: string | null | undefined, language: Language): string {
   const name = zone || fallbackTimeZone;
-  return (name.split('/').at(-1) ?? name).replace(/_/g, ' ');
+  const derived = (name.split('/').at(-1) ?? name).replace(/_/g, ' ');
+  return (language === 'de' ? germanCities[name] : undefined) ?? derived;
+}
+
+/** How the zone reads in a list to choose from: "Europe/Zurich (Zürich)" in German. */
+export function zoneLabel(zone: string, language: Language): string {
+  const city = zoneCity(zone, language);
+  return city === zoneCity(zone, 'en') ? zone : `${zone} (${city})`;
 }
 
 /** The instant at which the zone's clocks show this wall time (the earlier one across a change). */

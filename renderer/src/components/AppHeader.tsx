@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { zoneCity } from '../../../electron/api/clock';
 import { useAppInfo } from '../app/use-app-info';
+import { useStationLanguage } from '../i18n/LocaleProvider';
 import { SessionBar } from '../session/SessionBar';
 
 export function AppHeader() {
   const { t } = useTranslation();
   const { facility, info } = useAppInfo();
   const zone = info?.timeZone;
+  const language = useStationLanguage();
   return (
     <header className="app-header">
       <span className="app-name">{t('app.name')}</span>
@@ -20,7 +22,7 @@ export function AppHeader() {
         </span>
         {zone ? (
           <span className="app-zone" title={t('app.zoneTitle', { zone })}>
-            {t('app.zoneTime', { city: zoneCity(zone) })}
+            {t('app.zoneTime', { city: zoneCity(zone, language) })}
           </span>
         ) : null}
       </span>

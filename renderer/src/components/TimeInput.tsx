@@ -2,6 +2,7 @@ import { Input, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { zoneCity, type TimeLeaning } from '../../../electron/api/clock';
 import { facilityTimeZone, formatDateTime, localInputToIso } from '../cases/time-format';
+import { useStationLanguage } from '../i18n/LocaleProvider';
 
 interface Props {
   /** What the field holds now, as typed. */
@@ -18,7 +19,7 @@ interface Props {
  */
 export function TimeInput({ value, leaning = 'nearest', onBlur }: Props) {
   const { t } = useTranslation();
-  const city = zoneCity(facilityTimeZone());
+  const city = zoneCity(facilityTimeZone(), useStationLanguage());
   const iso = value.trim() === '' ? null : localInputToIso(value, leaning);
   let description: string;
   if (value.trim() === '') description = t('time.hint', { city });

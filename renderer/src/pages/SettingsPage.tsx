@@ -8,6 +8,7 @@ import { useSession } from '../session/session-context';
 import { BackupSettings } from '../settings/backups/BackupSettings';
 import { DataLocation } from '../settings/DataLocation';
 import { IntegrityChecks } from '../settings/IntegrityChecks';
+import { takeReopenedSection } from '../settings/reopen-section';
 import { SecuritySettingsForm } from '../settings/SecuritySettingsForm';
 import { SigningSettings } from '../settings/signing/SigningSettings';
 import { StationSettings } from '../settings/StationSettings';
@@ -55,7 +56,9 @@ export function SettingsPage() {
   const { status } = useSession();
   const role = status?.role ?? 'technologist';
   const sections = sectionsFor(role);
-  const [selected, setSelected] = useState<Key>(sections[0] ?? 'data');
+  const [selected, setSelected] = useState<Key>(
+    () => takeReopenedSection() ?? sections[0] ?? 'data',
+  );
   // A hand over to another role may hide the section that was open.
   const current = sections.includes(selected as SectionId) ? selected : (sections[0] ?? 'data');
   return (

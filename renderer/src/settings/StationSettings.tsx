@@ -11,20 +11,35 @@ import {
   Text,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { knownTimeZones, zoneCity } from '../../../electron/api/clock';
+import { knownTimeZones, zoneCity, zoneLabel } from '../../../electron/api/clock';
 import { call, type ApiError } from '../api/client';
 import { useAppInfo } from '../app/use-app-info';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateTime } from '../cases/time-format';
+import { useStationLanguage } from '../i18n/LocaleProvider';
 import { LanguageChoice } from './LanguageChoice';
+import { reopenSettingsSection } from './reopen-section';
 
 /** Settings → Time and language: this station's language; the facility's zone (administrators). */
 export function StationSettings({ mayChangeZone }: { mayChangeZone: boolean }) {
   const { t } = useTranslation();
   const { info, refresh } = useAppInfo();
+  const language = useStationLanguage();
   const current = info?.timeZone ?? 'UTC';
-  const zones = useMemo(() => knownTimeZones().map((id) => ({ id })), []);
+  // Each zone by its id, with its city where the station's language names it otherwise
+  // ("Europe/Zurich (Zürich)"): typing either finds it; the field keeps the id.
+  const zones = useMemo(
+    () => knownTimeZones().map((id) => ({ id, label: zoneLabel(id, language) })),
+    [language],
+  );
   const [zone, setZone] = useState(current);
+  // The list filters here (react-aria leaves a controlled list as it is): a zone id as typed,
+  // or the one saved, shows them all.
+  const shown = useMemo(() => {
+    const typed = zone.trim().toLocaleLowerCase();
+    if (typed === '' || zones.some((z) => z.id.toLocaleLowerCase() === typed)) return zones;
+    return zones.filter((z) => z.label.toLocaleLowerCase().includes(typed));
+  }, [zones, zone]);
   const [error, setError] = useState<ApiError>();
   const [saving, setSaving] = useState(false);
 
@@ -35,7 +50,9 @@ export function StationSettings({ mayChangeZone }: { mayChangeZone: boolean }) {
     void call('facility.setTimeZone', { timeZone: zone }).then((result) => {
       setSaving(false);
       if (!result.ok) return setError(result.error);
-      // app.info carries the zone; every time on screen is redrawn in the new one.
+      // app.info carries the zone; every time on screen is redrawn in the new one, this
+      // section too.
+      reopenSettingsSection('general');
       void refresh();
     });
   };
@@ -52,7 +69,7 @@ export function StationSettings({ mayChangeZone }: { mayChangeZone: boolean }) {
         <p>
           {t('settings.general.zoneCurrent', {
             zone: current,
-            city: zoneCity(current),
+            city: zoneCity(current, language),
             now: formatDateTime(new Date().toISOString()),
           })}
         </p>
@@ -60,13 +77,16 @@ export function StationSettings({ mayChangeZone }: { mayChangeZone: boolean }) {
           <Form className="settings-form" onSubmit={submit}>
             <ComboBox
               className="zone-combo"
-              items={zones}
+              items={shown}
               inputValue={zone}
               onInputChange={setZone}
               onSelectionChange={(key) => {
                 if (key !== null) setZone(String(key));
               }}
               menuTrigger="focus"
+              // What is typed stays when the field loses focus (the service checks the zone);
+              // without this the field emptied itself on focus, Escape and blur.
+              allowsCustomValue
             >
               <Label className="field-label">{t('settings.general.zoneLabel')}</Label>
               <Input className="text-input" />
@@ -75,9 +95,9 @@ export function StationSettings({ mayChangeZone }: { mayChangeZone: boolean }) {
               </Text>
               <Popover className="select-popover">
                 <ListBox className="select-list">
-                  {(item: { id: string }) => (
+                  {(item: { id: string; label: string }) => (
                     <ListBoxItem id={item.id} className="select-option" textValue={item.id}>
-                      {item.id}
+                      {item.label}
                     </ListBoxItem>
                   )}
                 </ListBox>
