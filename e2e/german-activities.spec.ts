@@ -53,7 +53,7 @@ test('the HICS 214 and the briefing word each activity and position in German', 
 
   await page.getByRole('tab', { name: 'Lagebesprechung' }).click();
   const briefing = page.getByTestId('report-briefing');
-  const taken = briefing.getByRole('region', { name: '3. Ergriffene Massnahmen' });
+  const taken = briefing.getByRole('region', { name: '3. Ergriffene Maßnahmen' });
   const actions = taken.locator('tbody tr');
   await expect(actions.first()).toBeVisible();
   for (const text of await actions.allInnerTexts()) expect(text).not.toMatch(englishActivity);
@@ -71,7 +71,7 @@ test('the HICS 214 and the briefing word each activity and position in German', 
       await situation.getByRole('rowheader', { name: /^ICSMA-17-215-02 Revision/ }).innerText()
     ).match(/ICSMA-17-215-02/g),
   ).toHaveLength(1);
-  const planned = briefing.getByRole('region', { name: '4. Geplante Massnahmen' });
+  const planned = briefing.getByRole('region', { name: '4. Geplante Maßnahmen' });
   await expect(planned).toContainText('die Beurteilung beginnen');
   const resources = briefing.getByRole('region', { name: '5. Ressourcen' });
   await expect(resources).toContainText('Einsatzleitung');
@@ -82,7 +82,7 @@ test('the HICS 214 and the briefing word each activity and position in German', 
   for (const [name, file] of [
     ['1. Lageübersicht', 'situation'],
     ['2. Ziele', 'objectives'],
-    ['4. Geplante Massnahmen', 'planned'],
+    ['4. Geplante Maßnahmen', 'planned'],
     ['5. Ressourcen', 'resources'],
   ]) {
     await briefing.getByRole('region', { name }).scrollIntoViewIfNeeded();

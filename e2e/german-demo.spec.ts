@@ -113,7 +113,7 @@ test('a station set up in German loads the demo in German; the bulk move reads G
   await expect(details).toContainText('Haupt-PET/CT der Onkologie');
   expect(englishDemoWords(await details.innerText())).toEqual([]);
   await shot(page, 'de-demo-device-details-1024');
-  await details.getByRole('button', { name: 'Schliessen' }).first().click();
+  await details.getByRole('button', { name: 'Schließen' }).first().click();
 
   // The walkthrough opens the demo's incident under its German name.
   await runDemoWalkthrough(page, 'de');

@@ -56,14 +56,14 @@ export const signoffKinds = {
     roles: ['it_security'],
     statements: {
       en: 'I confirm that this device is connected only to a verified, isolated network segment that cannot be reached from the business network or the internet, and that the ports named in the advisory are blocked from outside that segment.',
-      de: 'Ich bestätige, dass dieses Gerät nur mit einem geprüften, isolierten Netzwerksegment verbunden ist, das weder aus dem Büronetzwerk noch aus dem Internet erreichbar ist, und dass die im Sicherheitshinweis genannten Ports von ausserhalb dieses Segments gesperrt sind.',
+      de: 'Ich bestätige, dass dieses Gerät nur mit einem geprüften, isolierten Netzwerksegment verbunden ist, das weder aus dem Büronetzwerk noch aus dem Internet erreichbar ist, und dass die im Sicherheitshinweis genannten Ports von außerhalb dieses Segments gesperrt sind.',
     },
   },
   risk_acceptance: {
     roles: ['biomed'],
     statements: {
       en: 'I accept, for the owner of this device, the residual risk of keeping it in use until it is patched, with the protections recorded here.',
-      de: 'Ich akzeptiere für den Betreiber dieses Geräts das Restrisiko, es mit den hier erfassten Schutzmassnahmen weiter zu verwenden, bis der Patch eingespielt ist.',
+      de: 'Ich akzeptiere für den Betreiber dieses Geräts das Restrisiko, es mit den hier erfassten Schutzmaßnahmen weiter zu verwenden, bis der Patch eingespielt ist.',
     },
   },
   verification_biomed: {
