@@ -51,7 +51,12 @@ export interface BundleImportOutcome {
   /** Events newly applied from this file. */
   applied: number;
   step: ImportStep | null;
+  /** The reason in English (the command line's words; the only words of older outcomes). */
   reason: string | null;
+  /** The same reason as words of the errors catalogue, for the station's language. */
+  words?: ErrorWords | null;
+  /** What the system said (an exception's text), for Details; never part of the words. */
+  technical?: string | null;
 }
 
 export interface BundleImportReport {

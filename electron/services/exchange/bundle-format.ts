@@ -2,6 +2,12 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { maxAdvisoryBytes } from '../../api/domains/advisories';
 import type { ImportStep } from '../../api/domains/exchange';
+import {
+  englishErrorWords,
+  type ErrorParams,
+  type ErrorWordKey,
+  type ErrorWords,
+} from '../../api/error-words';
 import { sha256Hex } from '../audit/hash';
 
 /**
@@ -108,14 +114,37 @@ export function advisoryLine(advisory: CarriedAdvisory): string {
   return JSON.stringify({ advisory });
 }
 
-/** A bundle refused at one of the import's checks, with the reason. */
+/**
+ * A bundle refused at one of the import's checks, with the reason: in English (the message), as
+ * words of the errors catalogue for the station's language, and the system's own words (an
+ * exception's text) to go behind Details.
+ */
 export class Refusal extends Error {
   constructor(
     readonly step: ImportStep,
     message: string,
+    readonly words?: ErrorWords,
+    readonly technical?: string,
   ) {
     super(message);
   }
+}
+
+/** The English of a bundle's reason, with the system's words after it (for the command line). */
+export function englishReason(words: ErrorWords, technical?: string): string {
+  const english = englishErrorWords(words);
+  return technical ? `${english} (${technical})` : english;
+}
+
+/** A refusal worded from the errors catalogue. */
+export function refusal(
+  step: ImportStep,
+  key: ErrorWordKey,
+  params: ErrorParams,
+  technical?: string,
+): Refusal {
+  const words: ErrorWords = { key, params };
+  return new Refusal(step, englishReason(words, technical), words, technical);
 }
 
 /** A payload that cannot be read: the reason names the line. */

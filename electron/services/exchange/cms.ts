@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { englishErrorWords, type ErrorWords } from '../../api/error-words';
 import {
   childrenOf,
   content,
@@ -165,9 +166,21 @@ export interface OpenedEnvelope {
 }
 
 /** Not CMS SignedData of the shape bundles have: the file is not a bundle at all. */
-export class NotAnEnvelope extends Error {}
+/** Not a bundle envelope; `words` when the reason is for people, else the message is technical. */
+export class NotAnEnvelope extends Error {
+  constructor(
+    message: string,
+    readonly words?: ErrorWords,
+  ) {
+    super(message);
+  }
+}
 /** It starts as a bundle but ends early. */
-export class TruncatedEnvelope extends Error {}
+export class TruncatedEnvelope extends Error {
+  constructor(readonly words: ErrorWords) {
+    super(englishErrorWords(words));
+  }
+}
 
 /** Parse the envelope. Throws NotAnEnvelope or TruncatedEnvelope; checks nothing cryptographic. */
 export function openEnvelope(file: Buffer): OpenedEnvelope {
@@ -179,9 +192,10 @@ export function openEnvelope(file: Buffer): OpenedEnvelope {
   }
   if (outer.tag !== tags.sequence) throw new NotAnEnvelope('it does not start with a DER SEQUENCE');
   if (outer.end > file.length) {
-    throw new TruncatedEnvelope(
-      `the file has ${file.length} bytes but its envelope declares ${outer.end}: it is truncated`,
-    );
+    throw new TruncatedEnvelope({
+      key: 'bundleTruncated',
+      params: { bytes: file.length, declared: outer.end },
+    });
   }
   if (outer.end < file.length) throw new NotAnEnvelope('there are bytes after the envelope');
   try {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { englishErrorWords, type ErrorWordKey, type ErrorWords } from '../../api/error-words';
 import type { Services } from '../core/context';
 import { NotAnEnvelope } from './cms';
 
@@ -17,15 +18,20 @@ export function heldFolder(services: Services): string {
   return path.join(services.dataDir, 'exchange', 'held');
 }
 
+function notAnEnvelope(key: ErrorWordKey): NotAnEnvelope {
+  const words: ErrorWords = { key, params: {} };
+  return new NotAnEnvelope(englishErrorWords(words), words);
+}
+
 export function readBundleFile(file: string): Buffer {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new NotAnEnvelope('the file cannot be read');
+    throw notAnEnvelope('bundleFileUnreadable');
   }
-  if (!stat.isFile()) throw new NotAnEnvelope('it is not a file');
-  if (stat.size > maxBundleBytes) throw new NotAnEnvelope('it is larger than any bundle');
+  if (!stat.isFile()) throw notAnEnvelope('bundleNotAFile');
+  if (stat.size > maxBundleBytes) throw notAnEnvelope('bundleTooLarge');
   return fs.readFileSync(file);
 }
 

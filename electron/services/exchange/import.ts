@@ -22,7 +22,7 @@ import { ownHeadId, receivedCases } from './received-cases';
 import { applyToReplica } from './replica';
 import { heldFiles, keepHeld, readBundleFile } from './held-bundles';
 import { answerRequests } from './request-answers';
-import { Refusal, type BundleEvent, type BundleHeader } from './bundle-format';
+import { englishReason, Refusal, type BundleEvent, type BundleHeader } from './bundle-format';
 import { storeCarriedAdvisories, validateCarriedAdvisories } from './carried-advisories';
 import { NotAnEnvelope, TruncatedEnvelope } from './cms';
 import { checkBundle, readBundle, type Checked, type VerifiedBundle } from './verify-bundle';
@@ -124,8 +124,20 @@ function outcome(
     applied: 0,
     step: null,
     reason: null,
+    words: null,
+    technical: null,
     ...rest,
   };
+}
+
+/** A refused bundle's outcome: the English, and the catalogue's words when the refusal has them. */
+function refused(file: string, error: Refusal): BundleImportOutcome {
+  return outcome(file, 'refused', {
+    step: error.step,
+    reason: error.message,
+    words: error.words ?? null,
+    technical: error.technical ?? null,
+  });
 }
 
 /**
@@ -148,14 +160,23 @@ async function importOne(
     }
   } catch (error) {
     if (error instanceof NotAnEnvelope) {
-      return outcome(file, 'not_a_bundle', { step: 'envelope', reason: error.message });
+      const words = error.words ?? { key: 'bundleNotAnEnvelope', params: {} };
+      const technical = error.words ? null : error.message;
+      return outcome(file, 'not_a_bundle', {
+        step: 'envelope',
+        reason: englishReason(words, technical ?? undefined),
+        words,
+        technical,
+      });
     }
     if (error instanceof TruncatedEnvelope) {
-      return outcome(file, 'refused', { step: 'envelope', reason: error.message });
+      return outcome(file, 'refused', {
+        step: 'envelope',
+        reason: error.message,
+        words: error.words,
+      });
     }
-    if (error instanceof Refusal) {
-      return outcome(file, 'refused', { step: error.step, reason: error.message });
-    }
+    if (error instanceof Refusal) return refused(file, error);
     throw error;
   }
   if (checked.kind === 'already_had' && checked.header) storeAck(services, self, checked.header);
@@ -164,6 +185,7 @@ async function importOne(
       stationId: checked.stationId,
       stationName: checked.stationName,
       reason: checked.reason,
+      words: checked.words,
       step: checked.kind === 'held' ? 'extends' : null,
     });
   }
@@ -172,7 +194,7 @@ async function importOne(
     notStored = applyBundle(services, self, checked.bundle);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
-    return outcome(file, 'refused', { step: error.step, reason: error.message });
+    return refused(file, error);
   }
   const { header, newEvents } = checked.bundle;
   return outcome(file, 'applied', {

@@ -1,13 +1,14 @@
 import type { BoundRowEntry } from '../audit/row-images';
 import { eventBoundRows } from '../audit/apply-rows';
 import { genesisHash } from '../audit/hash';
+import { englishErrorWords, type ErrorParams, type ErrorWords } from '../../api/error-words';
 import type { Services } from '../core/context';
 import { issuedByAuthority, readStationCertificate } from '../stations/station-certificates';
 import { authorityRow, stationRow, type SelfRow } from '../stations/station-store';
 import {
   PayloadError,
   readPayload,
-  Refusal,
+  refusal,
   type BundleEvent,
   type BundleHeader,
   type CarriedAdvisory,
@@ -37,10 +38,21 @@ export type Checked =
       stationId: string;
       stationName: string;
       reason: string;
+      words: ErrorWords;
       /** Set for another station's bundle: what it acknowledges is kept even so. */
       header?: BundleHeader;
     }
-  | { kind: 'held'; stationId: string; stationName: string; reason: string };
+  | { kind: 'held'; stationId: string; stationName: string; reason: string; words: ErrorWords };
+
+/** A station as the reasons name it: "station "NM laptop 2" (id)". */
+function stationParams(facts: { stationId: string; name: string }): ErrorParams {
+  return { station: facts.name, id: facts.stationId };
+}
+
+/** A reason in English and as the catalogue's words. */
+function said(words: ErrorWords): { reason: string; words: ErrorWords } {
+  return { reason: englishErrorWords(words), words };
+}
 
 /** A bundle that passed the checks that need nothing stored here: steps 1 to 3. */
 export interface ReadBundle {
@@ -68,27 +80,21 @@ export function readBundle(services: Services, self: SelfRow, bytes: Buffer): Re
   const certificate = envelope.signerCertificate;
   const facts = certificate ? readStationCertificate(certificate) : null;
   if (!certificate || !facts) {
-    throw new Refusal('certificate', 'it carries no station certificate for its signer');
+    throw refusal('certificate', 'bundleNoCertificate', {});
   }
   const who = `station "${facts.name}" (${facts.stationId})`;
+  const station = stationParams(facts);
   if (!issuedByAuthority(certificate, authority.certificate_der, clock.now())) {
-    throw new Refusal(
-      'certificate',
-      `the certificate of ${who} is not issued by this facility's station authority, or is not ` +
-        'valid now (a station of another facility, or a certificate made elsewhere)',
-    );
+    throw refusal('certificate', 'bundleForeignCertificate', station);
   }
   const known = stationRow(db, facts.stationId);
   if (known?.revoked_at) {
-    throw new Refusal('certificate', `${who} was revoked at ${known.revoked_at}`);
+    throw refusal('certificate', 'bundleStationRevoked', { ...station, at: known.revoked_at });
   }
 
   // 2. The signature over the payload.
   if (!envelopeSignatureValid(envelope)) {
-    throw new Refusal(
-      'signature',
-      `the signature of ${who} does not match the content: the file was changed after it was signed`,
-    );
+    throw refusal('signature', 'bundleSignatureMismatch', station);
   }
 
   let header: BundleHeader;
@@ -97,18 +103,20 @@ export function readBundle(services: Services, self: SelfRow, bytes: Buffer): Re
   try {
     ({ header, events, advisories } = readPayload(envelope.payload));
   } catch (error) {
-    if (error instanceof PayloadError) throw new Refusal('hash_chain', error.message);
+    if (error instanceof PayloadError) {
+      throw refusal('hash_chain', 'bundleContentUnreadable', {}, error.message);
+    }
     throw error;
   }
   if (header.station.id !== facts.stationId) {
-    throw new Refusal('certificate', `the payload speaks for another station than ${who}`);
+    throw refusal('certificate', 'bundleOtherStation', station);
   }
   if (facts.stationId === self.station_id) {
     return {
       kind: 'already_had',
       stationId: facts.stationId,
       stationName: facts.name,
-      reason: 'this station’s own bundle',
+      ...said({ key: 'bundleOwn', params: {} }),
     };
   }
 
@@ -116,15 +124,16 @@ export function readBundle(services: Services, self: SelfRow, bytes: Buffer): Re
   let previous = header.from;
   for (const e of events) {
     if (e.id !== previous.id + 1 || e.prevHash !== previous.hash) {
-      throw new Refusal(
-        'hash_chain',
-        `event ${e.id} of ${who} does not follow event ${previous.id} in its hash chain`,
-      );
+      throw refusal('hash_chain', 'bundleChainBroken', {
+        ...station,
+        event: e.id,
+        previous: previous.id,
+      });
     }
     previous = { id: e.id, hash: e.hash };
   }
   if (previous.id !== header.head.id || previous.hash !== header.head.hash) {
-    throw new Refusal('hash_chain', `the chain of ${who} does not end at the head it carries`);
+    throw refusal('hash_chain', 'bundleChainEnd', station);
   }
   return { kind: 'read', facts, who, certificate, header, events, advisories };
 }
@@ -135,11 +144,12 @@ export function readBundle(services: Services, self: SelfRow, bytes: Buffer): Re
  */
 export function checkBundle(services: Services, read: ReadBundle): Checked {
   const { db } = services;
-  const { facts, who, certificate, header, events, advisories } = read;
+  const { facts, certificate, header, events, advisories } = read;
+  const station = stationParams(facts);
   const known = stationRow(db, facts.stationId);
   // Revoked while its documents were validated: step 1 again.
   if (known?.revoked_at) {
-    throw new Refusal('certificate', `${who} was revoked at ${known.revoked_at}`);
+    throw refusal('certificate', 'bundleStationRevoked', { ...station, at: known.revoked_at });
   }
   const storedHead = { id: known?.head_id ?? 0, hash: known?.head_hash ?? genesisHash };
   if (header.from.id > storedHead.id) {
@@ -147,10 +157,15 @@ export function checkBundle(services: Services, read: ReadBundle): Checked {
       kind: 'held',
       stationId: facts.stationId,
       stationName: facts.name,
-      reason:
-        `it starts after event ${header.from.id} of ${who}, but only events up to ` +
-        `${storedHead.id} are here: events ${storedHead.id + 1}–${header.from.id} are missing ` +
-        '(import the bundle that carries them)',
+      ...said({
+        key: 'bundleGap',
+        params: {
+          ...station,
+          from: header.from.id,
+          stored: storedHead.id,
+          first: storedHead.id + 1,
+        },
+      }),
     };
   }
   const storedHash = db.prepare<[string, number], { hash: string }>(
@@ -159,18 +174,12 @@ export function checkBundle(services: Services, read: ReadBundle): Checked {
   const differs = (id: number, hash: string) =>
     id > 0 && id <= storedHead.id && storedHash.get(facts.stationId, id)?.hash !== hash;
   if (differs(header.from.id, header.from.hash)) {
-    throw new Refusal(
-      'extends',
-      `the history of ${who} was rewritten: event ${header.from.id} differs from the one received before`,
-    );
+    throw refusal('extends', 'bundleRewritten', { ...station, event: header.from.id });
   }
   for (const e of events) {
     if (e.id > storedHead.id) break;
     if (differs(e.id, e.hash)) {
-      throw new Refusal(
-        'extends',
-        `the history of ${who} was rewritten: event ${e.id} differs from the one received before`,
-      );
+      throw refusal('extends', 'bundleRewritten', { ...station, event: e.id });
     }
   }
   const newEvents = events.filter((e) => e.id > storedHead.id);
@@ -182,17 +191,12 @@ export function checkBundle(services: Services, read: ReadBundle): Checked {
     try {
       rows = eventBoundRows(db, e.payload);
     } catch (error) {
-      throw new Refusal(
-        'content',
-        `event ${e.id} of ${who} carries records that do not fit: ${(error as Error).message}`,
-      );
+      const technical = error instanceof Error ? error.message : String(error);
+      throw refusal('content', 'bundleRecordsMisfit', { ...station, event: e.id }, technical);
     }
     const caseId = holding.notHeld(e, rows);
     if (caseId !== null) {
-      throw new Refusal(
-        'content',
-        `event ${e.id} of ${who} is about case ${caseId}, which that station does not hold`,
-      );
+      throw refusal('content', 'bundleCaseNotHeld', { ...station, event: e.id, caseId });
     }
   }
   if (newEvents.length === 0) {
@@ -200,7 +204,7 @@ export function checkBundle(services: Services, read: ReadBundle): Checked {
       kind: 'already_had',
       stationId: facts.stationId,
       stationName: facts.name,
-      reason: `every event in it (up to ${header.head.id}) was already here`,
+      ...said({ key: 'bundleNothingNew', params: { head: header.head.id } }),
       header,
     };
   }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { BundleImportOutcome, ExchangeStatus } from '../../../electron/api/domains/exchange';
 import { formatDateTime } from '../cases/time-format';
 import { ColumnHeads } from '../components/ColumnHeads';
+import { outcomeReason } from './bundle-words';
 
 const kilobytes = (bytes: number) => Math.max(1, Math.round(bytes / 1024));
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
@@ -79,7 +80,10 @@ export function BundleLists({ exchange }: { exchange: ExchangeStatus }) {
   );
 }
 
-/** The outcome in words, with the service's reason for a held or refused bundle. */
+/**
+ * The outcome in words, with the reason for a held or refused bundle in the station's language,
+ * and what the system said behind Details.
+ */
 function Outcome({ outcome }: { outcome: BundleImportOutcome }) {
   const { t } = useTranslation();
   const bad = outcome.status === 'refused' || outcome.status === 'not_a_bundle';
@@ -87,11 +91,20 @@ function Outcome({ outcome }: { outcome: BundleImportOutcome }) {
     outcome.status === 'applied'
       ? t('exchange.outcome.applied', { count: outcome.applied })
       : t(`exchange.outcome.${outcome.status}`);
+  const reason = outcome.status === 'already_had' ? '' : outcomeReason(t, outcome);
   return (
-    <span className={bad ? 'check-bad' : outcome.status === 'held' ? 'check-warn' : undefined}>
-      {word}
-      {outcome.step && bad ? ` (${t(`exchange.step.${outcome.step}`)})` : ''}
-      {outcome.reason && outcome.status !== 'already_had' ? `: ${outcome.reason}` : ''}
-    </span>
+    <>
+      <span className={bad ? 'check-bad' : outcome.status === 'held' ? 'check-warn' : undefined}>
+        {word}
+        {outcome.step && bad ? ` (${t(`exchange.step.${outcome.step}`)})` : ''}
+        {reason ? `: ${reason}` : ''}
+      </span>
+      {outcome.technical ? (
+        <details className="error-details">
+          <summary>{t('errors.details')}</summary>
+          <p className="error-code">{outcome.technical}</p>
+        </details>
+      ) : null}
+    </>
   );
 }

@@ -1,0 +1,24 @@
+import type { TFunction } from 'i18next';
+import type { BundleImportOutcome } from '../../../electron/api/domains/exchange';
+import { formatDateTime } from '../cases/time-format';
+import { wordsSentence } from '../components/error-words';
+
+/**
+ * Why this station held or refused a bundle, in its language: the outcome carries the errors
+ * catalogue's words (a revocation's time is shown in the facility's zone); an outcome without
+ * them (an older app's, or a reason not yet worded) shows its English sentence.
+ */
+export function outcomeReason(
+  t: TFunction,
+  outcome: Pick<BundleImportOutcome, 'reason' | 'words'>,
+): string {
+  const words = outcome.words;
+  if (!words) return outcome.reason ?? '';
+  const at = words.params.at;
+  return wordsSentence(
+    t,
+    typeof at === 'string'
+      ? { ...words, params: { ...words.params, at: formatDateTime(at) } }
+      : words,
+  );
+}
