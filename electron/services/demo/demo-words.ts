@@ -6,7 +6,7 @@ import type { Device } from '../../api/domains/devices';
 
 /**
  * The demo's free text in the language of the station that loaded it. The demo hospital is Swiss:
- * a German-speaking station gets its departments, network segments, notes and the walkthrough's
+ * a German-speaking station gets its device types, departments, network segments, notes and the walkthrough's
  * reasons and answers in German (resources/demo/words.de.json, keyed by the English as written in
  * resources/demo and the walkthrough). English stays the default.
  */
@@ -30,8 +30,13 @@ export function demoWords(resourcesDir: string, language: Language): DemoWords {
     (table[english] ?? english).replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
-/** The device fields people wrote as sentences or names of things (not tags, models, addresses). */
+/**
+ * The device fields people wrote as sentences or names of things (not tags, models, addresses).
+ * The device type (`family`) is among them: nothing reads its English value (the matcher's family
+ * table knows only types that read alike in both languages, "PET/CT", "SPECT"; the model decides).
+ */
 export const demoTextFields = [
+  'family',
   'networkSegment',
   'department',
   'serviceContact',

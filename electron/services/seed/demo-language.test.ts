@@ -76,6 +76,38 @@ describe('the demo in the loading station’s language', () => {
     expect(await cli.value('audit.verify', {})).toMatchObject({ ok: true });
   });
 
+  it('gives a German station German device types, matching the same devices as in English', async () => {
+    const types = async (cli: Awaited<ReturnType<typeof loadDemo>>) => {
+      const { devices } = await cli.value('devices.list', { limit: 100 });
+      return new Map(devices.map((d) => [d.assetTag, d.family]));
+    };
+    const matched = async (cli: Awaited<ReturnType<typeof loadDemo>>) => {
+      const { matches } = await cli.value('matches.list', { limit: 500 });
+      return matches.map((m) => `${m.trackingId} ${m.assetTag} ${m.productId} ${m.confidence}`);
+    };
+    const english = await loadDemo('en');
+    const englishTypes = await types(english);
+    const englishMatches = await matched(english);
+    const inGerman = await loadDemo('de');
+    const germanTypes = await types(inGerman);
+    expect(germanTypes.get('ICU-0001')).toBe('Patientenmonitor');
+    expect(germanTypes.get('ICU-0003')).toBe('Infusionspumpe');
+    expect(germanTypes.get('RAD-0006')).toBe('Ultraschall');
+    expect(germanTypes.get('LAB-0001')).toBe('Sequenzierer');
+    expect(germanTypes.get('PHA-0001')).toBe('Medikamentenschrank');
+    expect(germanTypes.get('NM-0007')).toBe('Arbeitsplatz');
+    expect(germanTypes.get('NM-0001')).toBe('PET/CT');
+    expect(englishTypes.get('ICU-0001')).toBe('Patient monitor');
+    // Every English type has its German word; only those that read alike ("PET/CT") stay.
+    const leftEnglish = [...germanTypes.values()].filter(
+      (t) => t !== null && german[t] !== t && [...englishTypes.values()].includes(t),
+    );
+    expect(leftEnglish).toEqual([]);
+    // The matcher reads the model, not the type's words: the same devices match in both languages.
+    expect(englishMatches.length).toBeGreaterThan(0);
+    expect(await matched(inGerman)).toEqual(englishMatches);
+  });
+
   it('stays English by default and when asked for English', async () => {
     for (const language of [undefined, 'en'] as const) {
       const cli = await loadDemo(language);
