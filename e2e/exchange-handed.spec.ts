@@ -1,6 +1,14 @@
 import { boardCaseHref } from '../renderer/src/board/board-hrefs';
 import { shot } from './case-steps';
-import { caseOf, handOver, openIncident, screen, test, type Station } from './facility-stations';
+import {
+  caseOf,
+  handOver,
+  inLanguage,
+  openIncident,
+  screen,
+  test,
+  type Station,
+} from './facility-stations';
 import { demoUser, expect, openSection, sessionUser } from './fixtures';
 import { withUnmarkedCertificate } from './unmarked-certificate';
 
@@ -28,18 +36,6 @@ async function shotBoth(s: Station, name: string): Promise<void> {
   await s.page.setViewportSize(wide);
   await shot(s.page, `${name}-1366`);
   await s.page.setViewportSize(screen);
-}
-
-/** The station's page in `language` (as the sign-in screen and Settings store it), on `section`. */
-async function inLanguage(s: Station, language: 'de' | 'en', section: string): Promise<void> {
-  await s.page.evaluate((l) => localStorage.setItem('standalone.language', l), language);
-  await s.page.reload();
-  await expect(s.page.locator('html')).toHaveAttribute('lang', language);
-  await s.page
-    .getByRole('navigation', { name: language === 'de' ? 'Bereiche' : 'Sections' })
-    .getByRole('link', { name: section, exact: true })
-    .click();
-  await expect(s.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
 }
 
 test('the Exchange page names a handed case that waits and what releases it, then the sign-off that did not come with it until the case is handed back; the command post renews its certificate', async ({

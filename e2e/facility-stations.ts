@@ -6,7 +6,7 @@ import type { InputOf, MethodName, ResultOf } from '../electron/api/methods';
 import type { Role } from '../electron/api/permissions';
 import { startBrowserServer, type BrowserServer } from '../electron/browser/server';
 import { callApi } from './case-steps';
-import { demoUser, loadDemoAndSignIn, test as harnessTest } from './fixtures';
+import { demoUser, expect, loadDemoAndSignIn, test as harnessTest } from './fixtures';
 
 /**
  * Stations of one facility for end-to-end tests: the harness page is the command post, each
@@ -25,6 +25,22 @@ export interface Station {
 export function station(page: Page, server: BrowserServer): Station {
   const request: APIRequestContext = page.request;
   return { page, server, api: (method, input) => callApi(request, server, method, input) };
+}
+
+/** The station's page in `language` (as the sign-in screen and Settings store it), on `section`. */
+export async function inLanguage(
+  s: Station,
+  language: 'de' | 'en',
+  section: string,
+): Promise<void> {
+  await s.page.evaluate((l) => localStorage.setItem('standalone.language', l), language);
+  await s.page.reload();
+  await expect(s.page.locator('html')).toHaveAttribute('lang', language);
+  await s.page
+    .getByRole('navigation', { name: language === 'de' ? 'Bereiche' : 'Sections' })
+    .getByRole('link', { name: section, exact: true })
+    .click();
+  await expect(s.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
 }
 
 export async function handOver(s: Station, role: Role): Promise<number> {

@@ -1,18 +1,6 @@
 import { shot } from './case-steps';
-import { caseOf, openIncident, test, type Station } from './facility-stations';
+import { caseOf, inLanguage, openIncident, test } from './facility-stations';
 import { expect } from './fixtures';
-
-/** The station's page in `language` (as the sign-in screen and Settings store it), on `section`. */
-async function inLanguage(s: Station, language: 'de' | 'en', section: string): Promise<void> {
-  await s.page.evaluate((l) => localStorage.setItem('standalone.language', l), language);
-  await s.page.reload();
-  await expect(s.page.locator('html')).toHaveAttribute('lang', language);
-  await s.page
-    .getByRole('navigation', { name: language === 'de' ? 'Bereiche' : 'Sections' })
-    .getByRole('link', { name: section, exact: true })
-    .click();
-  await expect(s.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
-}
 
 const refusal = {
   en: 'No one with staff ID NOT-HERE-1 has an account at the station holding the case: the case was not assigned there.',
