@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorWords } from '../error-words';
+import type { MatchWords } from '../match-words';
 import { method } from '../define';
 import { id, limit, offset } from '../schemas';
 
@@ -173,8 +174,13 @@ export interface MatchView {
   productId: string;
   productName: string;
   confidence: MatchConfidence;
-  /** The rule that matched, in words, one sentence per piece of evidence. */
+  /** The rule that matched, in English words, one sentence per piece of evidence. */
   reasons: string[];
+  /**
+   * The same reasons as catalogue words, worded in the reader's language (api/match-words.ts);
+   * null for a match stored before they were kept (its English is shown).
+   */
+  reasonWords: MatchWords[] | null;
   status: MatchStatus;
   /** False when the latest run no longer finds this match (kept because a person decided it). */
   current: boolean;
@@ -223,8 +229,10 @@ export interface NonMatchView {
   assetTag: string;
   advisoryId: number;
   trackingId: string;
-  /** In words: an exclusion, a version outside the range, another OS, or no such model. */
+  /** In English words: an exclusion, a version outside the range, another OS, or no such model. */
   reasons: string[];
+  /** The same reasons as catalogue words, worded in the reader's language (api/match-words.ts). */
+  reasonWords: MatchWords[];
 }
 
 export const advisoryMethods = {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { NonMatchView } from '../../api/domains/advisories';
+import { englishReasons } from '../../api/match-words';
 import { loadMatchableAdvisories } from '../advisories/advisory-store';
 import { notFound } from '../core/errors';
 import { loadAliasTables } from './alias-tables';
@@ -24,7 +25,7 @@ export function explainNonMatches(
   const out: NonMatchView[] = [];
   for (const device of devices) {
     for (const n of matcher.explainNonMatches(device)) {
-      out.push({ ...n, assetTag: device.assetTag });
+      out.push({ ...n, assetTag: device.assetTag, reasons: englishReasons(n.reasonWords) });
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { englishReasons } from '../../api/match-words';
 import type { AdvisoryProduct, MatchConfidence } from '../../api/domains/advisories';
 import { repoRoot } from '../test/temp-runtime';
 import { loadAliasTables } from './alias-tables';
@@ -137,7 +138,7 @@ describe('the match rules, as the advisories read', () => {
     const found = matchOne(siemensWin7, device(d));
     expect(found?.productId ?? null).toBe(productId);
     expect(found?.confidence ?? null).toBe(confidence);
-    if (found) expect(found.reasons.length).toBeGreaterThanOrEqual(3);
+    if (found) expect(found.reasonWords.length).toBeGreaterThanOrEqual(3);
   });
 
   const ge = [
@@ -177,7 +178,9 @@ describe('the match rules, as the advisories read', () => {
       device({ vendor: 'GE', model: 'LOGIQ E10', softwareVersion: 'BT04' }),
     );
     expect(found?.confidence).toBe('low');
-    expect(found?.reasons.join(' ')).toMatch(/only shares its product line/);
+    expect(englishReasons(found?.reasonWords ?? []).join(' ')).toMatch(
+      /only shares its product line/,
+    );
   });
 
   it('a device outside the affected version range is not a match, and no other product of its line stands in', () => {
@@ -192,7 +195,7 @@ describe('the match rules, as the advisories read', () => {
       device({ vendor: 'GE Healthcare', model: 'Discovery NM530c', softwareVersion: '1.002' }),
     );
     expect(inside).toMatchObject({ productId: 'N5', confidence: 'high' });
-    expect(inside?.reasons).toContain(
+    expect(englishReasons(inside?.reasonWords ?? [])).toContain(
       'Version: “1.002” is within the affected versions “< 1.003”.',
     );
   });
@@ -203,7 +206,7 @@ describe('the match rules, as the advisories read', () => {
       device({ vendor: 'GE Healthcare', model: 'Discovery NM530c', softwareVersion: 'VG60A' }),
     );
     expect(found?.confidence).toBe('medium');
-    expect(found?.reasons.join(' ')).toMatch(/cannot be compared/);
+    expect(englishReasons(found?.reasonWords ?? []).join(' ')).toMatch(/cannot be compared/);
   });
 
   it('Phillips in the advisory is Philips in the inventory, and the version in the name counts', () => {
@@ -297,7 +300,7 @@ describe('the match rules, as the advisories read', () => {
       }),
     );
     expect(without?.confidence).toBe('medium');
-    expect(without?.reasons.join(' ')).toMatch(/does not mention/);
+    expect(englishReasons(without?.reasonWords ?? []).join(' ')).toMatch(/does not mention/);
     // 35700BAX is another variant of 35700BAX2: the record says the device is not this product.
     const otherVariant = matchOne(
       spectrum,

@@ -1,10 +1,11 @@
 /**
  * The match rules, one device against one advisory product. Each piece of evidence adds a reason
- * in words; the confidence is the model evidence's level, lowered by anything left unknown.
+ * as catalogue words (api/match-words.ts: a key and its values, worded by the reader); the confidence is the model evidence's level, lowered by anything left unknown.
  * A device outside the affected versions or on another operating system is not a match.
  */
 import type { MatchConfidence } from '../../api/domains/advisories';
-import { versConstraints, versionRangeEnglish } from '../../api/version-range-words';
+import type { MatchWords } from '../../api/match-words';
+import { versConstraints } from '../../api/version-range-words';
 import type { CompiledModel, CompiledProduct, DeviceFacts, ModelRange } from './compile';
 import { relateModels, relationRank, type ModelRelation } from './model-tokens';
 import { compareOs } from './os';
@@ -12,7 +13,7 @@ import { exclusionFor, otherVariantOf } from './product-scope';
 import type { VendorIdentity } from './vendors';
 import {
   coversAllVersions,
-  explainOutside,
+  outsideWords,
   versionInSpec,
   type RangeVerdict,
   type VersionSpec,
@@ -22,59 +23,41 @@ export interface ModelEvidence {
   confidence: MatchConfidence;
   /** Orders evidence of the same confidence: a family model beats an exact name beats a subset. */
   rank: number;
-  reason: string;
+  reason: MatchWords;
 }
 
 export interface RuleResult {
   matched: true;
   confidence: MatchConfidence;
   rank: number;
-  reasons: string[];
+  reasons: MatchWords[];
 }
 
 /** A device of the product's vendor that the rules turned away, and why, in words. */
 export interface RuleRefusal {
   matched: false;
-  reason: string;
+  reason: MatchWords;
 }
-
-const q = (s: string) => `“${s}”`;
 
 const relationWords: Record<
   ModelRelation,
-  { confidence: MatchConfidence; text: (d: string, p: string) => string }
+  { confidence: MatchConfidence; key: MatchWords['key'] }
 > = {
-  exact: {
-    confidence: 'high',
-    text: (d, p) => `Model: ${q(d)} is the product the advisory names (${q(p)}).`,
-  },
-  'same-distinctive-words': {
-    confidence: 'medium',
-    text: (d, p) =>
-      `Model: ${q(d)} and the advisory's product ${q(p)} share every distinctive word and differ only in generic ones; check that it is the same product.`,
-  },
-  'device-more-specific': {
-    confidence: 'medium',
-    text: (d, p) =>
-      `Model: ${q(d)} contains every word of the product name ${q(p)}, so it may be a variant of it; check it.`,
-  },
-  'product-more-specific': {
-    confidence: 'medium',
-    text: (d, p) =>
-      `Model: the advisory's product ${q(p)} is more specific than the device's model ${q(d)}; check which one the device is.`,
-  },
-  'product-line': {
-    confidence: 'low',
-    text: (d, p) =>
-      `Model: ${q(d)} only shares its product line with ${q(p)}; a different model is probably not affected, check it.`,
-  },
+  exact: { confidence: 'high', key: 'modelExact' },
+  'same-distinctive-words': { confidence: 'medium', key: 'modelSameWords' },
+  'device-more-specific': { confidence: 'medium', key: 'modelDeviceMoreSpecific' },
+  'product-more-specific': { confidence: 'medium', key: 'modelProductMoreSpecific' },
+  'product-line': { confidence: 'low', key: 'modelProductLine' },
 };
 
 /** Why the product leaves this model out, or null when it does not. */
-export function excludedModel(d: CompiledModel, p: CompiledProduct): string | null {
+export function excludedModel(d: CompiledModel, p: CompiledProduct): MatchWords | null {
   const verdict = exclusionFor(p.exclusions, d.modelTokens);
   if (verdict?.kind !== 'excluded') return null;
-  return `Excluded: the advisory names ${q(p.displayName)} but leaves out ${q(verdict.exclusion.text)}, and ${q(d.modelText)} is that model.`;
+  return {
+    key: 'excluded',
+    params: { product: p.displayName, exclusion: verdict.exclusion.text, model: d.modelText },
+  };
 }
 
 /** How the device's model relates to the product: by family, by name, or not at all. */
@@ -87,7 +70,10 @@ export function modelEvidence(d: CompiledModel, p: CompiledProduct): ModelEviden
       return {
         confidence: lower(evidence.confidence, 'medium'),
         rank: evidence.rank,
-        reason: `${evidence.reason} The advisory leaves out ${q(verdict.exclusion.text)}, and the device's record does not say its revision; check it.`,
+        reason: {
+          ...evidence.reason,
+          then: { key: 'revisionUnknown', params: { exclusion: verdict.exclusion.text } },
+        },
       };
     }
     return evidence;
@@ -100,7 +86,7 @@ function namedModelEvidence(d: CompiledModel, p: CompiledProduct): ModelEvidence
     return {
       confidence: 'medium',
       rank: 1,
-      reason: `Operating system as product: the advisory lists ${p.os.os.label} itself among ${p.vendor.name}'s affected products, not a model; a device of this vendor running it may be affected; check it.`,
+      reason: { key: 'osAsProduct', params: { os: p.os.os.label, vendor: p.vendor.name } },
     };
   }
   if (p.family) {
@@ -114,13 +100,24 @@ function namedModelEvidence(d: CompiledModel, p: CompiledProduct): ModelEvidence
       return {
         confidence: 'high',
         rank: 6,
-        reason: `Family: ${q(d.modelText)} is one of the ${family}, the family the advisory names in ${q(p.displayName)}.`,
+        reason: {
+          key: 'familyModel',
+          params: { model: d.modelText, family, product: p.displayName },
+        },
       };
     }
     return {
       confidence: 'medium',
       rank: 3,
-      reason: `Family: the device's family field ${q(d.family.evidence)} says ${p.family.name}, the family the advisory names in ${q(p.displayName)}, but the model ${q(d.modelText)} is not one the family table lists; check it.`,
+      reason: {
+        key: 'familyField',
+        params: {
+          evidence: d.family.evidence,
+          family: p.family.name,
+          product: p.displayName,
+          model: d.modelText,
+        },
+      },
     };
   }
   if (p.modelRange) return modelRangeEvidence(d, p, p.modelRange);
@@ -134,7 +131,10 @@ function namedModelEvidence(d: CompiledModel, p: CompiledProduct): ModelEvidence
     return {
       confidence: 'high',
       rank: relationRank.exact,
-      reason: `Model number: ${shared.join(', ')} is in both the device's model ${q(d.modelText)} and the advisory's product ${q(p.displayName)}.`,
+      reason: {
+        key: 'modelNumberShared',
+        params: { numbers: shared.join(', '), model: d.modelText, product: p.displayName },
+      },
     };
   }
   if (!best) return null;
@@ -147,14 +147,14 @@ function namedModelEvidence(d: CompiledModel, p: CompiledProduct): ModelEvidence
     return {
       confidence: 'high',
       rank: relationRank['device-more-specific'],
-      reason: `Product line: the advisory names the whole ${q(p.displayName)} line, and ${q(d.modelText)} belongs to it.`,
+      reason: { key: 'productLine', params: { product: p.displayName, model: d.modelText } },
     };
   }
   const words = relationWords[best];
   return {
     confidence: words.confidence,
     rank: relationRank[best],
-    reason: words.text(d.modelText, p.displayName),
+    reason: { key: words.key, params: { model: d.modelText, product: p.displayName } },
   };
 }
 
@@ -177,7 +177,15 @@ function modelRangeEvidence(
   return {
     confidence: 'high',
     rank: relationRank.exact,
-    reason: `Model: ${q(d.modelText)} is ${range.prefix.toUpperCase()}${number}, within the models ${q(range.text)} of ${q(p.displayName)}.`,
+    reason: {
+      key: 'modelRange',
+      params: {
+        model: d.modelText,
+        number: `${range.prefix.toUpperCase()}${number}`,
+        range: range.text,
+        product: p.displayName,
+      },
+    },
   };
 }
 
@@ -189,30 +197,34 @@ function lower(a: MatchConfidence, cap: MatchConfidence): MatchConfidence {
 function specVerdict(
   spec: VersionSpec,
   d: DeviceFacts,
-): { verdict: RangeVerdict; version: string | null; why?: string } {
+): { verdict: RangeVerdict; version: string | null; why?: MatchWords } {
   if (coversAllVersions(spec)) return { verdict: 'in', version: null };
   let unknown: string | null = null;
-  let out: { text: string; why: string } | null = null;
+  let out: { text: string; why: MatchWords } | null = null;
   for (const v of d.versions) {
     const r = versionInSpec(spec, v.parsed);
     if (r === 'in') return { verdict: 'in', version: v.text };
     if (r === 'unknown') unknown ??= v.text;
-    else if (!out && v.parsed) out = { text: v.text, why: explainOutside(spec, v.parsed) };
+    else if (!out && v.parsed) out = { text: v.text, why: outsideWords(spec, v.parsed) };
   }
   if (out && unknown === null) return { verdict: 'out', version: out.text, why: out.why };
   return { verdict: 'unknown', version: unknown };
 }
 
-function vendorReason(device: VendorIdentity, deviceText: string, p: CompiledProduct): string {
+function vendorReason(device: VendorIdentity, deviceText: string, p: CompiledProduct): MatchWords {
   const advisoryVendor = p.product.vendor ?? p.vendor.name;
   const acquired = [p.vendor.former, device.former].filter((f) => f !== undefined);
+  const params = { device: deviceText, advisory: advisoryVendor, vendor: p.vendor.name };
   if (acquired.length > 0) {
-    const story = acquired.map((f) => `${f.name} was ${f.became} (${f.source})`).join('; ');
-    return `Vendor: the device's ${q(deviceText)} and the advisory's ${q(advisoryVendor)} are one company today, ${p.vendor.name}: ${story}.`;
+    const items = acquired.map((f): MatchWords => ({
+      key: 'vendorFormer',
+      params: { name: f.name, became: f.became, source: f.source },
+    }));
+    return { key: 'vendorAcquired', params, lists: { story: { items, join: 'semicolon' } } };
   }
   return deviceText === advisoryVendor
-    ? `Vendor: ${p.vendor.name}.`
-    : `Vendor: the device's ${q(deviceText)} and the advisory's ${q(advisoryVendor)} are the same company (${p.vendor.name}).`;
+    ? { key: 'vendorSame', params: { vendor: p.vendor.name } }
+    : { key: 'vendorSameCompany', params };
 }
 
 function containsModelNumber(text: string | null, model: string): boolean {
@@ -239,7 +251,7 @@ export function evaluateMatch(
 ): RuleResult | RuleRefusal {
   let confidence = model.confidence;
   const caps: MatchConfidence[] = [];
-  const reasons: string[] = [];
+  const reasons: MatchWords[] = [];
   reasons.push(vendorReason(d.vendor, texts.vendor?.trim() ?? '', p));
   reasons.push(model.reason);
 
@@ -249,58 +261,72 @@ export function evaluateMatch(
     if (verdict === 'different') {
       return {
         matched: false,
-        reason: `Operating system: the advisory covers ${p.os.os.label}-based ${q(p.displayName)} only, and the device runs ${d.os?.label ?? 'another system'} (${q(osText)}).`,
+        reason: {
+          key: 'osDifferent',
+          params: {
+            os: p.os.os.label,
+            product: p.displayName,
+            osText,
+            deviceOs: d.os?.label ?? '',
+          },
+          ...(d.os ? {} : { words: { deviceOs: { key: 'anotherSystem', params: {} } } }),
+        },
       };
     }
     if (verdict === 'same' && d.os) {
-      reasons.push(
-        `Operating system: the device runs ${d.os.label} (${q(osText)}), and the advisory covers ${p.os.os.label}-based systems.`,
-      );
+      reasons.push({
+        key: 'osSame',
+        params: { deviceOs: d.os.label, osText, os: p.os.os.label },
+      });
     } else {
       caps.push('medium');
       reasons.push(
-        `Operating system: the advisory covers only ${p.os.os.label}-based systems and the device's operating system ` +
-          (osText ? `${q(osText)} does not say which one it is` : 'is not recorded') +
-          '; check it.',
+        osText
+          ? { key: 'osUnclear', params: { os: p.os.os.label, osText } }
+          : { key: 'osNotRecorded', params: { os: p.os.os.label } },
       );
     }
   }
 
   const specs = [p.versionSpec, p.nameVersionSpec].filter((s): s is VersionSpec => s !== null);
-  if (specs.length === 0)
-    reasons.push('Version: the advisory names no version, so every version is assumed affected.');
+  if (specs.length === 0) reasons.push({ key: 'versionNone', params: {} });
   for (const spec of specs) {
     const { verdict, version, why } = specVerdict(spec, d);
     if (verdict === 'out') {
       return {
         matched: false,
-        reason: `Version: ${why ?? ''}; the advisory's ${q(p.displayName)} covers ${q(versionRangeEnglish(spec.text))}, so the device is not affected.`,
+        reason: {
+          key: 'versionOut',
+          params: { product: p.displayName, why: '' },
+          ...(why ? { words: { why } } : {}),
+          ranges: { range: spec.text },
+        },
       };
     }
     if (coversAllVersions(spec)) {
       // A `vers:` catch-all says nothing more than "all versions"; free text is quoted.
       reasons.push(
         versConstraints(spec.text)
-          ? 'Version: the advisory covers all versions.'
-          : `Version: the advisory covers all versions (${q(spec.text)}).`,
+          ? { key: 'versionAll', params: {} }
+          : { key: 'versionAllText', params: { text: spec.text } },
       );
     } else if (verdict === 'in') {
-      reasons.push(
-        `Version: ${q(version ?? '')} is within the affected versions ${q(versionRangeEnglish(spec.text))}.`,
-      );
+      reasons.push({
+        key: 'versionIn',
+        params: { version: version ?? '' },
+        ranges: { range: spec.text },
+      });
     } else {
       caps.push('medium');
       reasons.push(
         version
-          ? `Version: ${q(version)} cannot be compared with the affected versions ${q(versionRangeEnglish(spec.text))}; check it.`
-          : `Version: the advisory covers ${q(versionRangeEnglish(spec.text))} and the device's software version is not recorded; check it.`,
+          ? { key: 'versionCannotCompare', params: { version }, ranges: { range: spec.text } }
+          : { key: 'versionNotRecorded', params: {}, ranges: { range: spec.text } },
       );
     }
     for (const qualifier of spec.qualifiers) {
       caps.push('medium');
-      reasons.push(
-        `Version: the advisory also requires ${q(qualifier)}, which the inventory does not record; check it.`,
-      );
+      reasons.push({ key: 'versionQualifier', params: { qualifier } });
     }
     for (const number of spec.modelNumbers) {
       const found = [texts.model, texts.serialNumber, texts.notes].some((t) =>
@@ -309,35 +335,30 @@ export function evaluateMatch(
       if (found) {
         // The advisory's own model number on the device settles a name that only partly agreed.
         if (model.rank >= relationRank['product-more-specific']) confidence = 'high';
-        reasons.push(
-          `Model number: ${number}, which the advisory names, is recorded on the device.`,
-        );
+        reasons.push({ key: 'modelNumberRecorded', params: { number } });
       } else {
         const recorded = [texts.model, texts.serialNumber, texts.notes];
         const other = otherVariantOf(number, recorded);
         if (other) {
           return {
             matched: false,
-            reason: `Model number: the advisory's ${q(p.displayName)} is model ${number}, and the device's record says model ${other}, another variant; the device is not this product.`,
+            reason: {
+              key: 'modelNumberOtherVariant',
+              params: { product: p.displayName, number, other },
+            },
           };
         }
         caps.push('medium');
-        reasons.push(
-          `Model number: the advisory names model ${number}, which the device's record does not mention; check it.`,
-        );
+        reasons.push({ key: 'modelNumberMissing', params: { number } });
       }
     }
   }
   if (p.statusMissing) {
-    reasons.push(
-      'Status: the advisory lists this product but gives it no product status; a listed product is taken as affected.',
-    );
+    reasons.push({ key: 'statusMissing', params: {} });
   }
   if (p.underInvestigation) {
     caps.push('medium');
-    reasons.push(
-      'Status: the vendor lists this product as under investigation, not yet as affected.',
-    );
+    reasons.push({ key: 'underInvestigation', params: {} });
   }
   for (const cap of caps) confidence = lower(confidence, cap);
   return { matched: true, confidence, rank: model.rank, reasons };

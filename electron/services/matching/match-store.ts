@@ -6,6 +6,7 @@ import type {
   MatchStatus,
   MatchView,
 } from '../../api/domains/advisories';
+import { englishReasons, matchWordsList } from '../../api/match-words';
 import type { ParsedInputOf } from '../../api/methods';
 import { loadMatchableAdvisories } from '../advisories/advisory-store';
 import { mutate, type MutateContext } from '../core/context';
@@ -23,6 +24,7 @@ interface StoredMatch {
   product_name: string;
   confidence: string;
   reasons: string;
+  reason_words: string | null;
   status: MatchStatus;
   current: number;
 }
@@ -57,11 +59,12 @@ export function runMatching(ctx: MutateContext): MatchRunReport {
     }
     const insert = db.prepare(
       `INSERT INTO matches (device_id, advisory_id, revision_id, product_id, product_name,
-         confidence, reasons, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         confidence, reasons, reason_words, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const update = db.prepare(
       `UPDATE matches SET revision_id = ?, product_id = ?, product_name = ?, confidence = ?,
-         reasons = ?, current = 1, updated_at = ? WHERE id = ?`,
+         reasons = ?, reason_words = ?, current = 1, updated_at = ? WHERE id = ?`,
     );
     const report: MatchRunReport = {
       devices: devices.length,
@@ -76,10 +79,11 @@ export function runMatching(ctx: MutateContext): MatchRunReport {
     for (const f of findings) {
       report.byConfidence[f.confidence]++;
       const key = `${f.deviceId}:${f.advisoryId}`;
-      const reasons = JSON.stringify(f.reasons);
+      const words = JSON.stringify(f.reasonWords);
       const old = existing.get(key);
       existing.delete(key);
       if (!old) {
+        const reasons = JSON.stringify(englishReasons(f.reasonWords));
         insert.run(
           f.deviceId,
           f.advisoryId,
@@ -88,6 +92,7 @@ export function runMatching(ctx: MutateContext): MatchRunReport {
           f.productName,
           f.confidence,
           reasons,
+          words,
           now,
           now,
         );
@@ -97,10 +102,20 @@ export function runMatching(ctx: MutateContext): MatchRunReport {
         old.product_id !== f.productId ||
         old.product_name !== f.productName ||
         old.confidence !== f.confidence ||
-        old.reasons !== reasons ||
+        old.reason_words !== words ||
         old.current !== 1
       ) {
-        update.run(f.revisionId, f.productId, f.productName, f.confidence, reasons, now, old.id);
+        const reasons = JSON.stringify(englishReasons(f.reasonWords));
+        update.run(
+          f.revisionId,
+          f.productId,
+          f.productName,
+          f.confidence,
+          reasons,
+          words,
+          now,
+          old.id,
+        );
         report.updated++;
       } else {
         report.unchanged++;
@@ -130,8 +145,9 @@ export function runMatching(ctx: MutateContext): MatchRunReport {
 }
 
 /** The view's fields as SQL returns them: reasons as JSON, `current` as 0/1, the decision flat. */
-type MatchRow = Omit<MatchView, 'reasons' | 'current' | 'decision'> & {
+type MatchRow = Omit<MatchView, 'reasons' | 'reasonWords' | 'current' | 'decision'> & {
   reasons: string;
+  reasonWords: string | null;
   current: number;
   decidedBy: number | null;
   decidedByName: string | null;
@@ -145,6 +161,7 @@ const matchSelect = `
   SELECT m.id, m.device_id AS deviceId, d.asset_tag AS assetTag, m.advisory_id AS advisoryId,
          a.tracking_id AS trackingId, r.publisher_name AS publisher, r.version AS advisoryVersion,
          m.product_id AS productId, m.product_name AS productName, m.confidence, m.reasons,
+         m.reason_words AS reasonWords,
          m.status, m.current, m.decided_by AS decidedBy, u.display_name AS decidedByName,
          m.decided_role AS decidedRole,
          m.decided_at AS decidedAt, m.decision_reason AS decisionReason,
@@ -159,6 +176,7 @@ const matchSelect = `
 function toView(row: MatchRow): MatchView {
   const {
     reasons,
+    reasonWords,
     current,
     decidedBy,
     decidedByName,
@@ -171,6 +189,7 @@ function toView(row: MatchRow): MatchView {
   return {
     ...same,
     reasons: JSON.parse(reasons) as string[],
+    reasonWords: reasonWords === null ? null : matchWordsList(JSON.parse(reasonWords)),
     current: current === 1,
     decision:
       decidedAt === null

@@ -3,6 +3,7 @@
  * so each device only meets its own vendor's products; the per-model work is cached, since an
  * inventory holds many devices of the same model.
  */
+import type { MatchWords } from '../../api/match-words';
 import type { AliasTables } from './alias-tables';
 import {
   compileModel,
@@ -176,11 +177,19 @@ export function createMatcher(
           productId: product.product.productId,
           productName: product.product.name,
           confidence: result.confidence,
-          reasons: result.reasons,
+          reasonWords: result.reasons,
         },
       });
     }
     return [...best.values()].map((b) => b.finding);
+  };
+
+  /** A reason once: two products can refuse the device for the same words. */
+  const addReason = (entry: { reasons: MatchWords[]; seen: Set<string> }, words: MatchWords) => {
+    const key = JSON.stringify(words);
+    if (entry.seen.has(key)) return;
+    entry.seen.add(key);
+    entry.reasons.push(words);
   };
 
   const explainNonMatches = (device: MatchableDevice): NonMatchFinding[] => {
@@ -190,14 +199,14 @@ export function createMatcher(
     const matched = new Set(matchDevice(device).map((f) => f.advisoryId));
     const perAdvisory = new Map<
       number,
-      { trackingId: string; names: string[]; reasons: string[] }
+      { trackingId: string; names: string[]; reasons: MatchWords[]; seen: Set<string> }
     >();
     for (const p of products) {
       const id = p.advisory.advisoryId;
       if (matched.has(id)) continue;
       let entry = perAdvisory.get(id);
       if (!entry) {
-        entry = { trackingId: p.advisory.trackingId, names: [], reasons: [] };
+        entry = { trackingId: p.advisory.trackingId, names: [], reasons: [], seen: new Set() };
         perAdvisory.set(id, entry);
       }
       if (!entry.names.includes(p.displayName)) entry.names.push(p.displayName);
@@ -221,28 +230,39 @@ export function createMatcher(
         if (!entry) continue;
         const excluded = excludedModel(model, p);
         if (excluded) {
-          entry.reasons.push(excluded);
+          addReason(entry, excluded);
           continue;
         }
         const evidence = modelEvidence(model, p);
         if (!evidence) continue;
         const result = evaluateMatch(facts, device, p, evidence);
-        if (!result.matched) entry.reasons.push(`${evidence.reason} ${result.reason}`);
+        if (!result.matched) addReason(entry, { ...evidence.reason, then: result.reason });
       }
     }
     const out: NonMatchFinding[] = [];
     for (const [advisoryId, entry] of perAdvisory) {
-      const reasons = [...new Set(entry.reasons)];
+      const reasons = entry.reasons;
       if (reasons.length === 0) {
-        const shown = entry.names.slice(0, 6).map((n) => `“${n}”`);
-        const more = entry.names.length > 6 ? ` and ${entry.names.length - 6} more` : '';
+        const shown = entry.names
+          .slice(0, 6)
+          .map((n): MatchWords => ({ key: 'quoted', params: { text: n } }));
+        const more = entry.names.length - shown.length;
         reasons.push(
           modelText
-            ? `Model: the advisory names ${shown.join(', ')}${more} for ${vendor.name}; none of them is the device's model “${modelText}”.`
-            : `Model: the device's model is not recorded, so it cannot be compared with the advisory's ${vendor.name} products.`,
+            ? {
+                key: more > 0 ? 'noModelNamedMore' : 'noModelNamed',
+                params: { vendor: vendor.name, model: modelText, count: more },
+                lists: { names: { items: shown, join: 'comma' } },
+              }
+            : { key: 'modelNotRecorded', params: { vendor: vendor.name } },
         );
       }
-      out.push({ deviceId: device.id, advisoryId, trackingId: entry.trackingId, reasons });
+      out.push({
+        deviceId: device.id,
+        advisoryId,
+        trackingId: entry.trackingId,
+        reasonWords: reasons,
+      });
     }
     return out;
   };

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { englishReasons } from '../../api/match-words';
 import { matchConfidences, type MatchConfidence } from '../../api/domains/advisories';
 import { repoRoot } from '../test/temp-runtime';
 import { loadAliasTables } from './alias-tables';
@@ -43,10 +44,10 @@ describe('matching real ICSMA advisories against inventory rows written as hospi
     if (expected === 'no') {
       expect(found).toBeUndefined();
       const why = matcher.explainNonMatches(d).find((n) => n.advisoryId === a.advisoryId);
-      expect(why?.reasons.join(' ')).toContain(phrase);
+      expect(englishReasons(why?.reasonWords ?? []).join(' ')).toContain(phrase);
     } else {
       expect(found?.confidence).toBe(expected);
-      expect(found?.reasons.join(' ')).toContain(phrase);
+      expect(englishReasons(found?.reasonWords ?? []).join(' ')).toContain(phrase);
     }
   });
 
@@ -67,6 +68,6 @@ describe('matching real ICSMA advisories against inventory rows written as hospi
     const d = device({ vendor: 'St. Jude Medical', model: 'Merlin PCS Programmer 3650' });
     const why = matcher.explainNonMatches(d);
     expect(why.map((n) => n.trackingId)).toEqual(['ICSMA-17-009-01A']);
-    expect(why[0]?.reasons[0]).toContain('none of them is the device');
+    expect(englishReasons(why[0]?.reasonWords ?? [])[0]).toContain('none of them is the device');
   });
 });

@@ -1,4 +1,5 @@
 import type { AdvisoryProduct, MatchConfidence } from '../../api/domains/advisories';
+import type { MatchWords } from '../../api/match-words';
 
 /** The device fields matching reads. */
 export interface MatchableDevice {
@@ -31,7 +32,8 @@ export interface MatchFinding {
   productId: string;
   productName: string;
   confidence: MatchConfidence;
-  reasons: string[];
+  /** The rule's reasons as catalogue words (English: `englishReasons`), one per piece of evidence. */
+  reasonWords: MatchWords[];
 }
 
 export const confidenceRank: Record<MatchConfidence, number> = { high: 3, medium: 2, low: 1 };
@@ -41,6 +43,6 @@ export interface NonMatchFinding {
   deviceId: number;
   advisoryId: number;
   trackingId: string;
-  /** Why not, in words: an exclusion, a version outside the range, another OS, or no such model. */
-  reasons: string[];
+  /** Why not, as catalogue words: an exclusion, a version outside the range, another OS, or no such model. */
+  reasonWords: MatchWords[];
 }

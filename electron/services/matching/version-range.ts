@@ -4,6 +4,7 @@
  * `SV20.1 | SV23.0`, `8.0.x`, `versions prior to v1.52`, `8.1.1.3 and prior`,
  * `v8.x model 35700BAX2`, `v6.x (with Wireless Battery Modules v9 | …)`).
  */
+import { englishMatch, matchSentence, type MatchWords } from '../../api/match-words';
 import {
   compareVersions,
   parseVersion,
@@ -193,43 +194,54 @@ export function versionInSpec(spec: VersionSpec, version: ParsedVersion | null):
 }
 
 /** Why a version lies outside one alternative, in words ("8.2.2 is not below 8.2.2"). */
-function outsideAlternative(version: ParsedVersion, alt: VersionAlternative): string | null {
+function outsideAlternative(version: ParsedVersion, alt: VersionAlternative): MatchWords | null {
   const v = version.text;
   switch (alt.kind) {
     case 'any':
       return null;
     case 'exact':
-      return alt.version.wildcard
-        ? `${v} is not a ${alt.version.text} version`
-        : `${v} is not ${alt.version.text}`;
+      return {
+        key: alt.version.wildcard ? 'outsideNotWildcard' : 'outsideNotExact',
+        params: { version: v, other: alt.version.text },
+      };
     case 'interval': {
       if (alt.lower && aboveLower(version, alt.lower) === false) {
-        return alt.lower.inclusive
-          ? `${v} is below ${alt.lower.version.text}`
-          : `${v} is not above ${alt.lower.version.text}`;
+        return {
+          key: alt.lower.inclusive ? 'outsideBelow' : 'outsideNotAbove',
+          params: { version: v, bound: alt.lower.version.text },
+        };
       }
       if (alt.upper && belowUpper(version, alt.upper) === false) {
-        return alt.upper.inclusive
-          ? `${v} is above ${alt.upper.version.text}`
-          : `${v} is not below ${alt.upper.version.text}`;
+        return {
+          key: alt.upper.inclusive ? 'outsideAbove' : 'outsideNotBelow',
+          params: { version: v, bound: alt.upper.version.text },
+        };
       }
       return null;
     }
   }
 }
 
-/** For a version `versionInSpec` found 'out': the reason in words, one clause per alternative. */
-export function explainOutside(spec: VersionSpec, version: ParsedVersion): string {
+/** For a version `versionInSpec` found 'out': the reason as words, one clause per alternative. */
+export function outsideWords(spec: VersionSpec, version: ParsedVersion): MatchWords {
   for (const excluded of spec.excluded) {
     if (versionEquals(excluded, version) === true)
-      return `${version.text} is excluded by the advisory (not ${excluded.text})`;
+      return { key: 'outsideExcluded', params: { version: version.text, excluded: excluded.text } };
   }
   if (spec.alternatives.length > 1 && spec.alternatives.every((a) => a.kind === 'exact')) {
     const list = spec.alternatives.map((a) => (a.kind === 'exact' ? a.version.text : ''));
-    return `${version.text} is none of ${list.join(', ')}`;
+    return { key: 'outsideNoneOf', params: { version: version.text, list: list.join(', ') } };
   }
   const clauses = spec.alternatives
     .map((a) => outsideAlternative(version, a))
-    .filter((c): c is string => c !== null);
-  return clauses.join(', and ') || `${version.text} is outside ${spec.text}`;
+    .filter((c): c is MatchWords => c !== null);
+  const [first, ...more] = clauses;
+  if (!first) return { key: 'outsideOf', params: { version: version.text, range: spec.text } };
+  if (more.length === 0) return first;
+  return { key: 'clauses', params: {}, lists: { clauses: { items: clauses, join: 'and' } } };
+}
+
+/** The same in English words ("8.2.2 is not below 8.2.2"). */
+export function explainOutside(spec: VersionSpec, version: ParsedVersion): string {
+  return matchSentence(outsideWords(spec, version), englishMatch);
 }

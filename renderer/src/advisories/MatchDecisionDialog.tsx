@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { FormDialog } from '../components/FormDialog';
 import { TextInputField } from '../components/TextInputField';
 import { useSubmit } from '../components/use-submit';
+import { matchReasonTexts } from './match-reasons';
 
 export type MatchDecision = 'confirm' | 'dismiss';
 
@@ -46,7 +47,7 @@ export function MatchDecisionDialog({ match, decision, onClose, onDecided }: Pro
     >
       <p>{match.productName}</p>
       <ul className="match-reasons">
-        {match.reasons.map((r) => (
+        {matchReasonTexts(t, match).map((r) => (
           <li key={r}>{r}</li>
         ))}
       </ul>

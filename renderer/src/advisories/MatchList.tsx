@@ -10,6 +10,7 @@ import { BulkConfirmDialog } from './BulkConfirmDialog';
 import { MatchDecisionDialog, type MatchDecision } from './MatchDecisionDialog';
 import type { MatchesState } from './use-matches';
 import { formatDateTime } from '../cases/time-format';
+import { matchReasonTexts } from './match-reasons';
 
 interface Props {
   matches: MatchesState;
@@ -94,7 +95,7 @@ export function MatchList({ matches, show, onDecided }: Props) {
               </div>
               <p className="match-product">{m.productName}</p>
               <ul className="match-reasons">
-                {m.reasons.map((r) => (
+                {matchReasonTexts(t, m).map((r) => (
                   <li key={r}>{r}</li>
                 ))}
               </ul>

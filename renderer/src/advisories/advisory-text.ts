@@ -73,9 +73,15 @@ export function titleWithoutId(title: string, trackingId: string): string {
  * `vers:generic/>=4.0|<4.6`) in words; the free text other advisories write, as written.
  */
 export function versionRangeText(t: TFunction, range: string): string {
+  const text = versionRangeWords(t, range);
+  return versConstraints(range) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+/** The same inside a sentence (a match reason): "below 4.6", not capitalised. */
+export function versionRangeWords(t: TFunction, range: string): string {
   const constraints = versConstraints(range);
   if (!constraints) return range;
-  const text = constraints
+  return constraints
     .map((c) =>
       c.kind === 'all'
         ? t('inventory.detail.allVersions')
@@ -84,5 +90,4 @@ export function versionRangeText(t: TFunction, range: string): string {
           : t(`inventory.detail.range.${c.kind}`, { version: c.version }),
     )
     .join(', ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

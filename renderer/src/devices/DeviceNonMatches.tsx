@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../api/use-call';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { matchReasonTexts } from '../advisories/match-reasons';
 
 /**
  * Advisories that name products of this device's vendor but not this device, each with why not
@@ -23,7 +24,7 @@ export function DeviceNonMatches({ deviceId }: { deviceId: number }) {
               <span className="badge">{t('inventory.device.notMatched')}</span>
             </div>
             <ul className="match-reasons">
-              {n.reasons.map((r) => (
+              {matchReasonTexts(t, n).map((r) => (
                 <li key={r}>{r}</li>
               ))}
             </ul>

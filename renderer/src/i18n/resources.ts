@@ -4,6 +4,7 @@ import deCases from './de/cases.json';
 import deErrors from '../../../electron/api/i18n/errors.de.json';
 import deExchange from './de/exchange.json';
 import deGate from '../../../electron/api/i18n/gate.de.json';
+import deMatch from '../../../electron/api/i18n/match.de.json';
 import deMissing from '../../../electron/api/i18n/missing.de.json';
 import deInventory from './de/inventory.json';
 import dePdf from '../../../electron/api/i18n/pdf.de.json';
@@ -18,6 +19,7 @@ import cases from './en/cases.json';
 import errors from '../../../electron/api/i18n/errors.en.json';
 import exchange from './en/exchange.json';
 import gate from '../../../electron/api/i18n/gate.en.json';
+import match from '../../../electron/api/i18n/match.en.json';
 import missing from '../../../electron/api/i18n/missing.en.json';
 import inventory from './en/inventory.json';
 import pdf from '../../../electron/api/i18n/pdf.en.json';
@@ -30,7 +32,7 @@ import threats from './en/threats.json';
 /**
  * English strings, one file per area of the app so that areas can grow independently; each
  * area file keeps its strings under its own top-level key. The PDFs' words, the priority
- * reasons', the workflow steps' and the services' error words live beside the API, where the services that print or
+ * reasons', the workflow steps', the match reasons' and the services' error words live beside the API, where the services that print or
  * send them read them too.
  */
 export const en = {
@@ -48,6 +50,7 @@ export const en = {
   ...steps,
   ...gate,
   ...missing,
+  ...match,
 };
 
 /** German, the same files and keys (translations.test.ts fails on a key missing in either). */
@@ -66,6 +69,7 @@ export const de = {
   ...deSteps,
   ...deGate,
   ...deMissing,
+  ...deMatch,
 };
 
 export { languages, type Language } from '../../../electron/api/languages';

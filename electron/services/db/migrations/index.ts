@@ -20,6 +20,7 @@ import { migration018 } from './018-case-request-assign';
 import { migration019 } from './019-case-handovers';
 import { migration020 } from './020-sessions-ended-with-app';
 import { migration021 } from './021-case-request-answer-words';
+import { migration022 } from './022-match-reason-words';
 
 /** Append-only: never edit or reorder a migration that has shipped; add the next number. */
 export const migrations: readonly Migration[] = [
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   migration019,
   migration020,
   migration021,
+  migration022,
 ];
 
 for (const [i, m] of migrations.entries()) {
