@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleExport } from '../../api/domains/exchange';
+import { errorWordsIn } from '../../api/error-words';
 import { verifyRecords } from '../audit/replay-check';
 import { testNow } from '../cases/test/case-test-setup';
 import { stationKeyFile } from '../stations/station-key';
@@ -89,6 +90,47 @@ describe('a bundle carries the advisory its cases work', () => {
       expect(tableHash(post.services.db)).toBe(before);
       expect(await advisoriesAt(post)).toEqual([]);
       fs.rmSync(changed);
+    },
+  );
+
+  it(
+    'is refused in catalogue words when the command post cannot store it, what SQLite said only behind Details',
+    slow,
+    async () => {
+      // The command post's database refuses the advisory as a damaged one would.
+      const db = post.services.db;
+      const before = tableHash(db);
+      db.exec(`CREATE TRIGGER damaged BEFORE INSERT ON advisories
+                 BEGIN SELECT RAISE(ABORT, 'database disk image is malformed'); END`);
+      const { outcomes } = await call(post, 'exchange.import', { files: [bundle.file] });
+      db.exec('DROP TRIGGER damaged');
+      expect(outcomes).toHaveLength(1);
+      const [refused] = outcomes;
+      expect(refused).toMatchObject({ status: 'refused', step: 'content', applied: 0 });
+      // The first document the bundle carries (it carries ICSMA-17-215-01 and -02).
+      expect(refused?.words).toEqual({
+        key: 'carriedAdvisoryUnreadable',
+        params: {
+          trackingId: expect.stringMatching(/^ICSMA-17-215-0[12]$/),
+          version: expect.any(String),
+          station: 'NM laptop 2',
+        },
+      });
+      const carried = refused?.words?.params.trackingId;
+      expect(refused?.technical).toContain('database disk image is malformed');
+      expect(refused?.reason).toMatch(
+        new RegExp(`^The advisory document ${carried} version \\S+ that station "NM laptop 2"`),
+      );
+      // The English (the command line's) has what SQLite said after the sentence, not in it.
+      expect(refused?.reason).toMatch(/under Details\)\. \(database disk image is malformed\)$/);
+      const words = refused?.words;
+      if (!words) throw new Error('no words');
+      const german = errorWordsIn('de', words);
+      expect(german).toContain(`Sicherheitshinweises ${carried} Version`);
+      expect(german).toContain('„NM laptop 2“');
+      expect(german).not.toContain('malformed');
+      expect(tableHash(db)).toBe(before);
+      expect(await advisoriesAt(post)).toEqual([]);
     },
   );
 

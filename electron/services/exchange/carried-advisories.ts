@@ -5,7 +5,7 @@ import { englishErrorWords } from '../../api/error-words';
 import { readCsaf, storeAdvisory } from '../advisories/csaf-import';
 import type { CsafDocument } from '../advisories/csaf-types';
 import type { Services } from '../core/context';
-import { Refusal, type CarriedAdvisory } from './bundle-format';
+import { Refusal, refusal, type CarriedAdvisory } from './bundle-format';
 
 /**
  * Advisories are facility reference data, keyed by tracking ID and version: a case held at
@@ -162,7 +162,13 @@ export function storeCarriedAdvisories(
         station,
       );
     } catch (error) {
-      throw new Refusal('content', `${named} could not be read: ${(error as Error).message}`);
+      // What the system said is for IT, behind Details; the sentence says what to do.
+      throw refusal(
+        'content',
+        'carriedAdvisoryUnreadable',
+        { trackingId: c.trackingId, version: c.version, station: station.name },
+        error instanceof Error ? error.message : String(error),
+      );
     }
     if (result.trackingId !== c.trackingId || result.version !== c.version) {
       throw new Refusal('content', `${named} names another tracking ID or version inside`);
