@@ -58,8 +58,6 @@ function said(words: ErrorWords): { reason: string; words: ErrorWords } {
 export interface ReadBundle {
   kind: 'read';
   facts: { stationId: string; name: string; keyFingerprint: string };
-  /** "station "NM laptop 2" (id)", for reasons. */
-  who: string;
   certificate: Buffer;
   header: BundleHeader;
   events: BundleEvent[];
@@ -82,7 +80,6 @@ export function readBundle(services: Services, self: SelfRow, bytes: Buffer): Re
   if (!certificate || !facts) {
     throw refusal('certificate', 'bundleNoCertificate', {});
   }
-  const who = `station "${facts.name}" (${facts.stationId})`;
   const station = stationParams(facts);
   if (!issuedByAuthority(certificate, authority.certificate_der, clock.now())) {
     throw refusal('certificate', 'bundleForeignCertificate', station);
@@ -135,7 +132,7 @@ export function readBundle(services: Services, self: SelfRow, bytes: Buffer): Re
   if (previous.id !== header.head.id || previous.hash !== header.head.hash) {
     throw refusal('hash_chain', 'bundleChainEnd', station);
   }
-  return { kind: 'read', facts, who, certificate, header, events, advisories };
+  return { kind: 'read', facts, certificate, header, events, advisories };
 }
 
 /**
