@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { boardColumns, type BoardColumn } from '../renderer/src/board/board-columns';
 import { loadDemoAndSignIn, type DemoUser } from './sign-in';
 
 /**
@@ -84,5 +85,46 @@ export function cellsPastTheirRow(page: Page): Promise<string[]> {
           : [];
       });
     }),
+  );
+}
+
+/**
+ * The words in one of the board's columns that break across two lines inside the word
+ * ("Nuklearme / dizin"), each as "NM-0003, cell 4: 'Nuklearmedizin'": none when every word of the
+ * column reads whole. A line may end at a
+ * space, a hyphen, a soft hyphen or a slash; two letters side by side anywhere else must share
+ * their line (their boxes' tops).
+ */
+export function wordsSplitAcrossLines(page: Page, column: BoardColumn): Promise<string[]> {
+  return page.locator('.board-table tr.vtable-row').evaluateAll(
+    (rows, index) =>
+      rows.flatMap((tr) => {
+        const cell = tr.children[index];
+        if (!cell) return [];
+        const tag = tr.getAttribute('data-asset-tag') ?? '?';
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        const split: string[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          const range = document.createRange();
+          const topOf = (at: number) => {
+            range.setStart(node, at);
+            range.setEnd(node, at + 1);
+            return [...range.getClientRects()].find((r) => r.width > 0)?.top;
+          };
+          for (const word of text.matchAll(/\S+/g)) {
+            for (let i = word.index; i < word.index + word[0].length - 1; i++) {
+              if (/[-\u00ad/]/.test(text.charAt(i) + text.charAt(i + 1))) continue;
+              const [here, next] = [topOf(i), topOf(i + 1)];
+              if (here !== undefined && next !== undefined && Math.abs(next - here) > 2) {
+                split.push(`${tag}, cell ${index + 1}: '${word[0].replace(/\u00ad/g, '')}'`);
+                break;
+              }
+            }
+          }
+        }
+        return split;
+      }),
+    boardColumns.indexOf(column),
   );
 }
