@@ -88,6 +88,20 @@ describe('matching the demo inventory against the real advisories', () => {
     expect(workplace?.reasons[1]).toBe(
       'Family: “Symbia.net” is one of the Siemens SPECT workplaces (Symbia.net), the family the advisory names in “Siemens SPECT Workplaces/Symbia.net Windows 7-Based”.',
     );
+
+    // The same reasons are stored as catalogue words; a match stored before keeps its English.
+    expect(petct?.reasonWords?.map((w) => w.key)).toEqual([
+      'vendorSameCompany',
+      'familyModel',
+      'osSame',
+      'versionAll',
+    ]);
+    rt.services.db
+      .prepare('UPDATE matches SET reason_words = NULL WHERE id = ?')
+      .run(must(petct, 'match').id);
+    const older = (await allMatches()).find((m) => m.id === petct?.id);
+    expect(older?.reasonWords).toBeNull();
+    expect(older?.reasons).toEqual(petct?.reasons);
   });
 
   it('gives the expected result for the other advisories: in range or not, close model or not', async () => {
