@@ -87,6 +87,18 @@ describe('a bundle carries the advisory its cases work', () => {
       expect(outcomes[0]?.reason).toMatch(
         new RegExp(`${trackingId} version \\S+ does not match the digest .*"NM laptop 2"`),
       );
+      const words = outcomes[0]?.words;
+      expect(words).toEqual({
+        key: 'carriedAdvisoryChanged',
+        params: { trackingId, version: expect.any(String), station: 'NM laptop 2' },
+      });
+      if (!words) throw new Error('no words');
+      expect(errorWordsIn('de', words)).toBe(
+        `Das Dokument des Sicherheitshinweises ${trackingId} Version ${words.params.version} ` +
+          'passt nicht zu dem Hashwert, den die Ereignisse der Station „NM laptop 2“ dafür ' +
+          'enthalten: Das Dokument wurde verändert; das Bündel wurde daher nicht übernommen. ' +
+          'Bitten Sie diese Station erneut um das Bündel.',
+      );
       expect(tableHash(post.services.db)).toBe(before);
       expect(await advisoriesAt(post)).toEqual([]);
       fs.rmSync(changed);

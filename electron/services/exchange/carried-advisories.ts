@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { systemActor } from '../audit/append';
 import { digestOf } from '../audit/row-images';
-import { englishErrorWords } from '../../api/error-words';
+import { englishErrorWords, type ErrorWords } from '../../api/error-words';
 import { readCsaf, storeAdvisory } from '../advisories/csaf-import';
 import type { CsafDocument } from '../advisories/csaf-types';
 import type { Services } from '../core/context';
-import { Refusal, refusal, type CarriedAdvisory } from './bundle-format';
+import { englishReason, refusal, type CarriedAdvisory } from './bundle-format';
 
 /**
  * Advisories are facility reference data, keyed by tracking ID and version: a case held at
@@ -102,11 +102,12 @@ export async function validateCarriedAdvisories(
     // The first problem says the file is not valid; the validator's own first one follows it.
     const problems = read.result.problems ?? [];
     const first = problems[1] ?? problems[0];
-    throw new Refusal(
+    // The validator's words (a schema path, the field) are for IT, behind Details.
+    throw refusal(
       'content',
-      `the advisory document ${c.trackingId} version ${c.version} (file "${c.fileName}") that ` +
-        `station "${stationName}" carries is not a valid CSAF 2.0 document: ` +
-        (first ? englishErrorWords(first.words) : read.result.messages.join(' ')),
+      'carriedAdvisoryInvalid',
+      { trackingId: c.trackingId, version: c.version, file: c.fileName, station: stationName },
+      first ? englishErrorWords(first.words) : read.result.messages.join(' '),
     );
   }
 }
@@ -135,24 +136,17 @@ export function storeCarriedAdvisories(
   );
   const notStored: string[] = [];
   for (const c of advisories) {
-    const named = `the advisory document ${c.trackingId} version ${c.version}`;
+    const named = { trackingId: c.trackingId, version: c.version, station: station.name };
     const row = described.get(station.id, c.revisionId);
     if (!row || row.tracking_id !== c.trackingId || row.version !== c.version) {
-      throw new Refusal(
-        'content',
-        `${named} is not an advisory revision that the events of station "${station.name}" describe`,
-      );
+      throw refusal('content', 'carriedAdvisoryNotDescribed', named);
     }
     if (digestOf(c.document) !== row.raw) {
-      throw new Refusal(
-        'content',
-        `${named} does not match the digest that the events of station "${station.name}" carry ` +
-          'for it: the document was changed',
-      );
+      throw refusal('content', 'carriedAdvisoryChanged', named);
     }
     const doc = parsedDocument(c.document);
     if (doc === null) {
-      throw new Refusal('content', `${named} is not a CSAF document`);
+      throw refusal('content', 'carriedAdvisoryNotCsaf', named);
     }
     let result;
     try {
@@ -166,15 +160,16 @@ export function storeCarriedAdvisories(
       throw refusal(
         'content',
         'carriedAdvisoryUnreadable',
-        { trackingId: c.trackingId, version: c.version, station: station.name },
+        named,
         error instanceof Error ? error.message : String(error),
       );
     }
     if (result.trackingId !== c.trackingId || result.version !== c.version) {
-      throw new Refusal('content', `${named} names another tracking ID or version inside`);
+      throw refusal('content', 'carriedAdvisoryOtherId', named);
     }
     if (result.outcome === 'refused') {
-      notStored.push(`${named} was not stored: ${result.messages.join(' ')}`);
+      const words: ErrorWords = { key: 'carriedAdvisoryNotStored', params: named };
+      notStored.push(englishReason(words, result.messages.join(' ')));
     }
   }
   return notStored;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorWordsIn } from '../../api/error-words';
 import { systemActor } from '../audit/append';
 import { verifyRecords } from '../audit/replay-check';
 import { storeAdvisory } from '../advisories/csaf-import';
@@ -120,11 +121,34 @@ describe('a carried document that is not valid CSAF 2.0', () => {
     expect(outcomes).toMatchObject([
       { file: second.file, status: 'refused', step: 'content', applied: 0 },
     ]);
-    expect(outcomes[0]?.reason).toBe(
-      'the advisory document TEST-NOT-CSAF-1 version 2 (file "not-csaf.json") that station ' +
-        '"NM laptop 2" carries is not a valid CSAF 2.0 document: document: holds a field CSAF ' +
-        'does not define here.',
+    const [refused] = outcomes;
+    expect(refused?.words).toEqual({
+      key: 'carriedAdvisoryInvalid',
+      params: {
+        trackingId: 'TEST-NOT-CSAF-1',
+        version: '2',
+        file: 'not-csaf.json',
+        station: 'NM laptop 2',
+      },
+    });
+    // The validator's words (the schema's path) are behind Details, not in the sentence.
+    expect(refused?.technical).toBe('document: holds a field CSAF does not define here.');
+    expect(refused?.reason).toBe(
+      'The advisory document TEST-NOT-CSAF-1 version 2 (file "not-csaf.json") that station ' +
+        '"NM laptop 2" carries is not a valid CSAF 2.0 document, so its bundle was not applied. ' +
+        'Ask that station to check the advisory and send a new bundle (what is wrong with it is ' +
+        'under Details). (document: holds a field CSAF does not define here.)',
     );
+    const words = refused?.words;
+    if (!words) throw new Error('no words');
+    const german = errorWordsIn('de', words);
+    expect(german).toBe(
+      'Das Dokument des Sicherheitshinweises TEST-NOT-CSAF-1 Version 2 (Datei „not-csaf.json“), ' +
+        'das die Station „NM laptop 2“ mitschickt, ist kein gültiges CSAF-2.0-Dokument; ihr ' +
+        'Bündel wurde daher nicht übernommen. Bitten Sie diese Station, den Sicherheitshinweis zu ' +
+        'prüfen und ein neues Bündel zu senden (was daran falsch ist, steht unter Details).',
+    );
+    expect(german).not.toContain('document:');
     expect(tableHash(f.post.services.db)).toBe(before);
   });
 });
