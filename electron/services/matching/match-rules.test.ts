@@ -6,25 +6,10 @@ import { repoRoot } from '../test/temp-runtime';
 import { loadAliasTables } from './alias-tables';
 import { createMatcher } from './matcher';
 import { matchableDevice as device } from './test/matchable-device';
+import { matchableProduct as product } from './test/matchable-product';
 import type { MatchableDevice } from './types';
 
 const tables = loadAliasTables(path.join(repoRoot, 'resources'));
-
-function product(
-  p: Partial<AdvisoryProduct> & { productId: string; name: string },
-): AdvisoryProduct {
-  return {
-    vendor: null,
-    vendorKey: null,
-    productName: null,
-    version: null,
-    versionRange: null,
-    modelNumbers: [],
-    cpe: null,
-    statuses: ['known_affected'],
-    ...p,
-  };
-}
 
 /** Products as ICSMA-17-215-02 writes them (vendor branch "Siemens", all versions). */
 const siemensWin7 = [

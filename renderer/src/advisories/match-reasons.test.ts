@@ -2,30 +2,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import de from '../../../electron/api/i18n/match.de.json';
 import en from '../../../electron/api/i18n/match.en.json';
-import type { AdvisoryProduct } from '../../../electron/api/domains/advisories';
 import { englishReasons, type MatchWordKey } from '../../../electron/api/match-words';
 import { loadAliasTables } from '../../../electron/services/matching/alias-tables';
 import { createMatcher } from '../../../electron/services/matching/matcher';
 import { matchableDevice as device } from '../../../electron/services/matching/test/matchable-device';
+import { matchableProduct as product } from '../../../electron/services/matching/test/matchable-product';
 import { repoRoot } from '../../../electron/services/test/temp-runtime';
 import { tFor } from '../i18n/test/translator';
 import { matchReasonTexts } from './match-reasons';
 
 const tables = loadAliasTables(path.join(repoRoot, 'resources'));
-
-function product(p: Partial<AdvisoryProduct> & { productId: string; name: string }) {
-  return {
-    vendor: null,
-    vendorKey: null,
-    productName: null,
-    version: null,
-    versionRange: null,
-    modelNumbers: [],
-    cpe: null,
-    statuses: ['known_affected' as const],
-    ...p,
-  };
-}
 
 const matcher = createMatcher(tables, [
   {
