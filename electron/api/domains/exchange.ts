@@ -57,6 +57,8 @@ export interface BundleImportOutcome {
   words?: ErrorWords | null;
   /** What the system said (an exception's text), for Details; never part of the words. */
   technical?: string | null;
+  /** On an applied bundle, each carried advisory not stored here, as catalogue words. */
+  notStored?: ErrorWords[] | null;
 }
 
 export interface BundleImportReport {

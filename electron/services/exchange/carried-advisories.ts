@@ -119,6 +119,13 @@ interface ReplicaRevision {
   sha256: string;
 }
 
+/** A carried advisory not stored here: its words, what the import found (for Details), the English. */
+export interface NotStored {
+  words: ErrorWords;
+  technical: string;
+  reason: string;
+}
+
 /**
  * Store the documents a station's bundle carries, after its events were applied to the replica
  * (inside the bundle's transaction). Throws a Refusal, naming the advisory, when a
@@ -128,13 +135,13 @@ export function storeCarriedAdvisories(
   services: Services,
   station: { id: string; name: string },
   advisories: readonly CarriedAdvisory[],
-): string[] {
+): NotStored[] {
   const described = services.db.prepare<[string, number], ReplicaRevision>(
     `SELECT a.tracking_id, r.version, r.raw, r.sha256 FROM station_advisory_revisions r
        JOIN station_advisories a ON a.station_id = r.station_id AND a.id = r.advisory_id
       WHERE r.station_id = ? AND r.id = ?`,
   );
-  const notStored: string[] = [];
+  const notStored: NotStored[] = [];
   for (const c of advisories) {
     const named = { trackingId: c.trackingId, version: c.version, station: station.name };
     const row = described.get(station.id, c.revisionId);
@@ -169,7 +176,8 @@ export function storeCarriedAdvisories(
     }
     if (result.outcome === 'refused') {
       const words: ErrorWords = { key: 'carriedAdvisoryNotStored', params: named };
-      notStored.push(englishReason(words, result.messages.join(' ')));
+      const technical = result.messages.join(' ');
+      notStored.push({ words, technical, reason: englishReason(words, technical) });
     }
   }
   return notStored;

@@ -23,7 +23,11 @@ import { applyToReplica } from './replica';
 import { heldFiles, keepHeld, readBundleFile } from './held-bundles';
 import { answerRequests } from './request-answers';
 import { englishReason, Refusal, type BundleEvent, type BundleHeader } from './bundle-format';
-import { storeCarriedAdvisories, validateCarriedAdvisories } from './carried-advisories';
+import {
+  storeCarriedAdvisories,
+  validateCarriedAdvisories,
+  type NotStored,
+} from './carried-advisories';
 import { NotAnEnvelope, TruncatedEnvelope } from './cms';
 import { checkBundle, readBundle, type Checked, type VerifiedBundle } from './verify-bundle';
 
@@ -39,7 +43,7 @@ import { checkBundle, readBundle, type Checked, type VerifiedBundle } from './ve
  * What is read from the replica is kept by the other stations' heads instead, which every
  * applied bundle moves (the board's lists, board-attention.ts).
  */
-function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): string[] {
+function applyBundle(services: Services, self: SelfRow, b: VerifiedBundle): NotStored[] {
   const { db, clock } = services;
   const stationId = b.header.station.id;
   // Requests and conflict choices count only from the station holding the organisation identity.
@@ -189,7 +193,7 @@ async function importOne(
       step: checked.kind === 'held' ? 'extends' : null,
     });
   }
-  let notStored: string[];
+  let notStored: NotStored[];
   try {
     notStored = applyBundle(services, self, checked.bundle);
   } catch (error) {
@@ -201,7 +205,9 @@ async function importOne(
     stationId: header.station.id,
     stationName: header.station.name,
     applied: newEvents.length,
-    reason: notStored.length > 0 ? notStored.join('; ') : null,
+    reason: notStored.length > 0 ? notStored.map((n) => n.reason).join('; ') : null,
+    notStored: notStored.length > 0 ? notStored.map((n) => n.words) : null,
+    technical: notStored.length > 0 ? notStored.map((n) => n.technical).join('; ') : null,
   });
 }
 

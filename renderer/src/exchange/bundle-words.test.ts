@@ -141,4 +141,28 @@ describe('a bundle this station refuses or holds', () => {
     expect(outcomeReason(de, old)).toBe(old.reason);
     expect(outcomeReason(de, { ...old, words: null })).toBe(old.reason);
   });
+
+  it('applied, names each carried advisory not stored here in the station’s language', async () => {
+    const [de, en] = await Promise.all([tFor('de'), tFor('en')]);
+    const params = { trackingId: 'ICSMA-17-215-02', version: '1', station: 'NM laptop 2' };
+    const applied = {
+      reason: 'The advisory document ICSMA-17-215-02 version 1 … was not stored here …',
+      notStored: [
+        { key: 'carriedAdvisoryNotStored' as const, params },
+        { key: 'carriedAdvisoryNotStored' as const, params: { ...params, version: '2' } },
+      ],
+    };
+    const german = outcomeReason(de, applied);
+    expect(german).toContain(
+      'Das Dokument des Sicherheitshinweises ICSMA-17-215-02 Version 1, das die Station ' +
+        '„NM laptop 2“ mitschickt, wurde hier nicht gespeichert',
+    );
+    expect(german).toContain('ICSMA-17-215-02 Version 2,');
+    expect(outcomeReason(en, applied)).toContain(
+      'The advisory document ICSMA-17-215-02 version 2 that station "NM laptop 2" carries was ' +
+        'not stored here',
+    );
+    // An older outcome without the words shows its English.
+    expect(outcomeReason(de, { reason: applied.reason, notStored: null })).toBe(applied.reason);
+  });
 });
