@@ -25,8 +25,8 @@ function replica(db: Database.Database): Record<string, unknown[]> {
 }
 
 /**
- * The tables and columns of migrations 013 to 017, and the index of 020, dropped again: the
- * database at version 12.
+ * The tables and columns of migrations 013 to 017, the index of 020 and the column of 022 dropped
+ * again: the database at version 12.
  */
 function backToVersion12(db: Database.Database): void {
   db.exec(`
@@ -34,6 +34,7 @@ function backToVersion12(db: Database.Database): void {
     DROP TABLE case_conflict_decisions;
     DROP TABLE case_requests;
     DROP TABLE case_held_elsewhere;
+    ALTER TABLE matches DROP COLUMN reason_words;
     ${['', 'station_']
       .flatMap((p) => transferColumns.map(([t, c]) => `ALTER TABLE ${p}${t} DROP COLUMN ${c};`))
       .join('\n')}
